@@ -1,0 +1,66 @@
+//! Wall-clock time, injected so tests can move it.
+
+use std::cell::Cell;
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, TimeZone, Utc};
+
+/// Where the app reads the time. Wall-clock time (not `Instant`) drives the rest timer, so it
+/// stays right across a suspended laptop and a restart.
+pub trait Clock {
+    /// Now, in UTC.
+    fn now(&self) -> DateTime<Utc>;
+    /// The local UTC offset in force at `at`.
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset;
+
+    /// The local calendar date of `at`: a training day is a local day.
+    fn local_date(&self, at: DateTime<Utc>) -> NaiveDate {
+        at.with_timezone(&self.offset_at(at)).date_naive()
+    }
+
+    /// `at` in local time.
+    fn local(&self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
+        at.with_timezone(&self.offset_at(at))
+    }
+}
+
+/// The system clock and time zone.
+#[derive(Debug, Default, Clone, Copy)]
+pub struct SystemClock;
+
+impl Clock for SystemClock {
+    fn now(&self) -> DateTime<Utc> {
+        Utc::now()
+    }
+
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        Local.offset_from_utc_datetime(&at.naive_utc()).fix()
+    }
+}
+
+/// A clock that only moves when told to, in UTC (for tests and snapshots).
+#[derive(Debug, Clone)]
+pub struct FixedClock {
+    now: Cell<DateTime<Utc>>,
+}
+
+impl FixedClock {
+    /// A clock stopped at `now`.
+    pub fn at(now: DateTime<Utc>) -> FixedClock {
+        FixedClock { now: Cell::new(now) }
+    }
+
+    /// Moves the clock forward.
+    pub fn advance(&self, by: chrono::Duration) {
+        self.now.set(self.now.get() + by);
+    }
+}
+
+impl Clock for FixedClock {
+    fn now(&self) -> DateTime<Utc> {
+        self.now.get()
+    }
+
+    fn offset_at(&self, _at: DateTime<Utc>) -> FixedOffset {
+        Utc.fix()
+    }
+}

@@ -1,0 +1,16 @@
+//! hardset: a full-screen terminal workout companion for few, very hard sets.
+//!
+//! Layers, with dependencies pointing one way: `tui` turns state into frames and keys into
+//! actions; `today` gathers the session from the `store` and applies the `training` rules over
+//! the plain `model` types. The training rules import neither the terminal nor the database.
+
+
+pub mod clock;
+
+
+pub mod model;
+pub mod paths;
+pub mod store;
+pub mod today;
+pub mod training;
+

@@ -1,0 +1,6 @@
+//! Plain types: units, the exercise catalogue, plans, sessions and sets.
+
+pub mod exercise;
+pub mod plan;
+pub mod session;
+pub mod units;

@@ -1,0 +1,346 @@
+//! The exercise catalogue: muscles, equipment, failure class, load steps and rest.
+
+use std::collections::HashMap;
+use std::fmt;
+use std::time::Duration;
+
+use serde::{Deserialize, Deserializer};
+
+use super::units::{Load, Unit};
+
+/// The muscles hardset counts sets for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Muscle {
+    Chest,
+    Lats,
+    #[serde(rename = "upper back")]
+    UpperBack,
+    #[serde(rename = "front delts")]
+    FrontDelts,
+    #[serde(rename = "side delts")]
+    SideDelts,
+    #[serde(rename = "rear delts")]
+    RearDelts,
+    Biceps,
+    Triceps,
+    Forearms,
+    Quads,
+    Hamstrings,
+    Glutes,
+    Calves,
+    Abs,
+    #[serde(rename = "lower back")]
+    LowerBack,
+}
+
+impl Muscle {
+    /// The muscle's name as a lifter writes it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Muscle::Chest => "chest",
+            Muscle::Lats => "lats",
+            Muscle::UpperBack => "upper back",
+            Muscle::FrontDelts => "front delts",
+            Muscle::SideDelts => "side delts",
+            Muscle::RearDelts => "rear delts",
+            Muscle::Biceps => "biceps",
+            Muscle::Triceps => "triceps",
+            Muscle::Forearms => "forearms",
+            Muscle::Quads => "quads",
+            Muscle::Hamstrings => "hamstrings",
+            Muscle::Glutes => "glutes",
+            Muscle::Calves => "calves",
+            Muscle::Abs => "abs",
+            Muscle::LowerBack => "lower back",
+        }
+    }
+}
+
+impl fmt::Display for Muscle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// What the load is lifted with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Equipment {
+    Barbell,
+    Dumbbell,
+    Machine,
+    Cable,
+    Bodyweight,
+    #[serde(rename = "smith machine")]
+    SmithMachine,
+    Kettlebell,
+}
+
+/// Where failure is safe to chase (METHOD.md section 3).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FailureClass {
+    /// Machines, cables, stable movements: RIR 0-1 is fine.
+    Safe,
+    /// Technical free-weight lifts: keep 1-2 reps in reserve.
+    Technical,
+}
+
+/// A target band of reps in reserve, in whole reps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RirTarget {
+    /// Closest to failure the set should go.
+    pub low: u8,
+    /// Furthest from failure the set may stop.
+    pub high: u8,
+}
+
+impl FailureClass {
+    /// The default RIR band for the class.
+    pub fn target_rir(self) -> RirTarget {
+        match self {
+            FailureClass::Safe => RirTarget { low: 0, high: 1 },
+            FailureClass::Technical => RirTarget { low: 1, high: 2 },
+        }
+    }
+}
+
+impl fmt::Display for RirTarget {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.low == self.high {
+            write!(f, "{}", self.low)
+        } else {
+            write!(f, "{}-{}", self.low, self.high)
+        }
+    }
+}
+
+/// The smallest real load increase, in each unit.
+#[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LoadStep {
+    /// Step in kilograms.
+    pub kg: f64,
+    /// Step in pounds.
+    pub lb: f64,
+}
+
+impl LoadStep {
+    /// The step in the given unit.
+    pub fn in_unit(self, unit: Unit) -> Load {
+        let value = match unit {
+            Unit::Kg => self.kg,
+            Unit::Lb => self.lb,
+        };
+        Load::from_f64(value).unwrap_or_default()
+    }
+}
+
+/// One exercise of the catalogue (or of a plan's own definitions).
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exercise {
+    /// Its name, as shown.
+    pub name: String,
+    /// Other names it goes by.
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    /// Muscles counted fully.
+    pub primary: Vec<Muscle>,
+    /// Muscles counted half.
+    #[serde(default)]
+    pub secondary: Vec<Muscle>,
+    /// What it is lifted with.
+    pub equipment: Equipment,
+    /// Whether failure is safe to chase on it.
+    pub failure_class: FailureClass,
+    /// Smallest real load increase.
+    pub load_step: LoadStep,
+    /// Default rest between working sets.
+    #[serde(deserialize_with = "deserialize_rest")]
+    pub rest: Duration,
+}
+
+/// Parses a rest time: `90`, `90s`, `2m`, `2m30s`, `2:30`.
+pub fn parse_rest(text: &str) -> Option<Duration> {
+    let text = text.trim().to_ascii_lowercase();
+    if text.is_empty() {
+        return None;
+    }
+    if let Some((minutes, seconds)) = text.split_once(':') {
+        let minutes: u64 = minutes.parse().ok()?;
+        let seconds: u64 = seconds.parse().ok()?;
+        return (seconds < 60).then(|| Duration::from_secs(minutes * 60 + seconds));
+    }
+    if let Ok(seconds) = text.parse::<u64>() {
+        return Some(Duration::from_secs(seconds));
+    }
+    let mut total = 0u64;
+    let mut digits = String::new();
+    let mut seen_unit = false;
+    for c in text.chars() {
+        match c {
+            '0'..='9' => digits.push(c),
+            'm' | 's' if !digits.is_empty() => {
+                let n: u64 = digits.parse().ok()?;
+                total += if c == 'm' { n * 60 } else { n };
+                digits.clear();
+                seen_unit = true;
+            }
+            ' ' => {}
+            _ => return None,
+        }
+    }
+    (digits.is_empty() && seen_unit).then(|| Duration::from_secs(total))
+}
+
+/// Formats a rest time the way [`parse_rest`] reads it back: `90s`, `2m`, `2m30s`.
+pub fn format_rest(rest: Duration) -> String {
+    let secs = rest.as_secs();
+    match (secs / 60, secs % 60) {
+        (0, s) => format!("{s}s"),
+        (m, 0) => format!("{m}m"),
+        (m, s) => format!("{m}m{s:02}s"),
+    }
+}
+
+/// Reads a rest time from either a number of seconds or a string such as `"2m30s"`.
+pub fn deserialize_rest<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Duration, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(untagged)]
+    enum Raw {
+        Seconds(u64),
+        Text(String),
+    }
+    let rest = match Raw::deserialize(deserializer)? {
+        Raw::Seconds(s) => Duration::from_secs(s),
+        Raw::Text(t) => parse_rest(&t).ok_or_else(|| {
+            serde::de::Error::custom(format!(
+                "'{t}' is not a rest time; write it like \"90s\", \"2m\" or \"2m30s\""
+            ))
+        })?,
+    };
+    if rest > Duration::from_secs(30 * 60) {
+        return Err(serde::de::Error::custom("a rest longer than 30 minutes is not a rest"));
+    }
+    Ok(rest)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogueFile {
+    exercise: Vec<Exercise>,
+}
+
+/// Every known exercise, looked up by name or alias, case-insensitively.
+#[derive(Debug, Clone, Default)]
+pub struct Catalogue {
+    exercises: Vec<Exercise>,
+    by_key: HashMap<String, usize>,
+}
+
+/// The catalogue shipped with hardset.
+pub const SHIPPED_CATALOGUE: &str = include_str!("../../assets/exercises.toml");
+
+fn key(name: &str) -> String {
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+impl Catalogue {
+    /// The shipped catalogue. It is checked by the test suite, so a parse failure here is a
+    /// build defect, not user input.
+    pub fn shipped() -> Catalogue {
+        Catalogue::parse(SHIPPED_CATALOGUE).unwrap_or_default()
+    }
+
+    /// Parses a catalogue file.
+    pub fn parse(text: &str) -> Result<Catalogue, toml::de::Error> {
+        let file: CatalogueFile = toml::from_str(text)?;
+        let mut catalogue = Catalogue::default();
+        for exercise in file.exercise {
+            catalogue.insert(exercise);
+        }
+        Ok(catalogue)
+    }
+
+    /// Adds (or replaces, by name) an exercise.
+    pub fn insert(&mut self, exercise: Exercise) {
+        let index = match self.by_key.get(&key(&exercise.name)) {
+            Some(&i) => {
+                self.exercises[i] = exercise;
+                i
+            }
+            None => {
+                self.exercises.push(exercise);
+                self.exercises.len() - 1
+            }
+        };
+        let exercise = &self.exercises[index];
+        self.by_key.insert(key(&exercise.name), index);
+        for alias in &exercise.aliases {
+            self.by_key.entry(key(alias)).or_insert(index);
+        }
+    }
+
+    /// The exercise with this name or alias.
+    pub fn get(&self, name: &str) -> Option<&Exercise> {
+        self.by_key.get(&key(name)).map(|&i| &self.exercises[i])
+    }
+
+    /// All exercises, in catalogue order.
+    pub fn all(&self) -> &[Exercise] {
+        &self.exercises
+    }
+
+    /// The catalogue name closest to `name` (by edit distance over names and aliases).
+    pub fn closest(&self, name: &str) -> Option<&str> {
+        let wanted = key(name);
+        self.by_key
+            .iter()
+            .map(|(k, &i)| (edit_distance(&wanted, k), &self.exercises[i].name))
+            .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
+            .filter(|(d, _)| *d <= wanted.chars().count().max(4) / 2 + 2)
+            .map(|(_, n)| n.as_str())
+    }
+}
+
+/// Levenshtein distance over characters.
+pub fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    let mut current = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        current[0] = i + 1;
+        for (j, &cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != cb);
+            current[j + 1] = substitution.min(previous[j + 1] + 1).min(current[j] + 1);
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    previous[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rest_times_read_as_lifters_write_them() {
+        assert_eq!(parse_rest("90s"), Some(Duration::from_secs(90)));
+        assert_eq!(parse_rest("2m30s"), Some(Duration::from_secs(150)));
+        assert_eq!(parse_rest("2:30"), Some(Duration::from_secs(150)));
+        assert_eq!(parse_rest("3m"), Some(Duration::from_secs(180)));
+        assert_eq!(parse_rest("120"), Some(Duration::from_secs(120)));
+        assert_eq!(parse_rest("soon"), None);
+        assert_eq!(parse_rest("2x"), None);
+        assert_eq!(format_rest(Duration::from_secs(150)), "2m30s");
+    }
+
+    #[test]
+    fn edit_distance_counts_edits() {
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+        assert_eq!(edit_distance("", "abc"), 3);
+        assert_eq!(edit_distance("lat pulldown", "lat pulldown"), 0);
+    }
+}

@@ -1,0 +1,457 @@
+//! Training plans in TOML: a rotation of days or fixed weekdays, each with its exercises.
+
+use std::fmt;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use chrono::Weekday;
+use serde::{Deserialize, Deserializer};
+use toml::Spanned;
+
+use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, RirTarget};
+use super::units::Unit;
+
+/// The example week of METHOD.md section 7, shipped as the default plan.
+pub const EXAMPLE_WEEK: &str = include_str!("../../assets/plans/example-week.toml");
+
+/// How the plan's days follow each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Schedule {
+    /// The next day follows the last day trained.
+    Rotation,
+    /// Each day is tied to a day of the week.
+    Weekdays,
+}
+
+/// What a plan day asks of the lifter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum DayKind {
+    /// Lifting.
+    #[default]
+    Training,
+    /// A walk, mobility: moving without training hard.
+    ActiveRecovery,
+    /// Nothing at all.
+    Rest,
+}
+
+impl DayKind {
+    /// How the day kind reads on screen.
+    pub fn label(self) -> &'static str {
+        match self {
+            DayKind::Training => "training",
+            DayKind::ActiveRecovery => "active recovery",
+            DayKind::Rest => "rest",
+        }
+    }
+}
+
+/// A rep range such as 6-10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RepRange {
+    /// Bottom of the range.
+    pub low: u16,
+    /// Top of the range.
+    pub high: u16,
+}
+
+impl fmt::Display for RepRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.low == self.high {
+            write!(f, "{}", self.low)
+        } else {
+            write!(f, "{}-{}", self.low, self.high)
+        }
+    }
+}
+
+/// One exercise as the plan prescribes it, resolved against the catalogue.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlannedExercise {
+    /// The catalogue (or plan-defined) name.
+    pub name: String,
+    /// Working sets.
+    pub sets: u8,
+    /// Rep range for the working sets.
+    pub reps: RepRange,
+    /// Target reps in reserve.
+    pub rir: RirTarget,
+    /// Rest after a working set.
+    pub rest: Duration,
+    /// Whether ramp-up sets come first.
+    pub ramp_up: bool,
+    /// Free-weight technical lift or safe to fail.
+    pub failure_class: FailureClass,
+    /// What it is lifted with.
+    pub equipment: Equipment,
+    /// Smallest real load step.
+    pub load_step: LoadStep,
+}
+
+/// One day of the plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanDay {
+    /// Its name, such as "Day 1: push and pull".
+    pub name: String,
+    /// Training, active recovery or rest.
+    pub kind: DayKind,
+    /// The weekday it falls on, in a weekday plan.
+    pub weekday: Option<Weekday>,
+    /// What to do on a recovery day (a walk, mobility).
+    pub activities: Vec<String>,
+    /// Exercises in order.
+    pub exercises: Vec<PlannedExercise>,
+    /// A note shown with the day.
+    pub note: String,
+}
+
+/// A whole plan.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    /// Its name.
+    pub name: String,
+    /// Rotation or fixed weekdays.
+    pub schedule: Schedule,
+    /// The unit loads are suggested in.
+    pub unit: Unit,
+    /// Rest after a ramp-up set.
+    pub ramp_up_rest: Duration,
+    /// The days, in order.
+    pub days: Vec<PlanDay>,
+}
+
+/// A plan that could not be read, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
+pub struct PlanError {
+    /// The file (or `<shipped example week>`).
+    pub path: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// What is wrong, for a lifter.
+    pub message: String,
+}
+
+/// 1-based line and column of a byte offset.
+pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let before = text.get(..offset).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum RawRange {
+    One(u16),
+    Text(String),
+}
+
+fn parse_range(raw: &RawRange, max: u16, what: &str) -> Result<(u16, u16), String> {
+    let (low, high) = match raw {
+        RawRange::One(n) => (*n, *n),
+        RawRange::Text(text) => {
+            let parse = |s: &str| s.trim().parse::<u16>().ok();
+            match text.split_once('-') {
+                Some((a, b)) => match (parse(a), parse(b)) {
+                    (Some(a), Some(b)) => (a, b),
+                    _ => return Err(format!("'{text}' is not a {what}; write it like \"6-10\"")),
+                },
+                None => match parse(text) {
+                    Some(n) => (n, n),
+                    None => return Err(format!("'{text}' is not a {what}; write it like \"6-10\"")),
+                },
+            }
+        }
+    };
+    if low > high {
+        return Err(format!("the {what} {low}-{high} runs backwards; write the smaller number first"));
+    }
+    if high > max {
+        return Err(format!("a {what} above {max} is not a working set"));
+    }
+    Ok((low, high))
+}
+
+fn deserialize_opt_rest<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    super::exercise::deserialize_rest(d).map(Some)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawExercise {
+    name: Spanned<String>,
+    #[serde(default = "one_set")]
+    sets: Spanned<u8>,
+    reps: Spanned<RawRange>,
+    rir: Option<Spanned<RawRange>>,
+    #[serde(default, deserialize_with = "deserialize_opt_rest")]
+    rest: Option<Duration>,
+    #[serde(default)]
+    ramp_up: Option<bool>,
+}
+
+fn one_set() -> Spanned<u8> {
+    Spanned::new(0..0, 1)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawDay {
+    name: String,
+    #[serde(default)]
+    kind: DayKind,
+    weekday: Option<Spanned<String>>,
+    #[serde(default)]
+    activities: Vec<String>,
+    #[serde(default)]
+    exercise: Vec<RawExercise>,
+    #[serde(default)]
+    note: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPlan {
+    name: String,
+    schedule: Schedule,
+    #[serde(default)]
+    unit: Unit,
+    #[serde(default, deserialize_with = "deserialize_opt_rest")]
+    ramp_up_rest: Option<Duration>,
+    #[serde(default)]
+    exercise: Vec<Exercise>,
+    #[serde(default)]
+    day: Vec<Spanned<RawDay>>,
+}
+
+fn parse_weekday(text: &str) -> Option<Weekday> {
+    let lower = text.trim().to_ascii_lowercase();
+    let short = lower.get(..3)?;
+    let day = match short {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        "sun" => Weekday::Sun,
+        _ => return None,
+    };
+    let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    (lower.len() == 3 || full.contains(&lower.as_str())).then_some(day)
+}
+
+/// The default rest after a ramp-up set.
+pub const DEFAULT_RAMP_UP_REST: Duration = Duration::from_secs(60);
+
+impl Plan {
+    /// The shipped example week.
+    pub fn example_week(catalogue: &Catalogue) -> Result<Plan, PlanError> {
+        Plan::parse(EXAMPLE_WEEK, "<shipped example week>", catalogue)
+    }
+
+    /// Reads a plan file.
+    pub fn load(path: &Path, catalogue: &Catalogue) -> Result<Plan, PlanError> {
+        let text = std::fs::read_to_string(path).map_err(|e| PlanError {
+            path: path.display().to_string(),
+            line: 1,
+            column: 1,
+            message: format!("cannot read the plan: {e}"),
+        })?;
+        Plan::parse(&text, &path.display().to_string(), catalogue)
+    }
+
+    /// Parses a plan, resolving exercise names against the catalogue and the plan's own
+    /// `[[exercise]]` definitions.
+    pub fn parse(text: &str, path: &str, catalogue: &Catalogue) -> Result<Plan, PlanError> {
+        let error_at = |span: Range<usize>, message: String| {
+            let (line, column) = line_column(text, span.start);
+            PlanError { path: path.to_string(), line, column, message }
+        };
+        let raw: RawPlan = toml::from_str(text).map_err(|e| {
+            error_at(e.span().unwrap_or(0..0), describe_toml_error(e.message()))
+        })?;
+        let mut known = catalogue.clone();
+        for own in raw.exercise {
+            known.insert(own);
+        }
+        if raw.day.is_empty() {
+            return Err(error_at(0..0, "the plan has no days; add at least one [[day]]".into()));
+        }
+        let mut days = Vec::with_capacity(raw.day.len());
+        for spanned_day in raw.day {
+            let day_span = spanned_day.span();
+            let raw_day = spanned_day.into_inner();
+            let weekday = match (&raw_day.weekday, raw.schedule) {
+                (Some(w), Schedule::Weekdays) => Some(parse_weekday(w.get_ref()).ok_or_else(|| {
+                    error_at(w.span(), format!("'{}' is not a day of the week; write mon, tue, ...", w.get_ref()))
+                })?),
+                (Some(w), Schedule::Rotation) => {
+                    return Err(error_at(
+                        w.span(),
+                        "a rotation plan follows the last day trained; remove the weekday or set schedule = \"weekdays\"".into(),
+                    ));
+                }
+                (None, Schedule::Weekdays) => {
+                    return Err(error_at(day_span, format!("day '{}' needs a weekday in a weekday plan", raw_day.name)));
+                }
+                (None, Schedule::Rotation) => None,
+            };
+            if let Some(w) = weekday
+                && days.iter().any(|d: &PlanDay| d.weekday == Some(w))
+            {
+                return Err(error_at(day_span, format!("two days fall on {w}; give each day its own weekday")));
+            }
+            if raw_day.kind == DayKind::Training && raw_day.exercise.is_empty() {
+                return Err(error_at(day_span, format!("training day '{}' has no exercises", raw_day.name)));
+            }
+            if raw_day.kind != DayKind::Training && !raw_day.exercise.is_empty() {
+                return Err(error_at(
+                    raw_day.exercise[0].name.span(),
+                    format!("'{}' is a {} day; lifting belongs on a training day", raw_day.name, raw_day.kind.label()),
+                ));
+            }
+            let mut exercises = Vec::with_capacity(raw_day.exercise.len());
+            for raw_exercise in raw_day.exercise {
+                exercises.push(resolve_exercise(raw_exercise, &known, &error_at)?);
+            }
+            days.push(PlanDay {
+                name: raw_day.name,
+                kind: raw_day.kind,
+                weekday,
+                activities: raw_day.activities,
+                exercises,
+                note: raw_day.note,
+            });
+        }
+        Ok(Plan {
+            name: raw.name,
+            schedule: raw.schedule,
+            unit: raw.unit,
+            ramp_up_rest: raw.ramp_up_rest.unwrap_or(DEFAULT_RAMP_UP_REST),
+            days,
+        })
+    }
+
+    /// Where the user's plan lives and whether it is the shipped one.
+    pub fn load_for(config_dir: &Path, catalogue: &Catalogue) -> Result<(Plan, Option<PathBuf>), PlanError> {
+        let path = config_dir.join("plan.toml");
+        if path.exists() {
+            Ok((Plan::load(&path, catalogue)?, Some(path)))
+        } else {
+            Ok((Plan::example_week(catalogue)?, None))
+        }
+    }
+
+    /// The planned exercise with this name on any day, for targets of added exercises.
+    pub fn find_exercise(&self, name: &str) -> Option<&PlannedExercise> {
+        self.days.iter().flat_map(|d| &d.exercises).find(|e| e.name.eq_ignore_ascii_case(name))
+    }
+}
+
+impl PlannedExercise {
+    /// How an exercise the plan does not list is done when added to a session: one working
+    /// set of 6-10 at the target RIR of its failure class, with its catalogue rest.
+    pub fn ad_hoc(exercise: &Exercise) -> PlannedExercise {
+        PlannedExercise {
+            name: exercise.name.clone(),
+            sets: 1,
+            reps: RepRange { low: 6, high: 10 },
+            rir: exercise.failure_class.target_rir(),
+            rest: exercise.rest,
+            ramp_up: default_ramp_up(exercise.equipment),
+            failure_class: exercise.failure_class,
+            equipment: exercise.equipment,
+            load_step: exercise.load_step,
+        }
+    }
+}
+
+fn default_ramp_up(equipment: Equipment) -> bool {
+    !matches!(equipment, Equipment::Bodyweight | Equipment::Cable | Equipment::Kettlebell)
+}
+
+fn resolve_exercise(
+    raw: RawExercise,
+    known: &Catalogue,
+    error_at: &impl Fn(Range<usize>, String) -> PlanError,
+) -> Result<PlannedExercise, PlanError> {
+    let name_span = raw.name.span();
+    let name = raw.name.into_inner();
+    let Some(exercise) = known.get(&name) else {
+        let hint = match known.closest(&name) {
+            Some(close) => format!("; did you mean '{close}'?"),
+            None => "; define it in an [[exercise]] table of the plan".into(),
+        };
+        return Err(error_at(name_span, format!("unknown exercise '{name}'{hint}")));
+    };
+    let sets = *raw.sets.get_ref();
+    if !(1..=10).contains(&sets) {
+        return Err(error_at(raw.sets.span(), format!("{sets} working sets: use 1 to 10 (one or two hard sets is the method)")));
+    }
+    let reps_span = raw.reps.span();
+    let (low, high) = parse_range(raw.reps.get_ref(), 100, "rep range").map_err(|m| error_at(reps_span.clone(), m))?;
+    if low == 0 {
+        return Err(error_at(reps_span, "a rep range starts at 1 or more".into()));
+    }
+    let rir = match raw.rir {
+        Some(r) => {
+            let span = r.span();
+            let (low, high) = parse_range(r.get_ref(), 10, "RIR target").map_err(|m| error_at(span, m))?;
+            RirTarget { low: low as u8, high: high as u8 }
+        }
+        None => exercise.failure_class.target_rir(),
+    };
+    Ok(PlannedExercise {
+        name: exercise.name.clone(),
+        sets,
+        reps: RepRange { low, high },
+        rir,
+        rest: raw.rest.unwrap_or(exercise.rest),
+        ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)),
+        failure_class: exercise.failure_class,
+        equipment: exercise.equipment,
+        load_step: exercise.load_step,
+    })
+}
+
+/// Turns the TOML parser's wording into a lifter's sentence where it is cryptic.
+fn describe_toml_error(message: &str) -> String {
+    let message = message.trim();
+    if let Some(rest) = message.strip_prefix("unknown field ") {
+        let field = rest.split(',').next().unwrap_or(rest);
+        return format!("{field} is not a plan setting; {}", rest.split_once(", expected ").map_or(String::new(), |(_, e)| format!("expected {e}")));
+    }
+    if let Some(rest) = message.strip_prefix("missing field ") {
+        return format!("{rest} is missing here");
+    }
+    message.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_from_one() {
+        let text = "a = 1\nbb = 2\n";
+        assert_eq!(line_column(text, 0), (1, 1));
+        assert_eq!(line_column(text, 6), (2, 1));
+        assert_eq!(line_column(text, 9), (2, 4));
+    }
+
+    #[test]
+    fn weekdays_read_short_and_long() {
+        assert_eq!(parse_weekday("Mon"), Some(Weekday::Mon));
+        assert_eq!(parse_weekday("thursday"), Some(Weekday::Thu));
+        assert_eq!(parse_weekday("thurs"), None);
+        assert_eq!(parse_weekday("xx"), None);
+    }
+}

@@ -1,0 +1,127 @@
+//! Sessions and the sets logged in them.
+
+use std::fmt;
+
+use chrono::{DateTime, Utc};
+
+use super::units::{Rir, Weight};
+
+/// Ramp-up (warm-up) or working set. Ramp-ups never count as volume, records or trends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SetKind {
+    /// An easy set climbing towards the working weight.
+    RampUp,
+    /// A real set, taken close to failure.
+    Working,
+}
+
+impl SetKind {
+    /// The name used in the database and in exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SetKind::RampUp => "ramp-up",
+            SetKind::Working => "working",
+        }
+    }
+
+    /// Reads the stored name.
+    pub fn parse(text: &str) -> Option<SetKind> {
+        match text {
+            "ramp-up" => Some(SetKind::RampUp),
+            "working" => Some(SetKind::Working),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for SetKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A set as entered, before the store gives it an id.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SetEntry {
+    /// Exercise name.
+    pub exercise: String,
+    /// Ramp-up or working.
+    pub kind: SetKind,
+    /// Load with its unit.
+    pub weight: Weight,
+    /// Good reps done.
+    pub reps: u16,
+    /// Reps in reserve, when known.
+    pub rir: Option<Rir>,
+    /// Form broke: the set ended at technical failure.
+    pub form_broke: bool,
+    /// Free text.
+    pub note: String,
+}
+
+impl SetEntry {
+    /// `80 kg x 8 @ 1`, the way sets read across the app.
+    pub fn summary(&self) -> String {
+        let mut text = format!("{} x {}", self.weight, self.reps);
+        if let Some(rir) = self.rir {
+            text.push_str(&format!(" @ {rir}"));
+        }
+        if self.form_broke {
+            text.push_str(" (form broke)");
+        }
+        text
+    }
+}
+
+/// A set committed to the log.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LoggedSet {
+    /// Row id.
+    pub id: i64,
+    /// The session it belongs to.
+    pub session_id: i64,
+    /// When it was logged.
+    pub logged_at: DateTime<Utc>,
+    /// What was done.
+    pub entry: SetEntry,
+}
+
+/// A training session: one visit to the gym, on one plan day.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Session {
+    /// Row id.
+    pub id: i64,
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it ended; `None` while it runs.
+    pub ended_at: Option<DateTime<Utc>>,
+    /// The plan day's name.
+    pub day_name: String,
+    /// The plan day's position, when it came from the plan in use.
+    pub day_index: Option<usize>,
+    /// When the running rest ends.
+    pub rest_until: Option<DateTime<Utc>>,
+    /// How long the running rest was set to, in seconds (for the gauge).
+    pub rest_seconds: u32,
+    /// Free text.
+    pub note: String,
+}
+
+/// A change to the day's exercise list made during a session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExerciseChange {
+    /// Done although not in the plan day.
+    Added,
+    /// In the plan day but left out today.
+    Skipped,
+}
+
+impl ExerciseChange {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExerciseChange::Added => "added",
+            ExerciseChange::Skipped => "skipped",
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! Loads, reps and reps in reserve, as range-checked values parsed from what a lifter types.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// The unit a load was lifted in. A load keeps its unit: 150 lb stays 150 lb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// Kilograms.
+    #[default]
+    Kg,
+    /// Pounds.
+    Lb,
+}
+
+impl Unit {
+    /// The short label shown beside a load.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Kg => "kg",
+            Unit::Lb => "lb",
+        }
+    }
+
+    /// Parses `kg` or `lb` (also `kgs`, `lbs`).
+    pub fn parse(text: &str) -> Option<Unit> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "kg" | "kgs" => Some(Unit::Kg),
+            "lb" | "lbs" => Some(Unit::Lb),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Unit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.label())
+    }
+}
+
+/// The heaviest load accepted, in either unit: well above any human lift.
+pub const MAX_LOAD_HUNDREDTHS: i64 = 1_000 * 100;
+
+/// A load in hundredths of its unit, so 82.5 kg and 1.25 kg plates are exact.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub struct Load(i64);
+
+impl Load {
+    /// A load from hundredths of a unit (clamped to the accepted range).
+    pub fn from_hundredths(hundredths: i64) -> Load {
+        Load(hundredths.clamp(0, MAX_LOAD_HUNDREDTHS))
+    }
+
+    /// A load from a decimal value, rounded to the nearest hundredth; `None` when not finite or
+    /// outside 0..=1000.
+    pub fn from_f64(value: f64) -> Option<Load> {
+        if !value.is_finite() || value < 0.0 {
+            return None;
+        }
+        let hundredths = (value * 100.0).round();
+        if hundredths > MAX_LOAD_HUNDREDTHS as f64 {
+            return None;
+        }
+        Some(Load(hundredths as i64))
+    }
+
+    /// The load in hundredths of its unit.
+    pub fn hundredths(self) -> i64 {
+        self.0
+    }
+
+    /// The load as a decimal number.
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64 / 100.0
+    }
+}
+
+impl fmt::Display for Load {
+    /// Shortest exact form: `80`, `82.5`, `1.25`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whole = self.0 / 100;
+        let frac = self.0 % 100;
+        if frac == 0 {
+            write!(f, "{whole}")
+        } else if frac % 10 == 0 {
+            write!(f, "{whole}.{}", frac / 10)
+        } else {
+            write!(f, "{whole}.{frac:02}")
+        }
+    }
+}
+
+/// A load with its unit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Weight {
+    /// How much.
+    pub load: Load,
+    /// In what unit.
+    pub unit: Unit,
+}
+
+impl Weight {
+    /// A weight from a load and unit.
+    pub fn new(load: Load, unit: Unit) -> Weight {
+        Weight { load, unit }
+    }
+}
+
+impl fmt::Display for Weight {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{} {}", self.load, self.unit)
+    }
+}
+
+/// Reps in reserve, in half steps: 0, 0.5, 1, ... 10.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Rir(u8);
+
+impl Rir {
+    /// The largest RIR recorded; the picker's "5+" is 5.
+    pub const MAX_HALVES: u8 = 20;
+
+    /// RIR from a count of half reps (0..=20).
+    pub fn from_halves(halves: u8) -> Option<Rir> {
+        (halves <= Self::MAX_HALVES).then_some(Rir(halves))
+    }
+
+    /// RIR from whole reps.
+    pub fn whole(reps: u8) -> Option<Rir> {
+        Self::from_halves(reps.checked_mul(2)?)
+    }
+
+    /// The RIR in half reps.
+    pub fn halves(self) -> u8 {
+        self.0
+    }
+
+    /// The RIR as a decimal number.
+    pub fn as_f64(self) -> f64 {
+        f64::from(self.0) / 2.0
+    }
+}
+
+impl fmt::Display for Rir {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.0 % 2 == 0 {
+            write!(f, "{}", self.0 / 2)
+        } else {
+            write!(f, "{}.5", self.0 / 2)
+        }
+    }
+}
+
+/// The most reps accepted in one set.
+pub const MAX_REPS: u16 = 200;
+
+/// Why a typed value was refused, in words for the lifter.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputError {
+    /// Nothing typed.
+    #[error("enter a number")]
+    Empty,
+    /// Not a number.
+    #[error("'{0}' is not a number")]
+    NotANumber(String),
+    /// A number, but not one that makes sense.
+    #[error("{0}")]
+    OutOfRange(String),
+}
+
+fn parse_decimal(text: &str) -> Result<f64, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Empty);
+    }
+    // A lifter writes 72,5 as readily as 72.5; only plain decimals are accepted, so "inf",
+    // "nan" and "1e3" are refused even though Rust's float parser takes them.
+    let normalised = trimmed.replace(',', ".");
+    let plain = normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        && normalised.chars().filter(|&c| c == '.').count() <= 1
+        && normalised.chars().any(|c| c.is_ascii_digit());
+    if !plain {
+        return Err(InputError::NotANumber(trimmed.to_string()));
+    }
+    let value: f64 = normalised
+        .parse()
+        .map_err(|_| InputError::NotANumber(trimmed.to_string()))?;
+    if !value.is_finite() {
+        return Err(InputError::NotANumber(trimmed.to_string()));
+    }
+    Ok(value)
+}
+
+/// Parses a load as typed: `80`, `82.5`, `72,5`; 0 to 1000, to the hundredth.
+pub fn parse_load(text: &str) -> Result<Load, InputError> {
+    let value = parse_decimal(text)?;
+    if value < 0.0 {
+        return Err(InputError::OutOfRange("a load cannot be negative".into()));
+    }
+    if value > MAX_LOAD_HUNDREDTHS as f64 / 100.0 {
+        return Err(InputError::OutOfRange("a load above 1000 is not a real lift".into()));
+    }
+    let hundredths = value * 100.0;
+    if (hundredths - hundredths.round()).abs() > 1e-6 {
+        return Err(InputError::OutOfRange("use at most two decimals".into()));
+    }
+    Load::from_f64(value).ok_or_else(|| InputError::NotANumber(text.trim().to_string()))
+}
+
+/// Parses a rep count: a whole number from 0 to 200.
+pub fn parse_reps(text: &str) -> Result<u16, InputError> {
+    let value = parse_decimal(text)?;
+    if value.fract() != 0.0 {
+        return Err(InputError::OutOfRange("reps are whole numbers".into()));
+    }
+    if value < 0.0 || value > f64::from(MAX_REPS) {
+        return Err(InputError::OutOfRange(format!("reps must be 0 to {MAX_REPS}")));
+    }
+    Ok(value as u16)
+}
+
+/// Parses RIR: 0 to 10 in half steps (`2`, `1.5`, `5+` means 5).
+pub fn parse_rir(text: &str) -> Result<Rir, InputError> {
+    let trimmed = text.trim();
+    let trimmed = trimmed.strip_suffix('+').unwrap_or(trimmed);
+    let value = parse_decimal(trimmed)?;
+    if value < 0.0 {
+        return Err(InputError::OutOfRange("RIR cannot be negative".into()));
+    }
+    let halves = value * 2.0;
+    if halves.fract() != 0.0 {
+        return Err(InputError::OutOfRange("RIR goes in half steps: 1, 1.5, 2".into()));
+    }
+    if halves > f64::from(Rir::MAX_HALVES) {
+        return Err(InputError::OutOfRange("RIR above 10 is not a working set".into()));
+    }
+    Ok(Rir(halves as u8))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn loads_keep_exact_decimals() {
+        assert_eq!(parse_load("82.5").map(|l| l.to_string()), Ok("82.5".into()));
+        assert_eq!(parse_load(" 72,5 ").map(|l| l.to_string()), Ok("72.5".into()));
+        assert_eq!(parse_load("1.25").map(|l| l.to_string()), Ok("1.25".into()));
+        assert_eq!(parse_load("150").map(|l| l.hundredths()), Ok(15000));
+        assert_eq!(parse_load("0").map(|l| l.hundredths()), Ok(0));
+    }
+
+    #[test]
+    fn loads_refuse_nonsense() {
+        for bad in ["", "nan", "inf", "-inf", "1e400", "1e3", "-5", "abc", "1.2.3", "2000", "80.125", "."] {
+            assert!(parse_load(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn reps_are_whole_and_bounded() {
+        assert_eq!(parse_reps("8"), Ok(8));
+        assert!(parse_reps("8.5").is_err());
+        assert!(parse_reps("-1").is_err());
+        assert!(parse_reps("201").is_err());
+        assert!(parse_reps("").is_err());
+    }
+
+    #[test]
+    fn rir_takes_half_steps_and_five_plus() {
+        assert_eq!(parse_rir("0.5").map(Rir::halves), Ok(1));
+        assert_eq!(parse_rir("5+").map(Rir::halves), Ok(10));
+        assert_eq!(parse_rir("1,5").map(|r| r.to_string()), Ok("1.5".into()));
+        assert!(parse_rir("0.3").is_err());
+        assert!(parse_rir("11").is_err());
+        assert!(parse_rir("nan").is_err());
+    }
+
+    #[test]
+    fn float_noise_rounds_to_the_hundredth() {
+        assert_eq!(Load::from_f64(149.999_999_999_999_97).map(|l| l.to_string()), Some("150".into()));
+    }
+}

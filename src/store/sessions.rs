@@ -1,0 +1,207 @@
+//! Sessions: starting, resuming, ending, the rest timer, and the day's exercise changes.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, StoreError, from_unix};
+use crate::model::session::{ExerciseChange, Session};
+
+const SESSION_COLUMNS: &str = "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
+
+fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
+    let ended: Option<i64> = row.get(2)?;
+    let day_index: Option<i64> = row.get(4)?;
+    let rest_until: Option<i64> = row.get(5)?;
+    Ok(Session {
+        id: row.get(0)?,
+        started_at: from_unix(row.get(1)?),
+        ended_at: ended.map(from_unix),
+        day_name: row.get(3)?,
+        day_index: day_index.map(|i| i as usize),
+        rest_until: rest_until.map(from_unix),
+        rest_seconds: row.get(6)?,
+        note: row.get(7)?,
+    })
+}
+
+pub(super) fn insert_session(tx: &rusqlite::Transaction<'_>, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO session (started_at, day_name, day_index) VALUES (?1, ?2, ?3)",
+        params![at.timestamp(), day_name, day_index.map(|i| i as i64)],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+/// A past session with its set counts, for the history list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    /// The session.
+    pub session: Session,
+    /// Working sets logged.
+    pub working_sets: u32,
+    /// Ramp-up sets logged.
+    pub ramp_up_sets: u32,
+}
+
+impl Store {
+    /// The session still open, if its last activity is within `stale_after`; an older open
+    /// session is closed at its last set (a forgotten session never swallows the next day).
+    pub fn open_session(&mut self, now: DateTime<Utc>, stale_after: chrono::Duration) -> Result<Option<Session>, StoreError> {
+        let open = self
+            .conn
+            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1"))?
+            .query_row([], read_session)
+            .optional()?;
+        let Some(session) = open else { return Ok(None) };
+        let last_activity: i64 = self.conn.query_row(
+            "SELECT coalesce(max(logged_at), ?2) FROM workout_set WHERE session_id = ?1",
+            params![session.id, session.started_at.timestamp()],
+            |r| r.get(0),
+        )?;
+        if now.timestamp() - last_activity > stale_after.num_seconds() {
+            self.write(|tx| {
+                tx.execute(
+                    "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE ended_at IS NULL AND id <= ?1",
+                    params![session.id, last_activity],
+                )?;
+                Ok(())
+            })?;
+            return Ok(None);
+        }
+        Ok(Some(session))
+    }
+
+    /// Reads one session.
+    pub fn session(&self, id: i64) -> Result<Session, StoreError> {
+        self.conn
+            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1"))?
+            .query_row([id], read_session)
+            .optional()?
+            .ok_or_else(|| StoreError::NotFound(format!("session {id} is no longer in the log")))
+    }
+
+    /// Starts a session on a plan day.
+    pub fn start_session(&mut self, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<Session, StoreError> {
+        let id = self.write(|tx| insert_session(tx, day_name, day_index, at))?;
+        self.session(id)
+    }
+
+    /// Ends a session.
+    pub fn end_session(&mut self, id: i64, at: DateTime<Utc>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE id = ?1",
+                params![id, at.timestamp()],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records a rest or recovery day as done: a session that starts and ends now.
+    pub fn mark_day_done(&mut self, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<Session, StoreError> {
+        let id = self.write(|tx| {
+            let id = insert_session(tx, day_name, day_index, at)?;
+            tx.execute("UPDATE session SET ended_at = started_at WHERE id = ?1", [id])?;
+            Ok(id)
+        })?;
+        self.session(id)
+    }
+
+    /// Moves a session to another plan day.
+    pub fn set_session_day(&mut self, id: i64, day_name: &str, day_index: Option<usize>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE session SET day_name = ?2, day_index = ?3 WHERE id = ?1",
+                params![id, day_name, day_index.map(|i| i as i64)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Sets (or clears) the running rest: it ends at `until` and was `seconds` long.
+    pub fn set_rest(&mut self, id: i64, until: Option<DateTime<Utc>>, seconds: u32) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute(
+                "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
+                params![id, until.map(|u| u.timestamp()), seconds.min(3600)],
+            )?;
+            Ok(())
+        })
+    }
+
+    /// Records that an exercise was added to or skipped from a session's day; `None` undoes it.
+    pub fn set_exercise_change(&mut self, session_id: i64, exercise: &str, change: Option<ExerciseChange>) -> Result<(), StoreError> {
+        self.write(|tx| {
+            match change {
+                Some(change) => {
+                    tx.execute(
+                        "INSERT INTO session_exercise_change (session_id, exercise, change, position)
+                         VALUES (?1, ?2, ?3, (SELECT count(*) FROM session_exercise_change WHERE session_id = ?1))
+                         ON CONFLICT (session_id, exercise) DO UPDATE SET change = excluded.change",
+                        params![session_id, exercise, change.as_str()],
+                    )?;
+                }
+                None => {
+                    tx.execute(
+                        "DELETE FROM session_exercise_change WHERE session_id = ?1 AND exercise = ?2",
+                        params![session_id, exercise],
+                    )?;
+                }
+            }
+            Ok(())
+        })
+    }
+
+    /// The exercises added to and skipped from a session, in the order the changes were made.
+    pub fn exercise_changes(&self, session_id: i64) -> Result<Vec<(String, ExerciseChange)>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT exercise, change FROM session_exercise_change WHERE session_id = ?1 ORDER BY position, exercise",
+        )?;
+        let rows = stmt.query_map([session_id], |r| {
+            let change: String = r.get(1)?;
+            Ok((r.get(0)?, if change == "added" { ExerciseChange::Added } else { ExerciseChange::Skipped }))
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The newest session that followed a plan day, for working out today's day.
+    pub fn last_plan_session(&self) -> Result<Option<Session>, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM session WHERE day_index IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1"
+            ))?
+            .query_row([], read_session)
+            .optional()?)
+    }
+
+    /// The newest `limit` sessions, newest first, with their set counts.
+    pub fn recent_sessions(&self, limit: usize) -> Result<Vec<SessionSummary>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SESSION_COLUMNS},
+                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working'),
+                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'ramp-up')
+             FROM session s ORDER BY started_at DESC, id DESC LIMIT ?1"
+        ))?;
+        let rows = stmt.query_map([limit as i64], |r| {
+            Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(8)?, ramp_up_sets: r.get(9)? })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every session, oldest first, for export.
+    pub fn all_sessions(&self) -> Result<Vec<Session>, StoreError> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {SESSION_COLUMNS} FROM session ORDER BY started_at, id"))?;
+        let rows = stmt.query_map([], read_session)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The exercises a session trained, in the order first logged.
+    pub fn session_exercises(&self, session_id: i64) -> Result<Vec<String>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT exercise FROM workout_set WHERE session_id = ?1 GROUP BY exercise ORDER BY min(id)",
+        )?;
+        let rows = stmt.query_map([session_id], |r| r.get(0))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+}

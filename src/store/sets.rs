@@ -1,0 +1,170 @@
+//! Sets: logging, editing, deleting, and the queries that feed the screens.
+
+use chrono::{DateTime, Utc};
+use rusqlite::{OptionalExtension, Row, params};
+
+use super::{Store, StoreError, from_unix};
+use crate::model::session::{LoggedSet, SetEntry, SetKind};
+use crate::model::units::{Load, Rir, Unit, Weight};
+
+const SET_COLUMNS: &str =
+    "id, session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at";
+
+fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
+    let kind: String = row.get(3)?;
+    let unit: String = row.get(5)?;
+    let rir: Option<u8> = row.get(7)?;
+    Ok(LoggedSet {
+        id: row.get(0)?,
+        session_id: row.get(1)?,
+        logged_at: from_unix(row.get(10)?),
+        entry: SetEntry {
+            exercise: row.get(2)?,
+            kind: SetKind::parse(&kind).unwrap_or(SetKind::Working),
+            weight: Weight::new(Load::from_hundredths(row.get(4)?), Unit::parse(&unit).unwrap_or_default()),
+            reps: row.get(6)?,
+            rir: rir.and_then(Rir::from_halves),
+            form_broke: row.get(8)?,
+            note: row.get(9)?,
+        },
+    })
+}
+
+/// Which session a new set goes into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionFor {
+    /// The running session.
+    Existing(i64),
+    /// Start one on this plan day.
+    New {
+        /// Plan day name.
+        day_name: String,
+        /// Plan day position.
+        day_index: Option<usize>,
+    },
+}
+
+pub(super) fn insert_set(tx: &rusqlite::Transaction<'_>, session_id: i64, entry: &SetEntry, at: DateTime<Utc>) -> Result<i64, StoreError> {
+    tx.execute(
+        "INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        params![
+            session_id,
+            entry.exercise,
+            entry.kind.as_str(),
+            entry.weight.load.hundredths(),
+            entry.weight.unit.label(),
+            entry.reps,
+            entry.rir.map(Rir::halves),
+            entry.form_broke,
+            entry.note,
+            at.timestamp(),
+        ],
+    )?;
+    Ok(tx.last_insert_rowid())
+}
+
+impl Store {
+    /// Commits one set in its own transaction (starting the session if needed) and starts the
+    /// rest timer of `rest_seconds`. Returns the session id and the stored set.
+    pub fn log_set(&mut self, session: &SessionFor, entry: &SetEntry, at: DateTime<Utc>, rest_seconds: u32) -> Result<LoggedSet, StoreError> {
+        self.write(|tx| {
+            let session_id = match session {
+                SessionFor::Existing(id) => *id,
+                SessionFor::New { day_name, day_index } => super::sessions::insert_session(tx, day_name, *day_index, at)?,
+            };
+            let id = insert_set(tx, session_id, entry, at)?;
+            tx.execute(
+                "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
+                params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
+            )?;
+            Ok(LoggedSet { id, session_id, logged_at: at, entry: entry.clone() })
+        })
+    }
+
+    /// Replaces what a logged set records (its time and session stay).
+    pub fn update_set(&mut self, id: i64, entry: &SetEntry) -> Result<(), StoreError> {
+        self.write(|tx| {
+            let changed = tx.execute(
+                "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
+                        rir_halves = ?7, form_broke = ?8, note = ?9 WHERE id = ?1",
+                params![
+                    id,
+                    entry.exercise,
+                    entry.kind.as_str(),
+                    entry.weight.load.hundredths(),
+                    entry.weight.unit.label(),
+                    entry.reps,
+                    entry.rir.map(Rir::halves),
+                    entry.form_broke,
+                    entry.note,
+                ],
+            )?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(format!("set {id} is no longer in the log")));
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes a logged set.
+    pub fn delete_set(&mut self, id: i64) -> Result<(), StoreError> {
+        self.write(|tx| {
+            tx.execute("DELETE FROM workout_set WHERE id = ?1", [id])?;
+            Ok(())
+        })
+    }
+
+    /// The sets of a session, oldest first.
+    pub fn session_sets(&self, session_id: i64) -> Result<Vec<LoggedSet>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 ORDER BY id"
+        ))?;
+        let rows = stmt.query_map([session_id], read_set)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// The working sets of the most recent earlier session that trained `exercise`.
+    pub fn last_time(&self, exercise: &str, not_session: Option<i64>) -> Result<Vec<LoggedSet>, StoreError> {
+        let session: Option<i64> = self
+            .conn
+            .prepare_cached(
+                "SELECT session_id FROM workout_set
+                 WHERE exercise = ?1 AND kind = 'working' AND session_id IS NOT ?2
+                 ORDER BY logged_at DESC, id DESC LIMIT 1",
+            )?
+            .query_row(params![exercise, not_session], |r| r.get(0))
+            .optional()?;
+        let Some(session) = session else { return Ok(Vec::new()) };
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 AND exercise = ?2 AND kind = 'working' ORDER BY id"
+        ))?;
+        let rows = stmt.query_map(params![session, exercise], read_set)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Sets of one exercise logged in `[from, to)`, oldest first.
+    pub fn exercise_sets_between(&self, exercise: &str, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<LoggedSet>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SET_COLUMNS} FROM workout_set
+             WHERE exercise = ?1 AND logged_at >= ?2 AND logged_at < ?3 ORDER BY logged_at, id"
+        ))?;
+        let rows = stmt.query_map(params![exercise, from.timestamp(), to.timestamp()], read_set)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Every set, oldest first, for export; `visit` sees them one at a time.
+    pub fn for_each_set(&self, mut visit: impl FnMut(&LoggedSet) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {SET_COLUMNS} FROM workout_set ORDER BY session_id, id"))?;
+        let mut rows = stmt.query([])?;
+        while let Some(row) = rows.next()? {
+            visit(&read_set(row)?)?;
+        }
+        Ok(())
+    }
+
+    /// How many sets the log holds.
+    pub fn set_count(&self) -> Result<i64, StoreError> {
+        Ok(self.conn.query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))?)
+    }
+}

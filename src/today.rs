@@ -1,0 +1,155 @@
+//! Today's session as the screens and the command line see it: the plan day, the running
+//! session, its sets, and the checklist built from them. Reads the store and applies the
+//! training rules; knows nothing of the terminal.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::clock::Clock;
+use crate::model::exercise::Catalogue;
+use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
+use crate::model::session::{ExerciseChange, LoggedSet, Session};
+use crate::store::{SessionFor, Store, StoreError};
+use crate::training::checklist::{self, DayInput, ExerciseToday};
+use crate::training::schedule::{LastPlanDay, todays_day};
+
+/// An open session with no set for this long is over: it is closed at its last set.
+pub const SESSION_GOES_STALE_AFTER_HOURS: i64 = 12;
+
+/// Everything the Today screen shows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Today {
+    /// Today's local date.
+    pub date: NaiveDate,
+    /// The plan day's position, `None` for a weekday plan's unplanned day.
+    pub day_index: Option<usize>,
+    /// The plan day.
+    pub day: PlanDay,
+    /// The running session, resumed after a restart.
+    pub session: Option<Session>,
+    /// A session of this day that was already finished today.
+    pub finished: Option<Session>,
+    /// Sets of the running session, oldest first.
+    pub sets: Vec<LoggedSet>,
+    /// The checklist.
+    pub exercises: Vec<ExerciseToday>,
+}
+
+impl Today {
+    /// Where a new set goes: the running session, or a new one on today's day.
+    pub fn session_for(&self) -> SessionFor {
+        match &self.session {
+            Some(s) => SessionFor::Existing(s.id),
+            None => SessionFor::New { day_name: self.day.name.clone(), day_index: self.day_index },
+        }
+    }
+
+    /// Sets done and due.
+    pub fn progress(&self) -> (usize, usize) {
+        checklist::progress(&self.exercises)
+    }
+
+    /// The next set to do.
+    pub fn current(&self) -> Option<(usize, usize)> {
+        checklist::current(&self.exercises)
+    }
+
+    /// When the running rest ends, and how long it was set to.
+    pub fn rest(&self) -> Option<(DateTime<Utc>, u32)> {
+        self.session.as_ref().and_then(|s| s.rest_until.map(|u| (u, s.rest_seconds)))
+    }
+}
+
+fn unplanned_rest_day(date: NaiveDate) -> PlanDay {
+    PlanDay {
+        name: format!("{}: no plan day", date.format("%A")),
+        kind: DayKind::Rest,
+        weekday: None,
+        activities: Vec::new(),
+        exercises: Vec::new(),
+        note: "Nothing is planned for today. Rest, or pick a day with [ and ].".into(),
+    }
+}
+
+fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
+    index.and_then(|i| plan.days.get(i)).cloned().unwrap_or_else(|| unplanned_rest_day(date))
+}
+
+/// How an exercise outside the plan day is done: as the plan does it on another day, else the
+/// catalogue's defaults.
+pub fn planned_for(name: &str, plan: &Plan, catalogue: &Catalogue) -> Option<PlannedExercise> {
+    plan.find_exercise(name).cloned().or_else(|| catalogue.get(name).map(PlannedExercise::ad_hoc))
+}
+
+/// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
+pub fn load(store: &mut Store, plan: &Plan, catalogue: &Catalogue, clock: &dyn Clock, chosen_day: Option<usize>) -> Result<Today, StoreError> {
+    let now = clock.now();
+    let date = clock.local_date(now);
+    let session = store.open_session(now, chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS))?;
+    let last = store.last_plan_session()?;
+    let scheduled = || {
+        let last_day = last.as_ref().and_then(|s| {
+            s.day_index.map(|day_index| LastPlanDay { day_index, date: clock.local_date(s.started_at) })
+        });
+        todays_day(plan, last_day, date)
+    };
+    let day_index = match (&session, chosen_day) {
+        (_, Some(chosen)) if chosen < plan.days.len() => Some(chosen),
+        (Some(s), _) if s.day_index.is_some_and(|i| i < plan.days.len()) => s.day_index,
+        _ => scheduled(),
+    };
+    let mut day = day_for(plan, day_index, date);
+    if let Some(s) = &session
+        && s.day_index.is_none_or(|i| i >= plan.days.len())
+        && chosen_day.is_none()
+    {
+        // A session on a day the plan no longer has keeps its own name.
+        s.day_name.clone_into(&mut day.name);
+    }
+    let finished = match &session {
+        Some(_) => None,
+        None => last.filter(|s| s.ended_at.is_some() && s.day_index == day_index && clock.local_date(s.started_at) == date),
+    };
+    let (sets, changes) = match &session {
+        Some(s) => (store.session_sets(s.id)?, store.exercise_changes(s.id)?),
+        None => (Vec::new(), Vec::new()),
+    };
+    let mut added: Vec<PlannedExercise> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
+    for (name, change) in changes {
+        match change {
+            ExerciseChange::Skipped => skipped.push(name),
+            ExerciseChange::Added => added.extend(planned_for(&name, plan, catalogue)),
+        }
+    }
+    // Sets logged from the shell, or for exercises the plan no longer has, still show.
+    for set in &sets {
+        let name = &set.entry.exercise;
+        let known = day.exercises.iter().chain(&added).any(|e| &e.name == name);
+        if !known {
+            let planned = planned_for(name, plan, catalogue).unwrap_or_else(|| {
+                let mut p = PlannedExercise::ad_hoc(&catalogue.all()[0]);
+                p.name.clone_from(name);
+                p.ramp_up = false;
+                p
+            });
+            added.push(planned);
+        }
+    }
+    let session_id = session.as_ref().map(|s| s.id);
+    let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
+    for exercise in day.exercises.iter().chain(&added) {
+        if !last_time.contains_key(&exercise.name) {
+            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id)?);
+        }
+    }
+    let exercises = checklist::build(&DayInput {
+        planned: &day.exercises,
+        added: &added,
+        skipped: &skipped,
+        logged: &sets,
+        last_time: &last_time,
+    });
+    Ok(Today { date, day_index, day, session, finished, sets, exercises })
+}

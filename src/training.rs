@@ -1,0 +1,6 @@
+//! The training rules: pure functions over plain types, free of the screen and the database.
+
+pub mod checklist;
+pub mod progression;
+pub mod ramp;
+pub mod schedule;

@@ -1,0 +1,139 @@
+//! Today's checklist: the plan day's exercises, their ramp-up and working sets, matched against
+//! what the session has logged.
+
+use std::collections::HashMap;
+
+use crate::model::plan::PlannedExercise;
+use crate::model::session::{LoggedSet, SetKind};
+use crate::model::units::Weight;
+
+use super::progression::{Target, target};
+use super::ramp;
+
+/// One set to tick off.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Slot {
+    /// Ramp-up or working.
+    pub kind: SetKind,
+    /// 1-based position among the exercise's sets of this kind.
+    pub number: u16,
+    /// Suggested load.
+    pub weight: Option<Weight>,
+    /// Suggested reps.
+    pub reps: u16,
+    /// The set logged for it, once done.
+    pub logged: Option<LoggedSet>,
+}
+
+/// One exercise of today, with its sets.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseToday {
+    /// How the plan prescribes it.
+    pub planned: PlannedExercise,
+    /// Today's target from last time.
+    pub target: Target,
+    /// Added during the session, not in the plan day.
+    pub added: bool,
+    /// Skipped today.
+    pub skipped: bool,
+    /// The working sets of the last time it was trained, for comparison.
+    pub last_time: Vec<LoggedSet>,
+    /// Ramp-up sets first, then working sets.
+    pub slots: Vec<Slot>,
+}
+
+impl ExerciseToday {
+    /// The working set logged last time at the same position as `number`.
+    pub fn last_time_set(&self, number: u16) -> Option<&LoggedSet> {
+        self.last_time.get(usize::from(number.saturating_sub(1)))
+    }
+}
+
+/// What the checklist is built from.
+pub struct DayInput<'a> {
+    /// The plan day's exercises, in order.
+    pub planned: &'a [PlannedExercise],
+    /// Exercises added during the session.
+    pub added: &'a [PlannedExercise],
+    /// Names skipped today.
+    pub skipped: &'a [String],
+    /// Sets logged in today's session, oldest first.
+    pub logged: &'a [LoggedSet],
+    /// Working sets of the last session of each exercise, oldest first.
+    pub last_time: &'a HashMap<String, Vec<LoggedSet>>,
+}
+
+/// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
+/// order; sets beyond the plan become extra slots, so nothing logged is ever hidden.
+pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
+    let mut exercises: Vec<ExerciseToday> = Vec::new();
+    let planned = input.planned.iter().map(|p| (p, false)).chain(input.added.iter().map(|p| (p, true)));
+    for (planned, added) in planned {
+        if exercises.iter().any(|e| e.planned.name == planned.name) {
+            continue;
+        }
+        let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
+        let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
+        let target = target(planned, &last_entries);
+        let mut slots = Vec::new();
+        if planned.ramp_up {
+            for (i, rung) in ramp::ladder(target.weight, planned.equipment, planned.load_step).into_iter().enumerate() {
+                slots.push(Slot { kind: SetKind::RampUp, number: i as u16 + 1, weight: rung.weight, reps: rung.reps, logged: None });
+            }
+        }
+        for i in 0..planned.sets {
+            slots.push(Slot { kind: SetKind::Working, number: u16::from(i) + 1, weight: target.weight, reps: target.reps, logged: None });
+        }
+        exercises.push(ExerciseToday {
+            planned: planned.clone(),
+            target,
+            added,
+            skipped: input.skipped.iter().any(|s| s == &planned.name),
+            last_time,
+            slots,
+        });
+    }
+    for set in input.logged {
+        let Some(exercise) = exercises.iter_mut().find(|e| e.planned.name == set.entry.exercise) else {
+            continue;
+        };
+        let kind = set.entry.kind;
+        if let Some(slot) = exercise.slots.iter_mut().find(|s| s.kind == kind && s.logged.is_none()) {
+            slot.logged = Some(set.clone());
+        } else {
+            let number = exercise.slots.iter().filter(|s| s.kind == kind).count() as u16 + 1;
+            let extra = Slot { kind, number, weight: None, reps: set.entry.reps, logged: Some(set.clone()) };
+            // Keep ramp-ups before working sets.
+            let at = match kind {
+                SetKind::RampUp => exercise.slots.iter().position(|s| s.kind == SetKind::Working).unwrap_or(exercise.slots.len()),
+                SetKind::Working => exercise.slots.len(),
+            };
+            exercise.slots.insert(at, extra);
+        }
+    }
+    exercises
+}
+
+/// Sets done and sets due today (a skipped exercise's unlogged sets are not due).
+pub fn progress(exercises: &[ExerciseToday]) -> (usize, usize) {
+    let mut done = 0;
+    let mut total = 0;
+    for exercise in exercises {
+        for slot in &exercise.slots {
+            if slot.logged.is_some() {
+                done += 1;
+                total += 1;
+            } else if !exercise.skipped {
+                total += 1;
+            }
+        }
+    }
+    (done, total)
+}
+
+/// The next set to do: the first unlogged slot of an exercise that is not skipped.
+pub fn current(exercises: &[ExerciseToday]) -> Option<(usize, usize)> {
+    exercises.iter().enumerate().filter(|(_, e)| !e.skipped).find_map(|(ei, e)| {
+        e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si))
+    })
+}
