@@ -46,7 +46,9 @@ pub struct FixedClock {
 impl FixedClock {
     /// A clock stopped at `now`.
     pub fn at(now: DateTime<Utc>) -> FixedClock {
-        FixedClock { now: Cell::new(now) }
+        FixedClock {
+            now: Cell::new(now),
+        }
     }
 
     /// Moves the clock forward.

@@ -4,13 +4,15 @@
 //! actions; `today` gathers the session from the `store` and applies the `training` rules over
 //! the plain `model` types. The training rules import neither the terminal nor the database.
 
-
+pub mod cli;
 pub mod clock;
-
-
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod history;
 pub mod model;
 pub mod paths;
 pub mod store;
 pub mod today;
 pub mod training;
-
+pub mod tui;

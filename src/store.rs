@@ -15,6 +15,9 @@ pub use sets::SessionFor;
 /// Numbered migrations, append-only: the schema version is their count.
 const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
 
+/// How many past sessions the History screen lists.
+pub const HISTORY_PAGE: usize = 200;
+
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
@@ -64,7 +67,10 @@ impl Store {
     /// Opens (creating if needed) the database at `path`: the parent directory, a file readable
     /// by its owner only, the pragmas, and the migrations.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let io = |source| StoreError::Io { path: path.display().to_string(), source };
+        let io = |source| StoreError::Io {
+            path: path.display().to_string(),
+            source,
+        };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
@@ -73,16 +79,24 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE
+                | OpenFlags::SQLITE_OPEN_CREATE
+                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
         store.setup()?;
         Ok(store)
     }
 
     /// A database in memory, for tests and dry runs.
     pub fn in_memory() -> Result<Store, StoreError> {
-        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
+        let mut store = Store {
+            conn: Connection::open_in_memory()?,
+            path: None,
+        };
         store.setup()?;
         Ok(store)
     }
@@ -94,10 +108,15 @@ impl Store {
 
     fn setup(&mut self) -> Result<(), StoreError> {
         // Read the version before any pragma writes to the file: a newer database stays as it is.
-        let found: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let found: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerDatabase {
-                path: self.path.as_ref().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+                path: self
+                    .path
+                    .as_ref()
+                    .map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
                 found,
                 supported: SCHEMA_VERSION,
             });
@@ -112,7 +131,9 @@ impl Store {
             if found > 0 {
                 self.backup_before_migration(found)?;
             }
-            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             // Another instance may have migrated while we waited for the write lock.
             let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             for (number, migration) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
@@ -125,18 +146,26 @@ impl Store {
     }
 
     fn backup_before_migration(&self, from_version: i64) -> Result<(), StoreError> {
-        let Some(path) = &self.path else { return Ok(()) };
+        let Some(path) = &self.path else {
+            return Ok(());
+        };
         let backup = PathBuf::from(format!("{}.v{from_version}.bak", path.display()));
         if !backup.exists() {
-            self.conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
+            self.conn
+                .execute("VACUUM INTO ?1", [backup.display().to_string()])?;
         }
         Ok(())
     }
 
     /// Runs `work` in a `BEGIN IMMEDIATE` transaction, so a second instance waits for the write
     /// lock instead of failing halfway.
-    fn write<T>(&mut self, work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>) -> Result<T, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    fn write<T>(
+        &mut self,
+        work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
+    ) -> Result<T, StoreError> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -144,7 +173,9 @@ impl Store {
 
     /// `PRAGMA integrity_check` says ok.
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
-        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let verdict: String = self
+            .conn
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(verdict == "ok")
     }
 }
@@ -152,10 +183,19 @@ impl Store {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(path)
+        .map(drop)
 }
 
 #[cfg(not(unix))]
 fn create_private_file(path: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(drop)
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map(drop)
 }

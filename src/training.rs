@@ -1,6 +1,7 @@
 //! The training rules: pure functions over plain types, free of the screen and the database.
 
 pub mod checklist;
+pub mod compare;
 pub mod progression;
 pub mod ramp;
 pub mod schedule;

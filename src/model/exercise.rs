@@ -222,7 +222,9 @@ pub fn deserialize_rest<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Du
         })?,
     };
     if rest > Duration::from_secs(30 * 60) {
-        return Err(serde::de::Error::custom("a rest longer than 30 minutes is not a rest"));
+        return Err(serde::de::Error::custom(
+            "a rest longer than 30 minutes is not a rest",
+        ));
     }
     Ok(rest)
 }
@@ -244,7 +246,10 @@ pub struct Catalogue {
 pub const SHIPPED_CATALOGUE: &str = include_str!("../../assets/exercises.toml");
 
 fn key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 impl Catalogue {

@@ -1,6 +1,6 @@
 //! Sessions and the sets logged in them.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use chrono::{DateTime, Utc};
 
@@ -64,7 +64,7 @@ impl SetEntry {
     pub fn summary(&self) -> String {
         let mut text = format!("{} x {}", self.weight, self.reps);
         if let Some(rir) = self.rir {
-            text.push_str(&format!(" @ {rir}"));
+            let _ = write!(text, " @ {rir}");
         }
         if self.form_broke {
             text.push_str(" (form broke)");
@@ -124,4 +124,19 @@ impl ExerciseChange {
             ExerciseChange::Skipped => "skipped",
         }
     }
+}
+
+/// A whole past session with its sets, for bulk writes (demo history, imports).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionRecord {
+    /// When it started.
+    pub started_at: DateTime<Utc>,
+    /// When it ended.
+    pub ended_at: DateTime<Utc>,
+    /// The plan day's name.
+    pub day_name: String,
+    /// The plan day's position.
+    pub day_index: Option<usize>,
+    /// Its sets with the time each was logged.
+    pub sets: Vec<(SetEntry, DateTime<Utc>)>,
 }

@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{ExerciseChange, Session};
+use crate::model::session::{ExerciseChange, Session, SessionRecord};
 
-const SESSION_COLUMNS: &str = "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
+const SESSION_COLUMNS: &str =
+    "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
 
 fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
     let ended: Option<i64> = row.get(2)?;
@@ -24,7 +25,12 @@ fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
-pub(super) fn insert_session(tx: &rusqlite::Transaction<'_>, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<i64, StoreError> {
+pub(super) fn insert_session(
+    tx: &rusqlite::Transaction<'_>,
+    day_name: &str,
+    day_index: Option<usize>,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
     tx.execute(
         "INSERT INTO session (started_at, day_name, day_index) VALUES (?1, ?2, ?3)",
         params![at.timestamp(), day_name, day_index.map(|i| i as i64)],
@@ -46,7 +52,11 @@ pub struct SessionSummary {
 impl Store {
     /// The session still open, if its last activity is within `stale_after`; an older open
     /// session is closed at its last set (a forgotten session never swallows the next day).
-    pub fn open_session(&mut self, now: DateTime<Utc>, stale_after: chrono::Duration) -> Result<Option<Session>, StoreError> {
+    pub fn open_session(
+        &mut self,
+        now: DateTime<Utc>,
+        stale_after: chrono::Duration,
+    ) -> Result<Option<Session>, StoreError> {
         let open = self
             .conn
             .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1"))?
@@ -74,16 +84,42 @@ impl Store {
     /// Reads one session.
     pub fn session(&self, id: i64) -> Result<Session, StoreError> {
         self.conn
-            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1"))?
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1"
+            ))?
             .query_row([id], read_session)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("session {id} is no longer in the log")))
     }
 
     /// Starts a session on a plan day.
-    pub fn start_session(&mut self, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<Session, StoreError> {
+    pub fn start_session(
+        &mut self,
+        day_name: &str,
+        day_index: Option<usize>,
+        at: DateTime<Utc>,
+    ) -> Result<Session, StoreError> {
         let id = self.write(|tx| insert_session(tx, day_name, day_index, at))?;
         self.session(id)
+    }
+
+    /// Writes whole past sessions in one transaction: all of them or none.
+    pub fn insert_sessions(&mut self, sessions: &[SessionRecord]) -> Result<usize, StoreError> {
+        self.write(|tx| {
+            let mut sets = 0;
+            for record in sessions {
+                let id = insert_session(tx, &record.day_name, record.day_index, record.started_at)?;
+                tx.execute(
+                    "UPDATE session SET ended_at = max(?2, started_at) WHERE id = ?1",
+                    params![id, record.ended_at.timestamp()],
+                )?;
+                for (entry, at) in &record.sets {
+                    super::sets::insert_set(tx, id, entry, *at)?;
+                    sets += 1;
+                }
+            }
+            Ok(sets)
+        })
     }
 
     /// Ends a session.
@@ -98,17 +134,30 @@ impl Store {
     }
 
     /// Records a rest or recovery day as done: a session that starts and ends now.
-    pub fn mark_day_done(&mut self, day_name: &str, day_index: Option<usize>, at: DateTime<Utc>) -> Result<Session, StoreError> {
+    pub fn mark_day_done(
+        &mut self,
+        day_name: &str,
+        day_index: Option<usize>,
+        at: DateTime<Utc>,
+    ) -> Result<Session, StoreError> {
         let id = self.write(|tx| {
             let id = insert_session(tx, day_name, day_index, at)?;
-            tx.execute("UPDATE session SET ended_at = started_at WHERE id = ?1", [id])?;
+            tx.execute(
+                "UPDATE session SET ended_at = started_at WHERE id = ?1",
+                [id],
+            )?;
             Ok(id)
         })?;
         self.session(id)
     }
 
     /// Moves a session to another plan day.
-    pub fn set_session_day(&mut self, id: i64, day_name: &str, day_index: Option<usize>) -> Result<(), StoreError> {
+    pub fn set_session_day(
+        &mut self,
+        id: i64,
+        day_name: &str,
+        day_index: Option<usize>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
                 "UPDATE session SET day_name = ?2, day_index = ?3 WHERE id = ?1",
@@ -119,7 +168,12 @@ impl Store {
     }
 
     /// Sets (or clears) the running rest: it ends at `until` and was `seconds` long.
-    pub fn set_rest(&mut self, id: i64, until: Option<DateTime<Utc>>, seconds: u32) -> Result<(), StoreError> {
+    pub fn set_rest(
+        &mut self,
+        id: i64,
+        until: Option<DateTime<Utc>>,
+        seconds: u32,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
@@ -130,7 +184,12 @@ impl Store {
     }
 
     /// Records that an exercise was added to or skipped from a session's day; `None` undoes it.
-    pub fn set_exercise_change(&mut self, session_id: i64, exercise: &str, change: Option<ExerciseChange>) -> Result<(), StoreError> {
+    pub fn set_exercise_change(
+        &mut self,
+        session_id: i64,
+        exercise: &str,
+        change: Option<ExerciseChange>,
+    ) -> Result<(), StoreError> {
         self.write(|tx| {
             match change {
                 Some(change) => {
@@ -153,13 +212,23 @@ impl Store {
     }
 
     /// The exercises added to and skipped from a session, in the order the changes were made.
-    pub fn exercise_changes(&self, session_id: i64) -> Result<Vec<(String, ExerciseChange)>, StoreError> {
+    pub fn exercise_changes(
+        &self,
+        session_id: i64,
+    ) -> Result<Vec<(String, ExerciseChange)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT exercise, change FROM session_exercise_change WHERE session_id = ?1 ORDER BY position, exercise",
         )?;
         let rows = stmt.query_map([session_id], |r| {
             let change: String = r.get(1)?;
-            Ok((r.get(0)?, if change == "added" { ExerciseChange::Added } else { ExerciseChange::Skipped }))
+            Ok((
+                r.get(0)?,
+                if change == "added" {
+                    ExerciseChange::Added
+                } else {
+                    ExerciseChange::Skipped
+                },
+            ))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -184,14 +253,20 @@ impl Store {
              FROM session s ORDER BY started_at DESC, id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit as i64], |r| {
-            Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(8)?, ramp_up_sets: r.get(9)? })
+            Ok(SessionSummary {
+                session: read_session(r)?,
+                working_sets: r.get(8)?,
+                ramp_up_sets: r.get(9)?,
+            })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every session, oldest first, for export.
     pub fn all_sessions(&self) -> Result<Vec<Session>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {SESSION_COLUMNS} FROM session ORDER BY started_at, id"))?;
+        let mut stmt = self.conn.prepare(&format!(
+            "SELECT {SESSION_COLUMNS} FROM session ORDER BY started_at, id"
+        ))?;
         let rows = stmt.query_map([], read_session)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

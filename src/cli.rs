@@ -1,0 +1,270 @@
+//! The command line: the app, and the subcommands for the shell.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand};
+
+use crate::clock::{Clock, SystemClock};
+use crate::error::Error;
+use crate::export::{self, Format};
+use crate::model::exercise::Catalogue;
+use crate::model::plan::Plan;
+use crate::model::session::{SetEntry, SetKind};
+use crate::model::units::{Unit, Weight, parse_set};
+use crate::paths::{PathInputs, Paths, resolve};
+use crate::store::{SessionFor, Store};
+use crate::tui::app::App;
+use crate::tui::driver::Driver;
+use crate::{demo, today, tui};
+
+/// hardset: a terminal workout companion for few, very hard sets.
+#[derive(Debug, Parser)]
+#[command(name = "hardset", version, about, long_about = None)]
+pub struct Cli {
+    /// The database file (default: hardset.db in the XDG data directory; env HARDSET_DB).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub db: Option<PathBuf>,
+    /// The configuration directory holding plan.toml (env HARDSET_CONFIG).
+    #[arg(long, global = true, value_name = "DIR")]
+    pub config: Option<PathBuf>,
+    /// Open the app on a temporary database with 8 weeks of example history.
+    #[arg(long)]
+    pub demo: bool,
+    /// What to do; without a command the app opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Log sets into today's session from the shell, e.g. `hardset log "Lat pulldown" 60x10@1`.
+    Log {
+        /// Exercise name or alias.
+        exercise: String,
+        /// Sets as WEIGHTxREPS[@RIR], e.g. 80x8@1 or 82.5x6@0.5.
+        #[arg(required = true, value_name = "SET")]
+        sets: Vec<String>,
+        /// Log them as ramp-up sets.
+        #[arg(long)]
+        ramp: bool,
+        /// The unit of the weights (default: the plan's unit).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+    },
+    /// Write every set to standard output.
+    Export {
+        /// csv (one row per set) or json (grouped by session).
+        #[arg(long, value_enum, default_value = "csv")]
+        format: Format,
+    },
+    /// Write N weeks of deterministic synthetic history into the database given by --db.
+    Demo {
+        /// How many weeks.
+        #[arg(long, default_value_t = 8)]
+        weeks: u32,
+    },
+    /// Show the resolved config, plan and database paths.
+    Paths,
+}
+
+fn parse_unit(text: &str) -> Result<Unit, String> {
+    Unit::parse(text).ok_or_else(|| format!("'{text}' is not a unit; use kg or lb"))
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main() -> i32 {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("hardset: {e}");
+            1
+        }
+    }
+}
+
+fn paths(cli: &Cli) -> Result<Paths, Error> {
+    resolve(&PathInputs::from_env(cli.db.clone(), cli.config.clone())).ok_or_else(|| {
+        Error::Input(
+            "no home directory: set HARDSET_DB and HARDSET_CONFIG, or pass --db and --config"
+                .into(),
+        )
+    })
+}
+
+fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
+    Ok(Plan::load_for(&paths.config_dir, catalogue)?.0)
+}
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> Result<(), Error> {
+    let catalogue = Catalogue::shipped();
+    if cli.demo {
+        return run_demo_app(&catalogue);
+    }
+    let paths = paths(&cli)?;
+    match cli.command {
+        None => {
+            let plan = load_plan(&paths, &catalogue)?;
+            let store = Store::open(&paths.database)?;
+            run_app(plan, store, catalogue)
+        }
+        Some(Command::Paths) => {
+            let plan_path = paths.plan();
+            let plan_state = if plan_path.exists() {
+                ""
+            } else {
+                " (not there: the shipped example week is used)"
+            };
+            println!("config:   {}", paths.config_dir.display());
+            println!("plan:     {}{plan_state}", plan_path.display());
+            println!("database: {}", paths.database.display());
+            Ok(())
+        }
+        Some(Command::Export { format }) => {
+            let store = Store::open(&paths.database)?;
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::new(stdout.lock());
+            export::export(&store, format, &mut out)?;
+            Ok(())
+        }
+        Some(Command::Demo { weeks }) => {
+            if cli.db.is_none() {
+                return Err(Error::Input("demo writes synthetic history: name the database with --db PATH so your real log stays clean".into()));
+            }
+            let plan = Plan::example_week(&catalogue)?;
+            let mut store = Store::open(&paths.database)?;
+            let existing = store.set_count()?;
+            if existing > 0 {
+                return Err(Error::Input(format!(
+                    "{} already holds {existing} sets; demo writes only into a new database",
+                    paths.database.display()
+                )));
+            }
+            let sets = demo::fill(&mut store, &plan, &SystemClock, weeks)?;
+            println!(
+                "wrote {weeks} weeks of demo history ({sets} sets) to {}",
+                paths.database.display()
+            );
+            Ok(())
+        }
+        Some(Command::Log {
+            exercise,
+            sets,
+            ramp,
+            unit,
+        }) => {
+            let plan = load_plan(&paths, &catalogue)?;
+            let mut store = Store::open(&paths.database)?;
+            log_sets(
+                &mut store,
+                &plan,
+                &catalogue,
+                &SystemClock,
+                &exercise,
+                &sets,
+                ramp,
+                unit,
+                &mut std::io::stdout(),
+            )
+        }
+    }
+}
+
+/// Logs sets from the shell into today's session. Every set is checked before the first is
+/// written; each is then committed on its own.
+#[allow(clippy::too_many_arguments)]
+pub fn log_sets(
+    store: &mut Store,
+    plan: &Plan,
+    catalogue: &Catalogue,
+    clock: &dyn Clock,
+    exercise: &str,
+    sets: &[String],
+    ramp: bool,
+    unit: Option<Unit>,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let name = match today::planned_for(exercise, plan, catalogue) {
+        Some(planned) => planned.name,
+        None => {
+            let hint = catalogue
+                .closest(exercise)
+                .map(|c| format!("; did you mean '{c}'?"))
+                .unwrap_or_default();
+            return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
+        }
+    };
+    let unit = unit.unwrap_or(plan.unit);
+    let kind = if ramp {
+        SetKind::RampUp
+    } else {
+        SetKind::Working
+    };
+    let mut entries = Vec::new();
+    for text in sets {
+        let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
+        entries.push(SetEntry {
+            exercise: name.clone(),
+            kind,
+            weight: Weight::new(load, unit),
+            reps,
+            rir,
+            form_broke: false,
+            note: String::new(),
+        });
+    }
+    let today = today::load(store, plan, catalogue, clock, None)?;
+    let rest = today::planned_for(&name, plan, catalogue).map_or(0, |p| match kind {
+        SetKind::Working => p.rest.as_secs(),
+        SetKind::RampUp => plan.ramp_up_rest.as_secs(),
+    });
+    let mut session = today.session_for();
+    for entry in entries {
+        let logged = store.log_set(
+            &session,
+            &entry,
+            clock.now(),
+            u32::try_from(rest).unwrap_or(0),
+        )?;
+        session = SessionFor::Existing(logged.session_id);
+        writeln!(
+            out,
+            "logged {} {}: {}",
+            entry.exercise,
+            entry.kind,
+            entry.summary()
+        )?;
+    }
+    Ok(())
+}
+
+fn run_app(plan: Plan, store: Store, catalogue: Catalogue) -> Result<(), Error> {
+    let names = catalogue.all().iter().map(|e| e.name.clone()).collect();
+    let driver = Driver::new(App::new(plan, names), store, catalogue, SystemClock);
+    tui::event_loop::run(driver)?;
+    Ok(())
+}
+
+/// A database file in the temporary directory, removed (with its WAL files) when dropped.
+struct TempDatabase(PathBuf);
+
+impl Drop for TempDatabase {
+    fn drop(&mut self) {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+        }
+    }
+}
+
+fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
+    let temp =
+        TempDatabase(std::env::temp_dir().join(format!("hardset-demo-{}.db", std::process::id())));
+    let _ = std::fs::remove_file(&temp.0);
+    let plan = Plan::example_week(catalogue)?;
+    let mut store = Store::open(Path::new(&temp.0))?;
+    demo::fill(&mut store, &plan, &SystemClock, 8)?;
+    run_app(plan, store, catalogue.clone())
+}

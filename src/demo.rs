@@ -1,0 +1,167 @@
+//! Deterministic synthetic history following the example plan: progressing loads, RIR values,
+//! an occasional broken form. For `--demo`, screenshots and benchmarks on years of data.
+
+use std::collections::HashMap;
+
+use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
+
+use crate::clock::Clock;
+use crate::model::plan::{DayKind, Plan};
+use crate::model::session::{SessionRecord, SetEntry, SetKind};
+use crate::model::units::{Load, Rir, Weight};
+use crate::store::{Store, StoreError};
+use crate::training::{progression, ramp};
+
+/// A small, fixed pseudo-random sequence (xorshift), so every demo is the same.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    /// A number in `0..n`.
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n.max(1)
+    }
+}
+
+fn starting_load(name: &str) -> f64 {
+    match name {
+        "Machine chest press" => 50.0,
+        "Seated cable row" => 45.0,
+        "Lateral raise" => 8.0,
+        "Cable triceps pushdown" => 20.0,
+        "Incline dumbbell press" => 22.0,
+        "Lat pulldown" => 50.0,
+        "Chest-supported row" => 20.0,
+        "Face pull" => 15.0,
+        "Cable curl" => 15.0,
+        _ => 20.0,
+    }
+}
+
+fn at_local(clock: &dyn Clock, date: NaiveDate, hour: u32, minute: u32) -> DateTime<Utc> {
+    let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN);
+    let guess = date.and_time(time).and_utc();
+    (date.and_time(time) - clock.offset_at(guess)).and_utc()
+}
+
+/// Sessions for the `weeks` weeks before today, planned so that today is the plan's first day.
+pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord> {
+    let today = clock.local_date(clock.now());
+    let days = u64::from(weeks) * 7;
+    let count = plan.days.len().max(1) as i64;
+    let mut dice = Dice(0x5eed_1234_abcd_0042);
+    let mut last: HashMap<String, Vec<SetEntry>> = HashMap::new();
+    let mut sessions = Vec::new();
+    for back in (1..=days).rev() {
+        let date = today - Days::new(back);
+        let index = (-(back as i64)).rem_euclid(count) as usize;
+        let Some(day) = plan.days.get(index) else {
+            continue;
+        };
+        match day.kind {
+            DayKind::Rest => continue,
+            DayKind::ActiveRecovery => {
+                if dice.below(5) > 0 {
+                    let at = at_local(clock, date, 12, 0);
+                    sessions.push(SessionRecord {
+                        started_at: at,
+                        ended_at: at,
+                        day_name: day.name.clone(),
+                        day_index: Some(index),
+                        sets: Vec::new(),
+                    });
+                }
+                continue;
+            }
+            DayKind::Training => {}
+        }
+        let start = at_local(clock, date, 18, dice.below(45) as u32);
+        let mut at = start;
+        let mut sets = Vec::new();
+        for planned in &day.exercises {
+            let history = last.get(&planned.name).cloned().unwrap_or_default();
+            let target = progression::target(planned, &history);
+            let unit = plan.unit;
+            let first = Weight::new(
+                Load::from_f64(starting_load(&planned.name)).unwrap_or_default(),
+                unit,
+            );
+            let mut weight = target.weight.unwrap_or(first);
+            if weight.load.as_f64() > starting_load(&planned.name) * 1.8 {
+                // A new cycle: back to the starting load.
+                weight = first;
+            }
+            if planned.ramp_up {
+                for rung in ramp::ladder(Some(weight), planned.equipment, planned.load_step) {
+                    let entry = SetEntry {
+                        exercise: planned.name.clone(),
+                        kind: SetKind::RampUp,
+                        weight: rung.weight.unwrap_or(weight),
+                        reps: rung.reps,
+                        rir: None,
+                        form_broke: false,
+                        note: String::new(),
+                    };
+                    at += chrono::Duration::seconds(90);
+                    sets.push((entry, at));
+                }
+            }
+            let mut done = Vec::new();
+            for n in 0..planned.sets {
+                let wobble = dice.below(3) as i32 - 1;
+                let reps = (i32::from(target.reps) + wobble - i32::from(n))
+                    .clamp(
+                        i32::from(planned.reps.low) - 1,
+                        i32::from(planned.reps.high),
+                    )
+                    .max(1);
+                let halves = planned.rir.low * 2 + dice.below(3) as u8;
+                let form_broke = dice.below(25) == 0;
+                let note = if form_broke {
+                    "lower back rounded on the last rep".to_string()
+                } else {
+                    String::new()
+                };
+                let entry = SetEntry {
+                    exercise: planned.name.clone(),
+                    kind: SetKind::Working,
+                    weight,
+                    reps: reps as u16,
+                    rir: Rir::from_halves(halves),
+                    form_broke,
+                    note,
+                };
+                at += chrono::Duration::seconds(planned.rest.as_secs() as i64 + 45);
+                done.push(entry.clone());
+                sets.push((entry, at));
+            }
+            last.insert(planned.name.clone(), done);
+        }
+        let end = at + chrono::Duration::minutes(5);
+        sessions.push(SessionRecord {
+            started_at: start,
+            ended_at: end,
+            day_name: day.name.clone(),
+            day_index: Some(index),
+            sets,
+        });
+    }
+    sessions
+}
+
+/// Writes `weeks` weeks of demo history in one transaction; returns the number of sets.
+pub fn fill(
+    store: &mut Store,
+    plan: &Plan,
+    clock: &dyn Clock,
+    weeks: u32,
+) -> Result<usize, StoreError> {
+    let sessions = history(plan, clock, weeks);
+    store.insert_sessions(&sessions)
+}

@@ -1,0 +1,951 @@
+//! App state and `update`: actions in, state changes and effects (as data) out. No terminal and
+//! no database here, so every behaviour is testable with plain values.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
+
+use super::form::{Field, FormTarget, SetForm};
+use super::keymap::{Action, Context, lookup};
+use super::theme::Meaning;
+use crate::history::WeekComparison;
+use crate::model::plan::{DayKind, Plan};
+use crate::model::session::{ExerciseChange, LoggedSet, SetEntry, SetKind};
+use crate::store::{SessionFor, SessionSummary};
+use crate::today::Today;
+
+/// The two screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// Today's plan, the set-entry form and the rest timer.
+    Today,
+    /// Past sessions and last week beside this week.
+    History,
+}
+
+/// The focused pane.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pane {
+    /// Today's checklist.
+    Checklist,
+    /// The set-entry form.
+    Form,
+    /// History's session list.
+    Sessions,
+    /// History's comparison.
+    Comparison,
+}
+
+/// A yes/no question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Question {
+    /// Quit with unsaved text in the form.
+    Quit,
+    /// Delete a logged set.
+    Delete {
+        /// Set id.
+        id: i64,
+        /// What it was.
+        summary: String,
+    },
+}
+
+impl Question {
+    /// The question as asked.
+    pub fn text(&self) -> String {
+        match self {
+            Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
+            Question::Delete { summary, .. } => format!("Delete {summary}?"),
+        }
+    }
+}
+
+/// The exercise picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    /// Typed filter.
+    pub filter: String,
+    /// Selected row among the matches.
+    pub selected: usize,
+}
+
+/// An overlay above the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Popup {
+    /// Key help, scrolled down by this many lines.
+    Help(u16),
+    /// A question.
+    Confirm(Question),
+    /// Add an exercise.
+    Picker(Picker),
+}
+
+/// What the app asks the outside world to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Commit a new set and start the rest.
+    Log {
+        /// Where it goes.
+        session: SessionFor,
+        /// The set.
+        entry: SetEntry,
+        /// Rest to start, in seconds.
+        rest_seconds: u32,
+    },
+    /// Replace a logged set.
+    Update {
+        /// Set id.
+        id: i64,
+        /// New values.
+        entry: SetEntry,
+    },
+    /// Delete a logged set.
+    Delete {
+        /// Set id.
+        id: i64,
+        /// What it was, for the message.
+        summary: String,
+    },
+    /// Change the running rest.
+    SetRest {
+        /// Session id.
+        session_id: i64,
+        /// New end, or none to stop.
+        until: Option<DateTime<Utc>>,
+        /// Its length, for the gauge.
+        seconds: u32,
+    },
+    /// Finish the session.
+    EndSession(i64),
+    /// Record a rest or recovery day as done.
+    MarkDayDone {
+        /// Day name.
+        day_name: String,
+        /// Day position.
+        day_index: Option<usize>,
+    },
+    /// Move the running session to another plan day.
+    MoveSession {
+        /// Session id.
+        session_id: i64,
+        /// New day position.
+        day_index: usize,
+    },
+    /// Add or skip an exercise for today (`None` undoes it).
+    ChangeExercise {
+        /// Where it goes.
+        session: SessionFor,
+        /// Exercise name.
+        exercise: String,
+        /// What changes.
+        change: Option<ExerciseChange>,
+    },
+    /// Reload today (a day was picked).
+    Reload,
+    /// Load the session list.
+    LoadSessions,
+    /// Load the comparison for a session.
+    Compare(i64),
+    /// Ring the terminal bell.
+    Bell,
+}
+
+/// What came back from an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A set was committed.
+    Saved(LoggedSet),
+    /// Something else was done; the message says what.
+    Done(String),
+    /// It failed; the message says why. Nothing the lifter typed is cleared.
+    Failed(String),
+    /// Fresh state of today.
+    Today(Box<Today>),
+    /// The session list.
+    Sessions(Vec<SessionSummary>),
+    /// A session's week against the week before.
+    Comparison {
+        /// Session id.
+        session_id: i64,
+        /// Monday of its week.
+        week_start: NaiveDate,
+        /// One per exercise.
+        exercises: Vec<WeekComparison>,
+    },
+}
+
+/// The cached comparison for the selected session.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Session id it belongs to.
+    pub session_id: i64,
+    /// Monday of the session's week.
+    pub week_start: NaiveDate,
+    /// One per exercise.
+    pub exercises: Vec<WeekComparison>,
+    /// Selected exercise.
+    pub selected: usize,
+}
+
+/// The whole state of the app.
+#[derive(Debug, Clone)]
+pub struct App {
+    /// The plan in use.
+    pub plan: Plan,
+    /// Exercise names the picker offers.
+    pub exercise_names: Vec<String>,
+    /// Today, as last loaded from the store.
+    pub today: Option<Today>,
+    /// A plan day picked instead of the scheduled one.
+    pub chosen_day: Option<usize>,
+    /// Which screen.
+    pub screen: Screen,
+    /// Which pane has focus.
+    pub pane: Pane,
+    /// The selected checklist slot: (exercise, slot).
+    pub cursor: Option<(usize, usize)>,
+    /// The set-entry form.
+    pub form: SetForm,
+    /// An overlay, if any.
+    pub popup: Option<Popup>,
+    /// The status line.
+    pub message: Option<(Meaning, String)>,
+    /// Recent sessions for History.
+    pub sessions: Vec<SessionSummary>,
+    /// Selected session in History.
+    pub session_cursor: usize,
+    /// The comparison for the selected session.
+    pub comparison: Option<Comparison>,
+    /// The rest end the bell has already rung for.
+    pub rang_for: Option<DateTime<Utc>>,
+    /// Set when the app should exit.
+    pub quit: bool,
+}
+
+/// How long the timer flashes after reaching zero.
+pub const FLASH_SECONDS: i64 = 4;
+
+impl App {
+    /// A new app on a plan.
+    pub fn new(plan: Plan, exercise_names: Vec<String>) -> App {
+        App {
+            plan,
+            exercise_names,
+            today: None,
+            chosen_day: None,
+            screen: Screen::Today,
+            pane: Pane::Checklist,
+            cursor: None,
+            form: SetForm::default(),
+            popup: None,
+            message: None,
+            sessions: Vec::new(),
+            session_cursor: 0,
+            comparison: None,
+            rang_for: None,
+            quit: false,
+        }
+    }
+
+    /// The contexts keys are looked up in, most specific first.
+    pub fn contexts(&self) -> Vec<Context> {
+        match &self.popup {
+            Some(Popup::Help(_)) => return vec![Context::HelpOverlay],
+            Some(Popup::Confirm(_)) => return vec![Context::Confirm],
+            Some(Popup::Picker(_)) => return vec![Context::Picker],
+            None => {}
+        }
+        let pane = match self.pane {
+            Pane::Checklist => Context::Checklist,
+            Pane::Form => Context::Form,
+            Pane::Sessions => Context::Sessions,
+            Pane::Comparison => Context::Comparison,
+        };
+        vec![pane, Context::Rest, Context::Global]
+    }
+
+    /// Whether a rest is running at `now`.
+    pub fn resting(&self, now: DateTime<Utc>) -> bool {
+        self.rest().is_some_and(|(until, _)| until > now)
+    }
+
+    /// The running rest: its end and length in seconds.
+    pub fn rest(&self) -> Option<(DateTime<Utc>, u32)> {
+        self.today.as_ref().and_then(Today::rest)
+    }
+
+    /// Turns a key into an action (typed text first, then the keymap) and applies it.
+    pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
+        if let KeyCode::Char(c) = key.code
+            && !key
+                .modifiers
+                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+        {
+            let typed = match &self.popup {
+                Some(Popup::Picker(_)) => true,
+                Some(_) => false,
+                None => {
+                    self.pane == Pane::Form
+                        && self.form.target.is_some()
+                        && self.form.focused().accepts(c)
+                }
+            };
+            if typed {
+                return self.update(Action::Input(c), now);
+            }
+        }
+        match lookup(key, &self.contexts()) {
+            Some(action) => self.update(action, now),
+            None => Vec::new(),
+        }
+    }
+
+    /// Applies an action.
+    pub fn update(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.popup.clone() {
+            Some(Popup::Help(scroll)) => {
+                self.popup = match action {
+                    Action::Help => None,
+                    Action::Up => Some(Popup::Help(scroll.saturating_sub(1))),
+                    Action::Down => Some(Popup::Help(scroll.saturating_add(1).min(200))),
+                    _ => Some(Popup::Help(scroll)),
+                };
+                return Vec::new();
+            }
+            Some(Popup::Confirm(question)) => return self.answer(&question, action),
+            Some(Popup::Picker(picker)) => return self.pick(picker, action),
+            None => {}
+        }
+        match action {
+            Action::Quit => {
+                if self.form.dirty {
+                    self.popup = Some(Popup::Confirm(Question::Quit));
+                } else {
+                    self.quit = true;
+                }
+                Vec::new()
+            }
+            Action::Help => {
+                self.popup = Some(Popup::Help(0));
+                Vec::new()
+            }
+            Action::ShowToday => {
+                self.screen = Screen::Today;
+                self.pane = Pane::Checklist;
+                Vec::new()
+            }
+            Action::ShowHistory => {
+                self.screen = Screen::History;
+                self.pane = Pane::Sessions;
+                vec![Effect::LoadSessions]
+            }
+            Action::NextPane | Action::PrevPane => {
+                self.pane = match self.pane {
+                    Pane::Checklist => {
+                        self.open_form();
+                        Pane::Form
+                    }
+                    Pane::Form => Pane::Checklist,
+                    Pane::Sessions => Pane::Comparison,
+                    Pane::Comparison => Pane::Sessions,
+                };
+                Vec::new()
+            }
+            Action::RestPlus | Action::RestMinus | Action::RestSkip => {
+                self.adjust_rest(action, now)
+            }
+            _ => match self.pane {
+                Pane::Checklist => self.on_checklist(action),
+                Pane::Form => self.on_form(action),
+                Pane::Sessions => self.on_sessions(action),
+                Pane::Comparison => self.on_comparison(action),
+            },
+        }
+    }
+
+    fn answer(&mut self, question: &Question, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Yes => {
+                self.popup = None;
+                match question {
+                    Question::Quit => {
+                        self.quit = true;
+                        Vec::new()
+                    }
+                    Question::Delete { id, summary } => vec![Effect::Delete {
+                        id: *id,
+                        summary: summary.clone(),
+                    }],
+                }
+            }
+            Action::No => {
+                self.popup = None;
+                Vec::new()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The exercise names matching the picker's filter.
+    pub fn picker_matches(&self, filter: &str) -> Vec<&str> {
+        let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
+        self.exercise_names
+            .iter()
+            .filter(|name| {
+                let lower = name.to_lowercase();
+                words.iter().all(|w| lower.contains(w.as_str()))
+            })
+            .map(String::as_str)
+            .collect()
+    }
+
+    fn pick(&mut self, mut picker: Picker, action: Action) -> Vec<Effect> {
+        let count = self.picker_matches(&picker.filter).len();
+        match action {
+            Action::Input(c) => {
+                picker.filter.push(c);
+                picker.selected = 0;
+            }
+            Action::Backspace => {
+                picker.filter.pop();
+                picker.selected = 0;
+            }
+            Action::Up => picker.selected = picker.selected.saturating_sub(1),
+            Action::Down => picker.selected = (picker.selected + 1).min(count.saturating_sub(1)),
+            Action::Back => {
+                self.popup = None;
+                return Vec::new();
+            }
+            Action::Enter => {
+                let chosen = self
+                    .picker_matches(&picker.filter)
+                    .get(picker.selected)
+                    .map(|s| (*s).to_string());
+                self.popup = None;
+                let (Some(name), Some(today)) = (chosen, &self.today) else {
+                    return Vec::new();
+                };
+                if today
+                    .exercises
+                    .iter()
+                    .any(|e| e.planned.name == name && !e.skipped)
+                {
+                    self.message =
+                        Some((Meaning::Warn, format!("{name} is already on today's list")));
+                    return Vec::new();
+                }
+                let change = if today
+                    .exercises
+                    .iter()
+                    .any(|e| e.planned.name == name && !e.added)
+                {
+                    None
+                } else {
+                    Some(ExerciseChange::Added)
+                };
+                return vec![Effect::ChangeExercise {
+                    session: today.session_for(),
+                    exercise: name,
+                    change,
+                }];
+            }
+            _ => {}
+        }
+        self.popup = Some(Popup::Picker(picker));
+        Vec::new()
+    }
+
+    fn adjust_rest(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        let Some(today) = &self.today else {
+            return Vec::new();
+        };
+        let Some(session) = &today.session else {
+            self.message = Some((
+                Meaning::Muted,
+                "No rest running: it starts when a set is saved".into(),
+            ));
+            return Vec::new();
+        };
+        let (until, seconds) = match (today.rest(), action) {
+            (_, Action::RestSkip) => (None, 0),
+            (Some((until, seconds)), Action::RestPlus) => {
+                let base = until.max(now);
+                let extra = u32::try_from((base - until).num_seconds()).unwrap_or(0);
+                (
+                    Some(base + chrono::Duration::seconds(15)),
+                    (seconds + extra + 15).min(3600),
+                )
+            }
+            (Some((until, seconds)), Action::RestMinus) if until > now => {
+                let shorter = until - chrono::Duration::seconds(15);
+                (Some(shorter.max(now)), seconds.saturating_sub(15))
+            }
+            (None, Action::RestPlus) => (Some(now + chrono::Duration::seconds(15)), 15),
+            _ => return Vec::new(),
+        };
+        vec![Effect::SetRest {
+            session_id: session.id,
+            until,
+            seconds,
+        }]
+    }
+
+    fn slots(&self) -> Vec<(usize, usize)> {
+        self.today
+            .as_ref()
+            .map(|t| {
+                t.exercises
+                    .iter()
+                    .enumerate()
+                    .flat_map(|(ei, e)| (0..e.slots.len()).map(move |si| (ei, si)))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    fn move_cursor(&mut self, down: bool) {
+        let slots = self.slots();
+        if slots.is_empty() {
+            self.cursor = None;
+            return;
+        }
+        let at = self.cursor.and_then(|c| slots.iter().position(|&s| s == c));
+        let next = match at {
+            Some(i) if down => (i + 1).min(slots.len() - 1),
+            Some(i) => i.saturating_sub(1),
+            None => 0,
+        };
+        self.cursor = Some(slots[next]);
+        if !self.form.dirty {
+            self.fill_form();
+        }
+    }
+
+    fn on_checklist(&mut self, action: Action) -> Vec<Effect> {
+        let Some(today) = self.today.clone() else {
+            return Vec::new();
+        };
+        match action {
+            Action::Up => self.move_cursor(false),
+            Action::Down => self.move_cursor(true),
+            Action::Enter => {
+                if self.cursor.is_some() {
+                    self.open_form();
+                    self.pane = Pane::Form;
+                } else if today.day.kind != DayKind::Training {
+                    self.message =
+                        Some((Meaning::Muted, "A rest day: press m to mark it done".into()));
+                }
+            }
+            Action::SkipExercise => {
+                let Some((ei, _)) = self.cursor else {
+                    return Vec::new();
+                };
+                let Some(exercise) = today.exercises.get(ei) else {
+                    return Vec::new();
+                };
+                let change = if exercise.skipped {
+                    exercise.added.then_some(ExerciseChange::Added)
+                } else if exercise.added {
+                    // Skipping an added exercise with nothing logged takes it off the list.
+                    if exercise.slots.iter().any(|s| s.logged.is_some()) {
+                        Some(ExerciseChange::Skipped)
+                    } else {
+                        None
+                    }
+                } else {
+                    Some(ExerciseChange::Skipped)
+                };
+                return vec![Effect::ChangeExercise {
+                    session: today.session_for(),
+                    exercise: exercise.planned.name.clone(),
+                    change,
+                }];
+            }
+            Action::AddExercise => {
+                self.popup = Some(Popup::Picker(Picker {
+                    filter: String::new(),
+                    selected: 0,
+                }))
+            }
+            Action::DeleteSet => {
+                if let Some(set) = self.selected_logged() {
+                    self.popup = Some(Popup::Confirm(Question::Delete {
+                        id: set.id,
+                        summary: describe(&set),
+                    }));
+                } else {
+                    self.message =
+                        Some((Meaning::Muted, "Select a logged set to delete it".into()));
+                }
+            }
+            Action::UndoLast => match today.sets.last() {
+                Some(set) => {
+                    self.popup = Some(Popup::Confirm(Question::Delete {
+                        id: set.id,
+                        summary: describe(set),
+                    }))
+                }
+                None => {
+                    self.message =
+                        Some((Meaning::Muted, "Nothing logged in this session yet".into()))
+                }
+            },
+            Action::PrevDay | Action::NextDay => return self.switch_day(action == Action::NextDay),
+            Action::MarkDayDone => {
+                if today.day.kind == DayKind::Training {
+                    self.message = Some((
+                        Meaning::Muted,
+                        "A training day is done when its sets are: E finishes the session".into(),
+                    ));
+                } else if today.finished.is_some() {
+                    self.message = Some((Meaning::Muted, "Already marked done today".into()));
+                } else {
+                    return vec![Effect::MarkDayDone {
+                        day_name: today.day.name.clone(),
+                        day_index: today.day_index,
+                    }];
+                }
+            }
+            Action::EndSession => match &today.session {
+                Some(session) => return vec![Effect::EndSession(session.id)],
+                None => {
+                    self.message = Some((
+                        Meaning::Muted,
+                        "No session running: it starts with the first set".into(),
+                    ))
+                }
+            },
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn switch_day(&mut self, forward: bool) -> Vec<Effect> {
+        let count = self.plan.days.len();
+        let Some(today) = &self.today else {
+            return Vec::new();
+        };
+        if count == 0 {
+            return Vec::new();
+        }
+        let current = self.chosen_day.or(today.day_index).unwrap_or(0);
+        let next = if forward {
+            (current + 1) % count
+        } else {
+            (current + count - 1) % count
+        };
+        self.chosen_day = Some(next);
+        self.cursor = None;
+        self.form = SetForm::default();
+        match &today.session {
+            Some(session) => vec![Effect::MoveSession {
+                session_id: session.id,
+                day_index: next,
+            }],
+            None => vec![Effect::Reload],
+        }
+    }
+
+    fn selected_logged(&self) -> Option<LoggedSet> {
+        let (ei, si) = self.cursor?;
+        self.today
+            .as_ref()?
+            .exercises
+            .get(ei)?
+            .slots
+            .get(si)?
+            .logged
+            .clone()
+    }
+
+    fn open_form(&mut self) {
+        if self.form.target.is_none() || !self.form.dirty {
+            self.fill_form();
+        }
+        if self.form.field.is_none() {
+            self.form.field = Some(Field::Weight);
+        }
+    }
+
+    /// Prefills the form for the selected slot: a logged set is edited; otherwise the target
+    /// and last time's load fill it.
+    pub fn fill_form(&mut self) {
+        let (Some((ei, si)), Some(today)) = (self.cursor, &self.today) else {
+            self.form = SetForm::default();
+            return;
+        };
+        let Some(exercise) = today.exercises.get(ei) else {
+            return;
+        };
+        let Some(slot) = exercise.slots.get(si) else {
+            return;
+        };
+        let rest = match slot.kind {
+            SetKind::Working => exercise.planned.rest,
+            SetKind::RampUp => self.plan.ramp_up_rest,
+        };
+        let unit = slot.weight.map_or(self.plan.unit, |w| w.unit);
+        let mut target = FormTarget {
+            exercise: exercise.planned.name.clone(),
+            kind: slot.kind,
+            number: slot.number,
+            unit,
+            editing: None,
+            rest_seconds: u32::try_from(rest.as_secs()).unwrap_or(u32::MAX).min(3600),
+        };
+        self.form = match &slot.logged {
+            Some(set) => {
+                target.editing = Some(set.id);
+                target.unit = set.entry.weight.unit;
+                let e = &set.entry;
+                SetForm::filled(
+                    target,
+                    e.weight.load.to_string(),
+                    e.reps.to_string(),
+                    e.rir.map(|r| r.to_string()).unwrap_or_default(),
+                    e.form_broke,
+                    e.note.clone(),
+                )
+            }
+            None => {
+                let weight = slot.weight.map(|w| w.load.to_string()).unwrap_or_default();
+                SetForm::filled(
+                    target,
+                    weight,
+                    slot.reps.to_string(),
+                    String::new(),
+                    false,
+                    String::new(),
+                )
+            }
+        };
+    }
+
+    fn on_form(&mut self, action: Action) -> Vec<Effect> {
+        if self.form.target.is_none() {
+            if matches!(action, Action::Back) {
+                self.pane = Pane::Checklist;
+            }
+            return Vec::new();
+        }
+        let field = self.form.focused();
+        match action {
+            Action::Input(c) => {
+                if field == Field::Rir && c.is_ascii_digit() {
+                    self.form.pick_rir(c as u8 - b'0');
+                } else if field == Field::Rir {
+                    // '.' or ',' adds the half step to a whole RIR.
+                    if !self.form.rir.contains('.') && !self.form.rir.is_empty() {
+                        self.form.rir.push_str(".5");
+                        self.form.dirty = true;
+                    }
+                } else {
+                    self.form.type_char(c);
+                }
+            }
+            Action::Backspace => self.form.backspace(),
+            Action::Up => self.form.move_field(false),
+            Action::Down => self.form.move_field(true),
+            Action::Left | Action::Right if field == Field::Rir => {
+                self.form.nudge_rir(action == Action::Right)
+            }
+            Action::ToggleFormBroke => self.form.toggle_form_broke(),
+            Action::Back => self.pane = Pane::Checklist,
+            Action::Enter => {
+                let next = match field {
+                    Field::Weight | Field::Reps => self.form.check(field),
+                    _ => false,
+                };
+                let ramp_up_after_reps = field == Field::Reps && !self.form.asks_rir();
+                if next && !ramp_up_after_reps {
+                    self.form.move_field(true);
+                } else if (next && ramp_up_after_reps)
+                    || !matches!(field, Field::Weight | Field::Reps)
+                {
+                    return self.save();
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    fn save(&mut self) -> Vec<Effect> {
+        let Some(today) = &self.today else {
+            return Vec::new();
+        };
+        let Some(target) = self.form.target.clone() else {
+            return Vec::new();
+        };
+        let Some(entry) = self.form.entry() else {
+            self.message = Some((
+                Meaning::Error,
+                "Not saved: fix the field marked in red".into(),
+            ));
+            return Vec::new();
+        };
+        match target.editing {
+            Some(id) => vec![Effect::Update { id, entry }],
+            None => vec![Effect::Log {
+                session: today.session_for(),
+                entry,
+                rest_seconds: target.rest_seconds,
+            }],
+        }
+    }
+
+    fn on_sessions(&mut self, action: Action) -> Vec<Effect> {
+        let count = self.sessions.len();
+        let before = self.session_cursor;
+        match action {
+            Action::Up => self.session_cursor = self.session_cursor.saturating_sub(1),
+            Action::Down => {
+                self.session_cursor = (self.session_cursor + 1).min(count.saturating_sub(1))
+            }
+            Action::Enter => {
+                self.pane = Pane::Comparison;
+                return Vec::new();
+            }
+            _ => return Vec::new(),
+        }
+        if before == self.session_cursor {
+            return Vec::new();
+        }
+        self.compare_selected()
+    }
+
+    fn compare_selected(&mut self) -> Vec<Effect> {
+        match self.sessions.get(self.session_cursor) {
+            Some(summary)
+                if self
+                    .comparison
+                    .as_ref()
+                    .is_none_or(|c| c.session_id != summary.session.id) =>
+            {
+                vec![Effect::Compare(summary.session.id)]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    fn on_comparison(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Back => self.pane = Pane::Sessions,
+            Action::Up | Action::Down => {
+                if let Some(c) = &mut self.comparison {
+                    let last = c.exercises.len().saturating_sub(1);
+                    c.selected = if action == Action::Up {
+                        c.selected.saturating_sub(1)
+                    } else {
+                        (c.selected + 1).min(last)
+                    };
+                }
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
+    /// Marks the screen for a tick: rings the bell once when a rest reaches zero.
+    pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
+        match self.rest() {
+            Some((until, _)) if until <= now && self.rang_for != Some(until) => {
+                self.rang_for = Some(until);
+                self.message = Some((Meaning::Good, "Rest over: time for the next set".into()));
+                vec![Effect::Bell]
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// Applies what came back from an effect.
+    pub fn receive(&mut self, outcome: Outcome, now: DateTime<Utc>) -> Vec<Effect> {
+        match outcome {
+            Outcome::Saved(set) => {
+                let rest = self.today.as_ref().and_then(|t| {
+                    t.exercises
+                        .iter()
+                        .find(|e| e.planned.name == set.entry.exercise)
+                        .map(|e| match set.entry.kind {
+                            SetKind::Working => e.planned.rest,
+                            SetKind::RampUp => self.plan.ramp_up_rest,
+                        })
+                });
+                let rest_text = rest
+                    .map(|r| format!(", rest {}", crate::model::exercise::format_rest(r)))
+                    .unwrap_or_default();
+                self.message = Some((
+                    Meaning::Good,
+                    format!("Saved {}{rest_text}", describe(&set)),
+                ));
+                // The form is cleared only now that the store has the set.
+                self.form = SetForm::default();
+                self.cursor = None;
+                self.pane = Pane::Checklist;
+            }
+            Outcome::Done(text) => {
+                self.message = Some((Meaning::Good, text));
+                self.form.dirty = false;
+            }
+            Outcome::Failed(text) => self.message = Some((Meaning::Error, text)),
+            Outcome::Today(today) => {
+                if let Some((until, _)) = today.rest()
+                    && until <= now
+                    && self.today.is_none()
+                {
+                    // A rest that ended before this start rings no bell.
+                    self.rang_for = Some(until);
+                }
+                let keep = self.cursor.filter(|&(ei, si)| {
+                    today.exercises.get(ei).is_some_and(|e| si < e.slots.len())
+                });
+                self.cursor = keep.or_else(|| today.current()).or_else(|| {
+                    today
+                        .exercises
+                        .iter()
+                        .position(|e| !e.slots.is_empty())
+                        .map(|ei| (ei, 0))
+                });
+                self.today = Some(*today);
+                if !self.form.dirty {
+                    self.fill_form();
+                }
+            }
+            Outcome::Sessions(sessions) => {
+                self.sessions = sessions;
+                self.session_cursor = self
+                    .session_cursor
+                    .min(self.sessions.len().saturating_sub(1));
+                self.comparison = self.comparison.take().filter(|c| {
+                    self.sessions
+                        .get(self.session_cursor)
+                        .is_some_and(|s| s.session.id == c.session_id)
+                });
+                return self.compare_selected();
+            }
+            Outcome::Comparison {
+                session_id,
+                week_start,
+                exercises,
+            } => {
+                self.comparison = Some(Comparison {
+                    session_id,
+                    week_start,
+                    exercises,
+                    selected: 0,
+                });
+            }
+        }
+        Vec::new()
+    }
+}
+
+/// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.
+pub fn describe(set: &LoggedSet) -> String {
+    let kind = if set.entry.kind == SetKind::RampUp {
+        " ramp-up"
+    } else {
+        ""
+    };
+    format!("{}{kind} {}", set.entry.exercise, set.entry.summary())
+}

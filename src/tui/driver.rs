@@ -1,0 +1,213 @@
+//! Runs the app's effects against the store and feeds the outcomes back: the one place where
+//! state meets the database. The event loop and the tests drive the app through it.
+
+use ratatui::crossterm::event::KeyEvent;
+
+use super::app::{App, Effect, Outcome};
+use super::keymap::Action;
+use crate::clock::Clock;
+use crate::history;
+use crate::model::exercise::Catalogue;
+use crate::model::session::ExerciseChange;
+use crate::store::{HISTORY_PAGE, SessionFor, Store, StoreError};
+use crate::today;
+
+/// The app with its store and clock.
+pub struct Driver<C: Clock> {
+    /// App state.
+    pub app: App,
+    /// The log.
+    pub store: Store,
+    /// The catalogue.
+    pub catalogue: Catalogue,
+    /// The time.
+    pub clock: C,
+    /// Bells rung and not yet sounded by the terminal.
+    pub bells: usize,
+}
+
+impl<C: Clock> Driver<C> {
+    /// A driver; loads today at once.
+    pub fn new(app: App, store: Store, catalogue: Catalogue, clock: C) -> Driver<C> {
+        let mut driver = Driver {
+            app,
+            store,
+            catalogue,
+            clock,
+            bells: 0,
+        };
+        driver.run(vec![Effect::Reload]);
+        driver
+    }
+
+    /// A key press.
+    pub fn key(&mut self, key: KeyEvent) {
+        let now = self.clock.now();
+        let effects = self.app.handle_key(key, now);
+        self.run(effects);
+    }
+
+    /// An action, as if its key was pressed.
+    pub fn act(&mut self, action: Action) {
+        let now = self.clock.now();
+        let effects = self.app.update(action, now);
+        self.run(effects);
+    }
+
+    /// A timer tick.
+    pub fn tick(&mut self) {
+        let now = self.clock.now();
+        let effects = self.app.tick(now);
+        self.run(effects);
+    }
+
+    /// Reloads today (after another process wrote, or a new day began).
+    pub fn reload(&mut self) {
+        self.run(vec![Effect::Reload]);
+    }
+
+    /// Runs effects until none are left.
+    pub fn run(&mut self, mut effects: Vec<Effect>) {
+        while !effects.is_empty() {
+            let mut next = Vec::new();
+            for effect in effects {
+                for outcome in self.execute(effect) {
+                    let now = self.clock.now();
+                    next.extend(self.app.receive(outcome, now));
+                }
+            }
+            effects = next;
+        }
+    }
+
+    fn today(&mut self) -> Outcome {
+        match today::load(
+            &mut self.store,
+            &self.app.plan,
+            &self.catalogue,
+            &self.clock,
+            self.app.chosen_day,
+        ) {
+            Ok(today) => Outcome::Today(Box::new(today)),
+            Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
+        }
+    }
+
+    fn session_id(&mut self, session: &SessionFor) -> Result<i64, StoreError> {
+        match session {
+            SessionFor::Existing(id) => Ok(*id),
+            SessionFor::New {
+                day_name,
+                day_index,
+            } => Ok(self
+                .store
+                .start_session(day_name, *day_index, self.clock.now())?
+                .id),
+        }
+    }
+
+    fn execute(&mut self, effect: Effect) -> Vec<Outcome> {
+        let now = self.clock.now();
+        let result: Result<Vec<Outcome>, StoreError> = match effect {
+            Effect::Bell => {
+                self.bells += 1;
+                return Vec::new();
+            }
+            Effect::Reload => return vec![self.today()],
+            Effect::Log {
+                session,
+                entry,
+                rest_seconds,
+            } => self
+                .store
+                .log_set(&session, &entry, now, rest_seconds)
+                .map(|set| vec![Outcome::Saved(set)]),
+            Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
+                vec![Outcome::Done(format!(
+                    "Updated {} {}",
+                    entry.exercise,
+                    entry.summary()
+                ))]
+            }),
+            Effect::Delete { id, summary } => self
+                .store
+                .delete_set(id)
+                .map(|()| vec![Outcome::Done(format!("Deleted {summary}"))]),
+            Effect::SetRest {
+                session_id,
+                until,
+                seconds,
+            } => self
+                .store
+                .set_rest(session_id, until, seconds)
+                .map(|()| Vec::new()),
+            Effect::EndSession(id) => self
+                .store
+                .end_session(id, now)
+                .map(|()| vec![Outcome::Done("Session finished. Well done.".into())]),
+            Effect::MarkDayDone {
+                day_name,
+                day_index,
+            } => self
+                .store
+                .mark_day_done(&day_name, day_index, now)
+                .map(|_| vec![Outcome::Done(format!("{day_name}: marked done"))]),
+            Effect::MoveSession {
+                session_id,
+                day_index,
+            } => {
+                let name = self
+                    .app
+                    .plan
+                    .days
+                    .get(day_index)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+                self.store
+                    .set_session_day(session_id, &name, Some(day_index))
+                    .map(|()| vec![Outcome::Done(format!("Session moved to {name}"))])
+            }
+            Effect::ChangeExercise {
+                session,
+                exercise,
+                change,
+            } => self.session_id(&session).and_then(|id| {
+                self.store.set_exercise_change(id, &exercise, change)?;
+                let text = match change {
+                    Some(ExerciseChange::Added) => format!("Added {exercise}"),
+                    Some(ExerciseChange::Skipped) => format!("Skipping {exercise} today"),
+                    None => format!("{exercise} is back on the list"),
+                };
+                Ok(vec![Outcome::Done(text)])
+            }),
+            Effect::LoadSessions => {
+                return vec![match self.store.recent_sessions(HISTORY_PAGE) {
+                    Ok(sessions) => Outcome::Sessions(sessions),
+                    Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
+                }];
+            }
+            Effect::Compare(session_id) => {
+                return vec![
+                    match history::compare_weeks(&self.store, &self.clock, session_id) {
+                        Ok((week_start, exercises)) => Outcome::Comparison {
+                            session_id,
+                            week_start,
+                            exercises,
+                        },
+                        Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
+                    },
+                ];
+            }
+        };
+        match result {
+            Ok(mut outcomes) => {
+                // Every write is followed by a fresh read, so the screen shows what is stored.
+                outcomes.push(self.today());
+                outcomes
+            }
+            Err(e) => vec![Outcome::Failed(format!(
+                "Not saved: {e}. What you typed is still in the form."
+            ))],
+        }
+    }
+}

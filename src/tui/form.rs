@@ -1,0 +1,328 @@
+//! The set-entry form: typed fields that keep the raw text and parse into checked values.
+
+use crate::model::session::{SetEntry, SetKind};
+use crate::model::units::{Rir, Unit, Weight, parse_load, parse_reps, parse_rir};
+
+/// The form's fields, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// Load.
+    Weight,
+    /// Reps.
+    Reps,
+    /// Reps in reserve (the quick picker).
+    Rir,
+    /// "Form broke" toggle.
+    FormBroke,
+    /// Free text.
+    Note,
+}
+
+impl Field {
+    const ORDER: [Field; 5] = [
+        Field::Weight,
+        Field::Reps,
+        Field::Rir,
+        Field::FormBroke,
+        Field::Note,
+    ];
+
+    fn index(self) -> usize {
+        Field::ORDER.iter().position(|&f| f == self).unwrap_or(0)
+    }
+
+    /// Whether typed characters go into the field rather than to the keymap.
+    pub fn accepts(self, c: char) -> bool {
+        match self {
+            Field::Weight => c.is_ascii_digit() || c == '.' || c == ',',
+            Field::Reps => c.is_ascii_digit(),
+            Field::Rir => c.is_ascii_digit() || c == '.' || c == ',',
+            Field::FormBroke => false,
+            Field::Note => !c.is_control(),
+        }
+    }
+}
+
+/// Which set the form is for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FormTarget {
+    /// Exercise name.
+    pub exercise: String,
+    /// Ramp-up or working.
+    pub kind: SetKind,
+    /// Position among the exercise's sets of that kind.
+    pub number: u16,
+    /// The unit the load is in.
+    pub unit: Unit,
+    /// The logged set being edited, if any.
+    pub editing: Option<i64>,
+    /// Rest after saving it, in seconds.
+    pub rest_seconds: u32,
+}
+
+/// The RIR picker's choices; "5+" records 5.
+pub const RIR_CHOICES: [&str; 6] = ["0", "1", "2", "3", "4", "5+"];
+
+/// The form's state. Typed text is kept exactly as typed until the store confirms the save.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct SetForm {
+    /// The set being entered; `None` when there is nothing to log.
+    pub target: Option<FormTarget>,
+    /// Load as typed.
+    pub weight: String,
+    /// Reps as typed.
+    pub reps: String,
+    /// RIR as typed or picked.
+    pub rir: String,
+    /// Form broke.
+    pub form_broke: bool,
+    /// Note as typed.
+    pub note: String,
+    /// Focused field.
+    pub field: Option<Field>,
+    /// Inline errors, one per field.
+    pub errors: Vec<(Field, String)>,
+    /// The lifter has typed something since the form was filled.
+    pub dirty: bool,
+}
+
+impl SetForm {
+    /// A form for `target`, prefilled.
+    pub fn filled(
+        target: FormTarget,
+        weight: String,
+        reps: String,
+        rir: String,
+        form_broke: bool,
+        note: String,
+    ) -> SetForm {
+        SetForm {
+            target: Some(target),
+            weight,
+            reps,
+            rir,
+            form_broke,
+            note,
+            field: None,
+            errors: Vec::new(),
+            dirty: false,
+        }
+    }
+
+    /// The focused field, or the first.
+    pub fn focused(&self) -> Field {
+        self.field.unwrap_or(Field::Weight)
+    }
+
+    /// Whether RIR is asked for (working sets; ramp-up sets may leave it empty).
+    pub fn asks_rir(&self) -> bool {
+        self.target
+            .as_ref()
+            .is_some_and(|t| t.kind == SetKind::Working)
+    }
+
+    /// The inline error beside a field.
+    pub fn error(&self, field: Field) -> Option<&str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, m)| m.as_str())
+    }
+
+    fn text_mut(&mut self, field: Field) -> Option<&mut String> {
+        match field {
+            Field::Weight => Some(&mut self.weight),
+            Field::Reps => Some(&mut self.reps),
+            Field::Rir => Some(&mut self.rir),
+            Field::Note => Some(&mut self.note),
+            Field::FormBroke => None,
+        }
+    }
+
+    fn clear_error(&mut self, field: Field) {
+        self.errors.retain(|(f, _)| *f != field);
+    }
+
+    /// Types a character into the focused field.
+    pub fn type_char(&mut self, c: char) {
+        let field = self.focused();
+        let limit = if field == Field::Note { 200 } else { 12 };
+        if let Some(text) = self.text_mut(field)
+            && text.chars().count() < limit
+        {
+            text.push(c);
+            self.dirty = true;
+            self.clear_error(field);
+        }
+    }
+
+    /// Erases the last character of the focused field.
+    pub fn backspace(&mut self) {
+        let field = self.focused();
+        if let Some(text) = self.text_mut(field) {
+            text.pop();
+            self.dirty = true;
+            self.clear_error(field);
+        }
+    }
+
+    /// Picks RIR from the quick picker (digit `0`..`5`; 5 means "5+").
+    pub fn pick_rir(&mut self, digit: u8) {
+        self.rir = digit.min(5).to_string();
+        self.dirty = true;
+        self.clear_error(Field::Rir);
+    }
+
+    /// Moves the RIR by half a rep (within 0..=5 on the picker).
+    pub fn nudge_rir(&mut self, up: bool) {
+        let halves = parse_rir(&self.rir).map_or(if up { 0 } else { 2 }, |r| {
+            let h = i16::from(r.halves());
+            if up { (h + 1).min(10) } else { (h - 1).max(0) }
+        });
+        if let Some(rir) = Rir::from_halves(halves as u8) {
+            self.rir = rir.to_string();
+        }
+        self.dirty = true;
+        self.clear_error(Field::Rir);
+    }
+
+    /// Moves focus to the next or previous field; the RIR field is passed over for ramp-ups.
+    pub fn move_field(&mut self, forward: bool) {
+        let mut index = self.focused().index() as isize;
+        loop {
+            index += if forward { 1 } else { -1 };
+            if index < 0 || index >= Field::ORDER.len() as isize {
+                return;
+            }
+            let field = Field::ORDER[index as usize];
+            if field != Field::Rir || self.asks_rir() {
+                self.field = Some(field);
+                return;
+            }
+        }
+    }
+
+    /// Toggles "form broke".
+    pub fn toggle_form_broke(&mut self) {
+        self.form_broke = !self.form_broke;
+        self.dirty = true;
+    }
+
+    /// Checks one field; on error the message is kept beside it.
+    pub fn check(&mut self, field: Field) -> bool {
+        let result = match field {
+            Field::Weight => parse_load(&self.weight).map(drop),
+            Field::Reps => parse_reps(&self.reps).map(drop),
+            Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
+            Field::Rir if self.rir.trim().is_empty() => {
+                self.set_error(field, "how many more good reps? pick 0-5".into());
+                return false;
+            }
+            Field::Rir => parse_rir(&self.rir).map(drop),
+            Field::FormBroke | Field::Note => Ok(()),
+        };
+        match result {
+            Ok(()) => {
+                self.clear_error(field);
+                true
+            }
+            Err(e) => {
+                self.set_error(field, e.to_string());
+                false
+            }
+        }
+    }
+
+    fn set_error(&mut self, field: Field, message: String) {
+        self.clear_error(field);
+        self.errors.push((field, message));
+    }
+
+    /// Checks every field and builds the set; on failure focuses the first bad field.
+    pub fn entry(&mut self) -> Option<SetEntry> {
+        let target = self.target.clone()?;
+        let mut first_bad = None;
+        for field in [Field::Weight, Field::Reps, Field::Rir] {
+            if !self.check(field) && first_bad.is_none() {
+                first_bad = Some(field);
+            }
+        }
+        if let Some(field) = first_bad {
+            self.field = Some(field);
+            return None;
+        }
+        let load = parse_load(&self.weight).ok()?;
+        let reps = parse_reps(&self.reps).ok()?;
+        let rir = if self.rir.trim().is_empty() {
+            None
+        } else {
+            parse_rir(&self.rir).ok()
+        };
+        Some(SetEntry {
+            exercise: target.exercise,
+            kind: target.kind,
+            weight: Weight::new(load, target.unit),
+            reps,
+            rir,
+            form_broke: self.form_broke,
+            note: self.note.trim().to_string(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn working_form() -> SetForm {
+        let target = FormTarget {
+            exercise: "Lat pulldown".into(),
+            kind: SetKind::Working,
+            number: 1,
+            unit: Unit::Kg,
+            editing: None,
+            rest_seconds: 150,
+        };
+        SetForm::filled(
+            target,
+            "60".into(),
+            "10".into(),
+            String::new(),
+            false,
+            String::new(),
+        )
+    }
+
+    #[test]
+    fn a_working_set_needs_its_rir() {
+        let mut form = working_form();
+        assert_eq!(form.entry(), None);
+        assert_eq!(form.field, Some(Field::Rir));
+        assert!(form.error(Field::Rir).is_some());
+        form.pick_rir(1);
+        let entry = form.entry().expect("valid set");
+        assert_eq!(entry.summary(), "60 kg x 10 @ 1");
+    }
+
+    #[test]
+    fn bad_text_stays_with_an_error_beside_it() {
+        let mut form = working_form();
+        form.weight = "6o".into();
+        form.pick_rir(2);
+        assert_eq!(form.entry(), None);
+        assert_eq!(form.weight, "6o");
+        assert_eq!(form.error(Field::Weight), Some("'6o' is not a number"));
+        assert_eq!(form.field, Some(Field::Weight));
+    }
+
+    #[test]
+    fn rir_nudges_in_half_steps() {
+        let mut form = working_form();
+        form.pick_rir(1);
+        form.nudge_rir(true);
+        assert_eq!(form.rir, "1.5");
+        form.nudge_rir(false);
+        form.nudge_rir(false);
+        assert_eq!(form.rir, "0.5");
+    }
+}

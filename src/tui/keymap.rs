@@ -1,0 +1,569 @@
+//! The keymap: one table that dispatches keys and also writes the footer and the help overlay,
+//! so what the screen says a key does is what it does.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Leave the app (asks first if the form holds unsaved text).
+    Quit,
+    /// Show or hide the key help.
+    Help,
+    /// The Today screen.
+    ShowToday,
+    /// The History screen.
+    ShowHistory,
+    /// Focus the next pane.
+    NextPane,
+    /// Focus the previous pane.
+    PrevPane,
+    /// Move up.
+    Up,
+    /// Move down.
+    Down,
+    /// Move left (RIR picker: half a rep less).
+    Left,
+    /// Move right (RIR picker: half a rep more).
+    Right,
+    /// Enter: open, next field, save.
+    Enter,
+    /// Esc: back out.
+    Back,
+    /// Skip (or bring back) the selected exercise today.
+    SkipExercise,
+    /// Add an exercise the plan day does not have.
+    AddExercise,
+    /// Delete the selected logged set.
+    DeleteSet,
+    /// Undo the last logged set.
+    UndoLast,
+    /// Switch to the previous plan day.
+    PrevDay,
+    /// Switch to the next plan day.
+    NextDay,
+    /// Mark a rest or recovery day done.
+    MarkDayDone,
+    /// Finish the session.
+    EndSession,
+    /// Add 15 s to the rest.
+    RestPlus,
+    /// Take 15 s off the rest.
+    RestMinus,
+    /// Skip the rest.
+    RestSkip,
+    /// Toggle "form broke".
+    ToggleFormBroke,
+    /// Answer yes in a confirmation.
+    Yes,
+    /// Answer no in a confirmation.
+    No,
+    /// Delete a typed character.
+    Backspace,
+    /// Type a character into the focused field.
+    Input(char),
+}
+
+/// Where the focus is; bindings apply in some of these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    /// Everywhere unless a popup is open.
+    Global,
+    /// Today's checklist.
+    Checklist,
+    /// The set-entry form.
+    Form,
+    /// History: the session list.
+    Sessions,
+    /// History: last week beside this week.
+    Comparison,
+    /// Any screen while a rest runs (shown in the footer then).
+    Rest,
+    /// A yes/no question.
+    Confirm,
+    /// The exercise picker.
+    Picker,
+    /// The help overlay.
+    HelpOverlay,
+}
+
+impl Context {
+    /// The heading used in the help overlay.
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Anywhere",
+            Context::Checklist => "Today's sets",
+            Context::Form => "Set entry",
+            Context::Sessions => "History: sessions",
+            Context::Comparison => "History: last week vs this week",
+            Context::Rest => "Rest timer",
+            Context::Confirm => "Questions",
+            Context::Picker => "Add exercise",
+            Context::HelpOverlay => "Help",
+        }
+    }
+}
+
+/// One key binding.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding {
+    /// Keys that trigger it.
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the keys are written in hints.
+    pub label: &'static str,
+    /// Where it applies.
+    pub context: Context,
+    /// What it does.
+    pub action: Action,
+    /// The words shown in help and the footer.
+    pub help: &'static str,
+    /// Whether the footer shows it.
+    pub footer: bool,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const SHIFT: KeyModifiers = KeyModifiers::SHIFT;
+
+const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), NONE)
+}
+
+macro_rules! bind {
+    ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $footer:expr) => {
+        Binding { keys: &[$($key),+], label: $label, context: Context::$ctx, action: $action, help: $help, footer: $footer }
+    };
+}
+
+/// Every binding, most specific contexts first within each key.
+pub const BINDINGS: &[Binding] = &[
+    // Popups take every key they know first.
+    bind!(
+        Confirm,
+        [ch('y'), ch('Y'), (KeyCode::Enter, NONE)],
+        "y",
+        Action::Yes,
+        "yes",
+        true
+    ),
+    bind!(
+        Confirm,
+        [ch('n'), ch('N'), (KeyCode::Esc, NONE)],
+        "n/Esc",
+        Action::No,
+        "no",
+        true
+    ),
+    bind!(
+        Picker,
+        [(KeyCode::Up, NONE)],
+        "↑↓",
+        Action::Up,
+        "choose",
+        true
+    ),
+    bind!(
+        Picker,
+        [(KeyCode::Down, NONE)],
+        "↓",
+        Action::Down,
+        "choose",
+        false
+    ),
+    bind!(
+        Picker,
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::Enter,
+        "add it",
+        true
+    ),
+    bind!(
+        Picker,
+        [(KeyCode::Esc, NONE)],
+        "Esc",
+        Action::Back,
+        "cancel",
+        true
+    ),
+    bind!(
+        Picker,
+        [(KeyCode::Backspace, NONE)],
+        "Bksp",
+        Action::Backspace,
+        "erase filter",
+        false
+    ),
+    bind!(
+        HelpOverlay,
+        [
+            ch('?'),
+            (KeyCode::Esc, NONE),
+            ch('q'),
+            (KeyCode::Enter, NONE)
+        ],
+        "?/Esc",
+        Action::Help,
+        "close help",
+        true
+    ),
+    bind!(
+        HelpOverlay,
+        [(KeyCode::Up, NONE), ch('k')],
+        "↑↓/jk",
+        Action::Up,
+        "scroll",
+        true
+    ),
+    bind!(
+        HelpOverlay,
+        [(KeyCode::Down, NONE), ch('j')],
+        "↓/j",
+        Action::Down,
+        "scroll down",
+        false
+    ),
+    // The form.
+    bind!(
+        Form,
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::Enter,
+        "next / save",
+        true
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Up, NONE), ch('k')],
+        "↑↓",
+        Action::Up,
+        "field",
+        true
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Down, NONE), ch('j')],
+        "↓/j",
+        Action::Down,
+        "next field",
+        false
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Left, NONE), ch('h')],
+        "←→",
+        Action::Left,
+        "RIR -/+ ½",
+        true
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Right, NONE), ch('l')],
+        "→/l",
+        Action::Right,
+        "RIR + ½",
+        false
+    ),
+    bind!(
+        Form,
+        [ch('f'), ch(' ')],
+        "f",
+        Action::ToggleFormBroke,
+        "form broke",
+        true
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Backspace, NONE)],
+        "Bksp",
+        Action::Backspace,
+        "erase",
+        false
+    ),
+    bind!(
+        Form,
+        [(KeyCode::Esc, NONE)],
+        "Esc",
+        Action::Back,
+        "to checklist",
+        true
+    ),
+    // Today's checklist.
+    bind!(
+        Checklist,
+        [(KeyCode::Enter, NONE)],
+        "Enter",
+        Action::Enter,
+        "log / edit set",
+        true
+    ),
+    bind!(
+        Checklist,
+        [(KeyCode::Up, NONE), ch('k')],
+        "↑↓/jk",
+        Action::Up,
+        "move",
+        true
+    ),
+    bind!(
+        Checklist,
+        [(KeyCode::Down, NONE), ch('j')],
+        "↓/j",
+        Action::Down,
+        "move down",
+        false
+    ),
+    bind!(
+        Checklist,
+        [ch('x')],
+        "x",
+        Action::SkipExercise,
+        "skip exercise",
+        true
+    ),
+    bind!(
+        Checklist,
+        [ch('a')],
+        "a",
+        Action::AddExercise,
+        "add exercise",
+        true
+    ),
+    bind!(
+        Checklist,
+        [ch('d'), (KeyCode::Delete, NONE)],
+        "d",
+        Action::DeleteSet,
+        "delete set",
+        false
+    ),
+    bind!(
+        Checklist,
+        [ch('u')],
+        "u",
+        Action::UndoLast,
+        "undo last set",
+        true
+    ),
+    bind!(
+        Checklist,
+        [ch('['), (KeyCode::Left, NONE), ch('h')],
+        "[ ]",
+        Action::PrevDay,
+        "other plan day",
+        false
+    ),
+    bind!(
+        Checklist,
+        [ch(']'), (KeyCode::Right, NONE), ch('l')],
+        "]",
+        Action::NextDay,
+        "next plan day",
+        false
+    ),
+    bind!(
+        Checklist,
+        [ch('m')],
+        "m",
+        Action::MarkDayDone,
+        "mark rest day done",
+        false
+    ),
+    bind!(
+        Checklist,
+        [ch('E')],
+        "E",
+        Action::EndSession,
+        "finish session",
+        false
+    ),
+    // History.
+    bind!(
+        Sessions,
+        [(KeyCode::Up, NONE), ch('k')],
+        "↑↓/jk",
+        Action::Up,
+        "session",
+        true
+    ),
+    bind!(
+        Sessions,
+        [(KeyCode::Down, NONE), ch('j')],
+        "↓/j",
+        Action::Down,
+        "next session",
+        false
+    ),
+    bind!(
+        Sessions,
+        [(KeyCode::Enter, NONE), (KeyCode::Right, NONE), ch('l')],
+        "Enter",
+        Action::Enter,
+        "compare",
+        true
+    ),
+    bind!(
+        Comparison,
+        [(KeyCode::Up, NONE), ch('k')],
+        "↑↓/jk",
+        Action::Up,
+        "exercise",
+        true
+    ),
+    bind!(
+        Comparison,
+        [(KeyCode::Down, NONE), ch('j')],
+        "↓/j",
+        Action::Down,
+        "next exercise",
+        false
+    ),
+    bind!(
+        Comparison,
+        [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')],
+        "Esc",
+        Action::Back,
+        "sessions",
+        true
+    ),
+    // The rest timer answers anywhere outside a text field.
+    bind!(
+        Rest,
+        [ch('+'), ch('=')],
+        "+/-",
+        Action::RestPlus,
+        "rest ±15s",
+        true
+    ),
+    bind!(
+        Rest,
+        [ch('-'), ch('_')],
+        "-",
+        Action::RestMinus,
+        "rest -15s",
+        false
+    ),
+    bind!(Rest, [ch('s')], "s", Action::RestSkip, "skip rest", true),
+    // Anywhere.
+    bind!(
+        Global,
+        [(KeyCode::Tab, NONE)],
+        "Tab",
+        Action::NextPane,
+        "pane",
+        true
+    ),
+    bind!(
+        Global,
+        [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
+        "S-Tab",
+        Action::PrevPane,
+        "previous pane",
+        false
+    ),
+    bind!(Global, [ch('1')], "1", Action::ShowToday, "Today", true),
+    bind!(Global, [ch('2')], "2", Action::ShowHistory, "History", true),
+    bind!(Global, [ch('?')], "?", Action::Help, "help", true),
+    bind!(
+        Global,
+        [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)],
+        "q",
+        Action::Quit,
+        "quit",
+        true
+    ),
+];
+
+/// The action for a key in the given contexts (most specific first).
+pub fn lookup(key: KeyEvent, contexts: &[Context]) -> Option<Action> {
+    // Shifted characters arrive with SHIFT set; the character itself already says which.
+    let modifiers = if matches!(key.code, KeyCode::Char(_)) {
+        key.modifiers - KeyModifiers::SHIFT
+    } else {
+        key.modifiers
+    };
+    contexts.iter().find_map(|&context| {
+        BINDINGS
+            .iter()
+            .filter(|b| b.context == context)
+            .find(|b| {
+                b.keys.iter().any(|&(code, mods)| {
+                    code == key.code && (mods == modifiers || (code == KeyCode::BackTab))
+                })
+            })
+            .map(|b| b.action)
+    })
+}
+
+/// The footer hints for the given contexts: `(keys, words)` pairs.
+pub fn footer(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
+    contexts
+        .iter()
+        .flat_map(|&context| {
+            BINDINGS
+                .iter()
+                .filter(move |b| b.context == context && b.footer)
+        })
+        .map(|b| (b.label, b.help))
+        .collect()
+}
+
+/// Help overlay lines: a heading per context, then `keys  words` for every binding.
+pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
+    let order = [
+        Context::Global,
+        Context::Checklist,
+        Context::Form,
+        Context::Rest,
+        Context::Sessions,
+        Context::Comparison,
+        Context::Picker,
+        Context::Confirm,
+    ];
+    order
+        .iter()
+        .map(|&context| {
+            let rows = BINDINGS
+                .iter()
+                .filter(|b| b.context == context)
+                .map(|b| (key_names(b), b.help))
+                .collect();
+            (context, rows)
+        })
+        .collect()
+}
+
+fn key_names(binding: &Binding) -> String {
+    let names: Vec<String> = binding
+        .keys
+        .iter()
+        .map(|&(code, mods)| {
+            let name = match code {
+                KeyCode::Char(' ') => "Space".to_string(),
+                KeyCode::Char(c) => c.to_string(),
+                KeyCode::Enter => "Enter".into(),
+                KeyCode::Esc => "Esc".into(),
+                KeyCode::Tab => "Tab".into(),
+                KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::Up => "↑".into(),
+                KeyCode::Down => "↓".into(),
+                KeyCode::Left => "←".into(),
+                KeyCode::Right => "→".into(),
+                KeyCode::Backspace => "Backspace".into(),
+                KeyCode::Delete => "Delete".into(),
+                other => format!("{other:?}"),
+            };
+            if mods.contains(KeyModifiers::CONTROL) {
+                format!("Ctrl-{name}")
+            } else {
+                name
+            }
+        })
+        .collect();
+    let mut unique: Vec<String> = Vec::new();
+    for n in names {
+        if !unique.contains(&n) {
+            unique.push(n);
+        }
+    }
+    unique.join(" ")
+}

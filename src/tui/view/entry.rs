@@ -1,0 +1,157 @@
+//! The set-entry form: weight, reps, the RIR picker, "form broke" and a note, with inline errors.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{View, truncate};
+use crate::model::session::SetKind;
+use crate::tui::app::Pane;
+use crate::tui::form::{Field, RIR_CHOICES};
+use crate::tui::theme::Meaning;
+
+pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let form = &screen.app.form;
+    let focused = screen.focused(Pane::Form);
+    let block = screen.block("Set", focused);
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(target) = &form.target else {
+        let hint = match &screen.app.today {
+            Some(today) if today.exercises.is_empty() => "Nothing to lift today.",
+            _ => "Pick a set in Today and press Enter.",
+        };
+        Paragraph::new(Line::styled(hint, t.style(Meaning::Muted))).render(inner, buf);
+        return;
+    };
+    let width = inner.width as usize;
+    let kind = match target.kind {
+        SetKind::RampUp => format!("ramp-up {}", target.number),
+        SetKind::Working => format!("working set {}", target.number),
+    };
+    let editing = if target.editing.is_some() {
+        " (editing)"
+    } else {
+        ""
+    };
+    let mut lines = vec![Line::styled(
+        truncate(&format!("{} · {kind}{editing}", target.exercise), width),
+        t.style(Meaning::Title),
+    )];
+    let active = |field: Field| focused && form.focused() == field;
+    let field_line = |label: &str, field: Field, value: &str, suffix: &str| -> Line<'static> {
+        let style = if active(field) {
+            t.style(Meaning::Selected)
+        } else {
+            t.style(Meaning::Text)
+        };
+        let cursor = if active(field) { "▏" } else { " " };
+        let mut spans = vec![
+            Span::styled(format!("{label:<8}"), t.style(Meaning::Muted)),
+            Span::styled(format!("[{value}{cursor}]"), style),
+            Span::raw(format!(" {suffix}")),
+        ];
+        if let Some(error) = form.error(field) {
+            spans.push(Span::styled(format!(" ✗ {error}"), t.style(Meaning::Error)));
+        }
+        Line::from(spans)
+    };
+    lines.push(field_line(
+        "Weight",
+        Field::Weight,
+        &form.weight,
+        target.unit.label(),
+    ));
+    lines.push(field_line("Reps", Field::Reps, &form.reps, ""));
+    // The RIR quick picker: the chosen value is highlighted; typed half steps show as text.
+    let mut rir = vec![Span::styled(
+        format!("{:<8}", "RIR"),
+        t.style(Meaning::Muted),
+    )];
+    for choice in RIR_CHOICES {
+        let value = choice.trim_end_matches('+');
+        let chosen = form.rir == value
+            || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
+        let style = if chosen {
+            t.style(Meaning::Selected)
+        } else if active(Field::Rir) {
+            t.style(Meaning::Current)
+        } else {
+            t.style(Meaning::Muted)
+        };
+        rir.push(Span::styled(format!(" {choice} "), style));
+    }
+    if form.rir.contains('.') {
+        rir.push(Span::styled(
+            format!(" ={}", form.rir),
+            t.style(Meaning::Selected),
+        ));
+    }
+    if let Some(error) = form.error(Field::Rir) {
+        rir.push(Span::styled(format!(" ✗ {error}"), t.style(Meaning::Error)));
+    } else if active(Field::Rir) {
+        rir.push(Span::styled(" ←→ ½", t.style(Meaning::Muted)));
+    }
+    if !form.asks_rir() && form.rir.is_empty() {
+        rir = vec![
+            Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted)),
+            Span::styled("not asked for ramp-ups", t.style(Meaning::Muted)),
+        ];
+    }
+    lines.push(Line::from(rir));
+    let broke_style = if active(Field::FormBroke) {
+        t.style(Meaning::Selected)
+    } else if form.form_broke {
+        t.style(Meaning::Warn)
+    } else {
+        t.style(Meaning::Text)
+    };
+    lines.push(Line::from(vec![
+        Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
+        Span::styled(
+            if form.form_broke {
+                "[x] form broke: set over"
+            } else {
+                "[ ] form held"
+            }
+            .to_string(),
+            broke_style,
+        ),
+        Span::styled(" (f)", t.style(Meaning::Muted)),
+    ]));
+    let note = truncate(&form.note, width.saturating_sub(12));
+    lines.push(field_line("Note", Field::Note, &note, ""));
+    if let Some(today) = &screen.app.today
+        && let Some(exercise) = today
+            .exercises
+            .iter()
+            .find(|e| e.planned.name == target.exercise)
+    {
+        let target_text = format!(
+            "Target: {} x {} @ RIR {}",
+            exercise
+                .target
+                .weight
+                .map_or_else(|| "pick a load".into(), |w| w.to_string()),
+            exercise.target.reps,
+            exercise.planned.rir
+        );
+        if target.kind == SetKind::Working {
+            lines.push(Line::styled(
+                truncate(&target_text, width),
+                t.style(Meaning::Muted),
+            ));
+            let last = exercise.last_time_set(target.number).map_or_else(
+                || "Last time: none yet".to_string(),
+                |s| format!("Last time: {}", s.entry.summary()),
+            );
+            lines.push(Line::styled(
+                truncate(&last, width),
+                t.style(Meaning::Muted),
+            ));
+        }
+    }
+    Paragraph::new(lines).render(inner, buf);
+}

@@ -1,0 +1,101 @@
+//! Overlays: key help (from the keymap), questions, and the exercise picker.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Clear, Paragraph, Widget};
+
+use super::{View, truncate};
+use crate::tui::app::Popup;
+use crate::tui::keymap::help_sections;
+use crate::tui::theme::Meaning;
+
+/// A centred rectangle of at most `width` x `height` inside `area`.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let width = width.min(area.width);
+    let height = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - width) / 2,
+        y: area.y + (area.height - height) / 2,
+        width,
+        height,
+    }
+}
+
+pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    match &screen.app.popup {
+        None => {}
+        Some(Popup::Help(scroll)) => {
+            let mut lines: Vec<Line<'static>> = Vec::new();
+            for (context, rows) in help_sections() {
+                if !lines.is_empty() {
+                    lines.push(Line::raw(""));
+                }
+                lines.push(Line::styled(context.title(), t.style(Meaning::Title)));
+                for (keys, words) in rows {
+                    lines.push(Line::from(vec![
+                        Span::styled(format!("  {keys:<18}"), t.style(Meaning::Key)),
+                        Span::raw(words),
+                    ]));
+                }
+            }
+            let rect = centered(area, 56, area.height.saturating_sub(2));
+            let block = screen.block("Keys (↑↓ scroll, ? or Esc close)", true);
+            let inner = block.inner(rect);
+            Clear.render(rect, buf);
+            block.render(rect, buf);
+            let max_scroll = lines.len().saturating_sub(inner.height as usize);
+            let skip = (*scroll as usize).min(max_scroll);
+            Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+        }
+        Some(Popup::Confirm(question)) => {
+            let text = question.text();
+            let rect = centered(area, (text.chars().count() as u16 + 4).max(30), 5);
+            let block = screen.block("Confirm", true);
+            let inner = block.inner(rect);
+            Clear.render(rect, buf);
+            block.render(rect, buf);
+            let lines = vec![
+                Line::raw(truncate(&text, inner.width as usize)),
+                Line::raw(""),
+                Line::from(vec![
+                    Span::styled("y", t.style(Meaning::Key)),
+                    Span::raw(" yes   "),
+                    Span::styled("n", t.style(Meaning::Key)),
+                    Span::raw(" no"),
+                ]),
+            ];
+            Paragraph::new(lines).render(inner, buf);
+        }
+        Some(Popup::Picker(picker)) => {
+            let rect = centered(area, 50, area.height.saturating_sub(4));
+            let block = screen.block("Add exercise: type to filter", true);
+            let inner = block.inner(rect);
+            Clear.render(rect, buf);
+            block.render(rect, buf);
+            let matches = screen.app.picker_matches(&picker.filter);
+            let mut lines = vec![Line::from(vec![
+                Span::styled("Filter: ", t.style(Meaning::Muted)),
+                Span::raw(format!("{}▏", picker.filter)),
+            ])];
+            let room = (inner.height as usize).saturating_sub(1);
+            let offset = (picker.selected + 1).saturating_sub(room);
+            if matches.is_empty() {
+                lines.push(Line::styled(
+                    "No exercise matches.",
+                    t.style(Meaning::Muted),
+                ));
+            }
+            for (i, name) in matches.iter().enumerate().skip(offset).take(room) {
+                let style = if i == picker.selected {
+                    t.style(Meaning::Selected)
+                } else {
+                    t.style(Meaning::Text)
+                };
+                lines.push(Line::styled(truncate(name, inner.width as usize), style));
+            }
+            Paragraph::new(lines).render(inner, buf);
+        }
+    }
+}

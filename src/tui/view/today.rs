@@ -1,0 +1,168 @@
+//! The Today screen: the checklist on the left, the set form and rest timer on the right.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget};
+
+use super::{View, entry, rest, truncate};
+use crate::model::plan::DayKind;
+use crate::model::session::SetKind;
+use crate::tui::app::Pane;
+use crate::tui::theme::Meaning;
+
+pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let [left, right] =
+        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    checklist(screen, left, buf);
+    let form_height = 11.min(right.height.saturating_sub(5));
+    let [form, timer] =
+        Layout::vertical([Constraint::Length(form_height), Constraint::Min(0)]).areas(right);
+    entry::render(screen, form, buf);
+    rest::render(screen, timer, buf);
+}
+
+fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let app = screen.app;
+    let block = screen.block("Today", screen.focused(Pane::Checklist));
+    let inner = block.inner(area);
+    block.render(area, buf);
+    let Some(today) = &app.today else {
+        Paragraph::new("Loading…").render(inner, buf);
+        return;
+    };
+    let width = inner.width as usize;
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut selected_line = 0;
+    if let Some(done) = &today.finished {
+        let at = screen.app_local(done.ended_at.unwrap_or(done.started_at));
+        lines.push(Line::styled(
+            format!("Done today at {}.", at.format("%H:%M")),
+            t.style(Meaning::Good),
+        ));
+    }
+    if !today.day.note.is_empty() {
+        lines.push(Line::styled(
+            truncate(&today.day.note, width),
+            t.style(Meaning::Muted),
+        ));
+    }
+    if today.day.kind != DayKind::Training && today.exercises.is_empty() {
+        lines.push(Line::raw(""));
+        let what = match today.day.kind {
+            DayKind::ActiveRecovery => "Active recovery: move, don't train.",
+            _ => "Rest day: recovery is half the work.",
+        };
+        lines.push(Line::styled(what, t.style(Meaning::Title)));
+        for activity in &today.day.activities {
+            lines.push(Line::raw(truncate(&format!("  • {activity}"), width)));
+        }
+        lines.push(Line::raw(""));
+        if today.finished.is_none() {
+            lines.push(Line::styled(
+                "Press m to mark the day done, [ ] to pick another day.",
+                t.style(Meaning::Muted),
+            ));
+        }
+    }
+    let current = today.current();
+    for (ei, exercise) in today.exercises.iter().enumerate() {
+        if !lines.is_empty() {
+            lines.push(Line::raw(""));
+        }
+        let p = &exercise.planned;
+        let done = exercise.slots.iter().filter(|s| s.logged.is_some()).count();
+        let mut title = vec![Span::styled(
+            exercise.planned.name.clone(),
+            t.style(if exercise.skipped {
+                Meaning::Muted
+            } else {
+                Meaning::Title
+            }),
+        )];
+        let tag = if exercise.skipped {
+            " skipped".to_string()
+        } else if exercise.added {
+            " added".to_string()
+        } else {
+            String::new()
+        };
+        title.push(Span::styled(tag, t.style(Meaning::Warn)));
+        title.push(Span::styled(
+            format!(
+                "  {}x{} @ RIR {}  {done}/{}",
+                p.sets,
+                p.reps,
+                p.rir,
+                exercise.slots.len()
+            ),
+            t.style(Meaning::Muted),
+        ));
+        lines.push(Line::from(title));
+        lines.push(Line::styled(
+            truncate(&format!("  {}", exercise.target.reason), width),
+            t.style(Meaning::Muted),
+        ));
+        for (si, slot) in exercise.slots.iter().enumerate() {
+            let is_cursor = app.cursor == Some((ei, si));
+            let is_current = current == Some((ei, si));
+            if is_cursor {
+                selected_line = lines.len();
+            }
+            let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
+            let label = match slot.kind {
+                SetKind::RampUp => format!("ramp-up {}", slot.number),
+                SetKind::Working => format!("set {}", slot.number),
+            };
+            let what = match &slot.logged {
+                Some(set) => set.entry.summary(),
+                None => {
+                    let load = slot
+                        .weight
+                        .map_or_else(|| "load?".to_string(), |w| w.to_string());
+                    match slot.kind {
+                        SetKind::RampUp => format!("{load} x {} easy", slot.reps),
+                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, p.rir),
+                    }
+                }
+            };
+            let pointer = if is_cursor {
+                "▸"
+            } else if is_current {
+                "›"
+            } else {
+                " "
+            };
+            let text = truncate(&format!("{pointer}{mark} {label:<10} {what}"), width);
+            let meaning = if slot.logged.is_some() {
+                Meaning::Done
+            } else if exercise.skipped || slot.kind == SetKind::RampUp {
+                Meaning::Muted
+            } else if is_current {
+                Meaning::Current
+            } else {
+                Meaning::HardSet
+            };
+            let mut style = t.style(meaning);
+            if is_cursor {
+                style = style.patch(t.style(Meaning::Selected));
+            }
+            lines.push(Line::styled(text, style));
+        }
+    }
+    let height = inner.height as usize;
+    let offset = (selected_line + 2).saturating_sub(height);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
+    Paragraph::new(visible).render(inner, buf);
+}
+
+impl View<'_> {
+    /// `at` in local time.
+    pub(crate) fn app_local(
+        &self,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> chrono::DateTime<chrono::FixedOffset> {
+        at.with_timezone(&self.offset)
+    }
+}
