@@ -87,10 +87,7 @@ pub fn main() -> i32 {
 
 fn paths(cli: &Cli) -> Result<Paths, Error> {
     resolve(&PathInputs::from_env(cli.db.clone(), cli.config.clone())).ok_or_else(|| {
-        Error::Input(
-            "no home directory: set HARDSET_DB and HARDSET_CONFIG, or pass --db and --config"
-                .into(),
-        )
+        Error::Input("no home directory: set HARDSET_DB and HARDSET_CONFIG, or pass --db and --config".into())
     })
 }
 
@@ -113,11 +110,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
-            let plan_state = if plan_path.exists() {
-                ""
-            } else {
-                " (not there: the shipped example week is used)"
-            };
+            let plan_state = if plan_path.exists() { "" } else { " (not there: the shipped example week is used)" };
             println!("config:   {}", paths.config_dir.display());
             println!("plan:     {}{plan_state}", plan_path.display());
             println!("database: {}", paths.database.display());
@@ -132,7 +125,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Demo { weeks }) => {
             if cli.db.is_none() {
-                return Err(Error::Input("demo writes synthetic history: name the database with --db PATH so your real log stays clean".into()));
+                return Err(Error::Input(
+                    "demo writes synthetic history: name the database with --db PATH so your real log stays clean"
+                        .into(),
+                ));
             }
             let plan = Plan::example_week(&catalogue)?;
             let mut store = Store::open(&paths.database)?;
@@ -144,31 +140,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 )));
             }
             let sets = demo::fill(&mut store, &plan, &SystemClock, weeks)?;
-            println!(
-                "wrote {weeks} weeks of demo history ({sets} sets) to {}",
-                paths.database.display()
-            );
+            println!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display());
             Ok(())
         }
-        Some(Command::Log {
-            exercise,
-            sets,
-            ramp,
-            unit,
-        }) => {
+        Some(Command::Log { exercise, sets, ramp, unit }) => {
             let plan = load_plan(&paths, &catalogue)?;
             let mut store = Store::open(&paths.database)?;
-            log_sets(
-                &mut store,
-                &plan,
-                &catalogue,
-                &SystemClock,
-                &exercise,
-                &sets,
-                ramp,
-                unit,
-                &mut std::io::stdout(),
-            )
+            log_sets(&mut store, &plan, &catalogue, &SystemClock, &exercise, &sets, ramp, unit, &mut std::io::stdout())
         }
     }
 }
@@ -190,19 +168,12 @@ pub fn log_sets(
     let name = match today::planned_for(exercise, plan, catalogue) {
         Some(planned) => planned.name,
         None => {
-            let hint = catalogue
-                .closest(exercise)
-                .map(|c| format!("; did you mean '{c}'?"))
-                .unwrap_or_default();
+            let hint = catalogue.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
             return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
         }
     };
     let unit = unit.unwrap_or(plan.unit);
-    let kind = if ramp {
-        SetKind::RampUp
-    } else {
-        SetKind::Working
-    };
+    let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
     let mut entries = Vec::new();
     for text in sets {
         let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
@@ -223,20 +194,9 @@ pub fn log_sets(
     });
     let mut session = today.session_for();
     for entry in entries {
-        let logged = store.log_set(
-            &session,
-            &entry,
-            clock.now(),
-            u32::try_from(rest).unwrap_or(0),
-        )?;
+        let logged = store.log_set(&session, &entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
         session = SessionFor::Existing(logged.session_id);
-        writeln!(
-            out,
-            "logged {} {}: {}",
-            entry.exercise,
-            entry.kind,
-            entry.summary()
-        )?;
+        writeln!(out, "logged {} {}: {}", entry.exercise, entry.kind, entry.summary())?;
     }
     Ok(())
 }
@@ -260,8 +220,7 @@ impl Drop for TempDatabase {
 }
 
 fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
-    let temp =
-        TempDatabase(std::env::temp_dir().join(format!("hardset-demo-{}.db", std::process::id())));
+    let temp = TempDatabase(std::env::temp_dir().join(format!("hardset-demo-{}.db", std::process::id())));
     let _ = std::fs::remove_file(&temp.0);
     let plan = Plan::example_week(catalogue)?;
     let mut store = Store::open(Path::new(&temp.0))?;

@@ -1,6 +1,7 @@
 //! Wall-clock time, injected so tests can move it.
 
 use std::cell::Cell;
+use std::rc::Rc;
 
 use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, TimeZone, Utc};
 
@@ -37,18 +38,17 @@ impl Clock for SystemClock {
     }
 }
 
-/// A clock that only moves when told to, in UTC (for tests and snapshots).
+/// A clock that only moves when told to, in UTC (for tests and snapshots). Clones share the
+/// same time, so a test can keep one and move the app's.
 #[derive(Debug, Clone)]
 pub struct FixedClock {
-    now: Cell<DateTime<Utc>>,
+    now: Rc<Cell<DateTime<Utc>>>,
 }
 
 impl FixedClock {
     /// A clock stopped at `now`.
     pub fn at(now: DateTime<Utc>) -> FixedClock {
-        FixedClock {
-            now: Cell::new(now),
-        }
+        FixedClock { now: Rc::new(Cell::new(now)) }
     }
 
     /// Moves the clock forward.

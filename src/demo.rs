@@ -88,10 +88,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
             let history = last.get(&planned.name).cloned().unwrap_or_default();
             let target = progression::target(planned, &history);
             let unit = plan.unit;
-            let first = Weight::new(
-                Load::from_f64(starting_load(&planned.name)).unwrap_or_default(),
-                unit,
-            );
+            let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
             let mut weight = target.weight.unwrap_or(first);
             if weight.load.as_f64() > starting_load(&planned.name) * 1.8 {
                 // A new cycle: back to the starting load.
@@ -116,18 +113,11 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
             for n in 0..planned.sets {
                 let wobble = dice.below(3) as i32 - 1;
                 let reps = (i32::from(target.reps) + wobble - i32::from(n))
-                    .clamp(
-                        i32::from(planned.reps.low) - 1,
-                        i32::from(planned.reps.high),
-                    )
+                    .clamp(i32::from(planned.reps.low) - 1, i32::from(planned.reps.high))
                     .max(1);
                 let halves = planned.rir.low * 2 + dice.below(3) as u8;
                 let form_broke = dice.below(25) == 0;
-                let note = if form_broke {
-                    "lower back rounded on the last rep".to_string()
-                } else {
-                    String::new()
-                };
+                let note = if form_broke { "lower back rounded on the last rep".to_string() } else { String::new() };
                 let entry = SetEntry {
                     exercise: planned.name.clone(),
                     kind: SetKind::Working,
@@ -156,12 +146,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
 }
 
 /// Writes `weeks` weeks of demo history in one transaction; returns the number of sets.
-pub fn fill(
-    store: &mut Store,
-    plan: &Plan,
-    clock: &dyn Clock,
-    weeks: u32,
-) -> Result<usize, StoreError> {
+pub fn fill(store: &mut Store, plan: &Plan, clock: &dyn Clock, weeks: u32) -> Result<usize, StoreError> {
     let sessions = history(plan, clock, weeks);
     store.insert_sessions(&sessions)
 }

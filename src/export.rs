@@ -18,14 +18,11 @@ pub enum Format {
 }
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,logged_at";
+pub const CSV_HEADER: &str =
+    "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,logged_at";
 
 fn csv_field(text: &str) -> String {
-    if text.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text.to_string()
-    }
+    if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
 }
 
 fn iso(at: chrono::DateTime<chrono::Utc>) -> String {
@@ -71,15 +68,8 @@ fn json_set(set: &LoggedSet) -> JsonSet {
 
 /// Writes every set in `format`.
 pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
-    let sessions: HashMap<i64, Session> = store
-        .all_sessions()?
-        .into_iter()
-        .map(|s| (s.id, s))
-        .collect();
-    let io = |e: std::io::Error| StoreError::Io {
-        path: "standard output".into(),
-        source: e,
-    };
+    let sessions: HashMap<i64, Session> = store.all_sessions()?.into_iter().map(|s| (s.id, s)).collect();
+    let io = |e: std::io::Error| StoreError::Io { path: "standard output".into(), source: e };
     match format {
         Format::Csv => {
             writeln!(out, "{CSV_HEADER}").map_err(io)?;

@@ -8,17 +8,21 @@ use crate::model::session::{LoggedSet, SetKind};
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 
-/// One exercise's week against the week before.
+/// One exercise of a session against its last session of the week before.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WeekComparison {
     /// Exercise name.
     pub exercise: String,
-    /// Working sets of the week before.
+    /// The local date of last week's session, if the exercise was trained last week.
+    pub last_date: Option<NaiveDate>,
+    /// Working sets of the exercise's last session in the week before.
     pub last_week: Vec<LoggedSet>,
-    /// Working sets of this week.
+    /// The local date of this session.
+    pub this_date: NaiveDate,
+    /// Working sets of this session.
     pub this_week: Vec<LoggedSet>,
-    /// Ramp-up sets this week (shown apart, never compared).
-    pub ramp_ups_this_week: usize,
+    /// Ramp-up sets this session (shown apart, never compared).
+    pub ramp_ups: usize,
 }
 
 fn local_midnight(clock: &dyn Clock, date: NaiveDate, near: DateTime<Utc>) -> DateTime<Utc> {
@@ -27,7 +31,8 @@ fn local_midnight(clock: &dyn Clock, date: NaiveDate, near: DateTime<Utc>) -> Da
     naive.and_utc()
 }
 
-/// The comparisons for every exercise of `session_id`, in the order the session trained them.
+/// For every exercise of `session_id` (in the order trained), its working sets beside those of
+/// the same exercise's last session in the previous ISO week, so sets pair up one to one.
 pub fn compare_weeks(
     store: &Store,
     clock: &dyn Clock,
@@ -35,32 +40,29 @@ pub fn compare_weeks(
 ) -> Result<(NaiveDate, Vec<WeekComparison>), StoreError> {
     let session = store.session(session_id)?;
     let date = clock.local_date(session.started_at);
-    let (monday, next_monday) = week_bounds(date);
+    let (monday, _) = week_bounds(date);
     let previous_monday = monday - chrono::Days::new(7);
     let from_last = local_midnight(clock, previous_monday, session.started_at);
     let from_this = local_midnight(clock, monday, session.started_at);
-    let to_this = local_midnight(clock, next_monday, session.started_at);
+    let sets = store.session_sets(session_id)?;
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {
-        let last_week: Vec<LoggedSet> = store
-            .exercise_sets_between(&exercise, from_last, from_this)?
+        let last_all = store.exercise_sets_between(&exercise, from_last, from_this)?;
+        let last_session = last_all.iter().filter(|s| s.entry.kind == SetKind::Working).map(|s| s.session_id).last();
+        let last_week: Vec<LoggedSet> = last_all
             .into_iter()
-            .filter(|s| s.entry.kind == SetKind::Working)
+            .filter(|s| Some(s.session_id) == last_session && s.entry.kind == SetKind::Working)
             .collect();
-        let this_all = store.exercise_sets_between(&exercise, from_this, to_this)?;
-        let ramp_ups_this_week = this_all
-            .iter()
-            .filter(|s| s.entry.kind == SetKind::RampUp)
-            .count();
-        let this_week = this_all
-            .into_iter()
-            .filter(|s| s.entry.kind == SetKind::Working)
-            .collect();
+        let mine = sets.iter().filter(|s| s.entry.exercise == exercise);
+        let ramp_ups = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).count();
+        let this_week = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
         comparisons.push(WeekComparison {
             exercise,
+            last_date: last_week.first().map(|s| clock.local_date(s.logged_at)),
             last_week,
+            this_date: date,
             this_week,
-            ramp_ups_this_week,
+            ramp_ups,
         });
     }
     Ok((monday, comparisons))

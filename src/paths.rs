@@ -78,10 +78,7 @@ pub fn resolve(inputs: &PathInputs) -> Option<Paths> {
         .or_else(|| non_empty(inputs.db_env.as_ref()))
         .or_else(|| absolute(inputs.xdg_data.as_ref()).map(|p| p.join("hardset/hardset.db")))
         .or_else(|| under_home(".local/share/hardset/hardset.db"))?;
-    Some(Paths {
-        config_dir,
-        database,
-    })
+    Some(Paths { config_dir, database })
 }
 
 #[cfg(test)]
@@ -89,37 +86,21 @@ mod tests {
     use super::*;
 
     fn home() -> PathInputs {
-        PathInputs {
-            home: Some("/home/lifter".into()),
-            ..PathInputs::default()
-        }
+        PathInputs { home: Some("/home/lifter".into()), ..PathInputs::default() }
     }
 
     #[test]
     fn home_fallbacks() {
         let paths = resolve(&home()).expect("resolves");
-        assert_eq!(
-            paths.database,
-            PathBuf::from("/home/lifter/.local/share/hardset/hardset.db")
-        );
-        assert_eq!(
-            paths.config_dir,
-            PathBuf::from("/home/lifter/.config/hardset")
-        );
+        assert_eq!(paths.database, PathBuf::from("/home/lifter/.local/share/hardset/hardset.db"));
+        assert_eq!(paths.config_dir, PathBuf::from("/home/lifter/.config/hardset"));
     }
 
     #[test]
     fn xdg_must_be_absolute() {
-        let inputs = PathInputs {
-            xdg_data: Some("relative".into()),
-            xdg_config: Some("/xdg/config".into()),
-            ..home()
-        };
+        let inputs = PathInputs { xdg_data: Some("relative".into()), xdg_config: Some("/xdg/config".into()), ..home() };
         let paths = resolve(&inputs).expect("resolves");
-        assert_eq!(
-            paths.database,
-            PathBuf::from("/home/lifter/.local/share/hardset/hardset.db")
-        );
+        assert_eq!(paths.database, PathBuf::from("/home/lifter/.local/share/hardset/hardset.db"));
         assert_eq!(paths.config_dir, PathBuf::from("/xdg/config/hardset"));
     }
 

@@ -67,10 +67,7 @@ impl Store {
     /// Opens (creating if needed) the database at `path`: the parent directory, a file readable
     /// by its owner only, the pragmas, and the migrations.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let io = |source| StoreError::Io {
-            path: path.display().to_string(),
-            source,
-        };
+        let io = |source| StoreError::Io { path: path.display().to_string(), source };
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(io)?;
         }
@@ -79,24 +76,16 @@ impl Store {
         }
         let conn = Connection::open_with_flags(
             path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE
-                | OpenFlags::SQLITE_OPEN_CREATE
-                | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.setup()?;
         Ok(store)
     }
 
     /// A database in memory, for tests and dry runs.
     pub fn in_memory() -> Result<Store, StoreError> {
-        let mut store = Store {
-            conn: Connection::open_in_memory()?,
-            path: None,
-        };
+        let mut store = Store { conn: Connection::open_in_memory()?, path: None };
         store.setup()?;
         Ok(store)
     }
@@ -108,15 +97,10 @@ impl Store {
 
     fn setup(&mut self) -> Result<(), StoreError> {
         // Read the version before any pragma writes to the file: a newer database stays as it is.
-        let found: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let found: i64 = self.conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if found > SCHEMA_VERSION {
             return Err(StoreError::NewerDatabase {
-                path: self
-                    .path
-                    .as_ref()
-                    .map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
+                path: self.path.as_ref().map_or_else(|| ":memory:".into(), |p| p.display().to_string()),
                 found,
                 supported: SCHEMA_VERSION,
             });
@@ -131,9 +115,7 @@ impl Store {
             if found > 0 {
                 self.backup_before_migration(found)?;
             }
-            let tx = self
-                .conn
-                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             // Another instance may have migrated while we waited for the write lock.
             let current: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
             for (number, migration) in MIGRATIONS.iter().enumerate().skip(current.max(0) as usize) {
@@ -151,8 +133,7 @@ impl Store {
         };
         let backup = PathBuf::from(format!("{}.v{from_version}.bak", path.display()));
         if !backup.exists() {
-            self.conn
-                .execute("VACUUM INTO ?1", [backup.display().to_string()])?;
+            self.conn.execute("VACUUM INTO ?1", [backup.display().to_string()])?;
         }
         Ok(())
     }
@@ -163,9 +144,7 @@ impl Store {
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = work(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -173,9 +152,7 @@ impl Store {
 
     /// `PRAGMA integrity_check` says ok.
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
-        let verdict: String = self
-            .conn
-            .query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+        let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(verdict == "ok")
     }
 }
@@ -183,19 +160,10 @@ impl Store {
 #[cfg(unix)]
 fn create_private_file(path: &Path) -> std::io::Result<()> {
     use std::os::unix::fs::OpenOptionsExt;
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .mode(0o600)
-        .open(path)
-        .map(drop)
+    std::fs::OpenOptions::new().write(true).create_new(true).mode(0o600).open(path).map(drop)
 }
 
 #[cfg(not(unix))]
 fn create_private_file(path: &Path) -> std::io::Result<()> {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(path)
-        .map(drop)
+    std::fs::OpenOptions::new().write(true).create_new(true).open(path).map(drop)
 }

@@ -41,10 +41,7 @@ impl Today {
     pub fn session_for(&self) -> SessionFor {
         match &self.session {
             Some(s) => SessionFor::Existing(s.id),
-            None => SessionFor::New {
-                day_name: self.day.name.clone(),
-                day_index: self.day_index,
-            },
+            None => SessionFor::New { day_name: self.day.name.clone(), day_index: self.day_index },
         }
     }
 
@@ -60,9 +57,7 @@ impl Today {
 
     /// When the running rest ends, and how long it was set to.
     pub fn rest(&self) -> Option<(DateTime<Utc>, u32)> {
-        self.session
-            .as_ref()
-            .and_then(|s| s.rest_until.map(|u| (u, s.rest_seconds)))
+        self.session.as_ref().and_then(|s| s.rest_until.map(|u| (u, s.rest_seconds)))
     }
 }
 
@@ -78,18 +73,13 @@ fn unplanned_rest_day(date: NaiveDate) -> PlanDay {
 }
 
 fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
-    index
-        .and_then(|i| plan.days.get(i))
-        .cloned()
-        .unwrap_or_else(|| unplanned_rest_day(date))
+    index.and_then(|i| plan.days.get(i)).cloned().unwrap_or_else(|| unplanned_rest_day(date))
 }
 
 /// How an exercise outside the plan day is done: as the plan does it on another day, else the
 /// catalogue's defaults.
 pub fn planned_for(name: &str, plan: &Plan, catalogue: &Catalogue) -> Option<PlannedExercise> {
-    plan.find_exercise(name)
-        .cloned()
-        .or_else(|| catalogue.get(name).map(PlannedExercise::ad_hoc))
+    plan.find_exercise(name).cloned().or_else(|| catalogue.get(name).map(PlannedExercise::ad_hoc))
 }
 
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
@@ -102,16 +92,12 @@ pub fn load(
 ) -> Result<Today, StoreError> {
     let now = clock.now();
     let date = clock.local_date(now);
-    let session =
-        store.open_session(now, chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS))?;
+    let session = store.open_session(now, chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS))?;
     let last = store.last_plan_session()?;
     let scheduled = || {
-        let last_day = last.as_ref().and_then(|s| {
-            s.day_index.map(|day_index| LastPlanDay {
-                day_index,
-                date: clock.local_date(s.started_at),
-            })
-        });
+        let last_day = last
+            .as_ref()
+            .and_then(|s| s.day_index.map(|day_index| LastPlanDay { day_index, date: clock.local_date(s.started_at) }));
         todays_day(plan, last_day, date)
     };
     let day_index = match (&session, chosen_day) {
@@ -129,11 +115,9 @@ pub fn load(
     }
     let finished = match &session {
         Some(_) => None,
-        None => last.filter(|s| {
-            s.ended_at.is_some()
-                && s.day_index == day_index
-                && clock.local_date(s.started_at) == date
-        }),
+        None => {
+            last.filter(|s| s.ended_at.is_some() && s.day_index == day_index && clock.local_date(s.started_at) == date)
+        }
     };
     let (sets, changes) = match &session {
         Some(s) => (store.session_sets(s.id)?, store.exercise_changes(s.id)?),
@@ -165,10 +149,7 @@ pub fn load(
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {
-            last_time.insert(
-                exercise.name.clone(),
-                store.last_time(&exercise.name, session_id)?,
-            );
+            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id)?);
         }
     }
     let exercises = checklist::build(&DayInput {
@@ -178,13 +159,5 @@ pub fn load(
         logged: &sets,
         last_time: &last_time,
     });
-    Ok(Today {
-        date,
-        day_index,
-        day,
-        session,
-        finished,
-        sets,
-        exercises,
-    })
+    Ok(Today { date, day_index, day, session, finished, sets, exercises })
 }

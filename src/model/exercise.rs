@@ -108,11 +108,7 @@ impl FailureClass {
 
 impl fmt::Display for RirTarget {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.low == self.high {
-            write!(f, "{}", self.low)
-        } else {
-            write!(f, "{}-{}", self.low, self.high)
-        }
+        if self.low == self.high { write!(f, "{}", self.low) } else { write!(f, "{}-{}", self.low, self.high) }
     }
 }
 
@@ -216,15 +212,11 @@ pub fn deserialize_rest<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Du
     let rest = match Raw::deserialize(deserializer)? {
         Raw::Seconds(s) => Duration::from_secs(s),
         Raw::Text(t) => parse_rest(&t).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "'{t}' is not a rest time; write it like \"90s\", \"2m\" or \"2m30s\""
-            ))
+            serde::de::Error::custom(format!("'{t}' is not a rest time; write it like \"90s\", \"2m\" or \"2m30s\""))
         })?,
     };
     if rest > Duration::from_secs(30 * 60) {
-        return Err(serde::de::Error::custom(
-            "a rest longer than 30 minutes is not a rest",
-        ));
+        return Err(serde::de::Error::custom("a rest longer than 30 minutes is not a rest"));
     }
     Ok(rest)
 }
@@ -246,10 +238,7 @@ pub struct Catalogue {
 pub const SHIPPED_CATALOGUE: &str = include_str!("../../assets/exercises.toml");
 
 fn key(name: &str) -> String {
-    name.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 impl Catalogue {

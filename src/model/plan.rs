@@ -60,11 +60,7 @@ pub struct RepRange {
 
 impl fmt::Display for RepRange {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.low == self.high {
-            write!(f, "{}", self.low)
-        } else {
-            write!(f, "{}-{}", self.low, self.high)
-        }
+        if self.low == self.high { write!(f, "{}", self.low) } else { write!(f, "{}-{}", self.low, self.high) }
     }
 }
 
@@ -173,9 +169,7 @@ fn parse_range(raw: &RawRange, max: u16, what: &str) -> Result<(u16, u16), Strin
         }
     };
     if low > high {
-        return Err(format!(
-            "the {what} {low}-{high} runs backwards; write the smaller number first"
-        ));
+        return Err(format!("the {what} {low}-{high} runs backwards; write the smaller number first"));
     }
     if high > max {
         return Err(format!("a {what} above {max} is not a working set"));
@@ -248,15 +242,7 @@ fn parse_weekday(text: &str) -> Option<Weekday> {
         "sun" => Weekday::Sun,
         _ => return None,
     };
-    let full = [
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ];
+    let full = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
     (lower.len() == 3 || full.contains(&lower.as_str())).then_some(day)
 }
 
@@ -285,41 +271,25 @@ impl Plan {
     pub fn parse(text: &str, path: &str, catalogue: &Catalogue) -> Result<Plan, PlanError> {
         let error_at = |span: Range<usize>, message: String| {
             let (line, column) = line_column(text, span.start);
-            PlanError {
-                path: path.to_string(),
-                line,
-                column,
-                message,
-            }
+            PlanError { path: path.to_string(), line, column, message }
         };
-        let raw: RawPlan = toml::from_str(text)
-            .map_err(|e| error_at(e.span().unwrap_or(0..0), describe_toml_error(e.message())))?;
+        let raw: RawPlan =
+            toml::from_str(text).map_err(|e| error_at(e.span().unwrap_or(0..0), describe_toml_error(e.message())))?;
         let mut known = catalogue.clone();
         for own in raw.exercise {
             known.insert(own);
         }
         if raw.day.is_empty() {
-            return Err(error_at(
-                0..0,
-                "the plan has no days; add at least one [[day]]".into(),
-            ));
+            return Err(error_at(0..0, "the plan has no days; add at least one [[day]]".into()));
         }
         let mut days = Vec::with_capacity(raw.day.len());
         for spanned_day in raw.day {
             let day_span = spanned_day.span();
             let raw_day = spanned_day.into_inner();
             let weekday = match (&raw_day.weekday, raw.schedule) {
-                (Some(w), Schedule::Weekdays) => {
-                    Some(parse_weekday(w.get_ref()).ok_or_else(|| {
-                        error_at(
-                            w.span(),
-                            format!(
-                                "'{}' is not a day of the week; write mon, tue, ...",
-                                w.get_ref()
-                            ),
-                        )
-                    })?)
-                }
+                (Some(w), Schedule::Weekdays) => Some(parse_weekday(w.get_ref()).ok_or_else(|| {
+                    error_at(w.span(), format!("'{}' is not a day of the week; write mon, tue, ...", w.get_ref()))
+                })?),
                 (Some(w), Schedule::Rotation) => {
                     return Err(error_at(
                         w.span(),
@@ -337,25 +307,15 @@ impl Plan {
             if let Some(w) = weekday
                 && days.iter().any(|d: &PlanDay| d.weekday == Some(w))
             {
-                return Err(error_at(
-                    day_span,
-                    format!("two days fall on {w}; give each day its own weekday"),
-                ));
+                return Err(error_at(day_span, format!("two days fall on {w}; give each day its own weekday")));
             }
             if raw_day.kind == DayKind::Training && raw_day.exercise.is_empty() {
-                return Err(error_at(
-                    day_span,
-                    format!("training day '{}' has no exercises", raw_day.name),
-                ));
+                return Err(error_at(day_span, format!("training day '{}' has no exercises", raw_day.name)));
             }
             if raw_day.kind != DayKind::Training && !raw_day.exercise.is_empty() {
                 return Err(error_at(
                     raw_day.exercise[0].name.span(),
-                    format!(
-                        "'{}' is a {} day; lifting belongs on a training day",
-                        raw_day.name,
-                        raw_day.kind.label()
-                    ),
+                    format!("'{}' is a {} day; lifting belongs on a training day", raw_day.name, raw_day.kind.label()),
                 ));
             }
             let mut exercises = Vec::with_capacity(raw_day.exercise.len());
@@ -381,10 +341,7 @@ impl Plan {
     }
 
     /// Where the user's plan lives and whether it is the shipped one.
-    pub fn load_for(
-        config_dir: &Path,
-        catalogue: &Catalogue,
-    ) -> Result<(Plan, Option<PathBuf>), PlanError> {
+    pub fn load_for(config_dir: &Path, catalogue: &Catalogue) -> Result<(Plan, Option<PathBuf>), PlanError> {
         let path = config_dir.join("plan.toml");
         if path.exists() {
             Ok((Plan::load(&path, catalogue)?, Some(path)))
@@ -395,10 +352,7 @@ impl Plan {
 
     /// The planned exercise with this name on any day, for targets of added exercises.
     pub fn find_exercise(&self, name: &str) -> Option<&PlannedExercise> {
-        self.days
-            .iter()
-            .flat_map(|d| &d.exercises)
-            .find(|e| e.name.eq_ignore_ascii_case(name))
+        self.days.iter().flat_map(|d| &d.exercises).find(|e| e.name.eq_ignore_ascii_case(name))
     }
 }
 
@@ -421,10 +375,7 @@ impl PlannedExercise {
 }
 
 fn default_ramp_up(equipment: Equipment) -> bool {
-    !matches!(
-        equipment,
-        Equipment::Bodyweight | Equipment::Cable | Equipment::Kettlebell
-    )
+    !matches!(equipment, Equipment::Bodyweight | Equipment::Cable | Equipment::Kettlebell)
 }
 
 fn resolve_exercise(
@@ -439,10 +390,7 @@ fn resolve_exercise(
             Some(close) => format!("; did you mean '{close}'?"),
             None => "; define it in an [[exercise]] table of the plan".into(),
         };
-        return Err(error_at(
-            name_span,
-            format!("unknown exercise '{name}'{hint}"),
-        ));
+        return Err(error_at(name_span, format!("unknown exercise '{name}'{hint}")));
     };
     let sets = *raw.sets.get_ref();
     if !(1..=10).contains(&sets) {
@@ -452,23 +400,15 @@ fn resolve_exercise(
         ));
     }
     let reps_span = raw.reps.span();
-    let (low, high) = parse_range(raw.reps.get_ref(), 100, "rep range")
-        .map_err(|m| error_at(reps_span.clone(), m))?;
+    let (low, high) = parse_range(raw.reps.get_ref(), 100, "rep range").map_err(|m| error_at(reps_span.clone(), m))?;
     if low == 0 {
-        return Err(error_at(
-            reps_span,
-            "a rep range starts at 1 or more".into(),
-        ));
+        return Err(error_at(reps_span, "a rep range starts at 1 or more".into()));
     }
     let rir = match raw.rir {
         Some(r) => {
             let span = r.span();
-            let (low, high) =
-                parse_range(r.get_ref(), 10, "RIR target").map_err(|m| error_at(span, m))?;
-            RirTarget {
-                low: low as u8,
-                high: high as u8,
-            }
+            let (low, high) = parse_range(r.get_ref(), 10, "RIR target").map_err(|m| error_at(span, m))?;
+            RirTarget { low: low as u8, high: high as u8 }
         }
         None => exercise.failure_class.target_rir(),
     };
@@ -492,8 +432,7 @@ fn describe_toml_error(message: &str) -> String {
         let field = rest.split(',').next().unwrap_or(rest);
         return format!(
             "{field} is not a plan setting; {}",
-            rest.split_once(", expected ")
-                .map_or(String::new(), |(_, e)| format!("expected {e}"))
+            rest.split_once(", expected ").map_or(String::new(), |(_, e)| format!("expected {e}"))
         );
     }
     if let Some(rest) = message.strip_prefix("missing field ") {

@@ -145,11 +145,7 @@ impl Rir {
 
 impl fmt::Display for Rir {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_multiple_of(2) {
-            write!(f, "{}", self.0 / 2)
-        } else {
-            write!(f, "{}.5", self.0 / 2)
-        }
+        if self.0.is_multiple_of(2) { write!(f, "{}", self.0 / 2) } else { write!(f, "{}.5", self.0 / 2) }
     }
 }
 
@@ -178,17 +174,13 @@ fn parse_decimal(text: &str) -> Result<f64, InputError> {
     // A lifter writes 72,5 as readily as 72.5; only plain decimals are accepted, so "inf",
     // "nan" and "1e3" are refused even though Rust's float parser takes them.
     let normalised = trimmed.replace(',', ".");
-    let plain = normalised
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+    let plain = normalised.chars().all(|c| c.is_ascii_digit() || c == '.' || c == '-')
         && normalised.chars().filter(|&c| c == '.').count() <= 1
         && normalised.chars().any(|c| c.is_ascii_digit());
     if !plain {
         return Err(InputError::NotANumber(trimmed.to_string()));
     }
-    let value: f64 = normalised
-        .parse()
-        .map_err(|_| InputError::NotANumber(trimmed.to_string()))?;
+    let value: f64 = normalised.parse().map_err(|_| InputError::NotANumber(trimmed.to_string()))?;
     if !value.is_finite() {
         return Err(InputError::NotANumber(trimmed.to_string()));
     }
@@ -202,9 +194,7 @@ pub fn parse_load(text: &str) -> Result<Load, InputError> {
         return Err(InputError::OutOfRange("a load cannot be negative".into()));
     }
     if value > MAX_LOAD_HUNDREDTHS as f64 / 100.0 {
-        return Err(InputError::OutOfRange(
-            "a load above 1000 is not a real lift".into(),
-        ));
+        return Err(InputError::OutOfRange("a load above 1000 is not a real lift".into()));
     }
     let hundredths = value * 100.0;
     if (hundredths - hundredths.round()).abs() > 1e-6 {
@@ -220,9 +210,7 @@ pub fn parse_reps(text: &str) -> Result<u16, InputError> {
         return Err(InputError::OutOfRange("reps are whole numbers".into()));
     }
     if value < 0.0 || value > f64::from(MAX_REPS) {
-        return Err(InputError::OutOfRange(format!(
-            "reps must be 0 to {MAX_REPS}"
-        )));
+        return Err(InputError::OutOfRange(format!("reps must be 0 to {MAX_REPS}")));
     }
     Ok(value as u16)
 }
@@ -237,14 +225,10 @@ pub fn parse_rir(text: &str) -> Result<Rir, InputError> {
     }
     let halves = value * 2.0;
     if halves.fract() != 0.0 {
-        return Err(InputError::OutOfRange(
-            "RIR goes in half steps: 1, 1.5, 2".into(),
-        ));
+        return Err(InputError::OutOfRange("RIR goes in half steps: 1, 1.5, 2".into()));
     }
     if halves > f64::from(Rir::MAX_HALVES) {
-        return Err(InputError::OutOfRange(
-            "RIR above 10 is not a working set".into(),
-        ));
+        return Err(InputError::OutOfRange("RIR above 10 is not a working set".into()));
     }
     Ok(Rir(halves as u8))
 }
@@ -252,8 +236,7 @@ pub fn parse_rir(text: &str) -> Result<Rir, InputError> {
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
-    let explain =
-        || format!("'{text}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
+    let explain = || format!("'{text}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
     let (main, rir) = match text.split_once('@') {
         Some((main, rir)) => (main, Some(rir)),
         None => (text, None),
@@ -275,15 +258,10 @@ mod tests {
     #[test]
     fn sets_parse_from_the_command_line() {
         let (load, reps, rir) = parse_set("82.5x6@0.5").expect("valid");
-        assert_eq!(
-            (load.to_string(), reps, rir.map(|r| r.to_string())),
-            ("82.5".into(), 6, Some("0.5".into()))
-        );
+        assert_eq!((load.to_string(), reps, rir.map(|r| r.to_string())), ("82.5".into(), 6, Some("0.5".into())));
         let (load, reps, rir) = parse_set("80X8").expect("valid");
         assert_eq!((load.to_string(), reps, rir), ("80".into(), 8, None));
-        for bad in [
-            "80", "x8", "80x", "80x8@", "80x8@11", "-80x8", "80x8.5", "nanx8",
-        ] {
+        for bad in ["80", "x8", "80x", "80x8@", "80x8@11", "-80x8", "80x8.5", "nanx8"] {
             assert!(parse_set(bad).is_err(), "{bad} should be refused");
         }
     }
@@ -291,10 +269,7 @@ mod tests {
     #[test]
     fn loads_keep_exact_decimals() {
         assert_eq!(parse_load("82.5").map(|l| l.to_string()), Ok("82.5".into()));
-        assert_eq!(
-            parse_load(" 72,5 ").map(|l| l.to_string()),
-            Ok("72.5".into())
-        );
+        assert_eq!(parse_load(" 72,5 ").map(|l| l.to_string()), Ok("72.5".into()));
         assert_eq!(parse_load("1.25").map(|l| l.to_string()), Ok("1.25".into()));
         assert_eq!(parse_load("150").map(Load::hundredths), Ok(15000));
         assert_eq!(parse_load("0").map(Load::hundredths), Ok(0));
@@ -302,9 +277,7 @@ mod tests {
 
     #[test]
     fn loads_refuse_nonsense() {
-        for bad in [
-            "", "nan", "inf", "-inf", "1e400", "1e3", "-5", "abc", "1.2.3", "2000", "80.125", ".",
-        ] {
+        for bad in ["", "nan", "inf", "-inf", "1e400", "1e3", "-5", "abc", "1.2.3", "2000", "80.125", "."] {
             assert!(parse_load(bad).is_err(), "{bad:?} should be refused");
         }
     }
@@ -330,9 +303,6 @@ mod tests {
 
     #[test]
     fn float_noise_rounds_to_the_hundredth() {
-        assert_eq!(
-            Load::from_f64(149.999_999_999_999_97).map(|l| l.to_string()),
-            Some("150".into())
-        );
+        assert_eq!(Load::from_f64(149.999_999_999_999_97).map(|l| l.to_string()), Some("150".into()));
     }
 }

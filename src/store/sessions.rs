@@ -6,8 +6,7 @@ use rusqlite::{OptionalExtension, Row, params};
 use super::{Store, StoreError, from_unix};
 use crate::model::session::{ExerciseChange, Session, SessionRecord};
 
-const SESSION_COLUMNS: &str =
-    "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
+const SESSION_COLUMNS: &str = "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
 
 fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
     let ended: Option<i64> = row.get(2)?;
@@ -59,7 +58,9 @@ impl Store {
     ) -> Result<Option<Session>, StoreError> {
         let open = self
             .conn
-            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1"))?
+            .prepare_cached(&format!(
+                "SELECT {SESSION_COLUMNS} FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1"
+            ))?
             .query_row([], read_session)
             .optional()?;
         let Some(session) = open else { return Ok(None) };
@@ -84,9 +85,7 @@ impl Store {
     /// Reads one session.
     pub fn session(&self, id: i64) -> Result<Session, StoreError> {
         self.conn
-            .prepare_cached(&format!(
-                "SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1"
-            ))?
+            .prepare_cached(&format!("SELECT {SESSION_COLUMNS} FROM session WHERE id = ?1"))?
             .query_row([id], read_session)
             .optional()?
             .ok_or_else(|| StoreError::NotFound(format!("session {id} is no longer in the log")))
@@ -142,22 +141,14 @@ impl Store {
     ) -> Result<Session, StoreError> {
         let id = self.write(|tx| {
             let id = insert_session(tx, day_name, day_index, at)?;
-            tx.execute(
-                "UPDATE session SET ended_at = started_at WHERE id = ?1",
-                [id],
-            )?;
+            tx.execute("UPDATE session SET ended_at = started_at WHERE id = ?1", [id])?;
             Ok(id)
         })?;
         self.session(id)
     }
 
     /// Moves a session to another plan day.
-    pub fn set_session_day(
-        &mut self,
-        id: i64,
-        day_name: &str,
-        day_index: Option<usize>,
-    ) -> Result<(), StoreError> {
+    pub fn set_session_day(&mut self, id: i64, day_name: &str, day_index: Option<usize>) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
                 "UPDATE session SET day_name = ?2, day_index = ?3 WHERE id = ?1",
@@ -168,12 +159,7 @@ impl Store {
     }
 
     /// Sets (or clears) the running rest: it ends at `until` and was `seconds` long.
-    pub fn set_rest(
-        &mut self,
-        id: i64,
-        until: Option<DateTime<Utc>>,
-        seconds: u32,
-    ) -> Result<(), StoreError> {
+    pub fn set_rest(&mut self, id: i64, until: Option<DateTime<Utc>>, seconds: u32) -> Result<(), StoreError> {
         self.write(|tx| {
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
@@ -212,23 +198,13 @@ impl Store {
     }
 
     /// The exercises added to and skipped from a session, in the order the changes were made.
-    pub fn exercise_changes(
-        &self,
-        session_id: i64,
-    ) -> Result<Vec<(String, ExerciseChange)>, StoreError> {
+    pub fn exercise_changes(&self, session_id: i64) -> Result<Vec<(String, ExerciseChange)>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT exercise, change FROM session_exercise_change WHERE session_id = ?1 ORDER BY position, exercise",
         )?;
         let rows = stmt.query_map([session_id], |r| {
             let change: String = r.get(1)?;
-            Ok((
-                r.get(0)?,
-                if change == "added" {
-                    ExerciseChange::Added
-                } else {
-                    ExerciseChange::Skipped
-                },
-            ))
+            Ok((r.get(0)?, if change == "added" { ExerciseChange::Added } else { ExerciseChange::Skipped }))
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -253,20 +229,14 @@ impl Store {
              FROM session s ORDER BY started_at DESC, id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit as i64], |r| {
-            Ok(SessionSummary {
-                session: read_session(r)?,
-                working_sets: r.get(8)?,
-                ramp_up_sets: r.get(9)?,
-            })
+            Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(8)?, ramp_up_sets: r.get(9)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every session, oldest first, for export.
     pub fn all_sessions(&self) -> Result<Vec<Session>, StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {SESSION_COLUMNS} FROM session ORDER BY started_at, id"
-        ))?;
+        let mut stmt = self.conn.prepare(&format!("SELECT {SESSION_COLUMNS} FROM session ORDER BY started_at, id"))?;
         let rows = stmt.query_map([], read_session)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

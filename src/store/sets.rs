@@ -7,7 +7,8 @@ use super::{Store, StoreError, from_unix};
 use crate::model::session::{LoggedSet, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};
 
-const SET_COLUMNS: &str = "id, session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at";
+const SET_COLUMNS: &str =
+    "id, session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at";
 
 fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
     let kind: String = row.get(3)?;
@@ -20,10 +21,7 @@ fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
         entry: SetEntry {
             exercise: row.get(2)?,
             kind: SetKind::parse(&kind).unwrap_or(SetKind::Working),
-            weight: Weight::new(
-                Load::from_hundredths(row.get(4)?),
-                Unit::parse(&unit).unwrap_or_default(),
-            ),
+            weight: Weight::new(Load::from_hundredths(row.get(4)?), Unit::parse(&unit).unwrap_or_default()),
             reps: row.get(6)?,
             rir: rir.and_then(Rir::from_halves),
             form_broke: row.get(8)?,
@@ -84,26 +82,16 @@ impl Store {
         self.write(|tx| {
             let session_id = match session {
                 SessionFor::Existing(id) => *id,
-                SessionFor::New {
-                    day_name,
-                    day_index,
-                } => super::sessions::insert_session(tx, day_name, *day_index, at)?,
+                SessionFor::New { day_name, day_index } => {
+                    super::sessions::insert_session(tx, day_name, *day_index, at)?
+                }
             };
             let id = insert_set(tx, session_id, entry, at)?;
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
-                params![
-                    session_id,
-                    at.timestamp() + i64::from(rest_seconds),
-                    rest_seconds
-                ],
+                params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
             )?;
-            Ok(LoggedSet {
-                id,
-                session_id,
-                logged_at: at,
-                entry: entry.clone(),
-            })
+            Ok(LoggedSet { id, session_id, logged_at: at, entry: entry.clone() })
         })
     }
 
@@ -142,19 +130,15 @@ impl Store {
 
     /// The sets of a session, oldest first.
     pub fn session_sets(&self, session_id: i64) -> Result<Vec<LoggedSet>, StoreError> {
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 ORDER BY id"
-        ))?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 ORDER BY id"))?;
         let rows = stmt.query_map([session_id], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// The working sets of the most recent earlier session that trained `exercise`.
-    pub fn last_time(
-        &self,
-        exercise: &str,
-        not_session: Option<i64>,
-    ) -> Result<Vec<LoggedSet>, StoreError> {
+    pub fn last_time(&self, exercise: &str, not_session: Option<i64>) -> Result<Vec<LoggedSet>, StoreError> {
         let session: Option<i64> = self
             .conn
             .prepare_cached(
@@ -185,21 +169,13 @@ impl Store {
             "SELECT {SET_COLUMNS} FROM workout_set
              WHERE exercise = ?1 AND logged_at >= ?2 AND logged_at < ?3 ORDER BY logged_at, id"
         ))?;
-        let rows = stmt.query_map(
-            params![exercise, from.timestamp(), to.timestamp()],
-            read_set,
-        )?;
+        let rows = stmt.query_map(params![exercise, from.timestamp(), to.timestamp()], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
     /// Every set, oldest first, for export; `visit` sees them one at a time.
-    pub fn for_each_set(
-        &self,
-        mut visit: impl FnMut(&LoggedSet) -> Result<(), StoreError>,
-    ) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!(
-            "SELECT {SET_COLUMNS} FROM workout_set ORDER BY session_id, id"
-        ))?;
+    pub fn for_each_set(&self, mut visit: impl FnMut(&LoggedSet) -> Result<(), StoreError>) -> Result<(), StoreError> {
+        let mut stmt = self.conn.prepare(&format!("SELECT {SET_COLUMNS} FROM workout_set ORDER BY session_id, id"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             visit(&read_set(row)?)?;
@@ -209,8 +185,6 @@ impl Store {
 
     /// How many sets the log holds.
     pub fn set_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))?)
+        Ok(self.conn.query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))?)
     }
 }

@@ -67,28 +67,17 @@ pub struct DayInput<'a> {
 /// order; sets beyond the plan become extra slots, so nothing logged is ever hidden.
 pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
     let mut exercises: Vec<ExerciseToday> = Vec::new();
-    let planned = input
-        .planned
-        .iter()
-        .map(|p| (p, false))
-        .chain(input.added.iter().map(|p| (p, true)));
+    let planned = input.planned.iter().map(|p| (p, false)).chain(input.added.iter().map(|p| (p, true)));
     for (planned, added) in planned {
         if exercises.iter().any(|e| e.planned.name == planned.name) {
             continue;
         }
-        let last_time: Vec<LoggedSet> = input
-            .last_time
-            .get(&planned.name)
-            .cloned()
-            .unwrap_or_default();
+        let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
         let target = target(planned, &last_entries);
         let mut slots = Vec::new();
         if planned.ramp_up {
-            for (i, rung) in ramp::ladder(target.weight, planned.equipment, planned.load_step)
-                .into_iter()
-                .enumerate()
-            {
+            for (i, rung) in ramp::ladder(target.weight, planned.equipment, planned.load_step).into_iter().enumerate() {
                 slots.push(Slot {
                     kind: SetKind::RampUp,
                     number: i as u16 + 1,
@@ -117,35 +106,20 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         });
     }
     for set in input.logged {
-        let Some(exercise) = exercises
-            .iter_mut()
-            .find(|e| e.planned.name == set.entry.exercise)
-        else {
+        let Some(exercise) = exercises.iter_mut().find(|e| e.planned.name == set.entry.exercise) else {
             continue;
         };
         let kind = set.entry.kind;
-        if let Some(slot) = exercise
-            .slots
-            .iter_mut()
-            .find(|s| s.kind == kind && s.logged.is_none())
-        {
+        if let Some(slot) = exercise.slots.iter_mut().find(|s| s.kind == kind && s.logged.is_none()) {
             slot.logged = Some(set.clone());
         } else {
             let number = exercise.slots.iter().filter(|s| s.kind == kind).count() as u16 + 1;
-            let extra = Slot {
-                kind,
-                number,
-                weight: None,
-                reps: set.entry.reps,
-                logged: Some(set.clone()),
-            };
+            let extra = Slot { kind, number, weight: None, reps: set.entry.reps, logged: Some(set.clone()) };
             // Keep ramp-ups before working sets.
             let at = match kind {
-                SetKind::RampUp => exercise
-                    .slots
-                    .iter()
-                    .position(|s| s.kind == SetKind::Working)
-                    .unwrap_or(exercise.slots.len()),
+                SetKind::RampUp => {
+                    exercise.slots.iter().position(|s| s.kind == SetKind::Working).unwrap_or(exercise.slots.len())
+                }
                 SetKind::Working => exercise.slots.len(),
             };
             exercise.slots.insert(at, extra);
@@ -177,10 +151,5 @@ pub fn current(exercises: &[ExerciseToday]) -> Option<(usize, usize)> {
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.skipped)
-        .find_map(|(ei, e)| {
-            e.slots
-                .iter()
-                .position(|s| s.logged.is_none())
-                .map(|si| (ei, si))
-        })
+        .find_map(|(ei, e)| e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si)))
 }

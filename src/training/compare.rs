@@ -48,10 +48,7 @@ pub fn diff(last: &SetEntry, this: &SetEntry) -> Option<SetDiff> {
         parts.push(signed(load, this.weight.unit.label()));
     }
     if reps != 0 {
-        parts.push(format!(
-            "{reps:+} rep{}",
-            if reps.abs() == 1 { "" } else { "s" }
-        ));
+        parts.push(format!("{reps:+} rep{}", if reps.abs() == 1 { "" } else { "s" }));
     }
     let verdict = match (load.signum(), reps.signum()) {
         (1, r) if r >= 0 => Verdict::Better,
@@ -60,11 +57,7 @@ pub fn diff(last: &SetEntry, this: &SetEntry) -> Option<SetDiff> {
         (0, -1) => Verdict::Worse,
         _ => Verdict::Level,
     };
-    let text = if parts.is_empty() {
-        "same".to_string()
-    } else {
-        parts.join(", ")
-    };
+    let text = if parts.is_empty() { "same".to_string() } else { parts.join(", ") };
     Some(SetDiff { text, verdict })
 }
 
@@ -98,31 +91,16 @@ mod tests {
     #[test]
     fn more_load_is_better_and_fewer_reps_at_same_load_is_worse() {
         let better = diff(&set(60.0, 10, Unit::Kg), &set(62.5, 10, Unit::Kg)).expect("same unit");
-        assert_eq!(
-            (better.text.as_str(), better.verdict),
-            ("+2.5 kg", Verdict::Better)
-        );
+        assert_eq!((better.text.as_str(), better.verdict), ("+2.5 kg", Verdict::Better));
         let worse = diff(&set(60.0, 10, Unit::Kg), &set(60.0, 8, Unit::Kg)).expect("same unit");
-        assert_eq!(
-            (worse.text.as_str(), worse.verdict),
-            ("-2 reps", Verdict::Worse)
-        );
+        assert_eq!((worse.text.as_str(), worse.verdict), ("-2 reps", Verdict::Worse));
         let level = diff(&set(60.0, 10, Unit::Kg), &set(62.5, 7, Unit::Kg)).expect("same unit");
-        assert_eq!(
-            (level.text.as_str(), level.verdict),
-            ("+2.5 kg, -3 reps", Verdict::Level)
-        );
-        assert_eq!(
-            diff(&set(60.0, 10, Unit::Kg), &set(60.0, 10, Unit::Kg)).map(|d| d.text),
-            Some("same".into())
-        );
+        assert_eq!((level.text.as_str(), level.verdict), ("+2.5 kg, -3 reps", Verdict::Level));
+        assert_eq!(diff(&set(60.0, 10, Unit::Kg), &set(60.0, 10, Unit::Kg)).map(|d| d.text), Some("same".into()));
     }
 
     #[test]
     fn different_units_are_not_compared() {
-        assert_eq!(
-            diff(&set(60.0, 10, Unit::Kg), &set(135.0, 10, Unit::Lb)),
-            None
-        );
+        assert_eq!(diff(&set(60.0, 10, Unit::Kg), &set(135.0, 10, Unit::Lb)), None);
     }
 }

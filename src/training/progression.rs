@@ -29,9 +29,7 @@ pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
     };
     let last = format!("last time {}", top.summary());
     let solid = !top.form_broke;
-    let effort_ok = top
-        .rir
-        .is_some_and(|r| r.as_f64() <= f64::from(planned.rir.high));
+    let effort_ok = top.rir.is_some_and(|r| r.as_f64() <= f64::from(planned.rir.high));
     if top.reps >= range.high && solid && effort_ok {
         let step = planned.load_step.in_unit(top.weight.unit);
         let load = Load::from_hundredths(top.weight.load.hundredths() + step.hundredths());
@@ -39,10 +37,7 @@ pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
         return Target {
             weight: Some(weight),
             reps: range.low,
-            reason: format!(
-                "{last}: top of {range} with solid form, so {weight} x {}",
-                range.low
-            ),
+            reason: format!("{last}: top of {range} with solid form, so {weight} x {}", range.low),
         };
     }
     let reps = (top.reps + 1).clamp(range.low, range.high);
@@ -55,11 +50,7 @@ pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
     } else {
         "same load, one more rep"
     };
-    Target {
-        weight: Some(top.weight),
-        reps,
-        reason: format!("{last}: {why}: {} x {reps}", top.weight),
-    }
+    Target { weight: Some(top.weight), reps, reason: format!("{last}: {why}: {} x {reps}", top.weight) }
 }
 
 #[cfg(test)]
@@ -103,10 +94,7 @@ mod tests {
         let t = target(&press(), &[set(80.0, 10, Some(1), false)]);
         assert_eq!(t.weight.map(|w| w.to_string()), Some("82.5 kg".into()));
         assert_eq!(t.reps, 6);
-        assert_eq!(
-            t.reason,
-            "last time 80 kg x 10 @ 1: top of 6-10 with solid form, so 82.5 kg x 6"
-        );
+        assert_eq!(t.reason, "last time 80 kg x 10 @ 1: top of 6-10 with solid form, so 82.5 kg x 6");
     }
 
     #[test]

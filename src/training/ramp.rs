@@ -33,48 +33,22 @@ fn round_to_step(value: f64, step: Load) -> Load {
 pub fn ladder(working: Option<Weight>, equipment: Equipment, step: LoadStep) -> Vec<RampUpSet> {
     let barbell = matches!(equipment, Equipment::Barbell);
     let Some(working) = working else {
-        return vec![
-            RampUpSet {
-                weight: None,
-                reps: 8,
-            },
-            RampUpSet {
-                weight: None,
-                reps: 4,
-            },
-        ];
+        return vec![RampUpSet { weight: None, reps: 8 }, RampUpSet { weight: None, reps: 4 }];
     };
     let unit = working.unit;
     let step = step.in_unit(unit);
-    let rungs: &[(f64, u16)] = if barbell {
-        &[(0.4, 8), (0.6, 5), (0.8, 3)]
-    } else {
-        &[(0.5, 8), (0.75, 4)]
-    };
+    let rungs: &[(f64, u16)] = if barbell { &[(0.4, 8), (0.6, 5), (0.8, 3)] } else { &[(0.5, 8), (0.75, 4)] };
     let mut sets: Vec<RampUpSet> = Vec::new();
     let bar = bar_weight(unit);
     if barbell && working.load > bar {
-        sets.push(RampUpSet {
-            weight: Some(Weight::new(bar, unit)),
-            reps: 10,
-        });
+        sets.push(RampUpSet { weight: Some(Weight::new(bar, unit)), reps: 10 });
     }
     for &(fraction, reps) in rungs {
         let load = round_to_step(working.load.as_f64() * fraction, step);
-        let floor = if barbell {
-            bar
-        } else {
-            Load::from_hundredths(0)
-        };
-        let above_last = sets
-            .last()
-            .and_then(|s| s.weight)
-            .is_none_or(|w| load > w.load);
+        let floor = if barbell { bar } else { Load::from_hundredths(0) };
+        let above_last = sets.last().and_then(|s| s.weight).is_none_or(|w| load > w.load);
         if load > floor && load < working.load && above_last {
-            sets.push(RampUpSet {
-                weight: Some(Weight::new(load, unit)),
-                reps,
-            });
+            sets.push(RampUpSet { weight: Some(Weight::new(load, unit)), reps });
         }
     }
     sets
@@ -89,15 +63,7 @@ mod tests {
     }
 
     fn loads(sets: &[RampUpSet]) -> Vec<String> {
-        sets.iter()
-            .map(|s| {
-                format!(
-                    "{}x{}",
-                    s.weight.map_or("-".into(), |w| w.load.to_string()),
-                    s.reps
-                )
-            })
-            .collect()
+        sets.iter().map(|s| format!("{}x{}", s.weight.map_or("-".into(), |w| w.load.to_string()), s.reps)).collect()
     }
 
     const BARBELL: LoadStep = LoadStep { kg: 2.5, lb: 5.0 };
@@ -130,10 +96,7 @@ mod tests {
         let working = Weight::new(Load::from_hundredths(22500), Unit::Lb);
         let sets = ladder(Some(working), Equipment::Barbell, BARBELL);
         assert_eq!(loads(&sets), ["45x10", "90x8", "135x5", "180x3"]);
-        assert!(
-            sets.iter()
-                .all(|s| s.weight.is_some_and(|w| w.unit == Unit::Lb))
-        );
+        assert!(sets.iter().all(|s| s.weight.is_some_and(|w| w.unit == Unit::Lb)));
     }
 
     #[test]

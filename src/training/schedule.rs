@@ -24,10 +24,7 @@ pub fn todays_day(plan: &Plan, last: Option<LastPlanDay>, today: NaiveDate) -> O
         return None;
     }
     match plan.schedule {
-        Schedule::Weekdays => plan
-            .days
-            .iter()
-            .position(|d| d.weekday == Some(today.weekday())),
+        Schedule::Weekdays => plan.days.iter().position(|d| d.weekday == Some(today.weekday())),
         Schedule::Rotation => {
             let Some(last) = last.filter(|l| l.day_index < count) else {
                 return Some(0);
@@ -68,29 +65,20 @@ mod tests {
 
     #[test]
     fn the_day_after_day_one_is_active_recovery() {
-        let last = LastPlanDay {
-            day_index: 0,
-            date: date(2),
-        };
+        let last = LastPlanDay { day_index: 0, date: date(2) };
         assert_eq!(todays_day(&example(), Some(last), date(3)), Some(1));
     }
 
     #[test]
     fn the_same_calendar_day_stays_on_the_day_being_trained() {
-        let last = LastPlanDay {
-            day_index: 2,
-            date: date(4),
-        };
+        let last = LastPlanDay { day_index: 2, date: date(4) };
         assert_eq!(todays_day(&example(), Some(last), date(4)), Some(2));
     }
 
     #[test]
     fn resting_through_recovery_days_lands_on_the_next_training_day() {
         // Day 1 on the 2nd, nothing logged since: on the 4th the lifter is due day 3, not day 2.
-        let last = LastPlanDay {
-            day_index: 0,
-            date: date(2),
-        };
+        let last = LastPlanDay { day_index: 0, date: date(2) };
         assert_eq!(todays_day(&example(), Some(last), date(4)), Some(2));
         // A long break never skips a training day.
         assert_eq!(todays_day(&example(), Some(last), date(20)), Some(2));
@@ -98,10 +86,7 @@ mod tests {
 
     #[test]
     fn the_rotation_wraps_around() {
-        let last = LastPlanDay {
-            day_index: 4,
-            date: date(6),
-        };
+        let last = LastPlanDay { day_index: 4, date: date(6) };
         assert_eq!(todays_day(&example(), Some(last), date(7)), Some(0));
     }
 }

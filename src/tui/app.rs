@@ -276,18 +276,12 @@ impl App {
     /// Turns a key into an action (typed text first, then the keymap) and applies it.
     pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
         if let KeyCode::Char(c) = key.code
-            && !key
-                .modifiers
-                .contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+            && !key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
         {
             let typed = match &self.popup {
                 Some(Popup::Picker(_)) => true,
                 Some(_) => false,
-                None => {
-                    self.pane == Pane::Form
-                        && self.form.target.is_some()
-                        && self.form.focused().accepts(c)
-                }
+                None => self.pane == Pane::Form && self.form.target.is_some() && self.form.focused().accepts(c),
             };
             if typed {
                 return self.update(Action::Input(c), now);
@@ -350,9 +344,7 @@ impl App {
                 };
                 Vec::new()
             }
-            Action::RestPlus | Action::RestMinus | Action::RestSkip => {
-                self.adjust_rest(action, now)
-            }
+            Action::RestPlus | Action::RestMinus | Action::RestSkip => self.adjust_rest(action, now),
             _ => match self.pane {
                 Pane::Checklist => self.on_checklist(action),
                 Pane::Form => self.on_form(action),
@@ -371,10 +363,7 @@ impl App {
                         self.quit = true;
                         Vec::new()
                     }
-                    Question::Delete { id, summary } => vec![Effect::Delete {
-                        id: *id,
-                        summary: summary.clone(),
-                    }],
+                    Question::Delete { id, summary } => vec![Effect::Delete { id: *id, summary: summary.clone() }],
                 }
             }
             Action::No => {
@@ -416,37 +405,21 @@ impl App {
                 return Vec::new();
             }
             Action::Enter => {
-                let chosen = self
-                    .picker_matches(&picker.filter)
-                    .get(picker.selected)
-                    .map(|s| (*s).to_string());
+                let chosen = self.picker_matches(&picker.filter).get(picker.selected).map(|s| (*s).to_string());
                 self.popup = None;
                 let (Some(name), Some(today)) = (chosen, &self.today) else {
                     return Vec::new();
                 };
-                if today
-                    .exercises
-                    .iter()
-                    .any(|e| e.planned.name == name && !e.skipped)
-                {
-                    self.message =
-                        Some((Meaning::Warn, format!("{name} is already on today's list")));
+                if today.exercises.iter().any(|e| e.planned.name == name && !e.skipped) {
+                    self.message = Some((Meaning::Warn, format!("{name} is already on today's list")));
                     return Vec::new();
                 }
-                let change = if today
-                    .exercises
-                    .iter()
-                    .any(|e| e.planned.name == name && !e.added)
-                {
+                let change = if today.exercises.iter().any(|e| e.planned.name == name && !e.added) {
                     None
                 } else {
                     Some(ExerciseChange::Added)
                 };
-                return vec![Effect::ChangeExercise {
-                    session: today.session_for(),
-                    exercise: name,
-                    change,
-                }];
+                return vec![Effect::ChangeExercise { session: today.session_for(), exercise: name, change }];
             }
             _ => {}
         }
@@ -459,10 +432,7 @@ impl App {
             return Vec::new();
         };
         let Some(session) = &today.session else {
-            self.message = Some((
-                Meaning::Muted,
-                "No rest running: it starts when a set is saved".into(),
-            ));
+            self.message = Some((Meaning::Muted, "No rest running: it starts when a set is saved".into()));
             return Vec::new();
         };
         let (until, seconds) = match (today.rest(), action) {
@@ -470,10 +440,7 @@ impl App {
             (Some((until, seconds)), Action::RestPlus) => {
                 let base = until.max(now);
                 let extra = u32::try_from((base - until).num_seconds()).unwrap_or(0);
-                (
-                    Some(base + chrono::Duration::seconds(15)),
-                    (seconds + extra + 15).min(3600),
-                )
+                (Some(base + chrono::Duration::seconds(15)), (seconds + extra + 15).min(3600))
             }
             (Some((until, seconds)), Action::RestMinus) if until > now => {
                 let shorter = until - chrono::Duration::seconds(15);
@@ -482,22 +449,14 @@ impl App {
             (None, Action::RestPlus) => (Some(now + chrono::Duration::seconds(15)), 15),
             _ => return Vec::new(),
         };
-        vec![Effect::SetRest {
-            session_id: session.id,
-            until,
-            seconds,
-        }]
+        vec![Effect::SetRest { session_id: session.id, until, seconds }]
     }
 
     fn slots(&self) -> Vec<(usize, usize)> {
         self.today
             .as_ref()
             .map(|t| {
-                t.exercises
-                    .iter()
-                    .enumerate()
-                    .flat_map(|(ei, e)| (0..e.slots.len()).map(move |si| (ei, si)))
-                    .collect()
+                t.exercises.iter().enumerate().flat_map(|(ei, e)| (0..e.slots.len()).map(move |si| (ei, si))).collect()
             })
             .unwrap_or_default()
     }
@@ -532,8 +491,7 @@ impl App {
                     self.open_form();
                     self.pane = Pane::Form;
                 } else if today.day.kind != DayKind::Training {
-                    self.message =
-                        Some((Meaning::Muted, "A rest day: press m to mark it done".into()));
+                    self.message = Some((Meaning::Muted, "A rest day: press m to mark it done".into()));
                 }
             }
             Action::SkipExercise => {
@@ -547,11 +505,7 @@ impl App {
                     exercise.added.then_some(ExerciseChange::Added)
                 } else if exercise.added {
                     // Skipping an added exercise with nothing logged takes it off the list.
-                    if exercise.slots.iter().any(|s| s.logged.is_some()) {
-                        Some(ExerciseChange::Skipped)
-                    } else {
-                        None
-                    }
+                    if exercise.slots.iter().any(|s| s.logged.is_some()) { Some(ExerciseChange::Skipped) } else { None }
                 } else {
                     Some(ExerciseChange::Skipped)
                 };
@@ -561,34 +515,17 @@ impl App {
                     change,
                 }];
             }
-            Action::AddExercise => {
-                self.popup = Some(Popup::Picker(Picker {
-                    filter: String::new(),
-                    selected: 0,
-                }))
-            }
+            Action::AddExercise => self.popup = Some(Popup::Picker(Picker { filter: String::new(), selected: 0 })),
             Action::DeleteSet => {
                 if let Some(set) = self.selected_logged() {
-                    self.popup = Some(Popup::Confirm(Question::Delete {
-                        id: set.id,
-                        summary: describe(&set),
-                    }));
+                    self.popup = Some(Popup::Confirm(Question::Delete { id: set.id, summary: describe(&set) }));
                 } else {
-                    self.message =
-                        Some((Meaning::Muted, "Select a logged set to delete it".into()));
+                    self.message = Some((Meaning::Muted, "Select a logged set to delete it".into()));
                 }
             }
             Action::UndoLast => match today.sets.last() {
-                Some(set) => {
-                    self.popup = Some(Popup::Confirm(Question::Delete {
-                        id: set.id,
-                        summary: describe(set),
-                    }))
-                }
-                None => {
-                    self.message =
-                        Some((Meaning::Muted, "Nothing logged in this session yet".into()))
-                }
+                Some(set) => self.popup = Some(Popup::Confirm(Question::Delete { id: set.id, summary: describe(set) })),
+                None => self.message = Some((Meaning::Muted, "Nothing logged in this session yet".into())),
             },
             Action::PrevDay | Action::NextDay => return self.switch_day(action == Action::NextDay),
             Action::MarkDayDone => {
@@ -600,19 +537,13 @@ impl App {
                 } else if today.finished.is_some() {
                     self.message = Some((Meaning::Muted, "Already marked done today".into()));
                 } else {
-                    return vec![Effect::MarkDayDone {
-                        day_name: today.day.name.clone(),
-                        day_index: today.day_index,
-                    }];
+                    return vec![Effect::MarkDayDone { day_name: today.day.name.clone(), day_index: today.day_index }];
                 }
             }
             Action::EndSession => match &today.session {
                 Some(session) => return vec![Effect::EndSession(session.id)],
                 None => {
-                    self.message = Some((
-                        Meaning::Muted,
-                        "No session running: it starts with the first set".into(),
-                    ))
+                    self.message = Some((Meaning::Muted, "No session running: it starts with the first set".into()))
                 }
             },
             _ => {}
@@ -629,33 +560,19 @@ impl App {
             return Vec::new();
         }
         let current = self.chosen_day.or(today.day_index).unwrap_or(0);
-        let next = if forward {
-            (current + 1) % count
-        } else {
-            (current + count - 1) % count
-        };
+        let next = if forward { (current + 1) % count } else { (current + count - 1) % count };
         self.chosen_day = Some(next);
         self.cursor = None;
         self.form = SetForm::default();
         match &today.session {
-            Some(session) => vec![Effect::MoveSession {
-                session_id: session.id,
-                day_index: next,
-            }],
+            Some(session) => vec![Effect::MoveSession { session_id: session.id, day_index: next }],
             None => vec![Effect::Reload],
         }
     }
 
     fn selected_logged(&self) -> Option<LoggedSet> {
         let (ei, si) = self.cursor?;
-        self.today
-            .as_ref()?
-            .exercises
-            .get(ei)?
-            .slots
-            .get(si)?
-            .logged
-            .clone()
+        self.today.as_ref()?.exercises.get(ei)?.slots.get(si)?.logged.clone()
     }
 
     fn open_form(&mut self) {
@@ -709,14 +626,7 @@ impl App {
             }
             None => {
                 let weight = slot.weight.map(|w| w.load.to_string()).unwrap_or_default();
-                SetForm::filled(
-                    target,
-                    weight,
-                    slot.reps.to_string(),
-                    String::new(),
-                    false,
-                    String::new(),
-                )
+                SetForm::filled(target, weight, slot.reps.to_string(), String::new(), false, String::new())
             }
         };
     }
@@ -746,9 +656,7 @@ impl App {
             Action::Backspace => self.form.backspace(),
             Action::Up => self.form.move_field(false),
             Action::Down => self.form.move_field(true),
-            Action::Left | Action::Right if field == Field::Rir => {
-                self.form.nudge_rir(action == Action::Right)
-            }
+            Action::Left | Action::Right if field == Field::Rir => self.form.nudge_rir(action == Action::Right),
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
             Action::Back => self.pane = Pane::Checklist,
             Action::Enter => {
@@ -759,9 +667,7 @@ impl App {
                 let ramp_up_after_reps = field == Field::Reps && !self.form.asks_rir();
                 if next && !ramp_up_after_reps {
                     self.form.move_field(true);
-                } else if (next && ramp_up_after_reps)
-                    || !matches!(field, Field::Weight | Field::Reps)
-                {
+                } else if (next && ramp_up_after_reps) || !matches!(field, Field::Weight | Field::Reps) {
                     return self.save();
                 }
             }
@@ -778,19 +684,12 @@ impl App {
             return Vec::new();
         };
         let Some(entry) = self.form.entry() else {
-            self.message = Some((
-                Meaning::Error,
-                "Not saved: fix the field marked in red".into(),
-            ));
+            self.message = Some((Meaning::Error, "Not saved: fix the field marked in red".into()));
             return Vec::new();
         };
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
-            None => vec![Effect::Log {
-                session: today.session_for(),
-                entry,
-                rest_seconds: target.rest_seconds,
-            }],
+            None => vec![Effect::Log { session: today.session_for(), entry, rest_seconds: target.rest_seconds }],
         }
     }
 
@@ -799,9 +698,7 @@ impl App {
         let before = self.session_cursor;
         match action {
             Action::Up => self.session_cursor = self.session_cursor.saturating_sub(1),
-            Action::Down => {
-                self.session_cursor = (self.session_cursor + 1).min(count.saturating_sub(1))
-            }
+            Action::Down => self.session_cursor = (self.session_cursor + 1).min(count.saturating_sub(1)),
             Action::Enter => {
                 self.pane = Pane::Comparison;
                 return Vec::new();
@@ -816,12 +713,7 @@ impl App {
 
     fn compare_selected(&mut self) -> Vec<Effect> {
         match self.sessions.get(self.session_cursor) {
-            Some(summary)
-                if self
-                    .comparison
-                    .as_ref()
-                    .is_none_or(|c| c.session_id != summary.session.id) =>
-            {
+            Some(summary) if self.comparison.as_ref().is_none_or(|c| c.session_id != summary.session.id) => {
                 vec![Effect::Compare(summary.session.id)]
             }
             _ => Vec::new(),
@@ -834,11 +726,8 @@ impl App {
             Action::Up | Action::Down => {
                 if let Some(c) = &mut self.comparison {
                     let last = c.exercises.len().saturating_sub(1);
-                    c.selected = if action == Action::Up {
-                        c.selected.saturating_sub(1)
-                    } else {
-                        (c.selected + 1).min(last)
-                    };
+                    c.selected =
+                        if action == Action::Up { c.selected.saturating_sub(1) } else { (c.selected + 1).min(last) };
                 }
             }
             _ => {}
@@ -863,21 +752,14 @@ impl App {
         match outcome {
             Outcome::Saved(set) => {
                 let rest = self.today.as_ref().and_then(|t| {
-                    t.exercises
-                        .iter()
-                        .find(|e| e.planned.name == set.entry.exercise)
-                        .map(|e| match set.entry.kind {
-                            SetKind::Working => e.planned.rest,
-                            SetKind::RampUp => self.plan.ramp_up_rest,
-                        })
+                    t.exercises.iter().find(|e| e.planned.name == set.entry.exercise).map(|e| match set.entry.kind {
+                        SetKind::Working => e.planned.rest,
+                        SetKind::RampUp => self.plan.ramp_up_rest,
+                    })
                 });
-                let rest_text = rest
-                    .map(|r| format!(", rest {}", crate::model::exercise::format_rest(r)))
-                    .unwrap_or_default();
-                self.message = Some((
-                    Meaning::Good,
-                    format!("Saved {}{rest_text}", describe(&set)),
-                ));
+                let rest_text =
+                    rest.map(|r| format!(", rest {}", crate::model::exercise::format_rest(r))).unwrap_or_default();
+                self.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(&set))));
                 // The form is cleared only now that the store has the set.
                 self.form = SetForm::default();
                 self.cursor = None;
@@ -896,16 +778,10 @@ impl App {
                     // A rest that ended before this start rings no bell.
                     self.rang_for = Some(until);
                 }
-                let keep = self.cursor.filter(|&(ei, si)| {
-                    today.exercises.get(ei).is_some_and(|e| si < e.slots.len())
-                });
-                self.cursor = keep.or_else(|| today.current()).or_else(|| {
-                    today
-                        .exercises
-                        .iter()
-                        .position(|e| !e.slots.is_empty())
-                        .map(|ei| (ei, 0))
-                });
+                let keep = self.cursor.filter(|&(ei, si)| today.exercises.get(ei).is_some_and(|e| si < e.slots.len()));
+                self.cursor = keep
+                    .or_else(|| today.current())
+                    .or_else(|| today.exercises.iter().position(|e| !e.slots.is_empty()).map(|ei| (ei, 0)));
                 self.today = Some(*today);
                 if !self.form.dirty {
                     self.fill_form();
@@ -913,27 +789,15 @@ impl App {
             }
             Outcome::Sessions(sessions) => {
                 self.sessions = sessions;
-                self.session_cursor = self
-                    .session_cursor
-                    .min(self.sessions.len().saturating_sub(1));
-                self.comparison = self.comparison.take().filter(|c| {
-                    self.sessions
-                        .get(self.session_cursor)
-                        .is_some_and(|s| s.session.id == c.session_id)
-                });
+                self.session_cursor = self.session_cursor.min(self.sessions.len().saturating_sub(1));
+                self.comparison = self
+                    .comparison
+                    .take()
+                    .filter(|c| self.sessions.get(self.session_cursor).is_some_and(|s| s.session.id == c.session_id));
                 return self.compare_selected();
             }
-            Outcome::Comparison {
-                session_id,
-                week_start,
-                exercises,
-            } => {
-                self.comparison = Some(Comparison {
-                    session_id,
-                    week_start,
-                    exercises,
-                    selected: 0,
-                });
+            Outcome::Comparison { session_id, week_start, exercises } => {
+                self.comparison = Some(Comparison { session_id, week_start, exercises, selected: 0 });
             }
         }
         Vec::new()
@@ -942,10 +806,6 @@ impl App {
 
 /// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.
 pub fn describe(set: &LoggedSet) -> String {
-    let kind = if set.entry.kind == SetKind::RampUp {
-        " ramp-up"
-    } else {
-        ""
-    };
+    let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
     format!("{}{kind} {}", set.entry.exercise, set.entry.summary())
 }

@@ -29,13 +29,7 @@ pub struct Driver<C: Clock> {
 impl<C: Clock> Driver<C> {
     /// A driver; loads today at once.
     pub fn new(app: App, store: Store, catalogue: Catalogue, clock: C) -> Driver<C> {
-        let mut driver = Driver {
-            app,
-            store,
-            catalogue,
-            clock,
-            bells: 0,
-        };
+        let mut driver = Driver { app, store, catalogue, clock, bells: 0 };
         driver.run(vec![Effect::Reload]);
         driver
     }
@@ -81,13 +75,7 @@ impl<C: Clock> Driver<C> {
     }
 
     fn today(&mut self) -> Outcome {
-        match today::load(
-            &mut self.store,
-            &self.app.plan,
-            &self.catalogue,
-            &self.clock,
-            self.app.chosen_day,
-        ) {
+        match today::load(&mut self.store, &self.app.plan, &self.catalogue, &self.clock, self.app.chosen_day) {
             Ok(today) => Outcome::Today(Box::new(today)),
             Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
         }
@@ -96,13 +84,9 @@ impl<C: Clock> Driver<C> {
     fn session_id(&mut self, session: &SessionFor) -> Result<i64, StoreError> {
         match session {
             SessionFor::Existing(id) => Ok(*id),
-            SessionFor::New {
-                day_name,
-                day_index,
-            } => Ok(self
-                .store
-                .start_session(day_name, *day_index, self.clock.now())?
-                .id),
+            SessionFor::New { day_name, day_index } => {
+                Ok(self.store.start_session(day_name, *day_index, self.clock.now())?.id)
+            }
         }
     }
 
@@ -114,64 +98,33 @@ impl<C: Clock> Driver<C> {
                 return Vec::new();
             }
             Effect::Reload => return vec![self.today()],
-            Effect::Log {
-                session,
-                entry,
-                rest_seconds,
-            } => self
+            Effect::Log { session, entry, rest_seconds } => {
+                self.store.log_set(&session, &entry, now, rest_seconds).map(|set| vec![Outcome::Saved(set)])
+            }
+            Effect::Update { id, entry } => self
                 .store
-                .log_set(&session, &entry, now, rest_seconds)
-                .map(|set| vec![Outcome::Saved(set)]),
-            Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
-                vec![Outcome::Done(format!(
-                    "Updated {} {}",
-                    entry.exercise,
-                    entry.summary()
-                ))]
-            }),
-            Effect::Delete { id, summary } => self
-                .store
-                .delete_set(id)
-                .map(|()| vec![Outcome::Done(format!("Deleted {summary}"))]),
-            Effect::SetRest {
-                session_id,
-                until,
-                seconds,
-            } => self
-                .store
-                .set_rest(session_id, until, seconds)
-                .map(|()| Vec::new()),
-            Effect::EndSession(id) => self
-                .store
-                .end_session(id, now)
-                .map(|()| vec![Outcome::Done("Session finished. Well done.".into())]),
-            Effect::MarkDayDone {
-                day_name,
-                day_index,
-            } => self
+                .update_set(id, &entry)
+                .map(|()| vec![Outcome::Done(format!("Updated {} {}", entry.exercise, entry.summary()))]),
+            Effect::Delete { id, summary } => {
+                self.store.delete_set(id).map(|()| vec![Outcome::Done(format!("Deleted {summary}"))])
+            }
+            Effect::SetRest { session_id, until, seconds } => {
+                self.store.set_rest(session_id, until, seconds).map(|()| Vec::new())
+            }
+            Effect::EndSession(id) => {
+                self.store.end_session(id, now).map(|()| vec![Outcome::Done("Session finished. Well done.".into())])
+            }
+            Effect::MarkDayDone { day_name, day_index } => self
                 .store
                 .mark_day_done(&day_name, day_index, now)
                 .map(|_| vec![Outcome::Done(format!("{day_name}: marked done"))]),
-            Effect::MoveSession {
-                session_id,
-                day_index,
-            } => {
-                let name = self
-                    .app
-                    .plan
-                    .days
-                    .get(day_index)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default();
+            Effect::MoveSession { session_id, day_index } => {
+                let name = self.app.plan.days.get(day_index).map(|d| d.name.clone()).unwrap_or_default();
                 self.store
                     .set_session_day(session_id, &name, Some(day_index))
                     .map(|()| vec![Outcome::Done(format!("Session moved to {name}"))])
             }
-            Effect::ChangeExercise {
-                session,
-                exercise,
-                change,
-            } => self.session_id(&session).and_then(|id| {
+            Effect::ChangeExercise { session, exercise, change } => self.session_id(&session).and_then(|id| {
                 self.store.set_exercise_change(id, &exercise, change)?;
                 let text = match change {
                     Some(ExerciseChange::Added) => format!("Added {exercise}"),
@@ -187,16 +140,10 @@ impl<C: Clock> Driver<C> {
                 }];
             }
             Effect::Compare(session_id) => {
-                return vec![
-                    match history::compare_weeks(&self.store, &self.clock, session_id) {
-                        Ok((week_start, exercises)) => Outcome::Comparison {
-                            session_id,
-                            week_start,
-                            exercises,
-                        },
-                        Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
-                    },
-                ];
+                return vec![match history::compare_weeks(&self.store, &self.clock, session_id) {
+                    Ok((week_start, exercises)) => Outcome::Comparison { session_id, week_start, exercises },
+                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
+                }];
             }
         };
         match result {
@@ -205,9 +152,7 @@ impl<C: Clock> Driver<C> {
                 outcomes.push(self.today());
                 outcomes
             }
-            Err(e) => vec![Outcome::Failed(format!(
-                "Not saved: {e}. What you typed is still in the form."
-            ))],
+            Err(e) => vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form."))],
         }
     }
 }

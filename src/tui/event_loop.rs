@@ -60,12 +60,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             let now = driver.clock.now();
             let offset = driver.clock.offset_at(now);
             terminal.draw(|frame| {
-                let screen = View {
-                    app: &driver.app,
-                    now,
-                    theme,
-                    offset,
-                };
+                let screen = View { app: &driver.app, now, theme, offset };
                 frame.render_widget(screen, frame.area());
             })?;
             let event = match timer_wake(&driver) {

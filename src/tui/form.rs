@@ -19,13 +19,7 @@ pub enum Field {
 }
 
 impl Field {
-    const ORDER: [Field; 5] = [
-        Field::Weight,
-        Field::Reps,
-        Field::Rir,
-        Field::FormBroke,
-        Field::Note,
-    ];
+    const ORDER: [Field; 5] = [Field::Weight, Field::Reps, Field::Rir, Field::FormBroke, Field::Note];
 
     fn index(self) -> usize {
         Field::ORDER.iter().position(|&f| f == self).unwrap_or(0)
@@ -116,17 +110,12 @@ impl SetForm {
 
     /// Whether RIR is asked for (working sets; ramp-up sets may leave it empty).
     pub fn asks_rir(&self) -> bool {
-        self.target
-            .as_ref()
-            .is_some_and(|t| t.kind == SetKind::Working)
+        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working)
     }
 
     /// The inline error beside a field.
     pub fn error(&self, field: Field) -> Option<&str> {
-        self.errors
-            .iter()
-            .find(|(f, _)| *f == field)
-            .map(|(_, m)| m.as_str())
+        self.errors.iter().find(|(f, _)| *f == field).map(|(_, m)| m.as_str())
     }
 
     fn text_mut(&mut self, field: Field) -> Option<&mut String> {
@@ -253,11 +242,7 @@ impl SetForm {
         }
         let load = parse_load(&self.weight).ok()?;
         let reps = parse_reps(&self.reps).ok()?;
-        let rir = if self.rir.trim().is_empty() {
-            None
-        } else {
-            parse_rir(&self.rir).ok()
-        };
+        let rir = if self.rir.trim().is_empty() { None } else { parse_rir(&self.rir).ok() };
         Some(SetEntry {
             exercise: target.exercise,
             kind: target.kind,
@@ -283,14 +268,7 @@ mod tests {
             editing: None,
             rest_seconds: 150,
         };
-        SetForm::filled(
-            target,
-            "60".into(),
-            "10".into(),
-            String::new(),
-            false,
-            String::new(),
-        )
+        SetForm::filled(target, "60".into(), "10".into(), String::new(), false, String::new())
     }
 
     #[test]

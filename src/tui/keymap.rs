@@ -137,321 +137,57 @@ macro_rules! bind {
 /// Every binding, most specific contexts first within each key.
 pub const BINDINGS: &[Binding] = &[
     // Popups take every key they know first.
-    bind!(
-        Confirm,
-        [ch('y'), ch('Y'), (KeyCode::Enter, NONE)],
-        "y",
-        Action::Yes,
-        "yes",
-        true
-    ),
-    bind!(
-        Confirm,
-        [ch('n'), ch('N'), (KeyCode::Esc, NONE)],
-        "n/Esc",
-        Action::No,
-        "no",
-        true
-    ),
-    bind!(
-        Picker,
-        [(KeyCode::Up, NONE)],
-        "↑↓",
-        Action::Up,
-        "choose",
-        true
-    ),
-    bind!(
-        Picker,
-        [(KeyCode::Down, NONE)],
-        "↓",
-        Action::Down,
-        "choose",
-        false
-    ),
-    bind!(
-        Picker,
-        [(KeyCode::Enter, NONE)],
-        "Enter",
-        Action::Enter,
-        "add it",
-        true
-    ),
-    bind!(
-        Picker,
-        [(KeyCode::Esc, NONE)],
-        "Esc",
-        Action::Back,
-        "cancel",
-        true
-    ),
-    bind!(
-        Picker,
-        [(KeyCode::Backspace, NONE)],
-        "Bksp",
-        Action::Backspace,
-        "erase filter",
-        false
-    ),
+    bind!(Confirm, [ch('y'), ch('Y'), (KeyCode::Enter, NONE)], "y", Action::Yes, "yes", true),
+    bind!(Confirm, [ch('n'), ch('N'), (KeyCode::Esc, NONE)], "n/Esc", Action::No, "no", true),
+    bind!(Picker, [(KeyCode::Up, NONE)], "↑↓", Action::Up, "choose", true),
+    bind!(Picker, [(KeyCode::Down, NONE)], "↓", Action::Down, "choose", false),
+    bind!(Picker, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "add it", true),
+    bind!(Picker, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
+    bind!(Picker, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase filter", false),
     bind!(
         HelpOverlay,
-        [
-            ch('?'),
-            (KeyCode::Esc, NONE),
-            ch('q'),
-            (KeyCode::Enter, NONE)
-        ],
+        [ch('?'), (KeyCode::Esc, NONE), ch('q'), (KeyCode::Enter, NONE)],
         "?/Esc",
         Action::Help,
         "close help",
         true
     ),
-    bind!(
-        HelpOverlay,
-        [(KeyCode::Up, NONE), ch('k')],
-        "↑↓/jk",
-        Action::Up,
-        "scroll",
-        true
-    ),
-    bind!(
-        HelpOverlay,
-        [(KeyCode::Down, NONE), ch('j')],
-        "↓/j",
-        Action::Down,
-        "scroll down",
-        false
-    ),
+    bind!(HelpOverlay, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(HelpOverlay, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
     // The form.
-    bind!(
-        Form,
-        [(KeyCode::Enter, NONE)],
-        "Enter",
-        Action::Enter,
-        "next / save",
-        true
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Up, NONE), ch('k')],
-        "↑↓",
-        Action::Up,
-        "field",
-        true
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Down, NONE), ch('j')],
-        "↓/j",
-        Action::Down,
-        "next field",
-        false
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Left, NONE), ch('h')],
-        "←→",
-        Action::Left,
-        "RIR -/+ ½",
-        true
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Right, NONE), ch('l')],
-        "→/l",
-        Action::Right,
-        "RIR + ½",
-        false
-    ),
-    bind!(
-        Form,
-        [ch('f'), ch(' ')],
-        "f",
-        Action::ToggleFormBroke,
-        "form broke",
-        true
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Backspace, NONE)],
-        "Bksp",
-        Action::Backspace,
-        "erase",
-        false
-    ),
-    bind!(
-        Form,
-        [(KeyCode::Esc, NONE)],
-        "Esc",
-        Action::Back,
-        "to checklist",
-        true
-    ),
+    bind!(Form, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next / save", true),
+    bind!(Form, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "field", true),
+    bind!(Form, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next field", false),
+    bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR -/+ ½", true),
+    bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR + ½", false),
+    bind!(Form, [ch('f'), ch(' ')], "f", Action::ToggleFormBroke, "form broke", true),
+    bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
+    bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
-    bind!(
-        Checklist,
-        [(KeyCode::Enter, NONE)],
-        "Enter",
-        Action::Enter,
-        "log / edit set",
-        true
-    ),
-    bind!(
-        Checklist,
-        [(KeyCode::Up, NONE), ch('k')],
-        "↑↓/jk",
-        Action::Up,
-        "move",
-        true
-    ),
-    bind!(
-        Checklist,
-        [(KeyCode::Down, NONE), ch('j')],
-        "↓/j",
-        Action::Down,
-        "move down",
-        false
-    ),
-    bind!(
-        Checklist,
-        [ch('x')],
-        "x",
-        Action::SkipExercise,
-        "skip exercise",
-        true
-    ),
-    bind!(
-        Checklist,
-        [ch('a')],
-        "a",
-        Action::AddExercise,
-        "add exercise",
-        true
-    ),
-    bind!(
-        Checklist,
-        [ch('d'), (KeyCode::Delete, NONE)],
-        "d",
-        Action::DeleteSet,
-        "delete set",
-        false
-    ),
-    bind!(
-        Checklist,
-        [ch('u')],
-        "u",
-        Action::UndoLast,
-        "undo last set",
-        true
-    ),
-    bind!(
-        Checklist,
-        [ch('['), (KeyCode::Left, NONE), ch('h')],
-        "[ ]",
-        Action::PrevDay,
-        "other plan day",
-        false
-    ),
-    bind!(
-        Checklist,
-        [ch(']'), (KeyCode::Right, NONE), ch('l')],
-        "]",
-        Action::NextDay,
-        "next plan day",
-        false
-    ),
-    bind!(
-        Checklist,
-        [ch('m')],
-        "m",
-        Action::MarkDayDone,
-        "mark rest day done",
-        false
-    ),
-    bind!(
-        Checklist,
-        [ch('E')],
-        "E",
-        Action::EndSession,
-        "finish session",
-        false
-    ),
+    bind!(Checklist, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "log / edit set", true),
+    bind!(Checklist, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "move", true),
+    bind!(Checklist, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "move down", false),
+    bind!(Checklist, [ch('x')], "x", Action::SkipExercise, "skip exercise", true),
+    bind!(Checklist, [ch('a')], "a", Action::AddExercise, "add exercise", true),
+    bind!(Checklist, [ch('d'), (KeyCode::Delete, NONE)], "d", Action::DeleteSet, "delete set", false),
+    bind!(Checklist, [ch('u')], "u", Action::UndoLast, "undo last set", true),
+    bind!(Checklist, [ch('['), (KeyCode::Left, NONE), ch('h')], "[ ]", Action::PrevDay, "other plan day", false),
+    bind!(Checklist, [ch(']'), (KeyCode::Right, NONE), ch('l')], "]", Action::NextDay, "next plan day", false),
+    bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
+    bind!(Checklist, [ch('E')], "E", Action::EndSession, "finish session", false),
     // History.
-    bind!(
-        Sessions,
-        [(KeyCode::Up, NONE), ch('k')],
-        "↑↓/jk",
-        Action::Up,
-        "session",
-        true
-    ),
-    bind!(
-        Sessions,
-        [(KeyCode::Down, NONE), ch('j')],
-        "↓/j",
-        Action::Down,
-        "next session",
-        false
-    ),
-    bind!(
-        Sessions,
-        [(KeyCode::Enter, NONE), (KeyCode::Right, NONE), ch('l')],
-        "Enter",
-        Action::Enter,
-        "compare",
-        true
-    ),
-    bind!(
-        Comparison,
-        [(KeyCode::Up, NONE), ch('k')],
-        "↑↓/jk",
-        Action::Up,
-        "exercise",
-        true
-    ),
-    bind!(
-        Comparison,
-        [(KeyCode::Down, NONE), ch('j')],
-        "↓/j",
-        Action::Down,
-        "next exercise",
-        false
-    ),
-    bind!(
-        Comparison,
-        [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')],
-        "Esc",
-        Action::Back,
-        "sessions",
-        true
-    ),
+    bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "session", true),
+    bind!(Sessions, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next session", false),
+    bind!(Sessions, [(KeyCode::Enter, NONE), (KeyCode::Right, NONE), ch('l')], "Enter", Action::Enter, "compare", true),
+    bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "exercise", true),
+    bind!(Comparison, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next exercise", false),
+    bind!(Comparison, [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')], "Esc", Action::Back, "sessions", true),
     // The rest timer answers anywhere outside a text field.
-    bind!(
-        Rest,
-        [ch('+'), ch('=')],
-        "+/-",
-        Action::RestPlus,
-        "rest ±15s",
-        true
-    ),
-    bind!(
-        Rest,
-        [ch('-'), ch('_')],
-        "-",
-        Action::RestMinus,
-        "rest -15s",
-        false
-    ),
+    bind!(Rest, [ch('+'), ch('=')], "+/-", Action::RestPlus, "rest ±15s", true),
+    bind!(Rest, [ch('-'), ch('_')], "-", Action::RestMinus, "rest -15s", false),
     bind!(Rest, [ch('s')], "s", Action::RestSkip, "skip rest", true),
     // Anywhere.
-    bind!(
-        Global,
-        [(KeyCode::Tab, NONE)],
-        "Tab",
-        Action::NextPane,
-        "pane",
-        true
-    ),
+    bind!(Global, [(KeyCode::Tab, NONE)], "Tab", Action::NextPane, "pane", true),
     bind!(
         Global,
         [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
@@ -463,32 +199,20 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Global, [ch('1')], "1", Action::ShowToday, "Today", true),
     bind!(Global, [ch('2')], "2", Action::ShowHistory, "History", true),
     bind!(Global, [ch('?')], "?", Action::Help, "help", true),
-    bind!(
-        Global,
-        [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)],
-        "q",
-        Action::Quit,
-        "quit",
-        true
-    ),
+    bind!(Global, [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)], "q", Action::Quit, "quit", true),
 ];
 
 /// The action for a key in the given contexts (most specific first).
 pub fn lookup(key: KeyEvent, contexts: &[Context]) -> Option<Action> {
     // Shifted characters arrive with SHIFT set; the character itself already says which.
-    let modifiers = if matches!(key.code, KeyCode::Char(_)) {
-        key.modifiers - KeyModifiers::SHIFT
-    } else {
-        key.modifiers
-    };
+    let modifiers =
+        if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
     contexts.iter().find_map(|&context| {
         BINDINGS
             .iter()
             .filter(|b| b.context == context)
             .find(|b| {
-                b.keys.iter().any(|&(code, mods)| {
-                    code == key.code && (mods == modifiers || (code == KeyCode::BackTab))
-                })
+                b.keys.iter().any(|&(code, mods)| code == key.code && (mods == modifiers || (code == KeyCode::BackTab)))
             })
             .map(|b| b.action)
     })
@@ -498,11 +222,7 @@ pub fn lookup(key: KeyEvent, contexts: &[Context]) -> Option<Action> {
 pub fn footer(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
     contexts
         .iter()
-        .flat_map(|&context| {
-            BINDINGS
-                .iter()
-                .filter(move |b| b.context == context && b.footer)
-        })
+        .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context && b.footer))
         .map(|b| (b.label, b.help))
         .collect()
 }
@@ -522,11 +242,7 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
     order
         .iter()
         .map(|&context| {
-            let rows = BINDINGS
-                .iter()
-                .filter(|b| b.context == context)
-                .map(|b| (key_names(b), b.help))
-                .collect();
+            let rows = BINDINGS.iter().filter(|b| b.context == context).map(|b| (key_names(b), b.help)).collect();
             (context, rows)
         })
         .collect()
@@ -552,11 +268,7 @@ fn key_names(binding: &Binding) -> String {
                 KeyCode::Delete => "Delete".into(),
                 other => format!("{other:?}"),
             };
-            if mods.contains(KeyModifiers::CONTROL) {
-                format!("Ctrl-{name}")
-            } else {
-                name
-            }
+            if mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
         })
         .collect();
     let mut unique: Vec<String> = Vec::new();

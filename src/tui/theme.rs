@@ -56,9 +56,7 @@ impl Default for Theme {
 impl Theme {
     /// Colour unless `NO_COLOR` is set (to anything non-empty).
     pub fn from_env() -> Theme {
-        Theme {
-            color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-        }
+        Theme { color: std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) }
     }
 
     /// A theme with or without colour.

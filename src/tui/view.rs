@@ -38,30 +38,16 @@ pub struct View<'a> {
 impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let text = format!(
-                "terminal too small: {}x{}, hardset needs {MIN_WIDTH}x{MIN_HEIGHT}",
-                area.width, area.height
-            );
+            let text =
+                format!("terminal too small: {}x{}, hardset needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height);
             let y = area.y + area.height / 2;
-            let line_area = Rect {
-                x: area.x,
-                y,
-                width: area.width,
-                height: area.height.min(1),
-            };
-            Paragraph::new(text)
-                .centered()
-                .style(self.theme.style(Meaning::Warn))
-                .render(line_area, buf);
+            let line_area = Rect { x: area.x, y, width: area.width, height: area.height.min(1) };
+            Paragraph::new(text).centered().style(self.theme.style(Meaning::Warn)).render(line_area, buf);
             return;
         }
-        let [header, body, status, keys] = Layout::vertical([
-            Constraint::Length(1),
-            Constraint::Min(0),
-            Constraint::Length(1),
-            Constraint::Length(1),
-        ])
-        .areas(area);
+        let [header, body, status, keys] =
+            Layout::vertical([Constraint::Length(1), Constraint::Min(0), Constraint::Length(1), Constraint::Length(1)])
+                .areas(area);
         self.header(header, buf);
         match self.app.screen {
             Screen::Today => today::render(&self, body, buf),
@@ -76,17 +62,10 @@ impl Widget for View<'_> {
 impl View<'_> {
     /// A bordered pane block, its border showing focus.
     pub(crate) fn block(&self, title: &str, focused: bool) -> Block<'static> {
-        let border = if focused {
-            Meaning::FocusBorder
-        } else {
-            Meaning::Border
-        };
+        let border = if focused { Meaning::FocusBorder } else { Meaning::Border };
         Block::bordered()
             .border_style(self.theme.style(border))
-            .title(Span::styled(
-                format!(" {title} "),
-                self.theme.style(Meaning::Title),
-            ))
+            .title(Span::styled(format!(" {title} "), self.theme.style(Meaning::Title)))
     }
 
     /// Whether a pane has focus (and no popup covers it).
@@ -98,16 +77,9 @@ impl View<'_> {
         let t = self.theme;
         let mut left = vec![Span::styled(" hardset ", t.style(Meaning::Title))];
         if let Some(today) = &self.app.today {
+            left.push(Span::styled(format!("· {} ", today.day.name), t.style(Meaning::Text)));
             left.push(Span::styled(
-                format!("· {} ", today.day.name),
-                t.style(Meaning::Text),
-            ));
-            left.push(Span::styled(
-                format!(
-                    "({}) · {} ",
-                    today.day.kind.label(),
-                    today.date.format("%a %-d %b")
-                ),
+                format!("({}) · {} ", today.day.kind.label(), today.date.format("%a %-d %b")),
                 t.style(Meaning::Muted),
             ));
         }
@@ -115,48 +87,30 @@ impl View<'_> {
         if let Some(today) = &self.app.today {
             let (done, total) = today.progress();
             if total > 0 {
-                right.push(Span::styled(
-                    format!("{done}/{total} sets "),
-                    t.style(Meaning::Text),
-                ));
+                right.push(Span::styled(format!("{done}/{total} sets "), t.style(Meaning::Text)));
             }
         }
         if let Some((until, _)) = self.app.rest() {
             let left_s = (until - self.now).num_seconds();
             if left_s > 0 {
-                right.push(Span::styled(
-                    format!("· rest {} ", clock_text(left_s)),
-                    t.style(Meaning::RestActive),
-                ));
+                right.push(Span::styled(format!("· rest {} ", clock_text(left_s)), t.style(Meaning::RestActive)));
             }
         }
         Paragraph::new(Line::from(left)).render(area, buf);
         let right = Line::from(right);
         let width = (right.width() as u16).min(area.width);
-        Paragraph::new(right).render(
-            Rect {
-                x: area.right() - width,
-                width,
-                ..area
-            },
-            buf,
-        );
+        Paragraph::new(right).render(Rect { x: area.right() - width, width, ..area }, buf);
     }
 
     fn status(&self, area: Rect, buf: &mut Buffer) {
         if let Some((meaning, text)) = &self.app.message {
-            Paragraph::new(Span::styled(format!(" {text}"), self.theme.style(*meaning)))
-                .render(area, buf);
+            Paragraph::new(Span::styled(format!(" {text}"), self.theme.style(*meaning))).render(area, buf);
         }
     }
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
-        let contexts: Vec<Context> = self
-            .app
-            .contexts()
-            .into_iter()
-            .filter(|&c| c != Context::Rest || self.app.resting(self.now))
-            .collect();
+        let contexts: Vec<Context> =
+            self.app.contexts().into_iter().filter(|&c| c != Context::Rest || self.app.resting(self.now)).collect();
         let hints = footer(&contexts);
         let line = fit_hints(&hints, area.width as usize, self.theme);
         Paragraph::new(line).render(area, buf);
@@ -167,17 +121,9 @@ impl View<'_> {
 /// keeping the help key, so a lifter can find the rest.
 fn fit_hints(hints: &[(&str, &str)], width: usize, theme: Theme) -> Line<'static> {
     let mut kept: Vec<(&str, &str)> = hints.to_vec();
-    let cost = |h: &[(&str, &str)]| {
-        h.iter()
-            .map(|(k, w)| k.width() + w.width() + 4)
-            .sum::<usize>()
-            + 1
-    };
+    let cost = |h: &[(&str, &str)]| h.iter().map(|(k, w)| k.width() + w.width() + 4).sum::<usize>() + 1;
     while cost(&kept) > width && kept.len() > 1 {
-        let drop = kept
-            .iter()
-            .rposition(|(k, _)| *k != "?" && *k != "q" && *k != "?/Esc")
-            .unwrap_or(0);
+        let drop = kept.iter().rposition(|(k, _)| *k != "?" && *k != "q" && *k != "?/Esc").unwrap_or(0);
         kept.remove(drop);
     }
     let mut spans = vec![Span::raw(" ")];
@@ -186,10 +132,7 @@ fn fit_hints(hints: &[(&str, &str)], width: usize, theme: Theme) -> Line<'static
             spans.push(Span::styled(" · ", theme.style(Meaning::Muted)));
         }
         spans.push(Span::styled((*keys).to_string(), theme.style(Meaning::Key)));
-        spans.push(Span::styled(
-            format!(" {words}"),
-            theme.style(Meaning::Muted),
-        ));
+        spans.push(Span::styled(format!(" {words}"), theme.style(Meaning::Muted)));
     }
     Line::from(spans)
 }

@@ -35,8 +35,5 @@ pub fn render(text: &str) -> [String; 5] {
 
 /// The width [`render`] takes for `text`.
 pub fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| if c == ':' { 1 } else { 3 })
-        .sum::<usize>()
-        + text.chars().count().saturating_sub(1)
+    text.chars().map(|c| if c == ':' { 1 } else { 3 }).sum::<usize>() + text.chars().count().saturating_sub(1)
 }

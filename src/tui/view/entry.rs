@@ -31,49 +31,34 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         SetKind::RampUp => format!("ramp-up {}", target.number),
         SetKind::Working => format!("working set {}", target.number),
     };
-    let editing = if target.editing.is_some() {
-        " (editing)"
-    } else {
-        ""
-    };
-    let mut lines = vec![Line::styled(
-        truncate(&format!("{} · {kind}{editing}", target.exercise), width),
-        t.style(Meaning::Title),
-    )];
+    let editing = if target.editing.is_some() { " (editing)" } else { "" };
+    let mut lines =
+        vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
     let active = |field: Field| focused && form.focused() == field;
     let field_line = |label: &str, field: Field, value: &str, suffix: &str| -> Line<'static> {
-        let style = if active(field) {
-            t.style(Meaning::Selected)
-        } else {
-            t.style(Meaning::Text)
-        };
+        let style = if active(field) { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
         let cursor = if active(field) { "▏" } else { " " };
-        let mut spans = vec![
+        let spans = vec![
             Span::styled(format!("{label:<8}"), t.style(Meaning::Muted)),
             Span::styled(format!("[{value}{cursor}]"), style),
             Span::raw(format!(" {suffix}")),
         ];
-        if let Some(error) = form.error(field) {
-            spans.push(Span::styled(format!(" ✗ {error}"), t.style(Meaning::Error)));
-        }
         Line::from(spans)
     };
-    lines.push(field_line(
-        "Weight",
-        Field::Weight,
-        &form.weight,
-        target.unit.label(),
-    ));
+    // An error sits on the line under its field, where it has the pane's whole width.
+    let error_line = |field: Field| {
+        form.error(field)
+            .map(|error| Line::styled(truncate(&format!("        ✗ {error}"), width), t.style(Meaning::Error)))
+    };
+    lines.push(field_line("Weight", Field::Weight, &form.weight, target.unit.label()));
+    lines.extend(error_line(Field::Weight));
     lines.push(field_line("Reps", Field::Reps, &form.reps, ""));
+    lines.extend(error_line(Field::Reps));
     // The RIR quick picker: the chosen value is highlighted; typed half steps show as text.
-    let mut rir = vec![Span::styled(
-        format!("{:<8}", "RIR"),
-        t.style(Meaning::Muted),
-    )];
+    let mut rir = vec![Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted))];
     for choice in RIR_CHOICES {
         let value = choice.trim_end_matches('+');
-        let chosen = form.rir == value
-            || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
+        let chosen = form.rir == value || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
         let style = if chosen {
             t.style(Meaning::Selected)
         } else if active(Field::Rir) {
@@ -84,14 +69,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         rir.push(Span::styled(format!(" {choice} "), style));
     }
     if form.rir.contains('.') {
-        rir.push(Span::styled(
-            format!(" ={}", form.rir),
-            t.style(Meaning::Selected),
-        ));
+        rir.push(Span::styled(format!(" ={}", form.rir), t.style(Meaning::Selected)));
     }
-    if let Some(error) = form.error(Field::Rir) {
-        rir.push(Span::styled(format!(" ✗ {error}"), t.style(Meaning::Error)));
-    } else if active(Field::Rir) {
+    if form.error(Field::Rir).is_none() && active(Field::Rir) {
         rir.push(Span::styled(" ←→ ½", t.style(Meaning::Muted)));
     }
     if !form.asks_rir() && form.rir.is_empty() {
@@ -101,6 +81,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         ];
     }
     lines.push(Line::from(rir));
+    lines.extend(error_line(Field::Rir));
     let broke_style = if active(Field::FormBroke) {
         t.style(Meaning::Selected)
     } else if form.form_broke {
@@ -111,12 +92,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(vec![
         Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
         Span::styled(
-            if form.form_broke {
-                "[x] form broke: set over"
-            } else {
-                "[ ] form held"
-            }
-            .to_string(),
+            if form.form_broke { "[x] form broke: set over" } else { "[ ] form held" }.to_string(),
             broke_style,
         ),
         Span::styled(" (f)", t.style(Meaning::Muted)),
@@ -124,33 +100,20 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let note = truncate(&form.note, width.saturating_sub(12));
     lines.push(field_line("Note", Field::Note, &note, ""));
     if let Some(today) = &screen.app.today
-        && let Some(exercise) = today
-            .exercises
-            .iter()
-            .find(|e| e.planned.name == target.exercise)
+        && let Some(exercise) = today.exercises.iter().find(|e| e.planned.name == target.exercise)
     {
         let target_text = format!(
             "Target: {} x {} @ RIR {}",
-            exercise
-                .target
-                .weight
-                .map_or_else(|| "pick a load".into(), |w| w.to_string()),
+            exercise.target.weight.map_or_else(|| "pick a load".into(), |w| w.to_string()),
             exercise.target.reps,
             exercise.planned.rir
         );
         if target.kind == SetKind::Working {
-            lines.push(Line::styled(
-                truncate(&target_text, width),
-                t.style(Meaning::Muted),
-            ));
-            let last = exercise.last_time_set(target.number).map_or_else(
-                || "Last time: none yet".to_string(),
-                |s| format!("Last time: {}", s.entry.summary()),
-            );
-            lines.push(Line::styled(
-                truncate(&last, width),
-                t.style(Meaning::Muted),
-            ));
+            lines.push(Line::styled(truncate(&target_text, width), t.style(Meaning::Muted)));
+            let last = exercise
+                .last_time_set(target.number)
+                .map_or_else(|| "Last time: none yet".to_string(), |s| format!("Last time: {}", s.entry.summary()));
+            lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
         }
     }
     Paragraph::new(lines).render(inner, buf);

@@ -14,8 +14,7 @@ use crate::tui::app::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(38), Constraint::Percentage(62)]).areas(area);
     sessions(screen, left, buf);
     comparison(screen, right, buf);
 }
@@ -27,11 +26,8 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     if app.sessions.is_empty() {
-        Paragraph::new(Line::styled(
-            "No sessions yet: log a set in Today.",
-            t.style(Meaning::Muted),
-        ))
-        .render(inner, buf);
+        Paragraph::new(Line::styled("No sessions yet: log a set in Today.", t.style(Meaning::Muted)))
+            .render(inner, buf);
         return;
     }
     let height = inner.height as usize;
@@ -44,19 +40,19 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         .skip(offset)
         .take(height)
         .map(|(i, s)| {
-            let date = screen.app_local(s.session.started_at).format("%a %d %b");
-            let sets = if s.working_sets + s.ramp_up_sets == 0 {
-                "done".to_string()
-            } else {
-                format!("{}+{}", s.working_sets, s.ramp_up_sets)
+            // Narrow panes drop the weekday so the day's name keeps its room.
+            let format = if width >= 40 { "%a %d %b" } else { "%d %b" };
+            let date = screen.app_local(s.session.started_at).format(format).to_string();
+            let sets = match (s.working_sets, s.ramp_up_sets) {
+                (0, 0) => "done".to_string(),
+                (0, r) => format!("{r} ramp"),
+                (1, _) => "1 set".to_string(),
+                (w, _) => format!("{w} sets"),
             };
-            let name = truncate(&s.session.day_name, width.saturating_sub(18));
-            let text = format!("{date} {name:<w$} {sets:>5}", w = width.saturating_sub(18));
-            let style = if i == app.session_cursor {
-                t.style(Meaning::Selected)
-            } else {
-                t.style(Meaning::Text)
-            };
+            let room = width.saturating_sub(date.chars().count() + 9);
+            let name = truncate(&s.session.day_name, room);
+            let text = format!("{date} {name:<room$} {sets:>7}");
+            let style = if i == app.session_cursor { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
             Line::styled(truncate(&text, width), style)
         })
         .collect();
@@ -81,17 +77,12 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let block = screen.block("Last week vs this week", screen.focused(Pane::Comparison));
         let inner = block.inner(area);
         block.render(area, buf);
-        Paragraph::new(Line::styled(
-            "Select a session to compare its week.",
-            t.style(Meaning::Muted),
-        ))
-        .render(inner, buf);
+        Paragraph::new(Line::styled("Select a session to compare its week.", t.style(Meaning::Muted)))
+            .render(inner, buf);
         return;
     };
-    let title = format!(
-        "Week of {} vs the week before",
-        comparison.week_start.format("%a %-d %b")
-    );
+    let this_date = comparison.exercises.first().map_or(comparison.week_start, |e| e.this_date);
+    let title = format!("{} vs the week before", this_date.format("%a %-d %b"));
     let block = screen.block(&title, screen.focused(Pane::Comparison));
     let inner = block.inner(area);
     block.render(area, buf);
@@ -100,10 +91,7 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
     if comparison.exercises.is_empty() {
-        lines.push(Line::styled(
-            "A rest or recovery day: nothing to compare.",
-            t.style(Meaning::Muted),
-        ));
+        lines.push(Line::styled("A rest or recovery day: nothing to compare.", t.style(Meaning::Muted)));
     }
     for (i, exercise) in comparison.exercises.iter().enumerate() {
         if i > 0 {
@@ -117,31 +105,23 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         } else {
             t.style(Meaning::Title)
         };
-        let ramps = if exercise.ramp_ups_this_week > 0 {
-            format!("  (+{} ramp-up)", exercise.ramp_ups_this_week)
-        } else {
-            String::new()
-        };
+        let ramps = if exercise.ramp_ups > 0 { format!("  (+{} ramp-up)", exercise.ramp_ups) } else { String::new() };
         lines.push(Line::from(vec![
             Span::styled(exercise.exercise.clone(), style),
             Span::styled(ramps, t.style(Meaning::Muted)),
         ]));
+        let last_label =
+            exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
+        let this_label = exercise.this_date.format("%a %-d %b").to_string();
         lines.push(Line::styled(
-            truncate(
-                &format!(
-                    "{:<3} {:<col$} {:<col$} change",
-                    "set", "last week", "this week"
-                ),
-                width,
-            ),
+            truncate(&format!("{:<3} {:<col$} {:<col$} change", "set", last_label, this_label), width),
             t.style(Meaning::Muted),
         ));
         let rows = exercise.last_week.len().max(exercise.this_week.len());
         for n in 0..rows {
             let last: Option<&LoggedSet> = exercise.last_week.get(n);
             let this: Option<&LoggedSet> = exercise.this_week.get(n);
-            let cell =
-                |s: Option<&LoggedSet>| s.map_or_else(|| "-".to_string(), |s| compact(&s.entry));
+            let cell = |s: Option<&LoggedSet>| s.map_or_else(|| "-".to_string(), |s| compact(&s.entry));
             let (change, meaning) = match (last, this) {
                 (Some(a), Some(b)) => match diff(&a.entry, &b.entry) {
                     Some(d) => {
@@ -155,15 +135,11 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                     None => ("units differ".to_string(), Meaning::Muted),
                 },
                 (None, Some(_)) => ("new set".to_string(), Meaning::Muted),
-                (Some(_), None) => ("not done".to_string(), Meaning::Muted),
+                (Some(_), None) => ("not done this time".to_string(), Meaning::Muted),
                 (None, None) => (String::new(), Meaning::Muted),
             };
-            let row = format!(
-                "{:<3} {:<col$} {:<col$} ",
-                n + 1,
-                truncate(&cell(last), col),
-                truncate(&cell(this), col)
-            );
+            let row =
+                format!("{:<3} {:<col$} {:<col$} ", n + 1, truncate(&cell(last), col), truncate(&cell(this), col));
             let change = truncate(&change, width.saturating_sub(row.chars().count()));
             lines.push(Line::from(vec![
                 Span::styled(row, t.style(Meaning::Text)),
@@ -171,20 +147,12 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             ]));
         }
         if rows == 0 {
-            lines.push(Line::styled(
-                "    only ramp-up sets",
-                t.style(Meaning::Muted),
-            ));
+            lines.push(Line::styled("    only ramp-up sets", t.style(Meaning::Muted)));
+        } else if exercise.last_week.is_empty() {
+            lines.push(Line::styled("    not trained the week before", t.style(Meaning::Muted)));
         }
     }
     let height = inner.height as usize;
     let offset = (selected_line + 4).saturating_sub(height);
-    Paragraph::new(
-        lines
-            .into_iter()
-            .skip(offset)
-            .take(height)
-            .collect::<Vec<_>>(),
-    )
-    .render(inner, buf);
+    Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
 }

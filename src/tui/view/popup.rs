@@ -14,12 +14,7 @@ use crate::tui::theme::Meaning;
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let width = width.min(area.width);
     let height = height.min(area.height);
-    Rect {
-        x: area.x + (area.width - width) / 2,
-        y: area.y + (area.height - height) / 2,
-        width,
-        height,
-    }
+    Rect { x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width, height }
 }
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -82,17 +77,10 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             let room = (inner.height as usize).saturating_sub(1);
             let offset = (picker.selected + 1).saturating_sub(room);
             if matches.is_empty() {
-                lines.push(Line::styled(
-                    "No exercise matches.",
-                    t.style(Meaning::Muted),
-                ));
+                lines.push(Line::styled("No exercise matches.", t.style(Meaning::Muted)));
             }
             for (i, name) in matches.iter().enumerate().skip(offset).take(room) {
-                let style = if i == picker.selected {
-                    t.style(Meaning::Selected)
-                } else {
-                    t.style(Meaning::Text)
-                };
+                let style = if i == picker.selected { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
                 lines.push(Line::styled(truncate(name, inner.width as usize), style));
             }
             Paragraph::new(lines).render(inner, buf);

@@ -15,11 +15,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let inner = block.inner(area);
     block.render(area, buf);
     let Some((until, seconds)) = screen.app.rest() else {
-        Paragraph::new(Line::styled(
-            "Starts by itself when a set is saved.",
-            t.style(Meaning::Muted),
-        ))
-        .render(inner, buf);
+        Paragraph::new(Line::styled("Starts by itself when a set is saved.", t.style(Meaning::Muted)))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(inner, buf);
         return;
     };
     let left = (until - screen.now).num_seconds();
@@ -28,47 +26,28 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let since = -left;
         // Flash for a few seconds at zero: invert on even seconds.
         let flashing = since < FLASH_SECONDS && since % 2 == 0;
-        let style = if flashing {
-            t.style(Meaning::RestDone)
-        } else {
-            t.style(Meaning::Good)
-        };
-        let text = if since < 60 {
-            "Rest over: go!".to_string()
-        } else {
-            format!("Rested {} so far", clock_text(since))
-        };
+        let style = if flashing { t.style(Meaning::RestDone) } else { t.style(Meaning::Good) };
+        let text =
+            if since < 60 { "Rest over: go!".to_string() } else { format!("Rested {} so far", clock_text(since)) };
         if flashing {
             buf.set_style(inner, style);
         }
-        Paragraph::new(Line::styled(text, style))
-            .centered()
-            .render(inner, buf);
+        Paragraph::new(Line::styled(text, style)).centered().render(inner, buf);
         return;
     }
     let text = clock_text(left);
-    let [digits_area, gauge_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
+    let [digits_area, gauge_area] = Layout::vertical([Constraint::Min(0), Constraint::Length(1)]).areas(inner);
     if digits_area.height >= 5 && digits_area.width as usize >= bigdigits::width(&text) {
         let rows = bigdigits::render(&text);
         let top = digits_area.y + (digits_area.height - 5) / 2;
-        let digits = Rect {
-            y: top,
-            height: 5,
-            ..digits_area
-        };
-        let lines: Vec<Line<'static>> = rows
-            .into_iter()
-            .map(|r| Line::styled(r, t.style(Meaning::RestActive)))
-            .collect();
+        let digits = Rect { y: top, height: 5, ..digits_area };
+        let lines: Vec<Line<'static>> =
+            rows.into_iter().map(|r| Line::styled(r, t.style(Meaning::RestActive))).collect();
         Paragraph::new(lines).centered().render(digits, buf);
     } else {
-        Paragraph::new(Line::styled(
-            format!("rest {text}"),
-            t.style(Meaning::RestActive),
-        ))
-        .centered()
-        .render(digits_area, buf);
+        Paragraph::new(Line::styled(format!("rest {text}"), t.style(Meaning::RestActive)))
+            .centered()
+            .render(digits_area, buf);
     }
     let ratio = (left as f64 / total as f64).clamp(0.0, 1.0);
     Gauge::default()

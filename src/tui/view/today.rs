@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{View, entry, rest, truncate};
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
@@ -12,12 +14,10 @@ use crate::tui::app::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
-    let [left, right] =
-        Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(55), Constraint::Percentage(45)]).areas(area);
     checklist(screen, left, buf);
-    let form_height = 11.min(right.height.saturating_sub(5));
-    let [form, timer] =
-        Layout::vertical([Constraint::Length(form_height), Constraint::Min(0)]).areas(right);
+    let form_height = 12.min(right.height.saturating_sub(5));
+    let [form, timer] = Layout::vertical([Constraint::Length(form_height), Constraint::Min(0)]).areas(right);
     entry::render(screen, form, buf);
     rest::render(screen, timer, buf);
 }
@@ -37,16 +37,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut selected_line = 0;
     if let Some(done) = &today.finished {
         let at = screen.app_local(done.ended_at.unwrap_or(done.started_at));
-        lines.push(Line::styled(
-            format!("Done today at {}.", at.format("%H:%M")),
-            t.style(Meaning::Good),
-        ));
+        lines.push(Line::styled(format!("Done today at {}.", at.format("%H:%M")), t.style(Meaning::Good)));
     }
     if !today.day.note.is_empty() {
-        lines.push(Line::styled(
-            truncate(&today.day.note, width),
-            t.style(Meaning::Muted),
-        ));
+        lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
     }
     if today.day.kind != DayKind::Training && today.exercises.is_empty() {
         lines.push(Line::raw(""));
@@ -60,10 +54,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::raw(""));
         if today.finished.is_none() {
-            lines.push(Line::styled(
-                "Press m to mark the day done, [ ] to pick another day.",
-                t.style(Meaning::Muted),
-            ));
+            lines.push(Line::styled("Press m to mark the day done, [ ] to pick another day.", t.style(Meaning::Muted)));
         }
     }
     let current = today.current();
@@ -75,11 +66,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let done = exercise.slots.iter().filter(|s| s.logged.is_some()).count();
         let mut title = vec![Span::styled(
             exercise.planned.name.clone(),
-            t.style(if exercise.skipped {
-                Meaning::Muted
-            } else {
-                Meaning::Title
-            }),
+            t.style(if exercise.skipped { Meaning::Muted } else { Meaning::Title }),
         )];
         let tag = if exercise.skipped {
             " skipped".to_string()
@@ -90,20 +77,19 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         };
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
         title.push(Span::styled(
-            format!(
-                "  {}x{} @ RIR {}  {done}/{}",
-                p.sets,
-                p.reps,
-                p.rir,
-                exercise.slots.len()
-            ),
+            format!("  {}x{} @ RIR {}  {done}/{}", p.sets, p.reps, p.rir, exercise.slots.len()),
             t.style(Meaning::Muted),
         ));
         lines.push(Line::from(title));
-        lines.push(Line::styled(
-            truncate(&format!("  {}", exercise.target.reason), width),
-            t.style(Meaning::Muted),
-        ));
+        // The reason for the target is shown whole for the selected exercise, cut short for the rest.
+        let reason = format!("  {}", exercise.target.reason);
+        if app.cursor.is_some_and(|(c, _)| c == ei) {
+            for part in wrap(&exercise.target.reason, width.saturating_sub(2), "  ") {
+                lines.push(Line::styled(format!("  {part}"), t.style(Meaning::Muted)));
+            }
+        } else {
+            lines.push(Line::styled(truncate(&reason, width), t.style(Meaning::Muted)));
+        }
         for (si, slot) in exercise.slots.iter().enumerate() {
             let is_cursor = app.cursor == Some((ei, si));
             let is_current = current == Some((ei, si));
@@ -118,9 +104,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             let what = match &slot.logged {
                 Some(set) => set.entry.summary(),
                 None => {
-                    let load = slot
-                        .weight
-                        .map_or_else(|| "load?".to_string(), |w| w.to_string());
+                    let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
                     match slot.kind {
                         SetKind::RampUp => format!("{load} x {} easy", slot.reps),
                         SetKind::Working => format!("{load} x {} @ {}", slot.reps, p.rir),
@@ -157,12 +141,26 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(visible).render(inner, buf);
 }
 
+/// Splits text into lines of at most `width` columns at spaces; follow-on lines get `indent`.
+fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if candidate.width() > width && !line.trim().is_empty() {
+            lines.push(line);
+            line = format!("{indent}{word}");
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    lines.into_iter().map(|l| truncate(&l, width)).collect()
+}
+
 impl View<'_> {
     /// `at` in local time.
-    pub(crate) fn app_local(
-        &self,
-        at: chrono::DateTime<chrono::Utc>,
-    ) -> chrono::DateTime<chrono::FixedOffset> {
+    pub(crate) fn app_local(&self, at: chrono::DateTime<chrono::Utc>) -> chrono::DateTime<chrono::FixedOffset> {
         at.with_timezone(&self.offset)
     }
 }

@@ -1,0 +1,102 @@
+//! Shared set-up for the integration tests: a fixed clock, the shipped plan, an app driver on
+//! an in-memory or temporary database, keys, and rendering to text.
+#![allow(dead_code)]
+
+use chrono::{DateTime, TimeZone, Utc};
+use hardset::clock::FixedClock;
+use hardset::model::exercise::Catalogue;
+use hardset::model::plan::Plan;
+use hardset::store::Store;
+use hardset::tui::app::App;
+use hardset::tui::driver::Driver;
+use hardset::tui::theme::Theme;
+use hardset::tui::view::View;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// Sunday 29 November 2026, 18:00 UTC: the tests' "now".
+pub fn evening() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2026, 11, 29, 18, 0, 0).single().expect("valid time")
+}
+
+pub fn catalogue() -> Catalogue {
+    Catalogue::shipped()
+}
+
+pub fn example_plan() -> Plan {
+    Plan::example_week(&catalogue()).expect("the example week parses")
+}
+
+pub fn driver_on(store: Store, clock: FixedClock) -> Driver<FixedClock> {
+    let catalogue = catalogue();
+    let names = catalogue.all().iter().map(|e| e.name.clone()).collect();
+    Driver::new(App::new(example_plan(), names), store, catalogue, clock)
+}
+
+/// A driver on an empty in-memory log, at [`evening`].
+pub fn fresh_driver() -> Driver<FixedClock> {
+    driver_on(Store::in_memory().expect("in-memory store"), FixedClock::at(evening()))
+}
+
+/// A driver on an in-memory log holding `weeks` weeks of demo history before [`evening`].
+pub fn demo_driver(weeks: u32) -> Driver<FixedClock> {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("in-memory store");
+    hardset::demo::fill(&mut store, &example_plan(), &clock, weeks).expect("demo history");
+    driver_on(store, clock)
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ch(c: char) -> KeyEvent {
+    key(KeyCode::Char(c))
+}
+
+/// Presses each key in turn; a string's characters are typed one by one.
+pub fn press(driver: &mut Driver<FixedClock>, keys: &[KeyEvent]) {
+    for &k in keys {
+        driver.key(k);
+    }
+}
+
+pub fn type_text(driver: &mut Driver<FixedClock>, text: &str) {
+    for c in text.chars() {
+        driver.key(ch(c));
+    }
+}
+
+/// Renders the whole screen into a buffer of the given size.
+pub fn render(driver: &Driver<FixedClock>, width: u16, height: u16) -> Buffer {
+    use hardset::clock::Clock;
+    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test terminal");
+    let now = driver.clock.now();
+    let offset = driver.clock.offset_at(now);
+    terminal
+        .draw(|frame| {
+            let view = View { app: &driver.app, now, theme: Theme::new(true), offset };
+            frame.render_widget(view, frame.area());
+        })
+        .expect("draws");
+    terminal.backend().buffer().clone()
+}
+
+/// The buffer as lines of text, trailing spaces kept so the layout shows.
+pub fn text(buffer: &Buffer) -> String {
+    let area = buffer.area;
+    let mut out = String::new();
+    for y in 0..area.height {
+        for x in 0..area.width {
+            out.push_str(buffer[(x, y)].symbol());
+        }
+        out.push('\n');
+    }
+    out
+}
+
+pub fn screen(driver: &Driver<FixedClock>, width: u16, height: u16) -> String {
+    text(&render(driver, width, height))
+}

@@ -1,0 +1,171 @@
+//! Render tests: snapshots of each screen at 80x24 and 120x40 on a fixed clock and a
+//! deterministic demo log, styles that carry meaning, and every size without a panic.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use hardset::clock::{Clock, FixedClock};
+use hardset::store::{SessionFor, Store};
+use hardset::tui::driver::Driver;
+use ratatui::crossterm::event::KeyCode;
+use ratatui::style::Color;
+
+const SIZES: [(u16, u16); 2] = [(80, 24), (120, 40)];
+
+fn snapshot_both(name: &str, driver: &Driver<FixedClock>) {
+    for (w, h) in SIZES {
+        insta::assert_snapshot!(format!("{name}_{w}x{h}"), screen(driver, w, h));
+    }
+}
+
+/// Demo history, then two ramp-ups of the chest press logged and the working set half typed.
+fn mid_session() -> Driver<FixedClock> {
+    let mut d = demo_driver(8);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    d.clock.advance(Duration::seconds(20));
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    d
+}
+
+#[test]
+fn today_on_a_new_log() {
+    snapshot_both("today_new_log", &fresh_driver());
+}
+
+#[test]
+fn today_mid_session_with_rest_running() {
+    let d = mid_session();
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("2/8 sets"), "{text}");
+    assert!(text.contains("rest 0:40"), "{text}");
+    assert!(text.contains("RIR"), "{text}");
+    snapshot_both("today_mid_session", &d);
+}
+
+#[test]
+fn the_form_shows_an_error_beside_the_field() {
+    let mut d = mid_session();
+    press(&mut d, &[key(KeyCode::Up), key(KeyCode::Up)]);
+    type_text(&mut d, ".5.");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let buffer = render(&d, 80, 24);
+    let text = text(&buffer);
+    let message = format!("✗ '{}' is not a number", d.app.form.weight);
+    assert!(d.app.form.weight.ends_with(".5."));
+    assert!(text.contains(&message), "{text}");
+    // The message is red: find its first cell.
+    let (x, y) = find(&buffer, "✗").expect("error mark on screen");
+    assert_eq!(buffer[(x, y)].fg, Color::Red);
+    snapshot_both("form_error", &d);
+}
+
+#[test]
+fn the_rest_timer_flashes_at_zero() {
+    let mut d = mid_session();
+    let (until, _) = d.app.rest().expect("rest running");
+    let left = (until - d.clock.now()).num_seconds();
+    d.clock.advance(Duration::seconds(left));
+    d.tick();
+    assert_eq!(d.bells, 1);
+    let buffer = render(&d, 80, 24);
+    assert!(text(&buffer).contains("Rest over: go!"));
+    let (x, y) = find(&buffer, "Rest over").expect("on screen");
+    assert_eq!(buffer[(x, y)].bg, Color::LightGreen, "the timer flashes");
+}
+
+#[test]
+fn history_compares_last_week_with_this_week() {
+    let mut d = demo_driver(8);
+    press(&mut d, &[ch('2')]);
+    let text = screen(&d, 80, 24);
+    // The newest session (Saturday's day 5) beside the same exercises' last sessions of the week before.
+    assert!(text.contains("Sat 28 Nov vs the week before"), "{text}");
+    assert!(text.contains("set Thu 19 Nov     Sat 28 Nov     change"), "{text}");
+    assert!(text.contains('▲') || text.contains('▼'), "changes are marked by more than colour: {text}");
+    snapshot_both("history", &d);
+    // The session before: day 3, with two exercises; look at the second.
+    press(&mut d, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::Down)]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Lat pulldown"), "{text}");
+    snapshot_both("history_second_exercise", &d);
+}
+
+#[test]
+fn help_lists_the_keymap() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('?')]);
+    let text = screen(&d, 120, 40);
+    for words in ["skip exercise", "undo last set", "rest ±15s", "form broke", "History"] {
+        assert!(text.contains(words), "help lacks {words}:\n{text}");
+    }
+    snapshot_both("help", &d);
+}
+
+#[test]
+fn a_rest_day_says_so() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    let session = SessionFor::New { day_name: "Day 3: incline and pulldown".into(), day_index: Some(2) };
+    let set = hardset::model::session::SetEntry {
+        exercise: "Lat pulldown".into(),
+        kind: hardset::model::session::SetKind::Working,
+        weight: hardset::model::units::Weight::new(
+            hardset::model::units::Load::from_hundredths(6000),
+            hardset::model::units::Unit::Kg,
+        ),
+        reps: 10,
+        rir: hardset::model::units::Rir::whole(1),
+        form_broke: false,
+        note: String::new(),
+    };
+    store.log_set(&session, &set, evening() - Duration::days(1), 150).expect("logs");
+    let d = driver_on(store, clock);
+    snapshot_both("rest_day", &d);
+}
+
+#[test]
+fn too_small_says_so() {
+    let d = fresh_driver();
+    let text = screen(&d, 50, 12);
+    assert!(text.contains("terminal too small"), "{text}");
+}
+
+#[test]
+fn every_size_renders_without_panicking() {
+    let mut drivers = vec![mid_session(), fresh_driver()];
+    let mut history = demo_driver(3);
+    press(&mut history, &[ch('2')]);
+    drivers.push(history);
+    let mut help = fresh_driver();
+    press(&mut help, &[ch('?')]);
+    drivers.push(help);
+    let mut picker = fresh_driver();
+    press(&mut picker, &[ch('a')]);
+    drivers.push(picker);
+    for d in &drivers {
+        for w in 0..=60 {
+            for h in 0..=30 {
+                let _ = render(d, w, h);
+            }
+        }
+        // Exactly at the minimum the full layout renders.
+        let _ = render(d, hardset::tui::view::MIN_WIDTH, hardset::tui::view::MIN_HEIGHT);
+    }
+}
+
+fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
+    let first = needle.chars().next()?.to_string();
+    let area = buffer.area;
+    for y in 0..area.height {
+        let row: String = (0..area.width).map(|x| buffer[(x, y)].symbol().to_string()).collect();
+        if let Some(byte) = row.find(needle) {
+            let col = row[..byte].chars().count() as u16;
+            if buffer[(col, y)].symbol() == first {
+                return Some((col, y));
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,226 @@
+//! A whole gym session driven through the app's update loop, against a real database file,
+//! with a clock the test moves: no terminal.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use hardset::clock::FixedClock;
+use hardset::model::session::SetKind;
+use hardset::store::Store;
+use hardset::tui::app::{Pane, Popup, Screen};
+use hardset::tui::form::Field;
+use ratatui::crossterm::event::KeyCode;
+
+fn enter() -> ratatui::crossterm::event::KeyEvent {
+    key(KeyCode::Enter)
+}
+
+#[test]
+fn a_whole_session_by_keyboard_alone() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hardset.db");
+    let clock = FixedClock::at(evening());
+    let mut d = driver_on(Store::open(&path).expect("opens"), clock.clone());
+
+    // A new log starts on day 1 of the example week, with its exercises in order.
+    let today = d.app.today.clone().expect("today loaded");
+    assert_eq!(today.day.name, "Day 1: push and pull");
+    let names: Vec<&str> = today.exercises.iter().map(|e| e.planned.name.as_str()).collect();
+    assert_eq!(names, ["Machine chest press", "Seated cable row", "Lateral raise", "Cable triceps pushdown"]);
+    assert_eq!(d.app.cursor, Some((0, 0)), "the first set is selected");
+    assert_eq!(today.exercises[0].slots[0].kind, SetKind::RampUp);
+
+    // Ramp-up 1: no load known yet, so type one; Enter moves weight -> reps -> saves (no RIR).
+    press(&mut d, &[enter()]);
+    assert_eq!(d.app.pane, Pane::Form);
+    type_text(&mut d, "30");
+    press(&mut d, &[enter(), enter()]);
+    let sets = d
+        .store
+        .session_sets(d.app.today.as_ref().and_then(|t| t.session.as_ref()).expect("session started").id)
+        .expect("reads");
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].entry.summary(), "30 kg x 8");
+    assert_eq!(sets[0].entry.kind, SetKind::RampUp);
+
+    // The rest starts by itself with the short ramp-up rest.
+    let (until, seconds) = d.app.rest().expect("rest running");
+    assert_eq!(seconds, 60);
+    assert_eq!(until, evening() + Duration::seconds(60));
+
+    // The working set: weight, reps, then the RIR picker asks; Enter without RIR refuses.
+    clock.advance(Duration::seconds(75));
+    d.tick();
+    assert_eq!(d.bells, 1, "the bell rang once when the rest ran out");
+    d.tick();
+    assert_eq!(d.bells, 1, "and only once");
+    press(&mut d, &[key(KeyCode::Down), enter()]);
+    assert_eq!(d.app.form.target.as_ref().map(|t| t.kind), Some(SetKind::Working));
+    type_text(&mut d, "60");
+    press(&mut d, &[enter()]);
+    for _ in 0..3 {
+        d.key(key(KeyCode::Backspace));
+    }
+    type_text(&mut d, "9");
+    press(&mut d, &[enter()]);
+    assert_eq!(d.app.form.focused(), Field::Rir);
+    press(&mut d, &[enter()]);
+    assert!(d.app.form.error(Field::Rir).is_some(), "RIR is asked for");
+    assert_eq!(d.app.today.as_ref().map(|t| t.sets.len()), Some(1), "nothing saved without RIR");
+    press(&mut d, &[ch('1'), ch('.'), enter()]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.sets.len(), 2);
+    assert_eq!(today.sets[1].entry.summary(), "60 kg x 9 @ 1.5");
+    let (_, seconds) = d.app.rest().expect("rest running");
+    assert_eq!(seconds, 180, "a working set rests as the plan says (3m)");
+    // The form was cleared after the commit and now offers the next set due (ramp-up 2).
+    assert!(!d.app.form.dirty);
+    let next = d.app.form.target.clone().expect("next set offered");
+    assert_eq!((next.kind, next.number, next.editing), (SetKind::RampUp, 2, None));
+
+    // Rest keys: +15 s, -15 s, skip.
+    press(&mut d, &[ch('+')]);
+    assert_eq!(d.app.rest().map(|r| r.1), Some(195));
+    press(&mut d, &[ch('-'), ch('-')]);
+    assert_eq!(d.app.rest().map(|r| r.1), Some(165));
+    press(&mut d, &[ch('s')]);
+    assert_eq!(d.app.rest(), None);
+
+    // Skip the lateral raises, add a pull-up, and undo it.
+    let (done, total) = d.app.today.as_ref().map(|t| t.progress()).expect("today");
+    press(
+        &mut d,
+        &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)],
+    );
+    let on = d.app.cursor.expect("cursor").0;
+    let skipped_name = d.app.today.as_ref().map(|t| t.exercises[on].planned.name.clone()).expect("today");
+    press(&mut d, &[ch('x')]);
+    let t = d.app.today.clone().expect("today");
+    assert!(t.exercises.iter().any(|e| e.planned.name == skipped_name && e.skipped));
+    assert!(t.progress().1 < total, "a skipped exercise's sets are no longer due");
+    assert_eq!(t.progress().0, done);
+    press(&mut d, &[ch('a')]);
+    assert!(matches!(d.app.popup, Some(Popup::Picker(_))));
+    type_text(&mut d, "pull-up");
+    press(&mut d, &[enter()]);
+    let t = d.app.today.clone().expect("today");
+    assert!(t.exercises.iter().any(|e| e.planned.name == "Pull-up" && e.added));
+
+    // Undo the last set asks first, then deletes it.
+    press(&mut d, &[ch('u')]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
+    press(&mut d, &[ch('y')]);
+    assert_eq!(d.app.today.as_ref().map(|t| t.sets.len()), Some(1));
+
+    // A restart (same file, later) resumes the same session with the same changes.
+    let session_id = d.app.today.as_ref().and_then(|t| t.session.as_ref()).map(|s| s.id);
+    drop(d);
+    clock.advance(Duration::minutes(10));
+    let d2 = driver_on(Store::open(&path).expect("reopens"), clock.clone());
+    let t = d2.app.today.clone().expect("today");
+    assert_eq!(t.session.as_ref().map(|s| s.id), session_id, "the session resumes after a restart");
+    assert_eq!(t.sets.len(), 1);
+    assert!(t.exercises.iter().any(|e| e.planned.name == "Pull-up"));
+    assert!(t.exercises.iter().any(|e| e.planned.name == skipped_name && e.skipped));
+    assert_eq!(d2.app.screen, Screen::Today);
+}
+
+#[test]
+fn bad_input_keeps_the_text_and_saves_nothing() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "7x");
+    // 'x' is not a digit: it does not enter the weight field (the keymap ignores it in the form).
+    assert_eq!(d.app.form.weight, "7");
+    type_text(&mut d, ",5.5");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert_eq!(d.app.form.weight, "7,5.5", "the typed text is kept");
+    assert_eq!(d.app.form.error(Field::Weight), Some("'7,5.5' is not a number"));
+    assert_eq!(d.app.form.focused(), Field::Weight);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+}
+
+#[test]
+fn quitting_with_typed_text_asks_first() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "42");
+    press(&mut d, &[ch('q')]);
+    assert!(!d.app.quit);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
+    press(&mut d, &[ch('n')]);
+    assert!(!d.app.quit);
+    assert_eq!(d.app.form.weight, "42");
+    press(&mut d, &[ch('q'), ch('y')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn editing_a_logged_set_changes_it_in_place() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    // Back up to the logged set and change its reps.
+    press(&mut d, &[key(KeyCode::Up), key(KeyCode::Enter)]);
+    assert!(d.app.form.target.as_ref().and_then(|t| t.editing).is_some());
+    press(&mut d, &[key(KeyCode::Down), key(KeyCode::Backspace)]);
+    type_text(&mut d, "6");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let sets = &d.app.today.as_ref().expect("today").sets;
+    assert_eq!(sets.len(), 1, "an edit adds no set");
+    assert_eq!(sets[0].entry.summary(), "30 kg x 6");
+}
+
+#[test]
+fn a_rest_day_is_marked_done_and_the_rotation_moves_on() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    // Day 3 was trained yesterday: today is day 4, a rest day.
+    store.start_session("Day 3: incline and pulldown", Some(2), evening() - Duration::days(1)).expect("session");
+    let mut d = driver_on(store, clock.clone());
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.day.name, "Day 4: rest");
+    assert!(today.exercises.is_empty());
+    press(&mut d, &[ch('m')]);
+    assert!(d.app.today.as_ref().expect("today").finished.is_some(), "marked done");
+    clock.advance(Duration::days(1));
+    d.reload();
+    assert_eq!(d.app.today.as_ref().expect("today").day.name, "Day 5: push and pull again");
+}
+
+#[test]
+fn switching_day_moves_a_running_session() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch(']'), ch(']')]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.day.name, "Day 3: incline and pulldown");
+    let session = today.session.expect("session");
+    assert_eq!(d.store.session(session.id).expect("reads").day_index, Some(2));
+    // The set logged for the chest press still shows, as an added exercise.
+    assert!(
+        today
+            .exercises
+            .iter()
+            .any(|e| e.planned.name == "Machine chest press" && e.slots.iter().any(|s| s.logged.is_some()))
+    );
+}
+
+#[test]
+fn demo_history_fills_last_time_and_history() {
+    let mut d = demo_driver(8);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.day.name, "Day 1: push and pull", "the demo leaves today on day 1");
+    let press_ex = &today.exercises[0];
+    assert!(press_ex.target.weight.is_some(), "a load from last time");
+    assert!(press_ex.target.reason.starts_with("last time "), "{}", press_ex.target.reason);
+    press(&mut d, &[ch('2')]);
+    assert_eq!(d.app.screen, Screen::History);
+    assert!(d.app.sessions.len() > 20);
+    let comparison = d.app.comparison.clone().expect("the newest session is compared");
+    assert!(!comparison.exercises.is_empty());
+    assert!(comparison.exercises.iter().all(|e| !e.last_week.is_empty() && !e.this_week.is_empty()));
+}
