@@ -543,7 +543,7 @@ impl App {
             Action::EndSession => match &today.session {
                 Some(session) => return vec![Effect::EndSession(session.id)],
                 None => {
-                    self.message = Some((Meaning::Muted, "No session running: it starts with the first set".into()))
+                    self.message = Some((Meaning::Muted, "No session running: it starts with the first set".into()));
                 }
             },
             _ => {}
