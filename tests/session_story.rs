@@ -88,7 +88,7 @@ fn a_whole_session_by_keyboard_alone() {
     assert_eq!(d.app.rest(), None);
 
     // Skip the lateral raises, add a pull-up, and undo it.
-    let (done, total) = d.app.today.as_ref().map(|t| t.progress()).expect("today");
+    let (done, total) = d.app.today.as_ref().map(hardset::today::Today::progress).expect("today");
     press(
         &mut d,
         &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)],

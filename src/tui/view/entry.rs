@@ -29,7 +29,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let kind = match target.kind {
         SetKind::RampUp => format!("ramp-up {}", target.number),
-        SetKind::Working => format!("working set {}", target.number),
+        SetKind::Working => format!("set {}", target.number),
     };
     let editing = if target.editing.is_some() { " (editing)" } else { "" };
     let mut lines =

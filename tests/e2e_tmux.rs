@@ -1,0 +1,163 @@
+//! End to end: the real binary in a real terminal (tmux), typed at as a lifter would.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::time::{Duration, Instant};
+
+const BIN: &str = env!("CARGO_BIN_EXE_hardset");
+
+/// One tmux server of our own (its own socket), killed when the test ends.
+struct Tmux {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Tmux {
+    fn new(name: &str) -> Tmux {
+        let probe = Command::new("tmux").arg("-V").output();
+        assert!(probe.is_ok_and(|o| o.status.success()), "these tests need tmux on the PATH");
+        Tmux { socket: format!("hardset-e2e-{name}-{}", std::process::id()), dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("hardset.db")
+    }
+
+    fn config(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+
+    /// Starts the app in an 80x24 window; `then` runs in the pane after it exits.
+    fn start(&self, session: &str, then: &str) {
+        let command = format!(
+            "env HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{BIN}'{then}",
+            self.db().display(),
+            self.config().display(),
+            self.dir.path().display()
+        );
+        let out = self.run(&["new-session", "-d", "-x", "80", "-y", "24", "-s", session, &command]);
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+    }
+
+    fn keys(&self, session: &str, keys: &[&str]) {
+        for key in keys {
+            let out = self.run(&["send-keys", "-t", session, key]);
+            assert!(out.status.success(), "send-keys {key}");
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self, session: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", session]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`, or fails with what it showed.
+    fn wait_for(&self, session: &str, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen(session);
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {text:?}; the screen shows:\n{screen}");
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    fn pane_pid(&self, session: &str) -> String {
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout).trim().to_string()
+    }
+}
+
+impl Drop for Tmux {
+    fn drop(&mut self) {
+        let _ = self.run(&["kill-server"]);
+    }
+}
+
+/// The pid of a child process of `parent`, read from /proc.
+fn child_of(parent: &str) -> Option<String> {
+    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
+        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
+        // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after it.
+        let after = stat.rsplit_once(')').map(|(_, rest)| rest)?;
+        if after.split_whitespace().nth(1) == Some(parent) {
+            return Some(entry.file_name().to_string_lossy().into_owned());
+        }
+    }
+    None
+}
+
+fn export(db: &Path, config: &Path) -> String {
+    let out = Command::new(BIN).args(["export", "--format", "csv"]).env("HARDSET_DB", db).env("HARDSET_CONFIG", config).output().expect("runs");
+    assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+/// Logs ramp-up 1 (30 kg x 8) of the machine chest press on a new log.
+fn log_first_ramp_up(t: &Tmux, s: &str) {
+    t.wait_for(s, "Day 1: push and pull");
+    t.keys(s, &["Enter", "3", "0", "Enter", "Enter"]);
+    t.wait_for(s, "Saved Machine chest press ramp-up 30 kg x 8");
+}
+
+#[test]
+fn a_lifter_logs_a_ramp_up_and_a_working_set_then_finds_them_in_the_export() {
+    let t = Tmux::new("session");
+    let s = "lift";
+    t.start(s, "; echo hardset-exited-$?; sleep 60");
+    log_first_ramp_up(&t, s);
+    // Down to working set 1, load 60 kg, 8 reps, then the RIR picker: 1.
+    t.keys(s, &["j", "Enter", "6", "0", "Enter", "BSpace", "8", "Enter"]);
+    let screen = t.wait_for(s, " 0  1  2  3  4  5+");
+    assert!(screen.contains("Machine chest press · set 1"), "{screen}");
+    t.keys(s, &["1", "Enter"]);
+    let first = t.wait_for(s, "Saved Machine chest press 60 kg x 8 @ 1, rest 3m");
+    // The rest timer started by itself (3 minutes) and counts down.
+    assert!(first.contains("of 3:00"), "the rest gauge shows:\n{first}");
+    let header = |screen: &str| screen.lines().next().and_then(|l| l.split("rest ").nth(1)).map(|r| r.trim().to_string());
+    let before = header(&first).expect("header shows the rest");
+    std::thread::sleep(Duration::from_millis(2100));
+    let later = t.screen(s);
+    let after = header(&later).expect("header shows the rest");
+    assert_ne!(before, after, "the rest counts down without a key press");
+    assert!(after.as_str() < before.as_str(), "{before} then {after}");
+    // Quit: the terminal is restored (the shell's line shows) and the exit code is 0.
+    t.keys(s, &["q"]);
+    let restored = t.wait_for(s, "hardset-exited-0");
+    assert!(!restored.contains("Machine chest press"), "the app's screen is gone:\n{restored}");
+    let csv = export(&t.db(), &t.config());
+    let rows: Vec<&str> = csv.lines().collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    assert!(rows[1].contains(",Machine chest press,ramp-up,30,kg,8,,false,"), "{csv}");
+    assert!(rows[2].contains(",Machine chest press,working,60,kg,8,1,false,"), "{csv}");
+}
+
+#[test]
+fn kill_dash_nine_loses_no_saved_set_and_the_next_start_resumes() {
+    let t = Tmux::new("kill");
+    t.start("first", "");
+    log_first_ramp_up(&t, "first");
+    let pid = t.pane_pid("first");
+    assert!(Command::new("kill").args(["-9", &pid]).status().expect("kill runs").success());
+    t.start("second", "");
+    let screen = t.wait_for("second", "[x] ramp-up 1  30 kg x 8");
+    assert!(screen.contains("1/"), "the session resumed with its set counted:\n{screen}");
+    assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}
+
+#[test]
+fn sigterm_restores_the_terminal() {
+    let t = Tmux::new("term");
+    t.start("term", "; echo hardset-exited-$?; sleep 60");
+    t.wait_for("term", "Day 1: push and pull");
+    // Signal only this test's app: the child of this pane's shell.
+    let app = child_of(&t.pane_pid("term")).expect("the app runs under the pane's shell");
+    assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+    let screen = t.wait_for("term", "hardset-exited-");
+    assert!(!screen.contains("Day 1: push and pull"), "the alternate screen is gone:\n{screen}");
+}
