@@ -106,7 +106,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None => {
             let plan = load_plan(&paths, &catalogue)?;
             let store = Store::open(&paths.database)?;
-            run_app(plan, store, catalogue)
+            run_app(plan, store)
         }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
@@ -145,65 +145,68 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Log { exercise, sets, ramp, unit }) => {
             let plan = load_plan(&paths, &catalogue)?;
+            // Everything is checked before the database is even opened: bad input writes nothing.
+            let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
             let mut store = Store::open(&paths.database)?;
-            log_sets(&mut store, &plan, &catalogue, &SystemClock, &exercise, &sets, ramp, unit, &mut std::io::stdout())
+            log_sets(&mut store, &plan, &SystemClock, &entries, &mut std::io::stdout())
         }
     }
 }
 
-/// Logs sets from the shell into today's session. Every set is checked before the first is
-/// written; each is then committed on its own.
-#[allow(clippy::too_many_arguments)]
-pub fn log_sets(
-    store: &mut Store,
+/// Checks a `log` command line: the exercise (any name or alias the plan knows) and every set.
+pub fn parse_log(
     plan: &Plan,
-    catalogue: &Catalogue,
-    clock: &dyn Clock,
     exercise: &str,
     sets: &[String],
     ramp: bool,
     unit: Option<Unit>,
-    out: &mut dyn Write,
-) -> Result<(), Error> {
-    let name = match today::planned_for(exercise, plan, catalogue) {
-        Some(planned) => planned.name,
-        None => {
-            let hint = catalogue.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
-            return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
-        }
+) -> Result<Vec<SetEntry>, Error> {
+    let Some(known) = plan.exercises.get(exercise) else {
+        let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+        return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
     };
     let unit = unit.unwrap_or(plan.unit);
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
-    let mut entries = Vec::new();
-    for text in sets {
-        let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
-        entries.push(SetEntry {
-            exercise: name.clone(),
-            kind,
-            weight: Weight::new(load, unit),
-            reps,
-            rir,
-            form_broke: false,
-            note: String::new(),
-        });
-    }
-    let today = today::load(store, plan, catalogue, clock, None)?;
-    let rest = today::planned_for(&name, plan, catalogue).map_or(0, |p| match kind {
-        SetKind::Working => p.rest.as_secs(),
-        SetKind::RampUp => plan.ramp_up_rest.as_secs(),
-    });
+    sets.iter()
+        .map(|text| {
+            let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
+            Ok(SetEntry {
+                exercise: known.name.clone(),
+                kind,
+                weight: Weight::new(load, unit),
+                reps,
+                rir,
+                form_broke: false,
+                note: String::new(),
+            })
+        })
+        .collect()
+}
+
+/// Logs checked sets into today's session, each committed on its own, and starts the rest.
+pub fn log_sets(
+    store: &mut Store,
+    plan: &Plan,
+    clock: &dyn Clock,
+    entries: &[SetEntry],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let today = today::load(store, plan, clock, None)?;
     let mut session = today.session_for();
     for entry in entries {
-        let logged = store.log_set(&session, &entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
+        let rest = plan.planned(&entry.exercise).map_or(0, |p| match entry.kind {
+            SetKind::Working => p.rest.as_secs(),
+            SetKind::RampUp => plan.ramp_up_rest.as_secs(),
+        });
+        let logged = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
         session = SessionFor::Existing(logged.session_id);
         writeln!(out, "logged {} {}: {}", entry.exercise, entry.kind, entry.summary())?;
     }
     Ok(())
 }
 
-fn run_app(plan: Plan, store: Store, catalogue: Catalogue) -> Result<(), Error> {
-    let names = catalogue.all().iter().map(|e| e.name.clone()).collect();
-    let driver = Driver::new(App::new(plan, names), store, catalogue, SystemClock);
+fn run_app(plan: Plan, store: Store) -> Result<(), Error> {
+    let driver = Driver::new(App::new(plan), store, SystemClock);
     tui::event_loop::run(driver)?;
     Ok(())
 }
@@ -225,5 +228,5 @@ fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
     let plan = Plan::example_week(catalogue)?;
     let mut store = Store::open(Path::new(&temp.0))?;
     demo::fill(&mut store, &plan, &SystemClock, 8)?;
-    run_app(plan, store, catalogue.clone())
+    run_app(plan, store)
 }

@@ -7,7 +7,6 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
-use crate::model::exercise::Catalogue;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
 use crate::store::{SessionFor, Store, StoreError};
@@ -76,20 +75,8 @@ fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
     index.and_then(|i| plan.days.get(i)).cloned().unwrap_or_else(|| unplanned_rest_day(date))
 }
 
-/// How an exercise outside the plan day is done: as the plan does it on another day, else the
-/// catalogue's defaults.
-pub fn planned_for(name: &str, plan: &Plan, catalogue: &Catalogue) -> Option<PlannedExercise> {
-    plan.find_exercise(name).cloned().or_else(|| catalogue.get(name).map(PlannedExercise::ad_hoc))
-}
-
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
-pub fn load(
-    store: &mut Store,
-    plan: &Plan,
-    catalogue: &Catalogue,
-    clock: &dyn Clock,
-    chosen_day: Option<usize>,
-) -> Result<Today, StoreError> {
+pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Option<usize>) -> Result<Today, StoreError> {
     let now = clock.now();
     let date = clock.local_date(now);
     let session = store.open_session(now, chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS))?;
@@ -128,7 +115,7 @@ pub fn load(
     for (name, change) in changes {
         match change {
             ExerciseChange::Skipped => skipped.push(name),
-            ExerciseChange::Added => added.extend(planned_for(&name, plan, catalogue)),
+            ExerciseChange::Added => added.extend(plan.planned(&name)),
         }
     }
     // Sets logged from the shell, or for exercises the plan no longer has, still show.
@@ -136,12 +123,7 @@ pub fn load(
         let name = &set.entry.exercise;
         let known = day.exercises.iter().chain(&added).any(|e| &e.name == name);
         if !known {
-            let planned = planned_for(name, plan, catalogue).unwrap_or_else(|| {
-                let mut p = PlannedExercise::ad_hoc(&catalogue.all()[0]);
-                p.name.clone_from(name);
-                p.ramp_up = false;
-                p
-            });
+            let planned = plan.planned(name).unwrap_or_else(|| PlannedExercise::unlisted(name));
             added.push(planned);
         }
     }

@@ -16,7 +16,10 @@ impl Tmux {
     fn new(name: &str) -> Tmux {
         let probe = Command::new("tmux").arg("-V").output();
         assert!(probe.is_ok_and(|o| o.status.success()), "these tests need tmux on the PATH");
-        Tmux { socket: format!("hardset-e2e-{name}-{}", std::process::id()), dir: tempfile::tempdir().expect("temp dir") }
+        Tmux {
+            socket: format!("hardset-e2e-{name}-{}", std::process::id()),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
     }
 
     fn db(&self) -> PathBuf {
@@ -63,13 +66,18 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
-            assert!(start.elapsed() < Duration::from_secs(15), "timed out waiting for {text:?}; the screen shows:\n{screen}");
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text:?}; the screen shows:\n{screen}"
+            );
             std::thread::sleep(Duration::from_millis(100));
         }
     }
 
     fn pane_pid(&self, session: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout).trim().to_string()
+        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout)
+            .trim()
+            .to_string()
     }
 }
 
@@ -93,7 +101,12 @@ fn child_of(parent: &str) -> Option<String> {
 }
 
 fn export(db: &Path, config: &Path) -> String {
-    let out = Command::new(BIN).args(["export", "--format", "csv"]).env("HARDSET_DB", db).env("HARDSET_CONFIG", config).output().expect("runs");
+    let out = Command::new(BIN)
+        .args(["export", "--format", "csv"])
+        .env("HARDSET_DB", db)
+        .env("HARDSET_CONFIG", config)
+        .output()
+        .expect("runs");
     assert!(out.status.success(), "export failed: {}", String::from_utf8_lossy(&out.stderr));
     String::from_utf8(out.stdout).expect("utf-8")
 }
@@ -119,7 +132,8 @@ fn a_lifter_logs_a_ramp_up_and_a_working_set_then_finds_them_in_the_export() {
     let first = t.wait_for(s, "Saved Machine chest press 60 kg x 8 @ 1, rest 3m");
     // The rest timer started by itself (3 minutes) and counts down.
     assert!(first.contains("of 3:00"), "the rest gauge shows:\n{first}");
-    let header = |screen: &str| screen.lines().next().and_then(|l| l.split("rest ").nth(1)).map(|r| r.trim().to_string());
+    let header =
+        |screen: &str| screen.lines().next().and_then(|l| l.split("rest ").nth(1)).map(|r| r.trim().to_string());
     let before = header(&first).expect("header shows the rest");
     std::thread::sleep(Duration::from_millis(2100));
     let later = t.screen(s);
@@ -140,10 +154,11 @@ fn a_lifter_logs_a_ramp_up_and_a_working_set_then_finds_them_in_the_export() {
 #[test]
 fn kill_dash_nine_loses_no_saved_set_and_the_next_start_resumes() {
     let t = Tmux::new("kill");
-    t.start("first", "");
+    // The pane's shell outlives the app, so the tmux server stays up for the second start.
+    t.start("first", "; sleep 60");
     log_first_ramp_up(&t, "first");
-    let pid = t.pane_pid("first");
-    assert!(Command::new("kill").args(["-9", &pid]).status().expect("kill runs").success());
+    let app = child_of(&t.pane_pid("first")).expect("the app runs under the pane's shell");
+    assert!(Command::new("kill").args(["-9", &app]).status().expect("kill runs").success());
     t.start("second", "");
     let screen = t.wait_for("second", "[x] ramp-up 1  30 kg x 8");
     assert!(screen.contains("1/"), "the session resumed with its set counted:\n{screen}");

@@ -228,7 +228,7 @@ struct CatalogueFile {
 }
 
 /// Every known exercise, looked up by name or alias, case-insensitively.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Catalogue {
     exercises: Vec<Exercise>,
     by_key: HashMap<String, usize>,
@@ -260,8 +260,13 @@ impl Catalogue {
 
     /// Adds (or replaces, by name) an exercise.
     pub fn insert(&mut self, exercise: Exercise) {
-        let index = match self.by_key.get(&key(&exercise.name)) {
-            Some(&i) => {
+        let name_key = key(&exercise.name);
+        // Replace only an exercise of the same name. A new name that happens to be another
+        // exercise's alias adds a new exercise and takes that spelling over, leaving the other
+        // exercise (and its failure class) alone.
+        let same_name = self.by_key.get(&name_key).copied().filter(|&i| key(&self.exercises[i].name) == name_key);
+        let index = match same_name {
+            Some(i) => {
                 self.exercises[i] = exercise;
                 i
             }
@@ -270,9 +275,8 @@ impl Catalogue {
                 self.exercises.len() - 1
             }
         };
-        let exercise = &self.exercises[index];
-        self.by_key.insert(key(&exercise.name), index);
-        for alias in &exercise.aliases {
+        self.by_key.insert(name_key, index);
+        for alias in &self.exercises[index].aliases {
             self.by_key.entry(key(alias)).or_insert(index);
         }
     }

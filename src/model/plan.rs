@@ -117,6 +117,9 @@ pub struct Plan {
     pub ramp_up_rest: Duration,
     /// The days, in order.
     pub days: Vec<PlanDay>,
+    /// The catalogue with the plan's own `[[exercise]]` definitions added: every exercise this
+    /// plan knows, by name or alias.
+    pub exercises: Catalogue,
 }
 
 /// A plan that could not be read, with where and why.
@@ -186,7 +189,7 @@ fn deserialize_opt_rest<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Durati
 struct RawExercise {
     name: Spanned<String>,
     #[serde(default = "one_set")]
-    sets: Spanned<u8>,
+    sets: Spanned<i64>,
     reps: Spanned<RawRange>,
     rir: Option<Spanned<RawRange>>,
     #[serde(default, deserialize_with = "deserialize_opt_rest")]
@@ -195,7 +198,7 @@ struct RawExercise {
     ramp_up: Option<bool>,
 }
 
-fn one_set() -> Spanned<u8> {
+fn one_set() -> Spanned<i64> {
     Spanned::new(0..0, 1)
 }
 
@@ -305,9 +308,13 @@ impl Plan {
                 (None, Schedule::Rotation) => None,
             };
             if let Some(w) = weekday
-                && days.iter().any(|d: &PlanDay| d.weekday == Some(w))
+                && let Some(other) = days.iter().find(|d: &&PlanDay| d.weekday == Some(w))
             {
-                return Err(error_at(day_span, format!("two days fall on {w}; give each day its own weekday")));
+                let span = raw_day.weekday.as_ref().map_or(day_span, Spanned::span);
+                return Err(error_at(
+                    span,
+                    format!("'{}' and '{}' both fall on {w}; give each day its own weekday", other.name, raw_day.name),
+                ));
             }
             if raw_day.kind == DayKind::Training && raw_day.exercise.is_empty() {
                 return Err(error_at(day_span, format!("training day '{}' has no exercises", raw_day.name)));
@@ -332,6 +339,7 @@ impl Plan {
             });
         }
         Ok(Plan {
+            exercises: known,
             name: raw.name,
             schedule: raw.schedule,
             unit: raw.unit,
@@ -350,9 +358,16 @@ impl Plan {
         }
     }
 
-    /// The planned exercise with this name on any day, for targets of added exercises.
+    /// The planned exercise with this name or alias on any day, for targets of added exercises.
     pub fn find_exercise(&self, name: &str) -> Option<&PlannedExercise> {
-        self.days.iter().flat_map(|d| &d.exercises).find(|e| e.name.eq_ignore_ascii_case(name))
+        let canonical = self.exercises.get(name).map_or(name, |e| e.name.as_str());
+        self.days.iter().flat_map(|d| &d.exercises).find(|e| e.name.eq_ignore_ascii_case(canonical))
+    }
+
+    /// How `name` (any name or alias this plan knows) is done: as the plan does it on some day,
+    /// else with its catalogue defaults.
+    pub fn planned(&self, name: &str) -> Option<PlannedExercise> {
+        self.find_exercise(name).cloned().or_else(|| self.exercises.get(name).map(PlannedExercise::ad_hoc))
     }
 }
 
@@ -370,6 +385,24 @@ impl PlannedExercise {
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
+        }
+    }
+}
+
+impl PlannedExercise {
+    /// How a logged exercise that neither the plan nor the catalogue knows is shown: one
+    /// working set of 6-10, treated as technical (1-2 in reserve) since nothing says otherwise.
+    pub fn unlisted(name: &str) -> PlannedExercise {
+        PlannedExercise {
+            name: name.to_string(),
+            sets: 1,
+            reps: RepRange { low: 6, high: 10 },
+            rir: FailureClass::Technical.target_rir(),
+            rest: Duration::from_secs(120),
+            ramp_up: false,
+            failure_class: FailureClass::Technical,
+            equipment: Equipment::Machine,
+            load_step: LoadStep { kg: 2.5, lb: 5.0 },
         }
     }
 }
@@ -407,14 +440,14 @@ fn resolve_exercise(
     let rir = match raw.rir {
         Some(r) => {
             let span = r.span();
-            let (low, high) = parse_range(r.get_ref(), 10, "RIR target").map_err(|m| error_at(span, m))?;
+            let (low, high) = parse_range(r.get_ref(), 10, "reps-in-reserve target").map_err(|m| error_at(span, m))?;
             RirTarget { low: low as u8, high: high as u8 }
         }
         None => exercise.failure_class.target_rir(),
     };
     Ok(PlannedExercise {
         name: exercise.name.clone(),
-        sets,
+        sets: sets as u8,
         reps: RepRange { low, high },
         rir,
         rest: raw.rest.unwrap_or(exercise.rest),
@@ -431,12 +464,26 @@ fn describe_toml_error(message: &str) -> String {
     if let Some(rest) = message.strip_prefix("unknown field ") {
         let field = rest.split(',').next().unwrap_or(rest);
         return format!(
-            "{field} is not a plan setting; {}",
+            "{field} is not a setting here; {}",
             rest.split_once(", expected ").map_or(String::new(), |(_, e)| format!("expected {e}"))
         );
     }
     if let Some(rest) = message.strip_prefix("missing field ") {
         return format!("{rest} is missing here");
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        let (value, choices) = rest.split_once(", expected ").unwrap_or((rest, ""));
+        let choices = choices.replace("one of ", "").replace(" or ", ", ").replace('`', "'");
+        return format!("{} is not one of: {choices}", value.replace('`', "'"));
+    }
+    if message.contains("untagged enum RawRange") {
+        return "write whole numbers: a range such as \"6-10\" or a single number such as 8".into();
+    }
+    if message.starts_with("invalid type") && message.contains("expected a boolean") {
+        return "write true or false".into();
+    }
+    if message.starts_with("invalid basic string") || message.starts_with("invalid literal string") {
+        return "this text has no closing quote".into();
     }
     message.to_string()
 }

@@ -226,7 +226,8 @@ pub const FLASH_SECONDS: i64 = 4;
 
 impl App {
     /// A new app on a plan.
-    pub fn new(plan: Plan, exercise_names: Vec<String>) -> App {
+    pub fn new(plan: Plan) -> App {
+        let exercise_names = plan.exercises.all().iter().map(|e| e.name.clone()).collect();
         App {
             plan,
             exercise_names,

@@ -7,7 +7,6 @@ use super::app::{App, Effect, Outcome};
 use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
-use crate::model::exercise::Catalogue;
 use crate::model::session::ExerciseChange;
 use crate::store::{HISTORY_PAGE, SessionFor, Store, StoreError};
 use crate::today;
@@ -18,8 +17,6 @@ pub struct Driver<C: Clock> {
     pub app: App,
     /// The log.
     pub store: Store,
-    /// The catalogue.
-    pub catalogue: Catalogue,
     /// The time.
     pub clock: C,
     /// Bells rung and not yet sounded by the terminal.
@@ -28,8 +25,8 @@ pub struct Driver<C: Clock> {
 
 impl<C: Clock> Driver<C> {
     /// A driver; loads today at once.
-    pub fn new(app: App, store: Store, catalogue: Catalogue, clock: C) -> Driver<C> {
-        let mut driver = Driver { app, store, catalogue, clock, bells: 0 };
+    pub fn new(app: App, store: Store, clock: C) -> Driver<C> {
+        let mut driver = Driver { app, store, clock, bells: 0 };
         driver.run(vec![Effect::Reload]);
         driver
     }
@@ -75,7 +72,7 @@ impl<C: Clock> Driver<C> {
     }
 
     fn today(&mut self) -> Outcome {
-        match today::load(&mut self.store, &self.app.plan, &self.catalogue, &self.clock, self.app.chosen_day) {
+        match today::load(&mut self.store, &self.app.plan, &self.clock, self.app.chosen_day) {
             Ok(today) => Outcome::Today(Box::new(today)),
             Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
         }

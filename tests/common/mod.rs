@@ -30,9 +30,7 @@ pub fn example_plan() -> Plan {
 }
 
 pub fn driver_on(store: Store, clock: FixedClock) -> Driver<FixedClock> {
-    let catalogue = catalogue();
-    let names = catalogue.all().iter().map(|e| e.name.clone()).collect();
-    Driver::new(App::new(example_plan(), names), store, catalogue, clock)
+    Driver::new(App::new(example_plan()), store, clock)
 }
 
 /// A driver on an empty in-memory log, at [`evening`].
