@@ -70,7 +70,7 @@ fn the_rest_timer_flashes_at_zero() {
     d.tick();
     assert_eq!(d.bells, 1);
     let buffer = render(&d, 80, 24);
-    assert!(text(&buffer).contains("Rest over: go!"));
+    assert!(text(&buffer).contains("Rest over at 18:01: go!"), "{}", text(&buffer));
     let (x, y) = find(&buffer, "Rest over").expect("on screen");
     assert_eq!(buffer[(x, y)].bg, Color::LightGreen, "the timer flashes");
 }

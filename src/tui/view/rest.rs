@@ -27,8 +27,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         // Flash for a few seconds at zero: invert on even seconds.
         let flashing = since < FLASH_SECONDS && since % 2 == 0;
         let style = if flashing { t.style(Meaning::RestDone) } else { t.style(Meaning::Good) };
-        let text =
-            if since < 60 { "Rest over: go!".to_string() } else { format!("Rested {} so far", clock_text(since)) };
+        // No count-up: the loop sleeps once the flash ends, so a running figure would go stale.
+        let ended = screen.app_local(until).format("%H:%M");
+        let text = format!("Rest over at {ended}: go!");
         if flashing {
             buf.set_style(inner, style);
         }

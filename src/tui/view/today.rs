@@ -58,6 +58,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
     }
     let current = today.current();
+    let (done, total) = today.progress();
+    if today.session.is_some() && total > 0 && done == total {
+        lines.push(Line::styled("All sets done: E finishes the session.", t.style(Meaning::Good)));
+    }
     for (ei, exercise) in today.exercises.iter().enumerate() {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
