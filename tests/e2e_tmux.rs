@@ -176,3 +176,21 @@ fn sigterm_restores_the_terminal() {
     let screen = t.wait_for("term", "hardset-exited-");
     assert!(!screen.contains("Day 1: push and pull"), "the alternate screen is gone:\n{screen}");
 }
+
+#[test]
+fn closing_the_terminal_ends_the_app_and_keeps_its_sets() {
+    let t = Tmux::new("hangup");
+    // A second session keeps the tmux server up after the first is closed.
+    t.start("keep", "; sleep 60");
+    t.start("gym", "; sleep 60");
+    log_first_ramp_up(&t, "gym");
+    let app = child_of(&t.pane_pid("gym")).expect("the app runs under the pane's shell");
+    let out = t.run(&["kill-session", "-t", "gym"]);
+    assert!(out.status.success());
+    let start = Instant::now();
+    while Path::new(&format!("/proc/{app}")).exists() {
+        assert!(start.elapsed() < Duration::from_secs(2), "the app still runs after its terminal closed");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}

@@ -538,11 +538,16 @@ impl App {
                 } else if today.finished.is_some() {
                     self.message = Some((Meaning::Muted, "Already marked done today".into()));
                 } else {
+                    self.chosen_day = None;
                     return vec![Effect::MarkDayDone { day_name: today.day.name.clone(), day_index: today.day_index }];
                 }
             }
             Action::EndSession => match &today.session {
-                Some(session) => return vec![Effect::EndSession(session.id)],
+                Some(session) => {
+                    // The next session follows the schedule again.
+                    self.chosen_day = None;
+                    return vec![Effect::EndSession(session.id)];
+                }
                 None => {
                     self.message = Some((Meaning::Muted, "No session running: it starts with the first set".into()));
                 }

@@ -38,3 +38,5 @@ CREATE TABLE session_exercise_change (
 CREATE INDEX workout_set_by_exercise ON workout_set (exercise, logged_at);
 CREATE INDEX workout_set_by_session ON workout_set (session_id, id);
 CREATE INDEX session_by_start ON session (started_at);
+-- Finding the running session at start-up must not scan years of finished ones.
+CREATE INDEX session_open ON session (started_at) WHERE ended_at IS NULL;
