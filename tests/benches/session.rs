@@ -1,0 +1,147 @@
+//! Benchmark: the gym-session paths on ten years of demo history (`cargo bench --bench session`).
+//! Prints the figures docs/performance.md quotes. A plain harness keeps the build lean.
+
+use std::time::{Duration, Instant};
+
+use chrono::{TimeZone, Utc};
+use hardset::clock::{Clock, FixedClock};
+use hardset::model::exercise::Catalogue;
+use hardset::model::plan::Plan;
+use hardset::model::session::{SetEntry, SetKind};
+use hardset::model::units::{Load, Rir, Unit, Weight};
+use hardset::store::Store;
+use hardset::tui::app::{App, Effect};
+use hardset::tui::driver::Driver;
+use hardset::tui::keymap::Action;
+use hardset::tui::theme::Theme;
+use hardset::tui::view::View;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+fn percentile(samples: &mut [Duration], p: f64) -> Duration {
+    samples.sort();
+    let index = ((samples.len() as f64 - 1.0) * p).round() as usize;
+    samples[index]
+}
+
+fn report(name: &str, mut samples: Vec<Duration>) {
+    let p50 = percentile(&mut samples, 0.5);
+    let p99 = percentile(&mut samples, 0.99);
+    println!("{name:<44} p50 {:>9.3} ms   p99 {:>9.3} ms   (n={})", ms(p50), ms(p99), samples.len());
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn time<T>(work: impl FnOnce() -> T) -> (T, Duration) {
+    let start = Instant::now();
+    let value = work();
+    (value, start.elapsed())
+}
+
+fn draw(terminal: &mut Terminal<TestBackend>, driver: &Driver<FixedClock>) {
+    let now = driver.clock.now();
+    let offset = driver.clock.offset_at(now);
+    terminal
+        .draw(|frame| {
+            frame.render_widget(View { app: &driver.app, now, theme: Theme::new(true), offset }, frame.area())
+        })
+        .expect("draws");
+}
+
+fn main() {
+    let weeks: u32 = std::env::var("HARDSET_BENCH_WEEKS").ok().and_then(|w| w.parse().ok()).unwrap_or(520);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("bench.db");
+    let clock = FixedClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 18, 0, 0).single().expect("valid time"));
+    let plan = Plan::example_week(&Catalogue::shipped()).expect("example week");
+
+    let mut store = Store::open(&path).expect("opens");
+    let (sets, fill) = time(|| hardset::demo::fill(&mut store, &plan, &clock, weeks).expect("fills"));
+    println!("demo history: {weeks} weeks, {sets} sets written in one transaction in {:.0} ms", ms(fill));
+    drop(store);
+
+    // Start-up: open the file, migrate check, load today (the work before the first frame).
+    let mut starts = Vec::new();
+    for _ in 0..30 {
+        let (driver, took) =
+            time(|| Driver::new(App::new(plan.clone()), Store::open(&path).expect("opens"), clock.clone()));
+        let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+        let start = Instant::now();
+        draw(&mut terminal, &driver);
+        starts.push(took + start.elapsed());
+    }
+    report("open + load today + first frame (120x40)", starts);
+
+    let mut driver = Driver::new(App::new(plan.clone()), Store::open(&path).expect("opens"), clock.clone());
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
+    let mut keys = Vec::new();
+    for i in 0..500 {
+        let action = if i % 20 < 10 { Action::Down } else { Action::Up };
+        let ((), took) = time(|| {
+            driver.act(action);
+            draw(&mut terminal, &driver);
+        });
+        keys.push(took);
+    }
+    report("Today: move + redraw (120x40)", keys);
+
+    let mut renders = Vec::new();
+    for _ in 0..500 {
+        renders.push(time(|| draw(&mut terminal, &driver)).1);
+    }
+    report("Today: redraw only (120x40)", renders);
+
+    let (_, open_history) = time(|| {
+        driver.act(Action::ShowHistory);
+        draw(&mut terminal, &driver);
+    });
+    println!("{:<44} {:>9.3} ms", "History: open (200 sessions + comparison)", ms(open_history));
+    let mut moves = Vec::new();
+    for i in 0..200 {
+        let action = if i % 40 < 20 { Action::Down } else { Action::Up };
+        moves.push(
+            time(|| {
+                driver.act(action);
+                draw(&mut terminal, &driver);
+            })
+            .1,
+        );
+    }
+    report("History: next session + comparison + redraw", moves);
+
+    driver.act(Action::ShowToday);
+    let before = driver.store.set_count().expect("counts");
+    let mut saves = Vec::new();
+    for _ in 0..50 {
+        let today = driver.app.today.clone().expect("today loaded");
+        let entry = SetEntry {
+            exercise: "Machine chest press".into(),
+            kind: SetKind::Working,
+            weight: Weight::new(Load::from_hundredths(8000), Unit::Kg),
+            reps: 8,
+            rir: Rir::whole(1),
+            form_broke: false,
+            note: String::new(),
+        };
+        let ((), took) = time(|| {
+            driver.run(vec![Effect::Log { session: today.session_for(), entry, rest_seconds: 180 }]);
+            draw(&mut terminal, &driver);
+        });
+        saves.push(took);
+    }
+    assert_eq!(driver.store.set_count().expect("counts"), before + 50, "every set was committed");
+    report("Today: log a set (fsync commit, reload, redraw)", saves);
+
+    let mut sink = Vec::new();
+    let (_, export) =
+        time(|| hardset::export::export(&driver.store, hardset::export::Format::Csv, &mut sink).expect("exports"));
+    let rows = sink.iter().filter(|&&b| b == b'\n').count().saturating_sub(1);
+    println!(
+        "{:<44} {:>9.3} ms ({rows} sets, {:.0} sets/s)",
+        "export csv",
+        ms(export),
+        rows as f64 / export.as_secs_f64()
+    );
+}
