@@ -93,7 +93,7 @@ fn main() {
     }
     report("Today: redraw only (120x40)", renders);
 
-    let (_, open_history) = time(|| {
+    let ((), open_history) = time(|| {
         driver.act(Action::ShowHistory);
         draw(&mut terminal, &driver);
     });
@@ -135,9 +135,9 @@ fn main() {
     report("Today: log a set (fsync commit, reload, redraw)", saves);
 
     let mut sink = Vec::new();
-    let (_, export) =
+    let ((), export) =
         time(|| hardset::export::export(&driver.store, hardset::export::Format::Csv, &mut sink).expect("exports"));
-    let rows = sink.iter().filter(|&&b| b == b'\n').count().saturating_sub(1);
+    let rows = String::from_utf8_lossy(&sink).lines().count().saturating_sub(1);
     println!(
         "{:<44} {:>9.3} ms ({rows} sets, {:.0} sets/s)",
         "export csv",
