@@ -45,7 +45,7 @@ fn draw(terminal: &mut Terminal<TestBackend>, driver: &Driver<FixedClock>) {
     let offset = driver.clock.offset_at(now);
     terminal
         .draw(|frame| {
-            frame.render_widget(View { app: &driver.app, now, theme: Theme::new(true), offset }, frame.area())
+            frame.render_widget(View { app: &driver.app, now, theme: Theme::new(true), offset }, frame.area());
         })
         .expect("draws");
 }
