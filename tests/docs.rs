@@ -4,7 +4,8 @@ use hardset::tui::keymap::BINDINGS;
 
 #[test]
 fn every_binding_is_documented() {
-    let keys = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md")).expect("docs/keys.md exists");
+    let keys =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/docs/keys.md")).expect("docs/keys.md exists");
     let missing: Vec<&str> = BINDINGS.iter().map(|b| b.help).filter(|help| !keys.contains(help)).collect();
     assert!(missing.is_empty(), "docs/keys.md does not mention: {missing:?}");
 }

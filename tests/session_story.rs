@@ -195,7 +195,7 @@ fn switching_day_moves_a_running_session() {
     let mut d = fresh_driver();
     press(&mut d, &[key(KeyCode::Enter)]);
     type_text(&mut d, "30");
-    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch(']'), ch(']')]);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch(']')]);
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.day.name, "Day 3: incline and pulldown");
     let session = today.session.expect("session");
@@ -223,4 +223,77 @@ fn demo_history_fills_last_time_and_history() {
     let comparison = d.app.comparison.clone().expect("the newest session is compared");
     assert!(!comparison.exercises.is_empty());
     assert!(comparison.exercises.iter().all(|e| !e.last_week.is_empty() && !e.this_week.is_empty()));
+}
+
+#[test]
+fn sets_logged_from_the_shell_show_at_the_next_key() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hardset.db");
+    let clock = FixedClock::at(evening());
+    let mut d = driver_on(Store::open(&path).expect("opens"), clock.clone());
+    assert_eq!(d.app.today.as_ref().map(|t| t.sets.len()), Some(0));
+    // Another process (hardset log) writes through its own connection.
+    let mut other = Store::open(&path).expect("second connection");
+    let plan = example_plan();
+    let entries =
+        hardset::cli::parse_log(&plan, "chest press (machine)", &["50x10@1".into()], false, None).expect("valid");
+    hardset::cli::log_sets(&mut other, &plan, &clock, &entries, &mut Vec::new()).expect("logs");
+    press(&mut d, &[key(KeyCode::Down)]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.sets.len(), 1, "the app picked up the other process's set");
+    assert_eq!(today.sets[0].entry.summary(), "50 kg x 10 @ 1");
+}
+
+#[test]
+fn an_app_left_open_past_midnight_moves_to_the_new_day() {
+    let clock = FixedClock::at(evening());
+    let mut d = driver_on(Store::in_memory().expect("store"), clock.clone());
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch('E')]);
+    clock.advance(Duration::hours(8));
+    press(&mut d, &[key(KeyCode::Down)]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.date.to_string(), "2026-11-30");
+    assert_eq!(today.day.name, "Day 2: active recovery");
+}
+
+#[test]
+fn small_keys_do_what_they_say_and_nothing_else() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    // Space in the weight field neither types nor flips "form broke".
+    press(&mut d, &[ch(' ')]);
+    assert!(!d.app.form.form_broke);
+    assert_eq!(d.app.form.weight, "");
+    // On its own line, Space ticks the box.
+    press(&mut d, &[key(KeyCode::Down), key(KeyCode::Down)]);
+    assert_eq!(d.app.form.focused(), Field::FormBroke);
+    press(&mut d, &[ch(' ')]);
+    assert!(d.app.form.form_broke);
+    // Changing day with typed text in the form is refused, so the text is not thrown away.
+    press(&mut d, &[key(KeyCode::Esc), ch(']')]);
+    assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 1: push and pull"));
+    assert!(d.app.form.form_broke, "the form is kept");
+    // Ctrl-C from the help overlay still asks about the unsaved set.
+    press(&mut d, &[ch('?')]);
+    d.key(ratatui::crossterm::event::KeyEvent::new(
+        KeyCode::Char('c'),
+        ratatui::crossterm::event::KeyModifiers::CONTROL,
+    ));
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
+    press(&mut d, &[ch('y')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn a_session_with_sets_moves_only_between_training_days() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch(']')]);
+    // Day 2 is active recovery: the session goes to day 3, the next training day.
+    assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 3: incline and pulldown"));
+    press(&mut d, &[ch(']')]);
+    assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 5: push and pull again"));
 }

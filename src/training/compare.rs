@@ -57,6 +57,8 @@ pub fn diff(last: &SetEntry, this: &SetEntry) -> Option<SetDiff> {
         (0, -1) => Verdict::Worse,
         _ => Verdict::Level,
     };
+    // A set that broke form earns nothing (METHOD.md section 4): it is never marked better.
+    let verdict = if this.form_broke && verdict == Verdict::Better { Verdict::Level } else { verdict };
     let text = if parts.is_empty() { "same".to_string() } else { parts.join(", ") };
     Some(SetDiff { text, verdict })
 }
@@ -97,6 +99,13 @@ mod tests {
         let level = diff(&set(60.0, 10, Unit::Kg), &set(62.5, 7, Unit::Kg)).expect("same unit");
         assert_eq!((level.text.as_str(), level.verdict), ("+2.5 kg, -3 reps", Verdict::Level));
         assert_eq!(diff(&set(60.0, 10, Unit::Kg), &set(60.0, 10, Unit::Kg)).map(|d| d.text), Some("same".into()));
+    }
+
+    #[test]
+    fn a_set_that_broke_form_is_never_better() {
+        let mut broke = set(62.5, 10, Unit::Kg);
+        broke.form_broke = true;
+        assert_eq!(diff(&set(60.0, 10, Unit::Kg), &broke).map(|d| d.verdict), Some(Verdict::Level));
     }
 
     #[test]

@@ -276,6 +276,14 @@ impl App {
 
     /// Turns a key into an action (typed text first, then the keymap) and applies it.
     pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
+        let control = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        if control && key.code == KeyCode::Char('c') {
+            // Ctrl-C works from anywhere, popups included; unsaved text still asks first.
+            if !matches!(self.popup, Some(Popup::Confirm(Question::Quit))) {
+                self.popup = None;
+            }
+            return self.update(Action::Quit, now);
+        }
         if let KeyCode::Char(c) = key.code
             && !key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
         {
@@ -301,7 +309,7 @@ impl App {
                 self.popup = match action {
                     Action::Help => None,
                     Action::Up => Some(Popup::Help(scroll.saturating_sub(1))),
-                    Action::Down => Some(Popup::Help(scroll.saturating_add(1).min(200))),
+                    Action::Down => Some(Popup::Help(scroll.saturating_add(1).min(super::keymap::help_line_count()))),
                     _ => Some(Popup::Help(scroll)),
                 };
                 return Vec::new();
@@ -565,8 +573,24 @@ impl App {
         if count == 0 {
             return Vec::new();
         }
+        if self.form.dirty {
+            self.message =
+                Some((Meaning::Warn, "Save the set in the form (or Esc and erase it) before changing day".into()));
+            return Vec::new();
+        }
+        // Sets already logged only move to another training day, never onto a rest day.
+        let has_sets = !today.sets.is_empty();
         let current = self.chosen_day.or(today.day_index).unwrap_or(0);
-        let next = if forward { (current + 1) % count } else { (current + count - 1) % count };
+        let mut next = current;
+        for _ in 0..count {
+            next = if forward { (next + 1) % count } else { (next + count - 1) % count };
+            if !has_sets || self.plan.days[next].kind == DayKind::Training {
+                break;
+            }
+        }
+        if next == current {
+            return Vec::new();
+        }
         self.chosen_day = Some(next);
         self.cursor = None;
         self.form = SetForm::default();
@@ -647,7 +671,9 @@ impl App {
         let field = self.form.focused();
         match action {
             Action::Input(c) => {
-                if field == Field::Rir && c.is_ascii_digit() {
+                if field == Field::FormBroke {
+                    self.form.toggle_form_broke();
+                } else if field == Field::Rir && c.is_ascii_digit() {
                     self.form.pick_rir(c as u8 - b'0');
                 } else if field == Field::Rir {
                     // '.' or ',' adds the half step to a whole RIR.

@@ -21,18 +21,22 @@ pub struct Driver<C: Clock> {
     pub clock: C,
     /// Bells rung and not yet sounded by the terminal.
     pub bells: usize,
+    /// The store's data version when today was last read.
+    seen_version: Option<i64>,
 }
 
 impl<C: Clock> Driver<C> {
     /// A driver; loads today at once.
     pub fn new(app: App, store: Store, clock: C) -> Driver<C> {
-        let mut driver = Driver { app, store, clock, bells: 0 };
+        let seen_version = store.data_version().ok();
+        let mut driver = Driver { app, store, clock, bells: 0, seen_version };
         driver.run(vec![Effect::Reload]);
         driver
     }
 
     /// A key press.
     pub fn key(&mut self, key: KeyEvent) {
+        self.refresh_if_stale();
         let now = self.clock.now();
         let effects = self.app.handle_key(key, now);
         self.run(effects);
@@ -47,6 +51,7 @@ impl<C: Clock> Driver<C> {
 
     /// A timer tick.
     pub fn tick(&mut self) {
+        self.refresh_if_stale();
         let now = self.clock.now();
         let effects = self.app.tick(now);
         self.run(effects);
@@ -55,6 +60,22 @@ impl<C: Clock> Driver<C> {
     /// Reloads today (after another process wrote, or a new day began).
     pub fn reload(&mut self) {
         self.run(vec![Effect::Reload]);
+    }
+
+    /// Reloads what the screen shows when the local date moved on (the app was left open past
+    /// midnight) or another process committed to the log (a set logged from the shell).
+    fn refresh_if_stale(&mut self) {
+        let new_day = self.app.today.as_ref().is_some_and(|t| t.date != self.clock.local_date(self.clock.now()));
+        let version = self.store.data_version().ok();
+        let written_elsewhere = version != self.seen_version;
+        self.seen_version = version;
+        if new_day || written_elsewhere {
+            let mut effects = vec![Effect::Reload];
+            if self.app.screen == super::app::Screen::History {
+                effects.push(Effect::LoadSessions);
+            }
+            self.run(effects);
+        }
     }
 
     /// Runs effects until none are left.

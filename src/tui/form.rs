@@ -31,7 +31,8 @@ impl Field {
             Field::Weight => c.is_ascii_digit() || c == '.' || c == ',',
             Field::Reps => c.is_ascii_digit(),
             Field::Rir => c.is_ascii_digit() || c == '.' || c == ',',
-            Field::FormBroke => false,
+            // Space ticks the box on its own line, as in any form.
+            Field::FormBroke => c == ' ',
             Field::Note => !c.is_control(),
         }
     }

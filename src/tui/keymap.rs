@@ -160,7 +160,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Form, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next field", false),
     bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR -/+ ½", true),
     bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR + ½", false),
-    bind!(Form, [ch('f'), ch(' ')], "f", Action::ToggleFormBroke, "form broke", true),
+    bind!(Form, [ch('f')], "f", Action::ToggleFormBroke, "form broke", true),
     bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
@@ -238,6 +238,7 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         Context::Comparison,
         Context::Picker,
         Context::Confirm,
+        Context::HelpOverlay,
     ];
     order
         .iter()
@@ -246,6 +247,13 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
             (context, rows)
         })
         .collect()
+}
+
+/// How many lines the help overlay has (headings, rows and blank lines between sections).
+pub fn help_line_count() -> u16 {
+    let sections = help_sections();
+    let rows: usize = sections.iter().map(|(_, rows)| rows.len() + 2).sum();
+    u16::try_from(rows).unwrap_or(u16::MAX)
 }
 
 fn key_names(binding: &Binding) -> String {

@@ -109,16 +109,19 @@ impl View<'_> {
     }
 
     fn footer(&self, area: Rect, buf: &mut Buffer) {
-        let contexts: Vec<Context> =
-            self.app.contexts().into_iter().filter(|&c| c != Context::Rest || self.app.resting(self.now)).collect();
+        // While a rest runs its keys come first: between sets they are what a lifter reaches for.
+        let mut contexts: Vec<Context> = self.app.contexts().into_iter().filter(|&c| c != Context::Rest).collect();
+        if self.app.resting(self.now) && self.app.popup.is_none() {
+            contexts.insert(0, Context::Rest);
+        }
         let hints = footer(&contexts);
         let line = fit_hints(&hints, area.width as usize, self.theme);
         Paragraph::new(line).render(area, buf);
     }
 }
 
-/// Lays hints out in the width, dropping the least important (the middle ones) first but always
-/// keeping the help key, so a lifter can find the rest.
+/// Lays hints out in the width, dropping from the end of the list (the least important) but
+/// always keeping help and quit, so a lifter can find the rest.
 fn fit_hints(hints: &[(&str, &str)], width: usize, theme: Theme) -> Line<'static> {
     let mut kept: Vec<(&str, &str)> = hints.to_vec();
     let cost = |h: &[(&str, &str)]| h.iter().map(|(k, w)| k.width() + w.width() + 4).sum::<usize>() + 1;

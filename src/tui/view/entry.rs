@@ -31,7 +31,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         SetKind::RampUp => format!("ramp-up {}", target.number),
         SetKind::Working => format!("set {}", target.number),
     };
-    let editing = if target.editing.is_some() { " (editing)" } else { "" };
+    let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
     let active = |field: Field| focused && form.focused() == field;
@@ -91,10 +91,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     };
     lines.push(Line::from(vec![
         Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
-        Span::styled(
-            if form.form_broke { "[x] form broke: set over" } else { "[ ] form held" }.to_string(),
-            broke_style,
-        ),
+        Span::styled(if form.form_broke { "[x] form broke" } else { "[ ] form held" }.to_string(), broke_style),
         Span::styled(" (f)", t.style(Meaning::Muted)),
     ]));
     let note = truncate(&form.note, width.saturating_sub(12));

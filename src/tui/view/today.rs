@@ -37,7 +37,12 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut selected_line = 0;
     if let Some(done) = &today.finished {
         let at = screen.app_local(done.ended_at.unwrap_or(done.started_at));
-        lines.push(Line::styled(format!("Done today at {}.", at.format("%H:%M")), t.style(Meaning::Good)));
+        let text = if today.day.kind == DayKind::Training {
+            format!("Finished at {}. A new set starts a new session.", at.format("%H:%M"))
+        } else {
+            format!("Marked done at {}.", at.format("%H:%M"))
+        };
+        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Good)));
     }
     if !today.day.note.is_empty() {
         lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
@@ -54,7 +59,8 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::raw(""));
         if today.finished.is_none() {
-            lines.push(Line::styled("Press m to mark the day done, [ ] to pick another day.", t.style(Meaning::Muted)));
+            lines.push(Line::styled("m marks the day done.", t.style(Meaning::Muted)));
+            lines.push(Line::styled("[ ] picks another plan day.", t.style(Meaning::Muted)));
         }
     }
     let current = today.current();
