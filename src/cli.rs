@@ -10,10 +10,11 @@ use crate::error::Error;
 use crate::export::{self, Format};
 use crate::model::exercise::Catalogue;
 use crate::model::plan::Plan;
+use crate::model::session::SessionFor;
 use crate::model::session::{SetEntry, SetKind};
 use crate::model::units::{Unit, Weight, parse_set};
 use crate::paths::{PathInputs, Paths, resolve};
-use crate::store::{SessionFor, Store};
+use crate::store::{Store, StoreError};
 use crate::tui::app::App;
 use crate::tui::driver::Driver;
 use crate::{demo, today, tui};
@@ -61,8 +62,8 @@ pub enum Command {
     },
     /// Write N weeks of deterministic synthetic history into the database given by --db.
     Demo {
-        /// How many weeks.
-        #[arg(long, default_value_t = 8)]
+        /// How many weeks (1 to 2000).
+        #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=2000))]
         weeks: u32,
     },
     /// Show the resolved config, plan and database paths.
@@ -117,11 +118,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             Ok(())
         }
         Some(Command::Export { format }) => {
-            let store = Store::open(&paths.database)?;
+            // No database yet means an empty log: export nothing rather than create a file.
+            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            export::export(&store, format, &mut out)?;
-            Ok(())
+            match export::export(&store, format, &mut out) {
+                // `hardset export | head` closing the pipe early is not an error.
+                Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                other => Ok(other?),
+            }
         }
         Some(Command::Demo { weeks }) => {
             if cli.db.is_none() {
@@ -194,10 +199,10 @@ pub fn log_sets(
     let today = today::load(store, plan, clock, None)?;
     let mut session = today.session_for();
     for entry in entries {
-        let rest = plan.planned(&entry.exercise).map_or(0, |p| match entry.kind {
-            SetKind::Working => p.rest.as_secs(),
-            SetKind::RampUp => plan.ramp_up_rest.as_secs(),
-        });
+        // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
+        let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
+        let rest =
+            planned.or_else(|| plan.planned(&entry.exercise)).map_or(0, |p| plan.rest_after(&p, entry.kind).as_secs());
         let logged = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
         session = SessionFor::Existing(logged.session_id);
         writeln!(out, "logged {} {}: {}", entry.exercise, entry.kind, entry.summary())?;

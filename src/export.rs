@@ -69,7 +69,7 @@ fn json_set(set: &LoggedSet) -> JsonSet {
 /// Writes every set in `format`.
 pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
     let sessions: HashMap<i64, Session> = store.all_sessions()?.into_iter().map(|s| (s.id, s)).collect();
-    let io = |e: std::io::Error| StoreError::Io { path: "standard output".into(), source: e };
+    let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
     match format {
         Format::Csv => {
             writeln!(out, "{CSV_HEADER}").map_err(io)?;

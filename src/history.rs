@@ -25,10 +25,11 @@ pub struct WeekComparison {
     pub ramp_ups: usize,
 }
 
-fn local_midnight(clock: &dyn Clock, date: NaiveDate, near: DateTime<Utc>) -> DateTime<Utc> {
-    let offset = clock.offset_at(near);
-    let naive = date.and_time(NaiveTime::MIN) - offset;
-    naive.and_utc()
+/// The UTC instant of local midnight starting `date`, with the offset in force that day (so a
+/// week that crosses a daylight-saving change still starts at midnight).
+fn local_midnight(clock: &dyn Clock, date: NaiveDate) -> DateTime<Utc> {
+    let midday = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)).and_utc();
+    (date.and_time(NaiveTime::MIN) - clock.offset_at(midday)).and_utc()
 }
 
 /// For every exercise of `session_id` (in the order trained), its working sets beside those of
@@ -42,8 +43,8 @@ pub fn compare_weeks(
     let date = clock.local_date(session.started_at);
     let (monday, _) = week_bounds(date);
     let previous_monday = monday - chrono::Days::new(7);
-    let from_last = local_midnight(clock, previous_monday, session.started_at);
-    let from_this = local_midnight(clock, monday, session.started_at);
+    let from_last = local_midnight(clock, previous_monday);
+    let from_this = local_midnight(clock, monday);
     let sets = store.session_sets(session_id)?;
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {

@@ -9,9 +9,6 @@ use std::time::Duration;
 use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags};
 
-pub use sessions::SessionSummary;
-pub use sets::SessionFor;
-
 /// Numbered migrations, append-only: the schema version is their count.
 const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
 
@@ -39,8 +36,8 @@ pub enum StoreError {
         /// Version this build knows.
         supported: i64,
     },
-    /// The directory or file could not be created.
-    #[error("cannot create {path}: {source}")]
+    /// A file could not be created or written.
+    #[error("cannot write {path}: {source}")]
     Io {
         /// Path that failed.
         path: String,

@@ -8,13 +8,17 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
+use crate::model::session::SessionFor;
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
-use crate::store::{SessionFor, Store, StoreError};
+use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
 use crate::training::schedule::{LastPlanDay, todays_day};
 
 /// An open session with no set for this long is over: it is closed at its last set.
 pub const SESSION_GOES_STALE_AFTER_HOURS: i64 = 12;
+
+/// After midnight, an open session with no set for this long is over.
+pub const SESSION_GOES_STALE_OVERNIGHT_HOURS: i64 = 3;
 
 /// Everything the Today screen shows.
 #[derive(Debug, Clone, PartialEq)]
@@ -38,9 +42,10 @@ pub struct Today {
 impl Today {
     /// Where a new set goes: the running session, or a new one on today's day.
     pub fn session_for(&self) -> SessionFor {
-        match &self.session {
-            Some(s) => SessionFor::Existing(s.id),
-            None => SessionFor::New { day_name: self.day.name.clone(), day_index: self.day_index },
+        match (&self.session, &self.finished) {
+            (Some(s), _) => SessionFor::Existing(s.id),
+            (None, Some(done)) => SessionFor::Reopen(done.id),
+            (None, None) => SessionFor::New { day_name: self.day.name.clone(), day_index: self.day_index },
         }
     }
 
@@ -79,7 +84,15 @@ fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
 pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Option<usize>) -> Result<Today, StoreError> {
     let now = clock.now();
     let date = clock.local_date(now);
-    let session = store.open_session(now, chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS))?;
+    // A session is over when nothing was logged for 12 hours, or when the date has changed and
+    // nothing was logged for 3: a late session crossing midnight stays one session, but an
+    // evening session left open does not swallow the next morning's sets.
+    let session = store.open_session(|last_activity| {
+        let idle = now - last_activity;
+        idle > chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS)
+            || (clock.local_date(last_activity) != date
+                && idle > chrono::Duration::hours(SESSION_GOES_STALE_OVERNIGHT_HOURS))
+    })?;
     let last = store.last_plan_session()?;
     let scheduled = || {
         let last_day = last
@@ -106,7 +119,9 @@ pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Optio
             last.filter(|s| s.ended_at.is_some() && s.day_index == day_index && clock.local_date(s.started_at) == date)
         }
     };
-    let (sets, changes) = match &session {
+    // A session finished earlier today still shows its sets; one more set reopens it.
+    let shown = session.as_ref().or(finished.as_ref());
+    let (sets, changes) = match shown {
         Some(s) => (store.session_sets(s.id)?, store.exercise_changes(s.id)?),
         None => (Vec::new(), Vec::new()),
     };
@@ -127,7 +142,7 @@ pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Optio
             added.push(planned);
         }
     }
-    let session_id = session.as_ref().map(|s| s.id);
+    let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {

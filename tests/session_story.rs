@@ -178,7 +178,19 @@ fn a_rest_day_is_marked_done_and_the_rotation_moves_on() {
     let clock = FixedClock::at(evening());
     let mut store = Store::in_memory().expect("store");
     // Day 3 was trained yesterday: today is day 4, a rest day.
-    store.start_session("Day 3: incline and pulldown", Some(2), evening() - Duration::days(1)).expect("session");
+    let day3 =
+        hardset::model::session::SessionFor::New { day_name: "Day 3: incline and pulldown".into(), day_index: Some(2) };
+    let (load, reps, rir) = hardset::model::units::parse_set("60x10@1").expect("valid");
+    let set = hardset::model::session::SetEntry {
+        exercise: "Lat pulldown".into(),
+        kind: SetKind::Working,
+        weight: hardset::model::units::Weight::new(load, hardset::model::units::Unit::Kg),
+        reps,
+        rir,
+        form_broke: false,
+        note: String::new(),
+    };
+    store.log_set(&day3, &set, evening() - Duration::days(1), 150).expect("logs");
     let mut d = driver_on(store, clock.clone());
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.day.name, "Day 4: rest");
@@ -296,4 +308,97 @@ fn a_session_with_sets_moves_only_between_training_days() {
     assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 3: incline and pulldown"));
     press(&mut d, &[ch(']')]);
     assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 5: push and pull again"));
+}
+
+#[test]
+fn typing_over_a_suggestion_replaces_it() {
+    let mut d = demo_driver(2);
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let suggested = d.app.form.weight.clone();
+    assert!(!suggested.is_empty(), "the load is prefilled from last time");
+    type_text(&mut d, "45");
+    assert_eq!(d.app.form.weight, "45", "not {suggested}45");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "6");
+    assert_eq!(d.app.form.reps, "6");
+    // Once touched, a field takes more digits as usual.
+    type_text(&mut d, "0");
+    assert_eq!(d.app.form.reps, "60");
+}
+
+#[test]
+fn an_evening_session_does_not_swallow_the_next_morning() {
+    let late = evening() + Duration::hours(4); // 22:00
+    let clock = FixedClock::at(late);
+    let mut d = driver_on(Store::in_memory().expect("store"), clock.clone());
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let evening_session = d.app.today.as_ref().and_then(|t| t.session.as_ref()).map(|s| s.id).expect("session");
+    // Just after midnight the session goes on...
+    clock.advance(Duration::hours(2) + Duration::minutes(30));
+    d.reload();
+    assert_eq!(d.app.today.as_ref().and_then(|t| t.session.as_ref()).map(|s| s.id), Some(evening_session));
+    // ...but at 07:00 it is over, and today is the next plan day.
+    clock.advance(Duration::hours(6));
+    d.reload();
+    let today = d.app.today.clone().expect("today");
+    assert!(today.session.is_none());
+    assert_eq!(today.day.name, "Day 2: active recovery");
+}
+
+#[test]
+fn one_more_set_after_finishing_goes_into_the_same_session() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch('E')]);
+    let today = d.app.today.clone().expect("today");
+    assert!(today.session.is_none());
+    let finished = today.finished.clone().expect("finished today");
+    assert_eq!(today.sets.len(), 1, "the finished session's sets still show");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "40");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.session.as_ref().map(|s| s.id), Some(finished.id), "reopened, not a second session");
+    assert_eq!(today.sets.len(), 2);
+}
+
+#[test]
+fn skipping_before_lifting_does_not_count_as_training() {
+    let clock = FixedClock::at(evening() - Duration::hours(9)); // 09:00
+    let mut d = driver_on(Store::in_memory().expect("store"), clock.clone());
+    press(&mut d, &[ch('x')]);
+    clock.advance(Duration::days(1));
+    d.reload();
+    assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 1: push and pull"));
+}
+
+#[test]
+fn confirmations_need_y_and_undo_stops_the_rest() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert!(d.app.rest().is_some());
+    press(&mut d, &[ch('u'), key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "Enter does not answer yes");
+    assert_eq!(d.store.set_count().expect("count"), 1);
+    press(&mut d, &[ch('y')]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    assert_eq!(d.app.rest(), None, "the rest of the undone set stopped");
+}
+
+#[test]
+fn typed_text_survives_other_actions() {
+    let mut d = fresh_driver();
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "35");
+    press(
+        &mut d,
+        &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), ch('x')],
+    );
+    assert_eq!(d.app.form.weight, "35", "skipping an exercise keeps the typed set");
+    assert!(d.app.form.dirty);
 }

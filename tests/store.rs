@@ -4,9 +4,10 @@ mod common;
 
 use chrono::Duration;
 use common::evening;
+use hardset::model::session::{ExerciseChange, SessionFor};
 use hardset::model::session::{SetEntry, SetKind};
 use hardset::model::units::{Load, Rir, Unit, Weight};
-use hardset::store::{SCHEMA_VERSION, SessionFor, Store, StoreError};
+use hardset::store::{SCHEMA_VERSION, Store, StoreError};
 
 fn entry(load: f64, unit: Unit, reps: u16, rir: Option<u8>) -> SetEntry {
     SetEntry {
@@ -137,20 +138,43 @@ fn last_time_reads_the_previous_session_only() {
 }
 
 #[test]
-fn a_forgotten_session_is_closed_at_its_last_set() {
+fn a_stale_session_is_closed_at_its_last_set_and_an_empty_one_dropped() {
     let mut store = Store::in_memory().expect("store");
     let set = store
         .log_set(&new_session(), &entry(60.0, Unit::Kg, 10, Some(1)), evening() - Duration::hours(20), 90)
         .expect("logs");
-    assert!(store.open_session(evening(), Duration::hours(12)).expect("reads").is_none());
+    let stale_if_older_than =
+        |cutoff: chrono::DateTime<chrono::Utc>| move |last: chrono::DateTime<chrono::Utc>| last < cutoff;
+    assert!(store.open_session(stale_if_older_than(evening() - Duration::hours(12))).expect("reads").is_none());
     let session = store.session(set.session_id).expect("reads");
-    assert_eq!(session.ended_at, Some(evening() - Duration::hours(20)));
-    // A session that crosses midnight but is still active stays open.
+    assert_eq!(session.ended_at, Some(evening() - Duration::hours(20)), "closed at its last set");
+    // A session holding only a skipped exercise was never trained: it goes.
+    let empty = store.start_session("Day 1", Some(0), evening() - Duration::hours(20)).expect("starts");
+    store.set_exercise_change(empty.id, "Lat pulldown", Some(ExerciseChange::Skipped)).expect("skips");
+    assert!(store.open_session(stale_if_older_than(evening() - Duration::hours(12))).expect("reads").is_none());
+    assert!(store.session(empty.id).is_err(), "the empty session was dropped");
+    // A session still in use stays open.
     let late = store
         .log_set(&new_session(), &entry(60.0, Unit::Kg, 10, Some(1)), evening() + Duration::hours(5), 90)
         .expect("logs");
-    let open = store.open_session(evening() + Duration::hours(7), Duration::hours(12)).expect("reads");
+    let open = store.open_session(stale_if_older_than(evening())).expect("reads");
     assert_eq!(open.map(|s| s.id), Some(late.session_id));
+}
+
+#[test]
+fn a_finished_session_takes_no_set_unless_reopened() {
+    let mut store = Store::in_memory().expect("store");
+    let first = store.log_set(&new_session(), &entry(60.0, Unit::Kg, 10, Some(1)), evening(), 90).expect("logs");
+    store.end_session(first.session_id, evening()).expect("ends");
+    let refused =
+        store.log_set(&SessionFor::Existing(first.session_id), &entry(60.0, Unit::Kg, 9, Some(1)), evening(), 90);
+    assert!(refused.is_err(), "a session finished elsewhere is not written to");
+    assert_eq!(store.set_count().expect("count"), 1);
+    let again = store
+        .log_set(&SessionFor::Reopen(first.session_id), &entry(60.0, Unit::Kg, 9, Some(1)), evening(), 90)
+        .expect("logs");
+    assert_eq!(again.session_id, first.session_id);
+    assert_eq!(store.session(first.session_id).expect("reads").ended_at, None, "reopened");
 }
 
 #[test]

@@ -114,12 +114,51 @@ impl fmt::Display for RirTarget {
 
 /// The smallest real load increase, in each unit.
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(try_from = "RawLoadStep")]
 pub struct LoadStep {
     /// Step in kilograms.
     pub kg: f64,
     /// Step in pounds.
     pub lb: f64,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawLoadStep {
+    kg: f64,
+    lb: f64,
+}
+
+impl TryFrom<RawLoadStep> for LoadStep {
+    type Error = String;
+
+    fn try_from(raw: RawLoadStep) -> Result<LoadStep, String> {
+        let real = |v: f64| v.is_finite() && v > 0.0 && v <= 50.0;
+        if real(raw.kg) && real(raw.lb) {
+            Ok(LoadStep { kg: raw.kg, lb: raw.lb })
+        } else {
+            Err("a load step is the smallest plate, pin or dumbbell jump: more than 0 and at most 50".into())
+        }
+    }
+}
+
+/// The longest name stored for an exercise or a plan day.
+pub const MAX_NAME_CHARS: usize = 200;
+
+/// Reads a name: not blank, at most 200 characters, no control characters.
+pub fn deserialize_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    let trimmed = name.trim();
+    if trimmed.is_empty() {
+        return Err(serde::de::Error::custom("a name cannot be empty"));
+    }
+    if trimmed.chars().count() > MAX_NAME_CHARS {
+        return Err(serde::de::Error::custom(format!("a name is at most {MAX_NAME_CHARS} characters")));
+    }
+    if trimmed.chars().any(char::is_control) {
+        return Err(serde::de::Error::custom("a name is one line of text"));
+    }
+    Ok(trimmed.to_string())
 }
 
 impl LoadStep {
@@ -138,6 +177,7 @@ impl LoadStep {
 #[serde(deny_unknown_fields)]
 pub struct Exercise {
     /// Its name, as shown.
+    #[serde(deserialize_with = "deserialize_name")]
     pub name: String,
     /// Other names it goes by.
     #[serde(default)]
@@ -167,7 +207,7 @@ pub fn parse_rest(text: &str) -> Option<Duration> {
     if let Some((minutes, seconds)) = text.split_once(':') {
         let minutes: u64 = minutes.parse().ok()?;
         let seconds: u64 = seconds.parse().ok()?;
-        return (seconds < 60).then(|| Duration::from_secs(minutes * 60 + seconds));
+        return (seconds < 60).then_some(minutes.checked_mul(60)?.checked_add(seconds)?).map(Duration::from_secs);
     }
     if let Ok(seconds) = text.parse::<u64>() {
         return Some(Duration::from_secs(seconds));
@@ -180,7 +220,8 @@ pub fn parse_rest(text: &str) -> Option<Duration> {
             '0'..='9' => digits.push(c),
             'm' | 's' if !digits.is_empty() => {
                 let n: u64 = digits.parse().ok()?;
-                total += if c == 'm' { n * 60 } else { n };
+                let seconds = if c == 'm' { n.checked_mul(60)? } else { n };
+                total = total.checked_add(seconds)?;
                 digits.clear();
                 seen_unit = true;
             }
@@ -332,6 +373,8 @@ mod tests {
         assert_eq!(parse_rest("120"), Some(Duration::from_secs(120)));
         assert_eq!(parse_rest("soon"), None);
         assert_eq!(parse_rest("2x"), None);
+        assert_eq!(parse_rest("307445734561825861:00"), None, "overflow is refused, not wrapped");
+        assert_eq!(parse_rest("99999999999999999999m"), None);
         assert_eq!(format_rest(Duration::from_secs(150)), "2m30s");
     }
 

@@ -205,6 +205,7 @@ fn one_set() -> Spanned<i64> {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawDay {
+    #[serde(deserialize_with = "super::exercise::deserialize_name")]
     name: String,
     #[serde(default)]
     kind: DayKind,
@@ -362,6 +363,15 @@ impl Plan {
     pub fn find_exercise(&self, name: &str) -> Option<&PlannedExercise> {
         let canonical = self.exercises.get(name).map_or(name, |e| e.name.as_str());
         self.days.iter().flat_map(|d| &d.exercises).find(|e| e.name.eq_ignore_ascii_case(canonical))
+    }
+
+    /// The rest after a set of `planned`: the exercise's rest for a working set, the plan's
+    /// short ramp-up rest for a ramp-up set.
+    pub fn rest_after(&self, planned: &PlannedExercise, kind: crate::model::session::SetKind) -> Duration {
+        match kind {
+            crate::model::session::SetKind::Working => planned.rest,
+            crate::model::session::SetKind::RampUp => self.ramp_up_rest,
+        }
     }
 
     /// How `name` (any name or alias this plan knows) is done: as the plan does it on some day,

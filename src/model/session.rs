@@ -140,3 +140,31 @@ pub struct SessionRecord {
     /// Its sets with the time each was logged.
     pub sets: Vec<(SetEntry, DateTime<Utc>)>,
 }
+
+/// Which session a new set (or a change to the day's exercises) goes into.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SessionFor {
+    /// The running session.
+    Existing(i64),
+    /// A session finished earlier today on the same day: one more set reopens it rather than
+    /// starting a second session of the same day.
+    Reopen(i64),
+    /// Start one on this plan day.
+    New {
+        /// Plan day name.
+        day_name: String,
+        /// Plan day position.
+        day_index: Option<usize>,
+    },
+}
+
+/// A past session with its set counts, for the history list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionSummary {
+    /// The session.
+    pub session: Session,
+    /// Working sets logged.
+    pub working_sets: u32,
+    /// Ramp-up sets logged.
+    pub ramp_up_sets: u32,
+}

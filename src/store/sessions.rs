@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{ExerciseChange, Session, SessionRecord};
+use crate::model::session::{ExerciseChange, Session, SessionFor, SessionRecord, SessionSummary};
 
 const SESSION_COLUMNS: &str = "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
 
@@ -37,25 +37,45 @@ pub(super) fn insert_session(
     Ok(tx.last_insert_rowid())
 }
 
-/// A past session with its set counts, for the history list.
-#[derive(Debug, Clone, PartialEq)]
-pub struct SessionSummary {
-    /// The session.
-    pub session: Session,
-    /// Working sets logged.
-    pub working_sets: u32,
-    /// Ramp-up sets logged.
-    pub ramp_up_sets: u32,
+/// The id of the session a write goes into, inside the write's transaction: the running one
+/// (refused if another window finished it meanwhile), a finished one reopened, or a new one.
+pub(super) fn resolve_session(
+    tx: &rusqlite::Transaction<'_>,
+    session: &SessionFor,
+    at: DateTime<Utc>,
+) -> Result<i64, StoreError> {
+    match session {
+        SessionFor::Existing(id) => {
+            let open: Option<bool> =
+                tx.query_row("SELECT ended_at IS NULL FROM session WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+            match open {
+                Some(true) => Ok(*id),
+                Some(false) => {
+                    Err(StoreError::NotFound("this session was finished meanwhile (in another window?)".into()))
+                }
+                None => Err(StoreError::NotFound(format!("session {id} is no longer in the log"))),
+            }
+        }
+        SessionFor::Reopen(id) => {
+            let changed = tx.execute("UPDATE session SET ended_at = NULL WHERE id = ?1", [id])?;
+            if changed == 0 {
+                return Err(StoreError::NotFound(format!("session {id} is no longer in the log")));
+            }
+            Ok(*id)
+        }
+        SessionFor::New { day_name, day_index } => insert_session(tx, day_name, *day_index, at),
+    }
 }
 
 impl Store {
+    /// The id of the session `session` names, reopening or starting it as needed.
+    pub fn session_id_for(&mut self, session: &SessionFor, at: DateTime<Utc>) -> Result<i64, StoreError> {
+        self.write(|tx| resolve_session(tx, session, at))
+    }
+
     /// The session still open, if its last activity is within `stale_after`; an older open
     /// session is closed at its last set (a forgotten session never swallows the next day).
-    pub fn open_session(
-        &mut self,
-        now: DateTime<Utc>,
-        stale_after: chrono::Duration,
-    ) -> Result<Option<Session>, StoreError> {
+    pub fn open_session(&mut self, is_stale: impl Fn(DateTime<Utc>) -> bool) -> Result<Option<Session>, StoreError> {
         let open = self
             .conn
             .prepare_cached(&format!(
@@ -64,22 +84,28 @@ impl Store {
             .query_row([], read_session)
             .optional()?;
         let Some(session) = open else { return Ok(None) };
-        let last_activity: i64 = self.conn.query_row(
-            "SELECT coalesce(max(logged_at), ?2) FROM workout_set WHERE session_id = ?1",
+        let (last_activity, sets): (i64, i64) = self.conn.query_row(
+            "SELECT coalesce(max(logged_at), ?2), count(*) FROM workout_set WHERE session_id = ?1",
             params![session.id, session.started_at.timestamp()],
-            |r| r.get(0),
+            |r| Ok((r.get(0)?, r.get(1)?)),
         )?;
-        if now.timestamp() - last_activity > stale_after.num_seconds() {
-            self.write(|tx| {
+        if !is_stale(super::from_unix(last_activity)) {
+            return Ok(Some(session));
+        }
+        self.write(|tx| {
+            if sets == 0 {
+                // Nothing was lifted (only exercises skipped or added): the day was not trained.
+                tx.execute("DELETE FROM session WHERE id = ?1 AND ended_at IS NULL", [session.id])?;
+            } else {
                 tx.execute(
-                    "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE ended_at IS NULL AND id <= ?1",
+                    "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE id = ?1 AND ended_at IS NULL",
                     params![session.id, last_activity],
                 )?;
-                Ok(())
-            })?;
-            return Ok(None);
-        }
-        Ok(Some(session))
+            }
+            Ok(())
+        })?;
+        // An older session left open (by a crash long ago) is looked at the same way.
+        self.open_session(is_stale)
     }
 
     /// Reads one session.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{LoggedSet, SetEntry, SetKind};
+use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};
 
 const SET_COLUMNS: &str =
@@ -28,20 +28,6 @@ fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
             note: row.get(9)?,
         },
     })
-}
-
-/// Which session a new set goes into.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SessionFor {
-    /// The running session.
-    Existing(i64),
-    /// Start one on this plan day.
-    New {
-        /// Plan day name.
-        day_name: String,
-        /// Plan day position.
-        day_index: Option<usize>,
-    },
 }
 
 pub(super) fn insert_set(
@@ -80,12 +66,7 @@ impl Store {
         rest_seconds: u32,
     ) -> Result<LoggedSet, StoreError> {
         self.write(|tx| {
-            let session_id = match session {
-                SessionFor::Existing(id) => *id,
-                SessionFor::New { day_name, day_index } => {
-                    super::sessions::insert_session(tx, day_name, *day_index, at)?
-                }
-            };
+            let session_id = super::sessions::resolve_session(tx, session, at)?;
             let id = insert_set(tx, session_id, entry, at)?;
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",

@@ -10,7 +10,7 @@ use super::theme::Meaning;
 use crate::history::WeekComparison;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, SetEntry, SetKind};
-use crate::store::{SessionFor, SessionSummary};
+use crate::model::session::{SessionFor, SessionSummary};
 use crate::today::Today;
 
 /// The two screens.
@@ -153,7 +153,19 @@ pub enum Effect {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Outcome {
     /// A set was committed.
-    Saved(LoggedSet),
+    Saved {
+        /// The set as stored.
+        set: LoggedSet,
+        /// The rest it started, in seconds.
+        rest_seconds: u32,
+    },
+    /// A logged set was changed or deleted; the form is cleared if it was showing that set.
+    SetChanged {
+        /// The set's id.
+        id: i64,
+        /// What was done.
+        text: String,
+    },
     /// Something else was done; the message says what.
     Done(String),
     /// It failed; the message says why. Nothing the lifter typed is cleared.
@@ -277,6 +289,7 @@ impl App {
     /// Turns a key into an action (typed text first, then the keymap) and applies it.
     pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
         let control = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
+        let alt = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::ALT);
         if control && key.code == KeyCode::Char('c') {
             // Ctrl-C works from anywhere, popups included; unsaved text still asks first.
             if !matches!(self.popup, Some(Popup::Confirm(Question::Quit))) {
@@ -285,7 +298,8 @@ impl App {
             return self.update(Action::Quit, now);
         }
         if let KeyCode::Char(c) = key.code
-            && !key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL)
+            && !control
+            && !alt
         {
             let typed = match &self.popup {
                 Some(Popup::Picker(_)) => true,
@@ -372,7 +386,18 @@ impl App {
                         self.quit = true;
                         Vec::new()
                     }
-                    Question::Delete { id, summary } => vec![Effect::Delete { id: *id, summary: summary.clone() }],
+                    Question::Delete { id, summary } => {
+                        let mut effects = vec![Effect::Delete { id: *id, summary: summary.clone() }];
+                        // Undoing the set that started the rest stops the rest too.
+                        if let Some(today) = &self.today
+                            && let (Some(session), Some(last)) = (&today.session, today.sets.last())
+                            && last.id == *id
+                            && today.rest().is_some()
+                        {
+                            effects.push(Effect::SetRest { session_id: session.id, until: None, seconds: 0 });
+                        }
+                        effects
+                    }
                 }
             }
             Action::No => {
@@ -627,10 +652,7 @@ impl App {
         let Some(slot) = exercise.slots.get(si) else {
             return;
         };
-        let rest = match slot.kind {
-            SetKind::Working => exercise.planned.rest,
-            SetKind::RampUp => self.plan.ramp_up_rest,
-        };
+        let rest = self.plan.rest_after(&exercise.planned, slot.kind);
         let unit = slot.weight.map_or(self.plan.unit, |w| w.unit);
         let mut target = FormTarget {
             exercise: exercise.planned.name.clone(),
@@ -782,25 +804,28 @@ impl App {
     /// Applies what came back from an effect.
     pub fn receive(&mut self, outcome: Outcome, now: DateTime<Utc>) -> Vec<Effect> {
         match outcome {
-            Outcome::Saved(set) => {
-                let rest = self.today.as_ref().and_then(|t| {
-                    t.exercises.iter().find(|e| e.planned.name == set.entry.exercise).map(|e| match set.entry.kind {
-                        SetKind::Working => e.planned.rest,
-                        SetKind::RampUp => self.plan.ramp_up_rest,
-                    })
-                });
-                let rest_text =
-                    rest.map(|r| format!(", rest {}", crate::model::exercise::format_rest(r))).unwrap_or_default();
+            Outcome::Saved { set, rest_seconds } => {
+                let rest = std::time::Duration::from_secs(u64::from(rest_seconds));
+                let rest_text = if rest_seconds > 0 {
+                    format!(", rest {}", crate::model::exercise::format_rest(rest))
+                } else {
+                    String::new()
+                };
                 self.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(&set))));
                 // The form is cleared only now that the store has the set.
                 self.form = SetForm::default();
                 self.cursor = None;
                 self.pane = Pane::Checklist;
             }
-            Outcome::Done(text) => {
+            Outcome::SetChanged { id, text } => {
                 self.message = Some((Meaning::Good, text));
-                self.form.dirty = false;
+                if self.form.target.as_ref().is_some_and(|t| t.editing == Some(id)) {
+                    self.form = SetForm::default();
+                    self.pane = Pane::Checklist;
+                }
             }
+            // Anything else leaves what is typed in the form alone.
+            Outcome::Done(text) => self.message = Some((Meaning::Good, text)),
             Outcome::Failed(text) => self.message = Some((Meaning::Error, text)),
             Outcome::Today(today) => {
                 if let Some((until, _)) = today.rest()

@@ -8,7 +8,7 @@ use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
 use crate::model::session::ExerciseChange;
-use crate::store::{HISTORY_PAGE, SessionFor, Store, StoreError};
+use crate::store::{HISTORY_PAGE, Store, StoreError};
 use crate::today;
 
 /// The app with its store and clock.
@@ -99,15 +99,6 @@ impl<C: Clock> Driver<C> {
         }
     }
 
-    fn session_id(&mut self, session: &SessionFor) -> Result<i64, StoreError> {
-        match session {
-            SessionFor::Existing(id) => Ok(*id),
-            SessionFor::New { day_name, day_index } => {
-                Ok(self.store.start_session(day_name, *day_index, self.clock.now())?.id)
-            }
-        }
-    }
-
     fn execute(&mut self, effect: Effect) -> Vec<Outcome> {
         let now = self.clock.now();
         let result: Result<Vec<Outcome>, StoreError> = match effect {
@@ -116,15 +107,15 @@ impl<C: Clock> Driver<C> {
                 return Vec::new();
             }
             Effect::Reload => return vec![self.today()],
-            Effect::Log { session, entry, rest_seconds } => {
-                self.store.log_set(&session, &entry, now, rest_seconds).map(|set| vec![Outcome::Saved(set)])
-            }
-            Effect::Update { id, entry } => self
+            Effect::Log { session, entry, rest_seconds } => self
                 .store
-                .update_set(id, &entry)
-                .map(|()| vec![Outcome::Done(format!("Updated {} {}", entry.exercise, entry.summary()))]),
+                .log_set(&session, &entry, now, rest_seconds)
+                .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
+            Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
+                vec![Outcome::SetChanged { id, text: format!("Updated {} {}", entry.exercise, entry.summary()) }]
+            }),
             Effect::Delete { id, summary } => {
-                self.store.delete_set(id).map(|()| vec![Outcome::Done(format!("Deleted {summary}"))])
+                self.store.delete_set(id).map(|()| vec![Outcome::SetChanged { id, text: format!("Deleted {summary}") }])
             }
             Effect::SetRest { session_id, until, seconds } => {
                 self.store.set_rest(session_id, until, seconds).map(|()| Vec::new())
@@ -142,15 +133,17 @@ impl<C: Clock> Driver<C> {
                     .set_session_day(session_id, &name, Some(day_index))
                     .map(|()| vec![Outcome::Done(format!("Session moved to {name}"))])
             }
-            Effect::ChangeExercise { session, exercise, change } => self.session_id(&session).and_then(|id| {
-                self.store.set_exercise_change(id, &exercise, change)?;
-                let text = match change {
-                    Some(ExerciseChange::Added) => format!("Added {exercise}"),
-                    Some(ExerciseChange::Skipped) => format!("Skipping {exercise} today"),
-                    None => format!("{exercise} is back on the list"),
-                };
-                Ok(vec![Outcome::Done(text)])
-            }),
+            Effect::ChangeExercise { session, exercise, change } => {
+                self.store.session_id_for(&session, now).and_then(|id| {
+                    self.store.set_exercise_change(id, &exercise, change)?;
+                    let text = match change {
+                        Some(ExerciseChange::Added) => format!("Added {exercise}"),
+                        Some(ExerciseChange::Skipped) => format!("Skipping {exercise} today"),
+                        None => format!("{exercise} is back on the list"),
+                    };
+                    Ok(vec![Outcome::Done(text)])
+                })
+            }
             Effect::LoadSessions => {
                 return vec![match self.store.recent_sessions(HISTORY_PAGE) {
                     Ok(sessions) => Outcome::Sessions(sessions),
@@ -170,7 +163,11 @@ impl<C: Clock> Driver<C> {
                 outcomes.push(self.today());
                 outcomes
             }
-            Err(e) => vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form."))],
+            // A fresh read follows a failure too, so the next try goes where it should (a session
+            // finished in another window is not written to again).
+            Err(e) => {
+                vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form.")), self.today()]
+            }
         }
     }
 }

@@ -79,6 +79,9 @@ pub struct SetForm {
     pub errors: Vec<(Field, String)>,
     /// The lifter has typed something since the form was filled.
     pub dirty: bool,
+    /// Fields the lifter has typed in. A prefilled field not yet touched is replaced by the
+    /// first character typed, as selected text is: typing 6 over a suggested 8 gives 6, not 86.
+    pub touched: Vec<Field>,
 }
 
 impl SetForm {
@@ -101,6 +104,7 @@ impl SetForm {
             field: None,
             errors: Vec::new(),
             dirty: false,
+            touched: Vec::new(),
         }
     }
 
@@ -137,18 +141,34 @@ impl SetForm {
     pub fn type_char(&mut self, c: char) {
         let field = self.focused();
         let limit = if field == Field::Note { 200 } else { 12 };
-        if let Some(text) = self.text_mut(field)
-            && text.chars().count() < limit
-        {
+        let first = !self.touched.contains(&field);
+        if first {
+            self.touched.push(field);
+        }
+        if let Some(text) = self.text_mut(field) {
+            if first {
+                text.clear();
+            }
+            if text.chars().count() >= limit {
+                return;
+            }
             text.push(c);
             self.dirty = true;
             self.clear_error(field);
         }
     }
 
+    /// Whether a field still holds its prefilled text, which the first key typed replaces.
+    pub fn pristine(&self, field: Field) -> bool {
+        !self.touched.contains(&field)
+    }
+
     /// Erases the last character of the focused field.
     pub fn backspace(&mut self) {
         let field = self.focused();
+        if !self.touched.contains(&field) {
+            self.touched.push(field);
+        }
         if let Some(text) = self.text_mut(field) {
             text.pop();
             self.dirty = true;

@@ -137,7 +137,8 @@ macro_rules! bind {
 /// Every binding, most specific contexts first within each key.
 pub const BINDINGS: &[Binding] = &[
     // Popups take every key they know first.
-    bind!(Confirm, [ch('y'), ch('Y'), (KeyCode::Enter, NONE)], "y", Action::Yes, "yes", true),
+    // Enter is the key of the whole gym flow, so it never answers "yes" by accident.
+    bind!(Confirm, [ch('y'), ch('Y')], "y", Action::Yes, "yes", true),
     bind!(Confirm, [ch('n'), ch('N'), (KeyCode::Esc, NONE)], "n/Esc", Action::No, "no", true),
     bind!(Picker, [(KeyCode::Up, NONE)], "↑↓", Action::Up, "choose", true),
     bind!(Picker, [(KeyCode::Down, NONE)], "↓", Action::Down, "choose", false),

@@ -73,7 +73,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::raw(""));
         }
         let p = &exercise.planned;
-        let done = exercise.slots.iter().filter(|s| s.logged.is_some()).count();
+        // Done counts working sets only, as the "sets x reps" beside it does.
+        let working = exercise.slots.iter().filter(|s| s.kind == SetKind::Working);
+        let done = working.clone().filter(|s| s.logged.is_some()).count();
+        let due = working.count();
         let mut title = vec![Span::styled(
             exercise.planned.name.clone(),
             t.style(if exercise.skipped { Meaning::Muted } else { Meaning::Title }),
@@ -87,7 +90,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         };
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
         title.push(Span::styled(
-            format!("  {}x{} @ RIR {}  {done}/{}", p.sets, p.reps, p.rir, exercise.slots.len()),
+            format!("  {}x{} @ RIR {}  {done}/{due}", p.sets, p.reps, p.rir),
             t.style(Meaning::Muted),
         ));
         lines.push(Line::from(title));
