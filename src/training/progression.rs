@@ -15,9 +15,10 @@ pub struct Target {
     pub reason: String,
 }
 
-/// Double progression over the top working set of last time: reaching the top of the rep range
-/// with solid form at or under the target RIR earns the smallest real load step and a return to
-/// the bottom of the range; otherwise the load stays and the aim is one more rep.
+/// Double progression over the first working set of last time (the main set, taken hardest):
+/// reaching the top of the rep range with solid form at or under the target RIR earns the
+/// smallest real load step and a return to the bottom of the range; otherwise the load stays and
+/// the aim is one more rep.
 pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
     let range = planned.reps;
     let Some(top) = last_working.first() else {

@@ -292,9 +292,12 @@ impl App {
         let alt = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::ALT);
         if control && key.code == KeyCode::Char('c') {
             // Ctrl-C works from anywhere, popups included; unsaved text still asks first.
-            if !matches!(self.popup, Some(Popup::Confirm(Question::Quit))) {
-                self.popup = None;
+            // Pressed again while asked about unsaved text, it means "quit anyway".
+            if matches!(self.popup, Some(Popup::Confirm(Question::Quit))) {
+                self.quit = true;
+                return Vec::new();
             }
+            self.popup = None;
             return self.update(Action::Quit, now);
         }
         if let KeyCode::Char(c) = key.code
