@@ -68,6 +68,14 @@ impl View<'_> {
             .title(Span::styled(format!(" {title} "), self.theme.style(Meaning::Title)))
     }
 
+    /// Draws a pane's bordered block and returns the area inside it.
+    pub(crate) fn pane(&self, title: &str, focused: bool, area: Rect, buf: &mut Buffer) -> Rect {
+        let block = self.block(title, focused);
+        let inner = block.inner(area);
+        block.render(area, buf);
+        inner
+    }
+
     /// Whether a pane has focus (and no popup covers it).
     pub(crate) fn focused(&self, pane: Pane) -> bool {
         self.app.pane == pane && self.app.popup.is_none()

@@ -15,9 +15,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let form = &screen.app.form;
     let focused = screen.focused(Pane::Form);
-    let block = screen.block("Set", focused);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = screen.pane("Set", focused, area, buf);
     let Some(target) = &form.target else {
         let hint = match &screen.app.today {
             Some(today) if today.exercises.is_empty() => "Nothing to lift today.",

@@ -22,9 +22,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let app = screen.app;
-    let block = screen.block("Sessions", screen.focused(Pane::Sessions));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = screen.pane("Sessions", screen.focused(Pane::Sessions), area, buf);
     if app.sessions.is_empty() {
         Paragraph::new(Line::styled("No sessions yet: log a set in Today.", t.style(Meaning::Muted)))
             .render(inner, buf);
@@ -74,18 +72,14 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let app = screen.app;
     let Some(comparison) = &app.comparison else {
-        let block = screen.block("Last week vs this week", screen.focused(Pane::Comparison));
-        let inner = block.inner(area);
-        block.render(area, buf);
+        let inner = screen.pane("Last week vs this week", screen.focused(Pane::Comparison), area, buf);
         Paragraph::new(Line::styled("Select a session to compare its week.", t.style(Meaning::Muted)))
             .render(inner, buf);
         return;
     };
     let this_date = comparison.exercises.first().map_or(comparison.week_start, |e| e.this_date);
     let title = format!("{} vs the week before", this_date.format("%a %-d %b"));
-    let block = screen.block(&title, screen.focused(Pane::Comparison));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = screen.pane(&title, screen.focused(Pane::Comparison), area, buf);
     let width = inner.width as usize;
     let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
     let mut lines: Vec<Line<'static>> = Vec::new();

@@ -36,10 +36,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 }
             }
             let rect = centered(area, 56, area.height.saturating_sub(2));
-            let block = screen.block("Keys (↑↓ scroll, ? or Esc close)", true);
-            let inner = block.inner(rect);
             Clear.render(rect, buf);
-            block.render(rect, buf);
+            let inner = screen.pane("Keys (↑↓ scroll, ? or Esc close)", true, rect, buf);
             let max_scroll = lines.len().saturating_sub(inner.height as usize);
             let skip = (*scroll as usize).min(max_scroll);
             Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
@@ -47,10 +45,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Some(Popup::Confirm(question)) => {
             let text = question.text();
             let rect = centered(area, (text.chars().count() as u16 + 4).max(30), 5);
-            let block = screen.block("Confirm", true);
-            let inner = block.inner(rect);
             Clear.render(rect, buf);
-            block.render(rect, buf);
+            let inner = screen.pane("Confirm", true, rect, buf);
             let lines = vec![
                 Line::raw(truncate(&text, inner.width as usize)),
                 Line::raw(""),
@@ -65,10 +61,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::Picker(picker)) => {
             let rect = centered(area, 50, area.height.saturating_sub(4));
-            let block = screen.block("Add exercise: type to filter", true);
-            let inner = block.inner(rect);
             Clear.render(rect, buf);
-            block.render(rect, buf);
+            let inner = screen.pane("Add exercise: type to filter", true, rect, buf);
             let matches = screen.app.picker_matches(&picker.filter);
             let mut lines = vec![Line::from(vec![
                 Span::styled("Filter: ", t.style(Meaning::Muted)),

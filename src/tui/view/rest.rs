@@ -11,9 +11,7 @@ use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let block = screen.block("Rest", false);
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = screen.pane("Rest", false, area, buf);
     let Some((until, seconds)) = screen.app.rest() else {
         Paragraph::new(Line::styled("Starts by itself when a set is saved.", t.style(Meaning::Muted)))
             .wrap(ratatui::widgets::Wrap { trim: true })

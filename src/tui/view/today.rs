@@ -25,9 +25,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let app = screen.app;
-    let block = screen.block("Today", screen.focused(Pane::Checklist));
-    let inner = block.inner(area);
-    block.render(area, buf);
+    let inner = screen.pane("Today", screen.focused(Pane::Checklist), area, buf);
     let Some(today) = &app.today else {
         Paragraph::new("Loading…").render(inner, buf);
         return;
