@@ -31,17 +31,23 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = inner.width as usize;
-    let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut selected_line = 0;
+    // Where the day stands is pinned above the list, so scrolling never hides it.
+    let mut pinned: Vec<Line<'static>> = Vec::new();
     if let Some(done) = &today.finished {
         let at = screen.app_local(done.ended_at.unwrap_or(done.started_at));
         let text = if today.day.kind == DayKind::Training {
-            format!("Finished at {}. A new set starts a new session.", at.format("%H:%M"))
+            format!("Finished at {}. More sets reopen it.", at.format("%H:%M"))
         } else {
             format!("Marked done at {}.", at.format("%H:%M"))
         };
-        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Good)));
+        pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Good)));
     }
+    let (done, total) = today.progress();
+    if today.session.is_some() && total > 0 && done == total {
+        pinned.push(Line::styled(truncate("All sets done: E finishes the session.", width), t.style(Meaning::Good)));
+    }
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut selected_line = 0;
     if !today.day.note.is_empty() {
         lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
     }
@@ -62,10 +68,6 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
     }
     let current = today.current();
-    let (done, total) = today.progress();
-    if today.session.is_some() && total > 0 && done == total {
-        lines.push(Line::styled("All sets done: E finishes the session.", t.style(Meaning::Good)));
-    }
     for (ei, exercise) in today.exercises.iter().enumerate() {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
@@ -146,10 +148,13 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(text, style));
         }
     }
-    let height = inner.height as usize;
+    let pinned_height = (pinned.len() as u16).min(inner.height);
+    let [top, list] = Layout::vertical([Constraint::Length(pinned_height), Constraint::Min(0)]).areas(inner);
+    Paragraph::new(pinned).render(top, buf);
+    let height = list.height as usize;
     let offset = (selected_line + 2).saturating_sub(height);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
-    Paragraph::new(visible).render(inner, buf);
+    Paragraph::new(visible).render(list, buf);
 }
 
 /// Splits text into lines of at most `width` columns at spaces; follow-on lines get `indent`.
