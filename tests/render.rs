@@ -170,3 +170,13 @@ fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
     }
     None
 }
+
+#[test]
+fn a_finished_session_says_so_above_its_sets() {
+    let mut d = mid_session();
+    press(&mut d, &[key(KeyCode::Esc), ch('E')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Finished at 18:00. More sets reopen it."), "{text}");
+    assert!(text.contains("[x] ramp-up 1"), "the finished session's sets still show:\n{text}");
+    snapshot_both("today_finished", &d);
+}
