@@ -80,6 +80,23 @@ fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
     index.and_then(|i| plan.days.get(i)).cloned().unwrap_or_else(|| unplanned_rest_day(date))
 }
 
+/// Whether a session whose last set (or start) was at `last_activity` is over by now.
+pub fn session_is_over(clock: &dyn Clock, last_activity: DateTime<Utc>) -> bool {
+    let now = clock.now();
+    let idle = now - last_activity;
+    idle > chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS)
+        || (clock.local_date(last_activity) != clock.local_date(now)
+            && idle > chrono::Duration::hours(SESSION_GOES_STALE_OVERNIGHT_HOURS))
+}
+
+impl Today {
+    /// When the running session last saw a set (or started).
+    pub fn last_activity(&self) -> Option<DateTime<Utc>> {
+        let session = self.session.as_ref()?;
+        Some(self.sets.last().map_or(session.started_at, |s| s.logged_at))
+    }
+}
+
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
 pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Option<usize>) -> Result<Today, StoreError> {
     let now = clock.now();
@@ -87,12 +104,7 @@ pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Optio
     // A session is over when nothing was logged for 12 hours, or when the date has changed and
     // nothing was logged for 3: a late session crossing midnight stays one session, but an
     // evening session left open does not swallow the next morning's sets.
-    let session = store.open_session(|last_activity| {
-        let idle = now - last_activity;
-        idle > chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS)
-            || (clock.local_date(last_activity) != date
-                && idle > chrono::Duration::hours(SESSION_GOES_STALE_OVERNIGHT_HOURS))
-    })?;
+    let session = store.open_session(|last_activity| session_is_over(clock, last_activity))?;
     let last = store.last_plan_session()?;
     let scheduled = || {
         let last_day = last

@@ -283,8 +283,10 @@ fn small_keys_do_what_they_say_and_nothing_else() {
     assert_eq!(d.app.form.focused(), Field::FormBroke);
     press(&mut d, &[ch(' ')]);
     assert!(d.app.form.form_broke);
-    // Changing day with typed text in the form is refused, so the text is not thrown away.
+    // Changing day with typed text in the form asks first; "no" keeps the text.
     press(&mut d, &[key(KeyCode::Esc), ch(']')]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
+    press(&mut d, &[ch('n')]);
     assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 1: push and pull"));
     assert!(d.app.form.form_broke, "the form is kept");
     // Ctrl-C from the help overlay still asks about the unsaved set.
@@ -401,4 +403,34 @@ fn typed_text_survives_other_actions() {
     );
     assert_eq!(d.app.form.weight, "35", "skipping an exercise keeps the typed set");
     assert!(d.app.form.dirty);
+}
+
+#[test]
+fn erasing_back_to_the_suggestion_leaves_nothing_unsaved() {
+    let mut d = demo_driver(2);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Backspace)]);
+    assert!(d.app.form.dirty);
+    let suggested = d.app.form.prefill.0.clone();
+    let last = suggested.chars().last().expect("a suggested load");
+    type_text(&mut d, &last.to_string());
+    assert_eq!(d.app.form.weight, suggested);
+    assert!(!d.app.form.dirty, "the form is back to what was suggested");
+    // So changing day needs no question, and quitting neither.
+    press(&mut d, &[key(KeyCode::Esc), ch(']')]);
+    assert!(d.app.popup.is_none());
+    assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 2: active recovery"));
+}
+
+#[test]
+fn a_session_idle_for_twelve_hours_ends_at_the_next_key() {
+    let clock = FixedClock::at(evening() - Duration::hours(12)); // 06:00
+    let mut d = driver_on(Store::in_memory().expect("store"), clock.clone());
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "30");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let morning = d.app.today.as_ref().and_then(|t| t.session.as_ref()).map(|s| s.id).expect("session");
+    clock.advance(Duration::hours(13)); // 19:00 the same day
+    press(&mut d, &[key(KeyCode::Down)]);
+    let today = d.app.today.clone().expect("today");
+    assert!(today.session.as_ref().is_none_or(|s| s.id != morning), "the morning session is over");
 }

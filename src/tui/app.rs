@@ -40,6 +40,11 @@ pub enum Pane {
 pub enum Question {
     /// Quit with unsaved text in the form.
     Quit,
+    /// Throw away the set being typed to change plan day.
+    DiscardForDay {
+        /// Which way.
+        forward: bool,
+    },
     /// Delete a logged set.
     Delete {
         /// Set id.
@@ -55,6 +60,7 @@ impl Question {
         match self {
             Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
             Question::Delete { summary, .. } => format!("Delete {summary}?"),
+            Question::DiscardForDay { .. } => "Throw away the set being typed and change day?".into(),
         }
     }
 }
@@ -389,6 +395,10 @@ impl App {
                         self.quit = true;
                         Vec::new()
                     }
+                    Question::DiscardForDay { forward } => {
+                        self.form = SetForm::default();
+                        self.switch_day(*forward)
+                    }
                     Question::Delete { id, summary } => {
                         let mut effects = vec![Effect::Delete { id: *id, summary: summary.clone() }];
                         // Undoing the set that started the rest stops the rest too.
@@ -602,12 +612,11 @@ impl App {
             return Vec::new();
         }
         if self.form.dirty {
-            self.message =
-                Some((Meaning::Warn, "Save the set in the form (or Esc and erase it) before changing day".into()));
+            self.popup = Some(Popup::Confirm(Question::DiscardForDay { forward }));
             return Vec::new();
         }
         // Sets already logged only move to another training day, never onto a rest day.
-        let has_sets = !today.sets.is_empty();
+        let has_sets = today.session.is_some() && !today.sets.is_empty();
         let current = self.chosen_day.or(today.day_index).unwrap_or(0);
         let mut next = current;
         for _ in 0..count {
@@ -704,7 +713,7 @@ impl App {
                     // '.' or ',' adds the half step to a whole RIR.
                     if !self.form.rir.contains('.') && !self.form.rir.is_empty() {
                         self.form.rir.push_str(".5");
-                        self.form.dirty = true;
+                        self.form.refresh_dirty();
                     }
                 } else {
                     self.form.type_char(c);

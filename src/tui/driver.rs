@@ -65,7 +65,10 @@ impl<C: Clock> Driver<C> {
     /// Reloads what the screen shows when the local date moved on (the app was left open past
     /// midnight) or another process committed to the log (a set logged from the shell).
     fn refresh_if_stale(&mut self) {
-        let new_day = self.app.today.as_ref().is_some_and(|t| t.date != self.clock.local_date(self.clock.now()));
+        let new_day = self.app.today.as_ref().is_some_and(|t| {
+            t.date != self.clock.local_date(self.clock.now())
+                || t.last_activity().is_some_and(|at| today::session_is_over(&self.clock, at))
+        });
         let version = self.store.data_version().ok();
         let written_elsewhere = version != self.seen_version;
         self.seen_version = version;

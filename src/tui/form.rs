@@ -79,6 +79,8 @@ pub struct SetForm {
     pub errors: Vec<(Field, String)>,
     /// The lifter has typed something since the form was filled.
     pub dirty: bool,
+    /// What the form was filled with, so erasing back to it is not "unsaved text".
+    pub prefill: (String, String, String, bool, String),
     /// Fields the lifter has typed in. A prefilled field not yet touched is replaced by the
     /// first character typed, as selected text is: typing 6 over a suggested 8 gives 6, not 86.
     pub touched: Vec<Field>,
@@ -95,6 +97,7 @@ impl SetForm {
         note: String,
     ) -> SetForm {
         SetForm {
+            prefill: (weight.clone(), reps.clone(), rir.clone(), form_broke, note.clone()),
             target: Some(target),
             weight,
             reps,
@@ -153,9 +156,16 @@ impl SetForm {
                 return;
             }
             text.push(c);
-            self.dirty = true;
+            self.refresh_dirty();
             self.clear_error(field);
         }
+    }
+
+    /// Recomputes whether the form differs from what it was filled with.
+    pub fn refresh_dirty(&mut self) {
+        let now = (&self.weight, &self.reps, &self.rir, self.form_broke, &self.note);
+        let (w, r, i, f, n) = &self.prefill;
+        self.dirty = now != (w, r, i, *f, n);
     }
 
     /// Whether a field still holds its prefilled text, which the first key typed replaces.
@@ -171,7 +181,7 @@ impl SetForm {
         }
         if let Some(text) = self.text_mut(field) {
             text.pop();
-            self.dirty = true;
+            self.refresh_dirty();
             self.clear_error(field);
         }
     }
@@ -179,7 +189,7 @@ impl SetForm {
     /// Picks RIR from the quick picker (digit `0`..`5`; 5 means "5+").
     pub fn pick_rir(&mut self, digit: u8) {
         self.rir = digit.min(5).to_string();
-        self.dirty = true;
+        self.refresh_dirty();
         self.clear_error(Field::Rir);
     }
 
@@ -192,7 +202,7 @@ impl SetForm {
         if let Some(rir) = Rir::from_halves(halves as u8) {
             self.rir = rir.to_string();
         }
-        self.dirty = true;
+        self.refresh_dirty();
         self.clear_error(Field::Rir);
     }
 
@@ -215,7 +225,7 @@ impl SetForm {
     /// Toggles "form broke".
     pub fn toggle_form_broke(&mut self) {
         self.form_broke = !self.form_broke;
-        self.dirty = true;
+        self.refresh_dirty();
     }
 
     /// Checks one field; on error the message is kept beside it.
