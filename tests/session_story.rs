@@ -410,7 +410,7 @@ fn erasing_back_to_the_suggestion_leaves_nothing_unsaved() {
     let mut d = demo_driver(2);
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Backspace)]);
     assert!(d.app.form.dirty);
-    let suggested = d.app.form.prefill.0.clone();
+    let suggested = d.app.form.prefill.weight.clone();
     let last = suggested.chars().last().expect("a suggested load");
     type_text(&mut d, &last.to_string());
     assert_eq!(d.app.form.weight, suggested);

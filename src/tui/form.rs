@@ -55,6 +55,21 @@ pub struct FormTarget {
     pub rest_seconds: u32,
 }
 
+/// The values of the form's fields.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct FormValues {
+    /// Load as typed.
+    pub weight: String,
+    /// Reps as typed.
+    pub reps: String,
+    /// RIR as typed or picked.
+    pub rir: String,
+    /// Form broke.
+    pub form_broke: bool,
+    /// Note as typed.
+    pub note: String,
+}
+
 /// The RIR picker's choices; "5+" records 5.
 pub const RIR_CHOICES: [&str; 6] = ["0", "1", "2", "3", "4", "5+"];
 
@@ -80,7 +95,7 @@ pub struct SetForm {
     /// The lifter has typed something since the form was filled.
     pub dirty: bool,
     /// What the form was filled with, so erasing back to it is not "unsaved text".
-    pub prefill: (String, String, String, bool, String),
+    pub prefill: FormValues,
     /// Fields the lifter has typed in. A prefilled field not yet touched is replaced by the
     /// first character typed, as selected text is: typing 6 over a suggested 8 gives 6, not 86.
     pub touched: Vec<Field>,
@@ -97,7 +112,13 @@ impl SetForm {
         note: String,
     ) -> SetForm {
         SetForm {
-            prefill: (weight.clone(), reps.clone(), rir.clone(), form_broke, note.clone()),
+            prefill: FormValues {
+                weight: weight.clone(),
+                reps: reps.clone(),
+                rir: rir.clone(),
+                form_broke,
+                note: note.clone(),
+            },
             target: Some(target),
             weight,
             reps,
@@ -163,14 +184,14 @@ impl SetForm {
 
     /// Recomputes whether the form differs from what it was filled with.
     pub fn refresh_dirty(&mut self) {
-        let now = (&self.weight, &self.reps, &self.rir, self.form_broke, &self.note);
-        let (w, r, i, f, n) = &self.prefill;
-        self.dirty = now != (w, r, i, *f, n);
-    }
-
-    /// Whether a field still holds its prefilled text, which the first key typed replaces.
-    pub fn pristine(&self, field: Field) -> bool {
-        !self.touched.contains(&field)
+        let now = FormValues {
+            weight: self.weight.clone(),
+            reps: self.reps.clone(),
+            rir: self.rir.clone(),
+            form_broke: self.form_broke,
+            note: self.note.clone(),
+        };
+        self.dirty = now != self.prefill;
     }
 
     /// Erases the last character of the focused field.
