@@ -68,10 +68,12 @@ proptest! {
         }
         let _ = render(&d, w, h);
         if let Some(today) = &d.app.today {
-            // Every set of the running session is on the checklist, and only those are done.
+            // Every set of the session on screen (running, or finished today) is on the checklist,
+            // and only those are done.
             let (done, _) = today.progress();
             prop_assert_eq!(done, today.sets.len());
-            let in_store = today.session.as_ref().map_or(0, |s| d.store.session_sets(s.id).map_or(0, |v| v.len()));
+            let shown = today.session.as_ref().or(today.finished.as_ref());
+            let in_store = shown.map_or(0, |s| d.store.session_sets(s.id).map_or(0, |v| v.len()));
             prop_assert_eq!(in_store, today.sets.len());
         }
     }
