@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
+use crate::config::Settings;
 use crate::error::Error;
 use crate::export::{self, Format};
 use crate::model::exercise::Catalogue;
@@ -96,6 +97,11 @@ fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
     Ok(Plan::load_for(&paths.config_dir, catalogue)?.0)
 }
 
+/// The settings, and a warning when the implicit config.toml was bad and the defaults apply.
+fn load_settings(cli: &Cli, paths: &Paths) -> Result<(Settings, Option<String>), Error> {
+    Ok(Settings::load_for(&paths.config_dir, cli.config.is_some())?)
+}
+
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let catalogue = Catalogue::shipped();
@@ -106,8 +112,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     match cli.command {
         None => {
             let plan = load_plan(&paths, &catalogue)?;
+            let (settings, warning) = load_settings(&cli, &paths)?;
             let store = Store::open(&paths.database)?;
-            run_app(plan, store)
+            run_app(plan, settings, warning, store)
         }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
@@ -196,7 +203,7 @@ pub fn log_sets(
     entries: &[SetEntry],
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let today = today::load(store, plan, clock, None)?;
+    let today = today::load(store, plan, &Settings::default(), clock, None)?;
     let mut session = today.session_for();
     for entry in entries {
         // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
@@ -210,8 +217,10 @@ pub fn log_sets(
     Ok(())
 }
 
-fn run_app(plan: Plan, store: Store) -> Result<(), Error> {
-    let driver = Driver::new(App::new(plan), store, SystemClock);
+fn run_app(plan: Plan, settings: Settings, warning: Option<String>, store: Store) -> Result<(), Error> {
+    let mut app = App::new(plan, settings);
+    app.message = warning.map(|w| (crate::tui::theme::Meaning::Warn, w));
+    let driver = Driver::new(app, store, SystemClock);
     tui::event_loop::run(driver)?;
     Ok(())
 }
@@ -233,5 +242,5 @@ fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
     let plan = Plan::example_week(catalogue)?;
     let mut store = Store::open(Path::new(&temp.0))?;
     demo::fill(&mut store, &plan, &SystemClock, 8)?;
-    run_app(plan, store)
+    run_app(plan, Settings::default(), None, store)
 }

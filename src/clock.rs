@@ -18,6 +18,13 @@ pub trait Clock {
         at.with_timezone(&self.offset_at(at)).date_naive()
     }
 
+    /// The UTC instant of local midnight starting `date`, with the offset in force that day (so
+    /// a week that crosses a daylight-saving change still starts at midnight).
+    fn midnight(&self, date: NaiveDate) -> DateTime<Utc> {
+        let midday = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
+        (date.and_hms_opt(0, 0, 0).unwrap_or_default() - self.offset_at(midday)).and_utc()
+    }
+
     /// `at` in local time.
     fn local(&self, at: DateTime<Utc>) -> DateTime<FixedOffset> {
         at.with_timezone(&self.offset_at(at))

@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
 use crate::clock::Clock;
+use crate::config::EquipmentSettings;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{SessionRecord, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Weight};
@@ -95,7 +96,10 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                 weight = first;
             }
             if planned.ramp_up {
-                for rung in ramp::ladder(Some(weight), planned.equipment, planned.load_step) {
+                let loadable =
+                    ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+                let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
+                for rung in ramp::ladder(Some(weight), &rungs, &loadable, unit) {
                     let entry = SetEntry {
                         exercise: planned.name.clone(),
                         kind: SetKind::RampUp,

@@ -12,6 +12,9 @@ pub enum Error {
     /// The plan file.
     #[error("the plan cannot be used: {0}")]
     Plan(#[from] PlanError),
+    /// The settings file.
+    #[error("the settings cannot be used: {0}")]
+    Config(#[from] crate::config::ConfigError),
     /// Reading or writing a file or the terminal.
     #[error("{0}")]
     Io(#[from] std::io::Error),

@@ -1,7 +1,7 @@
 //! History as the screens and the command line see it: past sessions and, for each exercise of
 //! a session, its working sets in the session's week beside those of the week before.
 
-use chrono::{DateTime, NaiveDate, NaiveTime, Utc};
+use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::model::session::{LoggedSet, SetKind};
@@ -25,13 +25,6 @@ pub struct WeekComparison {
     pub ramp_ups: usize,
 }
 
-/// The UTC instant of local midnight starting `date`, with the offset in force that day (so a
-/// week that crosses a daylight-saving change still starts at midnight).
-fn local_midnight(clock: &dyn Clock, date: NaiveDate) -> DateTime<Utc> {
-    let midday = date.and_time(NaiveTime::from_hms_opt(12, 0, 0).unwrap_or(NaiveTime::MIN)).and_utc();
-    (date.and_time(NaiveTime::MIN) - clock.offset_at(midday)).and_utc()
-}
-
 /// For every exercise of `session_id` (in the order trained), its working sets beside those of
 /// the same exercise's last session in the previous ISO week, so sets pair up one to one.
 pub fn compare_weeks(
@@ -43,8 +36,8 @@ pub fn compare_weeks(
     let date = clock.local_date(session.started_at);
     let (monday, _) = week_bounds(date);
     let previous_monday = monday - chrono::Days::new(7);
-    let from_last = local_midnight(clock, previous_monday);
-    let from_this = local_midnight(clock, monday);
+    let from_last = clock.midnight(previous_monday);
+    let from_this = clock.midnight(monday);
     let sets = store.session_sets(session_id)?;
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {

@@ -6,6 +6,7 @@
 
 pub mod cli;
 pub mod clock;
+pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
@@ -16,3 +17,4 @@ pub mod store;
 pub mod today;
 pub mod training;
 pub mod tui;
+pub mod week;

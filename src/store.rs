@@ -10,7 +10,8 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 /// Numbered migrations, append-only: the schema version is their count.
-const MIGRATIONS: &[&str] = &[include_str!("store/migrations/001_initial.sql")];
+const MIGRATIONS: &[&str] =
+    &[include_str!("store/migrations/001_initial.sql"), include_str!("store/migrations/002_sets_by_time.sql")];
 
 /// How many past sessions the History screen lists.
 pub const HISTORY_PAGE: usize = 200;

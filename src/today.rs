@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
+use crate::config::Settings;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
@@ -98,7 +99,13 @@ impl Today {
 }
 
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
-pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Option<usize>) -> Result<Today, StoreError> {
+pub fn load(
+    store: &mut Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    chosen_day: Option<usize>,
+) -> Result<Today, StoreError> {
     let now = clock.now();
     let date = clock.local_date(now);
     // A session is over when nothing was logged for 12 hours, or when the date has changed and
@@ -167,6 +174,8 @@ pub fn load(store: &mut Store, plan: &Plan, clock: &dyn Clock, chosen_day: Optio
         skipped: &skipped,
         logged: &sets,
         last_time: &last_time,
+        gear: &settings.equipment,
+        unit: plan.unit,
     });
     Ok(Today { date, day_index, day, session, finished, sets, exercises })
 }

@@ -2,6 +2,9 @@
 
 pub mod checklist;
 pub mod compare;
+pub mod e1rm;
+pub mod plates;
 pub mod progression;
 pub mod ramp;
 pub mod schedule;
+pub mod volume;

@@ -11,6 +11,7 @@ use toml::Spanned;
 
 use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, RirTarget};
 use super::units::Unit;
+use crate::training::ramp::{Rung, parse_rung};
 
 /// The example week of METHOD.md section 7, shipped as the default plan.
 pub const EXAMPLE_WEEK: &str = include_str!("../../assets/plans/example-week.toml");
@@ -79,6 +80,8 @@ pub struct PlannedExercise {
     pub rest: Duration,
     /// Whether ramp-up sets come first.
     pub ramp_up: bool,
+    /// The plan's own ramp-up ladder for this exercise, if it names one.
+    pub ramp_up_ladder: Option<Vec<Rung>>,
     /// Free-weight technical lift or safe to fail.
     pub failure_class: FailureClass,
     /// What it is lifted with.
@@ -196,6 +199,8 @@ struct RawExercise {
     rest: Option<Duration>,
     #[serde(default)]
     ramp_up: Option<bool>,
+    #[serde(default)]
+    ramp_up_ladder: Option<Vec<Spanned<String>>>,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -392,6 +397,7 @@ impl PlannedExercise {
             rir: exercise.failure_class.target_rir(),
             rest: exercise.rest,
             ramp_up: default_ramp_up(exercise.equipment),
+            ramp_up_ladder: None,
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
@@ -410,6 +416,7 @@ impl PlannedExercise {
             rir: FailureClass::Technical.target_rir(),
             rest: Duration::from_secs(120),
             ramp_up: false,
+            ramp_up_ladder: None,
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
             load_step: LoadStep { kg: 2.5, lb: 5.0 },
@@ -447,6 +454,18 @@ fn resolve_exercise(
     if low == 0 {
         return Err(error_at(reps_span, "a rep range starts at 1 or more".into()));
     }
+    let ramp_up_ladder = match raw.ramp_up_ladder {
+        Some(rungs) if rungs.is_empty() => {
+            return Err(error_at(name_span, "ramp_up_ladder is empty; name its rungs or set ramp_up = false".into()));
+        }
+        Some(rungs) => Some(
+            rungs
+                .iter()
+                .map(|r| parse_rung(r.get_ref()).map_err(|m| error_at(r.span(), m)))
+                .collect::<Result<Vec<_>, _>>()?,
+        ),
+        None => None,
+    };
     let rir = match raw.rir {
         Some(r) => {
             let span = r.span();
@@ -461,7 +480,8 @@ fn resolve_exercise(
         reps: RepRange { low, high },
         rir,
         rest: raw.rest.unwrap_or(exercise.rest),
-        ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)),
+        ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)) || ramp_up_ladder.is_some(),
+        ramp_up_ladder,
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,

@@ -154,6 +154,15 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every set logged in `[from, to)`, oldest first.
+    pub fn sets_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<LoggedSet>, StoreError> {
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SET_COLUMNS} FROM workout_set WHERE logged_at >= ?1 AND logged_at < ?2 ORDER BY logged_at, id"
+        ))?;
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], read_set)?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
     /// Every set, oldest first, for export; `visit` sees them one at a time.
     pub fn for_each_set(&self, mut visit: impl FnMut(&LoggedSet) -> Result<(), StoreError>) -> Result<(), StoreError> {
         let mut stmt = self.conn.prepare(&format!("SELECT {SET_COLUMNS} FROM workout_set ORDER BY session_id, id"))?;

@@ -3,9 +3,10 @@
 
 use std::collections::HashMap;
 
+use crate::config::EquipmentSettings;
 use crate::model::plan::PlannedExercise;
 use crate::model::session::{LoggedSet, SetKind};
-use crate::model::units::Weight;
+use crate::model::units::{Unit, Weight};
 
 use super::progression::{Target, target};
 use super::ramp;
@@ -61,6 +62,10 @@ pub struct DayInput<'a> {
     pub logged: &'a [LoggedSet],
     /// Working sets of the last session of each exercise, oldest first.
     pub last_time: &'a HashMap<String, Vec<LoggedSet>>,
+    /// The lifter's bar, plates, dumbbells and stacks.
+    pub gear: &'a EquipmentSettings,
+    /// The unit loads are suggested in when there is no history.
+    pub unit: Unit,
 }
 
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
@@ -77,7 +82,10 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         let target = target(planned, &last_entries);
         let mut slots = Vec::new();
         if planned.ramp_up {
-            for (i, rung) in ramp::ladder(target.weight, planned.equipment, planned.load_step).into_iter().enumerate() {
+            let unit = target.weight.map_or(input.unit, |w| w.unit);
+            let loadable = ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+            let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
+            for (i, rung) in ramp::ladder(target.weight, &rungs, &loadable, unit).into_iter().enumerate() {
                 slots.push(Slot {
                     kind: SetKind::RampUp,
                     number: i as u16 + 1,

@@ -72,6 +72,7 @@ mod tests {
             rir: RirTarget { low: 1, high: 2 },
             rest: exercise.rest,
             ramp_up: true,
+            ramp_up_ladder: None,
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,

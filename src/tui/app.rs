@@ -7,11 +7,13 @@ use ratatui::crossterm::event::{KeyCode, KeyEvent};
 use super::form::{Field, FormTarget, SetForm};
 use super::keymap::{Action, Context, lookup};
 use super::theme::Meaning;
+use crate::config::Settings;
 use crate::history::WeekComparison;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, SetEntry, SetKind};
 use crate::model::session::{SessionFor, SessionSummary};
 use crate::today::Today;
+use crate::week::WeekReport;
 
 /// The two screens.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -20,6 +22,8 @@ pub enum Screen {
     Today,
     /// Past sessions and last week beside this week.
     History,
+    /// Effective sets per muscle this week.
+    Week,
 }
 
 /// The focused pane.
@@ -33,6 +37,8 @@ pub enum Pane {
     Sessions,
     /// History's comparison.
     Comparison,
+    /// The Week pane.
+    Week,
 }
 
 /// A yes/no question.
@@ -151,6 +157,8 @@ pub enum Effect {
     LoadSessions,
     /// Load the comparison for a session.
     Compare(i64),
+    /// Load the week holding a date (`None`: this week).
+    LoadWeek(Option<NaiveDate>),
     /// Ring the terminal bell.
     Bell,
 }
@@ -180,6 +188,8 @@ pub enum Outcome {
     Today(Box<Today>),
     /// The session list.
     Sessions(Vec<SessionSummary>),
+    /// A week's effective sets per muscle.
+    Week(WeekReport),
     /// A session's week against the week before.
     Comparison {
         /// Session id.
@@ -209,6 +219,12 @@ pub struct Comparison {
 pub struct App {
     /// The plan in use.
     pub plan: Plan,
+    /// The lifter's settings.
+    pub settings: Settings,
+    /// The week shown in the Week pane.
+    pub week: Option<WeekReport>,
+    /// A date in the week the Week pane shows; `None` for this week.
+    pub week_date: Option<NaiveDate>,
     /// Exercise names the picker offers.
     pub exercise_names: Vec<String>,
     /// Today, as last loaded from the store.
@@ -244,10 +260,13 @@ pub const FLASH_SECONDS: i64 = 4;
 
 impl App {
     /// A new app on a plan.
-    pub fn new(plan: Plan) -> App {
+    pub fn new(plan: Plan, settings: Settings) -> App {
         let exercise_names = plan.exercises.all().iter().map(|e| e.name.clone()).collect();
         App {
             plan,
+            settings,
+            week: None,
+            week_date: None,
             exercise_names,
             today: None,
             chosen_day: None,
@@ -278,6 +297,7 @@ impl App {
             Pane::Form => Context::Form,
             Pane::Sessions => Context::Sessions,
             Pane::Comparison => Context::Comparison,
+            Pane::Week => Context::Week,
         };
         vec![pane, Context::Rest, Context::Global]
     }
@@ -364,6 +384,11 @@ impl App {
                 self.pane = Pane::Sessions;
                 vec![Effect::LoadSessions]
             }
+            Action::ShowWeek => {
+                self.screen = Screen::Week;
+                self.pane = Pane::Week;
+                vec![Effect::LoadWeek(self.week_date)]
+            }
             Action::NextPane | Action::PrevPane => {
                 self.pane = match self.pane {
                     Pane::Checklist => {
@@ -373,6 +398,7 @@ impl App {
                     Pane::Form => Pane::Checklist,
                     Pane::Sessions => Pane::Comparison,
                     Pane::Comparison => Pane::Sessions,
+                    Pane::Week => Pane::Week,
                 };
                 Vec::new()
             }
@@ -382,6 +408,7 @@ impl App {
                 Pane::Form => self.on_form(action),
                 Pane::Sessions => self.on_sessions(action),
                 Pane::Comparison => self.on_comparison(action),
+                Pane::Week => self.on_week(action, now),
             },
         }
     }
@@ -801,6 +828,27 @@ impl App {
         Vec::new()
     }
 
+    fn on_week(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
+        let shown = self.week.as_ref().map(|w| w.monday);
+        let step = match action {
+            Action::Left | Action::PrevDay => -7,
+            Action::Right | Action::NextDay => 7,
+            Action::Back => {
+                self.week_date = None;
+                return vec![Effect::LoadWeek(None)];
+            }
+            _ => return Vec::new(),
+        };
+        let Some(monday) = shown else { return Vec::new() };
+        let date = monday + chrono::Duration::days(step);
+        // Weeks after this one hold nothing yet.
+        if date > now.date_naive() + chrono::Duration::days(7) {
+            return Vec::new();
+        }
+        self.week_date = Some(date);
+        vec![Effect::LoadWeek(Some(date))]
+    }
+
     /// Marks the screen for a tick: rings the bell once when a rest reaches zero.
     pub fn tick(&mut self, now: DateTime<Utc>) -> Vec<Effect> {
         match self.rest() {
@@ -865,6 +913,7 @@ impl App {
                     .filter(|c| self.sessions.get(self.session_cursor).is_some_and(|s| s.session.id == c.session_id));
                 return self.compare_selected();
             }
+            Outcome::Week(report) => self.week = Some(report),
             Outcome::Comparison { session_id, week_start, exercises } => {
                 self.comparison = Some(Comparison { session_id, week_start, exercises, selected: 0 });
             }

@@ -9,7 +9,7 @@ use crate::clock::Clock;
 use crate::history;
 use crate::model::session::ExerciseChange;
 use crate::store::{HISTORY_PAGE, Store, StoreError};
-use crate::today;
+use crate::{today, week};
 
 /// The app with its store and clock.
 pub struct Driver<C: Clock> {
@@ -74,8 +74,10 @@ impl<C: Clock> Driver<C> {
         self.seen_version = version;
         if new_day || written_elsewhere {
             let mut effects = vec![Effect::Reload];
-            if self.app.screen == super::app::Screen::History {
-                effects.push(Effect::LoadSessions);
+            match self.app.screen {
+                super::app::Screen::History => effects.push(Effect::LoadSessions),
+                super::app::Screen::Week => effects.push(Effect::LoadWeek(self.app.week_date)),
+                super::app::Screen::Today => {}
             }
             self.run(effects);
         }
@@ -96,7 +98,7 @@ impl<C: Clock> Driver<C> {
     }
 
     fn today(&mut self) -> Outcome {
-        match today::load(&mut self.store, &self.app.plan, &self.clock, self.app.chosen_day) {
+        match today::load(&mut self.store, &self.app.plan, &self.app.settings, &self.clock, self.app.chosen_day) {
             Ok(today) => Outcome::Today(Box::new(today)),
             Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
         }
@@ -152,6 +154,15 @@ impl<C: Clock> Driver<C> {
                     Ok(sessions) => Outcome::Sessions(sessions),
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
                 }];
+            }
+            Effect::LoadWeek(date) => {
+                let date = date.unwrap_or_else(|| self.clock.local_date(now));
+                return vec![
+                    match week::load_week(&self.store, &self.app.plan, &self.app.settings, &self.clock, date) {
+                        Ok(report) => Outcome::Week(report),
+                        Err(e) => Outcome::Failed(format!("Could not read the week: {e}")),
+                    },
+                ];
             }
             Effect::Compare(session_id) => {
                 return vec![match history::compare_weeks(&self.store, &self.clock, session_id) {

@@ -14,6 +14,8 @@ pub enum Action {
     ShowToday,
     /// The History screen.
     ShowHistory,
+    /// The Week screen.
+    ShowWeek,
     /// Focus the next pane.
     NextPane,
     /// Focus the previous pane.
@@ -77,6 +79,8 @@ pub enum Context {
     Sessions,
     /// History: last week beside this week.
     Comparison,
+    /// The week's effective sets per muscle.
+    Week,
     /// Any screen while a rest runs (shown in the footer then).
     Rest,
     /// A yes/no question.
@@ -96,6 +100,7 @@ impl Context {
             Context::Form => "Set entry",
             Context::Sessions => "History: sessions",
             Context::Comparison => "History: last week vs this week",
+            Context::Week => "Week: effective sets per muscle",
             Context::Rest => "Rest timer",
             Context::Confirm => "Questions",
             Context::Picker => "Add exercise",
@@ -183,6 +188,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "exercise", true),
     bind!(Comparison, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next exercise", false),
     bind!(Comparison, [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')], "Esc", Action::Back, "sessions", true),
+    bind!(Week, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
+    bind!(Week, [(KeyCode::Right, NONE), ch('l'), ch(']')], "→", Action::Right, "next week", false),
+    bind!(Week, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "this week", true),
     // The rest timer answers anywhere outside a text field.
     bind!(Rest, [ch('+'), ch('=')], "+/-", Action::RestPlus, "rest ±15s", true),
     bind!(Rest, [ch('-'), ch('_')], "-", Action::RestMinus, "rest -15s", false),
@@ -199,6 +207,7 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(Global, [ch('1')], "1", Action::ShowToday, "Today", true),
     bind!(Global, [ch('2')], "2", Action::ShowHistory, "History", true),
+    bind!(Global, [ch('3')], "3", Action::ShowWeek, "Week", true),
     bind!(Global, [ch('?')], "?", Action::Help, "help", true),
     bind!(Global, [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)], "q", Action::Quit, "quit", true),
 ];
@@ -237,6 +246,7 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         Context::Rest,
         Context::Sessions,
         Context::Comparison,
+        Context::Week,
         Context::Picker,
         Context::Confirm,
         Context::HelpOverlay,

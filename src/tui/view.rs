@@ -6,6 +6,7 @@ mod history;
 mod popup;
 mod rest;
 mod today;
+mod week;
 
 use chrono::{DateTime, Utc};
 use ratatui::buffer::Buffer;
@@ -52,6 +53,7 @@ impl Widget for View<'_> {
         match self.app.screen {
             Screen::Today => today::render(&self, body, buf),
             Screen::History => history::render(&self, body, buf),
+            Screen::Week => week::render(&self, body, buf),
         }
         self.status(status, buf);
         self.footer(keys, buf);

@@ -65,8 +65,13 @@ fn main() {
     // Start-up: open the file, migrate check, load today (the work before the first frame).
     let mut starts = Vec::new();
     for _ in 0..30 {
-        let (driver, took) =
-            time(|| Driver::new(App::new(plan.clone()), Store::open(&path).expect("opens"), clock.clone()));
+        let (driver, took) = time(|| {
+            Driver::new(
+                App::new(plan.clone(), hardset::config::Settings::default()),
+                Store::open(&path).expect("opens"),
+                clock.clone(),
+            )
+        });
         let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
         let start = Instant::now();
         draw(&mut terminal, &driver);
@@ -74,7 +79,11 @@ fn main() {
     }
     report("open + load today + first frame (120x40)", starts);
 
-    let mut driver = Driver::new(App::new(plan.clone()), Store::open(&path).expect("opens"), clock.clone());
+    let mut driver = Driver::new(
+        App::new(plan.clone(), hardset::config::Settings::default()),
+        Store::open(&path).expect("opens"),
+        clock.clone(),
+    );
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).expect("terminal");
     let mut keys = Vec::new();
     for i in 0..500 {

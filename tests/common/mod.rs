@@ -30,7 +30,7 @@ pub fn example_plan() -> Plan {
 }
 
 pub fn driver_on(store: Store, clock: FixedClock) -> Driver<FixedClock> {
-    Driver::new(App::new(example_plan()), store, clock)
+    Driver::new(App::new(example_plan(), hardset::config::Settings::default()), store, clock)
 }
 
 /// A driver on an empty in-memory log, at [`evening`].

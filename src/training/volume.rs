@@ -1,0 +1,174 @@
+//! Effective sets per muscle per week (METHOD.md section 2).
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use crate::model::exercise::{Catalogue, Muscle};
+use crate::model::session::{LoggedSet, SetKind};
+
+/// One muscle's week.
+#[derive(Debug, Clone, PartialEq)]
+pub struct MuscleWeek {
+    /// The muscle.
+    pub muscle: Muscle,
+    /// Effective sets: 1 per set for a primary muscle, 0.5 for a secondary one.
+    pub effective: f64,
+    /// The part of `effective` from sets whose RIR is unknown (counted, but unverified).
+    pub unverified: f64,
+    /// Sessions that gave the muscle at least one effective set's worth, primary or secondary.
+    pub sessions: usize,
+}
+
+/// Where a count stands against the weekly band.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Band {
+    /// Fewer than the bottom of the band.
+    Below,
+    /// Inside the band.
+    Within,
+    /// More than the top.
+    Above,
+}
+
+/// Where `effective` sets stand against the band `(low, high)`.
+pub fn band(effective: f64, (low, high): (u8, u8)) -> Band {
+    if effective < f64::from(low) {
+        Band::Below
+    } else if effective > f64::from(high) {
+        Band::Above
+    } else {
+        Band::Within
+    }
+}
+
+/// Whether a set is effective: a working set at `threshold_halves` RIR (in half reps) or fewer.
+/// A set with unknown RIR counts, flagged as unverified. Ramp-up sets never count.
+pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
+    if set.entry.kind != SetKind::Working {
+        return None;
+    }
+    match set.entry.rir {
+        Some(rir) if rir.halves() <= threshold_halves => Some(true),
+        Some(_) => None,
+        None => Some(false),
+    }
+}
+
+/// Per-muscle effective sets for `sets` (typically one week's), in the order of the muscle list.
+/// Exercises the catalogue does not know add nothing.
+pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves: u8) -> Vec<MuscleWeek> {
+    let mut totals: BTreeMap<Muscle, (f64, f64, BTreeSet<i64>)> = BTreeMap::new();
+    for set in sets {
+        let Some(verified) = is_effective(set, threshold_halves) else { continue };
+        let Some(exercise) = catalogue.get(&set.entry.exercise) else { continue };
+        let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
+        for (muscle, share) in shares {
+            let entry = totals.entry(muscle).or_insert_with(|| (0.0, 0.0, BTreeSet::new()));
+            entry.0 += share;
+            if !verified {
+                entry.1 += share;
+            }
+            entry.2.insert(set.session_id);
+        }
+    }
+    totals
+        .into_iter()
+        .map(|(muscle, (effective, unverified, sessions))| MuscleWeek {
+            muscle,
+            effective,
+            unverified,
+            sessions: sessions.len(),
+        })
+        .collect()
+}
+
+/// What each muscle would get from `planned` more working sets of each named exercise.
+pub fn planned_volume<'a>(
+    planned: impl IntoIterator<Item = (&'a str, u32)>,
+    catalogue: &Catalogue,
+) -> BTreeMap<Muscle, f64> {
+    let mut totals = BTreeMap::new();
+    for (name, sets) in planned {
+        let Some(exercise) = catalogue.get(name) else { continue };
+        let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
+        for (muscle, share) in shares {
+            *totals.entry(muscle).or_insert(0.0) += share * f64::from(sets);
+        }
+    }
+    totals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::session::SetEntry;
+    use crate::model::units::{Load, Rir, Unit, Weight};
+
+    fn set(session_id: i64, exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {
+        LoggedSet {
+            id: 0,
+            session_id,
+            logged_at: chrono::DateTime::default(),
+            entry: SetEntry {
+                exercise: exercise.into(),
+                kind,
+                weight: Weight::new(Load::from_hundredths(6000), Unit::Kg),
+                reps: 8,
+                rir: rir_halves.and_then(Rir::from_halves),
+                form_broke: false,
+                note: String::new(),
+            },
+        }
+    }
+
+    fn find(weeks: &[MuscleWeek], muscle: Muscle) -> Option<&MuscleWeek> {
+        weeks.iter().find(|w| w.muscle == muscle)
+    }
+
+    #[test]
+    fn primary_counts_one_and_secondary_half() {
+        let catalogue = Catalogue::shipped();
+        let press = catalogue.get("Machine chest press").expect("in catalogue");
+        let sets = [
+            set(1, "Machine chest press", SetKind::Working, Some(2)),
+            set(2, "Machine chest press", SetKind::Working, Some(0)),
+        ];
+        let weeks = weekly_volume(&sets, &catalogue, 6);
+        for &muscle in &press.primary {
+            let week = find(&weeks, muscle).expect("counted");
+            assert!((week.effective - 2.0).abs() < 1e-9);
+            assert_eq!(week.sessions, 2);
+        }
+        for &muscle in &press.secondary {
+            assert!((find(&weeks, muscle).expect("counted").effective - 1.0).abs() < 1e-9);
+        }
+    }
+
+    #[test]
+    fn the_threshold_is_inclusive_and_ramp_ups_never_count() {
+        let catalogue = Catalogue::shipped();
+        let sets = [
+            set(1, "Lat pulldown", SetKind::Working, Some(6)), // RIR 3: counts at threshold 3
+            set(1, "Lat pulldown", SetKind::Working, Some(7)), // RIR 3.5: does not
+            set(1, "Lat pulldown", SetKind::RampUp, Some(0)),  // ramp-up: never
+        ];
+        let weeks = weekly_volume(&sets, &catalogue, 6);
+        assert!((find(&weeks, Muscle::Lats).expect("counted").effective - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn unknown_rir_counts_as_unverified() {
+        let catalogue = Catalogue::shipped();
+        let sets = [set(1, "Lat pulldown", SetKind::Working, None), set(1, "Lat pulldown", SetKind::Working, Some(2))];
+        let lats = weekly_volume(&sets, &catalogue, 6).into_iter().find(|w| w.muscle == Muscle::Lats).expect("counted");
+        assert!((lats.effective - 2.0).abs() < 1e-9);
+        assert!((lats.unverified - 1.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn bands_have_inclusive_edges() {
+        assert_eq!(band(5.5, (6, 10)), Band::Below);
+        assert_eq!(band(6.0, (6, 10)), Band::Within);
+        assert_eq!(band(10.0, (6, 10)), Band::Within);
+        assert_eq!(band(10.5, (6, 10)), Band::Above);
+    }
+}
