@@ -10,10 +10,13 @@ use crate::clock::Clock;
 use crate::config::Settings;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
+use crate::model::session::SetKind;
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
 use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
+use crate::training::compare::week_bounds;
 use crate::training::schedule::{LastPlanDay, todays_day};
+use crate::training::{self, volume};
 
 /// An open session with no set for this long is over: it is closed at its last set.
 pub const SESSION_GOES_STALE_AFTER_HOURS: i64 = 12;
@@ -38,6 +41,9 @@ pub struct Today {
     pub sets: Vec<LoggedSet>,
     /// The checklist.
     pub exercises: Vec<ExerciseToday>,
+    /// What the method warns about today: the failure budget, every set to failure, a muscle
+    /// pushed past its weekly band.
+    pub warnings: Vec<String>,
 }
 
 impl Today {
@@ -177,5 +183,31 @@ pub fn load(
         gear: &settings.equipment,
         unit: plan.unit,
     });
-    Ok(Today { date, day_index, day, session, finished, sets, exercises })
+    let warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
+    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings })
+}
+
+/// The method's warnings for today, from today's sets, this week's sets and what is left to do.
+fn warnings_for(
+    store: &Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    sets: &[LoggedSet],
+    exercises: &[ExerciseToday],
+) -> Result<Vec<String>, StoreError> {
+    let now = clock.now();
+    let (monday, _) = week_bounds(clock.local_date(now));
+    let week_sets = store.sets_between(clock.midnight(monday), now + chrono::Duration::seconds(1))?;
+    let threshold = settings.volume.effective_rir_halves();
+    let week = volume::weekly_volume(&week_sets, &plan.exercises, threshold);
+    let remaining = exercises.iter().filter(|e| !e.skipped).map(|e| {
+        let left = e.slots.iter().filter(|s| s.kind == SetKind::Working && s.logged.is_none()).count();
+        (e.planned.name.as_str(), u32::try_from(left).unwrap_or(0))
+    });
+    let planned = volume::planned_volume(remaining, &plan.exercises);
+    let mut warnings = training::warnings::failure_budget(sets);
+    warnings.extend(training::warnings::every_set_to_failure(&week_sets));
+    warnings.extend(training::warnings::over_the_band(&week, &planned, settings.volume.band()));
+    Ok(warnings)
 }

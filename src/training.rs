@@ -8,3 +8,4 @@ pub mod progression;
 pub mod ramp;
 pub mod schedule;
 pub mod volume;
+pub mod warnings;

@@ -434,3 +434,62 @@ fn a_session_idle_for_twelve_hours_ends_at_the_next_key() {
     let today = d.app.today.clone().expect("today");
     assert!(today.session.as_ref().is_none_or(|s| s.id != morning), "the morning session is over");
 }
+
+/// Adds an exercise through the picker and moves to its working set.
+fn add_and_open_working_set(d: &mut hardset::tui::driver::Driver<FixedClock>, filter: &str) {
+    press(d, &[ch('a')]);
+    type_text(d, filter);
+    press(d, &[key(KeyCode::Enter)]);
+    let today = d.app.today.clone().expect("today");
+    let ei = today.exercises.iter().position(|e| e.added).expect("added");
+    let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a working set");
+    d.app.cursor = Some((ei, si));
+    press(d, &[key(KeyCode::Enter)]);
+}
+
+#[test]
+fn rir_zero_on_a_technical_lift_asks_first() {
+    let mut d = fresh_driver();
+    add_and_open_working_set(&mut d, "barbell bench");
+    type_text(&mut d, "100");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch('0'), key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "asked before saving RIR 0 on a barbell bench press");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("technical lift"), "{text}");
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    press(&mut d, &[ch('y')]);
+    let sets = &d.app.today.as_ref().expect("today").sets;
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].entry.summary(), "100 kg x 6 @ 0");
+}
+
+#[test]
+fn the_form_shows_plates_for_a_barbell() {
+    let mut d = fresh_driver();
+    add_and_open_working_set(&mut d, "barbell bench");
+    type_text(&mut d, "102.5");
+    assert!(screen(&d, 80, 24).contains("Plates: 25 + 15 + 1.25 per side"));
+    press(&mut d, &[key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    type_text(&mut d, "1");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Not loadable: 100 or 102.5 kg"), "{text}");
+}
+
+#[test]
+fn a_third_set_to_failure_is_warned_about() {
+    let mut d = fresh_driver();
+    let plan = example_plan();
+    let entries = hardset::cli::parse_log(
+        &plan,
+        "Lat pulldown",
+        &["60x10@0".into(), "60x9@0".into(), "60x8@0".into()],
+        false,
+        None,
+    )
+    .expect("valid");
+    hardset::cli::log_sets(&mut d.store, &plan, &d.clock.clone(), &entries, &mut Vec::new()).expect("logs");
+    d.reload();
+    let warnings = d.app.today.as_ref().expect("today").warnings.clone();
+    assert!(warnings.iter().any(|w| w.starts_with("3 sets of Lat pulldown to failure today")), "{warnings:?}");
+    assert!(screen(&d, 80, 24).contains("! 3 sets of Lat pulldown to failure today"));
+}

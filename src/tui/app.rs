@@ -9,6 +9,7 @@ use super::keymap::{Action, Context, lookup};
 use super::theme::Meaning;
 use crate::config::Settings;
 use crate::history::WeekComparison;
+use crate::model::exercise::FailureClass;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, SetEntry, SetKind};
 use crate::model::session::{SessionFor, SessionSummary};
@@ -46,6 +47,11 @@ pub enum Pane {
 pub enum Question {
     /// Quit with unsaved text in the form.
     Quit,
+    /// RIR 0 on a technical free-weight lift: save it anyway?
+    TechnicalFailure {
+        /// The exercise.
+        exercise: String,
+    },
     /// Throw away the set being typed to change plan day.
     DiscardForDay {
         /// Which way.
@@ -67,6 +73,11 @@ impl Question {
             Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
             Question::Delete { summary, .. } => format!("Delete {summary}?"),
             Question::DiscardForDay { .. } => "Throw away the set being typed and change day?".into(),
+            Question::TechnicalFailure { exercise } => {
+                format!(
+                    "RIR 0 on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
+                )
+            }
         }
     }
 }
@@ -422,6 +433,7 @@ impl App {
                         self.quit = true;
                         Vec::new()
                     }
+                    Question::TechnicalFailure { .. } => self.save_checked(true),
                     Question::DiscardForDay { forward } => {
                         self.form = SetForm::default();
                         self.switch_day(*forward)
@@ -770,6 +782,12 @@ impl App {
     }
 
     fn save(&mut self) -> Vec<Effect> {
+        self.save_checked(false)
+    }
+
+    /// Saves the form. RIR 0 on a technical lift asks first (METHOD.md section 3), unless the
+    /// lifter has just confirmed it.
+    fn save_checked(&mut self, confirmed: bool) -> Vec<Effect> {
         let Some(today) = &self.today else {
             return Vec::new();
         };
@@ -780,6 +798,16 @@ impl App {
             self.message = Some((Meaning::Error, "Not saved: fix the field marked in red".into()));
             return Vec::new();
         };
+        let technical = today
+            .exercises
+            .iter()
+            .find(|e| e.planned.name == entry.exercise)
+            .is_some_and(|e| e.planned.failure_class == FailureClass::Technical);
+        let to_failure = entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0);
+        if technical && to_failure && !confirmed {
+            self.popup = Some(Popup::Confirm(Question::TechnicalFailure { exercise: entry.exercise }));
+            return Vec::new();
+        }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
             None => vec![Effect::Log { session: today.session_for(), entry, rest_seconds: target.rest_seconds }],

@@ -176,3 +176,20 @@ pub fn truncate(text: &str, width: usize) -> String {
     }
     out
 }
+
+/// Splits text into lines of at most `width` columns at spaces; follow-on lines get `indent`.
+pub fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
+        if candidate.width() > width && !line.trim().is_empty() {
+            lines.push(line);
+            line = format!("{indent}{word}");
+        } else {
+            line = candidate;
+        }
+    }
+    lines.push(line);
+    lines.into_iter().map(|l| truncate(&l, width)).collect()
+}

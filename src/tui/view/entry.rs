@@ -6,8 +6,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
+use crate::model::units::parse_load;
+use crate::training::{e1rm, plates};
 use crate::tui::app::Pane;
+use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES};
 use crate::tui::theme::Meaning;
 
@@ -50,6 +54,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     };
     lines.push(field_line("Weight", Field::Weight, &form.weight, target.unit.label()));
     lines.extend(error_line(Field::Weight));
+    if let Some(plates) = plates_line(screen, target) {
+        lines.push(Line::styled(truncate(&plates, width), t.style(Meaning::Muted)));
+    }
     lines.push(field_line("Reps", Field::Reps, &form.reps, ""));
     lines.extend(error_line(Field::Reps));
     // The RIR quick picker: the chosen value is highlighted; typed half steps show as text.
@@ -105,11 +112,36 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         if target.kind == SetKind::Working {
             lines.push(Line::styled(truncate(&target_text, width), t.style(Meaning::Muted)));
-            let last = exercise
-                .last_time_set(target.number)
-                .map_or_else(|| "Last time: none yet".to_string(), |s| format!("Last time: {}", s.entry.summary()));
+            let last = exercise.last_time_set(target.number).map_or_else(
+                || "Last time: none yet".to_string(),
+                |s| {
+                    let e1rm = e1rm::estimate_set(screen.app.settings.e1rm.formula, &s.entry)
+                        .map(|v| format!(" · e1RM {v:.1}"))
+                        .unwrap_or_default();
+                    format!("Last: {}{e1rm}", s.entry.summary())
+                },
+            );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
         }
     }
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// For a barbell lift, the plates per side for the weight typed, or the nearest loadable weights.
+fn plates_line(screen: &View<'_>, target: &FormTarget) -> Option<String> {
+    let today = screen.app.today.as_ref()?;
+    let exercise = today.exercises.iter().find(|e| e.planned.name == target.exercise)?;
+    if exercise.planned.equipment != Equipment::Barbell {
+        return None;
+    }
+    let load = parse_load(&screen.app.form.weight).ok()?;
+    let setup = screen.app.settings.equipment.bar(target.unit);
+    Some(match plates::load_bar(&setup, load) {
+        plates::Loading::Exact(side) if side.is_empty() => "Plates: the empty bar".to_string(),
+        plates::Loading::Exact(side) => format!("Plates: {} per side", plates::describe_side(&side)),
+        plates::Loading::Nearest { below, above } => {
+            let options: Vec<String> = below.into_iter().chain(above).map(|l| l.to_string()).collect();
+            format!("Not loadable: {} {}", options.join(" or "), target.unit)
+        }
+    })
 }

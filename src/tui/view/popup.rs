@@ -44,11 +44,15 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::Confirm(question)) => {
             let text = question.text();
-            let rect = centered(area, (text.chars().count() as u16 + 4).max(30), 5);
+            // Long questions wrap inside a box of at most 60 columns.
+            let width = (text.chars().count() as u16 + 4).clamp(30, 60).min(area.width);
+            let text_rows = (text.chars().count() as u16).div_ceil(width.saturating_sub(4).max(1));
+            let rect = centered(area, width, text_rows + 4);
             Clear.render(rect, buf);
             let inner = screen.pane("Confirm", true, rect, buf);
-            let lines = vec![
-                Line::raw(truncate(&text, inner.width as usize)),
+            let mut lines: Vec<Line<'static>> =
+                super::wrap(&text, inner.width as usize, "").into_iter().map(Line::raw).collect();
+            lines.extend([
                 Line::raw(""),
                 Line::from(vec![
                     Span::styled("y", t.style(Meaning::Key)),
@@ -56,7 +60,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                     Span::styled("n", t.style(Meaning::Key)),
                     Span::raw(" no"),
                 ]),
-            ];
+            ]);
             Paragraph::new(lines).render(inner, buf);
         }
         Some(Popup::Picker(picker)) => {

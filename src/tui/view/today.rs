@@ -5,9 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
-use unicode_width::UnicodeWidthStr;
-
-use super::{View, entry, rest, truncate};
+use super::{View, entry, rest, truncate, wrap};
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
 use crate::tui::app::Pane;
@@ -46,6 +44,13 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     if today.session.is_some() && total > 0 && done == total {
         pinned.push(Line::styled(truncate("All sets done: E finishes the session.", width), t.style(Meaning::Good)));
     }
+    for warning in &today.warnings {
+        for part in wrap(&format!("! {warning}"), width, "  ") {
+            pinned.push(Line::styled(part, t.style(Meaning::Warn)));
+        }
+    }
+    // Warnings never take more than a third of the pane.
+    pinned.truncate((inner.height as usize / 3).max(1));
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
     if !today.day.note.is_empty() {
@@ -155,23 +160,6 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let offset = (selected_line + 2).saturating_sub(height);
     let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
     Paragraph::new(visible).render(list, buf);
-}
-
-/// Splits text into lines of at most `width` columns at spaces; follow-on lines get `indent`.
-fn wrap(text: &str, width: usize, indent: &str) -> Vec<String> {
-    let mut lines: Vec<String> = Vec::new();
-    let mut line = String::new();
-    for word in text.split(' ') {
-        let candidate = if line.is_empty() { word.to_string() } else { format!("{line} {word}") };
-        if candidate.width() > width && !line.trim().is_empty() {
-            lines.push(line);
-            line = format!("{indent}{word}");
-        } else {
-            line = candidate;
-        }
-    }
-    lines.push(line);
-    lines.into_iter().map(|l| truncate(&l, width)).collect()
 }
 
 impl View<'_> {

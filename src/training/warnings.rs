@@ -1,0 +1,121 @@
+//! The mistakes the method warns about (METHOD.md sections 3, 2 and 8), in words for the lifter.
+
+use std::collections::BTreeMap;
+
+use crate::model::exercise::Muscle;
+use crate::model::session::{LoggedSet, SetKind};
+use crate::training::volume::MuscleWeek;
+
+fn at_failure(set: &LoggedSet) -> bool {
+    set.entry.kind == SetKind::Working && set.entry.rir.is_some_and(|r| r.halves() == 0)
+}
+
+/// The failure budget: one set very close to failure per exercise, sometimes two. Names each
+/// exercise of the session with three or more working sets logged at RIR 0.
+pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<String> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for set in session_sets.iter().filter(|s| at_failure(s)) {
+        *counts.entry(set.entry.exercise.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .filter(|&(_, n)| n >= 3)
+        .map(|(exercise, n)| {
+            format!(
+                "{n} sets of {exercise} to failure today: one is the budget, sometimes two. Stop short on the rest."
+            )
+        })
+        .collect()
+}
+
+/// "Every set to failure": most of the week's working sets (with a known RIR, at least four)
+/// ended at RIR 0.
+pub fn every_set_to_failure(week_sets: &[LoggedSet]) -> Option<String> {
+    let known: Vec<&LoggedSet> =
+        week_sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.rir.is_some()).collect();
+    let failed = known.iter().filter(|s| at_failure(s)).count();
+    (known.len() >= 4 && failed * 2 > known.len()).then(|| {
+        format!(
+            "{failed} of {} working sets this week went to failure: if every set is a war, the week is unsustainable.",
+            known.len()
+        )
+    })
+}
+
+/// Muscles that today's remaining plan would push past the top of the weekly band.
+pub fn over_the_band(week: &[MuscleWeek], planned: &BTreeMap<Muscle, f64>, (_, high): (u8, u8)) -> Vec<String> {
+    planned
+        .iter()
+        .filter(|&(_, &more)| more > 0.0)
+        .filter_map(|(&muscle, &more)| {
+            let so_far = week.iter().find(|w| w.muscle == muscle).map_or(0.0, |w| w.effective);
+            let total = so_far + more;
+            (total > f64::from(high)).then(|| {
+                format!("Today's plan takes {muscle} to {total} effective sets this week, past the top of {high}.")
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::session::SetEntry;
+    use crate::model::units::{Load, Rir, Unit, Weight};
+
+    fn set(exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {
+        LoggedSet {
+            id: 0,
+            session_id: 1,
+            logged_at: chrono::DateTime::default(),
+            entry: SetEntry {
+                exercise: exercise.into(),
+                kind,
+                weight: Weight::new(Load::from_hundredths(6000), Unit::Kg),
+                reps: 8,
+                rir: rir_halves.and_then(Rir::from_halves),
+                form_broke: false,
+                note: String::new(),
+            },
+        }
+    }
+
+    #[test]
+    fn the_third_set_to_failure_is_one_too_many() {
+        let two = [set("Lat pulldown", SetKind::Working, Some(0)), set("Lat pulldown", SetKind::Working, Some(0))];
+        assert!(failure_budget(&two).is_empty(), "two is sometimes fine");
+        let mut three = two.to_vec();
+        three.push(set("Lat pulldown", SetKind::Working, Some(0)));
+        three.push(set("Leg press", SetKind::Working, Some(0)));
+        let warnings = failure_budget(&three);
+        assert_eq!(warnings.len(), 1);
+        assert!(warnings[0].starts_with("3 sets of Lat pulldown to failure today"), "{}", warnings[0]);
+        // Ramp-ups and half a rep in reserve are not failure.
+        let near = [
+            set("Lat pulldown", SetKind::Working, Some(1)),
+            set("Lat pulldown", SetKind::RampUp, Some(0)),
+            set("Lat pulldown", SetKind::Working, Some(0)),
+        ];
+        assert!(failure_budget(&near).is_empty());
+    }
+
+    #[test]
+    fn every_set_to_failure_needs_most_of_a_real_week() {
+        let fail = |n| (0..n).map(|_| set("Leg press", SetKind::Working, Some(0))).collect::<Vec<_>>();
+        assert_eq!(every_set_to_failure(&fail(3)), None, "too few sets to judge");
+        let mut week = fail(3);
+        week.extend((0..3).map(|_| set("Leg press", SetKind::Working, Some(2))));
+        assert_eq!(every_set_to_failure(&week), None, "half is not most");
+        week.push(set("Leg press", SetKind::Working, Some(0)));
+        assert!(every_set_to_failure(&week).is_some_and(|w| w.starts_with("4 of 7 working sets")));
+    }
+
+    #[test]
+    fn a_plan_past_the_band_is_named() {
+        let week = [MuscleWeek { muscle: Muscle::Chest, effective: 9.0, unverified: 0.0, sessions: 2 }];
+        let planned = BTreeMap::from([(Muscle::Chest, 2.0), (Muscle::Lats, 1.0)]);
+        let warnings = over_the_band(&week, &planned, (6, 10));
+        assert_eq!(warnings, ["Today's plan takes chest to 11 effective sets this week, past the top of 10."]);
+        assert!(over_the_band(&week, &BTreeMap::from([(Muscle::Chest, 1.0)]), (6, 10)).is_empty(), "10 is in band");
+    }
+}
