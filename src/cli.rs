@@ -1,8 +1,10 @@
 //! The command line: the app, and the subcommands for the shell.
 
+use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 
 use crate::clock::{Clock, SystemClock};
@@ -13,12 +15,15 @@ use crate::model::exercise::Catalogue;
 use crate::model::plan::Plan;
 use crate::model::session::SessionFor;
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{Unit, Weight, parse_set};
+use crate::model::units::{Load, Unit, Weight, parse_load, parse_set};
 use crate::paths::{PathInputs, Paths, resolve};
 use crate::store::{Store, StoreError};
+use crate::training::e1rm::{self, Formula};
+use crate::training::{plates, ramp};
 use crate::tui::app::App;
 use crate::tui::driver::Driver;
-use crate::{demo, today, tui};
+use crate::week::WeekReport;
+use crate::{demo, today, tui, week};
 
 /// hardset: a terminal workout companion for few, very hard sets.
 #[derive(Debug, Parser)]
@@ -69,6 +74,67 @@ pub enum Command {
     },
     /// Show the resolved config, plan and database paths.
     Paths,
+    /// Training arithmetic: e1RM, plates, ramp-up ladders.
+    #[command(subcommand)]
+    Calc(Calc),
+    /// Effective sets per muscle for a week, against the weekly target.
+    Week {
+        /// Any date in the week (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// The `calc` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Calc {
+    /// Estimated 1RM of a set, counting reps in reserve: `hardset calc e1rm 100x5@2`.
+    E1rm {
+        /// WEIGHTxREPS[@RIR].
+        set: String,
+        /// epley, brzycki, lombardi, mayhew, oconner, wathan, lander or rts (default: the setting).
+        #[arg(long, value_parser = parse_formula)]
+        formula: Option<Formula>,
+        /// The unit of the weight (default: the plan's unit).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+    },
+    /// The fewest plates per side for a barbell weight: `hardset calc plates 102.5`.
+    Plates {
+        /// The total weight on the bar.
+        weight: String,
+        /// kg or lb (default: the plan's unit).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+        /// The bar's weight (default: the setting).
+        #[arg(long)]
+        bar: Option<String>,
+    },
+    /// The ramp-up ladder towards a working weight: `hardset calc ramp 100 --exercise "Barbell back squat"`.
+    Ramp {
+        /// Today's working weight.
+        weight: String,
+        /// The exercise (default: a barbell lift).
+        #[arg(long)]
+        exercise: Option<String>,
+        /// kg or lb (default: the plan's unit).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+    },
+}
+
+fn parse_formula(text: &str) -> Result<Formula, String> {
+    Formula::parse(text).ok_or_else(|| {
+        let names: Vec<&str> = Formula::ALL.iter().map(|f| f.name()).collect();
+        format!("'{text}' is not a formula; use one of {}", names.join(", "))
+    })
+}
+
+fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))
 }
 
 fn parse_unit(text: &str) -> Result<Unit, String> {
@@ -98,8 +164,8 @@ fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
 }
 
 /// The settings, and a warning when the implicit config.toml was bad and the defaults apply.
-fn load_settings(cli: &Cli, paths: &Paths) -> Result<(Settings, Option<String>), Error> {
-    Ok(Settings::load_for(&paths.config_dir, cli.config.is_some())?)
+fn load_settings(explicit: bool, paths: &Paths) -> Result<(Settings, Option<String>), Error> {
+    Ok(Settings::load_for(&paths.config_dir, explicit)?)
 }
 
 /// Runs a parsed command line.
@@ -109,12 +175,39 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         return run_demo_app(&catalogue);
     }
     let paths = paths(&cli)?;
+    let explicit_config = cli.config.is_some();
     match cli.command {
         None => {
             let plan = load_plan(&paths, &catalogue)?;
-            let (settings, warning) = load_settings(&cli, &paths)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
             let store = Store::open(&paths.database)?;
             run_app(plan, settings, warning, store)
+        }
+        Some(Command::Calc(calc)) => {
+            let plan = load_plan(&paths, &catalogue)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            if let Some(warning) = warning {
+                eprintln!("hardset: {warning}");
+            }
+            println!("{}", calculate(&calc, &plan, &settings)?);
+            Ok(())
+        }
+        Some(Command::Week { date, json }) => {
+            let plan = load_plan(&paths, &catalogue)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            if let Some(warning) = warning {
+                eprintln!("hardset: {warning}");
+            }
+            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
+            let report = week::load_week(&store, &plan, &settings, &SystemClock, date)?;
+            if json {
+                let text = serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?;
+                println!("{text}");
+            } else {
+                print!("{}", week_text(&report));
+            }
+            Ok(())
         }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
@@ -243,4 +336,110 @@ fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
     let mut store = Store::open(Path::new(&temp.0))?;
     demo::fill(&mut store, &plan, &SystemClock, 8)?;
     run_app(plan, Settings::default(), None, store)
+}
+
+/// Works out a `calc` command; returns the text to print.
+pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String, Error> {
+    let input = |e: crate::model::units::InputError| Error::Input(e.to_string());
+    match calc {
+        Calc::E1rm { set, formula, unit } => {
+            let (load, reps, rir) = parse_set(set).map_err(Error::Input)?;
+            let formula = formula.unwrap_or(settings.e1rm.formula);
+            let unit = unit.unwrap_or(plan.unit);
+            let estimate = e1rm::estimate(formula, load.as_f64(), reps, rir).ok_or_else(|| {
+                Error::Input(format!("'{set}' is beyond what an estimate means: keep reps plus RIR at 30 or fewer"))
+            })?;
+            let to_failure = f64::from(reps) + rir.map_or(0.0, crate::model::units::Rir::as_f64);
+            Ok(format!(
+                "{estimate:.2} {unit}  ({}: {load} {unit} x {reps}, {to_failure} reps to failure)",
+                formula.label()
+            ))
+        }
+        Calc::Plates { weight, unit, bar } => {
+            let unit = unit.unwrap_or(plan.unit);
+            let total = parse_load(weight).map_err(input)?;
+            let mut setup = settings.equipment.bar(unit);
+            if let Some(bar) = bar {
+                setup.bar = parse_load(bar).map_err(input)?;
+            }
+            let bar_text = format!("a {} {unit} bar", setup.bar);
+            Ok(match plates::load_bar(&setup, total) {
+                plates::Loading::Exact(side) if side.is_empty() => format!("{total} {unit} is {bar_text}, empty"),
+                plates::Loading::Exact(side) => {
+                    format!("{total} {unit} on {bar_text}: {} per side", plates::describe_side(&side))
+                }
+                plates::Loading::Nearest { below, above } => {
+                    let describe = |load: Load| match plates::load_bar(&setup, load) {
+                        plates::Loading::Exact(side) if side.is_empty() => format!("{load} {unit} (the empty bar)"),
+                        plates::Loading::Exact(side) => {
+                            format!("{load} {unit} ({} per side)", plates::describe_side(&side))
+                        }
+                        plates::Loading::Nearest { .. } => format!("{load} {unit}"),
+                    };
+                    let options: Vec<String> = below.into_iter().chain(above).map(describe).collect();
+                    let nearest = if options.is_empty() { "nothing near it".to_string() } else { options.join(" or ") };
+                    format!(
+                        "{total} {unit} cannot be loaded exactly on {bar_text} with these plates; nearest: {nearest}"
+                    )
+                }
+            })
+        }
+        Calc::Ramp { weight, exercise, unit } => {
+            let unit = unit.unwrap_or(plan.unit);
+            let working = Weight::new(parse_load(weight).map_err(input)?, unit);
+            let planned = match exercise {
+                Some(name) => plan.planned(name).ok_or_else(|| {
+                    let hint =
+                        plan.exercises.closest(name).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+                    Error::Input(format!("unknown exercise '{name}'{hint}"))
+                })?,
+                None => plan
+                    .planned("Barbell back squat")
+                    .ok_or_else(|| Error::Input("name an exercise with --exercise".into()))?,
+            };
+            let loadable = ramp::loadable_for(planned.equipment, &settings.equipment, planned.load_step, unit);
+            let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
+            let sets = ramp::ladder(Some(working), &rungs, &loadable, unit);
+            let mut text = format!("Ramp-up sets for {} towards {working}:", planned.name);
+            if sets.is_empty() {
+                text.push_str("\n  none: the working weight is already as light as it loads");
+            }
+            for (i, set) in sets.iter().enumerate() {
+                let load = set.weight.map_or_else(|| "light".to_string(), |w| w.to_string());
+                let _ = write!(text, "\n  {}. {load} x {}", i + 1, set.reps);
+            }
+            Ok(text)
+        }
+    }
+}
+
+/// The week as text for the shell.
+pub fn week_text(report: &WeekReport) -> String {
+    let [low, high] = report.target;
+    let mut text = format!(
+        "Week {} (from {}): effective sets per muscle, target {low}-{high}, {} training sessions\n",
+        report.week,
+        report.monday.format("%a %-d %b %Y"),
+        report.training_sessions
+    );
+    if report.muscles.is_empty() {
+        text.push_str("  no effective sets yet\n");
+    }
+    for muscle in &report.muscles {
+        let unverified = if muscle.unverified_sets > 0.0 {
+            format!(" ({} unverified)", muscle.unverified_sets)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            text,
+            "  {:<12} {:>5}  {:<6}  {} session{}{unverified}",
+            muscle.muscle,
+            muscle.effective_sets,
+            muscle.status,
+            muscle.sessions,
+            if muscle.sessions == 1 { "" } else { "s" }
+        );
+    }
+    text
 }
