@@ -180,3 +180,30 @@ fn a_finished_session_says_so_above_its_sets() {
     assert!(text.contains("[x] ramp-up 1"), "the finished session's sets still show:\n{text}");
     snapshot_both("today_finished", &d);
 }
+
+#[test]
+fn the_week_pane_shows_each_muscle_against_its_band() {
+    let mut d = demo_driver(8);
+    press(&mut d, &[ch('3')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Week 2026-W48"), "{text}");
+    assert!(text.contains("target 6-10 a week"), "{text}");
+    snapshot_both("week", &d);
+    press(&mut d, &[key(KeyCode::Left)]);
+    assert!(screen(&d, 80, 24).contains("Week 2026-W47"));
+}
+
+#[test]
+fn warnings_are_pinned_above_the_checklist() {
+    let mut d = demo_driver(2);
+    let plan = example_plan();
+    let sets = ["60x10@0".to_string(), "60x9@0".to_string(), "60x8@0".to_string()];
+    let entries = hardset::cli::parse_log(&plan, "Machine chest press", &sets, false, None).expect("valid");
+    let clock = d.clock.clone();
+    hardset::cli::log_sets(&mut d.store, &plan, &clock, &entries, &mut Vec::new()).expect("logs");
+    d.reload();
+    let buffer = render(&d, 80, 24);
+    let (x, y) = find(&buffer, "! 3 sets of Machine chest press").expect("warning on screen");
+    assert_eq!(buffer[(x, y)].fg, Color::Yellow, "warnings look like warnings");
+    snapshot_both("warnings", &d);
+}

@@ -42,7 +42,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(
         truncate(
             &format!(
-                "Effective sets per muscle (working sets at RIR {} or less); target {low}-{high} over 2-3 sessions.",
+                "Working sets at RIR {} or less; target {low}-{high} a week, over 2-3 sessions.",
                 screen.app.settings.volume.effective_rir
             ),
             width,

@@ -1,0 +1,107 @@
+//! The `calc` and `week` commands, run as a lifter would from the shell.
+
+use std::process::Command;
+
+const BIN: &str = env!("CARGO_BIN_EXE_hardset");
+
+fn run(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(BIN)
+        .args(args)
+        .env("HARDSET_DB", dir.join("hardset.db"))
+        .env("HARDSET_CONFIG", dir.join("config"))
+        .env("HOME", dir)
+        .output()
+        .expect("runs");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn e1rm_counts_reps_in_reserve_and_names_the_formula() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ok, out, _) = run(dir.path(), &["calc", "e1rm", "100x5"]);
+    assert!(ok);
+    assert!(out.starts_with("116.67 kg"), "{out}");
+    let (_, out, _) = run(dir.path(), &["calc", "e1rm", "100x5", "--formula", "brzycki"]);
+    assert!(out.starts_with("112.50 kg"), "{out}");
+    // Two reps in reserve count as two more reps: 100x3@2 is 100x5 to failure.
+    let (_, out, _) = run(dir.path(), &["calc", "e1rm", "100x3@2", "--unit", "lb"]);
+    assert!(out.starts_with("116.67 lb"), "{out}");
+    let (_, out, _) = run(dir.path(), &["calc", "e1rm", "140x1@0", "--formula", "lander"]);
+    assert!(out.starts_with("140.00 kg"), "a single at RIR 0 is the 1RM: {out}");
+    let (ok, _, err) = run(dir.path(), &["calc", "e1rm", "100x", "--formula", "epley"]);
+    assert!(!ok && err.contains("100x': reps: enter a number"), "{err}");
+    assert!(!dir.path().join("hardset.db").exists(), "calc writes nothing");
+}
+
+#[test]
+fn the_formula_setting_is_used_when_none_is_named() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(dir.path().join("config/config.toml"), "[e1rm]\nformula = \"brzycki\"\n").expect("writes");
+    let (ok, out, _) = run(dir.path(), &["calc", "e1rm", "100x5"]);
+    assert!(ok);
+    assert!(out.starts_with("112.50 kg"), "{out}");
+    // A bad implicit config warns and falls back to the defaults.
+    std::fs::write(dir.path().join("config/config.toml"), "[e1rm]\nformula = \"guess\"\n").expect("writes");
+    let (ok, out, err) = run(dir.path(), &["calc", "e1rm", "100x5"]);
+    assert!(ok);
+    assert!(out.starts_with("116.67 kg"), "{out}");
+    assert!(err.contains("config.toml:2:11"), "{err}");
+    // Named with --config, the same file is an error.
+    let config = dir.path().join("config");
+    let (ok, _, err) = run(dir.path(), &["--config", config.to_str().expect("utf-8"), "calc", "e1rm", "100x5"]);
+    assert!(!ok);
+    assert!(err.contains("config.toml:2:11"), "{err}");
+}
+
+#[test]
+fn plates_are_the_fewest_that_load_exactly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (_, out, _) = run(dir.path(), &["calc", "plates", "165", "--unit", "lb"]);
+    assert_eq!(out.trim(), "165 lb on a 45 lb bar: 35 + 25 per side");
+    let (_, out, _) = run(dir.path(), &["calc", "plates", "101"]);
+    assert!(out.contains("cannot be loaded exactly"), "{out}");
+    assert!(out.contains("100 kg (25 + 15 per side) or 102.5 kg (25 + 15 + 1.25 per side)"), "{out}");
+    let (_, out, _) = run(dir.path(), &["calc", "plates", "60", "--bar", "15"]);
+    assert_eq!(out.trim(), "60 kg on a 15 kg bar: 20 + 2.5 per side");
+}
+
+#[test]
+fn ramp_prints_the_ladder() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ok, out, _) = run(dir.path(), &["calc", "ramp", "100", "--exercise", "back squat"]);
+    assert!(ok);
+    assert_eq!(
+        out.lines().skip(1).map(str::trim).collect::<Vec<_>>(),
+        ["1. 20 kg x 10", "2. 40 kg x 8", "3. 60 kg x 5", "4. 80 kg x 3"]
+    );
+    let (ok, _, err) = run(dir.path(), &["calc", "ramp", "100", "--exercise", "bakc squat"]);
+    assert!(!ok && err.contains("did you mean"), "{err}");
+}
+
+#[test]
+fn week_counts_effective_sets_per_muscle() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Two hard sets and one easy one on the lat pulldown, and a ramp-up that never counts.
+    assert!(run(dir.path(), &["log", "Lat pulldown", "60x10@1", "60x9@3", "60x8@4"]).0);
+    assert!(run(dir.path(), &["log", "Lat pulldown", "30x8", "--ramp"]).0);
+    let (ok, out, _) = run(dir.path(), &["week", "--json"]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert!(json["week"].as_str().is_some_and(|w| w.contains("-W")), "{json}");
+    let lats = json["muscles"].as_array().and_then(|m| m.iter().find(|m| m["muscle"] == "lats")).expect("lats listed");
+    assert_eq!(lats["effective_sets"], 2.0);
+    assert_eq!(lats["sessions"], 1);
+    assert_eq!(lats["status"], "below");
+    let (_, text, _) = run(dir.path(), &["week"]);
+    assert!(text.contains("lats"), "{text}");
+    let (ok, out, _) = run(dir.path(), &["week", "--date", "2020-01-01", "--json"]);
+    assert!(ok);
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["week"], "2020-W01");
+    assert_eq!(json["muscles"].as_array().map(Vec::len), Some(0));
+}
