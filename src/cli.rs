@@ -14,7 +14,7 @@ use crate::export::{self, Format};
 use crate::model::exercise::Catalogue;
 use crate::model::plan::Plan;
 use crate::model::session::SessionFor;
-use crate::model::session::{SetEntry, SetKind};
+use crate::model::session::{DeloadStyle, SetEntry, SetKind};
 use crate::model::units::{Load, Unit, Weight, parse_load, parse_set};
 use crate::paths::{PathInputs, Paths, resolve};
 use crate::store::{Store, StoreError};
@@ -74,6 +74,19 @@ pub enum Command {
     },
     /// Show the resolved config, plan and database paths.
     Paths,
+    /// Make this week (or the week of --date) a deload week: about half the sets, or with
+    /// --load about 10% less load; 3 or more reps in reserve either way.
+    Deload {
+        /// Lighten the load instead of the number of sets.
+        #[arg(long)]
+        load: bool,
+        /// End the deload instead.
+        #[arg(long)]
+        end: bool,
+        /// Any date in the week (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+    },
     /// Training arithmetic: e1RM, plates, ramp-up ladders.
     #[command(subcommand)]
     Calc(Calc),
@@ -209,6 +222,24 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
             Ok(())
         }
+        Some(Command::Deload { load, end, date }) => {
+            let mut store = Store::open(&paths.database)?;
+            let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
+            let monday = crate::training::compare::week_bounds(date).0;
+            if end {
+                store.cancel_deload(monday)?;
+                println!("the week of {} is no longer a deload week", monday.format("%a %-d %b %Y"));
+            } else {
+                let style = if load { DeloadStyle::Load } else { DeloadStyle::Volume };
+                store.start_deload(monday, style, SystemClock.now())?;
+                let how = if load { "about 10% less load" } else { "about half the sets" };
+                println!(
+                    "the week of {} is a deload week: {how}, 3 or more reps in reserve, no failure; it is kept out of trends",
+                    monday.format("%a %-d %b %Y")
+                );
+            }
+            Ok(())
+        }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
             let plan_state = if plan_path.exists() { "" } else { " (not there: the shipped example week is used)" };
@@ -310,7 +341,10 @@ pub fn log_sets(
     Ok(())
 }
 
-fn run_app(plan: Plan, settings: Settings, warning: Option<String>, store: Store) -> Result<(), Error> {
+fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: Store) -> Result<(), Error> {
+    // Each change to the plan's content starts a new revision, so Today can say how long the
+    // plan has run.
+    store.record_plan_revision(&plan.fingerprint, &plan.name, SystemClock.now())?;
     let mut app = App::new(plan, settings);
     app.message = warning.map(|w| (crate::tui::theme::Meaning::Warn, w));
     let driver = Driver::new(app, store, SystemClock);

@@ -23,6 +23,22 @@ pub struct Settings {
     pub equipment: EquipmentSettings,
     /// Effective sets and weekly targets.
     pub volume: VolumeSettings,
+    /// The readiness check-in.
+    pub checkin: CheckInSettings,
+}
+
+/// The readiness check-in at the start of a session.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct CheckInSettings {
+    /// Ask before the first set of each training session.
+    pub ask: bool,
+}
+
+impl Default for CheckInSettings {
+    fn default() -> Self {
+        CheckInSettings { ask: true }
+    }
 }
 
 /// How e1RM is estimated.

@@ -152,5 +152,8 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
 /// Writes `weeks` weeks of demo history in one transaction; returns the number of sets.
 pub fn fill(store: &mut Store, plan: &Plan, clock: &dyn Clock, weeks: u32) -> Result<usize, StoreError> {
     let sessions = history(plan, clock, weeks);
+    if let Some(first) = sessions.first() {
+        store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at)?;
+    }
     store.insert_sessions(&sessions)
 }

@@ -13,6 +13,7 @@ pub mod export;
 pub mod history;
 pub mod model;
 pub mod paths;
+pub mod recovery;
 pub mod store;
 pub mod today;
 pub mod training;

@@ -1,7 +1,10 @@
 //! The store: owns the SQLite database and every query. Nothing else writes SQL.
 
+mod recovery;
 mod sessions;
 mod sets;
+
+pub use recovery::PlanRevision;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -10,8 +13,11 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags};
 
 /// Numbered migrations, append-only: the schema version is their count.
-const MIGRATIONS: &[&str] =
-    &[include_str!("store/migrations/001_initial.sql"), include_str!("store/migrations/002_sets_by_time.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("store/migrations/001_initial.sql"),
+    include_str!("store/migrations/002_sets_by_time.sql"),
+    include_str!("store/migrations/003_recovery.sql"),
+];
 
 /// How many past sessions the History screen lists.
 pub const HISTORY_PAGE: usize = 200;

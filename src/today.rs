@@ -8,10 +8,12 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::config::Settings;
+use crate::model::exercise::RirTarget;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
-use crate::model::session::SetKind;
+use crate::model::session::{DeloadStyle, DeloadWeek, SetKind};
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
+use crate::recovery;
 use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
 use crate::training::compare::week_bounds;
@@ -42,8 +44,14 @@ pub struct Today {
     /// The checklist.
     pub exercises: Vec<ExerciseToday>,
     /// What the method warns about today: the failure budget, every set to failure, a muscle
-    /// pushed past its weekly band.
+    /// pushed past its weekly band, signs of poor recovery, a plan changed too soon.
     pub warnings: Vec<String>,
+    /// This week is a deload week.
+    pub deload: Option<DeloadWeek>,
+    /// How long the plan has run.
+    pub plan_age: Option<PlanAge>,
+    /// The recovery signs (key-lift trend, check-ins, anxiety volume).
+    pub signs: recovery::Signs,
 }
 
 impl Today {
@@ -167,24 +175,96 @@ pub fn load(
             added.push(planned);
         }
     }
+    // A deload week lightens every exercise, and deload weeks never count as "last time".
+    let deloads = store.deload_weeks()?;
+    let this_monday = week_bounds(date).0;
+    let deload = deloads.iter().copied().find(|d| d.monday == this_monday);
+    let skip: Vec<_> =
+        deloads.iter().map(|d| (clock.midnight(d.monday), clock.midnight(d.monday + chrono::Days::new(7)))).collect();
+    let mut planned_today = day.exercises.clone();
+    if let Some(deload) = deload {
+        for planned in planned_today.iter_mut().chain(added.iter_mut()) {
+            lighten(planned, deload.style);
+        }
+    }
     let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {
-            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id)?);
+            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id, &skip)?);
         }
     }
     let exercises = checklist::build(&DayInput {
-        planned: &day.exercises,
+        planned: &planned_today,
         added: &added,
         skipped: &skipped,
         logged: &sets,
         last_time: &last_time,
         gear: &settings.equipment,
         unit: plan.unit,
+        deload: deload.map(|d| d.style),
     });
-    let warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
-    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings })
+    let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
+    let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
+    if deload.is_none() {
+        warnings.extend(signs.warnings());
+    }
+    let plan_age = plan_age(store, clock)?;
+    warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
+    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, plan_age, signs })
+}
+
+/// How a deload week changes an exercise: about half the sets (volume) or the same sets (load),
+/// and in both, three reps or more in reserve.
+fn lighten(planned: &mut PlannedExercise, style: DeloadStyle) {
+    if style == DeloadStyle::Volume {
+        planned.sets = planned.sets.div_ceil(2);
+    }
+    planned.rir = RirTarget { low: planned.rir.low.max(3), high: planned.rir.high.max(4) };
+}
+
+/// How long the plan in use has run, and when the one before it started.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanAge {
+    /// When the current plan was first used.
+    pub since: DateTime<Utc>,
+    /// Now.
+    pub now: DateTime<Utc>,
+    /// When the plan before it was first used, if there was one.
+    pub previous_since: Option<DateTime<Utc>>,
+}
+
+/// A plan needs this long before it can be judged (METHOD.md section 8).
+pub const PLAN_SETTLES_AFTER_DAYS: i64 = 21;
+
+impl PlanAge {
+    /// "running 3 weeks", "new this week".
+    pub fn describe(&self) -> String {
+        let days = (self.now - self.since).num_days();
+        match days {
+            0..=6 => "new this week".into(),
+            7..=13 => "running 1 week".into(),
+            _ => format!("running {} weeks", days / 7),
+        }
+    }
+
+    /// A gentle warning when the plan changed again before the last one had three weeks.
+    pub fn warning(&self) -> Option<String> {
+        let previous = self.previous_since?;
+        let lasted = (self.since - previous).num_days();
+        let recent = (self.now - self.since).num_days() < 7;
+        (recent && lasted < PLAN_SETTLES_AFTER_DAYS)
+            .then(|| format!("The plan changed again after {lasted} days: give a plan three weeks before judging it."))
+    }
+}
+
+fn plan_age(store: &Store, clock: &dyn Clock) -> Result<Option<PlanAge>, StoreError> {
+    let (current, previous) = store.plan_revisions()?;
+    Ok(current.map(|c| PlanAge {
+        since: c.first_used,
+        now: clock.now(),
+        previous_since: previous.map(|p| p.first_used),
+    }))
 }
 
 /// The method's warnings for today, from today's sets, this week's sets and what is left to do.

@@ -6,6 +6,7 @@ pub mod e1rm;
 pub mod plates;
 pub mod progression;
 pub mod ramp;
+pub mod recovery;
 pub mod schedule;
 pub mod volume;
 pub mod warnings;

@@ -111,10 +111,12 @@ fn export(db: &Path, config: &Path) -> String {
     String::from_utf8(out.stdout).expect("utf-8")
 }
 
-/// Logs ramp-up 1 (30 kg x 8) of the machine chest press on a new log.
+/// Logs ramp-up 1 (30 kg x 8) of the machine chest press on a new log, skipping the check-in.
 fn log_first_ramp_up(t: &Tmux, s: &str) {
     t.wait_for(s, "Day 1: push and pull");
-    t.keys(s, &["Enter", "3", "0", "Enter", "Enter"]);
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "How are you today?");
+    t.keys(s, &["Escape", "3", "0", "Enter", "Enter"]);
     t.wait_for(s, "Saved Machine chest press ramp-up 30 kg x 8");
 }
 
@@ -123,7 +125,14 @@ fn a_lifter_logs_a_ramp_up_and_a_working_set_then_finds_them_in_the_export() {
     let t = Tmux::new("session");
     let s = "lift";
     t.start(s, "; echo hardset-exited-$?; sleep 60");
-    log_first_ramp_up(&t, s);
+    // The first set of the day opens with the readiness check-in: answered here.
+    t.wait_for(s, "Day 1: push and pull");
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "How are you today?");
+    t.keys(s, &["4", "3", "5", "4", "Enter"]);
+    t.wait_for(s, "Check-in saved");
+    t.keys(s, &["3", "0", "Enter", "Enter"]);
+    t.wait_for(s, "Saved Machine chest press ramp-up 30 kg x 8");
     // Down to working set 1, load 60 kg, 8 reps, then the RIR picker: 1.
     t.keys(s, &["j", "Enter", "6", "0", "Enter", "BSpace", "8", "Enter"]);
     let screen = t.wait_for(s, " 0  1  2  3  4  5+");
@@ -149,6 +158,13 @@ fn a_lifter_logs_a_ramp_up_and_a_working_set_then_finds_them_in_the_export() {
     assert_eq!(rows.len(), 3, "{csv}");
     assert!(rows[1].contains(",Machine chest press,ramp-up,30,kg,8,,false,"), "{csv}");
     assert!(rows[2].contains(",Machine chest press,working,60,kg,8,1,false,"), "{csv}");
+    let conn = rusqlite::Connection::open(t.db()).expect("opens");
+    let checkin: (i64, i64, i64, i64) = conn
+        .query_row("SELECT sleep, energy, joints, motivation FROM session", [], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+        })
+        .expect("one session");
+    assert_eq!(checkin, (4, 3, 5, 4), "the check-in is stored with the session");
 }
 
 #[test]

@@ -132,9 +132,13 @@ fn last_time_reads_the_previous_session_only() {
     ramp.kind = SetKind::RampUp;
     store.log_set(&SessionFor::Existing(first.session_id), &ramp, evening() - Duration::days(7), 60).expect("logs");
     let second = store.log_set(&new_session(), &entry(62.5, Unit::Kg, 7, Some(1)), evening(), 90).expect("logs");
-    let last = store.last_time("Lat pulldown", Some(second.session_id)).expect("reads");
+    let last = store.last_time("Lat pulldown", Some(second.session_id), &[]).expect("reads");
     let summaries: Vec<String> = last.iter().map(|s| s.entry.summary()).collect();
     assert_eq!(summaries, ["60 kg x 10 @ 0.5", "60 kg x 8 @ 0"], "working sets only, in order");
+    // Sets inside a skipped range (a deload week) are not "last time".
+    let deload = [(evening() - Duration::days(1), evening() + Duration::days(1))];
+    let last = store.last_time("Lat pulldown", None, &deload).expect("reads");
+    assert_eq!(last.first().map(|s| s.session_id), Some(first.session_id));
 }
 
 #[test]

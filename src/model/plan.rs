@@ -82,6 +82,8 @@ pub struct PlannedExercise {
     pub ramp_up: bool,
     /// The plan's own ramp-up ladder for this exercise, if it names one.
     pub ramp_up_ladder: Option<Vec<Rung>>,
+    /// A key lift, watched for a declining trend.
+    pub key: bool,
     /// Free-weight technical lift or safe to fail.
     pub failure_class: FailureClass,
     /// What it is lifted with.
@@ -123,6 +125,8 @@ pub struct Plan {
     /// The catalogue with the plan's own `[[exercise]]` definitions added: every exercise this
     /// plan knows, by name or alias.
     pub exercises: Catalogue,
+    /// A fingerprint of the plan's text, to record its revisions.
+    pub fingerprint: String,
 }
 
 /// A plan that could not be read, with where and why.
@@ -201,6 +205,8 @@ struct RawExercise {
     ramp_up: Option<bool>,
     #[serde(default)]
     ramp_up_ladder: Option<Vec<Spanned<String>>>,
+    #[serde(default)]
+    key: bool,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -345,6 +351,7 @@ impl Plan {
             });
         }
         Ok(Plan {
+            fingerprint: crate::training::recovery::fingerprint(text),
             exercises: known,
             name: raw.name,
             schedule: raw.schedule,
@@ -398,6 +405,7 @@ impl PlannedExercise {
             rest: exercise.rest,
             ramp_up: default_ramp_up(exercise.equipment),
             ramp_up_ladder: None,
+            key: false,
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
@@ -417,6 +425,7 @@ impl PlannedExercise {
             rest: Duration::from_secs(120),
             ramp_up: false,
             ramp_up_ladder: None,
+            key: false,
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
             load_step: LoadStep { kg: 2.5, lb: 5.0 },
@@ -482,6 +491,7 @@ fn resolve_exercise(
         rest: raw.rest.unwrap_or(exercise.rest),
         ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)) || ramp_up_ladder.is_some(),
         ramp_up_ladder,
+        key: raw.key,
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,

@@ -105,6 +105,68 @@ pub struct Session {
     pub rest_seconds: u32,
     /// Free text.
     pub note: String,
+    /// The readiness check-in taken at its start, if one was.
+    pub readiness: Option<Readiness>,
+}
+
+/// A readiness check-in (METHOD.md section 5): each score 1 to 5, where 5 is best.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+pub struct Readiness {
+    /// How well the lifter slept.
+    pub sleep: u8,
+    /// Energy: 5 is fresh, 1 is fatigue a rest day did not fix.
+    pub energy: u8,
+    /// Joints: 5 is no aches, 1 is aches and constant stiffness.
+    pub joints: u8,
+    /// Wanting to train.
+    pub motivation: u8,
+}
+
+impl Readiness {
+    /// The scores with their names, in check-in order.
+    pub fn scores(self) -> [(&'static str, u8); 4] {
+        [("sleep", self.sleep), ("energy", self.energy), ("joints", self.joints), ("motivation", self.motivation)]
+    }
+}
+
+/// How a deload week lightens training (METHOD.md section 6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DeloadStyle {
+    /// About half the effective sets.
+    Volume,
+    /// About 10% less load.
+    Load,
+}
+
+impl DeloadStyle {
+    /// The stored name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DeloadStyle::Volume => "volume",
+            DeloadStyle::Load => "load",
+        }
+    }
+}
+
+/// A week marked as a deload.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DeloadWeek {
+    /// Its Monday.
+    pub monday: chrono::NaiveDate,
+    /// How it lightens training.
+    pub style: DeloadStyle,
+}
+
+/// A set on which the lifter guessed, at some rep, how many more were left, then went on to
+/// failure: the raw material of RIR calibration (METHOD.md section 1).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RirGuess {
+    /// Reps reached at failure.
+    pub reps: u16,
+    /// The rep at which the guess was made.
+    pub at_rep: u16,
+    /// The guess, in half reps.
+    pub guess_halves: u8,
 }
 
 /// A change to the day's exercise list made during a session.

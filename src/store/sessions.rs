@@ -4,14 +4,22 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{ExerciseChange, Session, SessionFor, SessionRecord, SessionSummary};
+use crate::model::session::{ExerciseChange, Readiness, Session, SessionFor, SessionRecord, SessionSummary};
 
-const SESSION_COLUMNS: &str = "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note";
+const SESSION_COLUMNS: &str =
+    "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note, sleep, energy, joints, motivation";
 
 fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
     let ended: Option<i64> = row.get(2)?;
     let day_index: Option<i64> = row.get(4)?;
     let rest_until: Option<i64> = row.get(5)?;
+    let scores: [Option<u8>; 4] = [row.get(8)?, row.get(9)?, row.get(10)?, row.get(11)?];
+    let readiness = match scores {
+        [Some(sleep), Some(energy), Some(joints), Some(motivation)] => {
+            Some(Readiness { sleep, energy, joints, motivation })
+        }
+        _ => None,
+    };
     Ok(Session {
         id: row.get(0)?,
         started_at: from_unix(row.get(1)?),
@@ -21,6 +29,7 @@ fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
         rest_until: rest_until.map(from_unix),
         rest_seconds: row.get(6)?,
         note: row.get(7)?,
+        readiness,
     })
 }
 
@@ -255,7 +264,7 @@ impl Store {
              FROM session s ORDER BY started_at DESC, id DESC LIMIT ?1"
         ))?;
         let rows = stmt.query_map([limit as i64], |r| {
-            Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(8)?, ramp_up_sets: r.get(9)? })
+            Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(12)?, ramp_up_sets: r.get(13)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
     }

@@ -1,7 +1,7 @@
 //! Sets: logging, editing, deleting, and the queries that feed the screens.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 use super::{Store, StoreError, from_unix};
 use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
@@ -119,16 +119,28 @@ impl Store {
     }
 
     /// The working sets of the most recent earlier session that trained `exercise`.
-    pub fn last_time(&self, exercise: &str, not_session: Option<i64>) -> Result<Vec<LoggedSet>, StoreError> {
-        let session: Option<i64> = self
-            .conn
-            .prepare_cached(
-                "SELECT session_id FROM workout_set
-                 WHERE exercise = ?1 AND kind = 'working' AND session_id IS NOT ?2
-                 ORDER BY logged_at DESC, id DESC LIMIT 1",
-            )?
-            .query_row(params![exercise, not_session], |r| r.get(0))
-            .optional()?;
+    /// Sets logged inside any of the `skip` ranges (deload weeks) do not count as last time.
+    pub fn last_time(
+        &self,
+        exercise: &str,
+        not_session: Option<i64>,
+        skip: &[(DateTime<Utc>, DateTime<Utc>)],
+    ) -> Result<Vec<LoggedSet>, StoreError> {
+        let mut candidates = self.conn.prepare_cached(
+            "SELECT session_id, logged_at FROM workout_set
+             WHERE exercise = ?1 AND kind = 'working' AND session_id IS NOT ?2
+             ORDER BY logged_at DESC, id DESC LIMIT 500",
+        )?;
+        let mut rows = candidates.query(params![exercise, not_session])?;
+        let mut session = None;
+        while let Some(row) = rows.next()? {
+            let at = super::from_unix(row.get(1)?);
+            if !skip.iter().any(|(from, to)| at >= *from && at < *to) {
+                session = Some(row.get::<_, i64>(0)?);
+                break;
+            }
+        }
+        drop(rows);
         let Some(session) = session else {
             return Ok(Vec::new());
         };

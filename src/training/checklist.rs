@@ -5,10 +5,10 @@ use std::collections::HashMap;
 
 use crate::config::EquipmentSettings;
 use crate::model::plan::PlannedExercise;
-use crate::model::session::{LoggedSet, SetKind};
+use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
 use crate::model::units::{Unit, Weight};
 
-use super::progression::{Target, target};
+use super::progression::{Target, deload_target, target};
 use super::ramp;
 
 /// One set to tick off.
@@ -66,6 +66,8 @@ pub struct DayInput<'a> {
     pub gear: &'a EquipmentSettings,
     /// The unit loads are suggested in when there is no history.
     pub unit: Unit,
+    /// This week is a deload week of this style.
+    pub deload: Option<DeloadStyle>,
 }
 
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
@@ -79,11 +81,18 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         }
         let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
-        let target = target(planned, &last_entries);
+        let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+        let target = match input.deload {
+            Some(style) => {
+                let loadable = loadable_for(last_entries.first().map_or(input.unit, |s| s.weight.unit));
+                deload_target(planned, &last_entries, style, |l| loadable.round_down(l))
+            }
+            None => target(planned, &last_entries),
+        };
         let mut slots = Vec::new();
         if planned.ramp_up {
             let unit = target.weight.map_or(input.unit, |w| w.unit);
-            let loadable = ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+            let loadable = loadable_for(unit);
             let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
             for (i, rung) in ramp::ladder(target.weight, &rungs, &loadable, unit).into_iter().enumerate() {
                 slots.push(Slot {

@@ -1,7 +1,7 @@
 //! Today's target for an exercise from the last time it was trained (double progression).
 
 use crate::model::plan::PlannedExercise;
-use crate::model::session::SetEntry;
+use crate::model::session::{DeloadStyle, SetEntry};
 use crate::model::units::{Load, Weight};
 
 /// What to aim for today, and why.
@@ -54,6 +54,42 @@ pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
     Target { weight: Some(top.weight), reps, reason: format!("{last}: {why}: {} x {reps}", top.weight) }
 }
 
+/// Today's target in a deload week (METHOD.md section 6): last time's load (or about 10% less
+/// for a load deload, rounded down to what `round_down` can load) at the bottom of the range,
+/// well short of failure.
+pub fn deload_target(
+    planned: &PlannedExercise,
+    last_working: &[SetEntry],
+    style: DeloadStyle,
+    round_down: impl Fn(Load) -> Option<Load>,
+) -> Target {
+    let range = planned.reps;
+    let Some(top) = last_working.first() else {
+        return Target {
+            weight: None,
+            reps: range.low,
+            reason: "deload week: a light load, RIR 3 or more, no failure".into(),
+        };
+    };
+    match style {
+        DeloadStyle::Volume => Target {
+            weight: Some(top.weight),
+            reps: range.low,
+            reason: format!("deload week: about half the sets at {}, RIR 3 or more, no failure", top.weight),
+        },
+        DeloadStyle::Load => {
+            let lighter = Load::from_f64(top.weight.load.as_f64() * 0.9).unwrap_or_default();
+            let load = round_down(lighter).unwrap_or(lighter);
+            let weight = Weight::new(load, top.weight.unit);
+            Target {
+                weight: Some(weight),
+                reps: range.low,
+                reason: format!("deload week: about 10% under {} ({weight}), RIR 3 or more, no failure", top.weight),
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,6 +109,7 @@ mod tests {
             rest: exercise.rest,
             ramp_up: true,
             ramp_up_ladder: None,
+            key: false,
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
@@ -111,6 +148,17 @@ mod tests {
         let t = target(&press(), &[set(80.0, 10, Some(0), true)]);
         assert_eq!(t.weight.map(|w| w.to_string()), Some("80 kg".into()));
         assert!(t.reason.contains("form broke"), "{}", t.reason);
+    }
+
+    #[test]
+    fn deload_weeks_hold_or_lighten_the_load() {
+        let last = [set(80.0, 10, Some(1), false)];
+        let volume = deload_target(&press(), &last, DeloadStyle::Volume, Some);
+        assert_eq!((volume.weight.map(|w| w.to_string()), volume.reps), (Some("80 kg".into()), 6));
+        let step = |l: Load| Some(Load::from_hundredths(l.hundredths() / 250 * 250));
+        let load = deload_target(&press(), &last, DeloadStyle::Load, step);
+        assert_eq!(load.weight.map(|w| w.to_string()), Some("70 kg".into()), "90% of 80 is 72, loadable as 70");
+        assert!(load.reason.contains("RIR 3 or more"), "{}", load.reason);
     }
 
     #[test]

@@ -11,7 +11,7 @@ use crate::config::Settings;
 use crate::history::WeekComparison;
 use crate::model::exercise::FailureClass;
 use crate::model::plan::{DayKind, Plan};
-use crate::model::session::{ExerciseChange, LoggedSet, SetEntry, SetKind};
+use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};
 use crate::model::session::{SessionFor, SessionSummary};
 use crate::today::Today;
 use crate::week::WeekReport;
@@ -91,6 +91,36 @@ pub struct Picker {
     pub selected: usize,
 }
 
+/// The readiness check-in being answered: four scores 1-5.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct CheckIn {
+    /// Sleep, energy, joints, motivation.
+    pub scores: [Option<u8>; 4],
+    /// The question being answered.
+    pub row: usize,
+}
+
+/// The check-in's questions, in order, with what 1 and 5 mean.
+pub const CHECK_IN_QUESTIONS: [(&str, &str); 4] = [
+    ("Sleep", "1 awful, 5 great"),
+    ("Energy", "1 drained, 5 fresh"),
+    ("Joints", "1 aching, 5 fine"),
+    ("Motivation", "1 none, 5 eager"),
+];
+
+/// The RIR calibration question after a set to failure.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Guess {
+    /// The set it is about.
+    pub set_id: i64,
+    /// Its reps.
+    pub reps: u16,
+    /// Typed answer: "REP GUESS", such as "8 2".
+    pub text: String,
+    /// Why the answer was refused.
+    pub error: Option<String>,
+}
+
 /// An overlay above the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
@@ -100,6 +130,10 @@ pub enum Popup {
     Confirm(Question),
     /// Add an exercise.
     Picker(Picker),
+    /// The readiness check-in at the start of a session.
+    CheckIn(CheckIn),
+    /// After a set to failure on a safe exercise: when did you guess, and how many were left?
+    Guess(Guess),
 }
 
 /// What the app asks the outside world to do.
@@ -168,6 +202,26 @@ pub enum Effect {
     LoadSessions,
     /// Load the comparison for a session.
     Compare(i64),
+    /// Store a check-in with the session (starting it).
+    CheckIn {
+        /// Where it goes.
+        session: SessionFor,
+        /// The scores.
+        readiness: Readiness,
+    },
+    /// Store a RIR guess on a set.
+    SaveGuess {
+        /// The set.
+        set_id: i64,
+        /// The rep the guess was made at.
+        at_rep: u16,
+        /// The guess, in half reps.
+        guess_halves: u8,
+    },
+    /// Make the week starting this Monday a deload week (about half the sets).
+    StartDeload(NaiveDate),
+    /// End the deload of the week starting this Monday.
+    EndDeload(NaiveDate),
     /// Load the week holding a date (`None`: this week).
     LoadWeek(Option<NaiveDate>),
     /// Ring the terminal bell.
@@ -260,6 +314,8 @@ pub struct App {
     pub session_cursor: usize,
     /// The comparison for the selected session.
     pub comparison: Option<Comparison>,
+    /// The date the check-in was last offered (answered or skipped).
+    pub checked_in: Option<NaiveDate>,
     /// The rest end the bell has already rung for.
     pub rang_for: Option<DateTime<Utc>>,
     /// Set when the app should exit.
@@ -291,6 +347,7 @@ impl App {
             session_cursor: 0,
             comparison: None,
             rang_for: None,
+            checked_in: None,
             quit: false,
         }
     }
@@ -301,6 +358,8 @@ impl App {
             Some(Popup::Help(_)) => return vec![Context::HelpOverlay],
             Some(Popup::Confirm(_)) => return vec![Context::Confirm],
             Some(Popup::Picker(_)) => return vec![Context::Picker],
+            Some(Popup::CheckIn(_)) => return vec![Context::CheckIn],
+            Some(Popup::Guess(_)) => return vec![Context::Guess],
             None => {}
         }
         let pane = match self.pane {
@@ -343,6 +402,8 @@ impl App {
         {
             let typed = match &self.popup {
                 Some(Popup::Picker(_)) => true,
+                Some(Popup::CheckIn(_)) => ('1'..='5').contains(&c),
+                Some(Popup::Guess(_)) => c.is_ascii_digit() || c == ' ' || c == '.' || c == ',',
                 Some(_) => false,
                 None => self.pane == Pane::Form && self.form.target.is_some() && self.form.focused().accepts(c),
             };
@@ -370,6 +431,8 @@ impl App {
             }
             Some(Popup::Confirm(question)) => return self.answer(&question, action),
             Some(Popup::Picker(picker)) => return self.pick(picker, action),
+            Some(Popup::CheckIn(check_in)) => return self.check_in(check_in, action),
+            Some(Popup::Guess(guess)) => return self.guess(guess, action),
             None => {}
         }
         match action {
@@ -573,7 +636,9 @@ impl App {
             Action::Up => self.move_cursor(false),
             Action::Down => self.move_cursor(true),
             Action::Enter => {
-                if self.cursor.is_some() {
+                if self.cursor.is_some() && self.wants_check_in() {
+                    self.popup = Some(Popup::CheckIn(CheckIn::default()));
+                } else if self.cursor.is_some() {
                     self.open_form();
                     self.pane = Pane::Form;
                 } else if today.day.kind != DayKind::Training {
@@ -627,6 +692,14 @@ impl App {
                     return vec![Effect::MarkDayDone { day_name: today.day.name.clone(), day_index: today.day_index }];
                 }
             }
+            Action::Deload => {
+                let monday = crate::training::compare::week_bounds(today.date).0;
+                return vec![if today.deload.is_some() {
+                    Effect::EndDeload(monday)
+                } else {
+                    Effect::StartDeload(monday)
+                }];
+            }
             Action::EndSession => match &today.session {
                 Some(session) => {
                     // The next session follows the schedule again.
@@ -679,6 +752,85 @@ impl App {
     fn selected_logged(&self) -> Option<LoggedSet> {
         let (ei, si) = self.cursor?;
         self.today.as_ref()?.exercises.get(ei)?.slots.get(si)?.logged.clone()
+    }
+
+    /// A check-in opens a training session: asked once a day, before its first set.
+    fn wants_check_in(&self) -> bool {
+        self.settings.checkin.ask
+            && self.today.as_ref().is_some_and(|t| {
+                t.session.is_none()
+                    && t.finished.is_none()
+                    && t.day.kind == DayKind::Training
+                    && self.checked_in != Some(t.date)
+            })
+    }
+
+    fn check_in(&mut self, mut check_in: CheckIn, action: Action) -> Vec<Effect> {
+        let date = self.today.as_ref().map(|t| t.date);
+        match action {
+            Action::Input(c) => {
+                check_in.scores[check_in.row] = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
+                check_in.row = (check_in.row + 1).min(3);
+            }
+            Action::Up => check_in.row = check_in.row.saturating_sub(1),
+            Action::Down => check_in.row = (check_in.row + 1).min(3),
+            Action::Back => {
+                // Skipped in one key: straight on to the set.
+                self.popup = None;
+                self.checked_in = date;
+                self.open_form();
+                self.pane = Pane::Form;
+                return Vec::new();
+            }
+            Action::Enter => {
+                if let [Some(sleep), Some(energy), Some(joints), Some(motivation)] = check_in.scores
+                    && let Some(today) = &self.today
+                {
+                    let session = today.session_for();
+                    self.popup = None;
+                    self.checked_in = date;
+                    self.open_form();
+                    self.pane = Pane::Form;
+                    return vec![Effect::CheckIn {
+                        session,
+                        readiness: Readiness { sleep, energy, joints, motivation },
+                    }];
+                }
+                self.message = Some((Meaning::Muted, "Answer each line with 1-5, or Esc to skip the check-in".into()));
+            }
+            _ => {}
+        }
+        self.popup = Some(Popup::CheckIn(check_in));
+        Vec::new()
+    }
+
+    fn guess(&mut self, mut guess: Guess, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Input(c) => {
+                if guess.text.chars().count() < 8 {
+                    guess.text.push(c);
+                }
+                guess.error = None;
+            }
+            Action::Backspace => {
+                guess.text.pop();
+                guess.error = None;
+            }
+            Action::Back => {
+                self.popup = None;
+                return Vec::new();
+            }
+            Action::Enter => match parse_guess(&guess.text, guess.reps) {
+                Ok((at_rep, guess_halves)) => {
+                    self.popup = None;
+                    return vec![Effect::SaveGuess { set_id: guess.set_id, at_rep, guess_halves }];
+                }
+                Err(message) => guess.error = Some(message),
+            },
+            _ => {}
+        }
+        self.popup = Some(Popup::Guess(guess));
+        Vec::new()
     }
 
     fn open_form(&mut self) {
@@ -900,6 +1052,20 @@ impl App {
                     String::new()
                 };
                 self.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(&set))));
+                // A set to failure on a safe exercise is a chance to calibrate RIR.
+                let safe = self.today.as_ref().is_some_and(|t| {
+                    t.exercises
+                        .iter()
+                        .any(|e| e.planned.name == set.entry.exercise && e.planned.failure_class == FailureClass::Safe)
+                });
+                if safe && set.entry.kind == SetKind::Working && set.entry.rir.is_some_and(|r| r.halves() == 0) {
+                    self.popup = Some(Popup::Guess(Guess {
+                        set_id: set.id,
+                        reps: set.entry.reps,
+                        text: String::new(),
+                        error: None,
+                    }));
+                }
                 // The form is cleared only now that the store has the set.
                 self.form = SetForm::default();
                 self.cursor = None;
@@ -948,6 +1114,20 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// Reads a RIR guess as typed: "8 2" means "at rep 8 I thought 2 more were left".
+pub fn parse_guess(text: &str, reps: u16) -> Result<(u16, u8), String> {
+    let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+    let [at, left] = parts.as_slice() else {
+        return Err("type the rep, a space, and how many you thought were left: 8 2".into());
+    };
+    let at_rep = crate::model::units::parse_reps(at).map_err(|e| format!("rep: {e}"))?;
+    if at_rep == 0 || at_rep > reps {
+        return Err(format!("the rep is 1 to {reps}, the reps you did"));
+    }
+    let rir = crate::model::units::parse_rir(left).map_err(|e| format!("reps left: {e}"))?;
+    Ok((at_rep, rir.halves()))
 }
 
 /// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.

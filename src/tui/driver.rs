@@ -7,7 +7,7 @@ use super::app::{App, Effect, Outcome};
 use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
-use crate::model::session::ExerciseChange;
+use crate::model::session::{DeloadStyle, ExerciseChange};
 use crate::store::{HISTORY_PAGE, Store, StoreError};
 use crate::{today, week};
 
@@ -154,6 +154,20 @@ impl<C: Clock> Driver<C> {
                     Ok(sessions) => Outcome::Sessions(sessions),
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
                 }];
+            }
+            Effect::CheckIn { session, readiness } => self.store.session_id_for(&session, now).and_then(|id| {
+                self.store.set_readiness(id, readiness)?;
+                Ok(vec![Outcome::Done("Check-in saved".into())])
+            }),
+            Effect::SaveGuess { set_id, at_rep, guess_halves } => self
+                .store
+                .set_rir_guess(set_id, at_rep, guess_halves)
+                .map(|()| vec![Outcome::Done("Guess saved: it calibrates your RIR".into())]),
+            Effect::StartDeload(monday) => self.store.start_deload(monday, DeloadStyle::Volume, now).map(|()| {
+                vec![Outcome::Done("Deload week: about half the sets, 3 or more reps in reserve. D ends it.".into())]
+            }),
+            Effect::EndDeload(monday) => {
+                self.store.cancel_deload(monday).map(|()| vec![Outcome::Done("Deload week ended".into())])
             }
             Effect::LoadWeek(date) => {
                 let date = date.unwrap_or_else(|| self.clock.local_date(now));

@@ -48,6 +48,8 @@ pub enum Action {
     MarkDayDone,
     /// Finish the session.
     EndSession,
+    /// Start (or end) a deload week.
+    Deload,
     /// Add 15 s to the rest.
     RestPlus,
     /// Take 15 s off the rest.
@@ -89,6 +91,10 @@ pub enum Context {
     Picker,
     /// The help overlay.
     HelpOverlay,
+    /// The readiness check-in.
+    CheckIn,
+    /// The RIR calibration question.
+    Guess,
 }
 
 impl Context {
@@ -105,6 +111,8 @@ impl Context {
             Context::Confirm => "Questions",
             Context::Picker => "Add exercise",
             Context::HelpOverlay => "Help",
+            Context::CheckIn => "Readiness check-in",
+            Context::Guess => "RIR calibration",
         }
     }
 }
@@ -160,6 +168,13 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(HelpOverlay, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
     bind!(HelpOverlay, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
+    bind!(CheckIn, [(KeyCode::Enter, NONE)], "1-5 Enter", Action::Enter, "answer, then save", true),
+    bind!(CheckIn, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "question", true),
+    bind!(CheckIn, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "next question", false),
+    bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", true),
+    bind!(Guess, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the guess", true),
+    bind!(Guess, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
+    bind!(Guess, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "skip", true),
     // The form.
     bind!(Form, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next / save", true),
     bind!(Form, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "field", true),
@@ -181,6 +196,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch(']'), (KeyCode::Right, NONE), ch('l')], "]", Action::NextDay, "next plan day", false),
     bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
     bind!(Checklist, [ch('E')], "E", Action::EndSession, "finish session", false),
+    bind!(Checklist, [ch('D')], "D", Action::Deload, "start or end a deload week", false),
     // History.
     bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "session", true),
     bind!(Sessions, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next session", false),
@@ -248,6 +264,8 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         Context::Comparison,
         Context::Week,
         Context::Picker,
+        Context::CheckIn,
+        Context::Guess,
         Context::Confirm,
         Context::HelpOverlay,
     ];

@@ -29,8 +29,16 @@ pub fn example_plan() -> Plan {
     Plan::example_week(&catalogue()).expect("the example week parses")
 }
 
+/// Settings for the tests: the defaults, without the readiness check-in (its own tests turn it
+/// on), so every story starts at the first set.
+pub fn test_settings() -> hardset::config::Settings {
+    let mut settings = hardset::config::Settings::default();
+    settings.checkin.ask = false;
+    settings
+}
+
 pub fn driver_on(store: Store, clock: FixedClock) -> Driver<FixedClock> {
-    Driver::new(App::new(example_plan(), hardset::config::Settings::default()), store, clock)
+    Driver::new(App::new(example_plan(), test_settings()), store, clock)
 }
 
 /// A driver on an empty in-memory log, at [`evening`].

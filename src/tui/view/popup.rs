@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::tui::app::Popup;
+use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
 use crate::tui::keymap::help_sections;
 use crate::tui::theme::Meaning;
 
@@ -21,6 +21,49 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     match &screen.app.popup {
         None => {}
+        Some(Popup::CheckIn(check_in)) => {
+            let rect = centered(area, 52, 10);
+            Clear.render(rect, buf);
+            let inner = screen.pane("How are you today? (1-5)", true, rect, buf);
+            let mut lines = Vec::new();
+            for (row, (question, scale)) in CHECK_IN_QUESTIONS.iter().enumerate() {
+                let answer = check_in.scores[row].map_or_else(|| "·".to_string(), |s| s.to_string());
+                let style = if row == check_in.row { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{question:<11} [{answer}] "), style),
+                    Span::styled(scale.to_string(), t.style(Meaning::Muted)),
+                ]));
+            }
+            lines.push(Line::raw(""));
+            lines.push(Line::styled("Type 1-5 for each; Enter saves, Esc skips.", t.style(Meaning::Muted)));
+            Paragraph::new(lines).render(inner, buf);
+        }
+        Some(Popup::Guess(guess)) => {
+            let rect = centered(area, 60, 9);
+            Clear.render(rect, buf);
+            let inner = screen.pane("Calibrate your RIR", true, rect, buf);
+            let width = inner.width as usize;
+            let mut lines: Vec<Line<'static>> = super::wrap(
+                &format!(
+                    "You took it to failure at {} reps. At which rep did you last judge how many were left, and how many did you think? Type the rep and your guess: 8 2",
+                    guess.reps
+                ),
+                width,
+                "",
+            )
+            .into_iter()
+            .map(Line::raw)
+            .collect();
+            lines.push(Line::from(vec![
+                Span::styled("Answer: ", t.style(Meaning::Muted)),
+                Span::raw(format!("{}▏", guess.text)),
+            ]));
+            if let Some(error) = &guess.error {
+                lines.push(Line::styled(truncate(&format!("✗ {error}"), width), t.style(Meaning::Error)));
+            }
+            lines.push(Line::styled("Enter saves, Esc skips.", t.style(Meaning::Muted)));
+            Paragraph::new(lines).render(inner, buf);
+        }
         Some(Popup::Help(scroll)) => {
             let mut lines: Vec<Line<'static>> = Vec::new();
             for (context, rows) in help_sections() {

@@ -40,6 +40,13 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         };
         pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Good)));
     }
+    if let Some(deload) = &today.deload {
+        let how = match deload.style {
+            crate::model::session::DeloadStyle::Volume => "half the sets",
+            crate::model::session::DeloadStyle::Load => "10% less load",
+        };
+        pinned.push(Line::styled(truncate(&format!("Deload: {how}, RIR 3+ (D ends)"), width), t.style(Meaning::Title)));
+    }
     let (done, total) = today.progress();
     if today.session.is_some() && total > 0 && done == total {
         pinned.push(Line::styled(truncate("All sets done: E finishes the session.", width), t.style(Meaning::Good)));
@@ -55,6 +62,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut selected_line = 0;
     if !today.day.note.is_empty() {
         lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
+    }
+    if let Some(age) = &today.plan_age {
+        let text = format!("Plan '{}', {}.", app.plan.name, age.describe());
+        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
     }
     if today.day.kind != DayKind::Training && today.exercises.is_empty() {
         lines.push(Line::raw(""));

@@ -81,6 +81,30 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         lines.push(Line::from(vec![Span::styled(truncate(&row, width), t.style(meaning))]));
     }
+    // Recovery as of today, under the counts.
+    if let Some(today) = &screen.app.today {
+        lines.push(Line::raw(""));
+        if let Some(deload) = &today.deload {
+            let style = match deload.style {
+                crate::model::session::DeloadStyle::Volume => "fewer sets",
+                crate::model::session::DeloadStyle::Load => "less load",
+            };
+            lines.push(Line::styled(
+                truncate(&format!("This is a deload week ({style})."), width),
+                t.style(Meaning::Title),
+            ));
+        }
+        for warning in today.signs.warnings() {
+            lines.push(Line::styled(truncate(&warning, width), t.style(Meaning::Warn)));
+        }
+        if let Some(calibration) = &today.signs.calibration {
+            lines.push(Line::styled(truncate(&calibration.describe(), width), t.style(Meaning::Text)));
+        }
+        if let Some(age) = &today.plan_age {
+            let text = format!("Plan '{}', {}.", screen.app.plan.name, age.describe());
+            lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+        }
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -1,0 +1,177 @@
+//! Recovery in the app: the readiness check-in, deload weeks, the decline detector, RIR
+//! calibration and plan revisions, driven through the update loop with a fixed clock.
+
+mod common;
+
+use chrono::Duration;
+use common::*;
+use hardset::clock::{Clock, FixedClock};
+use hardset::model::session::{DeloadStyle, Readiness, SessionFor, SetEntry, SetKind};
+use hardset::model::units::{Load, Rir, Unit, Weight};
+use hardset::store::Store;
+use hardset::tui::app::{App, Popup};
+use hardset::tui::driver::Driver;
+use ratatui::crossterm::event::KeyCode;
+
+fn with_check_in(store: Store, clock: FixedClock) -> Driver<FixedClock> {
+    Driver::new(App::new(example_plan(), hardset::config::Settings::default()), store, clock)
+}
+
+fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> SetEntry {
+    SetEntry {
+        exercise: exercise.into(),
+        kind: SetKind::Working,
+        weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
+        reps,
+        rir: Rir::whole(rir),
+        form_broke: false,
+        note: String::new(),
+    }
+}
+
+#[test]
+fn the_check_in_opens_the_session_and_is_stored_with_it() {
+    let mut d = with_check_in(Store::in_memory().expect("store"), FixedClock::at(evening()));
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::CheckIn(_))), "asked before the first set");
+    assert!(screen(&d, 80, 24).contains("How are you today?"));
+    type_text(&mut d, "2415");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(d.app.popup.is_none());
+    let session = d.app.today.as_ref().and_then(|t| t.session.clone()).expect("the check-in started the session");
+    assert_eq!(session.readiness, Some(Readiness { sleep: 2, energy: 4, joints: 1, motivation: 5 }));
+    assert!(d.app.form.target.is_some(), "straight on to the first set");
+    // Asked once: the next Enter opens the set.
+    press(&mut d, &[key(KeyCode::Esc), key(KeyCode::Enter)]);
+    assert!(d.app.popup.is_none());
+}
+
+#[test]
+fn the_check_in_is_skipped_in_one_key() {
+    let mut d = with_check_in(Store::in_memory().expect("store"), FixedClock::at(evening()));
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
+    assert!(d.app.popup.is_none());
+    assert!(d.app.today.as_ref().is_some_and(|t| t.session.is_none()), "nothing stored");
+    assert_eq!(d.app.form.target.as_ref().map(|t| t.exercise.as_str()), Some("Machine chest press"));
+}
+
+#[test]
+fn a_deload_week_halves_the_sets_and_keeps_reps_in_reserve() {
+    let mut d = demo_driver(3);
+    let before = d.app.today.clone().expect("today");
+    press(&mut d, &[ch('D')]);
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.deload.map(|w| w.style), Some(DeloadStyle::Volume));
+    let press_ex = &today.exercises[0];
+    assert!(press_ex.planned.rir.low >= 3, "RIR 3 or more, no failure");
+    assert!(press_ex.target.reason.starts_with("deload week"), "{}", press_ex.target.reason);
+    assert_eq!(
+        press_ex.target.weight,
+        before.exercises[0].last_time.first().map(|s| s.entry.weight),
+        "last time's load"
+    );
+    assert!(screen(&d, 80, 24).contains("Deload: half the sets, RIR 3+ (D ends)"));
+    // Day 3 plans two working sets for each exercise: a deload week does one.
+    press(&mut d, &[ch(']'), ch(']')]);
+    let day3 = d.app.today.clone().expect("today");
+    assert_eq!(day3.day.name, "Day 3: incline and pulldown");
+    assert!(day3.exercises.iter().all(|e| e.planned.sets == 1), "half of 2 sets");
+    press(&mut d, &[ch('D')]);
+    assert_eq!(d.app.today.as_ref().and_then(|t| t.deload), None, "D again ends it");
+}
+
+#[test]
+fn a_declining_key_lift_suggests_a_deload_and_deload_weeks_are_not_last_time() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    // Three weeks of a falling machine chest press: 80x10, 80x8, 80x6 at RIR 1, one a week.
+    for (weeks_ago, reps) in [(3, 10), (2, 8), (1, 6)] {
+        let at = evening() - Duration::weeks(weeks_ago);
+        let session = SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+        let set = store.log_set(&session, &working("Machine chest press", 80.0, reps, 1), at, 180).expect("logs");
+        store.end_session(set.session_id, at).expect("ends");
+    }
+    let d = driver_on(store, clock.clone());
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.signs.declines.len(), 1, "{:?}", today.signs);
+    let warning = today.warnings.iter().find(|w| w.starts_with("Recovery:")).expect("recovery warning");
+    assert!(warning.contains("Machine chest press e1RM fell two weeks running"), "{warning}");
+    assert!(warning.contains("D starts one"), "{warning}");
+    // Mark last week a deload: it leaves the trend, and its set is no longer "last time".
+    let mut store = d.store;
+    let last_monday = hardset::training::compare::week_bounds(clock.local_date(evening() - Duration::weeks(1))).0;
+    store.start_deload(last_monday, DeloadStyle::Volume, evening()).expect("marks");
+    let mut d = driver_on(store, clock);
+    d.app.chosen_day = Some(0);
+    d.reload();
+    let today = d.app.today.clone().expect("today");
+    assert!(today.signs.declines.is_empty(), "two weeks left: one decline is not a trend");
+    assert_eq!(
+        today.exercises[0].last_time.first().map(|s| s.entry.reps),
+        Some(8),
+        "the deload week's 6 reps are skipped"
+    );
+}
+
+#[test]
+fn poor_check_ins_for_a_week_say_which_signs_fired() {
+    let mut store = Store::in_memory().expect("store");
+    for days_ago in [5, 3, 1] {
+        let session =
+            store.start_session("Day 1: push and pull", Some(0), evening() - Duration::days(days_ago)).expect("starts");
+        store.set_readiness(session.id, Readiness { sleep: 1, energy: 3, joints: 4, motivation: 2 }).expect("stores");
+        store.end_session(session.id, evening() - Duration::days(days_ago)).expect("ends");
+    }
+    let d = driver_on(store, FixedClock::at(evening()));
+    let warnings = d.app.today.as_ref().expect("today").warnings.clone();
+    let recovery = warnings.iter().find(|w| w.starts_with("Recovery:")).expect("recovery warning");
+    assert!(recovery.contains("sleep averaged 1.0/5") && recovery.contains("motivation averaged 2.0/5"), "{recovery}");
+    assert!(!recovery.contains("energy"), "{recovery}");
+}
+
+#[test]
+fn a_set_to_failure_on_a_safe_exercise_asks_for_a_rir_guess() {
+    let mut d = fresh_driver();
+    // The machine chest press's working set, to failure.
+    press(&mut d, &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
+    type_text(&mut d, "60");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "10");
+    press(&mut d, &[key(KeyCode::Enter), ch('0'), key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Guess(_))), "asks how many were left at some rep");
+    type_text(&mut d, "12 1");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Guess(ref g)) if g.error.is_some()), "rep 12 of a 10-rep set is refused");
+    press(
+        &mut d,
+        &[key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace)],
+    );
+    type_text(&mut d, "7 2");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(d.app.popup.is_none());
+    let calibration = d.app.today.as_ref().and_then(|t| t.signs.calibration).expect("one guess");
+    // At rep 7 the lifter thought 2 were left; 3 were: one short.
+    assert_eq!(calibration.guesses, 1);
+    assert!((calibration.mean_error + 1.0).abs() < 1e-9);
+    press(&mut d, &[ch('3')]);
+    assert!(screen(&d, 80, 24).contains("RIR guesses: 1 so far, off by 1.0 reps"));
+}
+
+#[test]
+fn changing_the_plan_again_within_three_weeks_is_warned_about() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    store.record_plan_revision("first", "Old plan", evening() - Duration::days(10)).expect("records");
+    store.record_plan_revision("second", "Example week", evening() - Duration::days(2)).expect("records");
+    let (current, previous) = store.record_plan_revision("second", "Example week", evening()).expect("records");
+    assert_eq!(current.fingerprint, "second", "the same content is the same revision");
+    assert_eq!(previous.map(|p| p.fingerprint), Some("first".into()));
+    let d = driver_on(store, clock);
+    let today = d.app.today.clone().expect("today");
+    assert!(
+        today.warnings.iter().any(|w| w.starts_with("The plan changed again after 8 days")),
+        "{:?}",
+        today.warnings
+    );
+    assert!(screen(&d, 80, 24).contains("Plan 'Example week', new this week."));
+}
