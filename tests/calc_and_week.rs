@@ -105,3 +105,21 @@ fn week_counts_effective_sets_per_muscle() {
     assert_eq!(json["week"], "2020-W01");
     assert_eq!(json["muscles"].as_array().map(Vec::len), Some(0));
 }
+
+#[test]
+fn deload_marks_the_week_from_the_shell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ok, out, _) = run(dir.path(), &["deload", "--date", "2026-11-26"]);
+    assert!(ok);
+    assert!(out.contains("the week of Mon 23 Nov 2026 is a deload week: about half the sets"), "{out}");
+    let (ok, out, _) = run(dir.path(), &["deload", "--load", "--date", "2026-11-29"]);
+    assert!(ok && out.contains("about 10% less load"), "{out}");
+    let conn = rusqlite::Connection::open(dir.path().join("hardset.db")).expect("opens");
+    let style: String =
+        conn.query_row("SELECT style FROM deload_week WHERE monday = '2026-11-23'", [], |r| r.get(0)).expect("marked");
+    assert_eq!(style, "load", "the same week, restyled");
+    let (ok, out, _) = run(dir.path(), &["deload", "--end", "--date", "2026-11-23"]);
+    assert!(ok && out.contains("no longer a deload week"), "{out}");
+    let weeks: i64 = conn.query_row("SELECT count(*) FROM deload_week", [], |r| r.get(0)).expect("counts");
+    assert_eq!(weeks, 0);
+}
