@@ -150,7 +150,7 @@ impl Store {
     pub fn rir_guesses(&self, limit: usize) -> Result<Vec<RirGuess>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT reps, guess_at_rep, guess_rir FROM workout_set
-             WHERE guess_at_rep IS NOT NULL AND guess_rir IS NOT NULL ORDER BY logged_at DESC, id DESC LIMIT ?1",
+             WHERE guess_at_rep IS NOT NULL AND guess_rir IS NOT NULL ORDER BY logged_at DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok(RirGuess { reps: r.get(0)?, at_rep: r.get(1)?, guess_halves: r.get(2)? })
@@ -161,7 +161,9 @@ impl Store {
     /// The exercises with the most working sets since `from`, most first.
     pub fn most_trained(&self, from: DateTime<Utc>, limit: usize) -> Result<Vec<String>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT exercise FROM workout_set WHERE logged_at >= ?1 AND kind = 'working'
+            // Read by time: grouping through the exercise index would scan every set ever logged.
+            "SELECT exercise FROM workout_set INDEXED BY workout_set_by_time
+             WHERE logged_at >= ?1 AND kind = 'working'
              GROUP BY exercise ORDER BY count(*) DESC, exercise LIMIT ?2",
         )?;
         let rows = stmt.query_map(params![from.timestamp(), limit as i64], |r| r.get(0))?;

@@ -120,6 +120,25 @@ fn main() {
     }
     report("History: next session + comparison + redraw", moves);
 
+    let mut weeks = Vec::new();
+    for i in 0..100 {
+        let action = if i == 0 {
+            Action::ShowWeek
+        } else if i % 10 < 5 {
+            Action::Left
+        } else {
+            Action::Right
+        };
+        weeks.push(
+            time(|| {
+                driver.act(action);
+                draw(&mut terminal, &driver);
+            })
+            .1,
+        );
+    }
+    report("Week: open or move a week + redraw", weeks);
+
     driver.act(Action::ShowToday);
     let before = driver.store.set_count().expect("counts");
     let mut saves = Vec::new();

@@ -21,3 +21,6 @@ CREATE TABLE plan_revision (
     plan_name   TEXT NOT NULL,
     first_used  INTEGER NOT NULL
 ) STRICT;
+
+-- Calibration reads the newest guesses: a partial index keeps that from scanning every set.
+CREATE INDEX workout_set_guesses ON workout_set (logged_at) WHERE guess_at_rep IS NOT NULL;
