@@ -22,7 +22,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     match &screen.app.popup {
         None => {}
         Some(Popup::CheckIn(check_in)) => {
-            let rect = centered(area, 52, 10);
+            let rect = centered(area, 52, 8);
             Clear.render(rect, buf);
             let inner = screen.pane("How are you today? (1-5)", true, rect, buf);
             let mut lines = Vec::new();

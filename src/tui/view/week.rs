@@ -81,10 +81,11 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         );
         lines.push(Line::from(vec![Span::styled(truncate(&row, width), t.style(meaning))]));
     }
-    // Recovery as of today, under the counts.
+    // Recovery as of today, under the counts (the deload line only on this week).
     if let Some(today) = &screen.app.today {
         lines.push(Line::raw(""));
-        if let Some(deload) = &today.deload {
+        let this_week = crate::training::compare::week_bounds(today.date).0 == week.monday;
+        if let Some(deload) = today.deload.as_ref().filter(|_| this_week) {
             let style = match deload.style {
                 crate::model::session::DeloadStyle::Volume => "fewer sets",
                 crate::model::session::DeloadStyle::Load => "less load",
