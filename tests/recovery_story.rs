@@ -175,3 +175,16 @@ fn changing_the_plan_again_within_three_weeks_is_warned_about() {
     );
     assert!(screen(&d, 80, 24).contains("Plan 'Example week', new this week."));
 }
+
+#[test]
+fn failure_in_a_deload_week_asks_first() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('D'), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Enter)]);
+    type_text(&mut d, "50");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), ch('0'), key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "a deload week has no failure");
+    assert!(screen(&d, 80, 24).contains("deload week"));
+    press(&mut d, &[ch('n')]);
+    assert_eq!(d.store.set_count().expect("count"), 0, "nothing saved on no");
+    assert_eq!(d.app.form.rir, "0", "the typed set is kept");
+}

@@ -52,6 +52,8 @@ pub enum Question {
         /// The exercise.
         exercise: String,
     },
+    /// RIR 0 in a deload week, which is for recovery: save it anyway?
+    DeloadFailure,
     /// Throw away the set being typed to change plan day.
     DiscardForDay {
         /// Which way.
@@ -73,6 +75,9 @@ impl Question {
             Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
             Question::Delete { summary, .. } => format!("Delete {summary}?"),
             Question::DiscardForDay { .. } => "Throw away the set being typed and change day?".into(),
+            Question::DeloadFailure => {
+                "RIR 0 in a deload week: this week is for recovery, with no failure. Save it as to failure?".into()
+            }
             Question::TechnicalFailure { exercise } => {
                 format!(
                     "RIR 0 on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
@@ -496,7 +501,7 @@ impl App {
                         self.quit = true;
                         Vec::new()
                     }
-                    Question::TechnicalFailure { .. } => self.save_checked(true),
+                    Question::TechnicalFailure { .. } | Question::DeloadFailure => self.save_checked(true),
                     Question::DiscardForDay { forward } => {
                         self.form = SetForm::default();
                         self.switch_day(*forward)
@@ -956,9 +961,18 @@ impl App {
             .find(|e| e.planned.name == entry.exercise)
             .is_some_and(|e| e.planned.failure_class == FailureClass::Technical);
         let to_failure = entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0);
-        if technical && to_failure && !confirmed {
-            self.popup = Some(Popup::Confirm(Question::TechnicalFailure { exercise: entry.exercise }));
-            return Vec::new();
+        if to_failure && !confirmed {
+            let question = if technical {
+                Some(Question::TechnicalFailure { exercise: entry.exercise.clone() })
+            } else if today.deload.is_some() {
+                Some(Question::DeloadFailure)
+            } else {
+                None
+            };
+            if let Some(question) = question {
+                self.popup = Some(Popup::Confirm(question));
+                return Vec::new();
+            }
         }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
