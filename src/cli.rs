@@ -12,6 +12,7 @@ use crate::config::Settings;
 use crate::error::Error;
 use crate::export::{self, Format};
 use crate::model::exercise::Catalogue;
+use crate::model::exercise::FailureClass;
 use crate::model::plan::Plan;
 use crate::model::session::SessionFor;
 use crate::model::session::{DeloadStyle, SetEntry, SetKind};
@@ -19,6 +20,7 @@ use crate::model::units::{Load, Unit, Weight, parse_load, parse_set};
 use crate::paths::{PathInputs, Paths, resolve};
 use crate::store::{Store, StoreError};
 use crate::training::e1rm::{self, Formula};
+use crate::training::warnings::{FailureConcern, failure_concern};
 use crate::training::{plates, ramp};
 use crate::tui::app::App;
 use crate::tui::driver::Driver;
@@ -147,7 +149,12 @@ fn parse_formula(text: &str) -> Result<Formula, String> {
 }
 
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))?;
+    if !(1900..=9999).contains(&chrono::Datelike::year(&date)) {
+        return Err(format!("'{text}': a training date is between the years 1900 and 9999"));
+    }
+    Ok(date)
 }
 
 fn parse_unit(text: &str) -> Result<Unit, String> {
@@ -284,7 +291,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             // Everything is checked before the database is even opened: bad input writes nothing.
             let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
             let mut store = Store::open(&paths.database)?;
-            log_sets(&mut store, &plan, &SystemClock, &entries, &mut std::io::stdout())
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            if let Some(warning) = warning {
+                eprintln!("hardset: {warning}");
+            }
+            log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut std::io::stdout())
         }
     }
 }
@@ -323,11 +334,12 @@ pub fn parse_log(
 pub fn log_sets(
     store: &mut Store,
     plan: &Plan,
+    settings: &Settings,
     clock: &dyn Clock,
     entries: &[SetEntry],
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let today = today::load(store, plan, &Settings::default(), clock, None)?;
+    let today = today::load(store, plan, settings, clock, None)?;
     let mut session = today.session_for();
     for entry in entries {
         // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
@@ -337,6 +349,14 @@ pub fn log_sets(
         let logged = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
         session = SessionFor::Existing(logged.session_id);
         writeln!(out, "logged {} {}: {}", entry.exercise, entry.kind, entry.summary())?;
+        let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
+        match failure_concern(entry, class, today.deload.is_some()) {
+            Some(FailureConcern::TechnicalLift) => {
+                writeln!(out, "note: RIR 0 on a technical lift; the method keeps 1-2 reps in reserve there")?;
+            }
+            Some(FailureConcern::DeloadWeek) => writeln!(out, "note: RIR 0 in a deload week, which is for recovery")?,
+            None => {}
+        }
     }
     Ok(())
 }
@@ -384,8 +404,9 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
                 Error::Input(format!("'{set}' is beyond what an estimate means: keep reps plus RIR at 30 or fewer"))
             })?;
             let to_failure = f64::from(reps) + rir.map_or(0.0, crate::model::units::Rir::as_f64);
+            let plural = if (to_failure - 1.0).abs() < f64::EPSILON { "" } else { "s" };
             Ok(format!(
-                "{estimate:.2} {unit}  ({}: {load} {unit} x {reps}, {to_failure} reps to failure)",
+                "{estimate:.2} {unit}  ({}: {load} {unit} x {reps}, {to_failure} rep{plural} to failure)",
                 formula.label()
             ))
         }
@@ -395,6 +416,9 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
             let mut setup = settings.equipment.bar(unit);
             if let Some(bar) = bar {
                 setup.bar = parse_load(bar).map_err(input)?;
+                if setup.bar.hundredths() == 0 {
+                    return Err(Error::Input("a bar weighs more than 0".into()));
+                }
             }
             let bar_text = format!("a {} {unit} bar", setup.bar);
             Ok(match plates::load_bar(&setup, total) {

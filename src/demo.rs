@@ -87,7 +87,9 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
         let mut sets = Vec::new();
         for planned in &day.exercises {
             let history = last.get(&planned.name).cloned().unwrap_or_default();
-            let target = progression::target(planned, &history);
+            let target = progression::target(planned, &history, |unit| {
+                ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit).step()
+            });
             let unit = plan.unit;
             let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
             let mut weight = target.weight.unwrap_or(first);

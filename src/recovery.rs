@@ -73,8 +73,12 @@ fn key_lifts(store: &Store, plan: &Plan, now: DateTime<Utc>) -> Result<Vec<Strin
     let marked: Vec<String> =
         plan.days.iter().flat_map(|d| &d.exercises).filter(|e| e.key).map(|e| e.name.clone()).collect();
     if !marked.is_empty() {
-        let mut unique = marked;
-        unique.dedup();
+        let mut unique: Vec<String> = Vec::new();
+        for name in marked {
+            if !unique.contains(&name) {
+                unique.push(name);
+            }
+        }
         return Ok(unique);
     }
     store.most_trained(now - chrono::Duration::weeks(8), 2)
@@ -94,9 +98,14 @@ pub fn signs(
     let deload_mondays: Vec<_> = deloads.iter().map(|d| d.monday).collect();
     let week_of = |at: DateTime<Utc>| week_bounds(clock.local_date(at)).0;
     let mut signs = Signs::default();
+    // The trend starts afresh after a deload (a deload answers the decline before it), and only
+    // finished weeks count: a week half trained is not a weaker week.
+    let after_last_deload = deloads.iter().filter(|d| d.monday < this_monday).map(|d| d.monday + Days::new(7)).max();
     for lift in key_lifts(store, plan, now)? {
-        let from = clock.midnight(this_monday - Days::new(7 * TREND_WEEKS));
-        let sets = store.exercise_sets_between(&lift, from, soon_after_now)?;
+        let window = this_monday - Days::new(7 * TREND_WEEKS);
+        let from = clock.midnight(after_last_deload.map_or(window, |d| d.max(window)));
+        let to = clock.midnight(this_monday);
+        let sets = store.exercise_sets_between(&lift, from, to)?;
         let Some(unit) = sets.iter().rev().find(|s| s.entry.kind == SetKind::Working).map(|s| s.entry.weight.unit)
         else {
             continue;
@@ -107,8 +116,9 @@ pub fn signs(
             signs.declines.push(Decline { exercise: lift, weeks, unit });
         }
     }
-    if !signs.declines.is_empty() {
-        let last_monday = this_monday - Days::new(7);
+    let last_monday = this_monday - Days::new(7);
+    // A deload last week makes any normal week look like more sets: no anxiety-volume check then.
+    if !signs.declines.is_empty() && !deload_mondays.contains(&last_monday) {
         let threshold = settings.volume.effective_rir_halves();
         let this_week = weekly_volume(
             &store.sets_between(clock.midnight(this_monday), soon_after_now)?,
@@ -132,8 +142,11 @@ pub fn signs(
             }
         }
     }
-    let checkins: Vec<_> =
-        store.readiness_between(now - chrono::Duration::days(7), soon_after_now)?.into_iter().map(|(_, r)| r).collect();
+    let checkins: Vec<_> = store
+        .readiness_between(now - chrono::Duration::days(7), soon_after_now)?
+        .into_iter()
+        .map(|(at, r)| (clock.local_date(at), r))
+        .collect();
     signs.poor_readiness = recovery::poor_readiness(&checkins);
     signs.calibration = recovery::calibration(&store.rir_guesses(50)?);
     Ok(signs)

@@ -8,7 +8,6 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::config::Settings;
-use crate::model::exercise::RirTarget;
 use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
 use crate::model::session::{DeloadStyle, DeloadWeek, SetKind};
@@ -18,7 +17,7 @@ use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
 use crate::training::compare::week_bounds;
 use crate::training::schedule::{LastPlanDay, todays_day};
-use crate::training::{self, volume};
+use crate::training::{self, deload, volume};
 
 /// An open session with no set for this long is over: it is closed at its last set.
 pub const SESSION_GOES_STALE_AFTER_HOURS: i64 = 12;
@@ -48,6 +47,8 @@ pub struct Today {
     pub warnings: Vec<String>,
     /// This week is a deload week.
     pub deload: Option<DeloadWeek>,
+    /// Exercises of the day that rest this deload week.
+    pub rested: Vec<String>,
     /// How long the plan has run.
     pub plan_age: Option<PlanAge>,
     /// The recovery signs (key-lift trend, check-ins, anxiety volume).
@@ -179,13 +180,21 @@ pub fn load(
     let deloads = store.deload_weeks()?;
     let this_monday = week_bounds(date).0;
     let deload = deloads.iter().copied().find(|d| d.monday == this_monday);
-    let skip: Vec<_> =
-        deloads.iter().map(|d| (clock.midnight(d.monday), clock.midnight(d.monday + chrono::Days::new(7)))).collect();
+    // A deload started mid-week leaves the hard sets before it alone; one marked afterwards
+    // (from the shell) covers its whole week.
+    let skip: Vec<_> = deloads
+        .iter()
+        .map(|d| {
+            let (from, to) = (clock.midnight(d.monday), clock.midnight(week_bounds(d.monday).1));
+            let start = if d.started_at > from && d.started_at < to { d.started_at } else { from };
+            (start, to)
+        })
+        .collect();
     let mut planned_today = day.exercises.clone();
+    let mut rested = Vec::new();
     if let Some(deload) = deload {
-        for planned in planned_today.iter_mut().chain(added.iter_mut()) {
-            lighten(planned, deload.style);
-        }
+        rested = deload::lighten_day(&mut planned_today, deload.style);
+        deload::lighten_day(&mut added, DeloadStyle::Load);
     }
     let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
@@ -211,16 +220,7 @@ pub fn load(
     }
     let plan_age = plan_age(store, clock)?;
     warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
-    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, plan_age, signs })
-}
-
-/// How a deload week changes an exercise: about half the sets (volume) or the same sets (load),
-/// and in both, three reps or more in reserve.
-fn lighten(planned: &mut PlannedExercise, style: DeloadStyle) {
-    if style == DeloadStyle::Volume {
-        planned.sets = planned.sets.div_ceil(2);
-    }
-    planned.rir = RirTarget { low: planned.rir.low.max(3), high: planned.rir.high.max(4) };
+    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, rested, plan_age, signs })
 }
 
 /// How long the plan in use has run, and when the one before it started.

@@ -2,6 +2,7 @@
 
 pub mod checklist;
 pub mod compare;
+pub mod deload;
 pub mod e1rm;
 pub mod plates;
 pub mod progression;

@@ -188,3 +188,72 @@ fn failure_in_a_deload_week_asks_first() {
     assert_eq!(d.store.set_count().expect("count"), 0, "nothing saved on no");
     assert_eq!(d.app.form.rir, "0", "the typed set is kept");
 }
+
+#[test]
+fn after_a_deload_the_trend_starts_afresh() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    // A decline over weeks 4, 3 and 2 ago, then a deload two weeks ago... one week ago.
+    for (weeks_ago, reps) in [(4, 10), (3, 8), (2, 6)] {
+        let at = evening() - Duration::weeks(weeks_ago);
+        let session = SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+        store.log_set(&session, &working("Machine chest press", 80.0, reps, 1), at, 180).expect("logs");
+    }
+    let deload_monday = hardset::training::compare::week_bounds(clock.local_date(evening() - Duration::weeks(1))).0;
+    store.start_deload(deload_monday, DeloadStyle::Volume, evening() - Duration::weeks(1)).expect("marks");
+    let d = driver_on(store, clock);
+    let today = d.app.today.clone().expect("today");
+    assert!(today.signs.declines.is_empty(), "the deload answered the decline: {:?}", today.signs);
+    assert!(!today.warnings.iter().any(|w| w.starts_with("Recovery:")), "{:?}", today.warnings);
+}
+
+#[test]
+fn starting_a_deload_mid_week_keeps_the_hard_sets_before_it() {
+    let clock = FixedClock::at(evening() - Duration::days(2)); // Friday
+    let mut store = Store::in_memory().expect("store");
+    let session = SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+    let set = store
+        .log_set(&session, &working("Machine chest press", 75.0, 9, 0), evening() - Duration::days(2), 180)
+        .expect("logs");
+    store.end_session(set.session_id, evening() - Duration::days(2)).expect("ends");
+    let mut d = driver_on(store, clock.clone());
+    clock.advance(Duration::days(2)); // Sunday
+    d.reload();
+    press(&mut d, &[ch('D')]);
+    d.app.chosen_day = Some(0);
+    d.reload();
+    let today = d.app.today.clone().expect("today");
+    assert!(today.deload.is_some());
+    let chest = today.exercises.iter().find(|e| e.planned.name == "Machine chest press").expect("on day 1");
+    assert_eq!(
+        chest.last_time.first().map(|s| s.entry.summary()),
+        Some("75 kg x 9 @ 0".into()),
+        "Friday's set still counts"
+    );
+    assert_eq!(today.rested, ["Lateral raise", "Cable triceps pushdown"], "the accessories rest");
+    assert!(screen(&d, 80, 24).contains("Resting this week: Lateral raise"));
+}
+
+#[test]
+fn progression_adds_the_smallest_step_the_lifter_can_load() {
+    let mut settings = test_settings();
+    settings.equipment.plates_kg = vec![20.0, 10.0, 5.0];
+    let mut store = Store::in_memory().expect("store");
+    let session = SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+    let set = store
+        .log_set(&session, &working("Barbell bench press", 80.0, 10, 1), evening() - Duration::days(5), 180)
+        .expect("logs");
+    store.end_session(set.session_id, evening() - Duration::days(5)).expect("ends");
+    let mut d = Driver::new(App::new(example_plan(), settings), store, FixedClock::at(evening()));
+    press(&mut d, &[ch('a')]);
+    type_text(&mut d, "barbell bench");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let bench = d
+        .app
+        .today
+        .as_ref()
+        .and_then(|t| t.exercises.iter().find(|e| e.planned.name == "Barbell bench press").cloned())
+        .expect("added");
+    // Top of 6-10 at RIR 1 earns a step: with 5 kg the smallest plate, that is 10 kg, not 2.5.
+    assert_eq!(bench.target.weight.map(|w| w.to_string()), Some("90 kg".into()), "{}", bench.target.reason);
+}

@@ -200,7 +200,7 @@ fn warnings_are_pinned_above_the_checklist() {
     let sets = ["60x10@0".to_string(), "60x9@0".to_string(), "60x8@0".to_string()];
     let entries = hardset::cli::parse_log(&plan, "Machine chest press", &sets, false, None).expect("valid");
     let clock = d.clock.clone();
-    hardset::cli::log_sets(&mut d.store, &plan, &clock, &entries, &mut Vec::new()).expect("logs");
+    hardset::cli::log_sets(&mut d.store, &plan, &test_settings(), &clock, &entries, &mut Vec::new()).expect("logs");
     d.reload();
     let buffer = render(&d, 80, 24);
     let (x, y) = find(&buffer, "! 3 sets of Machine chest press").expect("warning on screen");

@@ -249,7 +249,7 @@ fn sets_logged_from_the_shell_show_at_the_next_key() {
     let plan = example_plan();
     let entries =
         hardset::cli::parse_log(&plan, "chest press (machine)", &["50x10@1".into()], false, None).expect("valid");
-    hardset::cli::log_sets(&mut other, &plan, &clock, &entries, &mut Vec::new()).expect("logs");
+    hardset::cli::log_sets(&mut other, &plan, &test_settings(), &clock, &entries, &mut Vec::new()).expect("logs");
     press(&mut d, &[key(KeyCode::Down)]);
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.sets.len(), 1, "the app picked up the other process's set");
@@ -487,7 +487,8 @@ fn a_third_set_to_failure_is_warned_about() {
         None,
     )
     .expect("valid");
-    hardset::cli::log_sets(&mut d.store, &plan, &d.clock.clone(), &entries, &mut Vec::new()).expect("logs");
+    hardset::cli::log_sets(&mut d.store, &plan, &test_settings(), &d.clock.clone(), &entries, &mut Vec::new())
+        .expect("logs");
     d.reload();
     let warnings = d.app.today.as_ref().expect("today").warnings.clone();
     assert!(warnings.iter().any(|w| w.starts_with("3 sets of Lat pulldown to failure today")), "{warnings:?}");

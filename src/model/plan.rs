@@ -1,6 +1,6 @@
 //! Training plans in TOML: a rotation of days or fixed weekdays, each with its exercises.
 
-use std::fmt;
+use std::fmt::{self, Write as _};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -350,15 +350,17 @@ impl Plan {
                 note: raw_day.note,
             });
         }
-        Ok(Plan {
-            fingerprint: crate::training::recovery::fingerprint(text),
+        let mut plan = Plan {
+            fingerprint: String::new(),
             exercises: known,
             name: raw.name,
             schedule: raw.schedule,
             unit: raw.unit,
             ramp_up_rest: raw.ramp_up_rest.unwrap_or(DEFAULT_RAMP_UP_REST),
             days,
-        })
+        };
+        plan.fingerprint = crate::training::recovery::fingerprint(&plan.content());
+        Ok(plan)
     }
 
     /// Where the user's plan lives and whether it is the shipped one.
@@ -369,6 +371,30 @@ impl Plan {
         } else {
             Ok((Plan::example_week(catalogue)?, None))
         }
+    }
+
+    /// What the plan prescribes, as text: comments, spacing and field order do not change it,
+    /// so its fingerprint changes only when the training does.
+    pub fn content(&self) -> String {
+        let mut text = format!("{}|{:?}|{}|{}\n", self.name, self.schedule, self.unit, self.ramp_up_rest.as_secs());
+        for day in &self.days {
+            let _ = writeln!(text, "{}|{:?}|{:?}|{:?}", day.name, day.kind, day.weekday, day.activities);
+            for e in &day.exercises {
+                let _ = writeln!(
+                    text,
+                    "  {}|{}|{}|{}|{}|{}|{}|{:?}",
+                    e.name,
+                    e.sets,
+                    e.reps,
+                    e.rir,
+                    e.rest.as_secs(),
+                    e.ramp_up,
+                    e.key,
+                    e.ramp_up_ladder
+                );
+            }
+        }
+        text
     }
 
     /// The planned exercise with this name or alias on any day, for targets of added exercises.

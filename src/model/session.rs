@@ -155,6 +155,8 @@ pub struct DeloadWeek {
     pub monday: chrono::NaiveDate,
     /// How it lightens training.
     pub style: DeloadStyle,
+    /// When it was started: sets before then (earlier in the same week) were not a deload.
+    pub started_at: chrono::DateTime<chrono::Utc>,
 }
 
 /// A set on which the lifter guessed, at some rep, how many more were left, then went on to

@@ -70,18 +70,19 @@ impl Store {
 
     /// Every deload week, oldest first (a handful a year).
     pub fn deload_weeks(&self) -> Result<Vec<DeloadWeek>, StoreError> {
-        let mut stmt = self.conn.prepare_cached("SELECT monday, style FROM deload_week ORDER BY monday")?;
+        let mut stmt = self.conn.prepare_cached("SELECT monday, style, started_at FROM deload_week ORDER BY monday")?;
         let rows = stmt.query_map([], |r| {
             let monday: String = r.get(0)?;
             let style: String = r.get(1)?;
-            Ok((monday, style))
+            let started_at: i64 = r.get(2)?;
+            Ok((monday, style, started_at))
         })?;
         let mut weeks = Vec::new();
         for row in rows {
-            let (monday, style) = row?;
+            let (monday, style, started_at) = row?;
             if let Ok(monday) = NaiveDate::parse_from_str(&monday, "%Y-%m-%d") {
                 let style = if style == "load" { DeloadStyle::Load } else { DeloadStyle::Volume };
-                weeks.push(DeloadWeek { monday, style });
+                weeks.push(DeloadWeek { monday, style, started_at: from_unix(started_at) });
             }
         }
         Ok(weeks)
@@ -150,7 +151,8 @@ impl Store {
     pub fn rir_guesses(&self, limit: usize) -> Result<Vec<RirGuess>, StoreError> {
         let mut stmt = self.conn.prepare_cached(
             "SELECT reps, guess_at_rep, guess_rir FROM workout_set
-             WHERE guess_at_rep IS NOT NULL AND guess_rir IS NOT NULL ORDER BY logged_at DESC LIMIT ?1",
+             WHERE guess_at_rep IS NOT NULL AND guess_rir IS NOT NULL AND kind = 'working' AND rir_halves = 0
+             ORDER BY logged_at DESC LIMIT ?1",
         )?;
         let rows = stmt.query_map([limit as i64], |r| {
             Ok(RirGuess { reps: r.get(0)?, at_rep: r.get(1)?, guess_halves: r.get(2)? })

@@ -87,7 +87,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 let loadable = loadable_for(last_entries.first().map_or(input.unit, |s| s.weight.unit));
                 deload_target(planned, &last_entries, style, |l| loadable.round_down(l))
             }
-            None => target(planned, &last_entries),
+            None => target(planned, &last_entries, |unit| loadable_for(unit).step()),
         };
         let mut slots = Vec::new();
         if planned.ramp_up {

@@ -2,7 +2,7 @@
 
 use crate::model::plan::PlannedExercise;
 use crate::model::session::{DeloadStyle, SetEntry};
-use crate::model::units::{Load, Weight};
+use crate::model::units::{Load, Unit, Weight};
 
 /// What to aim for today, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,7 +19,10 @@ pub struct Target {
 /// reaching the top of the rep range with solid form at or under the target RIR earns the
 /// smallest real load step and a return to the bottom of the range; otherwise the load stays and
 /// the aim is one more rep.
-pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
+///
+/// `step` gives the smallest real load step in a unit: two of the smallest plates on a barbell,
+/// the lifter's dumbbell jump or stack pin.
+pub fn target(planned: &PlannedExercise, last_working: &[SetEntry], step: impl Fn(Unit) -> Load) -> Target {
     let range = planned.reps;
     let Some(top) = last_working.first() else {
         return Target {
@@ -32,7 +35,7 @@ pub fn target(planned: &PlannedExercise, last_working: &[SetEntry]) -> Target {
     let solid = !top.form_broke;
     let effort_ok = top.rir.is_some_and(|r| r.as_f64() <= f64::from(planned.rir.high));
     if top.reps >= range.high && solid && effort_ok {
-        let step = planned.load_step.in_unit(top.weight.unit);
+        let step = step(top.weight.unit);
         let load = Load::from_hundredths(top.weight.load.hundredths() + step.hundredths());
         let weight = Weight::new(load, top.weight.unit);
         return Target {
@@ -79,7 +82,8 @@ pub fn deload_target(
         },
         DeloadStyle::Load => {
             let lighter = Load::from_f64(top.weight.load.as_f64() * 0.9).unwrap_or_default();
-            let load = round_down(lighter).unwrap_or(lighter);
+            // Nothing lighter can be loaded (the empty bar, the first pin): stay at last time's.
+            let load = round_down(lighter).filter(|l| l.hundredths() > 0).unwrap_or(top.weight.load);
             let weight = Weight::new(load, top.weight.unit);
             Target {
                 weight: Some(weight),
@@ -96,7 +100,7 @@ mod tests {
     use crate::model::exercise::{Catalogue, RirTarget};
     use crate::model::plan::RepRange;
     use crate::model::session::SetKind;
-    use crate::model::units::{Rir, Unit};
+    use crate::model::units::Rir;
 
     fn press() -> PlannedExercise {
         let catalogue = Catalogue::shipped();
@@ -130,7 +134,7 @@ mod tests {
 
     #[test]
     fn top_of_range_with_solid_form_adds_the_smallest_step() {
-        let t = target(&press(), &[set(80.0, 10, Some(1), false)]);
+        let t = target(&press(), &[set(80.0, 10, Some(1), false)], |u| press().load_step.in_unit(u));
         assert_eq!(t.weight.map(|w| w.to_string()), Some("82.5 kg".into()));
         assert_eq!(t.reps, 6);
         assert_eq!(t.reason, "last time 80 kg x 10 @ 1: top of 6-10 with solid form, so 82.5 kg x 6");
@@ -138,14 +142,14 @@ mod tests {
 
     #[test]
     fn below_the_top_keeps_the_load_and_adds_a_rep() {
-        let t = target(&press(), &[set(80.0, 8, Some(1), false)]);
+        let t = target(&press(), &[set(80.0, 8, Some(1), false)], |u| press().load_step.in_unit(u));
         assert_eq!(t.weight.map(|w| w.to_string()), Some("80 kg".into()));
         assert_eq!(t.reps, 9);
     }
 
     #[test]
     fn a_set_that_broke_form_earns_no_increase() {
-        let t = target(&press(), &[set(80.0, 10, Some(0), true)]);
+        let t = target(&press(), &[set(80.0, 10, Some(0), true)], |u| press().load_step.in_unit(u));
         assert_eq!(t.weight.map(|w| w.to_string()), Some("80 kg".into()));
         assert!(t.reason.contains("form broke"), "{}", t.reason);
     }
@@ -163,7 +167,7 @@ mod tests {
 
     #[test]
     fn first_time_has_no_load() {
-        let t = target(&press(), &[]);
+        let t = target(&press(), &[], |u| press().load_step.in_unit(u));
         assert_eq!(t.weight, None);
         assert_eq!(t.reps, 6);
     }

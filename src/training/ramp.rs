@@ -75,6 +75,17 @@ pub enum Loadable {
 }
 
 impl Loadable {
+    /// The smallest real increase: two of the smallest plates on a barbell, else the step.
+    pub fn step(&self) -> Load {
+        match self {
+            Loadable::Barbell(setup) => {
+                let smallest = setup.plates.iter().filter(|p| p.hundredths() > 0).min().copied().unwrap_or_default();
+                Load::from_hundredths(smallest.hundredths() * 2)
+            }
+            Loadable::Step(step) => *step,
+        }
+    }
+
     /// The heaviest loadable weight at or below `target`.
     pub fn round_down(&self, target: Load) -> Option<Load> {
         match self {

@@ -33,18 +33,22 @@ pub fn weekly_best(
 }
 
 /// Two weekly declines in a row: the last three weeks with data, each lower than the one before,
-/// the newest no more than a fortnight before `this_monday`. Returns the three values.
+/// the newest starting no more than a fortnight before `this_monday`. Returns the three values.
 pub fn declining(weeks: &[(NaiveDate, f64)], this_monday: NaiveDate) -> Option<[f64; 3]> {
     let [.., (_, a), (_, b), (newest, c)] = weeks else { return None };
     let recent = (this_monday - *newest).num_days() <= 14;
     (recent && a > b && b > c).then_some([*a, *b, *c])
 }
 
-/// The check-in scores that stayed poor (an average of 2 or less over at least two check-ins).
-pub fn poor_readiness(checkins: &[Readiness]) -> Vec<(&'static str, f64)> {
-    if checkins.len() < 2 {
+/// The check-in scores that stayed poor: an average of 2 or less over check-ins on at least two
+/// different days.
+pub fn poor_readiness(checkins: &[(NaiveDate, Readiness)]) -> Vec<(&'static str, f64)> {
+    let mut days: Vec<NaiveDate> = checkins.iter().map(|(d, _)| *d).collect();
+    days.dedup();
+    if days.len() < 2 {
         return Vec::new();
     }
+    let checkins: Vec<Readiness> = checkins.iter().map(|(_, r)| *r).collect();
     let count = checkins.len() as f64;
     (0..4)
         .filter_map(|i| {
@@ -178,8 +182,9 @@ mod tests {
     fn poor_readiness_names_what_stayed_low() {
         let tired = Readiness { sleep: 2, energy: 1, joints: 4, motivation: 3 };
         let fine = Readiness { sleep: 3, energy: 2, joints: 4, motivation: 3 };
-        assert!(poor_readiness(&[tired]).is_empty(), "one bad night is not a trend");
-        let poor = poor_readiness(&[tired, fine]);
+        assert!(poor_readiness(&[(monday(2), tired)]).is_empty(), "one bad night is not a trend");
+        assert!(poor_readiness(&[(monday(2), tired), (monday(2), tired)]).is_empty(), "nor two on one day");
+        let poor = poor_readiness(&[(monday(2), tired), (monday(3), fine)]);
         assert_eq!(poor.iter().map(|(n, _)| *n).collect::<Vec<_>>(), ["energy"]);
     }
 

@@ -1,6 +1,6 @@
 //! Effective sets per muscle per week (METHOD.md section 2).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use crate::model::exercise::{Catalogue, Muscle};
 use crate::model::session::{LoggedSet, SetKind};
@@ -14,7 +14,8 @@ pub struct MuscleWeek {
     pub effective: f64,
     /// The part of `effective` from sets whose RIR is unknown (counted, but unverified).
     pub unverified: f64,
-    /// Sessions that gave the muscle at least one effective set's worth, primary or secondary.
+    /// Sessions that gave the muscle at least one effective set's worth (one primary set, or two
+    /// secondary ones).
     pub sessions: usize,
 }
 
@@ -56,18 +57,18 @@ pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
 /// Per-muscle effective sets for `sets` (typically one week's), in the order of the muscle list.
 /// Exercises the catalogue does not know add nothing.
 pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves: u8) -> Vec<MuscleWeek> {
-    let mut totals: BTreeMap<Muscle, (f64, f64, BTreeSet<i64>)> = BTreeMap::new();
+    let mut totals: BTreeMap<Muscle, (f64, f64, BTreeMap<i64, f64>)> = BTreeMap::new();
     for set in sets {
         let Some(verified) = is_effective(set, threshold_halves) else { continue };
         let Some(exercise) = catalogue.get(&set.entry.exercise) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
         for (muscle, share) in shares {
-            let entry = totals.entry(muscle).or_insert_with(|| (0.0, 0.0, BTreeSet::new()));
+            let entry = totals.entry(muscle).or_insert_with(|| (0.0, 0.0, BTreeMap::new()));
             entry.0 += share;
             if !verified {
                 entry.1 += share;
             }
-            entry.2.insert(set.session_id);
+            *entry.2.entry(set.session_id).or_insert(0.0) += share;
         }
     }
     totals
@@ -76,7 +77,7 @@ pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves
             muscle,
             effective,
             unverified,
-            sessions: sessions.len(),
+            sessions: sessions.values().filter(|&&share| share >= 1.0).count(),
         })
         .collect()
 }
@@ -139,7 +140,9 @@ mod tests {
             assert_eq!(week.sessions, 2);
         }
         for &muscle in &press.secondary {
-            assert!((find(&weeks, muscle).expect("counted").effective - 1.0).abs() < 1e-9);
+            let week = find(&weeks, muscle).expect("counted");
+            assert!((week.effective - 1.0).abs() < 1e-9);
+            assert_eq!(week.sessions, 0, "half a set in each session is not a session for the muscle");
         }
     }
 

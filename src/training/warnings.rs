@@ -2,8 +2,9 @@
 
 use std::collections::BTreeMap;
 
+use crate::model::exercise::FailureClass;
 use crate::model::exercise::Muscle;
-use crate::model::session::{LoggedSet, SetKind};
+use crate::model::session::{LoggedSet, SetEntry, SetKind};
 use crate::training::volume::MuscleWeek;
 
 fn at_failure(set: &LoggedSet) -> bool {
@@ -57,6 +58,30 @@ pub fn over_the_band(week: &[MuscleWeek], planned: &BTreeMap<Muscle, f64>, (_, h
         .collect()
 }
 
+/// Why a set logged to failure deserves a second thought.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FailureConcern {
+    /// A technical free-weight lift: the method keeps 1-2 reps in reserve there.
+    TechnicalLift,
+    /// A deload week: it is for recovery, with no failure.
+    DeloadWeek,
+}
+
+/// Whether a working set at RIR 0 should be confirmed before it is saved (METHOD.md sections 3
+/// and 6).
+pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool) -> Option<FailureConcern> {
+    let to_failure = entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0);
+    if !to_failure {
+        None
+    } else if class == FailureClass::Technical {
+        Some(FailureConcern::TechnicalLift)
+    } else if deload_week {
+        Some(FailureConcern::DeloadWeek)
+    } else {
+        None
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -108,6 +133,21 @@ mod tests {
         assert_eq!(every_set_to_failure(&week), None, "half is not most");
         week.push(set("Leg press", SetKind::Working, Some(0)));
         assert!(every_set_to_failure(&week).is_some_and(|w| w.starts_with("4 of 7 working sets")));
+    }
+
+    #[test]
+    fn failure_is_questioned_on_technical_lifts_and_in_deload_weeks() {
+        let squat = set("Barbell back squat", SetKind::Working, Some(0)).entry;
+        assert_eq!(failure_concern(&squat, FailureClass::Technical, false), Some(FailureConcern::TechnicalLift));
+        let press = set("Leg press", SetKind::Working, Some(0)).entry;
+        assert_eq!(failure_concern(&press, FailureClass::Safe, false), None);
+        assert_eq!(failure_concern(&press, FailureClass::Safe, true), Some(FailureConcern::DeloadWeek));
+        let short = set("Barbell back squat", SetKind::Working, Some(1)).entry;
+        assert_eq!(
+            failure_concern(&short, FailureClass::Technical, true),
+            None,
+            "half a rep in reserve is not failure"
+        );
     }
 
     #[test]

@@ -14,6 +14,7 @@ use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};
 use crate::model::session::{SessionFor, SessionSummary};
 use crate::today::Today;
+use crate::training::warnings::{FailureConcern, failure_concern};
 use crate::week::WeekReport;
 
 /// The two screens.
@@ -955,24 +956,18 @@ impl App {
             self.message = Some((Meaning::Error, "Not saved: fix the field marked in red".into()));
             return Vec::new();
         };
-        let technical = today
+        let class = today
             .exercises
             .iter()
             .find(|e| e.planned.name == entry.exercise)
-            .is_some_and(|e| e.planned.failure_class == FailureClass::Technical);
-        let to_failure = entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0);
-        if to_failure && !confirmed {
-            let question = if technical {
-                Some(Question::TechnicalFailure { exercise: entry.exercise.clone() })
-            } else if today.deload.is_some() {
-                Some(Question::DeloadFailure)
-            } else {
-                None
+            .map_or(FailureClass::Safe, |e| e.planned.failure_class);
+        if !confirmed && let Some(concern) = failure_concern(&entry, class, today.deload.is_some()) {
+            let question = match concern {
+                FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone() },
+                FailureConcern::DeloadWeek => Question::DeloadFailure,
             };
-            if let Some(question) = question {
-                self.popup = Some(Popup::Confirm(question));
-                return Vec::new();
-            }
+            self.popup = Some(Popup::Confirm(question));
+            return Vec::new();
         }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
@@ -1036,7 +1031,8 @@ impl App {
         let Some(monday) = shown else { return Vec::new() };
         let date = monday + chrono::Duration::days(step);
         // Weeks after this one hold nothing yet.
-        if date > now.date_naive() + chrono::Duration::days(7) {
+        let today = self.today.as_ref().map_or(now.date_naive(), |t| t.date);
+        if date > today + chrono::Duration::days(7) {
             return Vec::new();
         }
         self.week_date = Some(date);

@@ -45,8 +45,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             let width = inner.width as usize;
             let mut lines: Vec<Line<'static>> = super::wrap(
                 &format!(
-                    "You took it to failure at {} reps. At which rep did you last judge how many were left, and how many did you think? Type the rep and your guess: 8 2",
-                    guess.reps
+                    "You took it to failure at {} reps. At which rep did you last judge how many were left, and how many did you think? Type the rep and your guess, such as {} 2",
+                    guess.reps,
+                    guess.reps.saturating_sub(2).max(1)
                 ),
                 width,
                 "",

@@ -46,6 +46,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             crate::model::session::DeloadStyle::Load => "10% less load",
         };
         pinned.push(Line::styled(truncate(&format!("Deload: {how}, RIR 3+ (D ends)"), width), t.style(Meaning::Title)));
+        if !today.rested.is_empty() {
+            let text = format!("Resting this week: {}", today.rested.join(", "));
+            pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+        }
     }
     let (done, total) = today.progress();
     if today.session.is_some() && total > 0 && done == total {
@@ -56,8 +60,12 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             pinned.push(Line::styled(part, t.style(Meaning::Warn)));
         }
     }
-    // Warnings never take more than a third of the pane.
-    pinned.truncate((inner.height as usize / 3).max(1));
+    // Warnings never take more than a third of the pane; what is cut is said to be on Week.
+    let room = (inner.height as usize / 3).max(1);
+    if pinned.len() > room {
+        pinned.truncate(room.saturating_sub(1));
+        pinned.push(Line::styled(truncate("! more warnings on the Week screen (3)", width), t.style(Meaning::Warn)));
+    }
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
     if !today.day.note.is_empty() {

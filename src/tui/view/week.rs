@@ -95,8 +95,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 t.style(Meaning::Title),
             ));
         }
-        for warning in today.signs.warnings() {
-            lines.push(Line::styled(truncate(&warning, width), t.style(Meaning::Warn)));
+        for warning in &today.warnings {
+            lines.push(Line::styled(truncate(warning, width), t.style(Meaning::Warn)));
         }
         if let Some(calibration) = &today.signs.calibration {
             lines.push(Line::styled(truncate(&calibration.describe(), width), t.style(Meaning::Text)));
