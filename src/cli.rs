@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(long)]
         load: bool,
         /// End the deload instead.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "load")]
         end: bool,
         /// Any date in the week (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
@@ -157,6 +157,16 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
+/// Prints a line to standard output; a reader that closed the pipe (`| head`) ends the output
+/// quietly instead of failing.
+fn say(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        other => Ok(other?),
+    }
+}
+
 fn parse_unit(text: &str) -> Result<Unit, String> {
     Unit::parse(text).ok_or_else(|| format!("'{text}' is not a unit; use kg or lb"))
 }
@@ -209,8 +219,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
-            println!("{}", calculate(&calc, &plan, &settings)?);
-            Ok(())
+            say(&calculate(&calc, &plan, &settings)?)
         }
         Some(Command::Week { date, json }) => {
             let plan = load_plan(&paths, &catalogue)?;
@@ -223,37 +232,43 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let report = week::load_week(&store, &plan, &settings, &SystemClock, date)?;
             if json {
                 let text = serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?;
-                println!("{text}");
+                say(&text)
             } else {
-                print!("{}", week_text(&report));
+                say(week_text(&report).trim_end())
             }
-            Ok(())
         }
         Some(Command::Deload { load, end, date }) => {
             let mut store = Store::open(&paths.database)?;
             let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
             let monday = crate::training::compare::week_bounds(date).0;
+            let week = monday.format("%a %-d %b %Y");
             if end {
+                let was = store.deload_weeks()?.iter().any(|d| d.monday == monday);
                 store.cancel_deload(monday)?;
-                println!("the week of {} is no longer a deload week", monday.format("%a %-d %b %Y"));
+                if was {
+                    say(&format!("the week of {week} is no longer a deload week"))?;
+                } else {
+                    say(&format!("the week of {week} was not a deload week; nothing changed"))?;
+                }
             } else {
                 let style = if load { DeloadStyle::Load } else { DeloadStyle::Volume };
                 store.start_deload(monday, style, SystemClock.now())?;
                 let how = if load { "about 10% less load" } else { "about half the sets" };
-                println!(
-                    "the week of {} is a deload week: {how}, 3 or more reps in reserve, no failure; it is kept out of trends",
-                    monday.format("%a %-d %b %Y")
-                );
+                say(&format!(
+                    "the week of {week} is a deload week: {how}, 3 or more reps in reserve, no failure; it is kept out of trends"
+                ))?;
             }
             Ok(())
         }
         Some(Command::Paths) => {
             let plan_path = paths.plan();
             let plan_state = if plan_path.exists() { "" } else { " (not there: the shipped example week is used)" };
-            println!("config:   {}", paths.config_dir.display());
-            println!("plan:     {}{plan_state}", plan_path.display());
-            println!("database: {}", paths.database.display());
-            Ok(())
+            say(&format!(
+                "config:   {}\nplan:     {}{plan_state}\ndatabase: {}",
+                paths.config_dir.display(),
+                plan_path.display(),
+                paths.database.display()
+            ))
         }
         Some(Command::Export { format }) => {
             // No database yet means an empty log: export nothing rather than create a file.
@@ -283,8 +298,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 )));
             }
             let sets = demo::fill(&mut store, &plan, &SystemClock, weeks)?;
-            println!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display());
-            Ok(())
+            say(&format!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display()))
         }
         Some(Command::Log { exercise, sets, ramp, unit }) => {
             let plan = load_plan(&paths, &catalogue)?;
@@ -475,10 +489,11 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
 pub fn week_text(report: &WeekReport) -> String {
     let [low, high] = report.target;
     let mut text = format!(
-        "Week {} (from {}): effective sets per muscle, target {low}-{high}, {} training sessions\n",
+        "Week {} (from {}): effective sets per muscle, target {low}-{high}, {} training session{}\n",
         report.week,
         report.monday.format("%a %-d %b %Y"),
-        report.training_sessions
+        report.training_sessions,
+        if report.training_sessions == 1 { "" } else { "s" }
     );
     if report.muscles.is_empty() {
         text.push_str("  no effective sets yet\n");

@@ -35,7 +35,7 @@ pub struct WeekReport {
     pub monday: NaiveDate,
     /// The target band of effective sets per muscle.
     pub target: [u8; 2],
-    /// Sessions with at least one working set.
+    /// Sessions with at least one working set (sorted by time, so repeats are neighbours).
     pub training_sessions: usize,
     /// Every trained muscle, in the order of the muscle list.
     pub muscles: Vec<MuscleLine>,
@@ -75,7 +75,9 @@ pub fn load_week(
     let sets = store.sets_between(clock.midnight(monday), clock.midnight(next))?;
     let target = settings.volume.band();
     let weeks = weekly_volume(&sets, &plan.exercises, settings.volume.effective_rir_halves());
-    let mut sessions: Vec<i64> = sets.iter().map(|s| s.session_id).collect();
+    // A session with only ramp-up sets was not a training session.
+    let mut sessions: Vec<i64> =
+        sets.iter().filter(|s| s.entry.kind == crate::model::session::SetKind::Working).map(|s| s.session_id).collect();
     sessions.dedup();
     let iso = monday.iso_week();
     Ok(WeekReport {

@@ -257,3 +257,20 @@ fn progression_adds_the_smallest_step_the_lifter_can_load() {
     // Top of 6-10 at RIR 1 earns a step: with 5 kg the smallest plate, that is 10 kg, not 2.5.
     assert_eq!(bench.target.weight.map(|w| w.to_string()), Some("90 kg".into()), "{}", bench.target.reason);
 }
+
+#[test]
+fn a_check_in_without_lifting_is_kept_but_the_day_is_not_trained() {
+    let clock = FixedClock::at(evening() - Duration::hours(10));
+    let mut d = with_check_in(Store::in_memory().expect("store"), clock.clone());
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "1111");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
+    let session = d.app.today.as_ref().and_then(|t| t.session.clone()).expect("checked in");
+    clock.advance(Duration::days(1));
+    d.reload();
+    let today = d.app.today.clone().expect("today");
+    assert_eq!(today.day.name, "Day 1: push and pull", "a day without lifting does not move the rotation");
+    let kept = d.store.session(session.id).expect("the check-in's session is kept");
+    assert_eq!(kept.readiness, Some(Readiness { sleep: 1, energy: 1, joints: 1, motivation: 1 }));
+    assert_eq!(kept.day_index, None);
+}

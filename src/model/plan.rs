@@ -490,6 +490,12 @@ fn resolve_exercise(
         return Err(error_at(reps_span, "a rep range starts at 1 or more".into()));
     }
     let ramp_up_ladder = match raw.ramp_up_ladder {
+        Some(_) if raw.ramp_up == Some(false) => {
+            return Err(error_at(
+                name_span,
+                "ramp_up = false and a ramp_up_ladder contradict each other; keep one".into(),
+            ));
+        }
         Some(rungs) if rungs.is_empty() => {
             return Err(error_at(name_span, "ramp_up_ladder is empty; name its rungs or set ramp_up = false".into()));
         }

@@ -102,7 +102,15 @@ impl Store {
             return Ok(Some(session));
         }
         self.write(|tx| {
-            if sets == 0 {
+            if sets == 0 && session.readiness.is_some() {
+                // A check-in and no lifting: keep the check-in (it matters most on such days),
+                // but off the plan, so the day does not count as trained.
+                tx.execute(
+                    "UPDATE session SET ended_at = started_at, day_index = NULL, rest_until = NULL
+                     WHERE id = ?1 AND ended_at IS NULL",
+                    [session.id],
+                )?;
+            } else if sets == 0 {
                 // Nothing was lifted (only exercises skipped or added): the day was not trained.
                 tx.execute("DELETE FROM session WHERE id = ?1 AND ended_at IS NULL", [session.id])?;
             } else {

@@ -27,7 +27,7 @@ const RTS_CHART: [f64; 30] = [
 const RTS_LAST_HALVES: u16 = 31;
 
 /// The estimation formulas.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Formula {
     /// Epley (1985): w (1 + n/30). The default: the most widely used.
@@ -48,6 +48,17 @@ pub enum Formula {
     Lander,
     /// The RTS (Tuchscherer) RPE chart: w / %1RM at n reps to failure.
     Rts,
+}
+
+/// Settings read a formula by any name the command line takes ("o'connor", "rpe", ...).
+impl<'de> Deserialize<'de> for Formula {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Formula::parse(&text).ok_or_else(|| {
+            let names: Vec<&str> = Formula::ALL.iter().map(|f| f.name()).collect();
+            serde::de::Error::custom(format!("'{text}' is not a formula; use one of {}", names.join(", ")))
+        })
+    }
 }
 
 impl Formula {

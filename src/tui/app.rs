@@ -1032,7 +1032,7 @@ impl App {
         let date = monday + chrono::Duration::days(step);
         // Weeks after this one hold nothing yet.
         let today = self.today.as_ref().map_or(now.date_naive(), |t| t.date);
-        if date > today + chrono::Duration::days(7) {
+        if crate::training::compare::week_bounds(date).0 > crate::training::compare::week_bounds(today).0 {
             return Vec::new();
         }
         self.week_date = Some(date);
@@ -1128,7 +1128,8 @@ impl App {
 
 /// Reads a RIR guess as typed: "8 2" means "at rep 8 I thought 2 more were left".
 pub fn parse_guess(text: &str, reps: u16) -> Result<(u16, u8), String> {
-    let parts: Vec<&str> = text.split([' ', ',']).filter(|p| !p.is_empty()).collect();
+    // Commas are decimals (1,5 reps), so only spaces separate the two numbers.
+    let parts: Vec<&str> = text.split_whitespace().collect();
     let [at, left] = parts.as_slice() else {
         return Err("type the rep, a space, and how many you thought were left: 8 2".into());
     };
