@@ -7,6 +7,7 @@ pub mod e1rm;
 pub mod plates;
 pub mod progression;
 pub mod ramp;
+pub mod records;
 pub mod recovery;
 pub mod schedule;
 pub mod volume;

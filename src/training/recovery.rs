@@ -3,9 +3,10 @@
 
 use chrono::NaiveDate;
 
-use crate::model::session::{LoggedSet, Readiness, RirGuess, SetKind};
+use crate::model::session::{LoggedSet, Readiness, RirGuess};
 use crate::model::units::Unit;
-use crate::training::e1rm::{Formula, estimate_set};
+use crate::training::e1rm::Formula;
+use crate::training::records::weekly_points;
 
 /// The best RIR-adjusted e1RM of each week with working sets, oldest first. `week_of` gives a
 /// set's Monday; weeks in `deloads` are left out. Only sets in `unit` count (no conversion).
@@ -16,20 +17,7 @@ pub fn weekly_best(
     deloads: &[NaiveDate],
     week_of: impl Fn(&LoggedSet) -> NaiveDate,
 ) -> Vec<(NaiveDate, f64)> {
-    let mut weeks: Vec<(NaiveDate, f64)> = Vec::new();
-    for set in sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit) {
-        let monday = week_of(set);
-        if deloads.contains(&monday) {
-            continue;
-        }
-        let Some(e1rm) = estimate_set(formula, &set.entry) else { continue };
-        match weeks.iter_mut().find(|(m, _)| *m == monday) {
-            Some((_, best)) => *best = best.max(e1rm),
-            None => weeks.push((monday, e1rm)),
-        }
-    }
-    weeks.sort_by_key(|(m, _)| *m);
-    weeks
+    weekly_points(sets, formula, unit, deloads, week_of).into_iter().filter(|w| !w.deload).map(|w| (w.monday, w.best_e1rm)).collect()
 }
 
 /// Two weekly declines in a row: the last three weeks with data, each lower than the one before,
@@ -122,7 +110,7 @@ pub fn fingerprint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::session::SetEntry;
+    use crate::model::session::{SetEntry, SetKind};
     use crate::model::units::{Load, Rir, Weight};
 
     fn monday(day: u32) -> NaiveDate {

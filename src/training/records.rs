@@ -1,0 +1,173 @@
+//! An exercise's trend and records: the best RIR-adjusted e1RM of each week, the top set of each
+//! week, and the records (best e1RM, most reps at each load). Ramp-up sets never count, and
+//! deload weeks are marked in the trend but set no records.
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+
+use crate::model::session::{LoggedSet, SetKind};
+use crate::model::units::{Load, Unit};
+use crate::training::e1rm::{Formula, estimate_set};
+
+/// One week of an exercise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WeekPoint {
+    /// The week's Monday.
+    pub monday: NaiveDate,
+    /// The best RIR-adjusted e1RM of its working sets.
+    pub best_e1rm: f64,
+    /// The heaviest working set (most reps at that load).
+    pub top: LoggedSet,
+    /// Working sets that week.
+    pub working_sets: usize,
+    /// A deload week.
+    pub deload: bool,
+}
+
+/// Week by week, oldest first, working sets in `unit` only (no silent conversion).
+pub fn weekly_points(
+    sets: &[LoggedSet],
+    formula: Formula,
+    unit: Unit,
+    deloads: &[NaiveDate],
+    week_of: impl Fn(&LoggedSet) -> NaiveDate,
+) -> Vec<WeekPoint> {
+    let mut weeks: BTreeMap<NaiveDate, WeekPoint> = BTreeMap::new();
+    for set in sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit) {
+        let Some(e1rm) = estimate_set(formula, &set.entry) else { continue };
+        let monday = week_of(set);
+        let point = weeks.entry(monday).or_insert_with(|| WeekPoint {
+            monday,
+            best_e1rm: e1rm,
+            top: set.clone(),
+            working_sets: 0,
+            deload: deloads.contains(&monday),
+        });
+        point.working_sets += 1;
+        point.best_e1rm = point.best_e1rm.max(e1rm);
+        let heavier = (set.entry.weight.load, set.entry.reps) > (point.top.entry.weight.load, point.top.entry.reps);
+        if heavier {
+            point.top = set.clone();
+        }
+    }
+    weeks.into_values().collect()
+}
+
+/// An exercise's records.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Records {
+    /// The best RIR-adjusted e1RM, and the set that made it.
+    pub best_e1rm: Option<(f64, LoggedSet)>,
+    /// For each load lifted, the most reps, and the set (first to reach it); heaviest first.
+    pub best_reps: Vec<(Load, u16, LoggedSet)>,
+}
+
+impl Records {
+    /// Whether a set holds a record (best e1RM, or most reps at its load).
+    pub fn holds(&self, set: &LoggedSet) -> bool {
+        self.best_e1rm.as_ref().is_some_and(|(_, s)| s.id == set.id) || self.best_reps.iter().any(|(_, _, s)| s.id == set.id)
+    }
+}
+
+/// Records over `sets` (oldest first): working sets in `unit`, outside deload weeks.
+pub fn records(
+    sets: &[LoggedSet],
+    formula: Formula,
+    unit: Unit,
+    deloads: &[NaiveDate],
+    week_of: impl Fn(&LoggedSet) -> NaiveDate,
+) -> Records {
+    let mut records = Records::default();
+    let mut by_load: BTreeMap<Load, (u16, LoggedSet)> = BTreeMap::new();
+    for set in sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit) {
+        if deloads.contains(&week_of(set)) {
+            continue;
+        }
+        if let Some(e1rm) = estimate_set(formula, &set.entry)
+            && records.best_e1rm.as_ref().is_none_or(|(best, _)| e1rm > *best)
+        {
+            records.best_e1rm = Some((e1rm, set.clone()));
+        }
+        let load = set.entry.weight.load;
+        if by_load.get(&load).is_none_or(|(reps, _)| set.entry.reps > *reps) {
+            by_load.insert(load, (set.entry.reps, set.clone()));
+        }
+    }
+    records.best_reps = by_load.into_iter().rev().map(|(load, (reps, set))| (load, reps, set)).collect();
+    records
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::session::SetEntry;
+    use crate::model::units::{Rir, Weight};
+
+    fn set(id: i64, load: f64, reps: u16, rir: u8, kind: SetKind) -> LoggedSet {
+        LoggedSet {
+            id,
+            session_id: id,
+            logged_at: chrono::DateTime::default(),
+            entry: SetEntry {
+                exercise: "Barbell bench press".into(),
+                kind,
+                weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
+                reps,
+                rir: Rir::whole(rir),
+                form_broke: false,
+                note: String::new(),
+            },
+        }
+    }
+
+    fn monday(day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, day).expect("date")
+    }
+
+    /// Sets 1-2 in the week of the 2nd, 3-4 in the week of the 9th (a deload), 5+ the 16th.
+    fn week_of(set: &LoggedSet) -> NaiveDate {
+        match set.id {
+            1..=2 => monday(2),
+            3..=4 => monday(9),
+            _ => monday(16),
+        }
+    }
+
+    #[test]
+    fn weeks_keep_their_best_and_their_top_set() {
+        let sets = [
+            set(1, 100.0, 5, 1, SetKind::Working),
+            set(2, 90.0, 10, 0, SetKind::Working),
+            set(3, 80.0, 5, 4, SetKind::Working),
+            set(4, 140.0, 1, 0, SetKind::RampUp),
+        ];
+        let weeks = weekly_points(&sets, Formula::Epley, Unit::Kg, &[monday(9)], week_of);
+        assert_eq!(weeks.len(), 2);
+        // 100x5@1 = 6 to failure = 120; 90x10@0 = 120 too; the top set is the heaviest.
+        assert!((weeks[0].best_e1rm - 120.0).abs() < 1e-9);
+        assert_eq!(weeks[0].top.id, 1);
+        assert_eq!(weeks[0].working_sets, 2);
+        assert!(weeks[1].deload, "marked, not dropped");
+    }
+
+    #[test]
+    fn records_skip_ramp_ups_and_deload_weeks() {
+        let sets = [
+            set(1, 100.0, 5, 1, SetKind::Working),
+            set(2, 100.0, 6, 2, SetKind::Working),
+            set(3, 110.0, 5, 0, SetKind::Working), // a deload week: no record
+            set(4, 150.0, 1, 0, SetKind::RampUp),
+            set(5, 100.0, 6, 0, SetKind::Working), // ties 6 reps at 100: the first keeps it
+            set(6, 90.0, 12, 0, SetKind::Working),
+        ];
+        let r = records(&sets, Formula::Epley, Unit::Kg, &[monday(9)], week_of);
+        let (best, holder) = r.best_e1rm.clone().expect("a best");
+        // 100x6@2 = 8 to failure = 126.67; 90x12@0 = 126.0.
+        assert_eq!(holder.id, 2);
+        assert!((best - 126.666_666_666_666_67).abs() < 1e-6);
+        let reps: Vec<(String, u16, i64)> = r.best_reps.iter().map(|(l, n, s)| (l.to_string(), *n, s.id)).collect();
+        assert_eq!(reps, [("100".to_string(), 6, 2), ("90".to_string(), 12, 6)]);
+        assert!(r.holds(&sets[1]) && r.holds(&sets[5]) && !r.holds(&sets[2]));
+    }
+}
