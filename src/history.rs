@@ -62,3 +62,41 @@ pub fn compare_weeks(
     }
     Ok((monday, comparisons))
 }
+
+/// Everything about one exercise: its weekly trend, records and every working set.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExerciseDetail {
+    /// The exercise.
+    pub exercise: String,
+    /// The unit of its newest set (the trend and records use that unit).
+    pub unit: crate::model::units::Unit,
+    /// Week by week, oldest first.
+    pub weeks: Vec<crate::training::records::WeekPoint>,
+    /// Its records.
+    pub records: crate::training::records::Records,
+    /// Every set, newest first (ramp-ups included, marked by their kind).
+    pub sets: Vec<LoggedSet>,
+}
+
+/// Reads one exercise's whole history (an index range on the exercise) and applies the rules.
+pub fn exercise_detail(
+    store: &Store,
+    formula: crate::training::e1rm::Formula,
+    clock: &dyn Clock,
+    exercise: &str,
+) -> Result<ExerciseDetail, StoreError> {
+    let from = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    let sets = store.exercise_sets_between(exercise, from, clock.now() + chrono::Duration::seconds(1))?;
+    let deloads: Vec<NaiveDate> = store.deload_weeks()?.into_iter().map(|d| d.monday).collect();
+    let unit = sets
+        .iter()
+        .rev()
+        .find(|s| s.entry.kind == SetKind::Working)
+        .map_or_else(Default::default, |s| s.entry.weight.unit);
+    let week_of = |s: &LoggedSet| week_bounds(clock.local_date(s.logged_at)).0;
+    let weeks = crate::training::records::weekly_points(&sets, formula, unit, &deloads, week_of);
+    let records = crate::training::records::records(&sets, formula, unit, &deloads, week_of);
+    let mut sets = sets;
+    sets.reverse();
+    Ok(ExerciseDetail { exercise: exercise.to_string(), unit, weeks, records, sets })
+}

@@ -123,3 +123,27 @@ fn deload_marks_the_week_from_the_shell() {
     let weeks: i64 = conn.query_row("SELECT count(*) FROM deload_week", [], |r| r.get(0)).expect("counts");
     assert_eq!(weeks, 0);
 }
+
+#[test]
+fn history_gives_each_week_its_best_and_the_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.db");
+    let db = db.to_str().expect("utf-8");
+    assert!(run(dir.path(), &["demo", "--db", db, "--weeks", "6"]).0);
+    let (ok, out, err) = run(dir.path(), &["--db", db, "history", "chest press (machine)", "--weeks", "3", "--json"]);
+    assert!(ok, "{err}");
+    let json: serde_json::Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(json["exercise"], "Machine chest press", "an alias finds the exercise");
+    let weeks = json["weeks"].as_array().expect("weeks");
+    assert_eq!(weeks.len(), 3);
+    // Newest first, and each change is this week's best minus the week before.
+    let best = |i: usize| weeks[i]["best_e1rm"].as_f64().expect("a number");
+    let change = weeks[0]["change"].as_f64().expect("a change");
+    assert!((change - (best(0) - best(1))).abs() < 0.011, "{change} vs {} - {}", best(0), best(1));
+    assert!(json["best_e1rm"]["e1rm"].as_f64().is_some_and(|b| b >= best(0) && b >= best(1)), "{json}");
+    let (ok, text, _) = run(dir.path(), &["--db", db, "history", "Machine chest press", "--weeks", "2"]);
+    assert!(ok);
+    assert!(text.contains("week by week") && text.contains("Best e1RM:") && text.contains("Most reps:"), "{text}");
+    let (ok, _, err) = run(dir.path(), &["--db", db, "history", "bench"]);
+    assert!(!ok && err.contains("did you mean 'Barbell bench press'?"), "{err}");
+}

@@ -332,9 +332,20 @@ impl Catalogue {
         &self.exercises
     }
 
-    /// The catalogue name closest to `name` (by edit distance over names and aliases).
+    /// The catalogue name closest to `name`: the shortest name containing it as typed ("bench"
+    /// finds "Barbell bench press"), else the nearest by edit distance over names and aliases.
     pub fn closest(&self, name: &str) -> Option<&str> {
         let wanted = key(name);
+        if wanted.chars().count() >= 3
+            && let Some(containing) = self
+                .exercises
+                .iter()
+                .map(|e| e.name.as_str())
+                .filter(|n| key(n).contains(&wanted))
+                .min_by_key(|n| (n.chars().count(), *n))
+        {
+            return Some(containing);
+        }
         self.by_key
             .iter()
             .map(|(k, &i)| (edit_distance(&wanted, k), &self.exercises[i].name))

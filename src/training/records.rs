@@ -66,7 +66,8 @@ pub struct Records {
 impl Records {
     /// Whether a set holds a record (best e1RM, or most reps at its load).
     pub fn holds(&self, set: &LoggedSet) -> bool {
-        self.best_e1rm.as_ref().is_some_and(|(_, s)| s.id == set.id) || self.best_reps.iter().any(|(_, _, s)| s.id == set.id)
+        self.best_e1rm.as_ref().is_some_and(|(_, s)| s.id == set.id)
+            || self.best_reps.iter().any(|(_, _, s)| s.id == set.id)
     }
 }
 

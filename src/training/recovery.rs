@@ -17,7 +17,11 @@ pub fn weekly_best(
     deloads: &[NaiveDate],
     week_of: impl Fn(&LoggedSet) -> NaiveDate,
 ) -> Vec<(NaiveDate, f64)> {
-    weekly_points(sets, formula, unit, deloads, week_of).into_iter().filter(|w| !w.deload).map(|w| (w.monday, w.best_e1rm)).collect()
+    weekly_points(sets, formula, unit, deloads, week_of)
+        .into_iter()
+        .filter(|w| !w.deload)
+        .map(|w| (w.monday, w.best_e1rm))
+        .collect()
 }
 
 /// Two weekly declines in a row: the last three weeks with data, each lower than the one before,
