@@ -145,6 +145,12 @@ fn every_size_renders_without_panicking() {
     let mut picker = fresh_driver();
     press(&mut picker, &[ch('a')]);
     drivers.push(picker);
+    let mut detail = demo_driver(3);
+    press(&mut detail, &[ch('i')]);
+    drivers.push(detail);
+    let mut week = demo_driver(3);
+    press(&mut week, &[ch('3')]);
+    drivers.push(week);
     for d in &drivers {
         for w in 0..=60 {
             for h in 0..=30 {
@@ -206,4 +212,25 @@ fn warnings_are_pinned_above_the_checklist() {
     let (x, y) = find(&buffer, "! 3 sets of Machine chest press").expect("warning on screen");
     assert_eq!(buffer[(x, y)].fg, Color::Yellow, "warnings look like warnings");
     snapshot_both("warnings", &d);
+}
+
+#[test]
+fn the_exercise_detail_charts_the_trend_and_lists_records_and_sets() {
+    let mut d = demo_driver(8);
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Machine chest press: best e1RM per week, 12 weeks"), "{text}");
+    assert!(text.contains("★ e1RM"), "the best e1RM is named: {text}");
+    assert!(text.contains("Sets, page 1 of"), "{text}");
+    snapshot_both("exercise_detail", &d);
+    press(&mut d, &[ch('r'), key(KeyCode::Down)]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("1 year") && text.contains("Sets, page 2 of"), "{text}");
+    press(&mut d, &[key(KeyCode::Esc)]);
+    assert_eq!(d.app.screen, hardset::tui::app::Screen::Today, "Esc goes back where it came from");
+    // From History: Enter on an exercise of the comparison.
+    press(&mut d, &[ch('2'), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    assert_eq!(d.app.screen, hardset::tui::app::Screen::Exercise);
+    press(&mut d, &[key(KeyCode::Esc)]);
+    assert_eq!(d.app.screen, hardset::tui::app::Screen::History);
 }

@@ -8,7 +8,7 @@ use super::form::{Field, FormTarget, SetForm};
 use super::keymap::{Action, Context, lookup};
 use super::theme::Meaning;
 use crate::config::Settings;
-use crate::history::WeekComparison;
+use crate::history::{ExerciseDetail, WeekComparison};
 use crate::model::exercise::FailureClass;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};
@@ -26,6 +26,8 @@ pub enum Screen {
     History,
     /// Effective sets per muscle this week.
     Week,
+    /// One exercise: its e1RM trend, records and sets.
+    Exercise,
 }
 
 /// The focused pane.
@@ -41,7 +43,65 @@ pub enum Pane {
     Comparison,
     /// The Week pane.
     Week,
+    /// The exercise detail.
+    Detail,
 }
+
+/// How far back the exercise detail's trend reaches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrendRange {
+    /// The last 12 weeks.
+    #[default]
+    Weeks12,
+    /// The last year.
+    Year,
+    /// Everything.
+    All,
+}
+
+impl TrendRange {
+    /// How many weeks it covers (`None`: all).
+    pub fn weeks(self) -> Option<usize> {
+        match self {
+            TrendRange::Weeks12 => Some(12),
+            TrendRange::Year => Some(52),
+            TrendRange::All => None,
+        }
+    }
+
+    /// Its label.
+    pub fn label(self) -> &'static str {
+        match self {
+            TrendRange::Weeks12 => "12 weeks",
+            TrendRange::Year => "1 year",
+            TrendRange::All => "all time",
+        }
+    }
+
+    fn next(self) -> TrendRange {
+        match self {
+            TrendRange::Weeks12 => TrendRange::Year,
+            TrendRange::Year => TrendRange::All,
+            TrendRange::All => TrendRange::Weeks12,
+        }
+    }
+}
+
+/// The exercise detail on screen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DetailView {
+    /// The data.
+    pub detail: ExerciseDetail,
+    /// The trend's reach.
+    pub range: TrendRange,
+    /// The page of the set list.
+    pub page: usize,
+    /// Where Esc returns to.
+    pub back_to: (Screen, Pane),
+}
+
+/// Sets per page in the exercise detail.
+pub const DETAIL_PAGE: usize = 10;
 
 /// A yes/no question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,6 +288,8 @@ pub enum Effect {
     StartDeload(NaiveDate),
     /// End the deload of the week starting this Monday.
     EndDeload(NaiveDate),
+    /// Load an exercise's detail.
+    LoadDetail(String),
     /// Load the week holding a date (`None`: this week).
     LoadWeek(Option<NaiveDate>),
     /// Ring the terminal bell.
@@ -261,6 +323,8 @@ pub enum Outcome {
     Sessions(Vec<SessionSummary>),
     /// A week's effective sets per muscle.
     Week(WeekReport),
+    /// An exercise's detail.
+    Detail(Box<ExerciseDetail>),
     /// A session's week against the week before.
     Comparison {
         /// Session id.
@@ -294,6 +358,8 @@ pub struct App {
     pub settings: Settings,
     /// The week shown in the Week pane.
     pub week: Option<WeekReport>,
+    /// The exercise detail, when open.
+    pub detail: Option<DetailView>,
     /// A date in the week the Week pane shows; `None` for this week.
     pub week_date: Option<NaiveDate>,
     /// Exercise names the picker offers.
@@ -340,6 +406,7 @@ impl App {
             settings,
             week: None,
             week_date: None,
+            detail: None,
             exercise_names,
             today: None,
             chosen_day: None,
@@ -374,6 +441,7 @@ impl App {
             Pane::Sessions => Context::Sessions,
             Pane::Comparison => Context::Comparison,
             Pane::Week => Context::Week,
+            Pane::Detail => Context::Detail,
         };
         vec![pane, Context::Rest, Context::Global]
     }
@@ -479,6 +547,7 @@ impl App {
                     Pane::Sessions => Pane::Comparison,
                     Pane::Comparison => Pane::Sessions,
                     Pane::Week => Pane::Week,
+                    Pane::Detail => Pane::Detail,
                 };
                 Vec::new()
             }
@@ -489,6 +558,7 @@ impl App {
                 Pane::Sessions => self.on_sessions(action),
                 Pane::Comparison => self.on_comparison(action),
                 Pane::Week => self.on_week(action, now),
+                Pane::Detail => self.on_detail(action),
             },
         }
     }
@@ -649,6 +719,11 @@ impl App {
                     self.pane = Pane::Form;
                 } else if today.day.kind != DayKind::Training {
                     self.message = Some((Meaning::Muted, "A rest day: press m to mark it done".into()));
+                }
+            }
+            Action::ExerciseDetail => {
+                if let Some(exercise) = self.cursor.and_then(|(ei, _)| today.exercises.get(ei)) {
+                    return vec![Effect::LoadDetail(exercise.planned.name.clone())];
                 }
             }
             Action::SkipExercise => {
@@ -1002,8 +1077,30 @@ impl App {
         }
     }
 
+    fn on_detail(&mut self, action: Action) -> Vec<Effect> {
+        let Some(view) = &mut self.detail else { return Vec::new() };
+        let pages = view.detail.sets.len().div_ceil(DETAIL_PAGE).max(1);
+        match action {
+            Action::Down | Action::Right => view.page = (view.page + 1).min(pages - 1),
+            Action::Up | Action::Left => view.page = view.page.saturating_sub(1),
+            Action::CycleRange => view.range = view.range.next(),
+            Action::Back => {
+                (self.screen, self.pane) = view.back_to;
+            }
+            _ => {}
+        }
+        Vec::new()
+    }
+
     fn on_comparison(&mut self, action: Action) -> Vec<Effect> {
         match action {
+            Action::Enter => {
+                if let Some(c) = &self.comparison
+                    && let Some(e) = c.exercises.get(c.selected)
+                {
+                    return vec![Effect::LoadDetail(e.exercise.clone())];
+                }
+            }
             Action::Back => self.pane = Pane::Sessions,
             Action::Up | Action::Down => {
                 if let Some(c) = &mut self.comparison {
@@ -1118,6 +1215,16 @@ impl App {
                 return self.compare_selected();
             }
             Outcome::Week(report) => self.week = Some(report),
+            Outcome::Detail(detail) => {
+                let back_to = match &self.detail {
+                    Some(view) if self.screen == Screen::Exercise => view.back_to,
+                    _ => (self.screen, self.pane),
+                };
+                let range = self.detail.as_ref().map_or_else(TrendRange::default, |v| v.range);
+                self.detail = Some(DetailView { detail: *detail, range, page: 0, back_to });
+                self.screen = Screen::Exercise;
+                self.pane = Pane::Detail;
+            }
             Outcome::Comparison { session_id, week_start, exercises } => {
                 self.comparison = Some(Comparison { session_id, week_start, exercises, selected: 0 });
             }

@@ -78,6 +78,11 @@ impl<C: Clock> Driver<C> {
                 super::app::Screen::History => effects.push(Effect::LoadSessions),
                 super::app::Screen::Week => effects.push(Effect::LoadWeek(self.app.week_date)),
                 super::app::Screen::Today => {}
+                super::app::Screen::Exercise => {
+                    if let Some(view) = &self.app.detail {
+                        effects.push(Effect::LoadDetail(view.detail.exercise.clone()));
+                    }
+                }
             }
             self.run(effects);
         }
@@ -168,6 +173,17 @@ impl<C: Clock> Driver<C> {
             }),
             Effect::EndDeload(monday) => {
                 self.store.cancel_deload(monday).map(|()| vec![Outcome::Done("Deload week ended".into())])
+            }
+            Effect::LoadDetail(exercise) => {
+                return vec![match history::exercise_detail(
+                    &self.store,
+                    self.app.settings.e1rm.formula,
+                    &self.clock,
+                    &exercise,
+                ) {
+                    Ok(detail) => Outcome::Detail(Box::new(detail)),
+                    Err(e) => Outcome::Failed(format!("Could not read {exercise}: {e}")),
+                }];
             }
             Effect::LoadWeek(date) => {
                 let date = date.unwrap_or_else(|| self.clock.local_date(now));

@@ -50,6 +50,10 @@ pub enum Action {
     EndSession,
     /// Start (or end) a deload week.
     Deload,
+    /// Open the selected exercise's trend, records and sets.
+    ExerciseDetail,
+    /// Show the trend over 12 weeks, a year, or all time.
+    CycleRange,
     /// Add 15 s to the rest.
     RestPlus,
     /// Take 15 s off the rest.
@@ -95,6 +99,8 @@ pub enum Context {
     CheckIn,
     /// The RIR calibration question.
     Guess,
+    /// The exercise detail.
+    Detail,
 }
 
 impl Context {
@@ -113,6 +119,7 @@ impl Context {
             Context::HelpOverlay => "Help",
             Context::CheckIn => "Readiness check-in",
             Context::Guess => "RIR calibration",
+            Context::Detail => "Exercise detail",
         }
     }
 }
@@ -197,10 +204,23 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
     bind!(Checklist, [ch('E')], "E", Action::EndSession, "finish session", false),
     bind!(Checklist, [ch('D')], "D", Action::Deload, "start or end a deload week", false),
+    bind!(Checklist, [ch('i')], "i", Action::ExerciseDetail, "exercise trend and records", false),
+    bind!(Detail, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "back", true),
+    bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", true),
+    bind!(
+        Detail,
+        [(KeyCode::Down, NONE), ch('j'), (KeyCode::PageDown, NONE)],
+        "↑↓",
+        Action::Down,
+        "page of sets",
+        true
+    ),
+    bind!(Detail, [(KeyCode::Up, NONE), ch('k'), (KeyCode::PageUp, NONE)], "↑", Action::Up, "previous page", false),
     // History.
     bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "session", true),
     bind!(Sessions, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next session", false),
     bind!(Sessions, [(KeyCode::Enter, NONE), (KeyCode::Right, NONE), ch('l')], "Enter", Action::Enter, "compare", true),
+    bind!(Comparison, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "exercise trend and records", true),
     bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "exercise", true),
     bind!(Comparison, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next exercise", false),
     bind!(Comparison, [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')], "Esc", Action::Back, "sessions", true),
@@ -263,6 +283,7 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         Context::Sessions,
         Context::Comparison,
         Context::Week,
+        Context::Detail,
         Context::Picker,
         Context::CheckIn,
         Context::Guess,

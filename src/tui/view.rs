@@ -1,6 +1,7 @@
 //! Rendering: a pure function of the app state and the time. Never touches the database.
 
 mod bigdigits;
+mod detail;
 mod entry;
 mod history;
 mod popup;
@@ -54,6 +55,7 @@ impl Widget for View<'_> {
             Screen::Today => today::render(&self, body, buf),
             Screen::History => history::render(&self, body, buf),
             Screen::Week => week::render(&self, body, buf),
+            Screen::Exercise => detail::render(&self, body, buf),
         }
         self.status(status, buf);
         self.footer(keys, buf);

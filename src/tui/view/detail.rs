@@ -1,0 +1,128 @@
+//! The exercise detail: the e1RM trend as a line chart, the records, and every set, paged.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::symbols::Marker;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
+
+use super::{View, truncate};
+use crate::model::session::SetKind;
+use crate::training::records::WeekPoint;
+use crate::tui::app::{DETAIL_PAGE, Pane};
+use crate::tui::theme::Meaning;
+
+pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let Some(view) = &screen.app.detail else {
+        let inner = screen.pane("Exercise", screen.focused(Pane::Detail), area, buf);
+        Paragraph::new("Loading…").render(inner, buf);
+        return;
+    };
+    let detail = &view.detail;
+    let unit = detail.unit.label();
+    let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(area);
+    let title = format!("{}: best e1RM per week, {}", detail.exercise, view.range.label());
+    let chart_area = screen.pane(&title, screen.focused(Pane::Detail), top, buf);
+    let shown: Vec<&WeekPoint> = match view.range.weeks() {
+        Some(n) => detail.weeks.iter().rev().take(n).rev().collect(),
+        None => detail.weeks.iter().collect(),
+    };
+    if shown.is_empty() {
+        Paragraph::new(Line::styled(
+            "Not trained yet: the trend starts with the first working set.",
+            t.style(Meaning::Muted),
+        ))
+        .render(chart_area, buf);
+    } else {
+        trend(screen, &shown, unit, chart_area, buf);
+    }
+    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    let records_area = screen.pane("Records", false, left, buf);
+    let width = records_area.width as usize;
+    let mut lines = Vec::new();
+    match &detail.records.best_e1rm {
+        Some((best, set)) => lines.push(Line::styled(
+            truncate(&format!("★ e1RM {best:.1} {unit}: {}", set.entry.summary()), width),
+            t.style(Meaning::Good),
+        )),
+        None => lines.push(Line::styled("No records yet.", t.style(Meaning::Muted))),
+    }
+    for (load, reps, set) in detail.records.best_reps.iter().take(records_area.height.saturating_sub(3) as usize) {
+        let date = screen.app_local(set.logged_at).format("%-d %b %y");
+        lines.push(Line::raw(truncate(&format!("  {load} {unit} x {reps}  ({date})"), width)));
+    }
+    if let Some(last) = shown.last() {
+        lines.push(Line::styled(
+            truncate(&format!("Latest top set: {}", last.top.entry.summary()), width),
+            t.style(Meaning::Muted),
+        ));
+    }
+    Paragraph::new(lines).render(records_area, buf);
+
+    let pages = detail.sets.len().div_ceil(DETAIL_PAGE).max(1);
+    let page = view.page.min(pages - 1);
+    let sets_area = screen.pane(&format!("Sets, page {} of {pages}", page + 1), false, right, buf);
+    let width = sets_area.width as usize;
+    let rows: Vec<Line<'static>> = detail
+        .sets
+        .iter()
+        .skip(page * DETAIL_PAGE)
+        .take(DETAIL_PAGE)
+        .map(|set| {
+            let date = screen.app_local(set.logged_at).format("%a %-d %b %y");
+            let star = if detail.records.holds(set) { " ★" } else { "" };
+            let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
+            let text = truncate(&format!("{date}  {}{kind}{star}", set.entry.summary()), width);
+            let meaning = if set.entry.kind == SetKind::RampUp { Meaning::Muted } else { Meaning::Text };
+            Line::styled(text, t.style(meaning))
+        })
+        .collect();
+    Paragraph::new(rows).render(sets_area, buf);
+}
+
+fn trend(screen: &View<'_>, weeks: &[&WeekPoint], unit: &str, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let points: Vec<(f64, f64)> = weeks.iter().enumerate().map(|(i, w)| (i as f64, w.best_e1rm)).collect();
+    let deloads: Vec<(f64, f64)> =
+        weeks.iter().enumerate().filter(|(_, w)| w.deload).map(|(i, w)| (i as f64, w.best_e1rm)).collect();
+    let low = weeks.iter().map(|w| w.best_e1rm).fold(f64::INFINITY, f64::min);
+    let high = weeks.iter().map(|w| w.best_e1rm).fold(f64::NEG_INFINITY, f64::max);
+    let pad = ((high - low) * 0.1).max(1.0);
+    let (y0, y1) = ((low - pad).max(0.0), high + pad);
+    let x1 = (weeks.len().saturating_sub(1) as f64).max(1.0);
+    let first = weeks.first().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
+    let last = weeks.last().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
+    let mut datasets = vec![
+        Dataset::default()
+            .name(format!("e1RM ({unit})"))
+            .marker(Marker::Braille)
+            .graph_type(GraphType::Line)
+            .style(t.style(Meaning::HardSet))
+            .data(&points),
+    ];
+    if !deloads.is_empty() {
+        datasets.push(
+            Dataset::default()
+                .name("deload")
+                .marker(Marker::Dot)
+                .graph_type(GraphType::Scatter)
+                .style(t.style(Meaning::Muted))
+                .data(&deloads),
+        );
+    }
+    let chart = Chart::new(datasets)
+        .x_axis(
+            Axis::default()
+                .bounds([0.0, x1])
+                .labels([Span::raw(first), Span::raw(last)])
+                .style(t.style(Meaning::Muted)),
+        )
+        .y_axis(
+            Axis::default()
+                .bounds([y0, y1])
+                .labels([Span::raw(format!("{y0:.0}")), Span::raw(format!("{y1:.0}"))])
+                .style(t.style(Meaning::Muted)),
+        );
+    chart.render(area, buf);
+}
