@@ -7,6 +7,8 @@ use crate::clock::Clock;
 use crate::model::session::{LoggedSet, SetKind};
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
+use crate::training::e1rm::{Formula, estimate_set};
+use crate::training::records::new_records;
 
 /// One exercise of a session against its last session of the week before.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,6 +25,10 @@ pub struct WeekComparison {
     pub this_week: Vec<LoggedSet>,
     /// Ramp-up sets this session (shown apart, never compared).
     pub ramp_ups: usize,
+    /// Sets of this session that were records when lifted (none in a deload week).
+    pub records: Vec<i64>,
+    /// Best RIR-adjusted e1RM last time and this time.
+    pub best_e1rm: (Option<f64>, Option<f64>),
 }
 
 /// For every exercise of `session_id` (in the order trained), its working sets beside those of
@@ -30,6 +36,7 @@ pub struct WeekComparison {
 pub fn compare_weeks(
     store: &Store,
     clock: &dyn Clock,
+    formula: Formula,
     session_id: i64,
 ) -> Result<(NaiveDate, Vec<WeekComparison>), StoreError> {
     let session = store.session(session_id)?;
@@ -39,6 +46,12 @@ pub fn compare_weeks(
     let from_last = clock.midnight(previous_monday);
     let from_this = clock.midnight(monday);
     let sets = store.session_sets(session_id)?;
+    let deload = store.deload_weeks()?.iter().any(|d| d.monday == monday);
+    let best = |sets: &[LoggedSet]| {
+        sets.iter()
+            .filter_map(|s| estimate_set(formula, &s.entry))
+            .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
+    };
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {
         let last_all = store.exercise_sets_between(&exercise, from_last, from_this)?;
@@ -50,8 +63,17 @@ pub fn compare_weeks(
             .collect();
         let mine = sets.iter().filter(|s| s.entry.exercise == exercise);
         let ramp_ups = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).count();
-        let this_week = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
+        let this_week: Vec<LoggedSet> = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
+        let records = if deload {
+            Vec::new()
+        } else {
+            let before = store.exercise_sets_between(&exercise, chrono::DateTime::UNIX_EPOCH, session.started_at)?;
+            new_records(&before, &this_week, formula)
+        };
+        let best_e1rm = (best(&last_week), best(&this_week));
         comparisons.push(WeekComparison {
+            records,
+            best_e1rm,
             exercise,
             last_date: last_week.first().map(|s| clock.local_date(s.logged_at)),
             last_week,

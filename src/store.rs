@@ -19,9 +19,6 @@ const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/003_recovery.sql"),
 ];
 
-/// How many past sessions the History screen lists.
-pub const HISTORY_PAGE: usize = 200;
-
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 

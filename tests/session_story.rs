@@ -231,10 +231,30 @@ fn demo_history_fills_last_time_and_history() {
     assert!(press_ex.target.reason.starts_with("last time "), "{}", press_ex.target.reason);
     press(&mut d, &[ch('2')]);
     assert_eq!(d.app.screen, Screen::History);
-    assert!(d.app.sessions.len() > 20);
+    // This week's sessions (Monday 23 to Sunday 29 November), newest first.
+    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
+    assert_eq!(d.app.sessions.len(), 5);
     let comparison = d.app.comparison.clone().expect("the newest session is compared");
     assert!(!comparison.exercises.is_empty());
     assert!(comparison.exercises.iter().all(|e| !e.last_week.is_empty() && !e.this_week.is_empty()));
+    assert!(comparison.exercises.iter().all(|e| e.best_e1rm.0.is_some() && e.best_e1rm.1.is_some()));
+    // Week by week, back and forth, and never past this week.
+    press(&mut d, &[key(KeyCode::Left)]);
+    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-16".into()));
+    press(&mut d, &[key(KeyCode::Right), key(KeyCode::Right)]);
+    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
+    // Jump to a date: a typo is refused in place, a real date goes to its week.
+    press(&mut d, &[ch('g')]);
+    type_text(&mut d, "2026-13-01");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(hardset::tui::app::Popup::GoTo(ref g)) if g.error.is_some()));
+    for _ in 0..10 {
+        d.key(key(KeyCode::Backspace));
+    }
+    type_text(&mut d, "2026-11-04");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-02".into()));
+    assert!(d.app.sessions.iter().all(|s| s.session.started_at.date_naive().to_string().as_str() >= "2026-11-02"));
 }
 
 #[test]

@@ -263,15 +263,15 @@ impl Store {
             .optional()?)
     }
 
-    /// The newest `limit` sessions, newest first, with their set counts.
-    pub fn recent_sessions(&self, limit: usize) -> Result<Vec<SessionSummary>, StoreError> {
+    /// Sessions started in `[from, to)`, newest first, with their set counts.
+    pub fn sessions_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SessionSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS},
                     (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working'),
                     (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'ramp-up')
-             FROM session s ORDER BY started_at DESC, id DESC LIMIT ?1"
+             FROM session s WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at DESC, id DESC"
         ))?;
-        let rows = stmt.query_map([limit as i64], |r| {
+        let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], |r| {
             Ok(SessionSummary { session: read_session(r)?, working_sets: r.get(12)?, ramp_up_sets: r.get(13)? })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)

@@ -99,6 +99,40 @@ pub fn records(
     records
 }
 
+/// Which of `new` sets (oldest first) were records when lifted: a better e1RM than every set
+/// before it, or more reps at its load than ever before. `before` is the history up to them.
+pub fn new_records(before: &[LoggedSet], new: &[LoggedSet], formula: Formula) -> Vec<i64> {
+    let working = |s: &&LoggedSet| s.entry.kind == SetKind::Working;
+    let Some(unit) = new.iter().find(working).map(|s| s.entry.weight.unit) else { return Vec::new() };
+    let mut best = before
+        .iter()
+        .filter(working)
+        .filter(|s| s.entry.weight.unit == unit)
+        .filter_map(|s| estimate_set(formula, &s.entry))
+        .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
+    let mut reps_at: BTreeMap<Load, u16> = BTreeMap::new();
+    for set in before.iter().filter(working).filter(|s| s.entry.weight.unit == unit) {
+        let most = reps_at.entry(set.entry.weight.load).or_insert(0);
+        *most = (*most).max(set.entry.reps);
+    }
+    let mut ids = Vec::new();
+    for set in new.iter().filter(working).filter(|s| s.entry.weight.unit == unit) {
+        let e1rm = estimate_set(formula, &set.entry);
+        let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
+        let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);
+        // A first-ever set is not a record: there was nothing to beat.
+        if (e1rm_record || reps_record) && !before.is_empty() {
+            ids.push(set.id);
+        }
+        if let Some(e) = e1rm {
+            best = Some(best.map_or(e, |b| b.max(e)));
+        }
+        let most = reps_at.entry(set.entry.weight.load).or_insert(0);
+        *most = (*most).max(set.entry.reps);
+    }
+    ids
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -150,6 +184,18 @@ mod tests {
         assert_eq!(weeks[0].top.id, 1);
         assert_eq!(weeks[0].working_sets, 2);
         assert!(weeks[1].deload, "marked, not dropped");
+    }
+
+    #[test]
+    fn new_records_are_marked_when_they_happen() {
+        let before = [set(1, 100.0, 5, 1, SetKind::Working), set(2, 90.0, 8, 1, SetKind::Working)];
+        let new = [
+            set(3, 100.0, 6, 1, SetKind::Working), // more reps at 100 and a better e1RM
+            set(4, 90.0, 8, 1, SetKind::Working),  // ties: no record
+            set(5, 80.0, 5, 1, SetKind::Working),  // a first set at 80: most reps at that load
+        ];
+        assert_eq!(new_records(&before, &new, Formula::Epley), [3, 5]);
+        assert!(new_records(&[], &new, Formula::Epley).is_empty(), "nothing to beat the first time");
     }
 
     #[test]

@@ -187,6 +187,15 @@ pub struct Guess {
     pub error: Option<String>,
 }
 
+/// The date typed to jump History to a week.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct GoTo {
+    /// As typed: YYYY-MM-DD.
+    pub text: String,
+    /// Why it was refused.
+    pub error: Option<String>,
+}
+
 /// An overlay above the screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Popup {
@@ -200,6 +209,8 @@ pub enum Popup {
     CheckIn(CheckIn),
     /// After a set to failure on a safe exercise: when did you guess, and how many were left?
     Guess(Guess),
+    /// History: go to the week of a date.
+    GoTo(GoTo),
 }
 
 /// What the app asks the outside world to do.
@@ -319,8 +330,15 @@ pub enum Outcome {
     Failed(String),
     /// Fresh state of today.
     Today(Box<Today>),
-    /// The session list.
-    Sessions(Vec<SessionSummary>),
+    /// The sessions of a week.
+    Sessions {
+        /// The week's Monday.
+        monday: NaiveDate,
+        /// Whether it is a deload week.
+        deload: bool,
+        /// Its sessions, newest first.
+        sessions: Vec<SessionSummary>,
+    },
     /// A week's effective sets per muscle.
     Week(WeekReport),
     /// An exercise's detail.
@@ -380,8 +398,12 @@ pub struct App {
     pub popup: Option<Popup>,
     /// The status line.
     pub message: Option<(Meaning, String)>,
-    /// Recent sessions for History.
+    /// The sessions of the week History shows.
     pub sessions: Vec<SessionSummary>,
+    /// That week's Monday and whether it was a deload week.
+    pub sessions_week: Option<(NaiveDate, bool)>,
+    /// The week History is asked to show (its Monday); `None` for this week.
+    pub history_week: Option<NaiveDate>,
     /// Selected session in History.
     pub session_cursor: usize,
     /// The comparison for the selected session.
@@ -417,6 +439,8 @@ impl App {
             popup: None,
             message: None,
             sessions: Vec::new(),
+            sessions_week: None,
+            history_week: None,
             session_cursor: 0,
             comparison: None,
             rang_for: None,
@@ -433,6 +457,7 @@ impl App {
             Some(Popup::Picker(_)) => return vec![Context::Picker],
             Some(Popup::CheckIn(_)) => return vec![Context::CheckIn],
             Some(Popup::Guess(_)) => return vec![Context::Guess],
+            Some(Popup::GoTo(_)) => return vec![Context::GoTo],
             None => {}
         }
         let pane = match self.pane {
@@ -478,6 +503,7 @@ impl App {
                 Some(Popup::Picker(_)) => true,
                 Some(Popup::CheckIn(_)) => ('1'..='5').contains(&c),
                 Some(Popup::Guess(_)) => c.is_ascii_digit() || c == ' ' || c == '.' || c == ',',
+                Some(Popup::GoTo(_)) => c.is_ascii_digit() || c == '-',
                 Some(_) => false,
                 None => self.pane == Pane::Form && self.form.target.is_some() && self.form.focused().accepts(c),
             };
@@ -507,6 +533,7 @@ impl App {
             Some(Popup::Picker(picker)) => return self.pick(picker, action),
             Some(Popup::CheckIn(check_in)) => return self.check_in(check_in, action),
             Some(Popup::Guess(guess)) => return self.guess(guess, action),
+            Some(Popup::GoTo(go)) => return self.go_to(go, action),
             None => {}
         }
         match action {
@@ -1060,12 +1087,72 @@ impl App {
                 self.pane = Pane::Comparison;
                 return Vec::new();
             }
+            Action::Left | Action::Right | Action::PrevDay | Action::NextDay => {
+                let forward = matches!(action, Action::Right | Action::NextDay);
+                return self.move_history_week(if forward { 7 } else { -7 });
+            }
+            Action::ThisWeek => {
+                self.history_week = None;
+                self.session_cursor = 0;
+                self.comparison = None;
+                return vec![Effect::LoadSessions];
+            }
+            Action::GoToDate => {
+                self.popup = Some(Popup::GoTo(GoTo::default()));
+                return Vec::new();
+            }
             _ => return Vec::new(),
         }
         if before == self.session_cursor {
             return Vec::new();
         }
         self.compare_selected()
+    }
+
+    fn move_history_week(&mut self, days: i64) -> Vec<Effect> {
+        let Some((monday, _)) = self.sessions_week else { return Vec::new() };
+        let target = monday + chrono::Duration::days(days);
+        let this_monday = self.today.as_ref().map(|t| crate::training::compare::week_bounds(t.date).0);
+        if this_monday.is_some_and(|m| target > m) {
+            return Vec::new();
+        }
+        self.show_history_week(target)
+    }
+
+    fn show_history_week(&mut self, date: NaiveDate) -> Vec<Effect> {
+        self.history_week = Some(crate::training::compare::week_bounds(date).0);
+        self.session_cursor = 0;
+        self.comparison = None;
+        vec![Effect::LoadSessions]
+    }
+
+    fn go_to(&mut self, mut go: GoTo, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Input(c) => {
+                if go.text.chars().count() < 10 {
+                    go.text.push(c);
+                }
+                go.error = None;
+            }
+            Action::Backspace => {
+                go.text.pop();
+                go.error = None;
+            }
+            Action::Back => {
+                self.popup = None;
+                return Vec::new();
+            }
+            Action::Enter => match NaiveDate::parse_from_str(go.text.trim(), "%Y-%m-%d") {
+                Ok(date) if (1900..=9999).contains(&chrono::Datelike::year(&date)) => {
+                    self.popup = None;
+                    return self.show_history_week(date);
+                }
+                _ => go.error = Some(format!("'{}' is not a date; write it as YYYY-MM-DD", go.text.trim())),
+            },
+            _ => {}
+        }
+        self.popup = Some(Popup::GoTo(go));
+        Vec::new()
     }
 
     fn compare_selected(&mut self) -> Vec<Effect> {
@@ -1205,7 +1292,8 @@ impl App {
                     self.fill_form();
                 }
             }
-            Outcome::Sessions(sessions) => {
+            Outcome::Sessions { monday, deload, sessions } => {
+                self.sessions_week = Some((monday, deload));
                 self.sessions = sessions;
                 self.session_cursor = self.session_cursor.min(self.sessions.len().saturating_sub(1));
                 self.comparison = self

@@ -8,7 +8,8 @@ use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
 use crate::model::session::{DeloadStyle, ExerciseChange};
-use crate::store::{HISTORY_PAGE, Store, StoreError};
+use crate::store::{Store, StoreError};
+use crate::training::compare::week_bounds;
 use crate::{today, week};
 
 /// The app with its store and clock.
@@ -155,8 +156,14 @@ impl<C: Clock> Driver<C> {
                 })
             }
             Effect::LoadSessions => {
-                return vec![match self.store.recent_sessions(HISTORY_PAGE) {
-                    Ok(sessions) => Outcome::Sessions(sessions),
+                let monday = self.app.history_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
+                let next = week_bounds(monday).1;
+                let loaded = self
+                    .store
+                    .sessions_between(self.clock.midnight(monday), self.clock.midnight(next))
+                    .and_then(|sessions| Ok((sessions, self.store.deload_weeks()?.iter().any(|d| d.monday == monday))));
+                return vec![match loaded {
+                    Ok((sessions, deload)) => Outcome::Sessions { monday, deload, sessions },
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
                 }];
             }
@@ -195,7 +202,12 @@ impl<C: Clock> Driver<C> {
                 ];
             }
             Effect::Compare(session_id) => {
-                return vec![match history::compare_weeks(&self.store, &self.clock, session_id) {
+                return vec![match history::compare_weeks(
+                    &self.store,
+                    &self.clock,
+                    self.app.settings.e1rm.formula,
+                    session_id,
+                ) {
                     Ok((week_start, exercises)) => Outcome::Comparison { session_id, week_start, exercises },
                     Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
                 }];

@@ -54,6 +54,10 @@ pub enum Action {
     ExerciseDetail,
     /// Show the trend over 12 weeks, a year, or all time.
     CycleRange,
+    /// History: back to this week.
+    ThisWeek,
+    /// History: go to the week of a date.
+    GoToDate,
     /// Add 15 s to the rest.
     RestPlus,
     /// Take 15 s off the rest.
@@ -101,6 +105,8 @@ pub enum Context {
     Guess,
     /// The exercise detail.
     Detail,
+    /// The go-to-date prompt.
+    GoTo,
 }
 
 impl Context {
@@ -120,6 +126,7 @@ impl Context {
             Context::CheckIn => "Readiness check-in",
             Context::Guess => "RIR calibration",
             Context::Detail => "Exercise detail",
+            Context::GoTo => "Go to a week",
         }
     }
 }
@@ -219,7 +226,21 @@ pub const BINDINGS: &[Binding] = &[
     // History.
     bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "session", true),
     bind!(Sessions, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next session", false),
-    bind!(Sessions, [(KeyCode::Enter, NONE), (KeyCode::Right, NONE), ch('l')], "Enter", Action::Enter, "compare", true),
+    bind!(Sessions, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "compare", true),
+    bind!(Sessions, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
+    bind!(
+        Sessions,
+        [(KeyCode::Right, NONE), ch('l'), ch(']')],
+        "→",
+        Action::Right,
+        "next week (up to this one)",
+        false
+    ),
+    bind!(Sessions, [ch('g')], "g", Action::GoToDate, "go to the week of a date", true),
+    bind!(Sessions, [ch('t')], "t", Action::ThisWeek, "back to this week", false),
+    bind!(GoTo, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "go", true),
+    bind!(GoTo, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
+    bind!(GoTo, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
     bind!(Comparison, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "exercise trend and records", true),
     bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "exercise", true),
     bind!(Comparison, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next exercise", false),
@@ -284,6 +305,7 @@ pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
         Context::Comparison,
         Context::Week,
         Context::Detail,
+        Context::GoTo,
         Context::Picker,
         Context::CheckIn,
         Context::Guess,

@@ -22,39 +22,58 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let app = screen.app;
-    let inner = screen.pane("Sessions", screen.focused(Pane::Sessions), area, buf);
+    let title = match app.sessions_week {
+        Some((monday, deload)) => {
+            let iso = chrono::Datelike::iso_week(&monday);
+            let deload = if deload { ", deload" } else { "" };
+            format!("Week of {} (W{:02}{deload})", monday.format("%-d %b"), iso.week())
+        }
+        None => "Sessions".to_string(),
+    };
+    let inner = screen.pane(&title, screen.focused(Pane::Sessions), area, buf);
     if app.sessions.is_empty() {
-        Paragraph::new(Line::styled("No sessions yet: log a set in Today.", t.style(Meaning::Muted)))
-            .render(inner, buf);
+        Paragraph::new(vec![
+            Line::styled("No sessions this week.", t.style(Meaning::Muted)),
+            Line::styled("←→ other weeks, g a date.", t.style(Meaning::Muted)),
+        ])
+        .render(inner, buf);
         return;
     }
-    let height = inner.height as usize;
-    let offset = (app.session_cursor + 1).saturating_sub(height);
     let width = inner.width as usize;
-    let lines: Vec<Line<'static>> = app
-        .sessions
-        .iter()
-        .enumerate()
-        .skip(offset)
-        .take(height)
-        .map(|(i, s)| {
-            // Narrow panes drop the weekday so the day's name keeps its room.
-            let format = if width >= 40 { "%a %d %b" } else { "%d %b" };
-            let date = screen.app_local(s.session.started_at).format(format).to_string();
-            let sets = match (s.working_sets, s.ramp_up_sets) {
-                (0, 0) => "done".to_string(),
-                (0, r) => format!("{r} ramp"),
-                (1, _) => "1 set".to_string(),
-                (w, _) => format!("{w} sets"),
-            };
-            let room = width.saturating_sub(date.chars().count() + 9);
-            let name = truncate(&s.session.day_name, room);
-            let text = format!("{date} {name:<room$} {sets:>7}");
-            let style = if i == app.session_cursor { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
-            Line::styled(truncate(&text, width), style)
-        })
-        .collect();
-    Paragraph::new(lines).render(inner, buf);
+    // Two lines a session: the day, then when, how long, how much, and the check-in.
+    let mut lines: Vec<Line<'static>> = Vec::new();
+    let mut selected_line = 0;
+    for (i, s) in app.sessions.iter().enumerate() {
+        let selected = i == app.session_cursor;
+        if selected {
+            selected_line = lines.len();
+        }
+        let style = if selected { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
+        let start = screen.app_local(s.session.started_at);
+        let name = format!("{} {}", start.format("%a %-d"), s.session.day_name);
+        lines.push(Line::styled(truncate(&name, width), style));
+        let minutes = s.session.ended_at.map(|end| (end - s.session.started_at).num_minutes());
+        let length = match minutes {
+            Some(0) | None => String::new(),
+            Some(m) => format!(", {m} min"),
+        };
+        let sets = match s.working_sets {
+            0 if s.ramp_up_sets == 0 => "done".to_string(),
+            1 => "1 set".to_string(),
+            n => format!("{n} sets"),
+        };
+        let check_in = s
+            .session
+            .readiness
+            .map(|r| format!(", feel {}/{}/{}/{}", r.sleep, r.energy, r.joints, r.motivation))
+            .unwrap_or_default();
+        let note = if s.session.note.is_empty() { String::new() } else { format!(", {}", s.session.note) };
+        let detail = format!("  {}{length}, {sets}{check_in}{note}", start.format("%H:%M"));
+        lines.push(Line::styled(truncate(&detail, width), t.style(Meaning::Muted)));
+    }
+    let height = inner.height as usize;
+    let offset = (selected_line + 2).saturating_sub(height);
+    Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
 }
 
 fn compact(entry: &SetEntry) -> String {
@@ -77,7 +96,8 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let this_date = comparison.exercises.first().map_or(comparison.week_start, |e| e.this_date);
+    let selected = app.sessions.iter().find(|s| s.session.id == comparison.session_id);
+    let this_date = selected.map_or(comparison.week_start, |s| screen.app_local(s.session.started_at).date_naive());
     let title = format!("{} vs the week before", this_date.format("%a %-d %b"));
     let inner = screen.pane(&title, screen.focused(Pane::Comparison), area, buf);
     let width = inner.width as usize;
@@ -115,7 +135,16 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         for n in 0..rows {
             let last: Option<&LoggedSet> = exercise.last_week.get(n);
             let this: Option<&LoggedSet> = exercise.this_week.get(n);
-            let cell = |s: Option<&LoggedSet>| s.map_or_else(|| "-".to_string(), |s| compact(&s.entry));
+            // A star marks a record set when it happened.
+            let cell = |s: Option<&LoggedSet>| {
+                s.map_or_else(
+                    || "-".to_string(),
+                    |s| {
+                        let star = if exercise.records.contains(&s.id) { "★" } else { "" };
+                        format!("{}{star}", compact(&s.entry))
+                    },
+                )
+            };
             let (change, meaning) = match (last, this) {
                 (Some(a), Some(b)) => match diff(&a.entry, &b.entry) {
                     Some(d) => {
@@ -139,6 +168,20 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 Span::styled(row, t.style(Meaning::Text)),
                 Span::styled(change, t.style(meaning)),
             ]));
+        }
+        if let (Some(before), Some(now)) = exercise.best_e1rm {
+            let change = now - before;
+            let (word, meaning) = if change > 0.05 {
+                ("better", Meaning::Better)
+            } else if change < -0.05 {
+                ("worse", Meaning::Worse)
+            } else {
+                ("level", Meaning::Text)
+            };
+            lines.push(Line::styled(
+                truncate(&format!("    best e1RM {before:.1} → {now:.1} ({change:+.1}, {word})"), width),
+                t.style(meaning),
+            ));
         }
         if rows == 0 {
             lines.push(Line::styled("    only ramp-up sets", t.style(Meaning::Muted)));

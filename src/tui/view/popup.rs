@@ -21,6 +21,21 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     match &screen.app.popup {
         None => {}
+        Some(Popup::GoTo(go)) => {
+            let rect = centered(area, 44, 6);
+            Clear.render(rect, buf);
+            let inner = screen.pane("Go to the week of", true, rect, buf);
+            let mut lines = vec![Line::from(vec![
+                Span::styled("Date (YYYY-MM-DD): ", t.style(Meaning::Muted)),
+                Span::raw(format!("{}▏", go.text)),
+            ])];
+            if let Some(error) = &go.error {
+                lines
+                    .push(Line::styled(truncate(&format!("✗ {error}"), inner.width as usize), t.style(Meaning::Error)));
+            }
+            lines.push(Line::styled("Enter goes, Esc cancels.", t.style(Meaning::Muted)));
+            Paragraph::new(lines).render(inner, buf);
+        }
         Some(Popup::CheckIn(check_in)) => {
             let rect = centered(area, 52, 8);
             Clear.render(rect, buf);
