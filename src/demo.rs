@@ -8,7 +8,7 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 use crate::clock::Clock;
 use crate::config::EquipmentSettings;
 use crate::model::plan::{DayKind, Plan};
-use crate::model::session::{SessionRecord, SetEntry, SetKind};
+use crate::model::session::{Readiness, SessionRecord, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Weight};
 use crate::store::{Store, StoreError};
 use crate::training::{progression, ramp};
@@ -57,6 +57,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
     let days = u64::from(weeks) * 7;
     let count = plan.days.len().max(1) as i64;
     let mut dice = Dice(0x5eed_1234_abcd_0042);
+    let mut moods = Dice(0x0c0f_fee0_0dd5_0042);
     let mut last: HashMap<String, Vec<SetEntry>> = HashMap::new();
     let mut sessions = Vec::new();
     for back in (1..=days).rev() {
@@ -76,6 +77,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                         day_name: day.name.clone(),
                         day_index: Some(index),
                         sets: Vec::new(),
+                        readiness: None,
                     });
                 }
                 continue;
@@ -140,12 +142,22 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
             last.insert(planned.name.clone(), done);
         }
         let end = at + chrono::Duration::minutes(5);
+        // Most sessions open with a check-in: mostly good days, the odd rough one.
+        let score = |dice: &mut Dice| 5 - (dice.below(4) as u8).min(dice.below(4) as u8);
+        // Its own dice, so check-ins leave the lifting history as it was.
+        let readiness = (moods.below(5) > 0).then(|| Readiness {
+            sleep: score(&mut moods),
+            energy: score(&mut moods),
+            joints: score(&mut moods),
+            motivation: score(&mut moods),
+        });
         sessions.push(SessionRecord {
             started_at: start,
             ended_at: end,
             day_name: day.name.clone(),
             day_index: Some(index),
             sets,
+            readiness,
         });
     }
     sessions

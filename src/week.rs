@@ -24,6 +24,23 @@ pub struct MuscleLine {
     pub sessions: usize,
     /// "below", "within" or "above" the band.
     pub status: &'static str,
+    /// Effective sets in each of the 8 weeks up to this one, oldest first.
+    pub last_8_weeks: Vec<f64>,
+}
+
+/// The week's readiness check-ins over the last 8 weeks, for sparklines.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct CheckIns {
+    /// Check-in dates, oldest first.
+    pub dates: Vec<NaiveDate>,
+    /// Sleep scores (1-5), one per check-in.
+    pub sleep: Vec<u8>,
+    /// Energy scores.
+    pub energy: Vec<u8>,
+    /// Joint scores.
+    pub joints: Vec<u8>,
+    /// Motivation scores.
+    pub motivation: Vec<u8>,
 }
 
 /// A week's dose.
@@ -39,7 +56,14 @@ pub struct WeekReport {
     pub training_sessions: usize,
     /// Every trained muscle, in the order of the muscle list.
     pub muscles: Vec<MuscleLine>,
+    /// Mondays of the 8 weeks the history covers, oldest first (the last is this week).
+    pub history_mondays: Vec<NaiveDate>,
+    /// Readiness check-ins of those 8 weeks.
+    pub checkins: CheckIns,
 }
+
+/// How many weeks the Week pane looks back.
+pub const HISTORY_WEEKS: u64 = 8;
 
 fn status(b: Band) -> &'static str {
     match b {
@@ -59,6 +83,7 @@ pub fn lines(weeks: &[MuscleWeek], target: (u8, u8)) -> Vec<MuscleLine> {
             unverified_sets: w.unverified,
             sessions: w.sessions,
             status: status(band(w.effective, target)),
+            last_8_weeks: Vec::new(),
         })
         .collect()
 }
@@ -72,9 +97,38 @@ pub fn load_week(
     date: NaiveDate,
 ) -> Result<WeekReport, StoreError> {
     let (monday, next) = week_bounds(date);
-    let sets = store.sets_between(clock.midnight(monday), clock.midnight(next))?;
+    let first = monday - chrono::Days::new(7 * (HISTORY_WEEKS - 1));
+    // One range read for the 8 weeks, split by week here.
+    let all = store.sets_between(clock.midnight(first), clock.midnight(next))?;
+    let threshold = settings.volume.effective_rir_halves();
+    let mondays: Vec<NaiveDate> = (0..HISTORY_WEEKS).map(|i| first + chrono::Days::new(7 * i)).collect();
+    let by_week: Vec<Vec<MuscleWeek>> = mondays
+        .iter()
+        .map(|&m| {
+            let (from, to) = (clock.midnight(m), clock.midnight(week_bounds(m).1));
+            let week: Vec<_> = all.iter().filter(|s| s.logged_at >= from && s.logged_at < to).cloned().collect();
+            weekly_volume(&week, &plan.exercises, threshold)
+        })
+        .collect();
+    let this_week_from = clock.midnight(monday);
+    let sets: Vec<_> = all.into_iter().filter(|s| s.logged_at >= this_week_from).collect();
     let target = settings.volume.band();
-    let weeks = weekly_volume(&sets, &plan.exercises, settings.volume.effective_rir_halves());
+    let weeks = weekly_volume(&sets, &plan.exercises, threshold);
+    let mut muscles = lines(&weeks, target);
+    for line in &mut muscles {
+        line.last_8_weeks = by_week
+            .iter()
+            .map(|week| week.iter().find(|w| w.muscle.name() == line.muscle).map_or(0.0, |w| w.effective))
+            .collect();
+    }
+    let mut checkins = CheckIns::default();
+    for (at, r) in store.readiness_between(clock.midnight(first), clock.midnight(next))? {
+        checkins.dates.push(clock.local_date(at));
+        checkins.sleep.push(r.sleep);
+        checkins.energy.push(r.energy);
+        checkins.joints.push(r.joints);
+        checkins.motivation.push(r.motivation);
+    }
     // A session with only ramp-up sets was not a training session.
     let mut sessions: Vec<i64> =
         sets.iter().filter(|s| s.entry.kind == crate::model::session::SetKind::Working).map(|s| s.session_id).collect();
@@ -85,6 +139,8 @@ pub fn load_week(
         monday,
         target: [target.0, target.1],
         training_sessions: sessions.len(),
-        muscles: lines(&weeks, target),
+        muscles,
+        history_mondays: mondays,
+        checkins,
     })
 }

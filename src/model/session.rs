@@ -203,6 +203,8 @@ pub struct SessionRecord {
     pub day_index: Option<usize>,
     /// Its sets with the time each was logged.
     pub sets: Vec<(SetEntry, DateTime<Utc>)>,
+    /// The readiness check-in taken at its start, if any.
+    pub readiness: Option<Readiness>,
 }
 
 /// Which session a new set (or a change to the day's exercises) goes into.

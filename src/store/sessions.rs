@@ -155,6 +155,12 @@ impl Store {
                     "UPDATE session SET ended_at = max(?2, started_at) WHERE id = ?1",
                     params![id, record.ended_at.timestamp()],
                 )?;
+                if let Some(r) = record.readiness {
+                    tx.execute(
+                        "UPDATE session SET sleep = ?2, energy = ?3, joints = ?4, motivation = ?5 WHERE id = ?1",
+                        params![id, r.sleep, r.energy, r.joints, r.motivation],
+                    )?;
+                }
                 for (entry, at) in &record.sets {
                     super::sets::insert_set(tx, id, entry, *at)?;
                     sets += 1;

@@ -27,6 +27,36 @@ fn band_bar(value: f64, (low, high): (u8, u8), top: f64, width: usize) -> String
         .collect()
 }
 
+/// One bar of a sparkline: `value` on a scale to `top`, in eighths.
+fn spark(value: f64, top: f64) -> char {
+    const BARS: [char; 9] = [' ', '▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    if value <= 0.0 {
+        return '·';
+    }
+    let eighths = ((value / top.max(f64::EPSILON)) * 8.0).ceil().clamp(1.0, 8.0) as usize;
+    BARS[eighths]
+}
+
+/// A line cut to `width` columns (spans kept as far as they fit).
+fn clip(line: Line<'static>, width: usize) -> Line<'static> {
+    let mut used = 0;
+    let mut spans = Vec::new();
+    for span in line.spans {
+        let w = unicode_width::UnicodeWidthStr::width(span.content.as_ref());
+        if used + w <= width {
+            used += w;
+            spans.push(span);
+        } else {
+            let room = width.saturating_sub(used);
+            if room > 0 {
+                spans.push(Span::styled(truncate(&span.content, room), span.style));
+            }
+            break;
+        }
+    }
+    Line::from(spans)
+}
+
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let Some(week) = &screen.app.week else {
@@ -54,11 +84,14 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled("No effective sets this week yet.", t.style(Meaning::Muted)));
     }
     let name_width = 12;
-    let bar_width = width.saturating_sub(name_width + 6 + 9 + 12).clamp(4, 30);
+    let bar_width = width.saturating_sub(name_width + 6 + 9 + 12 + 10).clamp(4, 30);
     let top = week.muscles.iter().map(|m| m.effective_sets).fold(f64::from(high) + 2.0, f64::max);
     lines.push(Line::styled(
         truncate(
-            &format!("{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions", "muscle", "sets", "", "status"),
+            &format!(
+                "{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions  8 weeks",
+                "muscle", "sets", "", "status"
+            ),
             width,
         ),
         t.style(Meaning::Muted),
@@ -76,10 +109,40 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             String::new()
         };
         let row = format!(
-            "{:<name_width$} {:>5}  {bar}  {:<7} {:>3}{unverified}",
+            "{:<name_width$} {:>5}  {bar}  {:<7} {:>3}      ",
             muscle.muscle, muscle.effective_sets, muscle.status, muscle.sessions
         );
-        lines.push(Line::from(vec![Span::styled(truncate(&row, width), t.style(meaning))]));
+        // The last 8 weeks as small bars, each coloured by where it stood against the band.
+        let mut spans = vec![Span::styled(row, t.style(meaning))];
+        for &sets in &muscle.last_8_weeks {
+            let cell = spark(sets, top);
+            let meaning = match crate::training::volume::band(sets, (low, high)) {
+                crate::training::volume::Band::Within => Meaning::Good,
+                crate::training::volume::Band::Above => Meaning::Warn,
+                crate::training::volume::Band::Below => Meaning::Muted,
+            };
+            spans.push(Span::styled(cell.to_string(), t.style(meaning)));
+        }
+        spans.push(Span::styled(unverified, t.style(Meaning::Muted)));
+        lines.push(clip(Line::from(spans), width));
+    }
+    let c = &week.checkins;
+    if !c.dates.is_empty() {
+        lines.push(Line::raw(""));
+        let mean = |v: &[u8]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
+        let recent: usize = width.saturating_sub(26).min(40);
+        let row = |name: &str, v: &[u8]| {
+            let skip = v.len().saturating_sub(recent);
+            let line: String = v.iter().skip(skip).map(|&x| spark(f64::from(x), 5.0)).collect();
+            truncate(&format!("{name:<11}{line:<recent$} avg {:.1}/5", mean(v)), width)
+        };
+        lines.push(Line::styled(
+            truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
+            t.style(Meaning::Muted),
+        ));
+        for (name, values) in [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)] {
+            lines.push(Line::raw(row(name, values)));
+        }
     }
     // Recovery as of today, under the counts (the deload line only on this week).
     if let Some(today) = &screen.app.today {
@@ -112,6 +175,14 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 #[cfg(test)]
 mod tests {
     use super::band_bar;
+
+    #[test]
+    fn sparks_scale_to_the_top() {
+        assert_eq!(super::spark(0.0, 10.0), '·');
+        assert_eq!(super::spark(10.0, 10.0), '█');
+        assert_eq!(super::spark(0.5, 10.0), '▁');
+        assert_eq!(super::spark(5.0, 10.0), '▄');
+    }
 
     #[test]
     fn the_bar_marks_the_band_edges() {
