@@ -62,13 +62,7 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             1 => "1 set".to_string(),
             n => format!("{n} sets"),
         };
-        let check_in = s
-            .session
-            .readiness
-            .map(|r| format!(", feel {}/{}/{}/{}", r.sleep, r.energy, r.joints, r.motivation))
-            .unwrap_or_default();
-        let note = if s.session.note.is_empty() { String::new() } else { format!(", {}", s.session.note) };
-        let detail = format!("  {}{length}, {sets}{check_in}{note}", start.format("%H:%M"));
+        let detail = format!("  {}{length}, {sets}", start.format("%H:%M"));
         lines.push(Line::styled(truncate(&detail, width), t.style(Meaning::Muted)));
     }
     let height = inner.height as usize;
@@ -103,6 +97,25 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let width = inner.width as usize;
     let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
     let mut lines: Vec<Line<'static>> = Vec::new();
+    // The selected session's check-in and note head the comparison.
+    if let Some(session) = selected.map(|s| &s.session) {
+        let mut about = Vec::new();
+        if let Some(r) = session.readiness {
+            about.push(format!(
+                "Check-in: sleep {}, energy {}, joints {}, motivation {}",
+                r.sleep, r.energy, r.joints, r.motivation
+            ));
+        }
+        if !session.note.is_empty() {
+            about.push(format!("Note: {}", session.note));
+        }
+        for text in about {
+            lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+        }
+        if session.readiness.is_some() || !session.note.is_empty() {
+            lines.push(Line::raw(""));
+        }
+    }
     let mut selected_line = 0;
     if comparison.exercises.is_empty() {
         lines.push(Line::styled("A rest or recovery day: nothing to compare.", t.style(Meaning::Muted)));

@@ -88,10 +88,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let top = week.muscles.iter().map(|m| m.effective_sets).fold(f64::from(high) + 2.0, f64::max);
     lines.push(Line::styled(
         truncate(
-            &format!(
-                "{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions  8 weeks",
-                "muscle", "sets", "", "status"
-            ),
+            &format!("{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions  8 weeks", "muscle", "sets", "", "status"),
             width,
         ),
         t.style(Meaning::Muted),
@@ -140,7 +137,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
             t.style(Meaning::Muted),
         ));
-        for (name, values) in [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)] {
+        for (name, values) in
+            [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)]
+        {
             lines.push(Line::raw(row(name, values)));
         }
     }
