@@ -102,7 +102,7 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let mut about = Vec::new();
         if let Some(r) = session.readiness {
             about.push(format!(
-                "Check-in: sleep {}, energy {}, joints {}, motivation {}",
+                "Felt: sleep {}, energy {}, joints {}, motivation {}",
                 r.sleep, r.energy, r.joints, r.motivation
             ));
         }
