@@ -24,7 +24,7 @@ pub struct WeekComparison {
     /// Working sets of this session.
     pub this_week: Vec<LoggedSet>,
     /// Ramp-up sets this session (shown apart, never compared).
-    pub ramp_ups: usize,
+    pub ramp_ups: Vec<LoggedSet>,
     /// Sets of this session that were records when lifted (none in a deload week).
     pub records: Vec<i64>,
     /// Best RIR-adjusted e1RM last time and this time.
@@ -62,7 +62,7 @@ pub fn compare_weeks(
             .filter(|s| Some(s.session_id) == last_session && s.entry.kind == SetKind::Working)
             .collect();
         let mine = sets.iter().filter(|s| s.entry.exercise == exercise);
-        let ramp_ups = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).count();
+        let ramp_ups: Vec<LoggedSet> = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).cloned().collect();
         let this_week: Vec<LoggedSet> = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
         let records = if deload {
             Vec::new()

@@ -514,3 +514,23 @@ fn a_third_set_to_failure_is_warned_about() {
     assert!(warnings.iter().any(|w| w.starts_with("3 sets of Lat pulldown to failure today")), "{warnings:?}");
     assert!(screen(&d, 80, 24).contains("! 3 sets of Lat pulldown to failure today"));
 }
+
+#[test]
+fn any_exercise_is_found_by_part_of_its_name() {
+    let mut d = demo_driver(3);
+    press(&mut d, &[ch('2'), ch('/')]);
+    type_text(&mut d, "pulld");
+    let matches = d.app.picker_matches("pulld");
+    assert!(matches.iter().all(|m| m.to_lowercase().contains("pulld")), "{matches:?}");
+    assert_eq!(matches.first(), Some(&"Lat pulldown"), "{matches:?}");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert_eq!(d.app.screen, Screen::Exercise);
+    let view = d.app.detail.clone().expect("detail open");
+    assert_eq!(view.detail.exercise, "Lat pulldown");
+    assert!(!view.detail.weeks.is_empty(), "three weeks of demo history");
+    // w lists the weeks: newest first, each with its top set.
+    press(&mut d, &[ch('w')]);
+    assert!(screen(&d, 80, 24).contains("Weeks, page 1 of 1"));
+    press(&mut d, &[key(KeyCode::Esc)]);
+    assert_eq!(d.app.screen, Screen::History, "back where the search started");
+}

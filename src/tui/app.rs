@@ -94,8 +94,10 @@ pub struct DetailView {
     pub detail: ExerciseDetail,
     /// The trend's reach.
     pub range: TrendRange,
-    /// The page of the set list.
+    /// The page of the list.
     pub page: usize,
+    /// The list shows weeks (top set and best e1RM) instead of sets.
+    pub weeks: bool,
     /// Where Esc returns to.
     pub back_to: (Screen, Pane),
 }
@@ -155,6 +157,18 @@ pub struct Picker {
     pub filter: String,
     /// Selected row among the matches.
     pub selected: usize,
+    /// What choosing an exercise does.
+    pub purpose: PickFor,
+}
+
+/// What the exercise picker is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PickFor {
+    /// Add it to today.
+    #[default]
+    Adding,
+    /// Open its trend, records and sets.
+    Detail,
 }
 
 /// The readiness check-in being answered: four scores 1-5.
@@ -545,6 +559,11 @@ impl App {
                 }
                 Vec::new()
             }
+            Action::FindExercise => {
+                self.popup =
+                    Some(Popup::Picker(Picker { filter: String::new(), selected: 0, purpose: PickFor::Detail }));
+                Vec::new()
+            }
             Action::Help => {
                 self.popup = Some(Popup::Help(0));
                 Vec::new()
@@ -659,6 +678,9 @@ impl App {
             Action::Enter => {
                 let chosen = self.picker_matches(&picker.filter).get(picker.selected).map(|s| (*s).to_string());
                 self.popup = None;
+                if picker.purpose == PickFor::Detail {
+                    return chosen.map(|name| vec![Effect::LoadDetail(name)]).unwrap_or_default();
+                }
                 let (Some(name), Some(today)) = (chosen, &self.today) else {
                     return Vec::new();
                 };
@@ -774,7 +796,10 @@ impl App {
                     change,
                 }];
             }
-            Action::AddExercise => self.popup = Some(Popup::Picker(Picker { filter: String::new(), selected: 0 })),
+            Action::AddExercise => {
+                self.popup =
+                    Some(Popup::Picker(Picker { filter: String::new(), selected: 0, purpose: PickFor::Adding }));
+            }
             Action::DeleteSet => {
                 if let Some(set) = self.selected_logged() {
                     self.popup = Some(Popup::Confirm(Question::Delete { id: set.id, summary: describe(&set) }));
@@ -1166,8 +1191,13 @@ impl App {
 
     fn on_detail(&mut self, action: Action) -> Vec<Effect> {
         let Some(view) = &mut self.detail else { return Vec::new() };
-        let pages = view.detail.sets.len().div_ceil(DETAIL_PAGE).max(1);
+        let rows = if view.weeks { view.detail.weeks.len() } else { view.detail.sets.len() };
+        let pages = rows.div_ceil(DETAIL_PAGE).max(1);
         match action {
+            Action::ToggleWeeks => {
+                view.weeks = !view.weeks;
+                view.page = 0;
+            }
             Action::Down | Action::Right => view.page = (view.page + 1).min(pages - 1),
             Action::Up | Action::Left => view.page = view.page.saturating_sub(1),
             Action::CycleRange => view.range = view.range.next(),
@@ -1309,7 +1339,8 @@ impl App {
                     _ => (self.screen, self.pane),
                 };
                 let range = self.detail.as_ref().map_or_else(TrendRange::default, |v| v.range);
-                self.detail = Some(DetailView { detail: *detail, range, page: 0, back_to });
+                let weeks = self.detail.as_ref().is_some_and(|v| v.weeks);
+                self.detail = Some(DetailView { detail: *detail, range, page: 0, weeks, back_to });
                 self.screen = Screen::Exercise;
                 self.pane = Pane::Detail;
             }

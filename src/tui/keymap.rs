@@ -54,6 +54,10 @@ pub enum Action {
     ExerciseDetail,
     /// Show the trend over 12 weeks, a year, or all time.
     CycleRange,
+    /// Find any exercise by typing part of its name, and open its detail.
+    FindExercise,
+    /// Exercise detail: list weeks (top set, best e1RM) or sets.
+    ToggleWeeks,
     /// History: back to this week.
     ThisWeek,
     /// History: go to the week of a date.
@@ -214,6 +218,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('i')], "i", Action::ExerciseDetail, "exercise trend and records", false),
     bind!(Detail, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "back", true),
     bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", true),
+    bind!(Detail, [ch('w')], "w", Action::ToggleWeeks, "weeks or sets", true),
     bind!(
         Detail,
         [(KeyCode::Down, NONE), ch('j'), (KeyCode::PageDown, NONE)],
@@ -265,6 +270,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Global, [ch('1')], "1", Action::ShowToday, "Today", true),
     bind!(Global, [ch('2')], "2", Action::ShowHistory, "History", true),
     bind!(Global, [ch('3')], "3", Action::ShowWeek, "Week", true),
+    bind!(Global, [ch('/')], "/", Action::FindExercise, "find an exercise", false),
     bind!(Global, [ch('?')], "?", Action::Help, "help", true),
     bind!(Global, [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)], "q", Action::Quit, "quit", true),
 ];

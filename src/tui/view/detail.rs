@@ -60,10 +60,35 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     Paragraph::new(lines).render(records_area, buf);
 
-    let pages = detail.sets.len().div_ceil(DETAIL_PAGE).max(1);
+    let rows = if view.weeks { detail.weeks.len() } else { detail.sets.len() };
+    let pages = rows.div_ceil(DETAIL_PAGE).max(1);
     let page = view.page.min(pages - 1);
-    let sets_area = screen.pane(&format!("Sets, page {} of {pages}", page + 1), false, right, buf);
+    let what = if view.weeks { "Weeks" } else { "Sets" };
+    let sets_area = screen.pane(&format!("{what}, page {} of {pages}", page + 1), false, right, buf);
     let width = sets_area.width as usize;
+    if view.weeks {
+        // Newest week first: its top set, best e1RM and working sets; deload weeks say so.
+        let lines: Vec<Line<'static>> = detail
+            .weeks
+            .iter()
+            .rev()
+            .skip(page * DETAIL_PAGE)
+            .take(DETAIL_PAGE)
+            .map(|w| {
+                let deload = if w.deload { " deload" } else { "" };
+                let text = format!(
+                    "{}  {}  e1RM {:.1}  {}x{deload}",
+                    w.monday.format("%-d %b %y"),
+                    w.top.entry.summary(),
+                    w.best_e1rm,
+                    w.working_sets
+                );
+                Line::styled(truncate(&text, width), t.style(if w.deload { Meaning::Muted } else { Meaning::Text }))
+            })
+            .collect();
+        Paragraph::new(lines).render(sets_area, buf);
+        return;
+    }
     let rows: Vec<Line<'static>> = detail
         .sets
         .iter()

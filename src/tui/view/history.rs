@@ -132,11 +132,7 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         } else {
             t.style(Meaning::Title)
         };
-        let ramps = if exercise.ramp_ups > 0 { format!("  (+{} ramp-up)", exercise.ramp_ups) } else { String::new() };
-        lines.push(Line::from(vec![
-            Span::styled(exercise.exercise.clone(), style),
-            Span::styled(ramps, t.style(Meaning::Muted)),
-        ]));
+        lines.push(Line::styled(exercise.exercise.clone(), style));
         let last_label =
             exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
         let this_label = exercise.this_date.format("%a %-d %b").to_string();
@@ -181,6 +177,14 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 Span::styled(row, t.style(Meaning::Text)),
                 Span::styled(change, t.style(meaning)),
             ]));
+        }
+        // Ramp-up sets apart and dimmed: they are never compared.
+        if !exercise.ramp_ups.is_empty() {
+            let ramps: Vec<String> = exercise.ramp_ups.iter().map(|s| compact(&s.entry)).collect();
+            lines.push(Line::styled(
+                truncate(&format!("    ramp-ups: {}", ramps.join(", ")), width),
+                t.style(Meaning::Muted),
+            ));
         }
         if let (Some(before), Some(now)) = exercise.best_e1rm {
             let change = now - before;

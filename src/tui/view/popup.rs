@@ -125,7 +125,11 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Some(Popup::Picker(picker)) => {
             let rect = centered(area, 50, area.height.saturating_sub(4));
             Clear.render(rect, buf);
-            let inner = screen.pane("Add exercise: type to filter", true, rect, buf);
+            let title = match picker.purpose {
+                crate::tui::app::PickFor::Adding => "Add exercise: type to filter",
+                crate::tui::app::PickFor::Detail => "Find an exercise: type part of its name",
+            };
+            let inner = screen.pane(title, true, rect, buf);
             let matches = screen.app.picker_matches(&picker.filter);
             let mut lines = vec![Line::from(vec![
                 Span::styled("Filter: ", t.style(Meaning::Muted)),
