@@ -603,7 +603,7 @@ impl HistoryReport {
     /// Builds the report from an exercise's detail: the newest `weeks` weeks.
     pub fn new(detail: &history::ExerciseDetail, formula: Formula, weeks: usize, clock: &dyn Clock) -> HistoryReport {
         let as_set = |s: &crate::model::session::LoggedSet, e1rm: Option<f64>| HistorySet {
-            date: clock.local_date(s.logged_at),
+            date: clock.local_date(s.session_started_at),
             weight: s.entry.weight.load.as_f64(),
             reps: s.entry.reps,
             rir: s.entry.rir.map(crate::model::units::Rir::as_f64),

@@ -75,7 +75,7 @@ pub fn compare_weeks(
             records,
             best_e1rm,
             exercise,
-            last_date: last_week.first().map(|s| clock.local_date(s.logged_at)),
+            last_date: last_week.first().map(|s| clock.local_date(s.session_started_at)),
             last_week,
             this_date: date,
             this_week,
@@ -115,7 +115,8 @@ pub fn exercise_detail(
         .rev()
         .find(|s| s.entry.kind == SetKind::Working)
         .map_or_else(Default::default, |s| s.entry.weight.unit);
-    let week_of = |s: &LoggedSet| week_bounds(clock.local_date(s.logged_at)).0;
+    // A set counts on the day its session started, even after midnight.
+    let week_of = |s: &LoggedSet| week_bounds(clock.local_date(s.session_started_at)).0;
     let weeks = crate::training::records::weekly_points(&sets, formula, unit, &deloads, week_of);
     let records = crate::training::records::records(&sets, formula, unit, &deloads, week_of);
     let mut sets = sets;

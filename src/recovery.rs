@@ -110,8 +110,9 @@ pub fn signs(
         else {
             continue;
         };
-        let weekly =
-            recovery::weekly_best(&sets, settings.e1rm.formula, unit, &deload_mondays, |s| week_of(s.logged_at));
+        let weekly = recovery::weekly_best(&sets, settings.e1rm.formula, unit, &deload_mondays, |s| {
+            week_of(s.session_started_at)
+        });
         if let Some(weeks) = recovery::declining(&weekly, this_monday) {
             signs.declines.push(Decline { exercise: lift, weeks, unit });
         }

@@ -106,12 +106,13 @@ pub fn load_week(
         .iter()
         .map(|&m| {
             let (from, to) = (clock.midnight(m), clock.midnight(week_bounds(m).1));
-            let week: Vec<_> = all.iter().filter(|s| s.logged_at >= from && s.logged_at < to).cloned().collect();
+            let week: Vec<_> =
+                all.iter().filter(|s| s.session_started_at >= from && s.session_started_at < to).cloned().collect();
             weekly_volume(&week, &plan.exercises, threshold)
         })
         .collect();
     let this_week_from = clock.midnight(monday);
-    let sets: Vec<_> = all.into_iter().filter(|s| s.logged_at >= this_week_from).collect();
+    let sets: Vec<_> = all.into_iter().filter(|s| s.session_started_at >= this_week_from).collect();
     let target = settings.volume.band();
     let weeks = weekly_volume(&sets, &plan.exercises, threshold);
     let mut muscles = lines(&weeks, target);

@@ -82,6 +82,8 @@ pub struct LoggedSet {
     pub session_id: i64,
     /// When it was logged.
     pub logged_at: DateTime<Utc>,
+    /// When its session started: the day (and week) the set counts on.
+    pub session_started_at: DateTime<Utc>,
     /// What was done.
     pub entry: SetEntry,
 }

@@ -7,8 +7,13 @@ use super::{Store, StoreError, from_unix};
 use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};
 
-const SET_COLUMNS: &str =
-    "id, session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at";
+/// A set's columns, read from `workout_set w JOIN session s` (`SETS_FROM`): the session's start
+/// says which day (and week) the set belongs to, even when the session crossed midnight.
+const SET_COLUMNS: &str = "w.id, w.session_id, w.exercise, w.kind, w.load_hundredths, w.unit, w.reps, w.rir_halves, \
+     w.form_broke, w.note, w.logged_at, s.started_at";
+
+/// The join every set query reads from.
+const SETS_FROM: &str = "workout_set w JOIN session s ON s.id = w.session_id";
 
 fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
     let kind: String = row.get(3)?;
@@ -18,6 +23,7 @@ fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
         id: row.get(0)?,
         session_id: row.get(1)?,
         logged_at: from_unix(row.get(10)?),
+        session_started_at: from_unix(row.get(11)?),
         entry: SetEntry {
             exercise: row.get(2)?,
             kind: SetKind::parse(&kind).unwrap_or(SetKind::Working),
@@ -72,7 +78,15 @@ impl Store {
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
                 params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
             )?;
-            Ok(LoggedSet { id, session_id, logged_at: at, entry: entry.clone() })
+            let session_started_at: i64 =
+                tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
+            Ok(LoggedSet {
+                id,
+                session_id,
+                logged_at: at,
+                session_started_at: from_unix(session_started_at),
+                entry: entry.clone(),
+            })
         })
     }
 
@@ -113,7 +127,7 @@ impl Store {
     pub fn session_sets(&self, session_id: i64) -> Result<Vec<LoggedSet>, StoreError> {
         let mut stmt = self
             .conn
-            .prepare_cached(&format!("SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 ORDER BY id"))?;
+            .prepare_cached(&format!("SELECT {SET_COLUMNS} FROM {SETS_FROM} WHERE w.session_id = ?1 ORDER BY w.id"))?;
         let rows = stmt.query_map([session_id], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
@@ -145,13 +159,14 @@ impl Store {
             return Ok(Vec::new());
         };
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SET_COLUMNS} FROM workout_set WHERE session_id = ?1 AND exercise = ?2 AND kind = 'working' ORDER BY id"
+            "SELECT {SET_COLUMNS} FROM {SETS_FROM}
+             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' ORDER BY w.id"
         ))?;
         let rows = stmt.query_map(params![session, exercise], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Sets of one exercise logged in `[from, to)`, oldest first.
+    /// Sets of one exercise from sessions started in `[from, to)`, oldest first.
     pub fn exercise_sets_between(
         &self,
         exercise: &str,
@@ -159,17 +174,22 @@ impl Store {
         to: DateTime<Utc>,
     ) -> Result<Vec<LoggedSet>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SET_COLUMNS} FROM workout_set
-             WHERE exercise = ?1 AND logged_at >= ?2 AND logged_at < ?3 ORDER BY logged_at, id"
+            // By the session's start; the day either side on logged_at keeps it an index range
+            // (a session never runs past 12 idle hours).
+            "SELECT {SET_COLUMNS} FROM {SETS_FROM}
+             WHERE w.exercise = ?1 AND w.logged_at >= ?2 - 86400 AND w.logged_at < ?3 + 86400
+               AND s.started_at >= ?2 AND s.started_at < ?3
+             ORDER BY w.logged_at, w.id"
         ))?;
         let rows = stmt.query_map(params![exercise, from.timestamp(), to.timestamp()], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Every set logged in `[from, to)`, oldest first.
+    /// Every set of the sessions started in `[from, to)`, oldest first.
     pub fn sets_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<LoggedSet>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SET_COLUMNS} FROM workout_set WHERE logged_at >= ?1 AND logged_at < ?2 ORDER BY logged_at, id"
+            "SELECT {SET_COLUMNS} FROM {SETS_FROM}
+             WHERE s.started_at >= ?1 AND s.started_at < ?2 ORDER BY w.logged_at, w.id"
         ))?;
         let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -177,7 +197,8 @@ impl Store {
 
     /// Every set, oldest first, for export; `visit` sees them one at a time.
     pub fn for_each_set(&self, mut visit: impl FnMut(&LoggedSet) -> Result<(), StoreError>) -> Result<(), StoreError> {
-        let mut stmt = self.conn.prepare(&format!("SELECT {SET_COLUMNS} FROM workout_set ORDER BY session_id, id"))?;
+        let mut stmt =
+            self.conn.prepare(&format!("SELECT {SET_COLUMNS} FROM {SETS_FROM} ORDER BY w.session_id, w.id"))?;
         let mut rows = stmt.query([])?;
         while let Some(row) = rows.next()? {
             visit(&read_set(row)?)?;

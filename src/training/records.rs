@@ -144,6 +144,7 @@ mod tests {
             id,
             session_id: id,
             logged_at: chrono::DateTime::default(),
+            session_started_at: chrono::DateTime::default(),
             entry: SetEntry {
                 exercise: "Barbell bench press".into(),
                 kind,

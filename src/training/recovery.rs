@@ -126,6 +126,7 @@ mod tests {
             id: 0,
             session_id: i64::from(day),
             logged_at: chrono::DateTime::default(),
+            session_started_at: chrono::DateTime::default(),
             entry: SetEntry {
                 exercise: "Barbell bench press".into(),
                 kind,

@@ -93,6 +93,7 @@ mod tests {
             id: 0,
             session_id: 1,
             logged_at: chrono::DateTime::default(),
+            session_started_at: chrono::DateTime::default(),
             entry: SetEntry {
                 exercise: exercise.into(),
                 kind,

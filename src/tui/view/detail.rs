@@ -49,7 +49,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         None => lines.push(Line::styled("No records yet.", t.style(Meaning::Muted))),
     }
     for (load, reps, set) in detail.records.best_reps.iter().take(records_area.height.saturating_sub(3) as usize) {
-        let date = screen.app_local(set.logged_at).format("%-d %b %y");
+        let date = screen.app_local(set.session_started_at).format("%-d %b %y");
         lines.push(Line::raw(truncate(&format!("  {load} {unit} x {reps}  ({date})"), width)));
     }
     if let Some(last) = shown.last() {
@@ -95,7 +95,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         .skip(page * DETAIL_PAGE)
         .take(DETAIL_PAGE)
         .map(|set| {
-            let date = screen.app_local(set.logged_at).format("%a %-d %b %y");
+            let date = screen.app_local(set.session_started_at).format("%a %-d %b %y");
             let star = if detail.records.holds(set) { " ★" } else { "" };
             let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
             let text = truncate(&format!("{date}  {}{kind}{star}", set.entry.summary()), width);
