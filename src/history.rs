@@ -85,6 +85,58 @@ pub fn compare_weeks(
     Ok((monday, comparisons))
 }
 
+/// Every exercise trained in the week starting `monday` (in the order first trained), its
+/// working sets of the whole week beside those of the week before, set by set.
+pub fn compare_whole_weeks(
+    store: &Store,
+    clock: &dyn Clock,
+    formula: Formula,
+    monday: NaiveDate,
+) -> Result<Vec<WeekComparison>, StoreError> {
+    let (monday, next) = week_bounds(monday);
+    let previous = monday - chrono::Days::new(7);
+    let this_week = store.sets_between(clock.midnight(monday), clock.midnight(next))?;
+    let last_week = store.sets_between(clock.midnight(previous), clock.midnight(monday))?;
+    let deload = store.deload_weeks()?.iter().any(|d| d.monday == monday);
+    let best = |sets: &[LoggedSet]| {
+        sets.iter()
+            .filter_map(|s| estimate_set(formula, &s.entry))
+            .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
+    };
+    let mut names: Vec<String> = Vec::new();
+    for set in &this_week {
+        if !names.contains(&set.entry.exercise) {
+            names.push(set.entry.exercise.clone());
+        }
+    }
+    let of = |sets: &[LoggedSet], name: &str, kind: SetKind| -> Vec<LoggedSet> {
+        sets.iter().filter(|s| s.entry.exercise == name && s.entry.kind == kind).cloned().collect()
+    };
+    let mut comparisons = Vec::new();
+    for exercise in names {
+        let this = of(&this_week, &exercise, SetKind::Working);
+        let last = of(&last_week, &exercise, SetKind::Working);
+        let records = if deload {
+            Vec::new()
+        } else {
+            let before =
+                store.exercise_sets_between(&exercise, chrono::DateTime::UNIX_EPOCH, clock.midnight(monday))?;
+            new_records(&before, &this, formula)
+        };
+        comparisons.push(WeekComparison {
+            last_date: None,
+            this_date: monday,
+            best_e1rm: (best(&last), best(&this)),
+            ramp_ups: of(&this_week, &exercise, SetKind::RampUp),
+            records,
+            last_week: last,
+            this_week: this,
+            exercise,
+        });
+    }
+    Ok(comparisons)
+}
+
 /// Everything about one exercise: its weekly trend, records and every working set.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ExerciseDetail {

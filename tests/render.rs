@@ -81,11 +81,18 @@ fn history_compares_last_week_with_this_week() {
     let mut d = demo_driver(8);
     press(&mut d, &[ch('2')]);
     let text = screen(&d, 80, 24);
-    // The newest session (Saturday's day 5) beside the same exercises' last sessions of the week before.
-    assert!(text.contains("Sat 28 Nov vs the week before"), "{text}");
-    assert!(text.contains("set Thu 19 Nov     Sat 28 Nov     change"), "{text}");
+    // It opens on this whole week beside the week before.
+    assert!(text.contains("Whole week: 5 sessions"), "{text}");
+    assert!(text.contains("Week of 23 Nov vs the week before"), "{text}");
+    assert!(text.contains("set last week      this week      change"), "{text}");
     assert!(text.contains('▲') || text.contains('▼'), "changes are marked by more than colour: {text}");
     snapshot_both("history", &d);
+    // The newest session (Saturday's day 5) beside the same exercises' last sessions of the week before.
+    press(&mut d, &[key(KeyCode::Down)]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Sat 28 Nov vs the week before"), "{text}");
+    assert!(text.contains("set Thu 19 Nov     Sat 28 Nov     change"), "{text}");
+    snapshot_both("history_session", &d);
     // The session before: day 3, with two exercises; look at the second.
     press(&mut d, &[key(KeyCode::Down), key(KeyCode::Enter), key(KeyCode::Down)]);
     let text = screen(&d, 80, 24);

@@ -293,6 +293,8 @@ pub enum Effect {
     LoadSessions,
     /// Load the comparison for a session.
     Compare(i64),
+    /// Load the comparison for a whole week (its Monday).
+    CompareWeek(NaiveDate),
     /// Store a check-in with the session (starting it).
     CheckIn {
         /// Where it goes.
@@ -359,8 +361,8 @@ pub enum Outcome {
     Detail(Box<ExerciseDetail>),
     /// A session's week against the week before.
     Comparison {
-        /// Session id.
-        session_id: i64,
+        /// Session id; `None` for the whole week.
+        session_id: Option<i64>,
         /// Monday of its week.
         week_start: NaiveDate,
         /// One per exercise.
@@ -371,8 +373,8 @@ pub enum Outcome {
 /// The cached comparison for the selected session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Comparison {
-    /// Session id it belongs to.
-    pub session_id: i64,
+    /// Session it belongs to; `None` for the whole week.
+    pub session_id: Option<i64>,
     /// Monday of the session's week.
     pub week_start: NaiveDate,
     /// One per exercise.
@@ -1103,7 +1105,8 @@ impl App {
     }
 
     fn on_sessions(&mut self, action: Action) -> Vec<Effect> {
-        let count = self.sessions.len();
+        // Row 0 is the whole week; the sessions follow.
+        let count = self.sessions.len() + 1;
         let before = self.session_cursor;
         match action {
             Action::Up => self.session_cursor = self.session_cursor.saturating_sub(1),
@@ -1181,11 +1184,14 @@ impl App {
     }
 
     fn compare_selected(&mut self) -> Vec<Effect> {
-        match self.sessions.get(self.session_cursor) {
-            Some(summary) if self.comparison.as_ref().is_none_or(|c| c.session_id != summary.session.id) => {
-                vec![Effect::Compare(summary.session.id)]
-            }
-            _ => Vec::new(),
+        let wanted = self.session_cursor.checked_sub(1).and_then(|i| self.sessions.get(i)).map(|s| s.session.id);
+        if self.comparison.as_ref().is_some_and(|c| c.session_id == wanted) {
+            return Vec::new();
+        }
+        match (wanted, self.sessions_week) {
+            (Some(id), _) => vec![Effect::Compare(id)],
+            (None, Some((monday, _))) => vec![Effect::CompareWeek(monday)],
+            (None, None) => Vec::new(),
         }
     }
 
@@ -1325,11 +1331,9 @@ impl App {
             Outcome::Sessions { monday, deload, sessions } => {
                 self.sessions_week = Some((monday, deload));
                 self.sessions = sessions;
-                self.session_cursor = self.session_cursor.min(self.sessions.len().saturating_sub(1));
-                self.comparison = self
-                    .comparison
-                    .take()
-                    .filter(|c| self.sessions.get(self.session_cursor).is_some_and(|s| s.session.id == c.session_id));
+                self.session_cursor = self.session_cursor.min(self.sessions.len());
+                // A new list of sessions always gets a fresh comparison (the week may have changed).
+                self.comparison = None;
                 return self.compare_selected();
             }
             Outcome::Week(report) => self.week = Some(report),

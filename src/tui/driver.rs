@@ -201,6 +201,17 @@ impl<C: Clock> Driver<C> {
                     },
                 ];
             }
+            Effect::CompareWeek(monday) => {
+                return vec![match history::compare_whole_weeks(
+                    &self.store,
+                    &self.clock,
+                    self.app.settings.e1rm.formula,
+                    monday,
+                ) {
+                    Ok(exercises) => Outcome::Comparison { session_id: None, week_start: monday, exercises },
+                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
+                }];
+            }
             Effect::Compare(session_id) => {
                 return vec![match history::compare_weeks(
                     &self.store,
@@ -208,7 +219,9 @@ impl<C: Clock> Driver<C> {
                     self.app.settings.e1rm.formula,
                     session_id,
                 ) {
-                    Ok((week_start, exercises)) => Outcome::Comparison { session_id, week_start, exercises },
+                    Ok((week_start, exercises)) => {
+                        Outcome::Comparison { session_id: Some(session_id), week_start, exercises }
+                    }
                     Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
                 }];
             }

@@ -43,8 +43,12 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     // Two lines a session: the day, then when, how long, how much, and the check-in.
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
+    // The first row stands for the whole week.
+    let whole = format!("Whole week: {} session{}", app.sessions.len(), if app.sessions.len() == 1 { "" } else { "s" });
+    let style = if app.session_cursor == 0 { t.style(Meaning::Selected) } else { t.style(Meaning::Title) };
+    lines.push(Line::styled(truncate(&whole, width), style));
     for (i, s) in app.sessions.iter().enumerate() {
-        let selected = i == app.session_cursor;
+        let selected = i + 1 == app.session_cursor;
         if selected {
             selected_line = lines.len();
         }
@@ -90,9 +94,11 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             .render(inner, buf);
         return;
     };
-    let selected = app.sessions.iter().find(|s| s.session.id == comparison.session_id);
-    let this_date = selected.map_or(comparison.week_start, |s| screen.app_local(s.session.started_at).date_naive());
-    let title = format!("{} vs the week before", this_date.format("%a %-d %b"));
+    let selected = app.sessions.iter().find(|s| Some(s.session.id) == comparison.session_id);
+    let title = match selected {
+        Some(s) => format!("{} vs the week before", screen.app_local(s.session.started_at).format("%a %-d %b")),
+        None => format!("Week of {} vs the week before", comparison.week_start.format("%-d %b")),
+    };
     let inner = screen.pane(&title, screen.focused(Pane::Comparison), area, buf);
     let width = inner.width as usize;
     let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
@@ -135,7 +141,11 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(exercise.exercise.clone(), style));
         let last_label =
             exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
-        let this_label = exercise.this_date.format("%a %-d %b").to_string();
+        let this_label = if selected.is_some() {
+            exercise.this_date.format("%a %-d %b").to_string()
+        } else {
+            "this week".to_string()
+        };
         lines.push(Line::styled(
             truncate(&format!("{:<3} {:<col$} {:<col$} change", "set", last_label, this_label), width),
             t.style(Meaning::Muted),
