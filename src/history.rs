@@ -8,7 +8,7 @@ use crate::model::session::{LoggedSet, SetKind};
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 use crate::training::e1rm::{Formula, estimate_set};
-use crate::training::records::new_records;
+use crate::training::records::new_records_over;
 
 /// One exercise of a session against its last session of the week before.
 #[derive(Debug, Clone, PartialEq)]
@@ -64,12 +64,7 @@ pub fn compare_weeks(
         let mine = sets.iter().filter(|s| s.entry.exercise == exercise);
         let ramp_ups: Vec<LoggedSet> = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).cloned().collect();
         let this_week: Vec<LoggedSet> = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
-        let records = if deload {
-            Vec::new()
-        } else {
-            let before = store.exercise_sets_between(&exercise, chrono::DateTime::UNIX_EPOCH, session.started_at)?;
-            new_records(&before, &this_week, formula)
-        };
+        let records = records_when_lifted(store, &exercise, &this_week, session.started_at, deload, formula)?;
         let best_e1rm = (best(&last_week), best(&this_week));
         comparisons.push(WeekComparison {
             records,
@@ -83,6 +78,25 @@ pub fn compare_weeks(
         });
     }
     Ok((monday, comparisons))
+}
+
+/// The sets among `new` that were records when lifted: none in a deload week. What came before
+/// is read as two short summaries from the store, not set by set.
+fn records_when_lifted(
+    store: &Store,
+    exercise: &str,
+    new: &[LoggedSet],
+    before: chrono::DateTime<chrono::Utc>,
+    deload: bool,
+    formula: Formula,
+) -> Result<Vec<i64>, StoreError> {
+    let Some(unit) = new.first().map(|s| s.entry.weight.unit) else { return Ok(Vec::new()) };
+    if deload {
+        return Ok(Vec::new());
+    }
+    let (candidates, most_reps) = store.exercise_bests_before(exercise, unit, before)?;
+    let same_unit: Vec<LoggedSet> = new.iter().filter(|s| s.entry.weight.unit == unit).cloned().collect();
+    Ok(new_records_over(&candidates, &most_reps, &same_unit, formula))
 }
 
 /// Every exercise trained in the week starting `monday` (in the order first trained), its
@@ -116,13 +130,7 @@ pub fn compare_whole_weeks(
     for exercise in names {
         let this = of(&this_week, &exercise, SetKind::Working);
         let last = of(&last_week, &exercise, SetKind::Working);
-        let records = if deload {
-            Vec::new()
-        } else {
-            let before =
-                store.exercise_sets_between(&exercise, chrono::DateTime::UNIX_EPOCH, clock.midnight(monday))?;
-            new_records(&before, &this, formula)
-        };
+        let records = records_when_lifted(store, &exercise, &this, clock.midnight(monday), deload, formula)?;
         comparisons.push(WeekComparison {
             last_date: None,
             this_date: monday,

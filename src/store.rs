@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/001_initial.sql"),
     include_str!("store/migrations/002_sets_by_time.sql"),
     include_str!("store/migrations/003_recovery.sql"),
+    include_str!("store/migrations/004_record_lookups.sql"),
 ];
 
 /// The schema version this build writes.

@@ -12,6 +12,10 @@ use crate::model::units::{Load, Rir, Unit, Weight};
 const SET_COLUMNS: &str = "w.id, w.session_id, w.exercise, w.kind, w.load_hundredths, w.unit, w.reps, w.rir_halves, \
      w.form_broke, w.note, w.logged_at, s.started_at";
 
+/// What an exercise reached before some time: the sets that could hold its best e1RM, and the
+/// most reps at each load.
+pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
+
 /// The join every set query reads from.
 const SETS_FROM: &str = "workout_set w JOIN session s ON s.id = w.session_id";
 
@@ -193,6 +197,44 @@ impl Store {
         ))?;
         let rows = stmt.query_map(params![from.timestamp(), to.timestamp()], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// What an exercise's working sets in `unit` logged before `before` reached, in two short lists: the
+    /// heaviest load for each number of reps to failure (reps + RIR, in half reps; the best e1RM
+    /// is always among these), and the most reps at each load.
+    pub fn exercise_bests_before(
+        &self,
+        exercise: &str,
+        unit: Unit,
+        before: DateTime<Utc>,
+    ) -> Result<Bests, StoreError> {
+        let mut frontier = self.conn.prepare_cached(
+            "SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) FROM workout_set
+             WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3
+             GROUP BY reps * 2 + coalesce(rir_halves, 0)",
+        )?;
+        let rows = frontier.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
+            let halves: u8 = r.get(2)?;
+            Ok(SetEntry {
+                exercise: exercise.to_string(),
+                kind: SetKind::Working,
+                weight: Weight::new(Load::from_hundredths(r.get(0)?), unit),
+                reps: r.get(1)?,
+                rir: Rir::from_halves(halves),
+                form_broke: false,
+                note: String::new(),
+            })
+        })?;
+        let frontier: Vec<SetEntry> = rows.collect::<Result<_, _>>()?;
+        let mut most = self.conn.prepare_cached(
+            "SELECT load_hundredths, max(reps) FROM workout_set
+             WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3
+             GROUP BY load_hundredths",
+        )?;
+        let rows = most.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
+            Ok((Load::from_hundredths(r.get(0)?), r.get(1)?))
+        })?;
+        Ok((frontier, rows.collect::<Result<_, _>>()?))
     }
 
     /// Every set, oldest first, for export; `visit` sees them one at a time.

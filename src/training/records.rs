@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::session::{LoggedSet, SetKind};
+use crate::model::session::{LoggedSet, SetEntry, SetKind};
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::{Formula, estimate_set};
 
@@ -97,6 +97,37 @@ pub fn records(
     }
     records.best_reps = by_load.into_iter().rev().map(|(load, (reps, set))| (load, reps, set)).collect();
     records
+}
+
+/// Which of `new` sets (oldest first) were records when lifted, given what came before as the
+/// store summarises it: the sets that could hold the best e1RM, and the most reps at each load.
+pub fn new_records_over(
+    best_candidates: &[SetEntry],
+    most_reps: &[(Load, u16)],
+    new: &[LoggedSet],
+    formula: Formula,
+) -> Vec<i64> {
+    let before_anything = best_candidates.is_empty() && most_reps.is_empty();
+    let mut best = best_candidates
+        .iter()
+        .filter_map(|e| estimate_set(formula, e))
+        .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
+    let mut reps_at: BTreeMap<Load, u16> = most_reps.iter().copied().collect();
+    let mut ids = Vec::new();
+    for set in new.iter().filter(|s| s.entry.kind == SetKind::Working) {
+        let e1rm = estimate_set(formula, &set.entry);
+        let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
+        let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);
+        if (e1rm_record || reps_record) && !before_anything {
+            ids.push(set.id);
+        }
+        if let Some(e) = e1rm {
+            best = Some(best.map_or(e, |b| b.max(e)));
+        }
+        let most = reps_at.entry(set.entry.weight.load).or_insert(0);
+        *most = (*most).max(set.entry.reps);
+    }
+    ids
 }
 
 /// Which of `new` sets (oldest first) were records when lifted: a better e1RM than every set

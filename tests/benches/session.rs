@@ -106,11 +106,29 @@ fn main() {
         driver.act(Action::ShowHistory);
         draw(&mut terminal, &driver);
     });
-    println!("{:<44} {:>9.3} ms", "History: open (200 sessions + comparison)", ms(open_history));
+    println!("{:<44} {:>9.3} ms", "History: open (this week + whole-week comparison)", ms(open_history));
+    // Down through the week's sessions and back up: each step compares another session.
     let mut moves = Vec::new();
     for i in 0..200 {
-        let action = if i % 40 < 20 { Action::Down } else { Action::Up };
-        moves.push(
+        let rows = driver.app.sessions.len();
+        let action = if (i / rows.max(1)).is_multiple_of(2) { Action::Down } else { Action::Up };
+        let before = driver.app.session_cursor;
+        let took = time(|| {
+            driver.act(action);
+            draw(&mut terminal, &driver);
+        })
+        .1;
+        if driver.app.session_cursor != before {
+            moves.push(took);
+        }
+    }
+    report("History: another session + comparison + redraw", moves);
+
+    // Week by week into the past and back: each step reads a week and compares it whole.
+    let mut weeks_back = Vec::new();
+    for i in 0..100 {
+        let action = if i % 20 < 10 { Action::Left } else { Action::Right };
+        weeks_back.push(
             time(|| {
                 driver.act(action);
                 draw(&mut terminal, &driver);
@@ -118,7 +136,31 @@ fn main() {
             .1,
         );
     }
-    report("History: next session + comparison + redraw", moves);
+    assert_eq!(driver.app.pane, hardset::tui::app::Pane::Sessions, "the week moves were real");
+    report("History: move a week + whole-week comparison", weeks_back);
+
+    let mut details = Vec::new();
+    for _ in 0..30 {
+        details.push(
+            time(|| {
+                driver.run(vec![hardset::tui::app::Effect::LoadDetail("Machine chest press".into())]);
+                draw(&mut terminal, &driver);
+            })
+            .1,
+        );
+    }
+    report("Exercise detail: open (10 years of sets) + redraw", details);
+    let mut ranges = Vec::new();
+    for _ in 0..60 {
+        ranges.push(
+            time(|| {
+                driver.act(Action::CycleRange);
+                draw(&mut terminal, &driver);
+            })
+            .1,
+        );
+    }
+    report("Exercise detail: change range + redraw", ranges);
 
     let mut weeks = Vec::new();
     for i in 0..100 {
