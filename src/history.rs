@@ -29,6 +29,8 @@ pub struct WeekComparison {
     pub records: Vec<i64>,
     /// Best RIR-adjusted e1RM last time and this time.
     pub best_e1rm: (Option<f64>, Option<f64>),
+    /// The week before was a deload week (lighter on purpose).
+    pub last_deload: bool,
 }
 
 /// For every exercise of `session_id` (in the order trained), its working sets beside those of
@@ -46,12 +48,9 @@ pub fn compare_weeks(
     let from_last = clock.midnight(previous_monday);
     let from_this = clock.midnight(monday);
     let sets = store.session_sets(session_id)?;
-    let deload = store.deload_weeks()?.iter().any(|d| d.monday == monday);
-    let best = |sets: &[LoggedSet]| {
-        sets.iter()
-            .filter_map(|s| estimate_set(formula, &s.entry))
-            .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
-    };
+    let deloads = store.deload_weeks()?;
+    let deload = deloads.iter().any(|d| d.monday == monday);
+    let last_deload = deloads.iter().any(|d| d.monday == previous_monday);
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {
         let last_all = store.exercise_sets_between(&exercise, from_last, from_this)?;
@@ -65,10 +64,11 @@ pub fn compare_weeks(
         let ramp_ups: Vec<LoggedSet> = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).cloned().collect();
         let this_week: Vec<LoggedSet> = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
         let records = records_when_lifted(store, &exercise, &this_week, session.started_at, deload, formula)?;
-        let best_e1rm = (best(&last_week), best(&this_week));
+        let best_e1rm = (best_e1rm(&last_week, formula), best_e1rm(&this_week, formula));
         comparisons.push(WeekComparison {
             records,
             best_e1rm,
+            last_deload,
             exercise,
             last_date: last_week.first().map(|s| clock.local_date(s.session_started_at)),
             last_week,
@@ -78,6 +78,25 @@ pub fn compare_weeks(
         });
     }
     Ok((monday, comparisons))
+}
+
+/// The best RIR-adjusted e1RM among `sets`.
+fn best_e1rm(sets: &[LoggedSet], formula: Formula) -> Option<f64> {
+    sets.iter()
+        .filter_map(|s| estimate_set(formula, &s.entry))
+        .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
+}
+
+/// The sessions started in the week of `monday` (newest first), and whether it was a deload week.
+pub fn week_sessions(
+    store: &Store,
+    clock: &dyn Clock,
+    monday: NaiveDate,
+) -> Result<(Vec<crate::model::session::SessionSummary>, bool), StoreError> {
+    let (monday, next) = week_bounds(monday);
+    let sessions = store.sessions_between(clock.midnight(monday), clock.midnight(next))?;
+    let deload = store.deload_weeks()?.iter().any(|d| d.monday == monday);
+    Ok((sessions, deload))
 }
 
 /// The sets among `new` that were records when lifted: none in a deload week. What came before
@@ -111,12 +130,9 @@ pub fn compare_whole_weeks(
     let previous = monday - chrono::Days::new(7);
     let this_week = store.sets_between(clock.midnight(monday), clock.midnight(next))?;
     let last_week = store.sets_between(clock.midnight(previous), clock.midnight(monday))?;
-    let deload = store.deload_weeks()?.iter().any(|d| d.monday == monday);
-    let best = |sets: &[LoggedSet]| {
-        sets.iter()
-            .filter_map(|s| estimate_set(formula, &s.entry))
-            .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
-    };
+    let deloads = store.deload_weeks()?;
+    let deload = deloads.iter().any(|d| d.monday == monday);
+    let last_deload = deloads.iter().any(|d| d.monday == previous);
     let mut names: Vec<String> = Vec::new();
     for set in &this_week {
         if !names.contains(&set.entry.exercise) {
@@ -132,9 +148,10 @@ pub fn compare_whole_weeks(
         let last = of(&last_week, &exercise, SetKind::Working);
         let records = records_when_lifted(store, &exercise, &this, clock.midnight(monday), deload, formula)?;
         comparisons.push(WeekComparison {
+            last_deload,
             last_date: None,
             this_date: monday,
-            best_e1rm: (best(&last), best(&this)),
+            best_e1rm: (best_e1rm(&last, formula), best_e1rm(&this, formula)),
             ramp_ups: of(&this_week, &exercise, SetKind::RampUp),
             records,
             last_week: last,

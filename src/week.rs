@@ -114,7 +114,16 @@ pub fn load_week(
     let this_week_from = clock.midnight(monday);
     let sets: Vec<_> = all.into_iter().filter(|s| s.session_started_at >= this_week_from).collect();
     let target = settings.volume.band();
-    let weeks = weekly_volume(&sets, &plan.exercises, threshold);
+    let mut weeks = weekly_volume(&sets, &plan.exercises, threshold);
+    // A muscle trained in any of the 8 weeks keeps its row (at 0 this week), so its bars show.
+    for week in &by_week {
+        for w in week {
+            if !weeks.iter().any(|x| x.muscle == w.muscle) {
+                weeks.push(MuscleWeek { muscle: w.muscle, effective: 0.0, unverified: 0.0, sessions: 0 });
+            }
+        }
+    }
+    weeks.sort_by_key(|w| w.muscle);
     let mut muscles = lines(&weeks, target);
     for line in &mut muscles {
         line.last_8_weeks = by_week

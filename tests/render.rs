@@ -233,11 +233,14 @@ fn the_exercise_detail_charts_the_trend_and_lists_records_and_sets() {
     let text = screen(&d, 80, 24);
     assert!(text.contains("Machine chest press: best e1RM per week, 12 weeks"), "{text}");
     assert!(text.contains("★ e1RM"), "the best e1RM is named: {text}");
-    assert!(text.contains("Sets, page 1 of"), "{text}");
+    let total = d.app.detail.as_ref().map(|v| v.detail.sets.len()).expect("detail open");
+    // Every row that fits is shown: at 80x24 the list has room for 8.
+    assert!(text.contains(&format!("Sets 1-8 of {total}")), "{text}");
     snapshot_both("exercise_detail", &d);
     press(&mut d, &[ch('r'), key(KeyCode::Down)]);
     let text = screen(&d, 80, 24);
-    assert!(text.contains("1 year") && text.contains("Sets, page 2 of"), "{text}");
+    // A key moves 5 rows, fewer than fit, so no set is ever skipped.
+    assert!(text.contains("1 year") && text.contains(&format!("Sets 6-13 of {total}")), "{text}");
     press(&mut d, &[key(KeyCode::Esc)]);
     assert_eq!(d.app.screen, hardset::tui::app::Screen::Today, "Esc goes back where it came from");
     // From History: Enter on an exercise of the comparison.

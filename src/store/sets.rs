@@ -16,6 +16,15 @@ const SET_COLUMNS: &str = "w.id, w.session_id, w.exercise, w.kind, w.load_hundre
 /// most reps at each load.
 pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
 
+/// Working sets of exercise ?1 in unit ?2 from sessions started before ?3, outside deload weeks
+/// (as records are). A session that started before ?3 may log until the day after it; deload
+/// weeks are taken in UTC days here, which can misplace a set within hours of midnight.
+const BESTS_WHERE: &str = "FROM workout_set
+     WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3 + 86400
+       AND (logged_at < ?3 OR session_id IN (SELECT id FROM session WHERE started_at >= ?3 - 86400 AND started_at < ?3))
+       AND session_id NOT IN (SELECT s.id FROM deload_week d JOIN session s
+                              ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))";
+
 /// The join every set query reads from.
 const SETS_FROM: &str = "workout_set w JOIN session s ON s.id = w.session_id";
 
@@ -209,9 +218,7 @@ impl Store {
         before: DateTime<Utc>,
     ) -> Result<Bests, StoreError> {
         let mut frontier = self.conn.prepare_cached(
-            "SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) FROM workout_set
-             WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3
-             GROUP BY reps * 2 + coalesce(rir_halves, 0)",
+            &format!("SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) {BESTS_WHERE} GROUP BY reps * 2 + coalesce(rir_halves, 0)"),
         )?;
         let rows = frontier.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
             let halves: u8 = r.get(2)?;
@@ -226,11 +233,9 @@ impl Store {
             })
         })?;
         let frontier: Vec<SetEntry> = rows.collect::<Result<_, _>>()?;
-        let mut most = self.conn.prepare_cached(
-            "SELECT load_hundredths, max(reps) FROM workout_set
-             WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3
-             GROUP BY load_hundredths",
-        )?;
+        let mut most = self
+            .conn
+            .prepare_cached(&format!("SELECT load_hundredths, max(reps) {BESTS_WHERE} GROUP BY load_hundredths"))?;
         let rows = most.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
             Ok((Load::from_hundredths(r.get(0)?), r.get(1)?))
         })?;

@@ -107,7 +107,8 @@ pub fn new_records_over(
     new: &[LoggedSet],
     formula: Formula,
 ) -> Vec<i64> {
-    let before_anything = best_candidates.is_empty() && most_reps.is_empty();
+    // Nothing to beat before the first set ever; after it, there is.
+    let mut seen = !(best_candidates.is_empty() && most_reps.is_empty());
     let mut best = best_candidates
         .iter()
         .filter_map(|e| estimate_set(formula, e))
@@ -118,43 +119,10 @@ pub fn new_records_over(
         let e1rm = estimate_set(formula, &set.entry);
         let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
         let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);
-        if (e1rm_record || reps_record) && !before_anything {
+        if (e1rm_record || reps_record) && seen {
             ids.push(set.id);
         }
-        if let Some(e) = e1rm {
-            best = Some(best.map_or(e, |b| b.max(e)));
-        }
-        let most = reps_at.entry(set.entry.weight.load).or_insert(0);
-        *most = (*most).max(set.entry.reps);
-    }
-    ids
-}
-
-/// Which of `new` sets (oldest first) were records when lifted: a better e1RM than every set
-/// before it, or more reps at its load than ever before. `before` is the history up to them.
-pub fn new_records(before: &[LoggedSet], new: &[LoggedSet], formula: Formula) -> Vec<i64> {
-    let working = |s: &&LoggedSet| s.entry.kind == SetKind::Working;
-    let Some(unit) = new.iter().find(working).map(|s| s.entry.weight.unit) else { return Vec::new() };
-    let mut best = before
-        .iter()
-        .filter(working)
-        .filter(|s| s.entry.weight.unit == unit)
-        .filter_map(|s| estimate_set(formula, &s.entry))
-        .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
-    let mut reps_at: BTreeMap<Load, u16> = BTreeMap::new();
-    for set in before.iter().filter(working).filter(|s| s.entry.weight.unit == unit) {
-        let most = reps_at.entry(set.entry.weight.load).or_insert(0);
-        *most = (*most).max(set.entry.reps);
-    }
-    let mut ids = Vec::new();
-    for set in new.iter().filter(working).filter(|s| s.entry.weight.unit == unit) {
-        let e1rm = estimate_set(formula, &set.entry);
-        let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
-        let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);
-        // A first-ever set is not a record: there was nothing to beat.
-        if (e1rm_record || reps_record) && !before.is_empty() {
-            ids.push(set.id);
-        }
+        seen = true;
         if let Some(e) = e1rm {
             best = Some(best.map_or(e, |b| b.max(e)));
         }
@@ -220,14 +188,18 @@ mod tests {
 
     #[test]
     fn new_records_are_marked_when_they_happen() {
-        let before = [set(1, 100.0, 5, 1, SetKind::Working), set(2, 90.0, 8, 1, SetKind::Working)];
+        // Before: 100x5@1 and 90x8@1, as the store summarises them.
+        let candidates = [set(1, 100.0, 5, 1, SetKind::Working).entry, set(2, 90.0, 8, 1, SetKind::Working).entry];
+        let most = [(Load::from_hundredths(10_000), 5), (Load::from_hundredths(9_000), 8)];
         let new = [
             set(3, 100.0, 6, 1, SetKind::Working), // more reps at 100 and a better e1RM
             set(4, 90.0, 8, 1, SetKind::Working),  // ties: no record
             set(5, 80.0, 5, 1, SetKind::Working),  // a first set at 80: most reps at that load
         ];
-        assert_eq!(new_records(&before, &new, Formula::Epley), [3, 5]);
-        assert!(new_records(&[], &new, Formula::Epley).is_empty(), "nothing to beat the first time");
+        assert_eq!(new_records_over(&candidates, &most, &new, Formula::Epley), [3, 5]);
+        // The very first set has nothing to beat; the ones after it do.
+        let first_week = [set(6, 60.0, 8, 1, SetKind::Working), set(7, 60.0, 10, 1, SetKind::Working)];
+        assert_eq!(new_records_over(&[], &[], &first_week, Formula::Epley), [7]);
     }
 
     #[test]

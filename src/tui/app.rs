@@ -94,16 +94,17 @@ pub struct DetailView {
     pub detail: ExerciseDetail,
     /// The trend's reach.
     pub range: TrendRange,
-    /// The page of the list.
-    pub page: usize,
+    /// The first row of the list shown.
+    pub offset: usize,
     /// The list shows weeks (top set and best e1RM) instead of sets.
     pub weeks: bool,
     /// Where Esc returns to.
     pub back_to: (Screen, Pane),
 }
 
-/// Sets per page in the exercise detail.
-pub const DETAIL_PAGE: usize = 10;
+/// How many rows a key press scrolls the exercise detail's list (fewer than it shows at 80x24,
+/// so no row is ever skipped).
+pub const DETAIL_STEP: usize = 5;
 
 /// A yes/no question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -1141,13 +1142,15 @@ impl App {
         let Some((monday, _)) = self.sessions_week else { return Vec::new() };
         let target = monday + chrono::Duration::days(days);
         let this_monday = self.today.as_ref().map(|t| crate::training::compare::week_bounds(t.date).0);
-        if this_monday.is_some_and(|m| target > m) {
+        if days > 0 && this_monday.is_some_and(|m| target > m) {
             return Vec::new();
         }
         self.show_history_week(target)
     }
 
     fn show_history_week(&mut self, date: NaiveDate) -> Vec<Effect> {
+        // Weeks after this one hold nothing yet: a later date shows this week.
+        let date = self.today.as_ref().map_or(date, |t| date.min(t.date));
         self.history_week = Some(crate::training::compare::week_bounds(date).0);
         self.session_cursor = 0;
         self.comparison = None;
@@ -1175,7 +1178,7 @@ impl App {
                     self.popup = None;
                     return self.show_history_week(date);
                 }
-                _ => go.error = Some(format!("'{}' is not a date; write it as YYYY-MM-DD", go.text.trim())),
+                _ => go.error = Some("not a date: write YYYY-MM-DD".into()),
             },
             _ => {}
         }
@@ -1198,14 +1201,14 @@ impl App {
     fn on_detail(&mut self, action: Action) -> Vec<Effect> {
         let Some(view) = &mut self.detail else { return Vec::new() };
         let rows = if view.weeks { view.detail.weeks.len() } else { view.detail.sets.len() };
-        let pages = rows.div_ceil(DETAIL_PAGE).max(1);
+        let last_start = rows.saturating_sub(1) / DETAIL_STEP * DETAIL_STEP;
         match action {
             Action::ToggleWeeks => {
                 view.weeks = !view.weeks;
-                view.page = 0;
+                view.offset = 0;
             }
-            Action::Down | Action::Right => view.page = (view.page + 1).min(pages - 1),
-            Action::Up | Action::Left => view.page = view.page.saturating_sub(1),
+            Action::Down | Action::Right => view.offset = (view.offset + DETAIL_STEP).min(last_start),
+            Action::Up | Action::Left => view.offset = view.offset.saturating_sub(DETAIL_STEP),
             Action::CycleRange => view.range = view.range.next(),
             Action::Back => {
                 (self.screen, self.pane) = view.back_to;
@@ -1344,7 +1347,7 @@ impl App {
                 };
                 let range = self.detail.as_ref().map_or_else(TrendRange::default, |v| v.range);
                 let weeks = self.detail.as_ref().is_some_and(|v| v.weeks);
-                self.detail = Some(DetailView { detail: *detail, range, page: 0, weeks, back_to });
+                self.detail = Some(DetailView { detail: *detail, range, offset: 0, weeks, back_to });
                 self.screen = Screen::Exercise;
                 self.pane = Pane::Detail;
             }

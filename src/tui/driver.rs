@@ -157,11 +157,7 @@ impl<C: Clock> Driver<C> {
             }
             Effect::LoadSessions => {
                 let monday = self.app.history_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
-                let next = week_bounds(monday).1;
-                let loaded = self
-                    .store
-                    .sessions_between(self.clock.midnight(monday), self.clock.midnight(next))
-                    .and_then(|sessions| Ok((sessions, self.store.deload_weeks()?.iter().any(|d| d.monday == monday))));
+                let loaded = history::week_sessions(&self.store, &self.clock, monday);
                 return vec![match loaded {
                     Ok((sessions, deload)) => Outcome::Sessions { monday, deload, sessions },
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),

@@ -173,7 +173,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Confirm, [ch('n'), ch('N'), (KeyCode::Esc, NONE)], "n/Esc", Action::No, "no", true),
     bind!(Picker, [(KeyCode::Up, NONE)], "↑↓", Action::Up, "choose", true),
     bind!(Picker, [(KeyCode::Down, NONE)], "↓", Action::Down, "choose", false),
-    bind!(Picker, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "add it", true),
+    bind!(Picker, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "choose it", true),
     bind!(Picker, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
     bind!(Picker, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase filter", false),
     bind!(

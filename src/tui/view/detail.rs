@@ -9,7 +9,7 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 use super::{View, truncate};
 use crate::model::session::SetKind;
 use crate::training::records::WeekPoint;
-use crate::tui::app::{DETAIL_PAGE, Pane};
+use crate::tui::app::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -24,9 +24,14 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(area);
     let title = format!("{}: best e1RM per week, {}", detail.exercise, view.range.label());
     let chart_area = screen.pane(&title, screen.focused(Pane::Detail), top, buf);
-    let shown: Vec<&WeekPoint> = match view.range.weeks() {
-        Some(n) => detail.weeks.iter().rev().take(n).rev().collect(),
-        None => detail.weeks.iter().collect(),
+    // The range counts calendar weeks back from this one, so a layoff shows as a gap.
+    let this_monday = screen.app.today.as_ref().map(|t| crate::training::compare::week_bounds(t.date).0);
+    let shown: Vec<&WeekPoint> = match (view.range.weeks(), this_monday) {
+        (Some(n), Some(monday)) => {
+            let from = monday - chrono::Days::new(7 * (n as u64 - 1));
+            detail.weeks.iter().filter(|w| w.monday >= from).collect()
+        }
+        _ => detail.weeks.iter().collect(),
     };
     if shown.is_empty() {
         Paragraph::new(Line::styled(
@@ -61,10 +66,13 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines).render(records_area, buf);
 
     let rows = if view.weeks { detail.weeks.len() } else { detail.sets.len() };
-    let pages = rows.div_ceil(DETAIL_PAGE).max(1);
-    let page = view.page.min(pages - 1);
     let what = if view.weeks { "Weeks" } else { "Sets" };
-    let sets_area = screen.pane(&format!("{what}, page {} of {pages}", page + 1), false, right, buf);
+    // The list shows as many rows as fit, from the offset the keys moved to.
+    let visible = (right.height.saturating_sub(2) as usize).max(1);
+    let first = view.offset.min(rows.saturating_sub(1));
+    let last = (first + visible).min(rows);
+    let title = if rows == 0 { format!("{what}: none yet") } else { format!("{what} {}-{last} of {rows}", first + 1) };
+    let sets_area = screen.pane(&title, false, right, buf);
     let width = sets_area.width as usize;
     if view.weeks {
         // Newest week first: its top set, best e1RM and working sets; deload weeks say so.
@@ -72,8 +80,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             .weeks
             .iter()
             .rev()
-            .skip(page * DETAIL_PAGE)
-            .take(DETAIL_PAGE)
+            .skip(first)
+            .take(visible)
             .map(|w| {
                 let deload = if w.deload { " deload" } else { "" };
                 let text = format!(
@@ -92,8 +100,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let rows: Vec<Line<'static>> = detail
         .sets
         .iter()
-        .skip(page * DETAIL_PAGE)
-        .take(DETAIL_PAGE)
+        .skip(first)
+        .take(visible)
         .map(|set| {
             let date = screen.app_local(set.session_started_at).format("%a %-d %b %y");
             let star = if detail.records.holds(set) { " ★" } else { "" };
@@ -108,14 +116,16 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 
 fn trend(screen: &View<'_>, weeks: &[&WeekPoint], unit: &str, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let points: Vec<(f64, f64)> = weeks.iter().enumerate().map(|(i, w)| (i as f64, w.best_e1rm)).collect();
-    let deloads: Vec<(f64, f64)> =
-        weeks.iter().enumerate().filter(|(_, w)| w.deload).map(|(i, w)| (i as f64, w.best_e1rm)).collect();
+    // x is weeks since the first point shown: gaps in training stay gaps on the chart.
+    let start = weeks.first().map(|w| w.monday);
+    let x = |w: &WeekPoint| start.map_or(0.0, |s| (w.monday - s).num_weeks() as f64);
+    let points: Vec<(f64, f64)> = weeks.iter().map(|w| (x(w), w.best_e1rm)).collect();
+    let deloads: Vec<(f64, f64)> = weeks.iter().filter(|w| w.deload).map(|w| (x(w), w.best_e1rm)).collect();
     let low = weeks.iter().map(|w| w.best_e1rm).fold(f64::INFINITY, f64::min);
     let high = weeks.iter().map(|w| w.best_e1rm).fold(f64::NEG_INFINITY, f64::max);
     let pad = ((high - low) * 0.1).max(1.0);
     let (y0, y1) = ((low - pad).max(0.0), high + pad);
-    let x1 = (weeks.len().saturating_sub(1) as f64).max(1.0);
+    let x1 = weeks.last().map_or(1.0, |w| x(w)).max(1.0);
     let first = weeks.first().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
     let last = weeks.last().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
     let mut datasets = vec![

@@ -24,9 +24,8 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let app = screen.app;
     let title = match app.sessions_week {
         Some((monday, deload)) => {
-            let iso = chrono::Datelike::iso_week(&monday);
             let deload = if deload { ", deload" } else { "" };
-            format!("Week of {} (W{:02}{deload})", monday.format("%-d %b"), iso.week())
+            format!("Week of {}{deload}", monday.format("%-d %b %Y"))
         }
         None => "Sessions".to_string(),
     };
@@ -124,7 +123,9 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     let mut selected_line = 0;
     if comparison.exercises.is_empty() {
-        lines.push(Line::styled("A rest or recovery day: nothing to compare.", t.style(Meaning::Muted)));
+        let text =
+            if selected.is_some() { "A rest or recovery day: nothing to compare." } else { "No lifting this week." };
+        lines.push(Line::styled(text, t.style(Meaning::Muted)));
     }
     for (i, exercise) in comparison.exercises.iter().enumerate() {
         if i > 0 {
@@ -187,6 +188,9 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 Span::styled(row, t.style(Meaning::Text)),
                 Span::styled(change, t.style(meaning)),
             ]));
+        }
+        if exercise.last_deload {
+            lines.push(Line::styled("    the week before was a deload week", t.style(Meaning::Muted)));
         }
         // Ramp-up sets apart and dimmed: they are never compared.
         if !exercise.ramp_ups.is_empty() {
