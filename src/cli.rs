@@ -286,7 +286,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 store.start_deload(monday, style, SystemClock.now())?;
                 let how = if load { "about 10% less load" } else { "about half the sets" };
                 say(&format!(
-                    "the week of {week} is a deload week: {how}, 3 or more reps in reserve, no failure; it is kept out of trends"
+                    "the week of {week} is a deload week: {how}, 3 or more reps in reserve, no failure; it sets no records and stays out of the decline check"
                 ))?;
             }
             Ok(())

@@ -20,7 +20,7 @@ pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
 /// (as records are). A session that started before ?3 may log until the day after it; deload
 /// weeks are taken in UTC days here, which can misplace a set within hours of midnight.
 const BESTS_WHERE: &str = "FROM workout_set
-     WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND logged_at < ?3 + 86400
+     WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND form_broke = 0 AND logged_at < ?3 + 86400
        AND (logged_at < ?3 OR session_id IN (SELECT id FROM session WHERE started_at >= ?3 - 86400 AND started_at < ?3))
        AND session_id NOT IN (SELECT s.id FROM deload_week d JOIN session s
                               ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))";

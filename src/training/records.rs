@@ -81,7 +81,10 @@ pub fn records(
 ) -> Records {
     let mut records = Records::default();
     let mut by_load: BTreeMap<Load, (u16, LoggedSet)> = BTreeMap::new();
-    for set in sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit) {
+    // A set that broke form counts its good reps for the trend, but sets no record.
+    for set in
+        sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit && !s.entry.form_broke)
+    {
         if deloads.contains(&week_of(set)) {
             continue;
         }
@@ -115,7 +118,7 @@ pub fn new_records_over(
         .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
     let mut reps_at: BTreeMap<Load, u16> = most_reps.iter().copied().collect();
     let mut ids = Vec::new();
-    for set in new.iter().filter(|s| s.entry.kind == SetKind::Working) {
+    for set in new.iter().filter(|s| s.entry.kind == SetKind::Working && !s.entry.form_broke) {
         let e1rm = estimate_set(formula, &set.entry);
         let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
         let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);

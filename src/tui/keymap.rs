@@ -125,7 +125,7 @@ impl Context {
             Context::Week => "Week: effective sets per muscle",
             Context::Rest => "Rest timer",
             Context::Confirm => "Questions",
-            Context::Picker => "Add exercise",
+            Context::Picker => "Exercise picker (a adds, / finds)",
             Context::HelpOverlay => "Help",
             Context::CheckIn => "Readiness check-in",
             Context::Guess => "RIR calibration",

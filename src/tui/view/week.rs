@@ -123,26 +123,6 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(unverified, t.style(Meaning::Muted)));
         lines.push(clip(Line::from(spans), width));
     }
-    let c = &week.checkins;
-    if !c.dates.is_empty() {
-        lines.push(Line::raw(""));
-        let mean = |v: &[u8]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
-        let recent: usize = width.saturating_sub(26).min(40);
-        let row = |name: &str, v: &[u8]| {
-            let skip = v.len().saturating_sub(recent);
-            let line: String = v.iter().skip(skip).map(|&x| spark(f64::from(x), 5.0)).collect();
-            truncate(&format!("{name:<11}{line:<recent$} avg {:.1}/5", mean(v)), width)
-        };
-        lines.push(Line::styled(
-            truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
-            t.style(Meaning::Muted),
-        ));
-        for (name, values) in
-            [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)]
-        {
-            lines.push(Line::raw(row(name, values)));
-        }
-    }
     // Recovery as of today, under the counts (the deload line only on this week).
     if let Some(today) = &screen.app.today {
         lines.push(Line::raw(""));
@@ -166,6 +146,27 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         if let Some(age) = &today.plan_age {
             let text = format!("Plan '{}', {}.", screen.app.plan.name, age.describe());
             lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+        }
+    }
+    // Check-ins last: the recovery lines above matter more when space runs out.
+    let c = &week.checkins;
+    if !c.dates.is_empty() {
+        lines.push(Line::raw(""));
+        let mean = |v: &[u8]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
+        let recent: usize = width.saturating_sub(26).min(40);
+        let row = |name: &str, v: &[u8]| {
+            let skip = v.len().saturating_sub(recent);
+            let line: String = v.iter().skip(skip).map(|&x| spark(f64::from(x), 5.0)).collect();
+            truncate(&format!("{name:<11}{line:<recent$} avg {:.1}/5", mean(v)), width)
+        };
+        lines.push(Line::styled(
+            truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
+            t.style(Meaning::Muted),
+        ));
+        for (name, values) in
+            [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)]
+        {
+            lines.push(Line::raw(row(name, values)));
         }
     }
     Paragraph::new(lines).render(inner, buf);
