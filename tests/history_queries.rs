@@ -6,22 +6,9 @@ mod common;
 use chrono::{Duration, TimeZone, Utc};
 use common::*;
 use hardset::clock::FixedClock;
-use hardset::model::session::{DeloadStyle, SessionFor, SetEntry, SetKind};
-use hardset::model::units::{Load, Rir, Unit, Weight};
+use hardset::model::session::{DeloadStyle, SessionFor};
 use hardset::store::Store;
 use hardset::training::e1rm::Formula;
-
-fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> SetEntry {
-    SetEntry {
-        exercise: exercise.into(),
-        kind: SetKind::Working,
-        weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
-        reps,
-        rir: Rir::whole(rir),
-        form_broke: false,
-        note: String::new(),
-    }
-}
 
 fn new_session() -> SessionFor {
     SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) }

@@ -6,8 +6,7 @@ mod common;
 use chrono::Duration;
 use common::*;
 use hardset::clock::{Clock, FixedClock};
-use hardset::model::session::{DeloadStyle, Readiness, SessionFor, SetEntry, SetKind};
-use hardset::model::units::{Load, Rir, Unit, Weight};
+use hardset::model::session::{DeloadStyle, Readiness, SessionFor};
 use hardset::store::Store;
 use hardset::tui::app::{App, Popup};
 use hardset::tui::driver::Driver;
@@ -15,18 +14,6 @@ use ratatui::crossterm::event::KeyCode;
 
 fn with_check_in(store: Store, clock: FixedClock) -> Driver<FixedClock> {
     Driver::new(App::new(example_plan(), hardset::config::Settings::default()), store, clock)
-}
-
-fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> SetEntry {
-    SetEntry {
-        exercise: exercise.into(),
-        kind: SetKind::Working,
-        weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
-        reps,
-        rir: Rir::whole(rir),
-        form_broke: false,
-        note: String::new(),
-    }
 }
 
 #[test]

@@ -106,17 +106,11 @@ impl Store {
                     params![fingerprint, plan_name, at.timestamp()],
                 )?;
             }
-            let mut stmt =
-                tx.prepare("SELECT fingerprint, plan_name, first_used FROM plan_revision ORDER BY id DESC LIMIT 2")?;
-            let revisions: Vec<PlanRevision> = stmt
-                .query_map([], |r| {
-                    Ok(PlanRevision { fingerprint: r.get(0)?, plan_name: r.get(1)?, first_used: from_unix(r.get(2)?) })
-                })?
-                .collect::<Result<_, _>>()?;
-            let mut revisions = revisions.into_iter();
-            let current = revisions.next().ok_or_else(|| StoreError::NotFound("no plan revision".into()))?;
-            Ok((current, revisions.next()))
-        })
+            Ok(())
+        })?;
+        let (current, previous) = self.plan_revisions()?;
+        let current = current.ok_or_else(|| StoreError::NotFound("no plan revision".into()))?;
+        Ok((current, previous))
     }
 
     /// The plan revision in use and the one before it, without recording anything.

@@ -106,3 +106,19 @@ pub fn text(buffer: &Buffer) -> String {
 pub fn screen(driver: &Driver<FixedClock>, width: u16, height: u16) -> String {
     text(&render(driver, width, height))
 }
+
+/// A working set in kg, as typed: load, reps and whole reps in reserve.
+pub fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> hardset::model::session::SetEntry {
+    hardset::model::session::SetEntry {
+        exercise: exercise.into(),
+        kind: hardset::model::session::SetKind::Working,
+        weight: hardset::model::units::Weight::new(
+            hardset::model::units::Load::from_f64(load).expect("valid load"),
+            hardset::model::units::Unit::Kg,
+        ),
+        reps,
+        rir: hardset::model::units::Rir::whole(rir),
+        form_broke: false,
+        note: String::new(),
+    }
+}
