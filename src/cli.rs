@@ -526,10 +526,11 @@ pub fn week_text(report: &WeekReport) -> String {
         report.training_sessions,
         if report.training_sessions == 1 { "" } else { "s" }
     );
-    if report.muscles.is_empty() {
+    if report.muscles.iter().all(|m| m.effective_sets <= 0.0) {
         text.push_str("  no effective sets yet\n");
     }
-    for muscle in &report.muscles {
+    // Muscles kept only for the Week pane's 8-week bars (none this week) are left out here.
+    for muscle in report.muscles.iter().filter(|m| m.effective_sets > 0.0) {
         let unverified = if muscle.unverified_sets > 0.0 {
             format!(" ({} unverified)", muscle.unverified_sets)
         } else {
@@ -668,10 +669,11 @@ impl HistoryReport {
         if let Some(best) = &self.best_e1rm {
             let _ = writeln!(
                 text,
-                "Best e1RM: {:.1} {unit} ({} {unit} x {} on {})",
+                "Best e1RM: {:.1} {unit} ({} {unit} x {}{} on {})",
                 best.e1rm.unwrap_or_default(),
                 best.weight,
                 best.reps,
+                best.rir.map(|r| format!(" @ {r}")).unwrap_or_default(),
                 best.date.format("%a %-d %b %Y")
             );
         }

@@ -249,3 +249,15 @@ fn the_exercise_detail_charts_the_trend_and_lists_records_and_sets() {
     press(&mut d, &[key(KeyCode::Esc)]);
     assert_eq!(d.app.screen, hardset::tui::app::Screen::History);
 }
+
+#[test]
+fn the_week_pane_scrolls_to_what_does_not_fit() {
+    let mut d = demo_driver(8);
+    press(&mut d, &[ch('3')]);
+    assert!(!screen(&d, 80, 24).contains("motivation"), "at 80x24 the check-ins start below the fold");
+    for _ in 0..10 {
+        press(&mut d, &[key(KeyCode::Down)]);
+    }
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("motivation") && text.contains("avg"), "scrolled down to them: {text}");
+}

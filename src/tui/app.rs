@@ -395,6 +395,8 @@ pub struct App {
     pub week: Option<WeekReport>,
     /// The exercise detail, when open.
     pub detail: Option<DetailView>,
+    /// How far the Week pane is scrolled down.
+    pub week_scroll: u16,
     /// A date in the week the Week pane shows; `None` for this week.
     pub week_date: Option<NaiveDate>,
     /// Exercise names the picker offers.
@@ -445,6 +447,7 @@ impl App {
             settings,
             week: None,
             week_date: None,
+            week_scroll: 0,
             detail: None,
             exercise_names,
             today: None,
@@ -1243,6 +1246,15 @@ impl App {
     fn on_week(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         let shown = self.week.as_ref().map(|w| w.monday);
         let step = match action {
+            // The pane scrolls when its lines outnumber the rows (the view stops at the end).
+            Action::Down => {
+                self.week_scroll = self.week_scroll.saturating_add(1).min(100);
+                return Vec::new();
+            }
+            Action::Up => {
+                self.week_scroll = self.week_scroll.saturating_sub(1);
+                return Vec::new();
+            }
             Action::Left | Action::PrevDay => -7,
             Action::Right | Action::NextDay => 7,
             Action::Back => {

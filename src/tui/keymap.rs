@@ -253,6 +253,8 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Week, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
     bind!(Week, [(KeyCode::Right, NONE), ch('l'), ch(']')], "→", Action::Right, "next week", false),
     bind!(Week, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "this week", true),
+    bind!(Week, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(Week, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
     // The rest timer answers anywhere outside a text field.
     bind!(Rest, [ch('+'), ch('=')], "+/-", Action::RestPlus, "rest ±15s", true),
     bind!(Rest, [ch('-'), ch('_')], "-", Action::RestMinus, "rest -15s", false),

@@ -169,7 +169,10 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::raw(row(name, values)));
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    // Scrolled as far as asked, but never past the last line.
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let skip = (screen.app.week_scroll as usize).min(max_scroll);
+    Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
 }
 
 #[cfg(test)]
