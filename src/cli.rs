@@ -25,7 +25,7 @@ use crate::training::{plates, ramp};
 use crate::tui::app::App;
 use crate::tui::driver::Driver;
 use crate::week::WeekReport;
-use crate::{demo, history, today, tui, week};
+use crate::{demo, files, history, today, tui, week};
 
 /// hardset: a terminal workout companion for few, very hard sets.
 #[derive(Debug, Parser)]
@@ -100,6 +100,12 @@ pub enum Command {
         #[arg(long, value_parser = parse_date)]
         date: Option<NaiveDate>,
     },
+    /// Your plan: check it, show it, start one from the example week, or edit it safely.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Your settings: show the effective ones, check config.toml, or start one.
+    #[command(subcommand)]
+    Config(ConfigCommand),
     /// Training arithmetic: e1RM, plates, ramp-up ladders.
     #[command(subcommand)]
     Calc(Calc),
@@ -112,6 +118,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+}
+
+/// The `plan` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Check a plan file (default: your plan.toml, else the shipped example week).
+    Check {
+        /// A plan file to check instead.
+        file: Option<PathBuf>,
+    },
+    /// The plan, a day at a time.
+    Show,
+    /// Copy the example week into the config directory as plan.toml (never over one).
+    Init,
+    /// Open plan.toml in $EDITOR; it is replaced only if the edit parses.
+    Edit,
+}
+
+/// The `config` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// The settings in effect: the defaults with your config.toml applied.
+    Show,
+    /// Check config.toml.
+    Check,
+    /// Write a config.toml with every setting, commented out (never over one).
+    Init,
 }
 
 /// The `calc` subcommands.
@@ -224,6 +257,33 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let store = Store::open(&paths.database)?;
             run_app(plan, settings, warning, store)
         }
+        Some(Command::Plan(command)) => match command {
+            PlanCommand::Check { file } => say(&files::check_plan(file.as_deref(), &paths.config_dir, &catalogue)?),
+            PlanCommand::Show => say(files::show_plan(&load_plan(&paths, &catalogue)?).trim_end()),
+            PlanCommand::Init => {
+                let path = files::init_plan(&paths.config_dir)?;
+                say(&format!("wrote {}: the example week, yours to edit", path.display()))
+            }
+            PlanCommand::Edit => {
+                let editor =
+                    std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+                say(&files::edit_plan(&paths.config_dir, &catalogue, &editor)?)
+            }
+        },
+        Some(Command::Config(command)) => match command {
+            ConfigCommand::Show => {
+                let (settings, warning) = load_settings(explicit_config, &paths)?;
+                if let Some(warning) = warning {
+                    eprintln!("hardset: {warning}");
+                }
+                say(files::show_config(&settings)?.trim_end())
+            }
+            ConfigCommand::Check => say(&files::check_config(&paths.config_dir)?),
+            ConfigCommand::Init => {
+                let path = files::init_config(&paths.config_dir)?;
+                say(&format!("wrote {}: every setting, commented out; uncomment what you change", path.display()))
+            }
+        },
         Some(Command::Calc(calc)) => {
             let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;

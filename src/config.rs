@@ -14,7 +14,7 @@ use crate::training::plates::BarSetup;
 pub const SHIPPED_CONFIG: &str = include_str!("../assets/config.toml");
 
 /// All settings.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
     /// Estimated 1RM.
@@ -28,7 +28,7 @@ pub struct Settings {
 }
 
 /// The readiness check-in at the start of a session.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct CheckInSettings {
     /// Ask before the first set of each training session.
@@ -42,7 +42,7 @@ impl Default for CheckInSettings {
 }
 
 /// How e1RM is estimated.
-#[derive(Debug, Clone, PartialEq, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct E1rmSettings {
     /// The formula.
@@ -50,7 +50,7 @@ pub struct E1rmSettings {
 }
 
 /// The lifter's equipment.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EquipmentSettings {
     /// Empty bar in kg.
@@ -137,7 +137,7 @@ impl EquipmentSettings {
 }
 
 /// Experience, which sets the weekly target band.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
 #[serde(rename_all = "lowercase")]
 pub enum Experience {
     /// 6-8 effective sets per muscle a week.
@@ -150,7 +150,7 @@ pub enum Experience {
 }
 
 /// Effective sets and the weekly dose.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct VolumeSettings {
     /// A working set at this RIR or fewer is effective.

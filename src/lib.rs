@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod export;
+pub mod files;
 pub mod history;
 pub mod model;
 pub mod paths;

@@ -147,3 +147,60 @@ fn history_gives_each_week_its_best_and_the_records() {
     let (ok, _, err) = run(dir.path(), &["--db", db, "history", "bench"]);
     assert!(!ok && err.contains("did you mean 'Barbell bench press'?"), "{err}");
 }
+
+#[test]
+fn plan_and_config_tools_check_show_start_and_edit_safely() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ok, out, _) = run(dir.path(), &["plan", "check"]);
+    assert!(ok && out.contains("the shipped example week (no plan.toml yet): ok, 'Example week', 5 days"), "{out}");
+    assert!(run(dir.path(), &["plan", "init"]).0);
+    let (ok, _, err) = run(dir.path(), &["plan", "init"]);
+    assert!(!ok && err.contains("already exists; it was left as it is"), "{err}");
+    let (_, table, _) = run(dir.path(), &["plan", "show"]);
+    assert!(table.contains("Machine chest press") && table.contains("Day 4: rest (rest)"), "{table}");
+    // An edit that breaks the plan is refused; the plan stays; the draft is kept and resumed.
+    let plan = dir.path().join("config/plan.toml");
+    let before = std::fs::read_to_string(&plan).expect("plan");
+    let bad = dir.path().join("bad-editor.sh");
+    std::fs::write(&bad, "#!/bin/sh\nsed -i 's/sets = 1/sets = 0/' \"$1\"\n").expect("script");
+    let good = dir.path().join("good-editor.sh");
+    std::fs::write(&good, "#!/bin/sh\nsed -i 's/sets = 0/sets = 1/; s/reps = \"6-10\"/reps = \"6-12\"/' \"$1\"\n")
+        .expect("script");
+    for script in [&bad, &good] {
+        std::process::Command::new("chmod").arg("+x").arg(script).status().expect("chmod");
+    }
+    let edit = |editor: &std::path::Path| {
+        let out = Command::new(BIN)
+            .args(["plan", "edit"])
+            .env("HARDSET_DB", dir.path().join("hardset.db"))
+            .env("HARDSET_CONFIG", dir.path().join("config"))
+            .env("HOME", dir.path())
+            .env_remove("VISUAL")
+            .env("EDITOR", editor)
+            .output()
+            .expect("runs");
+        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (ok, err) = edit(&bad);
+    assert!(!ok && err.contains("the edit was refused") && err.contains("plan.toml.edit:"), "{err}");
+    assert_eq!(std::fs::read_to_string(&plan).expect("plan"), before, "the old plan stays");
+    let (ok, err) = edit(&good);
+    assert!(ok, "{err}");
+    let after = std::fs::read_to_string(&plan).expect("plan");
+    assert!(after.contains("reps = \"6-12\"") && !after.contains("sets = 0"), "the fixed draft was saved");
+    assert!(!dir.path().join("config/plan.toml.edit").exists());
+    // Config: check, start (every setting commented), show the effective settings.
+    let (_, out, _) = run(dir.path(), &["config", "check"]);
+    assert!(out.contains("not there; the defaults apply"), "{out}");
+    assert!(run(dir.path(), &["config", "init"]).0);
+    let (ok, out, _) = run(dir.path(), &["config", "check"]);
+    assert!(ok && out.trim_end().ends_with(": ok"), "{out}");
+    let starter = std::fs::read_to_string(dir.path().join("config/config.toml")).expect("config");
+    assert!(starter.contains("# formula = \"epley\""), "{starter}");
+    std::fs::write(dir.path().join("config/config.toml"), "[volume]\nexperience = \"advanced\"\n").expect("writes");
+    let (_, shown, _) = run(dir.path(), &["config", "show"]);
+    assert!(shown.contains("experience = \"advanced\"") && shown.contains("formula = \"epley\""), "{shown}");
+    std::fs::write(dir.path().join("config/config.toml"), "[volume]\nexperience = \"expert\"\n").expect("writes");
+    let (ok, _, err) = run(dir.path(), &["config", "check"]);
+    assert!(!ok && err.contains("config.toml:2:14"), "{err}");
+}

@@ -1,0 +1,172 @@
+//! The lifter's own files, from the shell: check, show and start `plan.toml` and `config.toml`,
+//! and edit the plan safely (the old plan stays if the new one is refused).
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+
+use crate::config::{SHIPPED_CONFIG, Settings};
+use crate::error::Error;
+use crate::model::exercise::{Catalogue, format_rest};
+use crate::model::plan::{DayKind, EXAMPLE_WEEK, Plan, Schedule};
+
+/// Checks a plan file: the given one, else the lifter's, else the shipped example week.
+pub fn check_plan(file: Option<&Path>, config_dir: &Path, catalogue: &Catalogue) -> Result<String, Error> {
+    let (plan, origin) = match file {
+        Some(path) => (Plan::load(path, catalogue)?, path.display().to_string()),
+        None => match Plan::load_for(config_dir, catalogue)? {
+            (plan, Some(path)) => (plan, path.display().to_string()),
+            (plan, None) => (plan, "the shipped example week (no plan.toml yet)".to_string()),
+        },
+    };
+    let exercises: usize = plan.days.iter().map(|d| d.exercises.len()).sum();
+    Ok(format!("{origin}: ok, '{}', {} days, {exercises} exercises", plan.name, plan.days.len()))
+}
+
+/// The plan as a table, a day at a time.
+pub fn show_plan(plan: &Plan) -> String {
+    let schedule = match plan.schedule {
+        Schedule::Rotation => "a rotation: the next day follows the last day trained",
+        Schedule::Weekdays => "fixed weekdays",
+    };
+    let mut text = format!("{} ({schedule}; loads in {})\n", plan.name, plan.unit);
+    for day in &plan.days {
+        let weekday = day.weekday.map(|w| format!(" on {w}")).unwrap_or_default();
+        let _ = writeln!(text, "\n{}{weekday} ({})", day.name, day.kind.label());
+        if day.kind != DayKind::Training {
+            for activity in &day.activities {
+                let _ = writeln!(text, "  - {activity}");
+            }
+            continue;
+        }
+        for e in &day.exercises {
+            let ramp = if e.ramp_up { ", ramp-ups" } else { "" };
+            let key = if e.key { ", key lift" } else { "" };
+            let _ = writeln!(
+                text,
+                "  {:<28} {} x {:<6} @ RIR {:<4} rest {}{ramp}{key}",
+                e.name,
+                e.sets,
+                e.reps.to_string(),
+                e.rir.to_string(),
+                format_rest(e.rest)
+            );
+        }
+    }
+    text
+}
+
+/// Writes `text` to `path` unless a file is there; creates the directory.
+fn write_new(path: &Path, text: &str) -> Result<(), Error> {
+    if path.exists() {
+        return Err(Error::Input(format!("{} already exists; it was left as it is", path.display())));
+    }
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    std::fs::write(path, text)?;
+    Ok(())
+}
+
+/// Copies the example week into the config directory as `plan.toml`, never over one.
+pub fn init_plan(config_dir: &Path) -> Result<PathBuf, Error> {
+    let path = config_dir.join("plan.toml");
+    write_new(&path, EXAMPLE_WEEK)?;
+    Ok(path)
+}
+
+/// The shipped settings with every setting commented out: a starter that documents everything
+/// and pins nothing, so later default changes still reach the lifter.
+pub fn starter_config() -> String {
+    let mut text =
+        String::from("# hardset settings: uncomment a line to change it; anything left commented keeps its default.\n");
+    for line in SHIPPED_CONFIG.lines() {
+        let trimmed = line.trim_start();
+        if trimmed.is_empty() || trimmed.starts_with('#') || trimmed.starts_with('[') {
+            text.push_str(line);
+        } else {
+            text.push_str("# ");
+            text.push_str(line);
+        }
+        text.push('\n');
+    }
+    text
+}
+
+/// Writes the starter `config.toml`, never over one.
+pub fn init_config(config_dir: &Path) -> Result<PathBuf, Error> {
+    let path = config_dir.join("config.toml");
+    write_new(&path, &starter_config())?;
+    Ok(path)
+}
+
+/// The effective settings as TOML (defaults with the lifter's file applied).
+pub fn show_config(settings: &Settings) -> Result<String, Error> {
+    toml::to_string_pretty(settings).map_err(|e| Error::Input(e.to_string()))
+}
+
+/// Checks `config.toml` in the config directory.
+pub fn check_config(config_dir: &Path) -> Result<String, Error> {
+    let path = config_dir.join("config.toml");
+    if !path.exists() {
+        return Ok(format!("{}: not there; the defaults apply", path.display()));
+    }
+    Settings::load_for(config_dir, true)?;
+    Ok(format!("{}: ok", path.display()))
+}
+
+/// Opens the plan in `editor` on a draft copy; the draft replaces `plan.toml` only when it
+/// parses. A refused draft stays beside it, named in the error, and the next edit resumes it,
+/// so no typing is lost.
+pub fn edit_plan(config_dir: &Path, catalogue: &Catalogue, editor: &str) -> Result<String, Error> {
+    let path = config_dir.join("plan.toml");
+    if !path.exists() {
+        init_plan(config_dir)?;
+    }
+    // A refused edit left a draft: editing again carries on from it rather than start over.
+    let draft = config_dir.join("plan.toml.edit");
+    if !draft.exists() {
+        std::fs::copy(&path, &draft)?;
+    }
+    let mut words = editor.split_whitespace();
+    let program = words.next().ok_or_else(|| Error::Input("set $EDITOR to the editor to use".into()))?;
+    let status = std::process::Command::new(program).args(words).arg(&draft).status()?;
+    if !status.success() {
+        return Err(Error::Input(format!(
+            "{editor} did not finish cleanly; {} is unchanged, the draft is {}",
+            path.display(),
+            draft.display()
+        )));
+    }
+    match Plan::load(&draft, catalogue) {
+        Ok(plan) => {
+            // The rename is atomic: the plan is either the old one or the new one, never half.
+            std::fs::rename(&draft, &path)?;
+            Ok(format!("{}: saved, '{}', {} days", path.display(), plan.name, plan.days.len()))
+        }
+        Err(e) => Err(Error::Input(format!(
+            "the edit was refused and {} is unchanged: {e}\nyour edit is kept in {}",
+            path.display(),
+            draft.display()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_config_pins_nothing_and_parses_to_the_defaults() {
+        let starter = starter_config();
+        assert_eq!(Settings::parse(&starter, "config.toml"), Ok(Settings::default()));
+        assert!(starter.contains("# formula = \"epley\""), "{starter}");
+    }
+
+    #[test]
+    fn the_plan_table_names_every_exercise() {
+        let plan = Plan::example_week(&Catalogue::shipped()).expect("parses");
+        let table = show_plan(&plan);
+        assert!(table.contains("Machine chest press") && table.contains("1 x 6-10   @ RIR 0-1"), "{table}");
+        assert!(table.contains("Day 2: active recovery (active recovery)"), "{table}");
+    }
+}
