@@ -106,6 +106,16 @@ pub enum Command {
     /// Your settings: show the effective ones, check config.toml, or start one.
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Copy the whole log to PATH (default: beside the database, dated), safely while in use.
+    Backup {
+        /// Where to write the copy (never over an existing file).
+        path: Option<PathBuf>,
+    },
+    /// Print a completion script: `hardset completions bash > ~/.local/share/bash-completion/completions/hardset`.
+    Completions {
+        /// bash, zsh or fish.
+        shell: clap_complete::Shell,
+    },
     /// Training arithmetic: e1RM, plates, ramp-up ladders.
     #[command(subcommand)]
     Calc(Calc),
@@ -256,6 +266,38 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let (settings, warning) = load_settings(explicit_config, &paths)?;
             let store = Store::open(&paths.database)?;
             run_app(plan, settings, warning, store)
+        }
+        Some(Command::Backup { path }) => {
+            if !paths.database.exists() {
+                return Err(Error::Input(format!(
+                    "no database at {} yet: nothing to back up",
+                    paths.database.display()
+                )));
+            }
+            let store = Store::open(&paths.database)?;
+            let to = path.unwrap_or_else(|| {
+                let date = SystemClock.local_date(SystemClock.now()).format("%Y-%m-%d");
+                PathBuf::from(format!("{}.backup-{date}", paths.database.display()))
+            });
+            if to.exists() {
+                return Err(Error::Input(format!("{} already exists; choose another path", to.display())));
+            }
+            store.backup_to(&to)?;
+            let copy = Store::open(&to)?;
+            say(&format!(
+                "backed up {} sets to {} (integrity ok: {})",
+                copy.set_count()?,
+                to.display(),
+                copy.integrity_ok()?
+            ))
+        }
+        Some(Command::Completions { shell }) => {
+            use clap::CommandFactory;
+            let mut command = Cli::command();
+            // Written to memory first: the generator panics on a closed pipe, `say` does not.
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut command, "hardset", &mut script);
+            say(String::from_utf8_lossy(&script).trim_end())
         }
         Some(Command::Plan(command)) => match command {
             PlanCommand::Check { file } => say(&files::check_plan(file.as_deref(), &paths.config_dir, &catalogue)?),

@@ -157,6 +157,20 @@ impl Store {
         Ok(self.conn.query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
+    /// Copies the whole log to `to` through SQLite's backup API (consistent even while another
+    /// hardset writes), into a new file readable by its owner only. Never over an existing file.
+    pub fn backup_to(&self, to: &Path) -> Result<(), StoreError> {
+        let io = |source| StoreError::Io { path: to.display().to_string(), source };
+        if let Some(parent) = to.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(io)?;
+        }
+        create_private_file(to).map_err(io)?;
+        let mut copy = Connection::open(to)?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
+        backup.run_to_completion(256, Duration::ZERO, None)?;
+        Ok(())
+    }
+
     /// `PRAGMA integrity_check` says ok.
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;

@@ -204,3 +204,43 @@ fn plan_and_config_tools_check_show_start_and_edit_safely() {
     let (ok, _, err) = run(dir.path(), &["config", "check"]);
     assert!(!ok && err.contains("config.toml:2:14"), "{err}");
 }
+
+#[test]
+fn backup_copies_the_log_through_sqlite_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("demo.db");
+    let db_text = db.to_str().expect("utf-8");
+    let (ok, _, err) = run(dir.path(), &["--db", db_text, "backup"]);
+    assert!(!ok && err.contains("nothing to back up"), "{err}");
+    assert!(run(dir.path(), &["demo", "--db", db_text, "--weeks", "2"]).0);
+    let copy = dir.path().join("copy.db");
+    let copy_text = copy.to_str().expect("utf-8");
+    let (ok, out, err) = run(dir.path(), &["--db", db_text, "backup", copy_text]);
+    assert!(ok, "{err}");
+    assert!(out.contains("(integrity ok: true)"), "{out}");
+    let count = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .expect("opens")
+            .query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))
+            .expect("counts")
+    };
+    assert_eq!(count(&copy), count(&db), "every set is in the copy");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&copy).expect("exists").permissions().mode() & 0o777, 0o600);
+    }
+    let (ok, _, err) = run(dir.path(), &["--db", db_text, "backup", copy_text]);
+    assert!(!ok && err.contains("already exists"), "{err}");
+}
+
+#[test]
+fn completions_are_printed_for_each_shell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (shell, marker) in [("bash", "_hardset()"), ("zsh", "#compdef hardset"), ("fish", "complete -c hardset")] {
+        let (ok, out, err) = run(dir.path(), &["completions", shell]);
+        assert!(ok, "{err}");
+        assert!(out.contains(marker), "{shell}: {}", &out[..out.len().min(200)]);
+        assert!(out.contains("history") && out.contains("deload"), "{shell} knows the subcommands");
+    }
+}
