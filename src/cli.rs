@@ -116,6 +116,8 @@ pub enum Command {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
     },
+    /// Check the database, the paths, the plan and the settings, and say what to do about problems.
+    Doctor,
     /// Training arithmetic: e1RM, plates, ramp-up ladders.
     #[command(subcommand)]
     Calc(Calc),
@@ -298,6 +300,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut script = Vec::new();
             clap_complete::generate(shell, &mut command, "hardset", &mut script);
             say(String::from_utf8_lossy(&script).trim_end())
+        }
+        Some(Command::Doctor) => {
+            let findings = files::doctor(&paths, &catalogue);
+            let text: Vec<String> =
+                findings.iter().map(|(ok, text)| format!("{} {text}", if *ok { "ok  " } else { "FIX " })).collect();
+            say(&text.join("\n"))?;
+            let problems = findings.iter().filter(|(ok, _)| !ok).count();
+            if problems == 0 { Ok(()) } else { Err(Error::Input(format!("{problems} thing(s) to fix, above"))) }
         }
         Some(Command::Plan(command)) => match command {
             PlanCommand::Check { file } => say(&files::check_plan(file.as_deref(), &paths.config_dir, &catalogue)?),

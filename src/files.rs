@@ -151,6 +151,55 @@ pub fn edit_plan(config_dir: &Path, catalogue: &Catalogue, editor: &str) -> Resu
     }
 }
 
+/// One finding of `hardset doctor`: fine or not, and what it says.
+pub type Finding = (bool, String);
+
+/// Checks everything hardset depends on, saying what to do about anything wrong: the paths, the
+/// database (opens, integrity, schema), the plan and the settings.
+pub fn doctor(paths: &crate::paths::Paths, catalogue: &Catalogue) -> Vec<Finding> {
+    let mut findings = Vec::new();
+    let config_dir = &paths.config_dir;
+    findings.push(if config_dir.is_dir() {
+        (true, format!("config directory {}", config_dir.display()))
+    } else {
+        (
+            true,
+            format!(
+                "config directory {} is not there yet: `hardset plan init` or `hardset config init` creates it",
+                config_dir.display()
+            ),
+        )
+    });
+    let db = &paths.database;
+    if db.exists() {
+        match crate::store::Store::open(db) {
+            Ok(store) => match (store.integrity_ok(), store.set_count()) {
+                (Ok(true), Ok(sets)) => findings.push((true, format!("database {}: integrity ok, {sets} sets", db.display()))),
+                (Ok(false), _) => findings.push((
+                    false,
+                    format!(
+                        "database {}: the integrity check failed; make a copy with `hardset backup`, then restore an earlier backup",
+                        db.display()
+                    ),
+                )),
+                (Err(e), _) | (_, Err(e)) => findings.push((false, format!("database {}: {e}", db.display()))),
+            },
+            Err(e) => findings.push((false, format!("database: {e}"))),
+        }
+    } else {
+        findings.push((true, format!("database {} is not there yet: the first set creates it", db.display())));
+    }
+    findings.push(match check_plan(None, config_dir, catalogue) {
+        Ok(text) => (true, format!("plan {text}")),
+        Err(e) => (false, format!("plan: {e}; fix it there, or `hardset plan edit`")),
+    });
+    findings.push(match check_config(config_dir) {
+        Ok(text) => (true, format!("settings {text}")),
+        Err(e) => (false, format!("settings: {e}; fix it, or compare with `hardset config init` output")),
+    });
+    findings
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -244,3 +244,18 @@ fn completions_are_printed_for_each_shell() {
         assert!(out.contains("history") && out.contains("deload"), "{shell} knows the subcommands");
     }
 }
+
+#[test]
+fn doctor_says_what_is_fine_and_what_to_fix() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (ok, out, _) = run(dir.path(), &["doctor"]);
+    assert!(ok, "{out}");
+    assert!(out.contains("is not there yet: the first set creates it"), "{out}");
+    std::fs::create_dir_all(dir.path().join("config")).expect("config dir");
+    std::fs::write(dir.path().join("config/plan.toml"), "name = \"x\"\nschedule = \"weekly\"\n").expect("writes");
+    std::fs::write(dir.path().join("config/config.toml"), "[volume]\nexperience = \"expert\"\n").expect("writes");
+    let (ok, out, err) = run(dir.path(), &["doctor"]);
+    assert!(!ok && err.contains("2 thing(s) to fix"), "{err}");
+    assert!(out.contains("FIX  plan:") && out.contains("plan.toml:2:12") && out.contains("hardset plan edit"), "{out}");
+    assert!(out.contains("FIX  settings:") && out.contains("config.toml:2:14"), "{out}");
+}
