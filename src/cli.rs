@@ -67,6 +67,9 @@ pub enum Command {
         /// csv (one row per set) or json (grouped by session).
         #[arg(long, value_enum, default_value = "csv")]
         format: Format,
+        /// Write to FILE (complete or not at all) instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
     /// Write N weeks of deterministic synthetic history into the database given by --db.
     Demo {
@@ -413,12 +416,26 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 paths.database.display()
             ))
         }
-        Some(Command::Export { format }) => {
+        Some(Command::Export { format, out: Some(file) }) => {
+            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            // Written beside the file, then renamed over it: a failed export leaves no partial file.
+            let partial = PathBuf::from(format!("{}.partial", file.display()));
+            let mut writer = std::io::BufWriter::new(std::fs::File::create(&partial)?);
+            let written = export::export(&store, format, &SystemClock, &mut writer);
+            drop(writer);
+            if let Err(e) = written {
+                let _ = std::fs::remove_file(&partial);
+                return Err(e.into());
+            }
+            std::fs::rename(&partial, &file)?;
+            say(&format!("exported {} sets to {}", store.set_count()?, file.display()))
+        }
+        Some(Command::Export { format, out: None }) => {
             // No database yet means an empty log: export nothing rather than create a file.
             let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
-            match export::export(&store, format, &mut out) {
+            match export::export(&store, format, &SystemClock, &mut out) {
                 // `hardset export | head` closing the pipe early is not an error.
                 Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => Ok(other?),

@@ -5,8 +5,10 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::clock::Clock;
 use crate::model::session::{LoggedSet, Session};
 use crate::store::{Store, StoreError};
+use crate::training::compare::week_bounds;
 
 /// The export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -19,7 +21,7 @@ pub enum Format {
 
 /// The CSV header, in column order.
 pub const CSV_HEADER: &str =
-    "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,logged_at";
+    "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,logged_at,deload";
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
@@ -48,6 +50,8 @@ struct JsonSession {
     session_end: Option<String>,
     plan_day: String,
     note: String,
+    deload: bool,
+    readiness: Option<crate::model::session::Readiness>,
     sets: Vec<JsonSet>,
 }
 
@@ -67,8 +71,13 @@ fn json_set(set: &LoggedSet) -> JsonSet {
 }
 
 /// Writes every set in `format`.
-pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), StoreError> {
+///
+/// Each session says whether it fell in a deload week (by its local start date), and the JSON
+/// carries its readiness check-in, so nothing the app records is left behind.
+pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), StoreError> {
     let sessions: HashMap<i64, Session> = store.all_sessions()?.into_iter().map(|s| (s.id, s)).collect();
+    let deload_mondays: Vec<chrono::NaiveDate> = store.deload_weeks()?.into_iter().map(|d| d.monday).collect();
+    let deload = |s: &Session| deload_mondays.contains(&week_bounds(clock.local_date(s.started_at)).0);
     let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
     match format {
         Format::Csv => {
@@ -80,7 +89,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), 
                 let e = &set.entry;
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{},{},{},{},{}",
+                    "{},{},{},{},{},{},{},{},{},{},{},{},{}",
                     iso(session.started_at),
                     session.ended_at.map(iso).unwrap_or_default(),
                     csv_field(&session.day_name),
@@ -93,6 +102,7 @@ pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), 
                     e.form_broke,
                     csv_field(&e.note),
                     iso(set.logged_at),
+                    deload(session),
                 )
                 .map_err(io)
             })?;
@@ -112,6 +122,8 @@ pub fn export(store: &Store, format: Format, out: &mut dyn Write) -> Result<(), 
                     session_end: s.ended_at.map(iso),
                     plan_day: s.day_name.clone(),
                     note: s.note.clone(),
+                    deload: deload(s),
+                    readiness: s.readiness,
                     sets: sets.remove(&s.id).unwrap_or_default(),
                 })
                 .collect();

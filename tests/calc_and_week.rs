@@ -259,3 +259,25 @@ fn doctor_says_what_is_fine_and_what_to_fix() {
     assert!(out.contains("FIX  plan:") && out.contains("plan.toml:2:12") && out.contains("hardset plan edit"), "{out}");
     assert!(out.contains("FIX  settings:") && out.contains("config.toml:2:14"), "{out}");
 }
+
+#[test]
+fn export_to_a_file_is_complete_and_marks_deload_weeks() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert!(run(dir.path(), &["log", "Lat pulldown", "60x10@3"]).0);
+    assert!(run(dir.path(), &["deload"]).0);
+    let file = dir.path().join("out/log.csv");
+    std::fs::create_dir_all(file.parent().expect("parent")).expect("dir");
+    let (ok, out, err) = run(dir.path(), &["export", "--out", file.to_str().expect("utf-8")]);
+    assert!(ok, "{err}");
+    assert!(out.contains("exported 1 sets to"), "{out}");
+    let csv = std::fs::read_to_string(&file).expect("written");
+    let rows: Vec<&str> = csv.lines().collect();
+    assert!(rows[0].ends_with(",logged_at,deload"), "{csv}");
+    assert!(rows[1].ends_with(",true"), "the session fell in a deload week: {csv}");
+    assert!(!dir.path().join("out/log.csv.partial").exists(), "no partial file left");
+    let json = dir.path().join("out/log.json");
+    assert!(run(dir.path(), &["export", "--format", "json", "--out", json.to_str().expect("utf-8")]).0);
+    let value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("json");
+    assert_eq!(value[0]["deload"], true);
+}

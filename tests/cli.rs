@@ -280,7 +280,12 @@ fn json_export_groups_sets_by_session_with_the_same_fields() {
     let session = &sessions[0];
     let keys: BTreeSet<&str> =
         session.as_object().expect("a session is an object").keys().map(String::as_str).collect();
-    assert_eq!(keys, BTreeSet::from(["session_start", "session_end", "plan_day", "note", "sets"]));
+    assert_eq!(
+        keys,
+        BTreeSet::from(["session_start", "session_end", "plan_day", "note", "deload", "readiness", "sets"])
+    );
+    assert_eq!(session["deload"], Value::Bool(false));
+    assert_eq!(session["readiness"], Value::Null, "no check-in from the shell");
     assert_eq!(session["session_end"], Value::Null, "still running");
     let csv = hardset.export_csv();
     assert_eq!(session["session_start"].as_str(), Some(csv.rows[0]["session_start"].as_str()));
@@ -387,7 +392,7 @@ fn one_bad_set_among_good_ones_writes_none_of_them() {
     assert!(message.starts_with("'80x'"), "{message}");
     let csv = hardset.export_csv();
     assert!(csv.rows.is_empty(), "{:?}", csv.rows);
-    assert_eq!(csv.header.len(), 12, "{:?}", csv.header);
+    assert_eq!(csv.header.len(), 13, "{:?}", csv.header);
 }
 
 #[test]

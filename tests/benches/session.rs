@@ -205,8 +205,10 @@ fn main() {
     report("Today: log a set (fsync commit, reload, redraw)", saves);
 
     let mut sink = Vec::new();
-    let ((), export) =
-        time(|| hardset::export::export(&driver.store, hardset::export::Format::Csv, &mut sink).expect("exports"));
+    let ((), export) = time(|| {
+        hardset::export::export(&driver.store, hardset::export::Format::Csv, &driver.clock, &mut sink)
+            .expect("exports");
+    });
     let rows = String::from_utf8_lossy(&sink).lines().count().saturating_sub(1);
     println!(
         "{:<44} {:>9.3} ms ({rows} sets, {:.0} sets/s)",
