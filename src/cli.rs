@@ -30,6 +30,9 @@ use crate::{demo, files, history, today, tui, week};
 /// hardset: a terminal workout companion for few, very hard sets.
 #[derive(Debug, Parser)]
 #[command(name = "hardset", version, about, long_about = None)]
+#[command(
+    after_help = "Examples:\n  hardset\n  hardset --demo\n  hardset log \"Lat pulldown\" 60x10@1\n  hardset export --out log.csv\n  hardset doctor"
+)]
 pub struct Cli {
     /// The database file (default: hardset.db in the XDG data directory; env HARDSET_DB).
     #[arg(long, global = true, value_name = "PATH")]
@@ -49,6 +52,9 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Log sets into today's session from the shell, e.g. `hardset log "Lat pulldown" 60x10@1`.
+    #[command(
+        after_help = "Examples:\n  hardset log \"Lat pulldown\" 60x10@1 62.5x8@0.5\n  hardset log \"Barbell back squat\" 60x5 80x3 --ramp\n  hardset log \"Barbell bench press\" 185x6@1.5 --unit lb"
+    )]
     Log {
         /// Exercise name or alias.
         exercise: String,
@@ -63,6 +69,7 @@ pub enum Command {
         unit: Option<Unit>,
     },
     /// Write every set to standard output.
+    #[command(after_help = "Examples:\n  hardset export --out log.csv\n  hardset export --format json > log.json")]
     Export {
         /// csv (one row per set) or json (grouped by session).
         #[arg(long, value_enum, default_value = "csv")]
@@ -72,14 +79,19 @@ pub enum Command {
         out: Option<PathBuf>,
     },
     /// Write N weeks of deterministic synthetic history into the database given by --db.
+    #[command(after_help = "Examples:\n  hardset demo --db /tmp/demo.db --weeks 52\n  hardset --db /tmp/demo.db")]
     Demo {
         /// How many weeks (1 to 2000).
         #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u32).range(1..=2000))]
         weeks: u32,
     },
     /// Show the resolved config, plan and database paths.
+    #[command(after_help = "Examples:\n  hardset paths\n  hardset paths --db /tmp/demo.db")]
     Paths,
     /// One exercise week by week: best e1RM, change, top set, and its records.
+    #[command(
+        after_help = "Examples:\n  hardset history \"Barbell back squat\"\n  hardset history \"Lat pulldown\" --weeks 26 --json"
+    )]
     History {
         /// Exercise name or alias.
         exercise: String,
@@ -92,6 +104,9 @@ pub enum Command {
     },
     /// Make this week (or the week of --date) a deload week: about half the sets, or with
     /// --load about 10% less load; 3 or more reps in reserve either way.
+    #[command(
+        after_help = "Examples:\n  hardset deload\n  hardset deload --load\n  hardset deload --end\n  hardset deload --date 2026-12-07"
+    )]
     Deload {
         /// Lighten the load instead of the number of sets.
         #[arg(long)]
@@ -105,26 +120,39 @@ pub enum Command {
     },
     /// Your plan: check it, show it, start one from the example week, or edit it safely.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  hardset plan init\n  hardset plan edit\n  hardset plan check my-plan.toml\n  hardset plan show"
+    )]
     Plan(PlanCommand),
     /// Your settings: show the effective ones, check config.toml, or start one.
     #[command(subcommand)]
+    #[command(after_help = "Examples:\n  hardset config init\n  hardset config check\n  hardset config show")]
     Config(ConfigCommand),
     /// Copy the whole log to PATH (default: beside the database, dated), safely while in use.
+    #[command(after_help = "Examples:\n  hardset backup\n  hardset backup /media/usb/hardset-copy.db")]
     Backup {
         /// Where to write the copy (never over an existing file).
         path: Option<PathBuf>,
     },
     /// Print a completion script: `hardset completions bash > ~/.local/share/bash-completion/completions/hardset`.
+    #[command(
+        after_help = "Examples:\n  hardset completions bash > ~/.local/share/bash-completion/completions/hardset\n  hardset completions zsh > ~/.zfunc/_hardset\n  hardset completions fish > ~/.config/fish/completions/hardset.fish"
+    )]
     Completions {
         /// bash, zsh or fish.
         shell: clap_complete::Shell,
     },
     /// Check the database, the paths, the plan and the settings, and say what to do about problems.
+    #[command(after_help = "Examples:\n  hardset doctor\n  hardset doctor --db /media/usb/hardset-copy.db")]
     Doctor,
     /// Training arithmetic: e1RM, plates, ramp-up ladders.
     #[command(subcommand)]
+    #[command(
+        after_help = "Examples:\n  hardset calc e1rm 100x5@2\n  hardset calc plates 102.5\n  hardset calc ramp 100"
+    )]
     Calc(Calc),
     /// Effective sets per muscle for a week, against the weekly target.
+    #[command(after_help = "Examples:\n  hardset week\n  hardset week --date 2026-11-23 --json")]
     Week {
         /// Any date in the week (YYYY-MM-DD); default today.
         #[arg(long, value_parser = parse_date)]
@@ -139,15 +167,19 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum PlanCommand {
     /// Check a plan file (default: your plan.toml, else the shipped example week).
+    #[command(after_help = "Examples:\n  hardset plan check\n  hardset plan check my-plan.toml")]
     Check {
         /// A plan file to check instead.
         file: Option<PathBuf>,
     },
     /// The plan, a day at a time.
+    #[command(after_help = "Examples:\n  hardset plan show\n  hardset plan show --config ~/gym-config")]
     Show,
     /// Copy the example week into the config directory as plan.toml (never over one).
+    #[command(after_help = "Examples:\n  hardset plan init\n  hardset plan edit")]
     Init,
     /// Open plan.toml in $EDITOR; it is replaced only if the edit parses.
+    #[command(after_help = "Examples:\n  hardset plan edit\n  EDITOR=nano hardset plan edit")]
     Edit,
 }
 
@@ -155,10 +187,13 @@ pub enum PlanCommand {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// The settings in effect: the defaults with your config.toml applied.
+    #[command(after_help = "Examples:\n  hardset config show\n  hardset config show --config ~/gym-config")]
     Show,
     /// Check config.toml.
+    #[command(after_help = "Examples:\n  hardset config check\n  hardset config check --config ~/gym-config")]
     Check,
     /// Write a config.toml with every setting, commented out (never over one).
+    #[command(after_help = "Examples:\n  hardset config init\n  hardset config show")]
     Init,
 }
 
@@ -166,6 +201,9 @@ pub enum ConfigCommand {
 #[derive(Debug, Subcommand)]
 pub enum Calc {
     /// Estimated 1RM of a set, counting reps in reserve: `hardset calc e1rm 100x5@2`.
+    #[command(
+        after_help = "Examples:\n  hardset calc e1rm 100x5@2\n  hardset calc e1rm 225x8 --formula epley --unit lb"
+    )]
     E1rm {
         /// WEIGHTxREPS[@RIR].
         set: String,
@@ -177,6 +215,7 @@ pub enum Calc {
         unit: Option<Unit>,
     },
     /// The fewest plates per side for a barbell weight: `hardset calc plates 102.5`.
+    #[command(after_help = "Examples:\n  hardset calc plates 102.5\n  hardset calc plates 225 --unit lb --bar 45")]
     Plates {
         /// The total weight on the bar.
         weight: String,
@@ -188,6 +227,9 @@ pub enum Calc {
         bar: Option<String>,
     },
     /// The ramp-up ladder towards a working weight: `hardset calc ramp 100 --exercise "Barbell back squat"`.
+    #[command(
+        after_help = "Examples:\n  hardset calc ramp 100 --exercise \"Barbell back squat\"\n  hardset calc ramp 80 --exercise \"Machine chest press\""
+    )]
     Ramp {
         /// Today's working weight.
         weight: String,

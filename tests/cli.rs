@@ -485,3 +485,70 @@ fn log_accepts_an_alias_of_an_exercise_the_plan_defines() {
     let csv = hardset.export_csv();
     assert!(csv.rows.iter().all(|r| r["exercise"] == "Plate-loaded hip thrust"));
 }
+
+/// Split an example command line the way a shell would for these simple cases: words, double
+/// quotes, and nothing after a `>` redirection.
+fn shell_words(line: &str) -> Vec<String> {
+    let line = line.split(" > ").next().unwrap_or(line);
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in line.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            _ => word.push(c),
+        }
+    }
+    assert!(!quoted, "unbalanced quotes in example {line:?}");
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Every command's `--help` ends with examples a lifter can copy, and every example is a command
+/// line hardset accepts.
+#[test]
+fn every_command_help_has_examples_that_parse() {
+    use clap::CommandFactory;
+    use clap::Parser;
+
+    fn visit(command: &mut clap::Command, path: &str, checked: &mut Vec<String>) {
+        let help = command.render_long_help().to_string();
+        let (_, examples) =
+            help.split_once("Examples:").unwrap_or_else(|| panic!("`{path} --help` has no examples:\n{help}"));
+        let lines: Vec<&str> = examples.lines().map(str::trim).filter(|l| l.starts_with("hardset")).collect();
+        assert!(!lines.is_empty(), "`{path} --help` lists no example commands");
+        for line in lines {
+            if let Err(error) = hardset::cli::Cli::try_parse_from(shell_words(line)) {
+                panic!("example in `{path} --help` does not parse: {line}\n{error}");
+            }
+            checked.push(line.to_owned());
+        }
+        for sub in command.get_subcommands_mut() {
+            if sub.get_name() == "help" {
+                continue;
+            }
+            let name = format!("{path} {}", sub.get_name());
+            visit(sub, &name, checked);
+        }
+    }
+
+    let mut root = hardset::cli::Cli::command();
+    root.build();
+    let mut checked = Vec::new();
+    visit(&mut root, "hardset", &mut checked);
+    assert!(checked.len() > 30, "only {} examples found", checked.len());
+
+    // And a wrong example would be caught: the parser refuses what hardset refuses.
+    assert!(hardset::cli::Cli::try_parse_from(shell_words("hardset demo --weeks 0")).is_err());
+    assert_eq!(
+        shell_words(r#"hardset log "Lat pulldown" 60x10@1 > out"#),
+        ["hardset", "log", "Lat pulldown", "60x10@1"]
+    );
+}
