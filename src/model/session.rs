@@ -88,6 +88,36 @@ pub struct LoggedSet {
     pub entry: SetEntry,
 }
 
+#[cfg(test)]
+impl LoggedSet {
+    /// A committed set for unit tests: `weight x reps @ rir` of `exercise` in session
+    /// `session_id`, with no note, form intact and epoch timestamps.
+    pub(crate) fn sample(
+        session_id: i64,
+        exercise: &str,
+        kind: SetKind,
+        weight: Weight,
+        reps: u16,
+        rir: Option<Rir>,
+    ) -> LoggedSet {
+        LoggedSet {
+            id: session_id,
+            session_id,
+            logged_at: DateTime::default(),
+            session_started_at: DateTime::default(),
+            entry: SetEntry {
+                exercise: exercise.into(),
+                kind,
+                weight,
+                reps,
+                rir,
+                form_broke: false,
+                note: String::new(),
+            },
+        }
+    }
+}
+
 /// A training session: one visit to the gym, on one plan day.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Session {

@@ -138,25 +138,11 @@ pub fn new_records_over(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::session::SetEntry;
     use crate::model::units::{Rir, Weight};
 
     fn set(id: i64, load: f64, reps: u16, rir: u8, kind: SetKind) -> LoggedSet {
-        LoggedSet {
-            id,
-            session_id: id,
-            logged_at: chrono::DateTime::default(),
-            session_started_at: chrono::DateTime::default(),
-            entry: SetEntry {
-                exercise: "Barbell bench press".into(),
-                kind,
-                weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
-                reps,
-                rir: Rir::whole(rir),
-                form_broke: false,
-                note: String::new(),
-            },
-        }
+        let weight = Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg);
+        LoggedSet::sample(id, "Barbell bench press", kind, weight, reps, Rir::whole(rir))
     }
 
     fn monday(day: u32) -> NaiveDate {

@@ -114,7 +114,7 @@ pub fn fingerprint(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::session::{SetEntry, SetKind};
+    use crate::model::session::SetKind;
     use crate::model::units::{Load, Rir, Weight};
 
     fn monday(day: u32) -> NaiveDate {
@@ -122,21 +122,8 @@ mod tests {
     }
 
     fn set(load: f64, reps: u16, kind: SetKind, day: u32) -> (LoggedSet, NaiveDate) {
-        let set = LoggedSet {
-            id: 0,
-            session_id: i64::from(day),
-            logged_at: chrono::DateTime::default(),
-            session_started_at: chrono::DateTime::default(),
-            entry: SetEntry {
-                exercise: "Barbell bench press".into(),
-                kind,
-                weight: Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg),
-                reps,
-                rir: Rir::whole(1),
-                form_broke: false,
-                note: String::new(),
-            },
-        };
+        let weight = Weight::new(Load::from_f64(load).expect("valid"), Unit::Kg);
+        let set = LoggedSet::sample(i64::from(day), "Barbell bench press", kind, weight, reps, Rir::whole(1));
         (set, monday(day))
     }
 

@@ -101,25 +101,11 @@ pub fn planned_volume<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::session::SetEntry;
     use crate::model::units::{Load, Rir, Unit, Weight};
 
     fn set(session_id: i64, exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {
-        LoggedSet {
-            id: 0,
-            session_id,
-            logged_at: chrono::DateTime::default(),
-            session_started_at: chrono::DateTime::default(),
-            entry: SetEntry {
-                exercise: exercise.into(),
-                kind,
-                weight: Weight::new(Load::from_hundredths(6000), Unit::Kg),
-                reps: 8,
-                rir: rir_halves.and_then(Rir::from_halves),
-                form_broke: false,
-                note: String::new(),
-            },
-        }
+        let weight = Weight::new(Load::from_hundredths(6000), Unit::Kg);
+        LoggedSet::sample(session_id, exercise, kind, weight, 8, rir_halves.and_then(Rir::from_halves))
     }
 
     fn find(weeks: &[MuscleWeek], muscle: Muscle) -> Option<&MuscleWeek> {

@@ -85,25 +85,11 @@ pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::session::SetEntry;
     use crate::model::units::{Load, Rir, Unit, Weight};
 
     fn set(exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {
-        LoggedSet {
-            id: 0,
-            session_id: 1,
-            logged_at: chrono::DateTime::default(),
-            session_started_at: chrono::DateTime::default(),
-            entry: SetEntry {
-                exercise: exercise.into(),
-                kind,
-                weight: Weight::new(Load::from_hundredths(6000), Unit::Kg),
-                reps: 8,
-                rir: rir_halves.and_then(Rir::from_halves),
-                form_broke: false,
-                note: String::new(),
-            },
-        }
+        let weight = Weight::new(Load::from_hundredths(6000), Unit::Kg);
+        LoggedSet::sample(1, exercise, kind, weight, 8, rir_halves.and_then(Rir::from_halves))
     }
 
     #[test]
