@@ -944,17 +944,11 @@ impl App {
     }
 
     fn guess(&mut self, mut guess: Guess, action: Action) -> Vec<Effect> {
+        if edit_line(&mut guess.text, &mut guess.error, action, 8) {
+            self.popup = Some(Popup::Guess(guess));
+            return Vec::new();
+        }
         match action {
-            Action::Input(c) => {
-                if guess.text.chars().count() < 8 {
-                    guess.text.push(c);
-                }
-                guess.error = None;
-            }
-            Action::Backspace => {
-                guess.text.pop();
-                guess.error = None;
-            }
             Action::Back => {
                 self.popup = None;
                 return Vec::new();
@@ -1161,17 +1155,11 @@ impl App {
     }
 
     fn go_to(&mut self, mut go: GoTo, action: Action) -> Vec<Effect> {
+        if edit_line(&mut go.text, &mut go.error, action, 10) {
+            self.popup = Some(Popup::GoTo(go));
+            return Vec::new();
+        }
         match action {
-            Action::Input(c) => {
-                if go.text.chars().count() < 10 {
-                    go.text.push(c);
-                }
-                go.error = None;
-            }
-            Action::Backspace => {
-                go.text.pop();
-                go.error = None;
-            }
             Action::Back => {
                 self.popup = None;
                 return Vec::new();
@@ -1369,6 +1357,24 @@ impl App {
         }
         Vec::new()
     }
+}
+
+/// Typing and backspace in a one-line popup answer of at most `max` characters; any edit clears
+/// the refusal shown beside it. Returns whether `action` was an edit.
+fn edit_line(text: &mut String, error: &mut Option<String>, action: Action, max: usize) -> bool {
+    match action {
+        Action::Input(c) => {
+            if text.chars().count() < max {
+                text.push(c);
+            }
+        }
+        Action::Backspace => {
+            text.pop();
+        }
+        _ => return false,
+    }
+    *error = None;
+    true
 }
 
 /// Reads a RIR guess as typed: "8 2" means "at rep 8 I thought 2 more were left".
