@@ -7,8 +7,19 @@ use crate::model::exercise::Muscle;
 use crate::model::session::{LoggedSet, SetEntry, SetKind};
 use crate::training::volume::MuscleWeek;
 
+/// A working set logged at RIR 0: taken to failure.
+pub fn to_failure(entry: &SetEntry) -> bool {
+    entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0)
+}
+
+/// Whether a set is a chance to calibrate RIR (METHOD.md section 1): a safe lift taken to
+/// failure, after which the lifter says what they would have guessed along the way.
+pub fn calibrates_rir(entry: &SetEntry, class: FailureClass) -> bool {
+    class == FailureClass::Safe && to_failure(entry)
+}
+
 fn at_failure(set: &LoggedSet) -> bool {
-    set.entry.kind == SetKind::Working && set.entry.rir.is_some_and(|r| r.halves() == 0)
+    to_failure(&set.entry)
 }
 
 /// The failure budget: one set very close to failure per exercise, sometimes two. Names each
@@ -70,8 +81,7 @@ pub enum FailureConcern {
 /// Whether a working set at RIR 0 should be confirmed before it is saved (METHOD.md sections 3
 /// and 6).
 pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool) -> Option<FailureConcern> {
-    let to_failure = entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0);
-    if !to_failure {
+    if !to_failure(entry) {
         None
     } else if class == FailureClass::Technical {
         Some(FailureConcern::TechnicalLift)
@@ -90,6 +100,19 @@ mod tests {
     fn set(exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {
         let weight = Weight::new(Load::from_hundredths(6000), Unit::Kg);
         LoggedSet::sample(1, exercise, kind, weight, 8, rir_halves.and_then(Rir::from_halves))
+    }
+
+    #[test]
+    fn only_a_safe_working_set_to_failure_calibrates_rir() {
+        let failed = set("Lat pulldown", SetKind::Working, Some(0)).entry;
+        assert!(calibrates_rir(&failed, FailureClass::Safe));
+        assert!(!calibrates_rir(&failed, FailureClass::Technical), "technical lifts stop short of failure");
+        let one_left = set("Lat pulldown", SetKind::Working, Some(2)).entry;
+        assert!(!calibrates_rir(&one_left, FailureClass::Safe), "RIR 1 is not failure");
+        let ramp = set("Lat pulldown", SetKind::RampUp, Some(0)).entry;
+        assert!(!calibrates_rir(&ramp, FailureClass::Safe), "ramp-ups never count");
+        let unknown = set("Lat pulldown", SetKind::Working, None).entry;
+        assert!(!calibrates_rir(&unknown, FailureClass::Safe), "no RIR, no failure");
     }
 
     #[test]

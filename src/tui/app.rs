@@ -1286,12 +1286,13 @@ impl App {
                 };
                 self.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(&set))));
                 // A set to failure on a safe exercise is a chance to calibrate RIR.
-                let safe = self.today.as_ref().is_some_and(|t| {
-                    t.exercises
-                        .iter()
-                        .any(|e| e.planned.name == set.entry.exercise && e.planned.failure_class == FailureClass::Safe)
+                let calibrates = self.today.as_ref().is_some_and(|t| {
+                    t.exercises.iter().any(|e| {
+                        e.planned.name == set.entry.exercise
+                            && crate::training::warnings::calibrates_rir(&set.entry, e.planned.failure_class)
+                    })
                 });
-                if safe && set.entry.kind == SetKind::Working && set.entry.rir.is_some_and(|r| r.halves() == 0) {
+                if calibrates {
                     self.popup = Some(Popup::Guess(Guess {
                         set_id: set.id,
                         reps: set.entry.reps,
