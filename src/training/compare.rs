@@ -22,6 +22,19 @@ pub enum Verdict {
     Level,
 }
 
+/// Best e1RM last week against this week: a change under 0.05 (of kg or lb, below what a
+/// display rounded to 0.1 shows) is level.
+pub fn e1rm_verdict(before: f64, now: f64) -> Verdict {
+    let change = now - before;
+    if change > 0.05 {
+        Verdict::Better
+    } else if change < -0.05 {
+        Verdict::Worse
+    } else {
+        Verdict::Level
+    }
+}
+
 /// How this week's set differs from last week's at the same position.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SetDiff {
@@ -111,5 +124,14 @@ mod tests {
     #[test]
     fn different_units_are_not_compared() {
         assert_eq!(diff(&set(60.0, 10, Unit::Kg), &set(135.0, 10, Unit::Lb)), None);
+    }
+
+    #[test]
+    fn a_best_e1rm_change_below_what_the_screen_shows_is_level() {
+        assert_eq!(e1rm_verdict(100.0, 101.0), Verdict::Better);
+        assert_eq!(e1rm_verdict(100.0, 99.0), Verdict::Worse);
+        assert_eq!(e1rm_verdict(100.0, 100.04), Verdict::Level, "shows as 100.0 -> 100.0");
+        assert_eq!(e1rm_verdict(100.0, 99.96), Verdict::Level);
+        assert_eq!(e1rm_verdict(100.0, 100.1), Verdict::Better, "shows as +0.1");
     }
 }

@@ -9,7 +9,7 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::model::session::{LoggedSet, SetEntry};
-use crate::training::compare::{Verdict, diff};
+use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::app::Pane;
 use crate::tui::theme::Meaning;
 
@@ -202,12 +202,10 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         if let (Some(before), Some(now)) = exercise.best_e1rm {
             let change = now - before;
-            let (word, meaning) = if change > 0.05 {
-                ("better", Meaning::Better)
-            } else if change < -0.05 {
-                ("worse", Meaning::Worse)
-            } else {
-                ("level", Meaning::Text)
+            let (word, meaning) = match e1rm_verdict(before, now) {
+                Verdict::Better => ("better", Meaning::Better),
+                Verdict::Worse => ("worse", Meaning::Worse),
+                Verdict::Level => ("level", Meaning::Text),
             };
             lines.push(Line::styled(
                 truncate(&format!("    best e1RM {before:.1} → {now:.1} ({change:+.1}, {word})"), width),
