@@ -72,6 +72,12 @@ fn a_whole_session_by_keyboard_alone() {
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.sets.len(), 2);
     assert_eq!(today.sets[1].entry.summary(), "60 kg x 9 @ 1.5");
+    let lifted = today.exercises.iter().find(|e| e.planned.name == today.sets[1].entry.exercise).expect("planned");
+    assert_eq!(
+        lifted.working_progress(),
+        (1, usize::from(lifted.planned.sets)),
+        "one working set of the plan's sets done; the ramp-up before it is not one of them"
+    );
     let (_, seconds) = d.app.rest().expect("rest running");
     assert_eq!(seconds, 180, "a working set rests as the plan says (3m)");
     // The form was cleared after the commit and now offers the next set due (ramp-up 2).

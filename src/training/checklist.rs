@@ -48,6 +48,13 @@ impl ExerciseToday {
     pub fn last_time_set(&self, number: u16) -> Option<&LoggedSet> {
         self.last_time.get(usize::from(number.saturating_sub(1)))
     }
+
+    /// Working sets logged and working sets in its checklist, as `sets x reps` in the plan
+    /// counts them: ramp-ups are not part of the plan's set count.
+    pub fn working_progress(&self) -> (usize, usize) {
+        let working = self.slots.iter().filter(|s| s.kind == SetKind::Working);
+        (working.clone().filter(|s| s.logged.is_some()).count(), working.count())
+    }
 }
 
 /// What the checklist is built from.

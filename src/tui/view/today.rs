@@ -97,10 +97,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::raw(""));
         }
         let p = &exercise.planned;
-        // Done counts working sets only, as the "sets x reps" beside it does.
-        let working = exercise.slots.iter().filter(|s| s.kind == SetKind::Working);
-        let done = working.clone().filter(|s| s.logged.is_some()).count();
-        let due = working.count();
+        let (done, due) = exercise.working_progress();
         let mut title = vec![Span::styled(
             exercise.planned.name.clone(),
             t.style(if exercise.skipped { Meaning::Muted } else { Meaning::Title }),
