@@ -55,7 +55,7 @@ impl Signs {
             .collect();
         fired.extend(self.poor_readiness.iter().map(|(name, mean)| format!("{name} averaged {mean:.1}/5 this week")));
         let mut warnings = Vec::new();
-        if !fired.is_empty() {
+        if self.suggest_deload() {
             warnings.push(format!("Recovery: {}. A deload week may help: D starts one.", fired.join("; ")));
         }
         warnings.extend(self.anxiety_volume.iter().map(|(muscle, lift)| {

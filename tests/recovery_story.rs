@@ -81,6 +81,7 @@ fn a_declining_key_lift_suggests_a_deload_and_deload_weeks_are_not_last_time() {
     let d = driver_on(store, clock.clone());
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.signs.declines.len(), 1, "{:?}", today.signs);
+    assert!(today.signs.suggest_deload(), "a decline two weeks running is a sign to deload");
     let warning = today.warnings.iter().find(|w| w.starts_with("Recovery:")).expect("recovery warning");
     assert!(warning.contains("Machine chest press e1RM fell two weeks running"), "{warning}");
     assert!(warning.contains("D starts one"), "{warning}");
