@@ -78,6 +78,27 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Bring in history from Strong, Hevy, FitNotes or a hardset export.
+    #[command(
+        after_help = "The app and its format are read from the file's header; --from overrides. Importing is all or \
+                      nothing, and sessions already in the log are skipped, so importing a file twice adds nothing.\n\n\
+                      Examples:\n  hardset import strong.csv --dry-run\n  hardset import strong_workouts.csv --unit lb\n  \
+                      hardset import workout_data.csv\n  hardset import FitNotes_Export.csv --from fitnotes\n  \
+                      hardset import log.json"
+    )]
+    Import {
+        /// The exported file.
+        file: PathBuf,
+        /// The app that wrote it, when the header should not decide.
+        #[arg(long, value_enum)]
+        from: Option<crate::import::Source>,
+        /// The unit of its weights, for a file that does not say (Strong's older export).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+        /// Check the file and count what would be imported; write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
     /// Write N weeks of deterministic synthetic history into the database given by --db.
     #[command(after_help = "Examples:\n  hardset demo --db /tmp/demo.db --weeks 52\n  hardset --db /tmp/demo.db")]
     Demo {
@@ -268,6 +289,40 @@ fn say(text: &str) -> Result<(), Error> {
     }
 }
 
+/// A progress bar on standard error, drawn only when it is a terminal and the work is long enough
+/// to watch (a large import), redrawn only when the percentage moves.
+struct ProgressBar {
+    terminal: bool,
+    started: std::time::Instant,
+    shown: Option<(String, u64)>,
+}
+
+impl ProgressBar {
+    fn new() -> ProgressBar {
+        use std::io::IsTerminal as _;
+        ProgressBar { terminal: std::io::stderr().is_terminal(), started: std::time::Instant::now(), shown: None }
+    }
+
+    fn show(&mut self, stage: &str, done: u64, total: u64) {
+        if !self.terminal || total == 0 || self.started.elapsed() < std::time::Duration::from_millis(300) {
+            return;
+        }
+        let percent = (done.min(total) * 100) / total;
+        if self.shown.as_ref().is_some_and(|(s, p)| s == stage && *p == percent) {
+            return;
+        }
+        let filled = (percent / 5) as usize;
+        eprint!("\r{stage:>8} [{}{}] {percent:>3}%", "#".repeat(filled), " ".repeat(20 - filled));
+        self.shown = Some((stage.to_string(), percent));
+    }
+
+    fn clear(&self) {
+        if self.shown.is_some() {
+            eprint!("\r{}\r", " ".repeat(40));
+        }
+    }
+}
+
 fn parse_unit(text: &str) -> Result<Unit, String> {
     Unit::parse(text).ok_or_else(|| format!("'{text}' is not a unit; use kg or lb"))
 }
@@ -294,6 +349,18 @@ fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
     Ok(Plan::load_for(&paths.config_dir, catalogue)?.0)
 }
 
+/// The catalogue with the exercises imports brought in that it does not know, so their sets
+/// count for their muscles.
+fn with_custom(catalogue: &Catalogue, store: &Store) -> Result<Catalogue, Error> {
+    let mut known = catalogue.clone();
+    for custom in store.custom_exercises()? {
+        if known.get(&custom.name).is_none() {
+            known.insert(custom.to_exercise());
+        }
+    }
+    Ok(known)
+}
+
 /// The settings, and a warning when the implicit config.toml was bad and the defaults apply.
 fn load_settings(explicit: bool, paths: &Paths) -> Result<(Settings, Option<String>), Error> {
     Ok(Settings::load_for(&paths.config_dir, explicit)?)
@@ -309,9 +376,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let explicit_config = cli.config.is_some();
     match cli.command {
         None => {
-            let plan = load_plan(&paths, &catalogue)?;
-            let (settings, warning) = load_settings(explicit_config, &paths)?;
             let store = Store::open(&paths.database)?;
+            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
             run_app(plan, settings, warning, store)
         }
         Some(Command::Backup { path }) => {
@@ -390,12 +457,12 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             say(&calculate(&calc, &plan, &settings)?)
         }
         Some(Command::Week { date, json }) => {
-            let plan = load_plan(&paths, &catalogue)?;
+            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
-            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
             let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
             let report = week::load_week(&store, &plan, &settings, &SystemClock, date)?;
             if json {
@@ -482,6 +549,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => Ok(other?),
             }
+        }
+        Some(Command::Import { file, from, unit, dry_run }) => {
+            let mut store = Store::open(&paths.database)?;
+            let options = crate::import::Options { from, unit, dry_run };
+            let mut bar = ProgressBar::new();
+            let report = crate::import::import_file(&mut store, &file, &options, &catalogue, &SystemClock, &mut |stage, done, total| {
+                bar.show(stage, done, total);
+            });
+            bar.clear();
+            say(report?.to_string().trim_end())
         }
         Some(Command::Demo { weeks }) => {
             if cli.db.is_none() {

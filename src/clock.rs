@@ -3,7 +3,7 @@
 use std::cell::Cell;
 use std::rc::Rc;
 
-use chrono::{DateTime, FixedOffset, Local, NaiveDate, Offset, TimeZone, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, NaiveDateTime, Offset, TimeZone, Utc};
 
 /// Where the app reads the time. Wall-clock time (not `Instant`) drives the rest timer, so it
 /// stays right across a suspended laptop and a restart.
@@ -23,6 +23,14 @@ pub trait Clock {
     fn midnight(&self, date: NaiveDate) -> DateTime<Utc> {
         let midday = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
         (date.and_hms_opt(0, 0, 0).unwrap_or_default() - self.offset_at(midday)).and_utc()
+    }
+
+    /// The UTC instant of a local wall-clock time (as other apps export them). In a
+    /// daylight-saving gap or overlap this takes the offset in force just before.
+    fn from_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
+        let shift = |at: DateTime<Utc>| chrono::Duration::seconds(i64::from(self.offset_at(at).local_minus_utc()));
+        let guess = local.and_utc();
+        guess - shift(guess - shift(guess))
     }
 
     /// `at` in local time.

@@ -10,7 +10,7 @@ use crate::config::EquipmentSettings;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{Readiness, SessionRecord, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Weight};
-use crate::store::{Store, StoreError};
+use crate::store::{ImportBatch, Store, StoreError};
 use crate::training::{progression, ramp};
 
 /// A small, fixed pseudo-random sequence (xorshift), so every demo is the same.
@@ -73,11 +73,12 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                     let at = at_local(clock, date, 12, 0);
                     sessions.push(SessionRecord {
                         started_at: at,
-                        ended_at: at,
+                        ended_at: Some(at),
                         day_name: day.name.clone(),
                         day_index: Some(index),
                         sets: Vec::new(),
                         readiness: None,
+                        note: String::new(),
                     });
                 }
                 continue;
@@ -153,11 +154,12 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
         });
         sessions.push(SessionRecord {
             started_at: start,
-            ended_at: end,
+            ended_at: Some(end),
             day_name: day.name.clone(),
             day_index: Some(index),
             sets,
             readiness,
+            note: String::new(),
         });
     }
     sessions
@@ -169,5 +171,7 @@ pub fn fill(store: &mut Store, plan: &Plan, clock: &dyn Clock, weeks: u32) -> Re
     if let Some(first) = sessions.first() {
         store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at)?;
     }
-    store.insert_sessions(&sessions)
+    let batch = ImportBatch { sessions, ..ImportBatch::default() };
+    let counts = store.import(&batch, true, &mut |_| {})?;
+    Ok((counts.working_added + counts.ramp_up_added) as usize)
 }

@@ -20,8 +20,11 @@ pub enum Format {
 }
 
 /// The CSV header, in column order.
-pub const CSV_HEADER: &str =
-    "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,logged_at,deload";
+/// `deload` is the deload week's style (`volume` or `load`) or empty, `checkin` the session's
+/// readiness as `sleep/energy/joints/motivation`. A session with no sets (a rest day marked
+/// done) is one row with the set columns empty, so nothing the log holds is left out.
+pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,\
+     logged_at,deload,plan_day_index,session_note,checkin";
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
@@ -49,8 +52,9 @@ struct JsonSession {
     session_start: String,
     session_end: Option<String>,
     plan_day: String,
+    plan_day_index: Option<usize>,
     note: String,
-    deload: bool,
+    deload: Option<&'static str>,
     readiness: Option<crate::model::session::Readiness>,
     sets: Vec<JsonSet>,
 }
@@ -76,23 +80,44 @@ fn json_set(set: &LoggedSet) -> JsonSet {
 /// carries its readiness check-in, so nothing the app records is left behind.
 pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Write) -> Result<(), StoreError> {
     let sessions: HashMap<i64, Session> = store.all_sessions()?.into_iter().map(|s| (s.id, s)).collect();
-    let deload_mondays: Vec<chrono::NaiveDate> = store.deload_weeks()?.into_iter().map(|d| d.monday).collect();
-    let deload = |s: &Session| deload_mondays.contains(&week_bounds(clock.local_date(s.started_at)).0);
+    let deload_weeks: HashMap<chrono::NaiveDate, &'static str> =
+        store.deload_weeks()?.into_iter().map(|d| (d.monday, d.style.as_str())).collect();
+    let deload = |s: &Session| deload_weeks.get(&week_bounds(clock.local_date(s.started_at)).0).copied();
     let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
     match format {
         Format::Csv => {
             writeln!(out, "{CSV_HEADER}").map_err(io)?;
+            let session_columns = |session: &Session| {
+                (
+                    format!(
+                        "{},{},{}",
+                        iso(session.started_at),
+                        session.ended_at.map(iso).unwrap_or_default(),
+                        csv_field(&session.day_name)
+                    ),
+                    format!(
+                        "{},{},{},{}",
+                        deload(session).unwrap_or_default(),
+                        session.day_index.map(|i| i.to_string()).unwrap_or_default(),
+                        csv_field(&session.note),
+                        session
+                            .readiness
+                            .map(|r| format!("{}/{}/{}/{}", r.sleep, r.energy, r.joints, r.motivation))
+                            .unwrap_or_default()
+                    ),
+                )
+            };
+            let mut with_sets = std::collections::HashSet::new();
             store.for_each_set(|set| {
                 let Some(session) = sessions.get(&set.session_id) else {
                     return Ok(());
                 };
+                with_sets.insert(session.id);
+                let (first, last) = session_columns(session);
                 let e = &set.entry;
                 writeln!(
                     out,
-                    "{},{},{},{},{},{},{},{},{},{},{},{},{}",
-                    iso(session.started_at),
-                    session.ended_at.map(iso).unwrap_or_default(),
-                    csv_field(&session.day_name),
+                    "{first},{},{},{},{},{},{},{},{},{},{last}",
                     csv_field(&e.exercise),
                     e.kind.as_str(),
                     e.weight.load,
@@ -102,10 +127,15 @@ pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Wr
                     e.form_broke,
                     csv_field(&e.note),
                     iso(set.logged_at),
-                    deload(session),
                 )
                 .map_err(io)
             })?;
+            let mut empty: Vec<&Session> = sessions.values().filter(|s| !with_sets.contains(&s.id)).collect();
+            empty.sort_by_key(|s| (s.started_at, s.id));
+            for session in empty {
+                let (first, last) = session_columns(session);
+                writeln!(out, "{first},,,,,,,,,,{last}").map_err(io)?;
+            }
         }
         Format::Json => {
             let mut ordered: Vec<&Session> = sessions.values().collect();
@@ -121,6 +151,7 @@ pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Wr
                     session_start: iso(s.started_at),
                     session_end: s.ended_at.map(iso),
                     plan_day: s.day_name.clone(),
+                    plan_day_index: s.day_index,
                     note: s.note.clone(),
                     deload: deload(s),
                     readiness: s.readiness,

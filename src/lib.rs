@@ -12,6 +12,7 @@ pub mod error;
 pub mod export;
 pub mod files;
 pub mod history;
+pub mod import;
 pub mod model;
 pub mod paths;
 pub mod recovery;

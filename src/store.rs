@@ -1,9 +1,11 @@
 //! The store: owns the SQLite database and every query. Nothing else writes SQL.
 
+mod import;
 mod recovery;
 mod sessions;
 mod sets;
 
+pub use import::{ImportBatch, ImportCounts};
 pub use recovery::PlanRevision;
 
 use std::path::{Path, PathBuf};
@@ -18,6 +20,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/002_sets_by_time.sql"),
     include_str!("store/migrations/003_recovery.sql"),
     include_str!("store/migrations/004_record_lookups.sql"),
+    include_str!("store/migrations/005_custom_exercises.sql"),
 ];
 
 /// The schema version this build writes.

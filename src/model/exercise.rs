@@ -57,6 +57,33 @@ impl Muscle {
     }
 }
 
+impl Muscle {
+    /// Every muscle, in the order screens list them.
+    pub const ALL: [Muscle; 15] = [
+        Muscle::Chest,
+        Muscle::Lats,
+        Muscle::UpperBack,
+        Muscle::FrontDelts,
+        Muscle::SideDelts,
+        Muscle::RearDelts,
+        Muscle::Biceps,
+        Muscle::Triceps,
+        Muscle::Forearms,
+        Muscle::Quads,
+        Muscle::Hamstrings,
+        Muscle::Glutes,
+        Muscle::Calves,
+        Muscle::Abs,
+        Muscle::LowerBack,
+    ];
+
+    /// The muscle with this name.
+    pub fn parse(text: &str) -> Option<Muscle> {
+        let text = text.trim();
+        Muscle::ALL.into_iter().find(|m| m.name().eq_ignore_ascii_case(text))
+    }
+}
+
 impl fmt::Display for Muscle {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.name())
@@ -75,6 +102,116 @@ pub enum Equipment {
     #[serde(rename = "smith machine")]
     SmithMachine,
     Kettlebell,
+}
+
+impl Equipment {
+    /// Every kind of equipment.
+    pub const ALL: [Equipment; 7] = [
+        Equipment::Barbell,
+        Equipment::Dumbbell,
+        Equipment::Machine,
+        Equipment::Cable,
+        Equipment::Bodyweight,
+        Equipment::SmithMachine,
+        Equipment::Kettlebell,
+    ];
+
+    /// The name used in files.
+    pub fn name(self) -> &'static str {
+        match self {
+            Equipment::Barbell => "barbell",
+            Equipment::Dumbbell => "dumbbell",
+            Equipment::Machine => "machine",
+            Equipment::Cable => "cable",
+            Equipment::Bodyweight => "bodyweight",
+            Equipment::SmithMachine => "smith machine",
+            Equipment::Kettlebell => "kettlebell",
+        }
+    }
+
+    /// The equipment with this name.
+    pub fn parse(text: &str) -> Option<Equipment> {
+        let text = text.trim();
+        Equipment::ALL.into_iter().find(|e| e.name().eq_ignore_ascii_case(text))
+    }
+
+    /// What an exercise name says it is lifted with, as the other apps write it
+    /// ("Curl (Dumbbell)", "Cable Fly", "Smith Machine Squat"); a machine when it does not say.
+    pub fn guess_from_name(name: &str) -> Equipment {
+        let lower = name.to_lowercase();
+        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        if has(&["smith"]) {
+            Equipment::SmithMachine
+        } else if has(&["machine", "plate loaded", "leg press", "hack squat", "sled"]) {
+            Equipment::Machine
+        } else if has(&["cable", "pulldown", "pushdown"]) {
+            Equipment::Cable
+        } else if has(&["dumbbell", "db "]) {
+            Equipment::Dumbbell
+        } else if has(&["kettlebell"]) {
+            Equipment::Kettlebell
+        } else if has(&["barbell", "ez bar", "trap bar", "deadlift", "squat", "clean", "snatch", "jerk", "rdl", "bench press"])
+        {
+            Equipment::Barbell
+        } else if has(&["bodyweight", "pull up", "pull-up", "chin up", "chin-up", "dip", "push up", "push-up", "crunch", "raise"])
+        {
+            Equipment::Bodyweight
+        } else {
+            Equipment::Machine
+        }
+    }
+
+    /// Free weights break form under fatigue; machines, cables and bodyweight are safe to take to
+    /// failure (METHOD.md section 3).
+    pub fn failure_class(self) -> FailureClass {
+        match self {
+            Equipment::Barbell | Equipment::Dumbbell | Equipment::Kettlebell => FailureClass::Technical,
+            Equipment::Machine | Equipment::Cable | Equipment::Bodyweight | Equipment::SmithMachine => {
+                FailureClass::Safe
+            }
+        }
+    }
+
+    /// The usual smallest load increase.
+    pub fn load_step(self) -> LoadStep {
+        match self {
+            Equipment::Barbell | Equipment::SmithMachine | Equipment::Bodyweight => LoadStep { kg: 2.5, lb: 5.0 },
+            Equipment::Dumbbell | Equipment::Kettlebell => LoadStep { kg: 2.0, lb: 5.0 },
+            Equipment::Cable => LoadStep { kg: 2.5, lb: 5.0 },
+            Equipment::Machine => LoadStep { kg: 5.0, lb: 10.0 },
+        }
+    }
+}
+
+/// An exercise the lifter logged that the catalogue does not know (from an import), kept in the
+/// log with what the source said about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CustomExercise {
+    /// Its name, as the source wrote it.
+    pub name: String,
+    /// Muscles it counts for, from the source's category where it has one; may be empty.
+    pub muscles: Vec<Muscle>,
+    /// What it is lifted with, read from its name.
+    pub equipment: Equipment,
+    /// Where it came from, e.g. "FitNotes import".
+    pub source: String,
+}
+
+impl CustomExercise {
+    /// The catalogue entry: its muscles counted fully, the failure class and load step of its
+    /// equipment, two minutes' rest.
+    pub fn to_exercise(&self) -> Exercise {
+        Exercise {
+            name: self.name.clone(),
+            aliases: Vec::new(),
+            primary: self.muscles.clone(),
+            secondary: Vec::new(),
+            equipment: self.equipment,
+            failure_class: self.equipment.failure_class(),
+            load_step: self.equipment.load_step(),
+            rest: Duration::from_secs(120),
+        }
+    }
 }
 
 /// Where failure is safe to chase (METHOD.md section 3).

@@ -142,7 +142,8 @@ pub struct Session {
 }
 
 /// A readiness check-in (METHOD.md section 5): each score 1 to 5, where 5 is best.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Readiness {
     /// How well the lifter slept.
     pub sleep: u8,
@@ -176,6 +177,15 @@ impl DeloadStyle {
         match self {
             DeloadStyle::Volume => "volume",
             DeloadStyle::Load => "load",
+        }
+    }
+
+    /// Reads the stored name.
+    pub fn parse(text: &str) -> Option<DeloadStyle> {
+        match text {
+            "volume" => Some(DeloadStyle::Volume),
+            "load" => Some(DeloadStyle::Load),
+            _ => None,
         }
     }
 }
@@ -227,8 +237,8 @@ impl ExerciseChange {
 pub struct SessionRecord {
     /// When it started.
     pub started_at: DateTime<Utc>,
-    /// When it ended.
-    pub ended_at: DateTime<Utc>,
+    /// When it ended; `None` for a session still running when it was exported.
+    pub ended_at: Option<DateTime<Utc>>,
     /// The plan day's name.
     pub day_name: String,
     /// The plan day's position.
@@ -237,6 +247,8 @@ pub struct SessionRecord {
     pub sets: Vec<(SetEntry, DateTime<Utc>)>,
     /// The readiness check-in taken at its start, if any.
     pub readiness: Option<Readiness>,
+    /// The session's note.
+    pub note: String,
 }
 
 /// Which session a new set (or a change to the day's exercises) goes into.

@@ -4,7 +4,7 @@ use chrono::{DateTime, Utc};
 use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{ExerciseChange, Readiness, Session, SessionFor, SessionRecord, SessionSummary};
+use crate::model::session::{ExerciseChange, Readiness, Session, SessionFor, SessionSummary};
 
 const SESSION_COLUMNS: &str =
     "id, started_at, ended_at, day_name, day_index, rest_until, rest_seconds, note, sleep, energy, joints, motivation";
@@ -143,31 +143,6 @@ impl Store {
     ) -> Result<Session, StoreError> {
         let id = self.write(|tx| insert_session(tx, day_name, day_index, at))?;
         self.session(id)
-    }
-
-    /// Writes whole past sessions in one transaction: all of them or none.
-    pub fn insert_sessions(&mut self, sessions: &[SessionRecord]) -> Result<usize, StoreError> {
-        self.write(|tx| {
-            let mut sets = 0;
-            for record in sessions {
-                let id = insert_session(tx, &record.day_name, record.day_index, record.started_at)?;
-                tx.execute(
-                    "UPDATE session SET ended_at = max(?2, started_at) WHERE id = ?1",
-                    params![id, record.ended_at.timestamp()],
-                )?;
-                if let Some(r) = record.readiness {
-                    tx.execute(
-                        "UPDATE session SET sleep = ?2, energy = ?3, joints = ?4, motivation = ?5 WHERE id = ?1",
-                        params![id, r.sleep, r.energy, r.joints, r.motivation],
-                    )?;
-                }
-                for (entry, at) in &record.sets {
-                    super::sets::insert_set(tx, id, entry, *at)?;
-                    sets += 1;
-                }
-            }
-            Ok(sets)
-        })
     }
 
     /// Ends a session.

@@ -1,0 +1,537 @@
+//! Import of other apps' exports (Strong, Hevy, FitNotes) and of hardset's own, into the log.
+//!
+//! A file is read whole into sessions first (every row checked, errors naming their line), the
+//! exercise names are mapped to the catalogue, and then everything is written in one
+//! transaction that skips sessions the log already holds. A file that fails writes nothing.
+
+mod fitnotes;
+mod hevy;
+mod native;
+mod strong;
+mod table;
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::{self, Write as _};
+use std::path::Path;
+
+use chrono::{DateTime, Duration, NaiveDate, Utc};
+
+use crate::clock::Clock;
+use crate::model::exercise::{Catalogue, CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
+use crate::model::session::{DeloadStyle, Readiness, SessionRecord, SetEntry, SetKind};
+use crate::model::units::{Load, MAX_REPS, Unit};
+use crate::store::{ImportBatch, ImportCounts, Store, StoreError};
+use crate::training::compare::week_bounds;
+
+/// Where a file comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Source {
+    /// Strong's CSV export (semicolon or the older comma format).
+    Strong,
+    /// Hevy's workout_data.csv.
+    Hevy,
+    /// FitNotes' CSV export.
+    Fitnotes,
+    /// hardset's own export (CSV or JSON).
+    Hardset,
+}
+
+impl Source {
+    /// The app's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Strong => "Strong",
+            Source::Hevy => "Hevy",
+            Source::Fitnotes => "FitNotes",
+            Source::Hardset => "hardset",
+        }
+    }
+}
+
+/// Why a file could not be imported. Nothing was written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}{}: {message}", line.map(|l| format!(": line {l}")).unwrap_or_default())]
+pub struct ImportError {
+    /// The file.
+    pub path: String,
+    /// The line the problem is on, when it is on one.
+    pub line: Option<u64>,
+    /// What is wrong, and what to do.
+    pub message: String,
+}
+
+impl ImportError {
+    pub(crate) fn at(line: u64, message: impl Into<String>) -> ImportError {
+        ImportError { path: String::new(), line: Some(line), message: message.into() }
+    }
+
+    pub(crate) fn whole(message: impl Into<String>) -> ImportError {
+        ImportError { path: String::new(), line: None, message: message.into() }
+    }
+}
+
+/// How to read a file.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The app it came from, when the header should not decide.
+    pub from: Option<Source>,
+    /// The unit of its weights, for files that do not say.
+    pub unit: Option<Unit>,
+    /// Check and count, write nothing.
+    pub dry_run: bool,
+}
+
+/// Rows that are not sets the log can hold, by reason.
+pub(crate) mod skip {
+    pub const TIMED: &str = "timed or cardio (a time or distance, no load and reps)";
+    pub const EMPTY: &str = "empty (no weight and no reps)";
+    pub const NO_REPS: &str = "a weight with no reps";
+    pub const REST_TIMER: &str = "rest timer rows (not sets)";
+    pub const TOO_MANY_REPS: &str = "more than 200 reps";
+    pub const TOO_HEAVY: &str = "heavier than 1000";
+    pub const ASSISTED: &str = "negative weight (assistance; the log holds added load only)";
+}
+
+/// One set read from a file.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct ParsedSet {
+    /// The set, its exercise still named as the file names it.
+    pub(crate) entry: SetEntry,
+    /// When it was logged, when the file says.
+    pub(crate) logged_at: Option<DateTime<Utc>>,
+    /// Muscles the file says the exercise works (FitNotes' category).
+    pub(crate) muscles: &'static [Muscle],
+}
+
+/// One session read from a file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub(crate) struct ParsedSession {
+    pub(crate) started_at: DateTime<Utc>,
+    pub(crate) ended_at: Option<DateTime<Utc>>,
+    pub(crate) day_name: String,
+    pub(crate) day_index: Option<usize>,
+    pub(crate) note: String,
+    pub(crate) readiness: Option<Readiness>,
+    pub(crate) deload: Option<DeloadStyle>,
+    pub(crate) sets: Vec<ParsedSet>,
+    /// Notes about one exercise in this session, put on its first set when done.
+    pub(crate) exercise_notes: Vec<(String, String)>,
+}
+
+/// Sessions in the order a file first names them, found again by a key.
+#[derive(Debug, Default)]
+pub(crate) struct Sessions {
+    list: Vec<ParsedSession>,
+    by_key: HashMap<String, usize>,
+}
+
+impl Sessions {
+    pub(crate) fn entry(&mut self, key: &str, start: impl FnOnce() -> ParsedSession) -> &mut ParsedSession {
+        let index = match self.by_key.get(key) {
+            Some(&i) => i,
+            None => {
+                self.list.push(start());
+                self.by_key.insert(key.to_string(), self.list.len() - 1);
+                self.list.len() - 1
+            }
+        };
+        &mut self.list[index]
+    }
+}
+
+/// What reading a file found, row by row.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    /// Data rows read.
+    pub rows: u64,
+    /// Rows that are not sets the log can hold, by reason.
+    pub skipped: BTreeMap<&'static str, u64>,
+    /// Lines repaired (FitNotes names with unquoted commas), in file order.
+    pub repaired: Vec<u64>,
+    /// Note rows attached to their exercise.
+    pub note_rows: u64,
+    /// Workouts whose recorded duration was implausible (over 6 h), ended at their last set.
+    pub long_durations: u64,
+    /// Notes cut to the 2000 characters the log holds.
+    pub shortened_notes: u64,
+}
+
+impl Tally {
+    pub(crate) fn skip(&mut self, reason: &'static str) {
+        *self.skipped.entry(reason).or_default() += 1;
+    }
+
+    /// Rows skipped, all reasons.
+    pub fn skipped_rows(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+}
+
+/// What the header said: the app, the variant and where the unit comes from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Detected {
+    /// The app.
+    pub source: Source,
+    /// The variant, in words.
+    pub variant: String,
+}
+
+/// A file read into sessions.
+#[derive(Debug, Default)]
+pub(crate) struct Parsed {
+    pub(crate) sessions: Vec<ParsedSession>,
+    pub(crate) tally: Tally,
+}
+
+/// The longest note the log holds.
+const MAX_NOTE_CHARS: usize = 2000;
+
+/// A workout longer than this was left running; its end is taken from its sets instead.
+const LONGEST_WORKOUT: i64 = 6 * 3600;
+
+/// A name as the log keeps it: one line, single spaces, at most 200 characters.
+pub(crate) fn clean_name(text: &str, line: u64, what: &str) -> Result<String, ImportError> {
+    let name = text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
+    let name = name.join(" ");
+    if name.is_empty() {
+        return Err(ImportError::at(line, format!("the {what} is empty")));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(ImportError::at(line, format!("the {what} is longer than {MAX_NAME_CHARS} characters")));
+    }
+    Ok(name)
+}
+
+/// A load from a file's number: `Ok(None)` with the reason when the log cannot hold it.
+/// Float noise such as `149.99999999999997` rounds to the hundredth (150).
+pub(crate) fn load_of(value: Option<f64>) -> Result<Load, &'static str> {
+    let value = value.unwrap_or(0.0);
+    if value < 0.0 {
+        return Err(skip::ASSISTED);
+    }
+    Load::from_f64(value).ok_or(skip::TOO_HEAVY)
+}
+
+/// Reps from a file's number: whole, and at most 200 (or the reason to skip the row).
+pub(crate) fn reps_of(value: f64, line: u64) -> Result<Result<u16, &'static str>, ImportError> {
+    if value < 0.0 || value.fract() != 0.0 {
+        return Err(ImportError::at(line, format!("reps \"{value}\" is not a whole number of reps")));
+    }
+    if value > f64::from(MAX_REPS) {
+        return Ok(Err(skip::TOO_MANY_REPS));
+    }
+    Ok(Ok(value as u16))
+}
+
+fn join_note(into: &mut String, note: &str) {
+    if note.is_empty() {
+        return;
+    }
+    if !into.is_empty() {
+        into.push('\n');
+    }
+    into.push_str(note);
+}
+
+fn shorten(note: &mut String, tally: &mut Tally) {
+    if note.chars().count() > MAX_NOTE_CHARS {
+        *note = note.chars().take(MAX_NOTE_CHARS).collect();
+        tally.shortened_notes += 1;
+    }
+}
+
+/// Finishes sessions read from another app: exercise notes on each exercise's first set, a time
+/// for every set (spread over the workout), an end for every session, notes within the limit.
+pub(crate) fn finish(mut sessions: Vec<ParsedSession>, tally: &mut Tally) -> Vec<ParsedSession> {
+    for session in &mut sessions {
+        for (exercise, note) in std::mem::take(&mut session.exercise_notes) {
+            match session.sets.iter_mut().find(|s| s.entry.exercise == exercise) {
+                Some(set) => join_note(&mut set.entry.note, &note),
+                None => join_note(&mut session.note, &format!("{exercise}: {note}")),
+            }
+        }
+        let count = session.sets.len() as i64;
+        let span = session.ended_at.map(|end| (end - session.started_at).num_seconds());
+        if span.is_some_and(|s| s > LONGEST_WORKOUT) {
+            tally.long_durations += 1;
+            session.ended_at = None;
+        }
+        let gap = match session.ended_at {
+            Some(end) if count > 0 && end > session.started_at => {
+                ((end - session.started_at).num_seconds() / count).clamp(1, 600)
+            }
+            _ => 120,
+        };
+        let start = session.started_at;
+        for (i, set) in session.sets.iter_mut().enumerate() {
+            set.logged_at.get_or_insert(start + Duration::seconds(gap * i as i64));
+            shorten(&mut set.entry.note, tally);
+        }
+        let last = session.sets.iter().filter_map(|s| s.logged_at).max().unwrap_or(start);
+        session.ended_at = Some(session.ended_at.unwrap_or(last).max(last));
+        shorten(&mut session.note, tally);
+    }
+    sessions
+}
+
+/// Which app wrote `text`, from its first line (or `from`).
+pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.trim_start().starts_with('[') || first.trim_start().starts_with('{') {
+        return match from {
+            None | Some(Source::Hardset) => Ok((Source::Hardset, b'{')),
+            Some(other) => Err(format!("this is a JSON file, not a {} export", other.name())),
+        };
+    }
+    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    let names: Vec<String> = first
+        .split(char::from(delimiter))
+        .map(|n| n.trim().trim_matches('"').trim().to_lowercase())
+        .collect();
+    let has = |name: &str| names.iter().any(|n| n == name);
+    let found = if has("exercise_title") && has("set_type") {
+        Some(Source::Hevy)
+    } else if has("session_start") && has("set_kind") {
+        Some(Source::Hardset)
+    } else if has("exercise name") && has("set order") {
+        Some(Source::Strong)
+    } else if has("exercise") && has("category") && has("date") {
+        Some(Source::Fitnotes)
+    } else {
+        None
+    };
+    match (from, found) {
+        (Some(source), _) => Ok((source, delimiter)),
+        (None, Some(source)) => Ok((source, delimiter)),
+        (None, None) => {
+            let shown: String = first.chars().take(120).collect();
+            Err(format!(
+                "the first line does not look like an export from Strong, Hevy, FitNotes or hardset: \"{shown}\" \
+                 (say which with --from)"
+            ))
+        }
+    }
+}
+
+/// Reads `text` into sessions. `progress` hears bytes read.
+pub(crate) fn parse(
+    text: &str,
+    options: &Options,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(Detected, Parsed), ImportError> {
+    let (source, delimiter) = detect(text, options.from).map_err(ImportError::whole)?;
+    let (variant, parsed) = match source {
+        Source::Strong => strong::parse(text, delimiter, options.unit, clock, progress)?,
+        Source::Hevy => hevy::parse(text, delimiter, options.unit, clock, progress)?,
+        Source::Fitnotes => fitnotes::parse(text, delimiter, options.unit, clock, progress)?,
+        Source::Hardset if delimiter == b'{' => native::parse_json(text, options.unit)?,
+        Source::Hardset => native::parse_csv(text, delimiter, options.unit, progress)?,
+    };
+    Ok((Detected { source, variant }, parsed))
+}
+
+/// An exercise in the file the catalogue does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// Its name, as the file writes it (and as the log keeps it).
+    pub name: String,
+    /// Its sets in the file.
+    pub sets: u64,
+    /// Muscles the file gave it.
+    pub muscles: Vec<Muscle>,
+}
+
+/// Maps every exercise to the catalogue (by name or alias) and builds what the store writes.
+/// hardset's own files keep their names as they are.
+pub(crate) fn prepare(
+    parsed: Parsed,
+    source: Source,
+    catalogue: &Catalogue,
+    clock: &dyn Clock,
+) -> (ImportBatch, Vec<Unknown>) {
+    let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
+    let mut deload_weeks: BTreeMap<NaiveDate, DeloadStyle> = BTreeMap::new();
+    let mut sessions = Vec::with_capacity(parsed.sessions.len());
+    for session in parsed.sessions {
+        if let Some(style) = session.deload {
+            deload_weeks.insert(week_bounds(clock.local_date(session.started_at)).0, style);
+        }
+        let mut sets = Vec::with_capacity(session.sets.len());
+        for set in session.sets {
+            let mut entry = set.entry;
+            if source != Source::Hardset {
+                match catalogue.get(&entry.exercise) {
+                    Some(known) => entry.exercise.clone_from(&known.name),
+                    None => {
+                        let seen = unknown.entry(entry.exercise.to_lowercase()).or_insert_with(|| Unknown {
+                            name: entry.exercise.clone(),
+                            sets: 0,
+                            muscles: set.muscles.to_vec(),
+                        });
+                        seen.sets += 1;
+                        entry.exercise.clone_from(&seen.name);
+                    }
+                }
+            }
+            sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
+        }
+        sessions.push(SessionRecord {
+            started_at: session.started_at,
+            ended_at: session.ended_at,
+            day_name: session.day_name,
+            day_index: session.day_index,
+            sets,
+            readiness: session.readiness,
+            note: session.note,
+        });
+    }
+    let unknown: Vec<Unknown> = unknown.into_values().collect();
+    let custom = unknown
+        .iter()
+        .map(|u| CustomExercise {
+            name: u.name.clone(),
+            muscles: u.muscles.clone(),
+            equipment: Equipment::guess_from_name(&u.name),
+            source: format!("{} import", source.name()),
+        })
+        .collect();
+    (ImportBatch { sessions, custom, deload_weeks: deload_weeks.into_iter().collect() }, unknown)
+}
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The file.
+    pub path: String,
+    /// What the header said.
+    pub detected: Detected,
+    /// Rows read, skipped and repaired.
+    pub tally: Tally,
+    /// What was written and what the log already held.
+    pub counts: ImportCounts,
+    /// The first and last session dates in the file.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// Exercises the catalogue does not know.
+    pub unknown: Vec<Unknown>,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+/// Reads `path` and imports it into `store` in one transaction (rolled back in a dry run).
+/// `progress` hears (stage, done, total): bytes read, then sessions written.
+pub fn import_file(
+    store: &mut Store,
+    path: &Path,
+    options: &Options,
+    catalogue: &Catalogue,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(&str, u64, u64),
+) -> Result<Report, crate::error::Error> {
+    let shown = path.display().to_string();
+    let with_path = |mut e: ImportError| {
+        e.path.clone_from(&shown);
+        e
+    };
+    let bytes = std::fs::read(path).map_err(|e| with_path(ImportError::whole(format!("cannot read it: {e}"))))?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        with_path(ImportError::at(line, "this is not UTF-8 text: is it the CSV file the app exported?"))
+    })?;
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let total = text.len() as u64;
+    let (detected, parsed) = parse(text, options, clock, &mut |done| progress("reading", done, total)).map_err(with_path)?;
+    let tally = parsed.tally.clone();
+    let dates = parsed
+        .sessions
+        .iter()
+        .map(|s| clock.local_date(s.started_at))
+        .fold(None, |range: Option<(NaiveDate, NaiveDate)>, d| {
+            Some(range.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
+        });
+    let (batch, unknown) = prepare(parsed, detected.source, catalogue, clock);
+    let sessions = batch.sessions.len() as u64;
+    let counts = store
+        .import(&batch, !options.dry_run, &mut |done| progress("writing", done as u64, sessions))
+        .map_err(|e| match e {
+            StoreError::Sqlite(source) => crate::error::Error::Input(format!(
+                "{shown}: the log refused the import, so nothing was written: {source}"
+            )),
+            other => other.into(),
+        })?;
+    Ok(Report { path: shown, detected, tally, counts, dates, unknown, dry_run: options.dry_run })
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.counts;
+        let verb = if self.dry_run { "would import" } else { "imported" };
+        writeln!(f, "{}: {} export ({})", self.path, self.detected.source.name(), self.detected.variant)?;
+        if self.dry_run {
+            writeln!(f, "dry run: nothing was written")?;
+        }
+        let mut text = String::new();
+        let _ = writeln!(
+            text,
+            "sessions: {} {verb}, {} already in the log",
+            c.sessions_added, c.sessions_present
+        );
+        let _ = writeln!(
+            text,
+            "sets:     {} {verb} ({} working, {} ramp-up), {} already in the log, {} rows skipped",
+            c.working_added + c.ramp_up_added,
+            c.working_added,
+            c.ramp_up_added,
+            c.working_present + c.ramp_up_present,
+            self.tally.skipped_rows()
+        );
+        if let Some((first, last)) = self.dates {
+            let _ = writeln!(text, "dates:    {first} to {last}");
+        }
+        for (reason, rows) in &self.tally.skipped {
+            let _ = writeln!(text, "skipped:  {rows} {reason}");
+        }
+        if !self.tally.repaired.is_empty() {
+            let lines: Vec<String> = self.tally.repaired.iter().take(5).map(u64::to_string).collect();
+            let more = if self.tally.repaired.len() > 5 { ", ..." } else { "" };
+            let _ = writeln!(
+                text,
+                "repaired: {} rows whose exercise name held an unquoted comma (lines {}{more})",
+                self.tally.repaired.len(),
+                lines.join(", ")
+            );
+        }
+        if self.tally.note_rows > 0 {
+            let _ = writeln!(text, "notes:    {} note rows put on their exercise's first set", self.tally.note_rows);
+        }
+        if self.tally.long_durations > 0 {
+            let _ = writeln!(
+                text,
+                "note:     {} workouts recorded as longer than 6 hours end at their last set instead",
+                self.tally.long_durations
+            );
+        }
+        if self.tally.shortened_notes > 0 {
+            let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", self.tally.shortened_notes);
+        }
+        f.write_str(&text)?;
+        if !self.unknown.is_empty() {
+            writeln!(
+                f,
+                "{} exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):",
+                self.unknown.len()
+            )?;
+            for u in &self.unknown {
+                let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
+                let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
+                writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Working or ramp-up, for the shared row readers.
+pub(crate) fn kind_of(warm_up: bool) -> SetKind {
+    if warm_up { SetKind::RampUp } else { SetKind::Working }
+}

@@ -1,0 +1,190 @@
+//! FitNotes' CSV export: `Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance
+//! Unit,Time` (or the older `Weight (kgs)` header with the unit in its name). There is no time of
+//! day and no workout: each date is one session, named after its categories, and the category
+//! says which muscles an exercise the catalogue does not know works. Custom exercise names with
+//! a comma are not quoted, so such a row has too many fields: the extra fields are the rest of
+//! the name, and the row is repaired rather than dropped.
+
+use chrono::NaiveTime;
+
+use super::table::{self, Row, date, for_each_row, resolve_unit, unit_in_name};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, skip};
+use crate::clock::Clock;
+use crate::model::exercise::Muscle;
+use crate::model::session::{SetEntry, SetKind};
+use crate::model::units::{Unit, Weight};
+
+/// The muscles a FitNotes category stands for, counted fully. Shoulders are split by the name:
+/// rear delts for a rear-delt movement, front delts for a press, side delts otherwise.
+fn muscles(category: &str, exercise: &str) -> &'static [Muscle] {
+    let exercise = exercise.to_lowercase();
+    match category.trim().to_lowercase().as_str() {
+        "chest" => &[Muscle::Chest],
+        "back" => &[Muscle::Lats, Muscle::UpperBack],
+        "shoulders" if exercise.contains("rear") || exercise.contains("face pull") => &[Muscle::RearDelts],
+        "shoulders" if exercise.contains("press") => &[Muscle::FrontDelts],
+        "shoulders" => &[Muscle::SideDelts],
+        "biceps" => &[Muscle::Biceps],
+        "triceps" => &[Muscle::Triceps],
+        "legs" => &[Muscle::Quads],
+        "abs" | "core" => &[Muscle::Abs],
+        "forearms" => &[Muscle::Forearms],
+        "calves" => &[Muscle::Calves],
+        "glutes" => &[Muscle::Glutes],
+        "hamstrings" => &[Muscle::Hamstrings],
+        "quads" | "quadriceps" => &[Muscle::Quads],
+        _ => &[],
+    }
+}
+
+struct Layout {
+    date: usize,
+    exercise: usize,
+    category: usize,
+    weight: usize,
+    unit_column: Option<usize>,
+    unit: Option<Unit>,
+    reps: usize,
+    distance: Option<usize>,
+    time: Option<usize>,
+}
+
+/// FitNotes does not record the time of day: a day's session is put at noon.
+const NOON: NaiveTime = NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a time");
+
+pub(super) fn parse(
+    text: &str,
+    delimiter: u8,
+    flag: Option<Unit>,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(String, Parsed), ImportError> {
+    let cols = table::header(text, delimiter)?;
+    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
+    let weight = cols
+        .names()
+        .iter()
+        .position(|n| n.to_lowercase().starts_with("weight") && !n.to_lowercase().contains("unit"))
+        .ok_or_else(|| ImportError::at(1, "the header has no \"Weight\" column"))?;
+    let unit_column = cols.find(&["Weight Unit"]);
+    let (unit, variant) = match unit_column {
+        Some(_) => {
+            if flag.is_some() {
+                return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
+            }
+            (None, "a Weight Unit column".to_string())
+        }
+        None => {
+            let unit = resolve_unit(unit_in_name(&cols.names()[weight]), flag, "FitNotes")?;
+            (Some(unit), format!("weights in {unit} (from the header)"))
+        }
+    };
+    let layout = Layout {
+        date: need("Date")?,
+        exercise: need("Exercise")?,
+        category: need("Category")?,
+        weight,
+        unit_column,
+        unit,
+        reps: need("Reps")?,
+        distance: cols.find(&["Distance"]),
+        time: cols.find(&["Time"]),
+    };
+    // Only a name can hold the stray commas: everything before the exercise and after the
+    // category must be where the header says.
+    if layout.exercise + 1 != layout.category || layout.date > layout.exercise {
+        return Err(ImportError::at(1, "expected the columns Date, Exercise, Category, ... in that order"));
+    }
+    let mut sessions = Sessions::default();
+    let mut tally = Tally::default();
+    for_each_row(text, delimiter, progress, |cols, row| {
+        tally.rows += 1;
+        let extra = row.fields.len() - cols.len();
+        if extra == 0 {
+            return read_row(row, &mut sessions, &mut tally, clock, &layout);
+        }
+        // An unquoted comma in the exercise name: put the name back together.
+        tally.repaired.push(row.line);
+        let mut fields: Vec<String> = row.fields.to_vec();
+        let name = fields[layout.exercise..=layout.exercise + extra].join(",");
+        fields.splice(layout.exercise..=layout.exercise + extra, [name]);
+        read_row(&Row { line: row.line, fields: &fields }, &mut sessions, &mut tally, clock, &layout)
+    })?;
+    let mut list = sessions.list;
+    for session in &mut list {
+        let name = clean_name(&session.day_name, 0, "day").unwrap_or_else(|_| "FitNotes workout".into());
+        session.day_name = name;
+    }
+    list.sort_by_key(|s| s.started_at);
+    let sessions = finish(list, &mut tally);
+    Ok((variant, Parsed { sessions, tally }))
+}
+
+fn read_row(
+    row: &Row<'_>,
+    sessions: &mut Sessions,
+    tally: &mut Tally,
+    clock: &dyn Clock,
+    l: &Layout,
+) -> Result<(), ImportError> {
+    let day_text = row.get(l.date);
+    let day = date(day_text).ok_or_else(|| row.error(format!("Date \"{day_text}\" is not a date such as 2025-04-29")))?;
+    let session = sessions.entry(day_text, || ParsedSession {
+        started_at: clock.from_local(day.and_time(NOON)),
+        ..ParsedSession::default()
+    });
+    // The session is named after the day's categories, in the order they come.
+    let category = row.get(l.category).to_string();
+    if !category.is_empty() && !session.day_name.split(", ").any(|c| c == category) {
+        if !session.day_name.is_empty() {
+            session.day_name.push_str(", ");
+        }
+        session.day_name.push_str(&category);
+    }
+    let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
+    let weight = row.number(Some(l.weight), "Weight")?;
+    let reps = row.number(Some(l.reps), "Reps")?;
+    let time = row.get_opt(l.time);
+    let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
+        || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
+    let Some(reps) = reps.filter(|&r| r > 0.0 || !timed) else {
+        tally.skip(if timed {
+            skip::TIMED
+        } else if weight.unwrap_or(0.0) > 0.0 {
+            skip::NO_REPS
+        } else {
+            skip::EMPTY
+        });
+        return Ok(());
+    };
+    let (reps, load) = match (super::reps_of(reps, row.line)?, super::load_of(weight)) {
+        (Ok(r), Ok(w)) => (r, w),
+        (Err(reason), _) | (_, Err(reason)) => {
+            tally.skip(reason);
+            return Ok(());
+        }
+    };
+    let unit = match (l.unit, l.unit_column) {
+        (Some(unit), _) => unit,
+        (None, Some(col)) => {
+            let text = row.get(col);
+            Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kgs or lbs")))?
+        }
+        (None, None) => Unit::Kg,
+    };
+    let hint = muscles(&category, &exercise);
+    session.sets.push(ParsedSet {
+        entry: SetEntry {
+            exercise,
+            kind: SetKind::Working,
+            weight: Weight::new(load, unit),
+            reps,
+            rir: None,
+            form_broke: false,
+            note: String::new(),
+        },
+        logged_at: None,
+        muscles: hint,
+    });
+    Ok(())
+}

@@ -1,0 +1,161 @@
+//! Hevy's `workout_data.csv`: one row a set, every text quoted. `set_type` is `warmup` (a
+//! ramp-up set here), `normal`, `failure` or `dropset`; the unit is in the weight column's name
+//! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
+//! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
+
+use super::table::{self, Row, for_each_row, local_time, resolve_unit, rir_from_rpe, unit_in_name};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
+use crate::clock::Clock;
+use crate::model::session::SetEntry;
+use crate::model::units::{Rir, Unit, Weight};
+
+struct Layout {
+    title: usize,
+    start: usize,
+    end: Option<usize>,
+    description: Option<usize>,
+    exercise: usize,
+    notes: Option<usize>,
+    set_type: usize,
+    weight: Option<usize>,
+    reps: usize,
+    distance: Option<usize>,
+    duration: Option<usize>,
+    rpe: Option<usize>,
+    unit: Unit,
+}
+
+pub(super) fn parse(
+    text: &str,
+    delimiter: u8,
+    flag: Option<Unit>,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(String, Parsed), ImportError> {
+    let cols = table::header(text, delimiter)?;
+    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
+    let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
+    let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
+    let unit = resolve_unit(in_header, flag, "Hevy")?;
+    let layout = Layout {
+        title: need("title")?,
+        start: need("start_time")?,
+        end: cols.find(&["end_time"]),
+        description: cols.find(&["description"]),
+        exercise: need("exercise_title")?,
+        notes: cols.find(&["exercise_notes"]),
+        set_type: need("set_type")?,
+        weight,
+        reps: need("reps")?,
+        distance: cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]),
+        duration: cols.find(&["duration_seconds"]),
+        rpe: cols.find(&["rpe"]),
+        unit,
+    };
+    let mut sessions = Sessions::default();
+    let mut tally = Tally::default();
+    for_each_row(text, delimiter, progress, |_, row| {
+        tally.rows += 1;
+        read_row(row, &mut sessions, &mut tally, clock, &layout)
+    })?;
+    // Hevy writes the newest workout first; the log reads better oldest first.
+    let mut list = sessions.list;
+    list.sort_by_key(|s| s.started_at);
+    let sessions = finish(list, &mut tally);
+    Ok((format!("weights in {unit}"), Parsed { sessions, tally }))
+}
+
+/// Hevy writes a line break in a note as the two characters `\n`.
+fn unescape(note: &str) -> String {
+    note.replace("\\n", "\n").trim().to_string()
+}
+
+fn read_row(
+    row: &Row<'_>,
+    sessions: &mut Sessions,
+    tally: &mut Tally,
+    clock: &dyn Clock,
+    l: &Layout,
+) -> Result<(), ImportError> {
+    let start_text = row.get(l.start);
+    let parse_time = |text: &str, column: &str| {
+        local_time(text)
+            .ok_or_else(|| row.error(format!("{column} \"{text}\" is not a date and time such as 15 Sep 2025, 07:48")))
+    };
+    let started = parse_time(start_text, "start_time")?;
+    let ended = match row.get_opt(l.end) {
+        "" => None,
+        text => Some(parse_time(text, "end_time")?),
+    };
+    let day_name = match row.get(l.title) {
+        "" => "Hevy workout".to_string(),
+        name => clean_name(name, row.line, "workout title")?,
+    };
+    let key = format!("{start_text}|{day_name}");
+    let session = sessions.entry(&key, || ParsedSession {
+        started_at: clock.from_local(started),
+        ended_at: ended.map(|e| clock.from_local(e)),
+        day_name,
+        note: unescape(row.get_opt(l.description)),
+        ..ParsedSession::default()
+    });
+    let exercise = clean_name(row.get(l.exercise), row.line, "exercise_title")?;
+    let note = unescape(row.get_opt(l.notes));
+    if !note.is_empty() && !session.exercise_notes.iter().any(|(e, _)| *e == exercise) {
+        session.exercise_notes.push((exercise.clone(), note));
+    }
+    let set_type = row.get(l.set_type);
+    let (warm_up, drop, failure) = match set_type.to_ascii_lowercase().as_str() {
+        "warmup" | "warm-up" | "warm_up" => (true, false, false),
+        "normal" | "" => (false, false, false),
+        "dropset" | "drop_set" => (false, true, false),
+        "failure" => (false, false, true),
+        other => {
+            return Err(row.error(format!("set_type \"{other}\" is not warmup, normal, failure or dropset")));
+        }
+    };
+    let weight = row.number(l.weight, "weight")?;
+    let reps = row.number(Some(l.reps), "reps")?;
+    let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
+        || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
+    let Some(reps) = reps else {
+        tally.skip(if timed {
+            skip::TIMED
+        } else if weight.unwrap_or(0.0) > 0.0 {
+            skip::NO_REPS
+        } else {
+            skip::EMPTY
+        });
+        return Ok(());
+    };
+    let reps = match super::reps_of(reps, row.line)? {
+        Ok(0) if timed => Err(skip::TIMED),
+        other => other,
+    };
+    let (reps, load) = match (reps, super::load_of(weight)) {
+        (Ok(r), Ok(w)) => (r, w),
+        (Err(reason), _) | (_, Err(reason)) => {
+            tally.skip(reason);
+            return Ok(());
+        }
+    };
+    let rir = match row.number(l.rpe, "rpe")? {
+        Some(rpe) => Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("rpe \"{rpe}\" is not between 0 and 10")))?),
+        None if failure => Rir::from_halves(0),
+        None => None,
+    };
+    session.sets.push(ParsedSet {
+        entry: SetEntry {
+            exercise,
+            kind: kind_of(warm_up),
+            weight: Weight::new(load, l.unit),
+            reps,
+            rir,
+            form_broke: false,
+            note: if drop { "drop set".into() } else { String::new() },
+        },
+        logged_at: None,
+        muscles: &[],
+    });
+    Ok(())
+}

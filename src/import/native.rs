@@ -1,0 +1,350 @@
+//! hardset's own export, CSV or JSON, read back exactly: times in UTC, set kinds, RIR, form
+//! broke, notes, check-ins, plan days and deload weeks. Exporting, wiping and importing gives
+//! back the same log.
+
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer};
+
+use super::table::{Row, for_each_row, number};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally};
+use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
+use crate::model::units::{Load, MAX_REPS, Rir, Unit, Weight};
+
+const OWN_UNITS: &str = "hardset's files carry the unit of every set: leave --unit out";
+
+fn time(text: &str) -> Result<DateTime<Utc>, String> {
+    DateTime::parse_from_rfc3339(text.trim())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|_| format!("\"{text}\" is not a time such as 2026-11-23T18:05:00Z"))
+}
+
+fn load(value: f64) -> Result<Load, String> {
+    Load::from_f64(value).ok_or_else(|| format!("weight {value} is not between 0 and 1000"))
+}
+
+fn rir(value: f64) -> Result<Rir, String> {
+    let halves = value * 2.0;
+    if halves.fract() != 0.0 || !(0.0..=f64::from(Rir::MAX_HALVES)).contains(&halves) {
+        return Err(format!("rir {value} is not 0 to 10 in half reps"));
+    }
+    Rir::from_halves(halves as u8).ok_or_else(|| format!("rir {value} is not 0 to 10"))
+}
+
+fn deload(text: &str) -> Result<Option<DeloadStyle>, String> {
+    match text.trim() {
+        "" | "false" => Ok(None),
+        // Exports before the style was written said only true.
+        "true" => Ok(Some(DeloadStyle::Volume)),
+        other => DeloadStyle::parse(other)
+            .map(Some)
+            .ok_or_else(|| format!("deload \"{other}\" is not volume, load or empty")),
+    }
+}
+
+fn checkin(text: &str) -> Result<Option<Readiness>, String> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    let scores: Vec<Option<u8>> =
+        text.split('/').map(|s| s.trim().parse::<u8>().ok().filter(|v| (1..=5).contains(v))).collect();
+    match scores.as_slice() {
+        [Some(sleep), Some(energy), Some(joints), Some(motivation)] => {
+            Ok(Some(Readiness { sleep: *sleep, energy: *energy, joints: *joints, motivation: *motivation }))
+        }
+        _ => Err(format!("checkin \"{text}\" is not four scores 1-5 such as 4/3/5/4")),
+    }
+}
+
+pub(super) fn parse_csv(
+    text: &str,
+    delimiter: u8,
+    flag: Option<Unit>,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(String, Parsed), ImportError> {
+    if flag.is_some() {
+        return Err(ImportError::whole(OWN_UNITS));
+    }
+    let cols = super::table::header(text, delimiter)?;
+    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
+    let l = Layout {
+        start: need("session_start")?,
+        end: cols.find(&["session_end"]),
+        day: need("plan_day")?,
+        day_index: cols.find(&["plan_day_index"]),
+        session_note: cols.find(&["session_note"]),
+        checkin: cols.find(&["checkin"]),
+        deload: cols.find(&["deload"]),
+        exercise: need("exercise")?,
+        kind: need("set_kind")?,
+        weight: need("weight")?,
+        unit: need("unit")?,
+        reps: need("reps")?,
+        rir: cols.find(&["rir"]),
+        form_broke: cols.find(&["form_broke"]),
+        note: cols.find(&["note"]),
+        logged_at: need("logged_at")?,
+    };
+    let mut sessions = Sessions::default();
+    let mut tally = Tally::default();
+    for_each_row(text, delimiter, progress, |_, row| {
+        tally.rows += 1;
+        read_row(row, &mut sessions, &l).map_err(|m| row.error(m))
+    })?;
+    Ok(("CSV".into(), Parsed { sessions: sessions.list, tally }))
+}
+
+struct Layout {
+    start: usize,
+    end: Option<usize>,
+    day: usize,
+    day_index: Option<usize>,
+    session_note: Option<usize>,
+    checkin: Option<usize>,
+    deload: Option<usize>,
+    exercise: usize,
+    kind: usize,
+    weight: usize,
+    unit: usize,
+    reps: usize,
+    rir: Option<usize>,
+    form_broke: Option<usize>,
+    note: Option<usize>,
+    logged_at: usize,
+}
+
+/// A field read whole: notes keep their spaces and line breaks.
+fn raw<'a>(row: &'a Row<'_>, col: Option<usize>) -> &'a str {
+    col.and_then(|c| row.fields.get(c)).map_or("", String::as_str)
+}
+
+fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), String> {
+    let start_text = row.get(l.start);
+    let started_at = time(start_text)?;
+    let day_name = super::clean_name(row.get(l.day), row.line, "plan_day").map_err(|e| e.message)?;
+    let ended_at = match row.get_opt(l.end) {
+        "" => None,
+        text => Some(time(text)?),
+    };
+    let day_index = match row.get_opt(l.day_index) {
+        "" => None,
+        text => Some(text.parse::<usize>().map_err(|_| format!("plan_day_index \"{text}\" is not a number"))?),
+    };
+    let readiness = checkin(row.get_opt(l.checkin))?;
+    let deload = deload(row.get_opt(l.deload))?;
+    let note = raw(row, l.session_note).to_string();
+    let key = format!("{start_text}|{day_name}");
+    let session = sessions.entry(&key, || ParsedSession {
+        started_at,
+        ended_at,
+        day_name,
+        day_index,
+        note,
+        readiness,
+        deload,
+        ..ParsedSession::default()
+    });
+    let exercise = row.get(l.exercise);
+    if exercise.is_empty() {
+        // A session with no sets.
+        return Ok(());
+    }
+    let exercise = super::clean_name(exercise, row.line, "exercise").map_err(|e| e.message)?;
+    let kind_text = row.get(l.kind);
+    let kind =
+        SetKind::parse(kind_text).ok_or_else(|| format!("set_kind \"{kind_text}\" is not ramp-up or working"))?;
+    let weight_text = row.get(l.weight);
+    let weight = number(weight_text)
+        .ok()
+        .flatten()
+        .ok_or_else(|| format!("weight \"{weight_text}\" is not a number"))
+        .and_then(load)?;
+    let unit_text = row.get(l.unit);
+    let unit = Unit::parse(unit_text).ok_or_else(|| format!("unit \"{unit_text}\" is not kg or lb"))?;
+    let reps_text = row.get(l.reps);
+    let reps = reps_text
+        .parse::<u16>()
+        .ok()
+        .filter(|&r| r <= MAX_REPS)
+        .ok_or_else(|| format!("reps \"{reps_text}\" is not a whole number from 0 to {MAX_REPS}"))?;
+    let rir = match row.get_opt(l.rir) {
+        "" => None,
+        text => Some(rir(number(text).ok().flatten().ok_or_else(|| format!("rir \"{text}\" is not a number"))?)?),
+    };
+    let form_broke = match row.get_opt(l.form_broke) {
+        "" | "false" => false,
+        "true" => true,
+        other => return Err(format!("form_broke \"{other}\" is not true or false")),
+    };
+    let logged_at = time(row.get(l.logged_at))?;
+    session.sets.push(ParsedSet {
+        entry: SetEntry {
+            exercise,
+            kind,
+            weight: Weight::new(weight, unit),
+            reps,
+            rir,
+            form_broke,
+            note: raw(row, l.note).to_string(),
+        },
+        logged_at: Some(logged_at),
+        muscles: &[],
+    });
+    Ok(())
+}
+
+fn de_with<'de, D: Deserializer<'de>, T, F: Fn(&str) -> Result<T, String>>(d: D, f: F) -> Result<T, D::Error> {
+    let text = String::deserialize(d)?;
+    f(&text).map_err(serde::de::Error::custom)
+}
+
+fn de_time<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
+    de_with(d, time)
+}
+
+fn de_opt_time<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateTime<Utc>>, D::Error> {
+    Option::<String>::deserialize(d)?.map(|t| time(&t)).transpose().map_err(serde::de::Error::custom)
+}
+
+fn de_kind<'de, D: Deserializer<'de>>(d: D) -> Result<SetKind, D::Error> {
+    de_with(d, |t| SetKind::parse(t).ok_or_else(|| format!("set_kind \"{t}\" is not ramp-up or working")))
+}
+
+fn de_unit<'de, D: Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
+    de_with(d, |t| Unit::parse(t).ok_or_else(|| format!("unit \"{t}\" is not kg or lb")))
+}
+
+fn de_load<'de, D: Deserializer<'de>>(d: D) -> Result<Load, D::Error> {
+    load(f64::deserialize(d)?).map_err(serde::de::Error::custom)
+}
+
+fn de_rir<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Rir>, D::Error> {
+    Option::<f64>::deserialize(d)?.map(rir).transpose().map_err(serde::de::Error::custom)
+}
+
+fn de_reps<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    let reps = u16::deserialize(d)?;
+    if reps > MAX_REPS {
+        return Err(serde::de::Error::custom(format!("reps {reps} is more than {MAX_REPS}")));
+    }
+    Ok(reps)
+}
+
+fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    crate::model::exercise::deserialize_name(d)
+}
+
+fn de_readiness<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Readiness>, D::Error> {
+    let readiness = Option::<Readiness>::deserialize(d)?;
+    if let Some(r) = readiness
+        && r.scores().iter().any(|(_, v)| !(1..=5).contains(v))
+    {
+        return Err(serde::de::Error::custom("readiness scores are 1 to 5"));
+    }
+    Ok(readiness)
+}
+
+#[derive(Deserialize)]
+enum DeloadField {
+    #[serde(rename = "volume")]
+    Volume,
+    #[serde(rename = "load")]
+    Load,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum DeloadValue {
+    Flag(bool),
+    Style(DeloadField),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonSet {
+    #[serde(deserialize_with = "de_name")]
+    exercise: String,
+    #[serde(deserialize_with = "de_kind")]
+    set_kind: SetKind,
+    #[serde(deserialize_with = "de_load")]
+    weight: Load,
+    #[serde(deserialize_with = "de_unit")]
+    unit: Unit,
+    #[serde(deserialize_with = "de_reps")]
+    reps: u16,
+    #[serde(default, deserialize_with = "de_rir")]
+    rir: Option<Rir>,
+    #[serde(default)]
+    form_broke: bool,
+    #[serde(default)]
+    note: String,
+    #[serde(deserialize_with = "de_time")]
+    logged_at: DateTime<Utc>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonSession {
+    #[serde(deserialize_with = "de_time")]
+    session_start: DateTime<Utc>,
+    #[serde(default, deserialize_with = "de_opt_time")]
+    session_end: Option<DateTime<Utc>>,
+    #[serde(deserialize_with = "de_name")]
+    plan_day: String,
+    #[serde(default)]
+    plan_day_index: Option<usize>,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    deload: Option<DeloadValue>,
+    #[serde(default, deserialize_with = "de_readiness")]
+    readiness: Option<Readiness>,
+    sets: Vec<JsonSet>,
+}
+
+pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Parsed), ImportError> {
+    if flag.is_some() {
+        return Err(ImportError::whole(OWN_UNITS));
+    }
+    let document: Vec<JsonSession> = serde_json::from_str(text).map_err(|e| {
+        ImportError::at(e.line() as u64, format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""))
+    })?;
+    let mut tally = Tally::default();
+    let sessions = document
+        .into_iter()
+        .map(|s| {
+            tally.rows += s.sets.len().max(1) as u64;
+            ParsedSession {
+                started_at: s.session_start,
+                ended_at: s.session_end,
+                day_name: s.plan_day,
+                day_index: s.plan_day_index,
+                note: s.note,
+                readiness: s.readiness,
+                deload: match s.deload {
+                    None | Some(DeloadValue::Flag(false)) => None,
+                    Some(DeloadValue::Flag(true) | DeloadValue::Style(DeloadField::Volume)) => Some(DeloadStyle::Volume),
+                    Some(DeloadValue::Style(DeloadField::Load)) => Some(DeloadStyle::Load),
+                },
+                sets: s
+                    .sets
+                    .into_iter()
+                    .map(|set| ParsedSet {
+                        entry: SetEntry {
+                            exercise: set.exercise,
+                            kind: set.set_kind,
+                            weight: Weight::new(set.weight, set.unit),
+                            reps: set.reps,
+                            rir: set.rir,
+                            form_broke: set.form_broke,
+                            note: set.note,
+                        },
+                        logged_at: Some(set.logged_at),
+                        muscles: &[],
+                    })
+                    .collect(),
+                exercise_notes: Vec::new(),
+            }
+        })
+        .collect();
+    Ok(("JSON".into(), Parsed { sessions, tally }))
+}

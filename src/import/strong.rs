@@ -1,0 +1,226 @@
+//! Strong's CSV export: the current semicolon format (`"Workout #";"Date";...;"Weight (kg)"`),
+//! the older comma format with no unit anywhere (so `--unit` is required), and the variant with
+//! a `Weight Unit` column. `Set Order` is a number for a set, `W` for a warm-up (a ramp-up set
+//! here), `D` for a drop set, `F` for a set to failure, `Note` for an exercise note and
+//! `Rest Timer` for a rest (not a set).
+
+use chrono::Duration;
+
+use super::table::{self, Row, for_each_row, local_time, resolve_unit, rir_from_rpe, unit_in_name};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
+use crate::clock::Clock;
+use crate::model::session::SetEntry;
+use crate::model::units::{Rir, Unit, Weight};
+
+enum UnitFrom {
+    Header(Unit),
+    Column(usize),
+    Flag(Unit),
+}
+
+pub(super) fn parse(
+    text: &str,
+    delimiter: u8,
+    flag: Option<Unit>,
+    clock: &dyn Clock,
+    progress: &mut dyn FnMut(u64),
+) -> Result<(String, Parsed), ImportError> {
+    let cols = table::header(text, delimiter)?;
+    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
+    let date = need("Date")?;
+    let workout = need("Workout Name")?;
+    let exercise = need("Exercise Name")?;
+    let set_order = need("Set Order")?;
+    let reps = need("Reps")?;
+    let weight = cols
+        .names()
+        .iter()
+        .position(|n| n.to_lowercase().starts_with("weight") && !n.to_lowercase().contains("unit"))
+        .ok_or_else(|| ImportError::at(1, "the header has no \"Weight\" column"))?;
+    let workout_no = cols.find(&["Workout #"]);
+    let duration = cols.find(&["Duration (sec)", "Duration"]);
+    let rpe = cols.find(&["RPE"]);
+    let distance = cols
+        .names()
+        .iter()
+        .position(|n| n.to_lowercase().starts_with("distance") && !n.to_lowercase().contains("unit"));
+    let seconds = cols.find(&["Seconds"]);
+    let notes = cols.find(&["Notes"]);
+    let workout_notes = cols.find(&["Workout Notes"]);
+    let unit_column = cols.find(&["Weight Unit"]);
+    let separator = if delimiter == b';' { "semicolon-separated" } else { "comma-separated" };
+    let (unit_from, variant) = if let Some(col) = unit_column {
+        if flag.is_some() {
+            return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
+        }
+        (UnitFrom::Column(col), format!("{separator}, a unit on every row"))
+    } else if let Some(unit) = unit_in_name(&cols.names()[weight]) {
+        let unit = resolve_unit(Some(unit), flag, "Strong")?;
+        (UnitFrom::Header(unit), format!("{separator}, weights in {unit} (from the header)"))
+    } else {
+        let unit = resolve_unit(None, flag, "Strong (older format)")?;
+        (UnitFrom::Flag(unit), format!("{separator} older format with no unit column, weights read as {unit} (--unit)"))
+    };
+
+    let layout = Layout {
+        date,
+            workout,
+            exercise,
+            set_order,
+            reps,
+            weight,
+            workout_no,
+            duration,
+            rpe,
+            distance,
+            seconds,
+            notes,
+            workout_notes,
+        unit_from: &unit_from,
+    };
+    let mut sessions = Sessions::default();
+    let mut tally = Tally::default();
+    for_each_row(text, delimiter, progress, |_, row| {
+        tally.rows += 1;
+        read_row(row, &mut sessions, &mut tally, clock, &layout)
+    })?;
+    let sessions = finish(sessions.list, &mut tally);
+    Ok((variant, Parsed { sessions, tally }))
+}
+
+struct Layout<'a> {
+    date: usize,
+    workout: usize,
+    exercise: usize,
+    set_order: usize,
+    reps: usize,
+    weight: usize,
+    workout_no: Option<usize>,
+    duration: Option<usize>,
+    rpe: Option<usize>,
+    distance: Option<usize>,
+    seconds: Option<usize>,
+    notes: Option<usize>,
+    workout_notes: Option<usize>,
+    unit_from: &'a UnitFrom,
+}
+
+fn read_row(
+    row: &Row<'_>,
+    sessions: &mut Sessions,
+    tally: &mut Tally,
+    clock: &dyn Clock,
+    l: &Layout<'_>,
+) -> Result<(), ImportError> {
+    let started_text = row.get(l.date);
+    let started = local_time(started_text)
+        .ok_or_else(|| row.error(format!("Date \"{started_text}\" is not a date and time such as 2024-11-28 17:36:08")))?;
+    let day_name = match row.get(l.workout) {
+        "" => "Strong workout".to_string(),
+        name => clean_name(name, row.line, "workout name")?,
+    };
+    let key = match row.get_opt(l.workout_no) {
+        "" => format!("{started_text}|{day_name}"),
+        number => number.to_string(),
+    };
+    let seconds_long = match row.get_opt(l.duration) {
+        "" => None,
+        text => Some(
+            table::duration_seconds(text)
+                .ok_or_else(|| row.error(format!("Duration \"{text}\" is not a duration such as 2134 or 1h 3m")))?,
+        ),
+    };
+    let session = sessions.entry(&key, || {
+        let started_at = clock.from_local(started);
+        ParsedSession {
+            started_at,
+            ended_at: seconds_long.map(|s| started_at + Duration::seconds(s)),
+            day_name,
+            ..ParsedSession::default()
+        }
+    });
+    let workout_note = row.get_opt(l.workout_notes);
+    if !workout_note.is_empty() && !session.note.contains(workout_note) {
+        super::join_note(&mut session.note, workout_note);
+    }
+    let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
+    let note = row.get_opt(l.notes).to_string();
+    let order = row.get(l.set_order);
+    let (warm_up, drop, failure) = match order.to_ascii_lowercase().as_str() {
+        "rest timer" => {
+            tally.skip(skip::REST_TIMER);
+            return Ok(());
+        }
+        "note" => {
+            tally.note_rows += 1;
+            if !note.is_empty() {
+                session.exercise_notes.push((exercise, note));
+            }
+            return Ok(());
+        }
+        "w" => (true, false, false),
+        "d" => (false, true, false),
+        "f" => (false, false, true),
+        digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => (false, false, false),
+        other => {
+            return Err(row.error(format!(
+                "Set Order \"{other}\" is not a set number, W, D, F, Note or Rest Timer"
+            )));
+        }
+    };
+    let weight = row.number(Some(l.weight), "Weight")?;
+    let reps = row.number(Some(l.reps), "Reps")?;
+    let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0 || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
+    let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
+        tally.skip(if timed {
+            skip::TIMED
+        } else if weight.unwrap_or(0.0) > 0.0 {
+            skip::NO_REPS
+        } else {
+            skip::EMPTY
+        });
+        return Ok(());
+    };
+    let reps = match super::reps_of(reps, row.line)? {
+        Ok(0) if timed => Err(skip::TIMED),
+        other => other,
+    };
+    let load = super::load_of(weight);
+    let (reps, load) = match (reps, load) {
+        (Ok(r), Ok(w)) => (r, w),
+        (Err(reason), _) | (_, Err(reason)) => {
+            tally.skip(reason);
+            return Ok(());
+        }
+    };
+    let unit = match l.unit_from {
+        UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
+        UnitFrom::Column(col) => {
+            let text = row.get(*col);
+            Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
+        }
+    };
+    let rir = match row.number(l.rpe, "RPE")? {
+        Some(rpe) => Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("RPE \"{rpe}\" is not between 0 and 10")))?),
+        None if failure => Rir::from_halves(0),
+        None => None,
+    };
+    let mut note = note;
+    if drop {
+        super::join_note(&mut note, "drop set");
+    }
+    session.sets.push(ParsedSet {
+        entry: SetEntry {
+            exercise,
+            kind: kind_of(warm_up),
+            weight: Weight::new(load, unit),
+            reps,
+            rir,
+            form_broke: false,
+            note,
+        },
+        logged_at: None,
+        muscles: &[],
+    });
+    Ok(())
+}

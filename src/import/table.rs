@@ -1,0 +1,306 @@
+//! Reading export files: rows with their line numbers, columns found by name, and the numbers,
+//! dates and durations the other apps write, each refused with the line it came from.
+
+use std::collections::HashMap;
+
+use chrono::{NaiveDate, NaiveDateTime};
+use csv::StringRecord;
+
+use super::ImportError;
+
+/// The columns of a header, found by name whatever their case and order.
+#[derive(Debug, Clone)]
+pub(crate) struct Columns {
+    names: Vec<String>,
+    by_name: HashMap<String, usize>,
+}
+
+impl Columns {
+    pub(crate) fn new(header: &StringRecord) -> Columns {
+        let names: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        let by_name = names.iter().enumerate().map(|(i, n)| (n.to_lowercase(), i)).collect();
+        Columns { names, by_name }
+    }
+
+    /// How many columns the header has.
+    pub(crate) fn len(&self) -> usize {
+        self.names.len()
+    }
+
+    /// The first of `names` the header has.
+    pub(crate) fn find(&self, names: &[&str]) -> Option<usize> {
+        names.iter().find_map(|n| self.by_name.get(&n.to_lowercase()).copied())
+    }
+
+    /// The column `name`, or an error naming it.
+    pub(crate) fn need(&self, name: &str) -> Result<usize, String> {
+        self.find(&[name]).ok_or_else(|| format!("the header has no \"{name}\" column"))
+    }
+
+    /// The header's names.
+    pub(crate) fn names(&self) -> &[String] {
+        &self.names
+    }
+}
+
+/// One data row: its line in the file and its fields.
+pub(crate) struct Row<'a> {
+    pub(crate) line: u64,
+    pub(crate) fields: &'a [String],
+}
+
+impl Row<'_> {
+    /// The field in column `col`, trimmed; empty when the row is shorter.
+    pub(crate) fn get(&self, col: usize) -> &str {
+        self.fields.get(col).map_or("", |f| f.trim())
+    }
+
+    /// The field in an optional column.
+    pub(crate) fn get_opt(&self, col: Option<usize>) -> &str {
+        col.map_or("", |c| self.get(c))
+    }
+
+    /// An error at this row.
+    pub(crate) fn error(&self, message: impl Into<String>) -> ImportError {
+        ImportError::at(self.line, message)
+    }
+
+    /// A decimal number, or `None` when the field is empty.
+    pub(crate) fn number(&self, col: Option<usize>, what: &str) -> Result<Option<f64>, ImportError> {
+        let text = self.get_opt(col);
+        number(text).map_err(|()| self.error(format!("{what} \"{text}\" is not a number")))
+    }
+}
+
+/// A decimal number as the apps write it (`72.5`, or `72,5` where the comma is the decimal
+/// mark); `Ok(None)` when empty; never infinite or NaN.
+pub(crate) fn number(text: &str) -> Result<Option<f64>, ()> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(None);
+    }
+    let parsed = text.parse::<f64>().or_else(|_| {
+        if text.matches(',').count() == 1 && !text.contains('.') {
+            text.replace(',', ".").parse::<f64>()
+        } else {
+            text.parse::<f64>()
+        }
+    });
+    match parsed {
+        Ok(value) if value.is_finite() && text.bytes().any(|b| b.is_ascii_digit()) => Ok(Some(value)),
+        _ => Err(()),
+    }
+}
+
+/// Reads `text` as delimited rows, calling `visit` with the header's columns and each data row
+/// after it. Blank lines are passed over. `progress` hears how many bytes have been read.
+pub(crate) fn for_each_row(
+    text: &str,
+    delimiter: u8,
+    progress: &mut dyn FnMut(u64),
+    mut visit: impl FnMut(&Columns, &Row<'_>) -> Result<(), ImportError>,
+) -> Result<Columns, ImportError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let mut record = StringRecord::new();
+    let mut columns: Option<Columns> = None;
+    let mut fields: Vec<String> = Vec::new();
+    let mut rows = 0u64;
+    loop {
+        let line = reader.position().line();
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let at = e.position().map_or(line, csv::Position::line);
+            ImportError::at(at, format!("the file cannot be read as delimited text: {e}"))
+        })?;
+        if !more {
+            break;
+        }
+        let line = record.position().map_or(line, csv::Position::line);
+        if record.iter().all(|f| f.trim().is_empty()) {
+            continue;
+        }
+        match &columns {
+            None => columns = Some(Columns::new(&record)),
+            Some(cols) => {
+                if record.len() < cols.len() {
+                    return Err(ImportError::at(
+                        line,
+                        format!(
+                            "the row has {} fields where the header has {}: is the file cut short?",
+                            record.len(),
+                            cols.len()
+                        ),
+                    ));
+                }
+                fields.clear();
+                fields.extend(record.iter().map(str::to_string));
+                visit(cols, &Row { line, fields: &fields })?;
+                rows += 1;
+                if rows.is_multiple_of(1000) {
+                    progress(record.position().map_or(0, csv::Position::byte));
+                }
+            }
+        }
+    }
+    progress(text.len() as u64);
+    columns.ok_or_else(|| ImportError::whole("the file is empty: there is no header"))
+}
+
+/// The header's columns alone.
+pub(crate) fn header(text: &str, delimiter: u8) -> Result<Columns, ImportError> {
+    let mut found = None;
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    for record in reader.records() {
+        let record = record.map_err(|e| ImportError::at(1, format!("the header cannot be read: {e}")))?;
+        if !record.iter().all(|f| f.trim().is_empty()) {
+            found = Some(Columns::new(&record));
+            break;
+        }
+    }
+    found.ok_or_else(|| ImportError::whole("the file is empty: there is no header"))
+}
+
+/// The unit of a file's weights: what its header says, else `--unit`; both must agree.
+pub(crate) fn resolve_unit(
+    in_file: Option<crate::model::units::Unit>,
+    flag: Option<crate::model::units::Unit>,
+    app: &str,
+) -> Result<crate::model::units::Unit, ImportError> {
+    match (in_file, flag) {
+        (Some(file), Some(flag)) if file != flag => Err(ImportError::at(
+            1,
+            format!("the header says the weights are in {file}, but --unit says {flag}: leave --unit out"),
+        )),
+        (Some(unit), _) | (None, Some(unit)) => Ok(unit),
+        (None, None) => Err(ImportError::whole(format!(
+            "this {app} export does not say whether its weights are kg or lb, and hardset will not guess: \
+             run the import again with --unit kg or --unit lb"
+        ))),
+    }
+}
+
+/// A unit named in a header such as `Weight (kg)`, `Weight (lbs)` or `weight_kg`.
+pub(crate) fn unit_in_name(name: &str) -> Option<crate::model::units::Unit> {
+    let lower = name.to_lowercase();
+    let inner = lower
+        .split_once('(')
+        .map(|(_, rest)| rest.trim_end_matches(')').trim().to_string())
+        .or_else(|| lower.rsplit_once('_').map(|(_, unit)| unit.to_string()))?;
+    crate::model::units::Unit::parse(&inner)
+}
+
+/// A local date and time as the apps write it: `2024-11-28 17:36:08`, `2024-11-28T17:36`,
+/// `15 Sep 2025, 07:48`, `9 September 2025, 06:46`, `Sep 15, 2025, 7:48`.
+pub(crate) fn local_time(text: &str) -> Option<NaiveDateTime> {
+    const FORMATS: [&str; 10] = [
+        "%Y-%m-%d %H:%M:%S",
+        "%Y-%m-%d %H:%M",
+        "%Y-%m-%dT%H:%M:%S",
+        "%Y-%m-%dT%H:%M",
+        "%d %b %Y, %H:%M",
+        "%d %B %Y, %H:%M",
+        "%d %b %Y %H:%M",
+        "%b %d, %Y, %H:%M",
+        "%B %d, %Y, %H:%M",
+        "%d %b %Y, %H:%M:%S",
+    ];
+    let text = text.trim();
+    FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+}
+
+/// A calendar date: `2025-04-29`.
+pub(crate) fn date(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+}
+
+/// A duration as Strong writes it: seconds (`2134`), or `31m`, `1h 3m`, `2h`, `45s`.
+pub(crate) fn duration_seconds(text: &str) -> Option<i64> {
+    let text = text.trim();
+    if let Ok(seconds) = text.parse::<f64>() {
+        return (seconds.is_finite() && seconds >= 0.0).then_some(seconds.round() as i64);
+    }
+    let mut total = 0i64;
+    let mut seen = false;
+    for part in text.split_whitespace() {
+        let split = part.find(|c: char| !c.is_ascii_digit())?;
+        let (digits, unit) = part.split_at(split);
+        let value: i64 = digits.parse().ok()?;
+        total += value
+            * match unit {
+                "h" => 3600,
+                "m" | "min" => 60,
+                "s" => 1,
+                _ => return None,
+            };
+        seen = true;
+    }
+    seen.then_some(total)
+}
+
+/// RIR from RPE: RPE 10 is no reps left, 9.5 half a rep, ... 6 is four; RPE below 6 reads on
+/// the same scale. Outside 0-10 it is refused.
+pub(crate) fn rir_from_rpe(rpe: f64) -> Option<crate::model::units::Rir> {
+    if !(0.0..=10.0).contains(&rpe) {
+        return None;
+    }
+    crate::model::units::Rir::from_halves(((10.0 - rpe) * 2.0).round() as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_the_apps_write_them() {
+        assert_eq!(number("149.99999999999997"), Ok(Some(149.999_999_999_999_97)));
+        assert_eq!(number(" 72,5 "), Ok(Some(72.5)));
+        assert_eq!(number(""), Ok(None));
+        assert_eq!(number("nan"), Err(()));
+        assert_eq!(number("inf"), Err(()));
+        assert_eq!(number("1e400"), Err(()));
+        assert_eq!(number("1,000.5"), Err(()));
+        assert_eq!(number("abc"), Err(()));
+    }
+
+    #[test]
+    fn dates_padded_or_not_in_words_or_digits() {
+        let at = |s: &str| local_time(s).map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(at("9 Sep 2025, 06:46").as_deref(), Some("2025-09-09 06:46"));
+        assert_eq!(at("15 Sep 2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("3 July 2024, 15:36").as_deref(), Some("2024-07-03 15:36"));
+        assert_eq!(at("Sep 15, 2025, 7:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("2024-11-28 17:36:08").as_deref(), Some("2024-11-28 17:36"));
+        assert_eq!(at("28/11/2024 17:36"), None);
+    }
+
+    #[test]
+    fn durations_in_seconds_or_words() {
+        assert_eq!(duration_seconds("2134"), Some(2134));
+        assert_eq!(duration_seconds("31m"), Some(1860));
+        assert_eq!(duration_seconds("1h 3m"), Some(3780));
+        assert_eq!(duration_seconds("2h"), Some(7200));
+        assert_eq!(duration_seconds("57h 42m"), Some(207_720));
+        assert_eq!(duration_seconds("soon"), None);
+        assert_eq!(duration_seconds(""), None);
+    }
+
+    #[test]
+    fn rpe_maps_to_rir_in_half_steps() {
+        let rir = |rpe: f64| rir_from_rpe(rpe).map(crate::model::units::Rir::as_f64);
+        assert_eq!(rir(10.0), Some(0.0));
+        assert_eq!(rir(9.5), Some(0.5));
+        assert_eq!(rir(9.0), Some(1.0));
+        assert_eq!(rir(8.5), Some(1.5));
+        assert_eq!(rir(7.0), Some(3.0));
+        assert_eq!(rir(6.0), Some(4.0));
+        assert_eq!(rir(11.0), None);
+        assert_eq!(rir(-1.0), None);
+    }
+}

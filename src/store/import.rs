@@ -1,0 +1,133 @@
+//! Imports: whole sessions written in one transaction, each skipped when the log already holds
+//! it, and the exercises the catalogue does not know.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rusqlite::{OptionalExtension, params};
+
+use super::sessions::insert_session;
+use super::sets::insert_set;
+use super::{Store, StoreError};
+use crate::model::exercise::{CustomExercise, Equipment, Muscle};
+use crate::model::session::{DeloadStyle, SessionRecord, SetKind};
+
+/// Everything one import writes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ImportBatch {
+    /// Sessions with their sets, check-ins and notes.
+    pub sessions: Vec<SessionRecord>,
+    /// Exercises to remember that the catalogue does not know.
+    pub custom: Vec<CustomExercise>,
+    /// Deload weeks, by their Monday.
+    pub deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
+}
+
+/// What an import wrote, and what the log already held.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ImportCounts {
+    /// Sessions written.
+    pub sessions_added: u64,
+    /// Sessions the log already held (same start and name), left as they were.
+    pub sessions_present: u64,
+    /// Working sets written.
+    pub working_added: u64,
+    /// Ramp-up sets written.
+    pub ramp_up_added: u64,
+    /// Working sets in sessions the log already held.
+    pub working_present: u64,
+    /// Ramp-up sets in sessions the log already held.
+    pub ramp_up_present: u64,
+    /// Exercises the catalogue does not know, newly remembered.
+    pub custom_added: u64,
+}
+
+impl Store {
+    /// Writes `batch` in one transaction: a session already in the log (the same start, to the
+    /// second, and the same name) is left as it is and counted as present, so importing a file
+    /// twice adds nothing. With `commit` false the transaction is rolled back: a dry run that
+    /// counts exactly what a real import would write. `progress` hears each session written.
+    pub fn import(
+        &mut self,
+        batch: &ImportBatch,
+        commit: bool,
+        progress: &mut dyn FnMut(usize),
+    ) -> Result<ImportCounts, StoreError> {
+        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let mut counts = ImportCounts::default();
+        for (done, record) in batch.sessions.iter().enumerate() {
+            let working = record.sets.iter().filter(|(s, _)| s.kind == SetKind::Working).count() as u64;
+            let ramp_up = record.sets.len() as u64 - working;
+            let present: Option<i64> = tx
+                .prepare_cached("SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2")?
+                .query_row(params![record.started_at.timestamp(), record.day_name], |r| r.get(0))
+                .optional()?;
+            if present.is_some() {
+                counts.sessions_present += 1;
+                counts.working_present += working;
+                counts.ramp_up_present += ramp_up;
+            } else {
+                let id = insert_session(&tx, &record.day_name, record.day_index, record.started_at)?;
+                tx.execute(
+                    "UPDATE session SET ended_at = max(?2, started_at), note = ?3 WHERE id = ?1",
+                    params![id, record.ended_at.map(|t| t.timestamp()), record.note],
+                )?;
+                if let Some(r) = record.readiness {
+                    tx.execute(
+                        "UPDATE session SET sleep = ?2, energy = ?3, joints = ?4, motivation = ?5 WHERE id = ?1",
+                        params![id, r.sleep, r.energy, r.joints, r.motivation],
+                    )?;
+                }
+                for (entry, at) in &record.sets {
+                    insert_set(&tx, id, entry, *at)?;
+                }
+                counts.sessions_added += 1;
+                counts.working_added += working;
+                counts.ramp_up_added += ramp_up;
+            }
+            progress(done + 1);
+        }
+        let now = Utc::now().timestamp();
+        for custom in &batch.custom {
+            let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
+            counts.custom_added += tx.execute(
+                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                params![custom.name, muscles.join(","), custom.equipment.name(), custom.source, now],
+            )? as u64;
+        }
+        for (monday, style) in &batch.deload_weeks {
+            tx.execute(
+                "INSERT OR IGNORE INTO deload_week (monday, style, started_at) VALUES (?1, ?2, unixepoch(?1))",
+                params![monday.format("%Y-%m-%d").to_string(), style.as_str()],
+            )?;
+        }
+        if commit {
+            tx.commit()?;
+        }
+        Ok(counts)
+    }
+
+    /// The exercises imports brought in that the catalogue does not know.
+    pub fn custom_exercises(&self) -> Result<Vec<CustomExercise>, StoreError> {
+        let mut statement =
+            self.conn.prepare_cached("SELECT name, muscles, equipment, source FROM custom_exercise ORDER BY name")?;
+        let rows = statement.query_map([], |row| {
+            let muscles: String = row.get(1)?;
+            let equipment: String = row.get(2)?;
+            Ok(CustomExercise {
+                name: row.get(0)?,
+                muscles: muscles.split(',').filter_map(Muscle::parse).collect(),
+                equipment: Equipment::parse(&equipment).unwrap_or(Equipment::Machine),
+                source: row.get(3)?,
+            })
+        })?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Whether the log holds a session that started at `at` under `day_name`.
+    pub fn has_session(&self, at: DateTime<Utc>, day_name: &str) -> Result<bool, StoreError> {
+        Ok(self
+            .conn
+            .prepare_cached("SELECT 1 FROM session WHERE started_at = ?1 AND day_name = ?2")?
+            .exists(params![at.timestamp(), day_name])?)
+    }
+}
