@@ -554,9 +554,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut store = Store::open(&paths.database)?;
             let options = crate::import::Options { from, unit, dry_run };
             let mut bar = ProgressBar::new();
-            let report = crate::import::import_file(&mut store, &file, &options, &catalogue, &SystemClock, &mut |stage, done, total| {
-                bar.show(stage, done, total);
-            });
+            let report = crate::import::import_file(
+                &mut store,
+                &file,
+                &options,
+                &catalogue,
+                &SystemClock,
+                &mut |stage, done, total| {
+                    bar.show(stage, done, total);
+                },
+            );
             bar.clear();
             say(report?.to_string().trim_end())
         }

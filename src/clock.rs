@@ -27,7 +27,7 @@ pub trait Clock {
 
     /// The UTC instant of a local wall-clock time (as other apps export them). In a
     /// daylight-saving gap or overlap this takes the offset in force just before.
-    fn from_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
+    fn utc_of_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
         let shift = |at: DateTime<Utc>| chrono::Duration::seconds(i64::from(self.offset_at(at).local_minus_utc()));
         let guess = local.and_utc();
         guess - shift(guess - shift(guess))

@@ -6,7 +6,12 @@ use std::io::Write;
 use serde::Serialize;
 
 use crate::clock::Clock;
-use crate::model::session::{LoggedSet, Session};
+use crate::model::exercise::Catalogue;
+use crate::model::session::{LoggedSet, Session, SetKind};
+use crate::model::units::{Load, Rir, Unit, Weight};
+
+/// Kilograms in a pound, exactly.
+const KG_PER_LB: f64 = 0.453_592_37;
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 
@@ -17,6 +22,11 @@ pub enum Format {
     Csv,
     /// Sessions, each with its sets.
     Json,
+    /// Strong's CSV layout (semicolon-separated, the unit in the weight column's name), which
+    /// Strong-compatible importers read.
+    Strong,
+    /// Hevy's workout_data.csv layout.
+    Hevy,
 }
 
 /// The CSV header, in column order.
@@ -72,6 +82,130 @@ fn json_set(set: &LoggedSet) -> JsonSet {
         note: e.note.clone(),
         logged_at: iso(set.logged_at),
     }
+}
+
+/// The name another app gives a catalogue exercise: its first alias written the way Strong and
+/// Hevy write names ("Bench Press (Barbell)"), else its own name.
+fn foreign_name<'a>(catalogue: &'a Catalogue, name: &'a str) -> &'a str {
+    catalogue
+        .get(name)
+        .and_then(|e| e.aliases.iter().find(|a| a.ends_with(')') && a.contains(" (")))
+        .map_or(name, String::as_str)
+}
+
+/// A quoted field, as Strong and Hevy write text.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Strong's or Hevy's layout. Both hold one unit per file: the unit most sets were logged in;
+/// sets in the other unit are converted. Ramp-up sets are their warm-ups, RIR is written as RPE
+/// (10 - RIR), and times are local.
+fn foreign(
+    store: &Store,
+    format: Format,
+    sessions: &HashMap<i64, Session>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), std::io::Error> {
+    let catalogue = Catalogue::shipped();
+    let mut sets: Vec<LoggedSet> = Vec::new();
+    let collected = store.for_each_set(|set| {
+        sets.push(set.clone());
+        Ok(())
+    });
+    collected.map_err(|e| std::io::Error::other(e.to_string()))?;
+    let lb = sets.iter().filter(|s| s.entry.weight.unit == Unit::Lb).count();
+    let unit = if lb * 2 > sets.len() { Unit::Lb } else { Unit::Kg };
+    let weight = |w: Weight| -> String {
+        let value = match (w.unit, unit) {
+            (Unit::Kg, Unit::Lb) => w.load.as_f64() / KG_PER_LB,
+            (Unit::Lb, Unit::Kg) => w.load.as_f64() * KG_PER_LB,
+            _ => w.load.as_f64(),
+        };
+        Load::from_f64(value).unwrap_or_default().to_string()
+    };
+    let rpe = |rir: Option<Rir>| rir.map(|r| format!("{}", 10.0 - r.as_f64())).unwrap_or_default();
+    let mut numbers: HashMap<i64, usize> = HashMap::new();
+    match format {
+        Format::Hevy => writeln!(
+            out,
+            "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\"exercise_notes\",\
+             \"set_index\",\"set_type\",\"weight_{}\",\"reps\",\"distance_km\",\"duration_seconds\",\"rpe\"",
+            if unit == Unit::Kg { "kg" } else { "lbs" }
+        )?,
+        _ => writeln!(
+            out,
+            "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\"Weight ({})\";\
+             \"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\"",
+            if unit == Unit::Kg { "kg" } else { "lbs" }
+        )?,
+    }
+    // Set numbers count per exercise within a session, ramp-ups apart.
+    let mut order: HashMap<(i64, String, bool), usize> = HashMap::new();
+    let mut order_all: HashMap<(i64, String), usize> = HashMap::new();
+    for set in &sets {
+        let Some(session) = sessions.get(&set.session_id) else {
+            continue;
+        };
+        let e = &set.entry;
+        let name = foreign_name(&catalogue, &e.exercise);
+        let ramp = e.kind == SetKind::RampUp;
+        let index = order.entry((session.id, e.exercise.clone(), ramp)).or_default();
+        *index += 1;
+        let start = clock.local(session.started_at);
+        let end = session.ended_at.map(|t| clock.local(t));
+        match format {
+            Format::Hevy => {
+                let set_type = match (ramp, e.rir.map(Rir::halves)) {
+                    (true, _) => "warmup",
+                    (false, Some(0)) => "failure",
+                    _ => "normal",
+                };
+                // Hevy numbers every set of an exercise from 0, warm-ups included.
+                let next = order_all.entry((session.id, e.exercise.clone())).or_default();
+                let hevy_index = *next;
+                *next += 1;
+                let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
+                writeln!(
+                    out,
+                    "{},{},{},{},{},,{},{},{},{},{},,0,{}",
+                    quoted(&session.day_name),
+                    quoted(&at(start)),
+                    quoted(&end.map(at).unwrap_or_default()),
+                    quoted(&session.note),
+                    quoted(name),
+                    quoted(&e.note),
+                    hevy_index,
+                    quoted(set_type),
+                    weight(e.weight),
+                    e.reps,
+                    rpe(e.rir),
+                )?;
+            }
+            _ => {
+                let next = numbers.len() + 1;
+                let number = *numbers.entry(session.id).or_insert(next);
+                let duration = session.ended_at.map(|t| (t - session.started_at).num_seconds()).unwrap_or_default();
+                writeln!(
+                    out,
+                    "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
+                    quoted(&number.to_string()),
+                    quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
+                    quoted(&session.day_name),
+                    quoted(&duration.to_string()),
+                    quoted(name),
+                    quoted(&if ramp { "W".to_string() } else { index.to_string() }),
+                    quoted(&weight(e.weight)),
+                    quoted(&e.reps.to_string()),
+                    quoted(&rpe(e.rir)),
+                    quoted(&e.note),
+                    quoted(&session.note),
+                )?;
+            }
+        }
+    }
+    out.flush()
 }
 
 /// Writes every set in `format`.
@@ -137,6 +271,7 @@ pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Wr
                 writeln!(out, "{first},,,,,,,,,,{last}").map_err(io)?;
             }
         }
+        Format::Strong | Format::Hevy => foreign(store, format, &sessions, clock, out).map_err(io)?,
         Format::Json => {
             let mut ordered: Vec<&Session> = sessions.values().collect();
             ordered.sort_by_key(|s| (s.started_at, s.id));

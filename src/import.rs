@@ -284,10 +284,8 @@ pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> 
         };
     }
     let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
-    let names: Vec<String> = first
-        .split(char::from(delimiter))
-        .map(|n| n.trim().trim_matches('"').trim().to_lowercase())
-        .collect();
+    let names: Vec<String> =
+        first.split(char::from(delimiter)).map(|n| n.trim().trim_matches('"').trim().to_lowercase()).collect();
     let has = |name: &str| names.iter().any(|n| n == name);
     let found = if has("exercise_title") && has("set_type") {
         Some(Source::Hevy)
@@ -316,7 +314,7 @@ pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> 
 /// Reads `text` into sessions. `progress` hears bytes read.
 pub(crate) fn parse(
     text: &str,
-    options: &Options,
+    options: Options,
     clock: &dyn Clock,
     progress: &mut dyn FnMut(u64),
 ) -> Result<(Detected, Parsed), ImportError> {
@@ -435,12 +433,13 @@ pub fn import_file(
     };
     let bytes = std::fs::read(path).map_err(|e| with_path(ImportError::whole(format!("cannot read it: {e}"))))?;
     let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = bytes[..e.valid_up_to()].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        let line = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).split('\n').count() as u64;
         with_path(ImportError::at(line, "this is not UTF-8 text: is it the CSV file the app exported?"))
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let total = text.len() as u64;
-    let (detected, parsed) = parse(text, options, clock, &mut |done| progress("reading", done, total)).map_err(with_path)?;
+    let (detected, parsed) =
+        parse(text, *options, clock, &mut |done| progress("reading", done, total)).map_err(with_path)?;
     let tally = parsed.tally.clone();
     let dates = parsed
         .sessions
@@ -471,11 +470,7 @@ impl fmt::Display for Report {
             writeln!(f, "dry run: nothing was written")?;
         }
         let mut text = String::new();
-        let _ = writeln!(
-            text,
-            "sessions: {} {verb}, {} already in the log",
-            c.sessions_added, c.sessions_present
-        );
+        let _ = writeln!(text, "sessions: {} {verb}, {} already in the log", c.sessions_added, c.sessions_present);
         let _ = writeln!(
             text,
             "sets:     {} {verb} ({} working, {} ramp-up), {} already in the log, {} rows skipped",

@@ -128,9 +128,10 @@ fn read_row(
     l: &Layout,
 ) -> Result<(), ImportError> {
     let day_text = row.get(l.date);
-    let day = date(day_text).ok_or_else(|| row.error(format!("Date \"{day_text}\" is not a date such as 2025-04-29")))?;
+    let day =
+        date(day_text).ok_or_else(|| row.error(format!("Date \"{day_text}\" is not a date such as 2025-04-29")))?;
     let session = sessions.entry(day_text, || ParsedSession {
-        started_at: clock.from_local(day.and_time(NOON)),
+        started_at: clock.utc_of_local(day.and_time(NOON)),
         ..ParsedSession::default()
     });
     // The session is named after the day's categories, in the order they come.

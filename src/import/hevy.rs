@@ -93,8 +93,8 @@ fn read_row(
     };
     let key = format!("{start_text}|{day_name}");
     let session = sessions.entry(&key, || ParsedSession {
-        started_at: clock.from_local(started),
-        ended_at: ended.map(|e| clock.from_local(e)),
+        started_at: clock.utc_of_local(started),
+        ended_at: ended.map(|e| clock.utc_of_local(e)),
         day_name,
         note: unescape(row.get_opt(l.description)),
         ..ParsedSession::default()
@@ -140,7 +140,9 @@ fn read_row(
         }
     };
     let rir = match row.number(l.rpe, "rpe")? {
-        Some(rpe) => Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("rpe \"{rpe}\" is not between 0 and 10")))?),
+        Some(rpe) => {
+            Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("rpe \"{rpe}\" is not between 0 and 10")))?)
+        }
         None if failure => Rir::from_halves(0),
         None => None,
     };

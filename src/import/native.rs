@@ -306,7 +306,10 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
         return Err(ImportError::whole(OWN_UNITS));
     }
     let document: Vec<JsonSession> = serde_json::from_str(text).map_err(|e| {
-        ImportError::at(e.line() as u64, format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""))
+        ImportError::at(
+            e.line() as u64,
+            format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
+        )
     })?;
     let mut tally = Tally::default();
     let sessions = document
@@ -322,7 +325,9 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
                 readiness: s.readiness,
                 deload: match s.deload {
                     None | Some(DeloadValue::Flag(false)) => None,
-                    Some(DeloadValue::Flag(true) | DeloadValue::Style(DeloadField::Volume)) => Some(DeloadStyle::Volume),
+                    Some(DeloadValue::Flag(true) | DeloadValue::Style(DeloadField::Volume)) => {
+                        Some(DeloadStyle::Volume)
+                    }
                     Some(DeloadValue::Style(DeloadField::Load)) => Some(DeloadStyle::Load),
                 },
                 sets: s

@@ -64,18 +64,18 @@ pub(super) fn parse(
 
     let layout = Layout {
         date,
-            workout,
-            exercise,
-            set_order,
-            reps,
-            weight,
-            workout_no,
-            duration,
-            rpe,
-            distance,
-            seconds,
-            notes,
-            workout_notes,
+        workout,
+        exercise,
+        set_order,
+        reps,
+        weight,
+        workout_no,
+        duration,
+        rpe,
+        distance,
+        seconds,
+        notes,
+        workout_notes,
         unit_from: &unit_from,
     };
     let mut sessions = Sessions::default();
@@ -113,8 +113,9 @@ fn read_row(
     l: &Layout<'_>,
 ) -> Result<(), ImportError> {
     let started_text = row.get(l.date);
-    let started = local_time(started_text)
-        .ok_or_else(|| row.error(format!("Date \"{started_text}\" is not a date and time such as 2024-11-28 17:36:08")))?;
+    let started = local_time(started_text).ok_or_else(|| {
+        row.error(format!("Date \"{started_text}\" is not a date and time such as 2024-11-28 17:36:08"))
+    })?;
     let day_name = match row.get(l.workout) {
         "" => "Strong workout".to_string(),
         name => clean_name(name, row.line, "workout name")?,
@@ -131,7 +132,7 @@ fn read_row(
         ),
     };
     let session = sessions.entry(&key, || {
-        let started_at = clock.from_local(started);
+        let started_at = clock.utc_of_local(started);
         ParsedSession {
             started_at,
             ended_at: seconds_long.map(|s| started_at + Duration::seconds(s)),
@@ -163,14 +164,13 @@ fn read_row(
         "f" => (false, false, true),
         digits if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) => (false, false, false),
         other => {
-            return Err(row.error(format!(
-                "Set Order \"{other}\" is not a set number, W, D, F, Note or Rest Timer"
-            )));
+            return Err(row.error(format!("Set Order \"{other}\" is not a set number, W, D, F, Note or Rest Timer")));
         }
     };
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
-    let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0 || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
+    let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
+        || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
     let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
         tally.skip(if timed {
             skip::TIMED
@@ -201,7 +201,9 @@ fn read_row(
         }
     };
     let rir = match row.number(l.rpe, "RPE")? {
-        Some(rpe) => Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("RPE \"{rpe}\" is not between 0 and 10")))?),
+        Some(rpe) => {
+            Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("RPE \"{rpe}\" is not between 0 and 10")))?)
+        }
         None if failure => Rir::from_halves(0),
         None => None,
     };

@@ -100,11 +100,8 @@ pub(crate) fn for_each_row(
     progress: &mut dyn FnMut(u64),
     mut visit: impl FnMut(&Columns, &Row<'_>) -> Result<(), ImportError>,
 ) -> Result<Columns, ImportError> {
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut record = StringRecord::new();
     let mut columns: Option<Columns> = None;
     let mut fields: Vec<String> = Vec::new();
@@ -152,11 +149,8 @@ pub(crate) fn for_each_row(
 /// The header's columns alone.
 pub(crate) fn header(text: &str, delimiter: u8) -> Result<Columns, ImportError> {
     let mut found = None;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
     for record in reader.records() {
         let record = record.map_err(|e| ImportError::at(1, format!("the header cannot be read: {e}")))?;
         if !record.iter().all(|f| f.trim().is_empty()) {

@@ -150,11 +150,31 @@ impl Equipment {
             Equipment::Dumbbell
         } else if has(&["kettlebell"]) {
             Equipment::Kettlebell
-        } else if has(&["barbell", "ez bar", "trap bar", "deadlift", "squat", "clean", "snatch", "jerk", "rdl", "bench press"])
-        {
+        } else if has(&[
+            "barbell",
+            "ez bar",
+            "trap bar",
+            "deadlift",
+            "squat",
+            "clean",
+            "snatch",
+            "jerk",
+            "rdl",
+            "bench press",
+        ]) {
             Equipment::Barbell
-        } else if has(&["bodyweight", "pull up", "pull-up", "chin up", "chin-up", "dip", "push up", "push-up", "crunch", "raise"])
-        {
+        } else if has(&[
+            "bodyweight",
+            "pull up",
+            "pull-up",
+            "chin up",
+            "chin-up",
+            "dip",
+            "push up",
+            "push-up",
+            "crunch",
+            "raise",
+        ]) {
             Equipment::Bodyweight
         } else {
             Equipment::Machine

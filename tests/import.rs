@@ -1,0 +1,391 @@
+//! Importing real exports from Strong, Hevy and FitNotes (the unmodified files in
+//! `../shared/data/external`, see its README for their quirks), malformed and truncated files,
+//! and the round trip of hardset's own export and of the Strong and Hevy layouts.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, TimeZone, Utc};
+use hardset::clock::FixedClock;
+use hardset::export::{self, Format};
+use hardset::import::{Options, Report, Source, import_file};
+use hardset::model::session::{LoggedSet, SetKind};
+use hardset::model::units::Unit;
+use hardset::store::Store;
+
+/// The real export files. They live beside the repository (never copied into it: two of them
+/// carry no licence); `HARDSET_EXTERNAL_DATA` points elsewhere.
+fn external(name: &str) -> PathBuf {
+    let candidates = [
+        std::env::var_os("HARDSET_EXTERNAL_DATA").map(PathBuf::from),
+        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external")),
+        Some(PathBuf::from("/work/shared/data/external")),
+    ];
+    let dir = candidates.into_iter().flatten().find(|d| d.join(name).is_file()).unwrap_or_else(|| {
+        panic!("the real export {name} was not found: set HARDSET_EXTERNAL_DATA to the folder holding it")
+    });
+    dir.join(name)
+}
+
+fn clock() -> FixedClock {
+    FixedClock::at(common::evening())
+}
+
+fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::error::Error> {
+    import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
+}
+
+fn sets(store: &Store) -> Vec<LoggedSet> {
+    let mut all = Vec::new();
+    store
+        .for_each_set(|s| {
+            all.push(s.clone());
+            Ok(())
+        })
+        .expect("reads sets");
+    all
+}
+
+/// Data rows of a real file, counted with the csv reader alone, and how many of them `pick`
+/// chooses (given a field by column name).
+fn count_rows(path: &Path, delimiter: u8, pick: impl Fn(&dyn Fn(&str) -> String) -> bool) -> (u64, u64) {
+    let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_path(path).expect("opens");
+    let header = reader.headers().expect("header").clone();
+    let (mut rows, mut picked) = (0, 0);
+    for record in reader.records() {
+        let record = record.expect("row");
+        rows += 1;
+        let field = |name: &str| {
+            let index = header.iter().position(|h| h == name).expect("column");
+            record.get(index).unwrap_or("").trim().to_string()
+        };
+        if pick(&field) {
+            picked += 1;
+        }
+    }
+    (rows, picked)
+}
+
+#[test]
+fn strong_legacy_export_needs_its_unit_and_reads_150_lb() {
+    let path = external("strong_export_legacy_lb_2021-2022.csv");
+    // Timed and cardio rows: no load, no reps, some seconds or distance.
+    let (_, timed) = count_rows(&path, b',', |field| {
+        let value = |name: &str| field(name).parse::<f64>().unwrap_or(0.0);
+        value("Reps") == 0.0 && value("Weight") == 0.0 && (value("Seconds") > 0.0 || value("Distance") > 0.0)
+    });
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, Options::default()).expect_err("no unit in the file");
+    let message = refused.to_string();
+    assert!(message.contains("--unit kg or --unit lb") && message.contains("will not guess"), "{message}");
+    assert_eq!(store.set_count().expect("counts"), 0, "a refused import writes nothing");
+
+    let report = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() }).expect("imports");
+    assert_eq!(report.detected.source, Source::Strong);
+    assert_eq!(report.tally.rows, 4690, "the README's row count");
+    assert_eq!(report.counts.sessions_added, 312, "the README's workout count");
+    let written = report.counts.working_added + report.counts.ramp_up_added;
+    assert_eq!(written + report.tally.skipped_rows(), 4690, "every row is a set or a counted skip");
+    assert_eq!(report.tally.skipped_rows(), timed, "{:?}", report.tally.skipped);
+    assert_eq!(report.counts.ramp_up_added, 0, "this export has no warm-up markers");
+    assert_eq!(report.tally.long_durations, 3, "57h 42m and the like end at their last set");
+    let all = sets(&store);
+    assert_eq!(all.len() as u64, written);
+    assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Lb));
+    // 149.99999999999997 in the file is 150 lb, exactly.
+    assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 15_000));
+    assert!(
+        !all.iter().any(|s| s.entry.weight.load.hundredths() == 14_999 || s.entry.weight.load.hundredths() == 15_001)
+    );
+    // Catalogue names replace Strong's.
+    assert!(all.iter().any(|s| s.entry.exercise == "Barbell bench press"));
+    assert!(!all.iter().any(|s| s.entry.exercise == "Bench Press (Barbell)"));
+    // Every session has ended, with sets inside it.
+    for session in store.all_sessions().expect("sessions") {
+        let ended = session.ended_at.expect("an imported session is finished");
+        assert!(ended >= session.started_at && (ended - session.started_at).num_hours() <= 6, "{session:?}");
+    }
+
+    let again = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() }).expect("imports");
+    assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, 312), "nothing twice");
+    assert_eq!(store.set_count().expect("counts") as u64, written);
+}
+
+#[test]
+fn strong_semicolon_export_takes_kg_from_the_header_and_skips_empty_rows() {
+    let path = external("strong_export_semicolon_2025-09.csv");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() })
+        .expect_err("the header says kg");
+    assert!(refused.to_string().contains("the header says the weights are in kg"), "{refused}");
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!(report.tally.rows, 166);
+    assert_eq!(report.counts.sessions_added, 10);
+    assert_eq!(report.tally.skipped.values().sum::<u64>(), 7, "{:?}", report.tally.skipped);
+    assert_eq!(report.tally.skipped.get(hardset_skip_empty()), Some(&7));
+    assert_eq!(report.counts.working_added, 159);
+    assert_eq!(report.dates, Some((date(2024, 11, 28), date(2025, 9, 15))));
+    let all = sets(&store);
+    assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Kg && s.entry.rir.is_none()));
+    // 12.900000000000034 kg is 12.9 kg.
+    assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 1_290));
+}
+
+fn hardset_skip_empty() -> &'static str {
+    "empty (no weight and no reps)"
+}
+
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+#[test]
+fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
+    let path = external("hevy_export_kg_2024-2025.csv");
+    // Timed rows: no reps, or 0 reps with a duration ("Warm Up" for 300 s).
+    let (rows, timed) = count_rows(&path, b',', |field| {
+        let reps = field("reps");
+        reps.is_empty() || (reps == "0" && field("duration_seconds").parse::<f64>().unwrap_or(0.0) > 0.0)
+    });
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!((report.tally.rows, rows), (7211, 7211));
+    assert_eq!(report.counts.sessions_added, 335);
+    assert_eq!(report.counts.ramp_up_added, 2195, "every warmup row is a ramp-up set");
+    assert_eq!(report.tally.skipped_rows(), timed, "timed rows are counted as skipped: {:?}", report.tally.skipped);
+    assert_eq!(report.counts.working_added + report.counts.ramp_up_added + timed, 7211);
+    assert_eq!(report.dates, Some((date(2024, 7, 3), date(2025, 9, 15))));
+    let all = sets(&store);
+    // "9 Sep 2025, 06:46": an unpadded day, read in the clock's zone (UTC here).
+    let ninth = Utc.with_ymd_and_hms(2025, 9, 9, 6, 46, 0).single().expect("time");
+    assert!(store.all_sessions().expect("sessions").iter().any(|s| s.started_at == ninth));
+    // RPE 9.5 is RIR 0.5; RPE 6 is RIR 4; no RPE is no RIR.
+    let rirs: std::collections::BTreeSet<u8> =
+        all.iter().filter_map(|s| s.entry.rir.map(hardset::model::units::Rir::halves)).collect();
+    assert!(rirs.contains(&1) && rirs.contains(&8) && !rirs.contains(&7), "{rirs:?}");
+    assert!(all.iter().any(|s| s.entry.rir.is_none()));
+    // Literal \n in notes became line breaks.
+    assert!(all.iter().any(|s| s.entry.note.contains('\n')));
+    assert!(!all.iter().any(|s| s.entry.note.contains("\\n")));
+    // Bodyweight sets (empty weight) are kept at no added load.
+    assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 0 && s.entry.reps > 0));
+    // Hevy's names map to the catalogue.
+    assert!(all.iter().any(|s| s.entry.exercise == "Barbell back squat" || s.entry.exercise.contains("squat")));
+    assert!(!all.iter().any(|s| s.entry.exercise == "Squat (Barbell)"));
+    assert!(report.unknown.iter().all(|u| u.sets > 0));
+}
+
+#[test]
+fn fitnotes_export_repairs_unquoted_commas_and_names_muscles() {
+    let path = external("fitnotes_export_kg_2025.csv");
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!(report.tally.rows, 1624);
+    assert_eq!(report.tally.repaired.len(), 99, "the README's malformed rows, repaired, not dropped");
+    assert_eq!(report.counts.sessions_added, 78, "one session a date");
+    assert_eq!(report.counts.working_added + report.tally.skipped_rows(), 1624);
+    let all = sets(&store);
+    assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Kg && s.entry.kind == SetKind::Working));
+    let names: std::collections::BTreeSet<&str> = all.iter().map(|s| s.entry.exercise.as_str()).collect();
+    assert!(!names.iter().any(|n| n.starts_with(' ') || n.ends_with(',')), "{names:?}");
+    assert!(
+        names.iter().any(|n| n.contains("Each Side, ")) || !report.unknown.iter().any(|u| u.name.contains(',')),
+        "names with commas are whole again: {names:?}"
+    );
+    // Unknown exercises keep their category as muscles, and count on the Week screen.
+    let custom = store.custom_exercises().expect("custom exercises");
+    let pushdown = custom.iter().find(|c| c.name == "Triceps Pushdown (Easy Cable)").expect("kept");
+    assert_eq!(pushdown.muscles, vec![hardset::model::exercise::Muscle::Triceps]);
+    let rear = custom.iter().find(|c| c.name == "Rear Delt Cable Pull (Each Side)").expect("kept");
+    assert_eq!(rear.muscles, vec![hardset::model::exercise::Muscle::RearDelts]);
+    let sessions = store.all_sessions().expect("sessions");
+    assert_eq!(sessions[0].day_name, "Chest, Back, Shoulders, Biceps, Triceps");
+}
+
+#[test]
+fn a_dry_run_counts_what_an_import_would_write_and_writes_nothing() {
+    let path = external("hevy_export_kg_2024-2025.csv");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut store = Store::open(&dir.path().join("log.db")).expect("store");
+    let dry = import(&mut store, &path, Options { dry_run: true, ..Options::default() }).expect("checks");
+    assert_eq!(store.set_count().expect("counts"), 0);
+    assert!(store.custom_exercises().expect("reads").is_empty());
+    assert!(dry.to_string().contains("dry run: nothing was written"));
+    let real = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!(dry.counts, real.counts);
+}
+
+/// A copy of a real file with `edit` applied, in a temporary folder.
+fn edited(name: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(external(name)).expect("reads");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(name);
+    std::fs::write(&path, edit(text)).expect("writes");
+    (dir, path)
+}
+
+/// Imports `path` into a log that already holds the FitNotes history: it must fail, leave the log
+/// as it was, and say `expected`.
+fn fails_cleanly(path: &Path, options: Options, expected: &str) {
+    let mut store = Store::in_memory().expect("store");
+    import(&mut store, &external("fitnotes_export_kg_2025.csv"), Options::default()).expect("imports");
+    let before = (store.set_count().expect("counts"), store.all_sessions().expect("sessions").len());
+    let error = import(&mut store, path, options).expect_err("refused").to_string();
+    assert!(error.contains(expected), "expected {expected:?} in: {error}");
+    assert!(error.contains(&path.display().to_string()), "the error names the file: {error}");
+    assert_eq!((store.set_count().expect("counts"), store.all_sessions().expect("sessions").len()), before);
+}
+
+#[test]
+fn a_truncated_file_is_refused_with_its_line_and_writes_nothing() {
+    let (_dir, path) = edited("hevy_export_kg_2024-2025.csv", |text| {
+        let cut = text.len() / 2;
+        let cut = text[..cut].rfind(',').expect("a comma");
+        text[..cut].to_string()
+    });
+    let lines = std::fs::read_to_string(&path).expect("reads").lines().count();
+    fails_cleanly(&path, Options::default(), &format!("line {lines}: the row has"));
+}
+
+#[test]
+fn a_bad_number_deep_in_a_file_names_its_line_and_writes_nothing() {
+    let (_dir, path) = edited("strong_export_semicolon_2025-09.csv", |text| {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines[150] = lines[150].replacen("\"10.0\"", "\"ten\"", 1).replacen("\"15.0\"", "\"ten\"", 1);
+        lines.join("\n")
+    });
+    let text = std::fs::read_to_string(&path).expect("reads");
+    assert!(text.lines().nth(150).expect("line").contains("ten"), "the edit took");
+    fails_cleanly(&path, Options::default(), "line 151: Weight \"ten\" is not a number");
+}
+
+#[test]
+fn files_that_are_not_exports_are_refused_clearly() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cases: [(&str, &[u8], &str); 5] = [
+        ("empty.csv", b"", "the first line does not look like an export"),
+        ("notes.txt", b"shopping list\neggs\n", "say which with --from"),
+        ("header-only.csv", b"Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n", "no header"),
+        ("binary.csv", b"Date,Exercise\n\xff\xfe\x00garbage", "not UTF-8"),
+        ("bad-date.csv", b"Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance Unit,Time\n29/04/2025,Squat,Legs,100,kgs,5,,,\n", "line 2: Date \"29/04/2025\""),
+    ];
+    for (name, bytes, expected) in cases {
+        let path = dir.path().join(name);
+        std::fs::write(&path, bytes).expect("writes");
+        let mut store = Store::in_memory().expect("store");
+        match import(&mut store, &path, Options::default()) {
+            Err(e) => assert!(e.to_string().contains(expected), "{name}: expected {expected:?} in {e}"),
+            Ok(report) => {
+                assert!(name == "header-only.csv", "{name} should fail: {report}");
+                assert_eq!(report.counts.sessions_added, 0);
+            }
+        }
+        assert_eq!(store.set_count().expect("counts"), 0, "{name} wrote nothing");
+    }
+}
+
+/// A log with every kind of thing it holds: demo weeks with check-ins, a deload week, a note
+/// on a session and a set, a set where form broke and a rest day with no sets.
+fn full_log() -> Store {
+    let mut store = Store::in_memory().expect("store");
+    hardset::demo::fill(&mut store, &common::example_plan(), &clock(), 6).expect("fills");
+    let monday = hardset::training::compare::week_bounds(date(2026, 11, 18)).0;
+    store.start_deload(monday, hardset::model::session::DeloadStyle::Load, common::evening()).expect("deload week");
+    let entry = hardset::model::session::SetEntry {
+        exercise: "Barbell bench press".into(),
+        kind: SetKind::Working,
+        weight: hardset::model::units::Weight::new(hardset::model::units::Load::from_hundredths(8_250), Unit::Kg),
+        reps: 6,
+        rir: hardset::model::units::Rir::from_halves(1),
+        form_broke: true,
+        note: "left shoulder, \"pinchy\"; stopped\nat 6".into(),
+    };
+    let day = hardset::model::session::SessionFor::New { day_name: "Push, heavy".into(), day_index: Some(0) };
+    store.log_set(&day, &entry, common::evening(), 180).expect("logs");
+    store
+}
+
+fn export_text(store: &Store, format: Format) -> String {
+    let mut out = Vec::new();
+    export::export(store, format, &clock(), &mut out).expect("exports");
+    String::from_utf8(out).expect("utf-8")
+}
+
+#[test]
+fn native_csv_and_json_exports_import_back_to_the_same_log() {
+    for (format, name) in [(Format::Csv, "log.csv"), (Format::Json, "log.json")] {
+        let original = full_log();
+        let first = export_text(&original, format);
+        assert!(first.contains("pinchy") && first.contains("load"), "the export holds notes and the deload");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &first).expect("writes");
+        let mut copy = Store::in_memory().expect("store");
+        let report = import(&mut copy, &path, Options::default()).expect("imports");
+        assert_eq!(report.detected.source, Source::Hardset);
+        assert_eq!(copy.set_count().expect("counts"), original.set_count().expect("counts"));
+        assert_eq!(export_text(&copy, format), first, "{name}: export, import, export gives the same file");
+        let weeks = |store: &Store| -> Vec<_> {
+            store.deload_weeks().expect("weeks").into_iter().map(|w| (w.monday, w.style)).collect()
+        };
+        assert_eq!(weeks(&copy), weeks(&original), "{name}: the deload week and its style");
+        let again = import(&mut copy, &path, Options::default()).expect("imports");
+        assert_eq!(again.counts.sessions_added, 0, "{name}: a second import adds nothing");
+    }
+}
+
+#[test]
+fn strong_and_hevy_layouts_import_back_with_every_set() {
+    for (format, source) in [(Format::Strong, Source::Strong), (Format::Hevy, Source::Hevy)] {
+        let original = full_log();
+        let text = export_text(&original, format);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("export.csv");
+        std::fs::write(&path, &text).expect("writes");
+        let mut copy = Store::in_memory().expect("store");
+        let report = import(&mut copy, &path, Options::default()).expect("imports");
+        assert_eq!(report.detected.source, source);
+        assert!(report.unknown.is_empty(), "{source:?}: every name maps back: {:?}", report.unknown);
+        let key = |s: &LoggedSet| {
+            let e = &s.entry;
+            (e.exercise.clone(), e.kind, e.weight, e.reps, e.rir, s.session_started_at)
+        };
+        let mut before: Vec<_> = sets(&original).iter().map(key).collect();
+        let mut after: Vec<_> = sets(&copy).iter().map(key).collect();
+        before.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        after.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(after, before, "{source:?}: the same sets, kinds, loads, reps and RIR");
+    }
+}
+
+#[test]
+fn the_command_line_prints_the_summary_and_the_unknown_exercises() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("log.db");
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+            .arg("--db")
+            .arg(&db)
+            .arg("--config")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let file = external("fitnotes_export_kg_2025.csv");
+    let out = run(&["import", file.to_str().expect("utf-8 path")]);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("FitNotes export"), "{stdout}");
+    assert!(stdout.contains("sessions: 78 imported, 0 already in the log"), "{stdout}");
+    assert!(stdout.contains("dates:    2025-04-29 to 2025-09-16"), "{stdout}");
+    assert!(stdout.contains("repaired: 99 rows"), "{stdout}");
+    assert!(stdout.contains("Squat Machine (Each Side) (28 sets; quads)"), "{stdout}");
+    let out = run(&["import", file.to_str().expect("utf-8 path")]);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("sessions: 0 imported, 78 already in the log"));
+    let legacy = external("strong_export_legacy_lb_2021-2022.csv");
+    let out = run(&["import", legacy.to_str().expect("utf-8 path")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--unit kg or --unit lb"));
+}
