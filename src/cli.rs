@@ -290,8 +290,11 @@ fn paths(cli: &Cli) -> Result<Paths, Error> {
     })
 }
 
-fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
-    Ok(Plan::load_for(&paths.config_dir, catalogue)?.0)
+/// The plan, with what it leaves unsaid taken from the settings.
+fn load_plan(paths: &Paths, catalogue: &Catalogue, settings: &Settings) -> Result<Plan, Error> {
+    let mut plan = Plan::load_for(&paths.config_dir, catalogue)?.0;
+    plan.apply_defaults(&settings.plan_defaults());
+    Ok(plan)
 }
 
 /// The settings, and a warning when the implicit config.toml was bad and the defaults apply.
@@ -309,8 +312,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let explicit_config = cli.config.is_some();
     match cli.command {
         None => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             let store = Store::open(&paths.database)?;
             run_app(plan, settings, warning, store)
         }
@@ -356,7 +359,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Plan(command)) => match command {
             PlanCommand::Check { file } => say(&files::check_plan(file.as_deref(), &paths.config_dir, &catalogue)?),
-            PlanCommand::Show => say(files::show_plan(&load_plan(&paths, &catalogue)?).trim_end()),
+            PlanCommand::Show => {
+                let (settings, warning) = load_settings(explicit_config, &paths)?;
+                if let Some(warning) = warning {
+                    eprintln!("hardset: {warning}");
+                }
+                say(files::show_plan(&load_plan(&paths, &catalogue, &settings)?).trim_end())
+            }
             PlanCommand::Init => {
                 let path = files::init_plan(&paths.config_dir)?;
                 say(&format!("wrote {}: the example week, yours to edit", path.display()))
@@ -373,7 +382,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 if let Some(warning) = warning {
                     eprintln!("hardset: {warning}");
                 }
-                say(files::show_config(&settings)?.trim_end())
+                // The plan is read only to say where it overrides a setting; a broken plan does
+                // not hide the settings.
+                let plan = match Plan::load_for(&paths.config_dir, &catalogue) {
+                    Ok((plan, path)) => {
+                        Some((plan, if path.is_some() { "plan.toml" } else { "the shipped example week" }))
+                    }
+                    Err(e) => {
+                        eprintln!("hardset: {e}; what the plan overrides is not shown");
+                        None
+                    }
+                };
+                say(files::show_config(&settings, plan.as_ref().map(|(plan, source)| (plan, *source)))?.trim_end())
             }
             ConfigCommand::Check => say(&files::check_config(&paths.config_dir)?),
             ConfigCommand::Init => {
@@ -382,16 +402,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         },
         Some(Command::Calc(calc)) => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
             say(&calculate(&calc, &plan, &settings)?)
         }
         Some(Command::Week { date, json }) => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
@@ -406,8 +426,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::History { exercise, weeks, json }) => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
@@ -503,11 +523,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             say(&format!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display()))
         }
         Some(Command::Log { exercise, sets, ramp, unit }) => {
-            let plan = load_plan(&paths, &catalogue)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             // Everything is checked before the database is even opened: bad input writes nothing.
             let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
             let mut store = Store::open(&paths.database)?;
-            let (settings, warning) = load_settings(explicit_config, &paths)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }

@@ -444,7 +444,9 @@ impl App {
     /// A new app on a plan.
     pub fn new(plan: Plan, settings: Settings) -> App {
         let exercise_names = plan.exercises.all().iter().map(|e| e.name.clone()).collect();
-        let keymap = Keymap::default();
+        // Settings are checked when read, so a refused `[keys]` cannot reach here; were it to,
+        // the shipped keys are the safe answer.
+        let keymap = settings.keymap().unwrap_or_default();
         App {
             plan,
             settings,
