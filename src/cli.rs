@@ -345,8 +345,11 @@ fn paths(cli: &Cli) -> Result<Paths, Error> {
     })
 }
 
-fn load_plan(paths: &Paths, catalogue: &Catalogue) -> Result<Plan, Error> {
-    Ok(Plan::load_for(&paths.config_dir, catalogue)?.0)
+/// The plan, with what it leaves unsaid taken from the settings.
+fn load_plan(paths: &Paths, catalogue: &Catalogue, settings: &Settings) -> Result<Plan, Error> {
+    let mut plan = Plan::load_for(&paths.config_dir, catalogue)?.0;
+    plan.apply_defaults(&settings.plan_defaults());
+    Ok(plan)
 }
 
 /// The catalogue with the exercises imports brought in that it does not know, so their sets
@@ -376,9 +379,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let explicit_config = cli.config.is_some();
     match cli.command {
         None => {
-            let store = Store::open(&paths.database)?;
-            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let store = Store::open(&paths.database)?;
+            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
             run_app(plan, settings, warning, store)
         }
         Some(Command::Backup { path }) => {
@@ -423,7 +426,13 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Plan(command)) => match command {
             PlanCommand::Check { file } => say(&files::check_plan(file.as_deref(), &paths.config_dir, &catalogue)?),
-            PlanCommand::Show => say(files::show_plan(&load_plan(&paths, &catalogue)?).trim_end()),
+            PlanCommand::Show => {
+                let (settings, warning) = load_settings(explicit_config, &paths)?;
+                if let Some(warning) = warning {
+                    eprintln!("hardset: {warning}");
+                }
+                say(files::show_plan(&load_plan(&paths, &catalogue, &settings)?).trim_end())
+            }
             PlanCommand::Init => {
                 let path = files::init_plan(&paths.config_dir)?;
                 say(&format!("wrote {}: the example week, yours to edit", path.display()))
@@ -440,7 +449,18 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 if let Some(warning) = warning {
                     eprintln!("hardset: {warning}");
                 }
-                say(files::show_config(&settings)?.trim_end())
+                // The plan is read only to say where it overrides a setting; a broken plan does
+                // not hide the settings.
+                let plan = match Plan::load_for(&paths.config_dir, &catalogue) {
+                    Ok((plan, path)) => {
+                        Some((plan, if path.is_some() { "plan.toml" } else { "the shipped example week" }))
+                    }
+                    Err(e) => {
+                        eprintln!("hardset: {e}; what the plan overrides is not shown");
+                        None
+                    }
+                };
+                say(files::show_config(&settings, plan.as_ref().map(|(plan, source)| (plan, *source)))?.trim_end())
             }
             ConfigCommand::Check => say(&files::check_config(&paths.config_dir)?),
             ConfigCommand::Init => {
@@ -449,8 +469,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         },
         Some(Command::Calc(calc)) => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
@@ -458,8 +478,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Week { date, json }) => {
             let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
-            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
@@ -473,8 +493,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::History { exercise, weeks, json }) => {
-            let plan = load_plan(&paths, &catalogue)?;
             let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
@@ -587,11 +607,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             say(&format!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display()))
         }
         Some(Command::Log { exercise, sets, ramp, unit }) => {
-            let plan = load_plan(&paths, &catalogue)?;
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
             // Everything is checked before the database is even opened: bad input writes nothing.
             let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
             let mut store = Store::open(&paths.database)?;
-            let (settings, warning) = load_settings(explicit_config, &paths)?;
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }

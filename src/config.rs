@@ -1,14 +1,21 @@
 //! Settings: the shipped defaults (documented in `assets/config.toml`) and the lifter's
 //! `config.toml`, which overrides only what it names.
 
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
 
-use serde::Deserialize;
+use ratatui::style::Color;
+use serde::{Deserialize, Deserializer, Serializer};
+use toml::Spanned;
 
-use crate::model::plan::line_column;
+use crate::model::exercise::{deserialize_rest, format_rest};
+use crate::model::plan::{PlanDefaults, line_column};
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::Formula;
 use crate::training::plates::BarSetup;
+use crate::tui::keymap::{KeyError, Keymap};
 
 /// The shipped settings file: every setting with its default, commented.
 pub const SHIPPED_CONFIG: &str = include_str!("../assets/config.toml");
@@ -17,14 +24,152 @@ pub const SHIPPED_CONFIG: &str = include_str!("../assets/config.toml");
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize, Default)]
 #[serde(deny_unknown_fields, default)]
 pub struct Settings {
+    /// The unit loads are suggested in when the plan does not name one.
+    pub units: UnitSettings,
     /// Estimated 1RM.
     pub e1rm: E1rmSettings,
     /// Bars, plates, dumbbells and stacks.
     pub equipment: EquipmentSettings,
+    /// Rest times the plan does not name.
+    pub rest: RestSettings,
     /// Effective sets and weekly targets.
     pub volume: VolumeSettings,
     /// The readiness check-in.
     pub checkin: CheckInSettings,
+    /// Colours of the screen, by what they mean.
+    pub colours: ColourSettings,
+    /// Keys moved to other keys: action name to key, as written (spans locate mistakes).
+    pub keys: BTreeMap<Spanned<String>, Spanned<String>>,
+}
+
+/// The unit loads are suggested in.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct UnitSettings {
+    /// Used when the plan names no `unit`.
+    pub load: Unit,
+}
+
+/// Rest times for when the plan does not say.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RestSettings {
+    /// After a ramp-up set, unless the plan names `ramp_up_rest`.
+    #[serde(deserialize_with = "deserialize_rest", serialize_with = "serialize_rest")]
+    pub ramp_up: Duration,
+    /// After a working set of an exercise the plan gives no `rest`; unset, the catalogue's rest.
+    #[serde(deserialize_with = "deserialize_some_rest", serialize_with = "serialize_opt_rest")]
+    pub working: Option<Duration>,
+}
+
+impl Default for RestSettings {
+    fn default() -> Self {
+        RestSettings { ramp_up: crate::model::plan::DEFAULT_RAMP_UP_REST, working: None }
+    }
+}
+
+fn deserialize_some_rest<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
+    deserialize_rest(d).map(Some)
+}
+
+fn serialize_rest<S: Serializer>(rest: &Duration, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&format_rest(*rest))
+}
+
+#[allow(clippy::ref_option)] // serde hands `serialize_with` a reference to the field
+fn serialize_opt_rest<S: Serializer>(rest: &Option<Duration>, s: S) -> Result<S::Ok, S::Error> {
+    match rest {
+        Some(rest) => s.serialize_some(&format_rest(*rest)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A colour as `config.toml` names it: `"cyan"`, `"lightblue"`, `"#ff8800"`, `"208"`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Colour(pub Color);
+
+impl<'de> Deserialize<'de> for Colour {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Colour, D::Error> {
+        let text = String::deserialize(d)?;
+        Color::from_str(&text).map(Colour).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "'{text}' is not a colour; use black, red, green, yellow, blue, magenta, cyan, gray, darkgray, \
+                 lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white, reset (the \
+                 terminal's own), a number from 0 to 255, or \"#rrggbb\""
+            ))
+        })
+    }
+}
+
+impl serde::Serialize for Colour {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0.to_string().to_lowercase())
+    }
+}
+
+/// The colour of each meaning on screen. Most colour the text; `selected` and `rest_done` colour
+/// the background. Boldness stays as the theme has it, and `NO_COLOR` turns all colour off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ColourSettings {
+    /// Pane and screen titles.
+    pub title: Colour,
+    /// Ordinary text.
+    pub text: Colour,
+    /// Hints, ramp-up sets, reasons.
+    pub muted: Colour,
+    /// The focused pane's border.
+    pub focus_border: Colour,
+    /// Other panes' borders.
+    pub border: Colour,
+    /// The selected row's background.
+    pub selected: Colour,
+    /// The next set to do.
+    pub current: Colour,
+    /// A set that is done.
+    pub done: Colour,
+    /// A working set.
+    pub hard_set: Colour,
+    /// Something to notice.
+    pub warn: Colour,
+    /// Something went wrong.
+    pub error: Colour,
+    /// A saved set or other good news.
+    pub good: Colour,
+    /// The rest timer while it runs.
+    pub rest_active: Colour,
+    /// The rest timer's background at zero.
+    pub rest_done: Colour,
+    /// Key names in the footer and help.
+    pub key: Colour,
+    /// Better than last week.
+    pub better: Colour,
+    /// Worse than last week.
+    pub worse: Colour,
+}
+
+impl Default for ColourSettings {
+    fn default() -> Self {
+        ColourSettings {
+            title: Colour(Color::Cyan),
+            text: Colour(Color::Reset),
+            muted: Colour(Color::DarkGray),
+            focus_border: Colour(Color::Cyan),
+            border: Colour(Color::DarkGray),
+            selected: Colour(Color::DarkGray),
+            current: Colour(Color::Yellow),
+            done: Colour(Color::Green),
+            hard_set: Colour(Color::LightRed),
+            warn: Colour(Color::Yellow),
+            error: Colour(Color::Red),
+            good: Colour(Color::Green),
+            rest_active: Colour(Color::LightBlue),
+            rest_done: Colour(Color::LightGreen),
+            key: Colour(Color::Cyan),
+            better: Colour(Color::Green),
+            worse: Colour(Color::Red),
+        }
+    }
 }
 
 /// The readiness check-in at the start of a session.
@@ -223,7 +368,28 @@ impl Settings {
         let table_at = |name: &str| text.find(&format!("[{name}]")).unwrap_or(0);
         settings.equipment.check().map_err(|m| at(table_at("equipment"), m))?;
         settings.volume.check().map_err(|m| at(table_at("volume"), m))?;
+        if let Err(error) = settings.keymap() {
+            // Point at the entry: its key when the key is unreadable, else the action's name.
+            let entry = settings.keys.iter().find(|(name, _)| name.get_ref() == &error.action);
+            let offset = entry.map_or_else(
+                || table_at("keys"),
+                |(name, key)| {
+                    if error.about_key { key.span().start } else { name.span().start }
+                },
+            );
+            return Err(at(offset, error.message));
+        }
         Ok(settings)
+    }
+
+    /// The keymap with `[keys]` applied.
+    pub fn keymap(&self) -> Result<Keymap, KeyError> {
+        Keymap::with_overrides(self.keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
+    }
+
+    /// What the plan takes from the settings where it names nothing itself.
+    pub fn plan_defaults(&self) -> PlanDefaults {
+        PlanDefaults { unit: self.units.load, ramp_up_rest: self.rest.ramp_up, working_rest: self.rest.working }
     }
 
     /// Reads `config.toml` in `config_dir` if there is one. `explicit` says the directory was
@@ -279,6 +445,112 @@ mod tests {
         assert_eq!(error.line, 1);
         let error = Settings::parse("[e1rm]\nformula = \"guess\"\n", "c.toml").expect_err("bad formula");
         assert_eq!(error.line, 2);
+    }
+
+    fn error_of(text: &str) -> ConfigError {
+        Settings::parse(text, "c.toml").expect_err("refused")
+    }
+
+    #[test]
+    fn units_and_rest_read_and_refuse_with_where() {
+        let settings = Settings::parse("[units]\nload = \"lb\"\n[rest]\nramp_up = 90\nworking = \"2m30s\"\n", "c.toml")
+            .expect("valid");
+        assert_eq!(settings.units.load, Unit::Lb);
+        assert_eq!(settings.rest.ramp_up, Duration::from_secs(90));
+        assert_eq!(settings.rest.working, Some(Duration::from_secs(150)));
+        let error = error_of("[units]\nload = \"stone\"\n");
+        assert_eq!((error.line, error.column), (2, 8), "{error}");
+        assert!(error.message.contains("stone") && error.message.contains("kg"), "{error}");
+        let error = error_of("[rest]\nramp_up = \"1h\"\n");
+        assert_eq!((error.line, error.column), (2, 11), "{error}");
+        assert!(error.message.contains("'1h' is not a rest time"), "{error}");
+        let error = error_of("[rest]\nworking = \"31m\"\n");
+        assert_eq!((error.line, error.column), (2, 11), "{error}");
+        assert!(error.message.contains("longer than 30 minutes"), "{error}");
+        let error = error_of("[rest]\nworkings = \"3m\"\n");
+        assert_eq!((error.line, error.column), (2, 1), "{error}");
+    }
+
+    #[test]
+    fn colours_read_names_numbers_and_hex_and_refuse_the_rest() {
+        let settings =
+            Settings::parse("[colours]\ntitle = \"Light Blue\"\nwarn = \"208\"\nkey = \"#FF8800\"\n", "c.toml")
+                .expect("valid");
+        assert_eq!(settings.colours.title, Colour(Color::LightBlue));
+        assert_eq!(settings.colours.warn, Colour(Color::Indexed(208)));
+        assert_eq!(settings.colours.key, Colour(Color::Rgb(255, 136, 0)));
+        assert_eq!(settings.colours.muted, ColourSettings::default().muted, "the others keep their default");
+        let error = error_of("[colours]\ntitle = \"cyan\"\nwarn = \"bleu\"\n");
+        assert_eq!((error.line, error.column), (3, 8), "{error}");
+        assert!(error.message.starts_with("'bleu' is not a colour"), "{error}");
+        let error = error_of("[colours]\nheading = \"red\"\n");
+        assert_eq!((error.line, error.column), (2, 1), "{error}");
+        assert!(error.message.contains("heading"), "{error}");
+        assert!(error_of("[colors]\ntitle = \"red\"\n").message.contains("colors"), "one spelling");
+    }
+
+    #[test]
+    fn keys_are_checked_against_the_keymap_with_where() {
+        let settings = Settings::parse("[keys]\nend_session = \"F\"\n", "c.toml").expect("valid");
+        assert_eq!(settings.keymap().expect("usable").key_label(crate::tui::keymap::Action::EndSession), "F");
+        let error = error_of("[keys]\nend_session = \"F\"\ndeload = \"x\"\n");
+        assert_eq!((error.line, error.column), (3, 10), "the key is at fault: {error}");
+        assert!(error.message.contains("skip_exercise") && error.message.contains("deload"), "{error}");
+        let error = error_of("[keys]\nend_sesion = \"F\"\n");
+        assert_eq!((error.line, error.column), (2, 1), "the name is at fault: {error}");
+        let error = error_of("[keys]\nend_session = \"ctrl-\"\n");
+        assert_eq!((error.line, error.column), (2, 15), "{error}");
+        assert!(error.message.contains("is not a key"), "{error}");
+    }
+
+    #[test]
+    fn the_shipped_file_lists_every_key_with_its_default() {
+        let keymap = Keymap::default();
+        for action in crate::tui::keymap::OVERRIDABLE {
+            let line = format!("# {} = \"{}\"", action.name(), keymap.key_label(*action));
+            assert!(SHIPPED_CONFIG.contains(&line), "assets/config.toml lacks {line}");
+        }
+    }
+
+    #[test]
+    fn the_plan_wins_over_the_settings_which_win_over_the_catalogue() {
+        use crate::model::exercise::Catalogue;
+        use crate::model::plan::Plan;
+        use crate::model::session::SetKind;
+        let catalogue = Catalogue::shipped();
+        let settings =
+            Settings::parse("[units]\nload = \"lb\"\n[rest]\nramp_up = \"45s\"\nworking = \"2m\"\n", "c.toml")
+                .expect("valid");
+        let plan_text = |top: &str| {
+            format!(
+                "name = \"P\"\nschedule = \"rotation\"\n{top}\n[[day]]\nname = \"A\"\n\
+                 [[day.exercise]]\nname = \"Leg press\"\nreps = \"8-12\"\nrest = \"4m\"\n\
+                 [[day.exercise]]\nname = \"Lat pulldown\"\nreps = \"8-12\"\n"
+            )
+        };
+        // The plan names nothing plan-wide: the settings fill it in.
+        let mut plan = Plan::parse(&plan_text(""), "plan.toml", &catalogue).expect("parses");
+        let catalogue_rest = catalogue.get("Lat pulldown").expect("known").rest;
+        assert_eq!(plan.days[0].exercises[1].rest, catalogue_rest, "before the settings: the catalogue");
+        plan.apply_defaults(&settings.plan_defaults());
+        assert_eq!(plan.unit, Unit::Lb);
+        assert_eq!(plan.ramp_up_rest, Duration::from_secs(45));
+        let [leg_press, pulldown] = &plan.days[0].exercises[..] else { panic!("two exercises") };
+        assert_eq!(leg_press.rest, Duration::from_secs(240), "the plan's own rest wins");
+        assert_eq!(pulldown.rest, Duration::from_secs(120), "the settings beat the catalogue");
+        assert_eq!(plan.rest_after(pulldown, SetKind::RampUp), Duration::from_secs(45));
+        let added = plan.planned("Barbell bench press").expect("in the catalogue");
+        assert_eq!(added.rest, Duration::from_secs(120), "an added exercise rests as the settings say");
+        // The plan names them: the plan wins.
+        let mut plan =
+            Plan::parse(&plan_text("unit = \"kg\"\nramp_up_rest = \"90s\""), "plan.toml", &catalogue).expect("parses");
+        let fingerprint = plan.fingerprint.clone();
+        plan.apply_defaults(&settings.plan_defaults());
+        assert_eq!((plan.unit, plan.ramp_up_rest), (Unit::Kg, Duration::from_secs(90)));
+        assert_eq!(plan.fingerprint, fingerprint, "a setting is not a new plan revision");
+        // No settings: the catalogue's rest.
+        plan.apply_defaults(&Settings::default().plan_defaults());
+        assert_eq!(plan.days[0].exercises[1].rest, catalogue_rest);
     }
 
     #[test]

@@ -99,9 +99,57 @@ pub fn init_config(config_dir: &Path) -> Result<PathBuf, Error> {
     Ok(path)
 }
 
-/// The effective settings as TOML (defaults with the lifter's file applied).
-pub fn show_config(settings: &Settings) -> Result<String, Error> {
-    toml::to_string_pretty(settings).map_err(|e| Error::Input(e.to_string()))
+/// The effective settings as TOML (defaults with the lifter's file applied). With the plan in
+/// use (and where it came from), a comment under a setting says where the plan's own entry wins
+/// over it.
+pub fn show_config(settings: &Settings, plan: Option<(&Plan, &str)>) -> Result<String, Error> {
+    let text = toml::to_string_pretty(settings).map_err(|e| Error::Input(e.to_string()))?;
+    // (table, setting the comment goes under, comment)
+    let mut notes: Vec<(&str, &str, String)> = Vec::new();
+    let working_anchor = if settings.rest.working.is_some() { "working" } else { "ramp_up" };
+    if settings.rest.working.is_none() {
+        notes.push((
+            "rest",
+            working_anchor,
+            "working: not set, so an exercise the plan gives no rest rests as the exercise catalogue says".into(),
+        ));
+    }
+    if let Some((plan, source)) = plan {
+        if plan.names.unit {
+            notes.push(("units", "load", format!("{source} names unit = \"{}\", which wins over this", plan.unit)));
+        }
+        if plan.names.ramp_up_rest {
+            let rest = format_rest(plan.ramp_up_rest);
+            notes.push(("rest", "ramp_up", format!("{source} names ramp_up_rest = \"{rest}\", which wins over this")));
+        }
+        let exercises: Vec<_> = plan.days.iter().flat_map(|d| &d.exercises).collect();
+        let own = exercises.iter().filter(|e| e.own_rest).count();
+        if own > 0 {
+            notes.push((
+                "rest",
+                working_anchor,
+                format!(
+                    "{source} names the rest of {own} of its {} exercises, which wins over working for them",
+                    exercises.len()
+                ),
+            ));
+        }
+    }
+    let mut shown = String::new();
+    let mut table = "";
+    for line in text.lines() {
+        shown.push_str(line);
+        shown.push('\n');
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            table = name;
+            continue;
+        }
+        let setting = line.split_once(" = ").map_or("", |(key, _)| key);
+        for (_, _, note) in notes.iter().filter(|(t, key, _)| *t == table && *key == setting) {
+            let _ = writeln!(shown, "# {note}");
+        }
+    }
+    Ok(shown)
 }
 
 /// Checks `config.toml` in the config directory.
@@ -209,6 +257,33 @@ mod tests {
         let starter = starter_config();
         assert_eq!(Settings::parse(&starter, "config.toml"), Ok(Settings::default()));
         assert!(starter.contains("# formula = \"epley\""), "{starter}");
+    }
+
+    #[test]
+    fn show_says_where_the_plan_wins_over_a_setting() {
+        let catalogue = Catalogue::shipped();
+        let settings =
+            Settings::parse("[units]\nload = \"kg\"\n[rest]\nworking = \"2m\"\n", "config.toml").expect("valid");
+        let text = "name = \"P\"\nschedule = \"rotation\"\nunit = \"lb\"\n\n[[day]]\nname = \"A\"\n\
+                    [[day.exercise]]\nname = \"Leg press\"\nreps = \"8-12\"\nrest = \"3m\"\n\
+                    [[day.exercise]]\nname = \"Lat pulldown\"\nreps = \"8-12\"\n";
+        let plan = Plan::parse(text, "plan.toml", &catalogue).expect("parses");
+        let shown = show_config(&settings, Some((&plan, "plan.toml"))).expect("shows");
+        assert!(
+            shown.contains("[units]\nload = \"kg\"\n# plan.toml names unit = \"lb\", which wins over this\n"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains(
+                "working = \"2m\"\n# plan.toml names the rest of 1 of its 2 exercises, which wins over working"
+            ),
+            "{shown}"
+        );
+        assert!(!shown.contains("ramp_up_rest"), "the plan leaves ramp_up_rest to the settings: {shown}");
+        // The comments leave the settings as they were.
+        assert_eq!(Settings::parse(&shown, "shown.toml"), Ok(settings.clone()));
+        let bare = show_config(&settings, None).expect("shows");
+        assert!(!bare.contains("wins over"), "{bare}");
     }
 
     #[test]

@@ -567,3 +567,57 @@ fn every_command_help_has_examples_that_parse() {
         ["hardset", "log", "Lat pulldown", "60x10@1"]
     );
 }
+
+// ---------------------------------------------------------------- config show: who wins
+
+#[test]
+fn config_show_says_where_the_plan_wins_over_a_setting() {
+    let hardset = Hardset::new();
+    std::fs::create_dir_all(hardset.config()).expect("config dir");
+    std::fs::write(hardset.config().join("config.toml"), "[units]\nload = \"kg\"\n\n[rest]\nramp_up = \"45s\"\n")
+        .expect("writes the settings");
+    // Without a plan.toml the example week is in use; it leaves unit and ramp_up_rest to the settings.
+    let shown = hardset.ok(&["config", "show"]);
+    assert!(shown.contains("[units]\nload = \"kg\"\n\n"), "{shown}");
+    assert!(shown.contains("ramp_up = \"45s\"\n# working: not set"), "{shown}");
+    assert!(shown.contains("# the shipped example week names the rest of "), "{shown}");
+    assert!(!shown.contains("names unit"), "{shown}");
+
+    std::fs::write(
+        hardset.plan(),
+        "name = \"Mine\"\nschedule = \"rotation\"\nunit = \"lb\"\n\n[[day]]\nname = \"A\"\n\n  [[day.exercise]]\n  \
+         name = \"Leg press\"\n  reps = \"8-12\"\n",
+    )
+    .expect("writes the plan");
+    let config = hardset.config().display().to_string();
+    for args in [&["config", "show"][..], &["--config", &config, "config", "show"][..]] {
+        let shown = hardset.ok(args);
+        assert!(shown.contains("load = \"kg\"\n# plan.toml names unit = \"lb\", which wins over this\n"), "{shown}");
+        assert!(!shown.contains("names ramp_up_rest"), "the plan leaves it to the settings: {shown}");
+        assert!(!shown.contains("names the rest of"), "the plan names no rest: {shown}");
+    }
+    // And the plan in use agrees: loads in lb, from the plan.
+    assert!(hardset.ok(&["plan", "show"]).contains("loads in lb"));
+}
+
+#[test]
+fn a_refused_key_in_an_explicit_config_stops_the_command() {
+    let hardset = Hardset::new();
+    std::fs::create_dir_all(hardset.config()).expect("config dir");
+    std::fs::write(hardset.config().join("config.toml"), "[keys]\nend_session = \"F\"\ndeload = \"x\"\n")
+        .expect("writes the settings");
+    let config = hardset.config().display().to_string();
+    let message = hardset.fails(&["--config", &config, "config", "show"]);
+    assert!(
+        message.ends_with(
+            "config.toml:3:10: 'x' is already the key for skip_exercise (Today's sets); deload cannot have it too"
+        ),
+        "{message}"
+    );
+    // Found by itself, the same file is a warning and the defaults apply.
+    let run = hardset.run(&["config", "show"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stderr.contains("config.toml:3:10:") && run.stderr.contains("using the defaults"), "{}", run.stderr);
+    assert!(run.stdout.contains("[keys]\n"), "{}", run.stdout);
+    assert!(!run.stdout.contains("end_session"), "{}", run.stdout);
+}

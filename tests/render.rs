@@ -261,3 +261,31 @@ fn the_week_pane_scrolls_to_what_does_not_fit() {
     let text = screen(&d, 80, 24);
     assert!(text.contains("motivation") && text.contains("avg"), "scrolled down to them: {text}");
 }
+
+#[test]
+fn a_remapped_key_is_what_the_footer_and_help_show_and_what_works() {
+    let mut settings = hardset::config::Settings::parse("[keys]\nskip_exercise = \"z\"\nquit = \"Q\"\n", "config.toml")
+        .expect("valid");
+    settings.checkin.ask = false;
+    let mut d = Driver::new(
+        hardset::tui::app::App::new(example_plan(), settings),
+        Store::in_memory().expect("store"),
+        FixedClock::at(evening()),
+    );
+    let today = screen(&d, 120, 40);
+    assert!(today.contains("z skip exercise") && today.contains("Q quit"), "{today}");
+    assert!(!today.contains("x skip exercise"), "{today}");
+    // The old key does nothing now; the new one skips.
+    press(&mut d, &[ch('x')]);
+    assert!(!screen(&d, 120, 40).contains("skipped"), "x no longer skips");
+    press(&mut d, &[ch('z')]);
+    assert!(screen(&d, 120, 40).contains("skipped"), "{}", screen(&d, 120, 40));
+    press(&mut d, &[ch('?')]);
+    let mut seen = String::new();
+    for _ in 0..d.app.keymap.help_line_count() {
+        seen.push_str(&screen(&d, 120, 40));
+        press(&mut d, &[key(KeyCode::Down)]);
+    }
+    let row = format!("  {:<18}skip exercise", "z");
+    assert!(seen.contains(&row), "{seen}");
+}

@@ -78,6 +78,9 @@ pub struct PlannedExercise {
     pub rir: RirTarget,
     /// Rest after a working set.
     pub rest: Duration,
+    /// Whether the plan names that rest itself, rather than leave it to the settings or the
+    /// catalogue.
+    pub own_rest: bool,
     /// Whether ramp-up sets come first.
     pub ramp_up: bool,
     /// The plan's own ramp-up ladder for this exercise, if it names one.
@@ -120,6 +123,11 @@ pub struct Plan {
     pub unit: Unit,
     /// Rest after a ramp-up set.
     pub ramp_up_rest: Duration,
+    /// Whether the plan file names `unit` and `ramp_up_rest` itself.
+    pub names: PlanNames,
+    /// The settings' rest after a working set, for exercises the plan gives no rest (added ones
+    /// too); `None`: the catalogue's.
+    pub working_rest: Option<Duration>,
     /// The days, in order.
     pub days: Vec<PlanDay>,
     /// The catalogue with the plan's own `[[exercise]]` definitions added: every exercise this
@@ -127,6 +135,33 @@ pub struct Plan {
     pub exercises: Catalogue,
     /// A fingerprint of the plan's text, to record its revisions.
     pub fingerprint: String,
+}
+
+/// Which plan-wide values the plan file names itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct PlanNames {
+    /// `unit`.
+    pub unit: bool,
+    /// `ramp_up_rest`.
+    pub ramp_up_rest: bool,
+}
+
+/// What a plan falls back on where it names nothing: the settings, else the built-in values.
+/// A plan's own entry always wins, so `plan.toml` and `config.toml` never disagree silently.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PlanDefaults {
+    /// The unit loads are suggested in.
+    pub unit: Unit,
+    /// Rest after a ramp-up set.
+    pub ramp_up_rest: Duration,
+    /// Rest after a working set; `None`: each exercise's catalogue rest.
+    pub working_rest: Option<Duration>,
+}
+
+impl Default for PlanDefaults {
+    fn default() -> Self {
+        PlanDefaults { unit: Unit::Kg, ramp_up_rest: DEFAULT_RAMP_UP_REST, working_rest: None }
+    }
 }
 
 /// A plan that could not be read, with where and why.
@@ -235,7 +270,7 @@ struct RawPlan {
     name: String,
     schedule: Schedule,
     #[serde(default)]
-    unit: Unit,
+    unit: Option<Unit>,
     #[serde(default, deserialize_with = "deserialize_opt_rest")]
     ramp_up_rest: Option<Duration>,
     #[serde(default)]
@@ -350,17 +385,39 @@ impl Plan {
                 note: raw_day.note,
             });
         }
+        let defaults = PlanDefaults::default();
         let mut plan = Plan {
             fingerprint: String::new(),
             exercises: known,
             name: raw.name,
             schedule: raw.schedule,
-            unit: raw.unit,
-            ramp_up_rest: raw.ramp_up_rest.unwrap_or(DEFAULT_RAMP_UP_REST),
+            unit: raw.unit.unwrap_or(defaults.unit),
+            ramp_up_rest: raw.ramp_up_rest.unwrap_or(defaults.ramp_up_rest),
+            names: PlanNames { unit: raw.unit.is_some(), ramp_up_rest: raw.ramp_up_rest.is_some() },
+            working_rest: defaults.working_rest,
             days,
         };
+        // The fingerprint is of the plan file alone: changing a setting is not a new revision.
         plan.fingerprint = crate::training::recovery::fingerprint(&plan.content());
         Ok(plan)
+    }
+
+    /// Fills in what the plan leaves unsaid from `defaults` (the settings): the plan's own
+    /// entries win, then the settings, then the catalogue.
+    pub fn apply_defaults(&mut self, defaults: &PlanDefaults) {
+        if !self.names.unit {
+            self.unit = defaults.unit;
+        }
+        if !self.names.ramp_up_rest {
+            self.ramp_up_rest = defaults.ramp_up_rest;
+        }
+        self.working_rest = defaults.working_rest;
+        for exercise in self.days.iter_mut().flat_map(|d| &mut d.exercises) {
+            if !exercise.own_rest {
+                let catalogue = self.exercises.get(&exercise.name).map_or(exercise.rest, |e| e.rest);
+                exercise.rest = defaults.working_rest.unwrap_or(catalogue);
+            }
+        }
     }
 
     /// Where the user's plan lives and whether it is the shipped one.
@@ -415,7 +472,11 @@ impl Plan {
     /// How `name` (any name or alias this plan knows) is done: as the plan does it on some day,
     /// else with its catalogue defaults.
     pub fn planned(&self, name: &str) -> Option<PlannedExercise> {
-        self.find_exercise(name).cloned().or_else(|| self.exercises.get(name).map(PlannedExercise::ad_hoc))
+        self.find_exercise(name).cloned().or_else(|| {
+            let mut added = PlannedExercise::ad_hoc(self.exercises.get(name)?);
+            added.rest = self.working_rest.unwrap_or(added.rest);
+            Some(added)
+        })
     }
 }
 
@@ -429,6 +490,7 @@ impl PlannedExercise {
             reps: RepRange { low: 6, high: 10 },
             rir: exercise.failure_class.target_rir(),
             rest: exercise.rest,
+            own_rest: false,
             ramp_up: default_ramp_up(exercise.equipment),
             ramp_up_ladder: None,
             key: false,
@@ -449,6 +511,7 @@ impl PlannedExercise {
             reps: RepRange { low: 6, high: 10 },
             rir: FailureClass::Technical.target_rir(),
             rest: Duration::from_secs(120),
+            own_rest: false,
             ramp_up: false,
             ramp_up_ladder: None,
             key: false,
@@ -521,6 +584,7 @@ fn resolve_exercise(
         reps: RepRange { low, high },
         rir,
         rest: raw.rest.unwrap_or(exercise.rest),
+        own_rest: raw.rest.is_some(),
         ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)) || ramp_up_ladder.is_some(),
         ramp_up_ladder,
         key: raw.key,

@@ -111,6 +111,7 @@ mod tests {
             reps: RepRange { low: 6, high: 10 },
             rir: RirTarget { low: 1, high: 2 },
             rest: exercise.rest,
+            own_rest: false,
             ramp_up: true,
             ramp_up_ladder: None,
             key: false,

@@ -5,7 +5,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::{Field, FormTarget, SetForm};
-use super::keymap::{Action, Context, lookup};
+use super::keymap::{Action, Context, Keymap};
 use super::theme::Meaning;
 use crate::config::Settings;
 use crate::history::{ExerciseDetail, WeekComparison};
@@ -391,6 +391,8 @@ pub struct App {
     pub plan: Plan,
     /// The lifter's settings.
     pub settings: Settings,
+    /// The keys, with the settings' `[keys]` applied.
+    pub keymap: Keymap,
     /// The week shown in the Week pane.
     pub week: Option<WeekReport>,
     /// The exercise detail, when open.
@@ -442,9 +444,13 @@ impl App {
     /// A new app on a plan.
     pub fn new(plan: Plan, settings: Settings) -> App {
         let exercise_names = plan.exercises.all().iter().map(|e| e.name.clone()).collect();
+        // Settings are checked when read, so a refused `[keys]` cannot reach here; were it to,
+        // the shipped keys are the safe answer.
+        let keymap = settings.keymap().unwrap_or_default();
         App {
             plan,
             settings,
+            keymap,
             week: None,
             week_date: None,
             week_scroll: 0,
@@ -531,7 +537,7 @@ impl App {
                 return self.update(Action::Input(c), now);
             }
         }
-        match lookup(key, &self.contexts()) {
+        match self.keymap.lookup(key, &self.contexts()) {
             Some(action) => self.update(action, now),
             None => Vec::new(),
         }
@@ -544,7 +550,7 @@ impl App {
                 self.popup = match action {
                     Action::Help => None,
                     Action::Up => Some(Popup::Help(scroll.saturating_sub(1))),
-                    Action::Down => Some(Popup::Help(scroll.saturating_add(1).min(super::keymap::help_line_count()))),
+                    Action::Down => Some(Popup::Help(scroll.saturating_add(1).min(self.keymap.help_line_count()))),
                     _ => Some(Popup::Help(scroll)),
                 };
                 return Vec::new();
@@ -773,7 +779,10 @@ impl App {
                     self.open_form();
                     self.pane = Pane::Form;
                 } else if today.day.kind != DayKind::Training {
-                    self.message = Some((Meaning::Muted, "A rest day: press m to mark it done".into()));
+                    self.message = Some((
+                        Meaning::Muted,
+                        format!("A rest day: press {} to mark it done", self.keymap.key_label(Action::MarkDayDone)),
+                    ));
                 }
             }
             Action::ExerciseDetail => {

@@ -53,7 +53,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             }
         }
     });
-    let theme = Theme::from_env();
+    let theme = Theme::from_env().with_colours(driver.app.settings.colours);
     let result = (|| -> std::io::Result<()> {
         loop {
             // The loop only wakes for input, a signal or a running timer: each wake redraws.

@@ -1,6 +1,8 @@
 //! The keymap: one table that dispatches keys and also writes the footer and the help overlay,
 //! so what the screen says a key does is what it does.
 
+use std::borrow::Cow;
+
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for.
@@ -136,12 +138,12 @@ impl Context {
 }
 
 /// One key binding.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct Binding {
     /// Keys that trigger it.
-    pub keys: &'static [(KeyCode, KeyModifiers)],
+    pub keys: Cow<'static, [(KeyCode, KeyModifiers)]>,
     /// How the keys are written in hints.
-    pub label: &'static str,
+    pub label: Cow<'static, str>,
     /// Where it applies.
     pub context: Context,
     /// What it does.
@@ -161,7 +163,14 @@ const fn ch(c: char) -> (KeyCode, KeyModifiers) {
 
 macro_rules! bind {
     ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $footer:expr) => {
-        Binding { keys: &[$($key),+], label: $label, context: Context::$ctx, action: $action, help: $help, footer: $footer }
+        Binding {
+            keys: Cow::Borrowed(&[$($key),+]),
+            label: Cow::Borrowed($label),
+            context: Context::$ctx,
+            action: $action,
+            help: $help,
+            footer: $footer,
+        }
     };
 }
 
@@ -277,93 +286,466 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Global, [ch('q'), (KeyCode::Char('c'), KeyModifiers::CONTROL)], "q", Action::Quit, "quit", true),
 ];
 
-/// The action for a key in the given contexts (most specific first).
-pub fn lookup(key: KeyEvent, contexts: &[Context]) -> Option<Action> {
-    // Shifted characters arrive with SHIFT set; the character itself already says which.
-    let modifiers =
-        if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
-    contexts.iter().find_map(|&context| {
-        BINDINGS
+/// The actions a lifter may give another key in `config.toml`'s `[keys]`: the commands of the
+/// panes, the rest timer and the global keys. Moving, Enter, Esc and the popups' keys stay put,
+/// so every screen can still be left the way it was entered.
+pub const OVERRIDABLE: &[Action] = &[
+    Action::Quit,
+    Action::Help,
+    Action::ShowToday,
+    Action::ShowHistory,
+    Action::ShowWeek,
+    Action::FindExercise,
+    Action::SkipExercise,
+    Action::AddExercise,
+    Action::DeleteSet,
+    Action::UndoLast,
+    Action::PrevDay,
+    Action::NextDay,
+    Action::MarkDayDone,
+    Action::EndSession,
+    Action::Deload,
+    Action::ExerciseDetail,
+    Action::CycleRange,
+    Action::ToggleWeeks,
+    Action::ThisWeek,
+    Action::GoToDate,
+    Action::RestPlus,
+    Action::RestMinus,
+    Action::RestSkip,
+    Action::ToggleFormBroke,
+];
+
+impl Action {
+    /// The action's name in `config.toml`'s `[keys]` and in messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            Action::Quit => "quit",
+            Action::Help => "help",
+            Action::ShowToday => "show_today",
+            Action::ShowHistory => "show_history",
+            Action::ShowWeek => "show_week",
+            Action::NextPane => "next_pane",
+            Action::PrevPane => "previous_pane",
+            Action::Up => "up",
+            Action::Down => "down",
+            Action::Left => "left",
+            Action::Right => "right",
+            Action::Enter => "enter",
+            Action::Back => "back",
+            Action::SkipExercise => "skip_exercise",
+            Action::AddExercise => "add_exercise",
+            Action::DeleteSet => "delete_set",
+            Action::UndoLast => "undo_last_set",
+            Action::PrevDay => "previous_day",
+            Action::NextDay => "next_day",
+            Action::MarkDayDone => "mark_day_done",
+            Action::EndSession => "end_session",
+            Action::Deload => "deload",
+            Action::ExerciseDetail => "exercise_detail",
+            Action::CycleRange => "cycle_range",
+            Action::FindExercise => "find_exercise",
+            Action::ToggleWeeks => "weeks_or_sets",
+            Action::ThisWeek => "this_week",
+            Action::GoToDate => "go_to_date",
+            Action::RestPlus => "rest_plus",
+            Action::RestMinus => "rest_minus",
+            Action::RestSkip => "skip_rest",
+            Action::ToggleFormBroke => "form_broke",
+            Action::Yes => "yes",
+            Action::No => "no",
+            Action::Backspace => "backspace",
+            Action::Input(_) => "typing",
+        }
+    }
+}
+
+impl Context {
+    /// Whether this is a popup's context, which takes keys alone.
+    pub fn is_popup(self) -> bool {
+        matches!(
+            self,
+            Context::Confirm
+                | Context::Picker
+                | Context::HelpOverlay
+                | Context::CheckIn
+                | Context::Guess
+                | Context::GoTo
+        )
+    }
+
+    /// Whether keys of both contexts can be read at the same moment: the same context, or a
+    /// pane's with the rest timer's or the global ones (see [`Keymap::lookup`]).
+    fn active_with(self, other: Context) -> bool {
+        let shared = |c: Context| matches!(c, Context::Rest | Context::Global);
+        self == other || (!self.is_popup() && !other.is_popup() && (shared(self) || shared(other)))
+    }
+}
+
+/// Reads a key as `config.toml` writes it: one character (`"E"`, `"+"`), `"ctrl-d"`,
+/// `"alt-x"`, `"f1"` to `"f12"`, or a named key (`"space"`, `"delete"`, `"home"`, ...).
+pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
+    let refuse = || {
+        format!(
+            "'{text}' is not a key; write one character such as \"E\", or ctrl-d, alt-x, f1 to f12, space, delete, \
+             insert, home, end, pageup, pagedown"
+        )
+    };
+    let mut chars = text.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return if c.is_control() { Err(refuse()) } else { Ok((KeyCode::Char(c), NONE)) };
+    }
+    let lower = text.trim().to_ascii_lowercase();
+    for (prefix, modifier) in [("ctrl-", KeyModifiers::CONTROL), ("alt-", KeyModifiers::ALT)] {
+        if let Some(rest) = lower.strip_prefix(prefix) {
+            let mut chars = rest.chars();
+            return match (chars.next(), chars.next()) {
+                (Some(c), None) if c.is_ascii_graphic() => {
+                    if modifier == KeyModifiers::CONTROL && c == 'c' {
+                        Err("ctrl-c always quits; choose another key".into())
+                    } else {
+                        Ok((KeyCode::Char(c), modifier))
+                    }
+                }
+                _ => Err(refuse()),
+            };
+        }
+    }
+    let code = match lower.as_str() {
+        "space" => KeyCode::Char(' '),
+        "enter" => KeyCode::Enter,
+        "esc" => KeyCode::Esc,
+        "tab" => KeyCode::Tab,
+        "backspace" => KeyCode::Backspace,
+        "delete" => KeyCode::Delete,
+        "insert" => KeyCode::Insert,
+        "home" => KeyCode::Home,
+        "end" => KeyCode::End,
+        "pageup" => KeyCode::PageUp,
+        "pagedown" => KeyCode::PageDown,
+        "up" => KeyCode::Up,
+        "down" => KeyCode::Down,
+        "left" => KeyCode::Left,
+        "right" => KeyCode::Right,
+        other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+            Some(n @ 1..=12) => KeyCode::F(n),
+            _ => return Err(refuse()),
+        },
+    };
+    Ok((code, NONE))
+}
+
+/// How a key is written on screen: `E`, `Ctrl-d`, `F2`, `Space`, `↑`.
+pub fn key_name((code, mods): (KeyCode, KeyModifiers)) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
+    } else {
+        name
+    }
+}
+
+/// A `[keys]` entry that cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyError {
+    /// The entry's name as written (the action).
+    pub action: String,
+    /// What is wrong.
+    pub message: String,
+    /// Whether the key, rather than the action's name, is at fault.
+    pub about_key: bool,
+}
+
+/// Bindings that share one footer hint: the first's label names both keys.
+const PAIRED_LABELS: &[(Action, Action, &str)] =
+    &[(Action::RestPlus, Action::RestMinus, "/"), (Action::PrevDay, Action::NextDay, " ")];
+
+/// The keymap in use: the shipped bindings with the lifter's `[keys]` applied.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap { bindings: BINDINGS.to_vec() }
+    }
+}
+
+impl Keymap {
+    /// The shipped bindings with `overrides` (action name, key) applied. An override replaces
+    /// the action's plain character keys; its other keys (arrows, Delete, Ctrl-c) stay. It is
+    /// refused when the action is unknown or fixed, the key unreadable, or the key already does
+    /// something else where the action works.
+    pub fn with_overrides<'a>(overrides: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Keymap, KeyError> {
+        let mut keymap = Keymap::default();
+        let mut overridden: Vec<Action> = Vec::new();
+        for (name, text) in overrides {
+            let error = |message: String| KeyError { action: name.to_string(), message, about_key: true };
+            let Some(&action) = OVERRIDABLE.iter().find(|a| a.name() == name) else {
+                let names: Vec<&str> = OVERRIDABLE.iter().map(|a| a.name()).collect();
+                return Err(KeyError {
+                    action: name.to_string(),
+                    message: format!("'{name}' is not an action a key can be set for; use one of {}", names.join(", ")),
+                    about_key: false,
+                });
+            };
+            let key = parse_key(text).map_err(&error)?;
+            if action == Action::ToggleFormBroke
+                && let (KeyCode::Char(c), NONE) = key
+                && (c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
+            {
+                return Err(error(format!(
+                    "'{text}' is typed into the set form's fields, so it cannot be {name}'s key; choose a letter"
+                )));
+            }
+            for binding in keymap.bindings.iter_mut().filter(|b| b.action == action && !b.context.is_popup()) {
+                let mut keys: Vec<(KeyCode, KeyModifiers)> = binding
+                    .keys
+                    .iter()
+                    .copied()
+                    .filter(|&(code, mods)| !(matches!(code, KeyCode::Char(_)) && mods == NONE))
+                    .collect();
+                keys.insert(0, key);
+                binding.keys = Cow::Owned(keys);
+                binding.label = Cow::Owned(key_name(key));
+            }
+            overridden.push(action);
+        }
+        for &(first, second, separator) in PAIRED_LABELS {
+            if overridden.contains(&first) || overridden.contains(&second) {
+                let label = format!("{}{separator}{}", keymap.key_label(first), keymap.key_label(second));
+                for binding in keymap.bindings.iter_mut().filter(|b| b.action == first && !b.context.is_popup()) {
+                    binding.label = Cow::Owned(label.clone());
+                }
+            }
+        }
+        keymap.check(&overridden)?;
+        Ok(keymap)
+    }
+
+    /// Refuses a key that would do two things at once, naming both actions.
+    fn check(&self, overridden: &[Action]) -> Result<(), KeyError> {
+        for (i, a) in self.bindings.iter().enumerate() {
+            for b in &self.bindings[i + 1..] {
+                if a.action == b.action || !a.context.active_with(b.context) {
+                    continue;
+                }
+                let Some(&key) = a.keys.iter().find(|k| b.keys.contains(k)) else { continue };
+                // Name the override that caused the clash (either one, when both are).
+                let (mine, theirs) = if overridden.contains(&b.action) { (b, a) } else { (a, b) };
+                return Err(KeyError {
+                    action: mine.action.name().to_string(),
+                    message: format!(
+                        "'{}' is already the key for {} ({}); {} cannot have it too",
+                        key_name(key),
+                        theirs.action.name(),
+                        theirs.context.title(),
+                        mine.action.name()
+                    ),
+                    about_key: true,
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// Every binding, in order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// The label of an action's keys outside popups, as hints write it (`E`, `Ctrl-d`).
+    pub fn key_label(&self, action: Action) -> String {
+        self.bindings
             .iter()
-            .filter(|b| b.context == context)
-            .find(|b| {
-                b.keys.iter().any(|&(code, mods)| code == key.code && (mods == modifiers || (code == KeyCode::BackTab)))
-            })
-            .map(|b| b.action)
-    })
-}
+            .find(|b| b.action == action && !b.context.is_popup())
+            .and_then(|b| b.keys.first())
+            .map_or_else(String::new, |&key| key_name(key))
+    }
 
-/// The footer hints for the given contexts: `(keys, words)` pairs.
-pub fn footer(contexts: &[Context]) -> Vec<(&'static str, &'static str)> {
-    contexts
-        .iter()
-        .flat_map(|&context| BINDINGS.iter().filter(move |b| b.context == context && b.footer))
-        .map(|b| (b.label, b.help))
-        .collect()
-}
-
-/// Help overlay lines: a heading per context, then `keys  words` for every binding.
-pub fn help_sections() -> Vec<(Context, Vec<(String, &'static str)>)> {
-    let order = [
-        Context::Global,
-        Context::Checklist,
-        Context::Form,
-        Context::Rest,
-        Context::Sessions,
-        Context::Comparison,
-        Context::Week,
-        Context::Detail,
-        Context::GoTo,
-        Context::Picker,
-        Context::CheckIn,
-        Context::Guess,
-        Context::Confirm,
-        Context::HelpOverlay,
-    ];
-    order
-        .iter()
-        .map(|&context| {
-            let rows = BINDINGS.iter().filter(|b| b.context == context).map(|b| (key_names(b), b.help)).collect();
-            (context, rows)
+    /// The action for a key in the given contexts (most specific first).
+    pub fn lookup(&self, key: KeyEvent, contexts: &[Context]) -> Option<Action> {
+        // Shifted characters arrive with SHIFT set; the character itself already says which.
+        let modifiers =
+            if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
+        contexts.iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == context)
+                .find(|b| {
+                    b.keys
+                        .iter()
+                        .any(|&(code, mods)| code == key.code && (mods == modifiers || (code == KeyCode::BackTab)))
+                })
+                .map(|b| b.action)
         })
-        .collect()
+    }
+
+    /// The footer hints for the given contexts: `(keys, words)` pairs.
+    pub fn footer(&self, contexts: &[Context]) -> Vec<(&str, &'static str)> {
+        contexts
+            .iter()
+            .flat_map(|&context| self.bindings.iter().filter(move |b| b.context == context && b.footer))
+            .map(|b| (b.label.as_ref(), b.help))
+            .collect()
+    }
+
+    /// A context's heading in the help overlay, naming keys as they are now.
+    pub fn title(&self, context: Context) -> String {
+        match context {
+            Context::Picker => format!(
+                "Exercise picker ({} adds, {} finds)",
+                self.key_label(Action::AddExercise),
+                self.key_label(Action::FindExercise)
+            ),
+            other => other.title().to_string(),
+        }
+    }
+
+    /// Help overlay lines: a heading per context, then `keys  words` for every binding.
+    pub fn help_sections(&self) -> Vec<(Context, Vec<(String, &'static str)>)> {
+        let order = [
+            Context::Global,
+            Context::Checklist,
+            Context::Form,
+            Context::Rest,
+            Context::Sessions,
+            Context::Comparison,
+            Context::Week,
+            Context::Detail,
+            Context::GoTo,
+            Context::Picker,
+            Context::CheckIn,
+            Context::Guess,
+            Context::Confirm,
+            Context::HelpOverlay,
+        ];
+        order
+            .iter()
+            .map(|&context| {
+                let rows =
+                    self.bindings.iter().filter(|b| b.context == context).map(|b| (key_names(b), b.help)).collect();
+                (context, rows)
+            })
+            .collect()
+    }
+
+    /// How many lines the help overlay has (headings, rows and blank lines between sections).
+    pub fn help_line_count(&self) -> u16 {
+        let sections = self.help_sections();
+        let rows: usize = sections.iter().map(|(_, rows)| rows.len() + 2).sum();
+        u16::try_from(rows).unwrap_or(u16::MAX)
+    }
 }
 
-/// How many lines the help overlay has (headings, rows and blank lines between sections).
+/// How many lines the help overlay has with the shipped keymap.
 pub fn help_line_count() -> u16 {
-    let sections = help_sections();
-    let rows: usize = sections.iter().map(|(_, rows)| rows.len() + 2).sum();
-    u16::try_from(rows).unwrap_or(u16::MAX)
+    Keymap::default().help_line_count()
 }
 
 fn key_names(binding: &Binding) -> String {
-    let names: Vec<String> = binding
-        .keys
-        .iter()
-        .map(|&(code, mods)| {
-            let name = match code {
-                KeyCode::Char(' ') => "Space".to_string(),
-                KeyCode::Char(c) => c.to_string(),
-                KeyCode::Enter => "Enter".into(),
-                KeyCode::Esc => "Esc".into(),
-                KeyCode::Tab => "Tab".into(),
-                KeyCode::BackTab => "Shift-Tab".into(),
-                KeyCode::Up => "↑".into(),
-                KeyCode::Down => "↓".into(),
-                KeyCode::Left => "←".into(),
-                KeyCode::Right => "→".into(),
-                KeyCode::Backspace => "Backspace".into(),
-                KeyCode::Delete => "Delete".into(),
-                other => format!("{other:?}"),
-            };
-            if mods.contains(KeyModifiers::CONTROL) { format!("Ctrl-{name}") } else { name }
-        })
-        .collect();
     let mut unique: Vec<String> = Vec::new();
-    for n in names {
-        if !unique.contains(&n) {
-            unique.push(n);
+    for name in binding.keys.iter().map(|&key| key_name(key)) {
+        if !unique.contains(&name) {
+            unique.push(name);
         }
     }
     unique.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn press(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), NONE)
+    }
+
+    #[test]
+    fn the_shipped_keymap_gives_no_key_two_meanings() {
+        assert!(Keymap::with_overrides([]).is_ok());
+    }
+
+    #[test]
+    fn keys_read_as_written() {
+        assert_eq!(parse_key("E"), Ok((KeyCode::Char('E'), NONE)));
+        assert_eq!(parse_key("ctrl-D"), Ok((KeyCode::Char('d'), KeyModifiers::CONTROL)));
+        assert_eq!(parse_key("alt-x"), Ok((KeyCode::Char('x'), KeyModifiers::ALT)));
+        assert_eq!(parse_key("F5"), Ok((KeyCode::F(5), NONE)));
+        assert_eq!(parse_key("space"), Ok((KeyCode::Char(' '), NONE)));
+        assert!(parse_key("f13").expect_err("no f13").contains("is not a key"));
+        assert!(parse_key("ctrl-").is_err());
+        assert!(parse_key("EE").is_err());
+        assert!(parse_key("").is_err());
+        assert!(parse_key("ctrl-c").expect_err("reserved").contains("always quits"));
+    }
+
+    #[test]
+    fn an_override_moves_the_action_and_its_hints() {
+        let keymap = Keymap::with_overrides([("end_session", "F"), ("quit", "Q")]).expect("no clash");
+        let contexts = [Context::Checklist, Context::Rest, Context::Global];
+        assert_eq!(keymap.lookup(press('F'), &contexts), Some(Action::EndSession));
+        assert_eq!(keymap.lookup(press('E'), &contexts), None, "the old key is free");
+        assert_eq!(keymap.lookup(press('Q'), &contexts), Some(Action::Quit));
+        let ctrl_c = KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(keymap.lookup(ctrl_c, &contexts), Some(Action::Quit), "ctrl-c stays");
+        assert!(keymap.footer(&contexts).contains(&("Q", "quit")));
+        let help = keymap.help_sections();
+        let checklist = &help.iter().find(|(c, _)| *c == Context::Checklist).expect("checklist").1;
+        assert!(checklist.contains(&("F".to_string(), "finish session")), "{checklist:?}");
+    }
+
+    #[test]
+    fn paired_hints_name_both_keys() {
+        let keymap = Keymap::with_overrides([("rest_plus", "p")]).expect("no clash");
+        assert!(keymap.footer(&[Context::Rest]).contains(&("p/-", "rest ±15s")));
+        let keymap = Keymap::with_overrides([("add_exercise", "n")]).expect("no clash");
+        assert_eq!(keymap.title(Context::Picker), "Exercise picker (n adds, / finds)");
+    }
+
+    #[test]
+    fn a_key_that_already_does_something_there_is_refused() {
+        let error = Keymap::with_overrides([("end_session", "x")]).expect_err("x skips an exercise");
+        assert_eq!(error.action, "end_session");
+        assert!(error.message.contains("skip_exercise") && error.message.contains("end_session"), "{}", error.message);
+        // A pane key may not hide a key that works anywhere.
+        let error = Keymap::with_overrides([("deload", "q")]).expect_err("q quits");
+        assert!(error.message.contains("quit"), "{}", error.message);
+        // Two overrides that collide name each other.
+        let error = Keymap::with_overrides([("end_session", "F"), ("deload", "F")]).expect_err("both F");
+        assert!(error.message.contains("end_session") && error.message.contains("deload"), "{}", error.message);
+        // Swapping two keys is fine: only the result counts.
+        let keymap = Keymap::with_overrides([("end_session", "x"), ("skip_exercise", "E")]).expect("a swap");
+        assert_eq!(keymap.lookup(press('x'), &[Context::Checklist]), Some(Action::EndSession));
+        // Keys in different panes do not meet.
+        assert!(Keymap::with_overrides([("cycle_range", "x")]).is_ok());
+    }
+
+    #[test]
+    fn unknown_actions_fixed_keys_and_typed_characters_are_refused() {
+        let error = Keymap::with_overrides([("end_sesion", "F")]).expect_err("typo");
+        assert!(error.message.contains("'end_sesion' is not an action") && error.message.contains("end_session"));
+        assert!(Keymap::with_overrides([("up", "w")]).is_err(), "moving is fixed");
+        let error = Keymap::with_overrides([("form_broke", "5")]).expect_err("typed into the weight");
+        assert!(error.message.contains("typed into"), "{}", error.message);
+        assert!(Keymap::with_overrides([("form_broke", "b")]).is_ok());
+    }
 }

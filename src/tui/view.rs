@@ -17,7 +17,7 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, Pane, Screen};
-use super::keymap::{Context, footer};
+use super::keymap::Context;
 use super::theme::{Meaning, Theme};
 
 /// The smallest terminal the screens are laid out for.
@@ -126,7 +126,7 @@ impl View<'_> {
         if self.app.resting(self.now) && self.app.popup.is_none() {
             contexts.insert(0, Context::Rest);
         }
-        let hints = footer(&contexts);
+        let hints = self.app.keymap.footer(&contexts);
         let line = fit_hints(&hints, area.width as usize, self.theme);
         Paragraph::new(line).render(area, buf);
     }
@@ -138,7 +138,8 @@ fn fit_hints(hints: &[(&str, &str)], width: usize, theme: Theme) -> Line<'static
     let mut kept: Vec<(&str, &str)> = hints.to_vec();
     let cost = |h: &[(&str, &str)]| h.iter().map(|(k, w)| k.width() + w.width() + 4).sum::<usize>() + 1;
     while cost(&kept) > width && kept.len() > 1 {
-        let drop = kept.iter().rposition(|(k, _)| *k != "?" && *k != "q" && *k != "?/Esc").unwrap_or(0);
+        // Kept by their words, not their keys: the lifter may have moved the keys.
+        let drop = kept.iter().rposition(|(_, w)| !matches!(*w, "help" | "quit" | "close help")).unwrap_or(0);
         kept.remove(drop);
     }
     let mut spans = vec![Span::raw(" ")];

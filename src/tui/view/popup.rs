@@ -7,7 +7,6 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
-use crate::tui::keymap::help_sections;
 use crate::tui::theme::Meaning;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
@@ -82,11 +81,11 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::Help(scroll)) => {
             let mut lines: Vec<Line<'static>> = Vec::new();
-            for (context, rows) in help_sections() {
+            for (context, rows) in screen.app.keymap.help_sections() {
                 if !lines.is_empty() {
                     lines.push(Line::raw(""));
                 }
-                lines.push(Line::styled(context.title(), t.style(Meaning::Title)));
+                lines.push(Line::styled(screen.app.keymap.title(context), t.style(Meaning::Title)));
                 for (keys, words) in rows {
                     lines.push(Line::from(vec![
                         Span::styled(format!("  {keys:<18}"), t.style(Meaning::Key)),
