@@ -145,6 +145,15 @@ pub enum Command {
         after_help = "Examples:\n  hardset plan init\n  hardset plan edit\n  hardset plan check my-plan.toml\n  hardset plan show"
     )]
     Plan(PlanCommand),
+    /// Exercises in your log the catalogue does not know (from imports), and mapping them to it.
+    #[command(
+        after_help = "Examples:\n  hardset exercises\n  hardset exercises map \"Paused Bench Press\" \"Barbell bench press\""
+    )]
+    Exercises {
+        /// What to do; without one, list them.
+        #[command(subcommand)]
+        command: Option<ExercisesCommand>,
+    },
     /// Your settings: show the effective ones, check config.toml, or start one.
     #[command(subcommand)]
     #[command(after_help = "Examples:\n  hardset config init\n  hardset config check\n  hardset config show")]
@@ -181,6 +190,23 @@ pub enum Command {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+    },
+}
+
+/// The `exercises` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum ExercisesCommand {
+    /// List the logged exercises the catalogue and your plan do not know, with the closest name.
+    #[command(after_help = "Examples:\n  hardset exercises list")]
+    List,
+    /// File every set of FROM under TO, a catalogue or plan exercise, so their history is one.
+    #[command(after_help = "Examples:\n  hardset exercises map \"Bench Press (Barbell)\" \"Barbell bench press\"\n  \
+                      hardset exercises map \"Squat Machine (Each Side)\" \"Hack squat\"")]
+    Map {
+        /// The name as logged.
+        from: String,
+        /// The exercise to file its sets under.
+        to: String,
     },
 }
 
@@ -350,6 +376,29 @@ fn load_plan(paths: &Paths, catalogue: &Catalogue, settings: &Settings) -> Resul
     let mut plan = Plan::load_for(&paths.config_dir, catalogue)?.0;
     plan.apply_defaults(&settings.plan_defaults());
     Ok(plan)
+}
+
+/// The logged exercises the catalogue and the plan do not know, with the closest known name.
+fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
+    let custom = store.custom_exercises()?;
+    let unknown: Vec<(String, u64)> =
+        store.logged_exercises()?.into_iter().filter(|(name, _)| plan.exercises.get(name).is_none()).collect();
+    if unknown.is_empty() {
+        return Ok("every exercise in the log is in the catalogue or your plan".into());
+    }
+    let mut text = format!("{} exercises in the log are not in the catalogue or your plan:\n", unknown.len());
+    for (name, sets) in &unknown {
+        let muscles: Vec<&str> = custom
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .map(|c| c.muscles.iter().map(|m| m.name()).collect())
+            .unwrap_or_default();
+        let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
+        let closest = plan.exercises.closest(name).map(|c| format!("; closest: {c}")).unwrap_or_default();
+        let _ = writeln!(text, "  {name} ({sets} sets; {muscles}{closest})");
+    }
+    text.push_str("File one under a known exercise with: hardset exercises map \"NAME\" \"KNOWN NAME\"");
+    Ok(text)
 }
 
 /// The catalogue with the exercises imports brought in that it does not know, so their sets
@@ -568,6 +617,32 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 // `hardset export | head` closing the pipe early is not an error.
                 Err(StoreError::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
                 other => Ok(other?),
+            }
+        }
+        Some(Command::Exercises { command }) => {
+            let (settings, _) = load_settings(explicit_config, &paths)?;
+            let mut store = Store::open(&paths.database)?;
+            let plan = load_plan(&paths, &catalogue, &settings)?;
+            match command.unwrap_or(ExercisesCommand::List) {
+                ExercisesCommand::List => say(&exercises_text(&store, &plan)?),
+                ExercisesCommand::Map { from, to } => {
+                    let Some(target) = plan.exercises.get(&to) else {
+                        let hint = plan.exercises.closest(&to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
+                        return Err(Error::Input(format!("\"{to}\" is not in the catalogue or your plan{hint}")));
+                    };
+                    let target = target.name.clone();
+                    let logged = store.logged_exercises()?;
+                    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(from.trim())) else {
+                        return Err(Error::Input(format!(
+                            "no sets of \"{from}\" in the log: `hardset exercises` lists them"
+                        )));
+                    };
+                    if name.eq_ignore_ascii_case(&target) {
+                        return Err(Error::Input(format!("\"{name}\" is already filed as {target}")));
+                    }
+                    let moved = store.rename_exercise(name, &target)?;
+                    say(&format!("{moved} sets of \"{name}\" are now {target}"))
+                }
             }
         }
         Some(Command::Import { file, from, unit, dry_run }) => {

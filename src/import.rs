@@ -521,6 +521,10 @@ impl fmt::Display for Report {
                 let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
                 writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
             }
+            writeln!(
+                f,
+                "`hardset exercises` suggests the closest catalogue names; `hardset exercises map NAME KNOWN` files one under another"
+            )?;
         }
         Ok(())
     }

@@ -384,6 +384,22 @@ fn the_command_line_prints_the_summary_and_the_unknown_exercises() {
     assert!(stdout.contains("Squat Machine (Each Side) (28 sets; quads)"), "{stdout}");
     let out = run(&["import", file.to_str().expect("utf-8 path")]);
     assert!(String::from_utf8_lossy(&out.stdout).contains("sessions: 0 imported, 78 already in the log"));
+
+    // The unknown names can be filed under catalogue exercises later.
+    let out = run(&["exercises"]);
+    let listed = String::from_utf8_lossy(&out.stdout);
+    assert!(listed.contains("Squat Machine (Each Side) (28 sets; quads"), "{listed}");
+    let out = run(&["exercises", "map", "squat machine (each side)", "leg press"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim(),
+        "28 sets of \"Squat Machine (Each Side)\" are now Leg press"
+    );
+    let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
+    assert!(!listed.contains("Squat Machine"), "{listed}");
+    let out = run(&["exercises", "map", "Triceps Pushdown (Easy Cable)", "pushdwn"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("is not in the catalogue or your plan"));
     let legacy = external("strong_export_legacy_lb_2021-2022.csv");
     let out = run(&["import", legacy.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));

@@ -123,6 +123,33 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Every exercise name in the log with its number of sets, by name.
+    pub fn logged_exercises(&self) -> Result<Vec<(String, u64)>, StoreError> {
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT exercise, count(*) FROM workout_set GROUP BY exercise ORDER BY exercise")?;
+        let rows = statement.query_map([], |row| Ok((row.get(0)?, row.get::<_, i64>(1)? as u64)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Files every set of `from` (any case) under `to`, in one transaction, and forgets `from`
+    /// as an exercise of its own. Returns how many sets moved.
+    pub fn rename_exercise(&mut self, from: &str, to: &str) -> Result<u64, StoreError> {
+        self.write(|tx| {
+            let moved = tx.execute(
+                "UPDATE workout_set SET exercise = ?2 WHERE exercise = ?1 COLLATE NOCASE",
+                params![from, to],
+            )?;
+            tx.execute(
+                "UPDATE OR IGNORE session_exercise_change SET exercise = ?2 WHERE exercise = ?1 COLLATE NOCASE",
+                params![from, to],
+            )?;
+            tx.execute("DELETE FROM session_exercise_change WHERE exercise = ?1 COLLATE NOCASE", params![from])?;
+            tx.execute("DELETE FROM custom_exercise WHERE name = ?1", params![from])?;
+            Ok(moved as u64)
+        })
+    }
+
     /// Whether the log holds a session that started at `at` under `day_name`.
     pub fn has_session(&self, at: DateTime<Utc>, day_name: &str) -> Result<bool, StoreError> {
         Ok(self
