@@ -76,7 +76,7 @@ pub(super) fn parse(
         }
         None => {
             let unit = resolve_unit(unit_in_name(&cols.names()[weight]), flag, "FitNotes")?;
-            (Some(unit), format!("weights in {unit} (from the header)"))
+            (Some(unit), format!("weights in {unit} from the header"))
         }
     };
     let layout = Layout {

@@ -56,10 +56,10 @@ pub(super) fn parse(
         (UnitFrom::Column(col), format!("{separator}, a unit on every row"))
     } else if let Some(unit) = unit_in_name(&cols.names()[weight]) {
         let unit = resolve_unit(Some(unit), flag, "Strong")?;
-        (UnitFrom::Header(unit), format!("{separator}, weights in {unit} (from the header)"))
+        (UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header"))
     } else {
         let unit = resolve_unit(None, flag, "Strong (older format)")?;
-        (UnitFrom::Flag(unit), format!("{separator} older format with no unit column, weights read as {unit} (--unit)"))
+        (UnitFrom::Flag(unit), format!("{separator} older format with no unit column, weights in {unit} from --unit"))
     };
 
     let layout = Layout {
