@@ -251,6 +251,22 @@ fn the_exercise_detail_charts_the_trend_and_lists_records_and_sets() {
 }
 
 #[test]
+fn an_exercise_trained_long_ago_says_where_its_trend_is() {
+    // History that ended 30 weeks ago, as an import from another app may.
+    let then = common::evening() - chrono::Duration::weeks(30);
+    let mut store = hardset::store::Store::in_memory().expect("store");
+    hardset::demo::fill(&mut store, &common::example_plan(), &FixedClock::at(then), 8).expect("history");
+    let mut d = common::driver_on(store, FixedClock::at(common::evening()));
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("No working sets in the last 12 weeks: the last were in the week of"), "{text}");
+    assert!(text.contains("r shows a year or all time"), "{text}");
+    press(&mut d, &[ch('r')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("best e1RM per week, 1 year") && !text.contains("No working sets"), "{text}");
+}
+
+#[test]
 fn the_week_pane_scrolls_to_what_does_not_fit() {
     let mut d = demo_driver(8);
     press(&mut d, &[ch('3')]);

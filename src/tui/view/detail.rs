@@ -34,11 +34,19 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         _ => detail.weeks.iter().collect(),
     };
     if shown.is_empty() {
-        Paragraph::new(Line::styled(
-            "Not trained yet: the trend starts with the first working set.",
-            t.style(Meaning::Muted),
-        ))
-        .render(chart_area, buf);
+        let text = match detail.weeks.last() {
+            // Trained, but not lately (an imported history, a long break).
+            Some(last) => format!(
+                "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
+                if view.range == crate::tui::app::TrendRange::Year { "year" } else { "12 weeks" },
+                last.monday.format("%-d %b %Y"),
+                screen.app.keymap.key_label(crate::tui::keymap::Action::CycleRange)
+            ),
+            None => "Not trained yet: the trend starts with the first working set.".into(),
+        };
+        Paragraph::new(Line::styled(text, t.style(Meaning::Muted)))
+            .wrap(ratatui::widgets::Wrap { trim: true })
+            .render(chart_area, buf);
     } else {
         trend(screen, &shown, unit, chart_area, buf);
     }
