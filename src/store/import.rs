@@ -4,7 +4,6 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
-use super::sessions::insert_session;
 use super::sets::insert_set;
 use super::{Store, StoreError};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
@@ -65,17 +64,24 @@ impl Store {
                 counts.working_present += working;
                 counts.ramp_up_present += ramp_up;
             } else {
-                let id = insert_session(&tx, &record.day_name, record.day_index, record.started_at)?;
-                tx.execute(
-                    "UPDATE session SET ended_at = max(?2, started_at), note = ?3 WHERE id = ?1",
-                    params![id, record.ended_at.map(|t| t.timestamp()), record.note],
-                )?;
-                if let Some(r) = record.readiness {
-                    tx.execute(
-                        "UPDATE session SET sleep = ?2, energy = ?3, joints = ?4, motivation = ?5 WHERE id = ?1",
-                        params![id, r.sleep, r.energy, r.joints, r.motivation],
-                    )?;
-                }
+                let r = record.readiness;
+                let start = record.started_at.timestamp();
+                tx.prepare_cached(
+                    "INSERT INTO session (started_at, ended_at, day_name, day_index, note, sleep, energy, joints, motivation)
+                     VALUES (?1, max(?2, ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(params![
+                    start,
+                    record.ended_at.map(|t| t.timestamp()),
+                    record.day_name,
+                    record.day_index.map(|i| i as i64),
+                    record.note,
+                    r.map(|r| r.sleep),
+                    r.map(|r| r.energy),
+                    r.map(|r| r.joints),
+                    r.map(|r| r.motivation),
+                ])?;
+                let id = tx.last_insert_rowid();
                 for (entry, at) in &record.sets {
                     insert_set(&tx, id, entry, *at)?;
                 }

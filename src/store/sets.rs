@@ -55,10 +55,12 @@ pub(super) fn insert_set(
     entry: &SetEntry,
     at: DateTime<Utc>,
 ) -> Result<i64, StoreError> {
-    tx.execute(
+    // Cached: an import writes hundreds of thousands of these in one transaction.
+    tx.prepare_cached(
         "INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-        params![
+    )?
+    .execute(params![
             session_id,
             entry.exercise,
             entry.kind.as_str(),

@@ -216,4 +216,48 @@ fn main() {
         ms(export),
         rows as f64 / export.as_secs_f64()
     );
+    bench_imports(&sink, rows);
+}
+
+/// Imports into a fresh database file: the export just written (native CSV), and the real Hevy
+/// export when it is found beside the repository (or in `HARDSET_EXTERNAL_DATA`).
+fn bench_imports(native_csv: &[u8], rows: usize) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let native = dir.path().join("log.csv");
+    std::fs::write(&native, native_csv).expect("writes");
+    let hevy = [
+        std::env::var_os("HARDSET_EXTERNAL_DATA").map(std::path::PathBuf::from),
+        Some(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external")),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|d| d.join("hevy_export_kg_2024-2025.csv"))
+    .find(|p| p.is_file());
+    let catalogue = hardset::model::exercise::Catalogue::shipped();
+    let clock = hardset::clock::FixedClock::at(chrono::Utc::now());
+    for (name, path) in [("import native csv", Some(native)), ("import Hevy (7,211 rows)", hevy)] {
+        let Some(path) = path else {
+            println!("{name:<44} (file not found)");
+            continue;
+        };
+        let mut runs = Vec::new();
+        for round in 0..5 {
+            let mut store = Store::open(&dir.path().join(format!("import-{round}.db"))).expect("store");
+            let options = hardset::import::Options::default();
+            let (report, took) = time(|| {
+                hardset::import::import_file(&mut store, &path, &options, &catalogue, &clock, &mut |_, _, _| {})
+            });
+            let report = report.expect("imports");
+            assert!(report.counts.sessions_added > 0, "{name} imported sessions");
+            runs.push((took, report.counts.working_added + report.counts.ramp_up_added));
+        }
+        runs.sort();
+        let (took, sets) = runs[runs.len() / 2];
+        println!(
+            "{name:<44} {:>9.3} ms median of 5 ({sets} sets, {:.0} sets/s)",
+            ms(took),
+            sets as f64 / took.as_secs_f64()
+        );
+    }
+    let _ = rows;
 }
