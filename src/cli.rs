@@ -646,7 +646,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::Import { file, from, unit, dry_run }) => {
-            let mut store = Store::open(&paths.database)?;
+            // A dry run on a log not yet created checks against an empty one and creates nothing.
+            let mut store =
+                if dry_run && !paths.database.exists() { Store::in_memory()? } else { Store::open(&paths.database)? };
             let options = crate::import::Options { from, unit, dry_run };
             let mut bar = ProgressBar::new();
             let report = crate::import::import_file(

@@ -25,12 +25,22 @@ pub trait Clock {
         (date.and_hms_opt(0, 0, 0).unwrap_or_default() - self.offset_at(midday)).and_utc()
     }
 
-    /// The UTC instant of a local wall-clock time (as other apps export them). In a
-    /// daylight-saving gap or overlap this takes the offset in force just before.
+    /// The UTC instant of a local wall-clock time (as other apps export them). A time that
+    /// happens twice (clocks going back) is the first of the two; a time that never happens
+    /// (clocks going forward) is read with the offset in force just before the change.
     fn utc_of_local(&self, local: NaiveDateTime) -> DateTime<Utc> {
-        let shift = |at: DateTime<Utc>| chrono::Duration::seconds(i64::from(self.offset_at(at).local_minus_utc()));
-        let guess = local.and_utc();
-        guess - shift(guess - shift(guess))
+        let naive = local.and_utc();
+        let offset = |at: DateTime<Utc>| chrono::Duration::seconds(i64::from(self.offset_at(at).local_minus_utc()));
+        // The offsets a day either side: an offset changes at most once in between.
+        let before = offset(naive - chrono::Duration::days(1));
+        let after = offset(naive + chrono::Duration::days(1));
+        // An offset fits when it is the one in force at the instant it gives.
+        [before, after]
+            .into_iter()
+            .map(|o| naive - o)
+            .filter(|utc| naive - offset(*utc) == *utc)
+            .min()
+            .unwrap_or(naive - before)
     }
 
     /// `at` in local time.
@@ -79,5 +89,53 @@ impl Clock for FixedClock {
 
     fn offset_at(&self, _at: DateTime<Utc>) -> FixedOffset {
         Utc.fix()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Central European time in 2026: +1 h, +2 h from 29 March 01:00 UTC to 25 October 01:00 UTC.
+    struct Berlin;
+
+    impl Clock for Berlin {
+        fn now(&self) -> DateTime<Utc> {
+            DateTime::default()
+        }
+
+        fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+            let utc = |m, d| Utc.with_ymd_and_hms(2026, m, d, 1, 0, 0).single().expect("valid");
+            let hours = if at >= utc(3, 29) && at < utc(10, 25) { 2 } else { 1 };
+            FixedOffset::east_opt(hours * 3600).expect("valid offset")
+        }
+    }
+
+    fn local(text: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(text, "%Y-%m-%d %H:%M").expect("valid")
+    }
+
+    fn utc(text: &str) -> DateTime<Utc> {
+        local(text).and_utc()
+    }
+
+    #[test]
+    fn local_times_convert_across_daylight_saving_changes() {
+        assert_eq!(Berlin.utc_of_local(local("2026-01-10 18:00")), utc("2026-01-10 17:00"));
+        assert_eq!(Berlin.utc_of_local(local("2026-07-10 18:00")), utc("2026-07-10 16:00"));
+        // Hours either side of each change.
+        assert_eq!(Berlin.utc_of_local(local("2026-03-29 01:30")), utc("2026-03-29 00:30"));
+        assert_eq!(Berlin.utc_of_local(local("2026-03-29 03:30")), utc("2026-03-29 01:30"));
+        assert_eq!(Berlin.utc_of_local(local("2026-10-25 01:30")), utc("2026-10-24 23:30"));
+        assert_eq!(Berlin.utc_of_local(local("2026-10-25 03:30")), utc("2026-10-25 02:30"));
+        // 02:30 on 29 March never happens: read with the winter offset, it is 03:30 summer time.
+        assert_eq!(Berlin.utc_of_local(local("2026-03-29 02:30")), utc("2026-03-29 01:30"));
+        // 02:30 on 25 October happens twice: the first, still summer time.
+        assert_eq!(Berlin.utc_of_local(local("2026-10-25 02:30")), utc("2026-10-25 00:30"));
+        // Every result reads back as the same local time, except in the gap.
+        for text in ["2026-01-10 18:00", "2026-03-29 03:30", "2026-10-25 02:30", "2026-12-31 23:59"] {
+            let at = Berlin.utc_of_local(local(text));
+            assert_eq!(Berlin.local(at).naive_local(), local(text), "{text}");
+        }
     }
 }

@@ -20,8 +20,7 @@ use crate::clock::Clock;
 use crate::model::exercise::{Catalogue, CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SessionRecord, SetEntry, SetKind};
 use crate::model::units::{Load, MAX_REPS, Unit};
-use crate::store::{ImportBatch, ImportCounts, Store, StoreError};
-use crate::training::compare::week_bounds;
+use crate::store::{ImportBatch, ImportCounts, Matching, Store, StoreError};
 
 /// Where a file comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -99,8 +98,8 @@ pub(crate) struct ParsedSet {
     pub(crate) entry: SetEntry,
     /// When it was logged, when the file says.
     pub(crate) logged_at: Option<DateTime<Utc>>,
-    /// Muscles the file says the exercise works (FitNotes' category).
-    pub(crate) muscles: &'static [Muscle],
+    /// Muscles the file says the exercise works (FitNotes' category, hardset's `muscles`).
+    pub(crate) muscles: Vec<Muscle>,
 }
 
 /// One session read from a file.
@@ -112,7 +111,6 @@ pub(crate) struct ParsedSession {
     pub(crate) day_index: Option<usize>,
     pub(crate) note: String,
     pub(crate) readiness: Option<Readiness>,
-    pub(crate) deload: Option<DeloadStyle>,
     pub(crate) sets: Vec<ParsedSet>,
     /// Notes about one exercise in this session, put on its first set when done.
     pub(crate) exercise_notes: Vec<(String, String)>,
@@ -181,10 +179,14 @@ pub struct Detected {
 pub(crate) struct Parsed {
     pub(crate) sessions: Vec<ParsedSession>,
     pub(crate) tally: Tally,
+    /// Deload weeks (hardset's own files).
+    pub(crate) deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
+    /// The log's own exercises, as hardset's JSON lists them.
+    pub(crate) custom: Vec<CustomExercise>,
 }
 
 /// The longest note the log holds.
-const MAX_NOTE_CHARS: usize = 2000;
+pub(crate) const MAX_NOTE_CHARS: usize = 2000;
 
 /// A workout longer than this was left running; its end is taken from its sets instead.
 const LONGEST_WORKOUT: i64 = 6 * 3600;
@@ -341,35 +343,26 @@ pub struct Unknown {
 }
 
 /// Maps every exercise to the catalogue (by name or alias) and builds what the store writes.
-/// hardset's own files keep their names as they are.
-pub(crate) fn prepare(
-    parsed: Parsed,
-    source: Source,
-    catalogue: &Catalogue,
-    clock: &dyn Clock,
-) -> (ImportBatch, Vec<Unknown>) {
+/// hardset's own files keep their names as they are. Names the catalogue does not know become
+/// the log's own exercises, with the muscles the file gives them.
+pub(crate) fn prepare(parsed: Parsed, source: Source, catalogue: &Catalogue) -> (ImportBatch, Vec<Unknown>) {
     let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
-    let mut deload_weeks: BTreeMap<NaiveDate, DeloadStyle> = BTreeMap::new();
     let mut sessions = Vec::with_capacity(parsed.sessions.len());
     for session in parsed.sessions {
-        if let Some(style) = session.deload {
-            deload_weeks.insert(week_bounds(clock.local_date(session.started_at)).0, style);
-        }
         let mut sets = Vec::with_capacity(session.sets.len());
         for set in session.sets {
             let mut entry = set.entry;
-            if source != Source::Hardset {
-                match catalogue.get(&entry.exercise) {
-                    Some(known) => entry.exercise.clone_from(&known.name),
-                    None => {
-                        let seen = unknown.entry(entry.exercise.to_lowercase()).or_insert_with(|| Unknown {
-                            name: entry.exercise.clone(),
-                            sets: 0,
-                            muscles: set.muscles.to_vec(),
-                        });
-                        seen.sets += 1;
-                        entry.exercise.clone_from(&seen.name);
-                    }
+            match catalogue.get(&entry.exercise) {
+                Some(known) if source != Source::Hardset => entry.exercise.clone_from(&known.name),
+                Some(_) => {}
+                None => {
+                    let seen = unknown.entry(entry.exercise.to_lowercase()).or_insert_with(|| Unknown {
+                        name: entry.exercise.clone(),
+                        sets: 0,
+                        muscles: set.muscles,
+                    });
+                    seen.sets += 1;
+                    entry.exercise.clone_from(&seen.name);
                 }
             }
             sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
@@ -385,16 +378,25 @@ pub(crate) fn prepare(
         });
     }
     let unknown: Vec<Unknown> = unknown.into_values().collect();
-    let custom = unknown
-        .iter()
-        .map(|u| CustomExercise {
-            name: u.name.clone(),
-            muscles: u.muscles.clone(),
-            equipment: Equipment::guess_from_name(&u.name),
-            source: format!("{} import", source.name()),
-        })
-        .collect();
-    (ImportBatch { sessions, custom, deload_weeks: deload_weeks.into_iter().collect() }, unknown)
+    let mut custom = parsed.custom;
+    for u in &unknown {
+        if !custom.iter().any(|c| c.name.eq_ignore_ascii_case(&u.name)) {
+            custom.push(CustomExercise {
+                name: u.name.clone(),
+                muscles: u.muscles.clone(),
+                equipment: Equipment::guess_from_name(&u.name),
+                source: format!("{} import", source.name()),
+            });
+        }
+    }
+    // hardset's own times are exact; Hevy's are to the minute (hardset's Hevy export drops the
+    // seconds); a FitNotes day is one session whatever its categories add up to.
+    let matching = match source {
+        Source::Hardset | Source::Strong => Matching::StartAndName,
+        Source::Hevy => Matching::MinuteAndName,
+        Source::Fitnotes => Matching::Start,
+    };
+    (ImportBatch { sessions, custom, deload_weeks: parsed.deload_weeks, matching }, unknown)
 }
 
 /// What an import did (or, in a dry run, would do).
@@ -448,7 +450,7 @@ pub fn import_file(
         .fold(None, |range: Option<(NaiveDate, NaiveDate)>, d| {
             Some(range.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
         });
-    let (batch, unknown) = prepare(parsed, detected.source, catalogue, clock);
+    let (batch, unknown) = prepare(parsed, detected.source, catalogue);
     let sessions = batch.sessions.len() as u64;
     let counts = store
         .import(&batch, !options.dry_run, &mut |done| progress("writing", done as u64, sessions))
@@ -480,6 +482,14 @@ impl fmt::Display for Report {
             c.working_present + c.ramp_up_present,
             self.tally.skipped_rows()
         );
+        if c.sessions_differing > 0 {
+            let _ = writeln!(
+                text,
+                "differs:  {} sessions already in the log hold a different number of sets than the file; \
+                 they were left as they are",
+                c.sessions_differing
+            );
+        }
         if let Some((first, last)) = self.dates {
             let _ = writeln!(text, "dates:    {first} to {last}");
         }

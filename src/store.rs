@@ -5,7 +5,7 @@ mod recovery;
 mod sessions;
 mod sets;
 
-pub use import::{ImportBatch, ImportCounts};
+pub use import::{ImportBatch, ImportCounts, Matching};
 pub use recovery::PlanRevision;
 
 use std::path::{Path, PathBuf};

@@ -280,5 +280,6 @@ fn export_to_a_file_is_complete_and_marks_deload_weeks() {
     assert!(run(dir.path(), &["export", "--format", "json", "--out", json.to_str().expect("utf-8")]).0);
     let value: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("written")).expect("json");
-    assert_eq!(value[0]["deload"], "volume");
+    assert_eq!(value["sessions"][0]["deload"], "volume");
+    assert_eq!(value["deload_weeks"][0]["style"], "volume");
 }

@@ -108,7 +108,15 @@ pub(super) fn parse(
         let mut fields: Vec<String> = row.fields.to_vec();
         let name = fields[layout.exercise..=layout.exercise + extra].join(",");
         fields.splice(layout.exercise..=layout.exercise + extra, [name]);
-        read_row(&Row { line: row.line, fields: &fields }, &mut sessions, &mut tally, clock, &layout)
+        read_row(&Row { line: row.line, fields: &fields }, &mut sessions, &mut tally, clock, &layout).map_err(|e| {
+            row.error(format!(
+                "the row has {} fields where the header has {}; read as an exercise name with a comma it \
+                 still does not make sense ({})",
+                row.fields.len(),
+                cols.len(),
+                e.message
+            ))
+        })
     })?;
     let mut list = sessions.list;
     for session in &mut list {
@@ -117,7 +125,7 @@ pub(super) fn parse(
     }
     list.sort_by_key(|s| s.started_at);
     let sessions = finish(list, &mut tally);
-    Ok((variant, Parsed { sessions, tally }))
+    Ok((variant, Parsed { sessions, tally, ..Parsed::default() }))
 }
 
 fn read_row(
@@ -148,7 +156,8 @@ fn read_row(
     let time = row.get_opt(l.time);
     let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
         || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
-    let Some(reps) = reps.filter(|&r| r > 0.0 || !timed) else {
+    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
+    let Some(reps) = reps.filter(|&r| r > 0.0 || (!timed && weight.unwrap_or(0.0) > 0.0)) else {
         tally.skip(if timed {
             skip::TIMED
         } else if weight.unwrap_or(0.0) > 0.0 {
@@ -185,7 +194,7 @@ fn read_row(
             note: String::new(),
         },
         logged_at: None,
-        muscles: hint,
+        muscles: hint.to_vec(),
     });
     Ok(())
 }

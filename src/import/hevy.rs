@@ -62,7 +62,7 @@ pub(super) fn parse(
     let mut list = sessions.list;
     list.sort_by_key(|s| s.started_at);
     let sessions = finish(list, &mut tally);
-    Ok((format!("weights in {unit}"), Parsed { sessions, tally }))
+    Ok((format!("weights in {unit}"), Parsed { sessions, tally, ..Parsed::default() }))
 }
 
 /// Hevy writes a line break in a note as the two characters `\n`.
@@ -101,7 +101,8 @@ fn read_row(
     });
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise_title")?;
     let note = unescape(row.get_opt(l.notes));
-    if !note.is_empty() && !session.exercise_notes.iter().any(|(e, _)| *e == exercise) {
+    // Hevy repeats an exercise's note on each of its rows: keep each different note once.
+    if !note.is_empty() && !session.exercise_notes.iter().any(|(e, n)| *e == exercise && *n == note) {
         session.exercise_notes.push((exercise.clone(), note));
     }
     let set_type = row.get(l.set_type);
@@ -118,7 +119,8 @@ fn read_row(
     let reps = row.number(Some(l.reps), "reps")?;
     let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    let Some(reps) = reps else {
+    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
+    let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
         tally.skip(if timed {
             skip::TIMED
         } else if weight.unwrap_or(0.0) > 0.0 {
@@ -157,7 +159,7 @@ fn read_row(
             note: if drop { "drop set".into() } else { String::new() },
         },
         logged_at: None,
-        muscles: &[],
+        muscles: Vec::new(),
     });
     Ok(())
 }

@@ -2,11 +2,12 @@
 //! broke, notes, check-ins, plan days and deload weeks. Exporting, wiping and importing gives
 //! back the same log.
 
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer};
 
 use super::table::{Row, for_each_row, number};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally};
+use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
 use crate::model::units::{Load, MAX_REPS, Rir, Unit, Weight};
 
@@ -32,9 +33,7 @@ fn rir(value: f64) -> Result<Rir, String> {
 
 fn deload(text: &str) -> Result<Option<DeloadStyle>, String> {
     match text.trim() {
-        "" | "false" => Ok(None),
-        // Exports before the style was written said only true.
-        "true" => Ok(Some(DeloadStyle::Volume)),
+        "" => Ok(None),
         other => DeloadStyle::parse(other)
             .map(Some)
             .ok_or_else(|| format!("deload \"{other}\" is not volume, load or empty")),
@@ -83,14 +82,19 @@ pub(super) fn parse_csv(
         form_broke: cols.find(&["form_broke"]),
         note: cols.find(&["note"]),
         logged_at: need("logged_at")?,
+        deload_week: cols.find(&["deload_week"]),
+        muscles: cols.find(&["muscles"]),
     };
     let mut sessions = Sessions::default();
     let mut tally = Tally::default();
+    let mut deload_weeks: Vec<(NaiveDate, DeloadStyle)> = Vec::new();
     for_each_row(text, delimiter, progress, |_, row| {
         tally.rows += 1;
-        read_row(row, &mut sessions, &l).map_err(|m| row.error(m))
+        read_row(row, &mut sessions, &mut deload_weeks, &l).map_err(|m| row.error(m))
     })?;
-    Ok(("CSV".into(), Parsed { sessions: sessions.list, tally }))
+    deload_weeks.sort();
+    deload_weeks.dedup();
+    Ok(("CSV".into(), Parsed { sessions: sessions.list, tally, deload_weeks, custom: Vec::new() }))
 }
 
 struct Layout {
@@ -110,6 +114,8 @@ struct Layout {
     form_broke: Option<usize>,
     note: Option<usize>,
     logged_at: usize,
+    deload_week: Option<usize>,
+    muscles: Option<usize>,
 }
 
 /// A field read whole: notes keep their spaces and line breaks.
@@ -117,8 +123,42 @@ fn raw<'a>(row: &'a Row<'_>, col: Option<usize>) -> &'a str {
     col.and_then(|c| row.fields.get(c)).map_or("", String::as_str)
 }
 
-fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), String> {
+fn monday(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .ok()
+        .filter(|d| d.weekday() == chrono::Weekday::Mon)
+        .ok_or_else(|| format!("deload_week \"{text}\" is not a Monday such as 2026-11-16"))
+}
+
+/// A note as the log keeps it: at most 2000 characters.
+fn checked_note(text: &str) -> Result<String, String> {
+    if text.chars().count() > super::MAX_NOTE_CHARS {
+        return Err(format!("a note is longer than the {} characters the log holds", super::MAX_NOTE_CHARS));
+    }
+    Ok(text.to_string())
+}
+
+fn read_row(
+    row: &Row<'_>,
+    sessions: &mut Sessions,
+    deload_weeks: &mut Vec<(NaiveDate, DeloadStyle)>,
+    l: &Layout,
+) -> Result<(), String> {
+    let deload = deload(row.get_opt(l.deload))?;
+    let week = match row.get_opt(l.deload_week) {
+        "" => None,
+        text => Some(monday(text)?),
+    };
+    match (deload, week) {
+        (Some(style), Some(monday)) => deload_weeks.push((monday, style)),
+        (None, None) => {}
+        _ => return Err("deload and deload_week go together: both filled or both empty".into()),
+    }
     let start_text = row.get(l.start);
+    if start_text.is_empty() && week.is_some() {
+        // A deload week no session falls in.
+        return Ok(());
+    }
     let started_at = time(start_text)?;
     let day_name = super::clean_name(row.get(l.day), row.line, "plan_day").map_err(|e| e.message)?;
     let ended_at = match row.get_opt(l.end) {
@@ -130,8 +170,7 @@ fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), St
         text => Some(text.parse::<usize>().map_err(|_| format!("plan_day_index \"{text}\" is not a number"))?),
     };
     let readiness = checkin(row.get_opt(l.checkin))?;
-    let deload = deload(row.get_opt(l.deload))?;
-    let note = raw(row, l.session_note).to_string();
+    let note = checked_note(raw(row, l.session_note))?;
     let key = format!("{start_text}|{day_name}");
     let session = sessions.entry(&key, || ParsedSession {
         started_at,
@@ -140,7 +179,6 @@ fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), St
         day_index,
         note,
         readiness,
-        deload,
         ..ParsedSession::default()
     });
     let exercise = row.get(l.exercise);
@@ -176,6 +214,12 @@ fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), St
         other => return Err(format!("form_broke \"{other}\" is not true or false")),
     };
     let logged_at = time(row.get(l.logged_at))?;
+    let muscles = row
+        .get_opt(l.muscles)
+        .split(';')
+        .filter(|m| !m.trim().is_empty())
+        .map(|m| Muscle::parse(m).ok_or_else(|| format!("muscles: \"{m}\" is not a muscle hardset knows")))
+        .collect::<Result<Vec<_>, _>>()?;
     session.sets.push(ParsedSet {
         entry: SetEntry {
             exercise,
@@ -184,10 +228,10 @@ fn read_row(row: &Row<'_>, sessions: &mut Sessions, l: &Layout) -> Result<(), St
             reps,
             rir,
             form_broke,
-            note: raw(row, l.note).to_string(),
+            note: checked_note(raw(row, l.note))?,
         },
         logged_at: Some(logged_at),
-        muscles: &[],
+        muscles,
     });
     Ok(())
 }
@@ -243,19 +287,60 @@ fn de_readiness<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Readiness>, D:
     Ok(readiness)
 }
 
-#[derive(Deserialize)]
-enum DeloadField {
-    #[serde(rename = "volume")]
-    Volume,
-    #[serde(rename = "load")]
-    Load,
+fn de_note<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_with(d, checked_note)
+}
+
+fn de_style<'de, D: Deserializer<'de>>(d: D) -> Result<DeloadStyle, D::Error> {
+    de_with(d, |t| DeloadStyle::parse(t).ok_or_else(|| format!("style \"{t}\" is not volume or load")))
+}
+
+fn de_monday<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    de_with(d, monday)
+}
+
+fn de_muscles<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Muscle>, D::Error> {
+    Vec::<String>::deserialize(d)?
+        .iter()
+        .map(|m| Muscle::parse(m).ok_or_else(|| format!("\"{m}\" is not a muscle hardset knows")))
+        .collect::<Result<_, _>>()
+        .map_err(serde::de::Error::custom)
+}
+
+fn de_equipment<'de, D: Deserializer<'de>>(d: D) -> Result<Equipment, D::Error> {
+    de_with(d, |t| Equipment::parse(t).ok_or_else(|| format!("equipment \"{t}\" is not one hardset knows")))
 }
 
 #[derive(Deserialize)]
-#[serde(untagged)]
-enum DeloadValue {
-    Flag(bool),
-    Style(DeloadField),
+#[serde(deny_unknown_fields)]
+struct JsonDeloadWeek {
+    #[serde(deserialize_with = "de_monday")]
+    monday: NaiveDate,
+    #[serde(deserialize_with = "de_style")]
+    style: DeloadStyle,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonExercise {
+    #[serde(deserialize_with = "de_name")]
+    name: String,
+    #[serde(default, deserialize_with = "de_muscles")]
+    muscles: Vec<Muscle>,
+    #[serde(deserialize_with = "de_equipment")]
+    equipment: Equipment,
+    #[serde(default)]
+    source: String,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct JsonLog {
+    sessions: Vec<JsonSession>,
+    #[serde(default)]
+    deload_weeks: Vec<JsonDeloadWeek>,
+    #[serde(default)]
+    exercises: Vec<JsonExercise>,
 }
 
 #[derive(Deserialize)]
@@ -275,7 +360,7 @@ struct JsonSet {
     rir: Option<Rir>,
     #[serde(default)]
     form_broke: bool,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_note")]
     note: String,
     #[serde(deserialize_with = "de_time")]
     logged_at: DateTime<Utc>,
@@ -292,10 +377,12 @@ struct JsonSession {
     plan_day: String,
     #[serde(default)]
     plan_day_index: Option<usize>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_note")]
     note: String,
+    /// Written for the reader; the log's `deload_weeks` are what is imported.
     #[serde(default)]
-    deload: Option<DeloadValue>,
+    #[allow(dead_code)]
+    deload: Option<String>,
     #[serde(default, deserialize_with = "de_readiness")]
     readiness: Option<Readiness>,
     sets: Vec<JsonSet>,
@@ -305,7 +392,7 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
     if flag.is_some() {
         return Err(ImportError::whole(OWN_UNITS));
     }
-    let document: Vec<JsonSession> = serde_json::from_str(text).map_err(|e| {
+    let document: JsonLog = serde_json::from_str(text).map_err(|e| {
         ImportError::at(
             e.line() as u64,
             format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
@@ -313,6 +400,7 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
     })?;
     let mut tally = Tally::default();
     let sessions = document
+        .sessions
         .into_iter()
         .map(|s| {
             tally.rows += s.sets.len().max(1) as u64;
@@ -323,13 +411,6 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
                 day_index: s.plan_day_index,
                 note: s.note,
                 readiness: s.readiness,
-                deload: match s.deload {
-                    None | Some(DeloadValue::Flag(false)) => None,
-                    Some(DeloadValue::Flag(true) | DeloadValue::Style(DeloadField::Volume)) => {
-                        Some(DeloadStyle::Volume)
-                    }
-                    Some(DeloadValue::Style(DeloadField::Load)) => Some(DeloadStyle::Load),
-                },
                 sets: s
                     .sets
                     .into_iter()
@@ -344,12 +425,23 @@ pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Pars
                             note: set.note,
                         },
                         logged_at: Some(set.logged_at),
-                        muscles: &[],
+                        muscles: Vec::new(),
                     })
                     .collect(),
                 exercise_notes: Vec::new(),
             }
         })
         .collect();
-    Ok(("JSON".into(), Parsed { sessions, tally }))
+    let deload_weeks = document.deload_weeks.into_iter().map(|w| (w.monday, w.style)).collect();
+    let custom = document
+        .exercises
+        .into_iter()
+        .map(|e| CustomExercise {
+            name: e.name,
+            muscles: e.muscles,
+            equipment: e.equipment,
+            source: if e.source.is_empty() { "hardset import".into() } else { e.source },
+        })
+        .collect();
+    Ok(("JSON".into(), Parsed { sessions, tally, deload_weeks, custom }))
 }

@@ -85,7 +85,7 @@ pub(super) fn parse(
         read_row(row, &mut sessions, &mut tally, clock, &layout)
     })?;
     let sessions = finish(sessions.list, &mut tally);
-    Ok((variant, Parsed { sessions, tally }))
+    Ok((variant, Parsed { sessions, tally, ..Parsed::default() }))
 }
 
 struct Layout<'a> {
@@ -120,10 +120,9 @@ fn read_row(
         "" => "Strong workout".to_string(),
         name => clean_name(name, row.line, "workout name")?,
     };
-    let key = match row.get_opt(l.workout_no) {
-        "" => format!("{started_text}|{day_name}"),
-        number => number.to_string(),
-    };
+    // A workout is its number, date and name together: a number reused for another workout
+    // (an export stitched from two accounts) must not merge the two.
+    let key = format!("{}|{started_text}|{day_name}", row.get_opt(l.workout_no));
     let seconds_long = match row.get_opt(l.duration) {
         "" => None,
         text => Some(
@@ -171,6 +170,7 @@ fn read_row(
     let reps = row.number(Some(l.reps), "Reps")?;
     let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
+    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
     let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
         tally.skip(if timed {
             skip::TIMED
@@ -222,7 +222,7 @@ fn read_row(
             note,
         },
         logged_at: None,
-        muscles: &[],
+        muscles: Vec::new(),
     });
     Ok(())
 }

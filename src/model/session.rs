@@ -163,7 +163,7 @@ impl Readiness {
 }
 
 /// How a deload week lightens training (METHOD.md section 6).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum DeloadStyle {
     /// About half the effective sets.
     Volume,

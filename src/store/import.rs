@@ -1,6 +1,8 @@
 //! Imports: whole sessions written in one transaction, each skipped when the log already holds
 //! it, and the exercises the catalogue does not know.
 
+use std::collections::HashSet;
+
 use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
@@ -8,6 +10,18 @@ use super::sets::insert_set;
 use super::{Store, StoreError};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, SessionRecord, SetKind};
+
+/// When a session in a file is one the log already holds.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Matching {
+    /// The same start, to the second, and the same name.
+    #[default]
+    StartAndName,
+    /// The same name, started within the minute the file gives (files that keep no seconds).
+    MinuteAndName,
+    /// The same start, whatever the name (a FitNotes day, named after categories that grow).
+    Start,
+}
 
 /// Everything one import writes.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -18,6 +32,8 @@ pub struct ImportBatch {
     pub custom: Vec<CustomExercise>,
     /// Deload weeks, by their Monday.
     pub deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
+    /// How sessions already in the log are recognised.
+    pub matching: Matching,
 }
 
 /// What an import wrote, and what the log already held.
@@ -37,6 +53,9 @@ pub struct ImportCounts {
     pub ramp_up_present: u64,
     /// Exercises the catalogue does not know, newly remembered.
     pub custom_added: u64,
+    /// Sessions the log already held with a different number of sets than the file gives:
+    /// left as they are, nothing merged into them.
+    pub sessions_differing: u64,
 }
 
 impl Store {
@@ -52,43 +71,65 @@ impl Store {
     ) -> Result<ImportCounts, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut counts = ImportCounts::default();
+        let find = match batch.matching {
+            Matching::StartAndName => "SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2",
+            Matching::MinuteAndName => {
+                "SELECT id FROM session WHERE started_at >= ?1 AND started_at < ?1 + 60 AND day_name = ?2"
+            }
+            // The name is not compared (the `?2 = ?2` keeps both parameters bound).
+            Matching::Start => "SELECT id FROM session WHERE started_at = ?1 AND ?2 = ?2",
+        };
+        // Sessions written by this import: a file naming one twice adds to it.
+        let mut written: HashSet<i64> = HashSet::new();
         for (done, record) in batch.sessions.iter().enumerate() {
             let working = record.sets.iter().filter(|(s, _)| s.kind == SetKind::Working).count() as u64;
             let ramp_up = record.sets.len() as u64 - working;
-            let present: Option<i64> = tx
-                .prepare_cached("SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2")?
-                .query_row(params![record.started_at.timestamp(), record.day_name], |r| r.get(0))
-                .optional()?;
-            if present.is_some() {
-                counts.sessions_present += 1;
-                counts.working_present += working;
-                counts.ramp_up_present += ramp_up;
-            } else {
-                let r = record.readiness;
-                let start = record.started_at.timestamp();
-                tx.prepare_cached(
-                    "INSERT INTO session (started_at, ended_at, day_name, day_index, note, sleep, energy, joints, motivation)
-                     VALUES (?1, max(?2, ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                )?
-                .execute(params![
-                    start,
-                    record.ended_at.map(|t| t.timestamp()),
-                    record.day_name,
-                    record.day_index.map(|i| i as i64),
-                    record.note,
-                    r.map(|r| r.sleep),
-                    r.map(|r| r.energy),
-                    r.map(|r| r.joints),
-                    r.map(|r| r.motivation),
-                ])?;
-                let id = tx.last_insert_rowid();
-                for (entry, at) in &record.sets {
-                    insert_set(&tx, id, entry, *at)?;
+            let start = record.started_at.timestamp();
+            let present: Option<i64> =
+                tx.prepare_cached(find)?.query_row(params![start, record.day_name], |r| r.get(0)).optional()?;
+            let id = match present {
+                Some(id) if !written.contains(&id) => {
+                    let held: i64 = tx
+                        .prepare_cached("SELECT count(*) FROM workout_set WHERE session_id = ?1")?
+                        .query_row([id], |r| r.get(0))?;
+                    counts.sessions_present += 1;
+                    counts.working_present += working;
+                    counts.ramp_up_present += ramp_up;
+                    if held as usize != record.sets.len() {
+                        counts.sessions_differing += 1;
+                    }
+                    progress(done + 1);
+                    continue;
                 }
-                counts.sessions_added += 1;
-                counts.working_added += working;
-                counts.ramp_up_added += ramp_up;
+                Some(id) => id,
+                None => {
+                    let r = record.readiness;
+                    tx.prepare_cached(
+                        "INSERT INTO session (started_at, ended_at, day_name, day_index, note, sleep, energy, joints, motivation)
+                         VALUES (?1, max(?2, ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    )?
+                    .execute(params![
+                        start,
+                        record.ended_at.map(|t| t.timestamp()),
+                        record.day_name,
+                        record.day_index.map(|i| i as i64),
+                        record.note,
+                        r.map(|r| r.sleep),
+                        r.map(|r| r.energy),
+                        r.map(|r| r.joints),
+                        r.map(|r| r.motivation),
+                    ])?;
+                    let id = tx.last_insert_rowid();
+                    written.insert(id);
+                    counts.sessions_added += 1;
+                    id
+                }
+            };
+            for (entry, at) in &record.sets {
+                insert_set(&tx, id, entry, *at)?;
             }
+            counts.working_added += working;
+            counts.ramp_up_added += ramp_up;
             progress(done + 1);
         }
         let now = Utc::now().timestamp();

@@ -1,0 +1,165 @@
+//! Strong's and Hevy's CSV layouts, for apps and tools that read those. Each file holds one unit,
+//! the one most sets were logged in (others are converted); ramp-up sets are warm-ups, RIR is
+//! written as RPE (10 - RIR), catalogue exercises take the names those apps use, and times are
+//! local. Form broke, check-ins and deload weeks have no place in these layouts.
+
+use std::collections::HashMap;
+use std::fmt::Write as _;
+use std::io::Write;
+
+use super::Format;
+use crate::clock::Clock;
+use crate::model::exercise::Catalogue;
+use crate::model::session::{LoggedSet, Session, SetKind};
+use crate::model::units::{Load, Rir, Unit, Weight};
+use crate::store::{Store, StoreError};
+
+/// Kilograms in a pound, exactly.
+const KG_PER_LB: f64 = 0.453_592_37;
+
+/// The name another app gives a catalogue exercise: its first alias written the way Strong and
+/// Hevy write names ("Bench Press (Barbell)"), else its own name.
+fn foreign_name<'a>(catalogue: &'a Catalogue, name: &'a str) -> &'a str {
+    catalogue
+        .get(name)
+        .and_then(|e| e.aliases.iter().find(|a| a.ends_with(')') && a.contains(" (")))
+        .map_or(name, String::as_str)
+}
+
+/// A quoted field, as Strong and Hevy write text.
+fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('"', "\"\""))
+}
+
+/// Hevy keeps one note per exercise in a workout: the notes of its sets, each with its set
+/// number, so none is lost or moved to another set.
+fn hevy_exercise_notes(sets: &[LoggedSet]) -> HashMap<(i64, String), String> {
+    let mut notes: HashMap<(i64, String), String> = HashMap::new();
+    let mut numbers: HashMap<(i64, String), usize> = HashMap::new();
+    for set in sets {
+        let key = (set.session_id, set.entry.exercise.clone());
+        let number = numbers.entry(key.clone()).or_default();
+        *number += 1;
+        if !set.entry.note.is_empty() {
+            let text = notes.entry(key).or_default();
+            if !text.is_empty() {
+                text.push_str("; ");
+            }
+            let _ = write!(text, "set {number}: {}", set.entry.note.replace('\n', " "));
+        }
+    }
+    notes
+}
+
+pub(super) fn write(
+    store: &Store,
+    format: Format,
+    sessions: &HashMap<i64, Session>,
+    clock: &dyn Clock,
+    out: &mut dyn Write,
+) -> Result<(), StoreError> {
+    let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
+    let catalogue = Catalogue::shipped();
+    let mut sets: Vec<LoggedSet> = Vec::new();
+    store.for_each_set(|set| {
+        sets.push(set.clone());
+        Ok(())
+    })?;
+    let lb = sets.iter().filter(|s| s.entry.weight.unit == Unit::Lb).count();
+    let unit = if lb * 2 > sets.len() { Unit::Lb } else { Unit::Kg };
+    let weight = |w: Weight| -> String {
+        let value = match (w.unit, unit) {
+            (Unit::Kg, Unit::Lb) => w.load.as_f64() / KG_PER_LB,
+            (Unit::Lb, Unit::Kg) => w.load.as_f64() * KG_PER_LB,
+            _ => w.load.as_f64(),
+        };
+        Load::from_f64(value).unwrap_or_default().to_string()
+    };
+    let rpe = |rir: Option<Rir>| rir.map(|r| format!("{}", 10.0 - r.as_f64())).unwrap_or_default();
+    let unit_name = if unit == Unit::Kg { "kg" } else { "lbs" };
+    match format {
+        Format::Hevy => writeln!(
+            out,
+            "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\
+             \"exercise_notes\",\"set_index\",\"set_type\",\"weight_{unit_name}\",\"reps\",\"distance_km\",\
+             \"duration_seconds\",\"rpe\""
+        ),
+        _ => writeln!(
+            out,
+            "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\
+             \"Weight ({unit_name})\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\""
+        ),
+    }
+    .map_err(io)?;
+    let hevy_notes = if format == Format::Hevy { hevy_exercise_notes(&sets) } else { HashMap::new() };
+    // Strong numbers working sets per exercise within a workout (warm-ups are W); Hevy numbers
+    // every set of an exercise from 0, warm-ups included.
+    let mut working_numbers: HashMap<(i64, String), usize> = HashMap::new();
+    let mut all_numbers: HashMap<(i64, String), usize> = HashMap::new();
+    let mut workout_numbers: HashMap<i64, usize> = HashMap::new();
+    for set in &sets {
+        let Some(session) = sessions.get(&set.session_id) else {
+            continue;
+        };
+        let e = &set.entry;
+        let key = (session.id, e.exercise.clone());
+        let name = foreign_name(&catalogue, &e.exercise);
+        let ramp = e.kind == SetKind::RampUp;
+        let index = all_numbers.entry(key.clone()).or_default();
+        let hevy_index = *index;
+        *index += 1;
+        let start = clock.local(session.started_at);
+        let end = session.ended_at.map(|t| clock.local(t));
+        let line = match format {
+            Format::Hevy => {
+                let set_type = match (ramp, e.rir.map(Rir::halves)) {
+                    (true, _) => "warmup",
+                    (false, Some(0)) => "failure",
+                    _ => "normal",
+                };
+                let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
+                format!(
+                    "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
+                    quoted(&session.day_name),
+                    quoted(&at(start)),
+                    quoted(&end.map(at).unwrap_or_default()),
+                    quoted(&session.note),
+                    quoted(name),
+                    quoted(hevy_notes.get(&key).map_or("", String::as_str)),
+                    quoted(set_type),
+                    weight(e.weight),
+                    e.reps,
+                    rpe(e.rir),
+                )
+            }
+            _ => {
+                let next = workout_numbers.len() + 1;
+                let number = *workout_numbers.entry(session.id).or_insert(next);
+                let order = if ramp {
+                    "W".to_string()
+                } else {
+                    let n = working_numbers.entry(key).or_default();
+                    *n += 1;
+                    n.to_string()
+                };
+                let duration = session.ended_at.map(|t| (t - session.started_at).num_seconds()).unwrap_or_default();
+                format!(
+                    "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
+                    quoted(&number.to_string()),
+                    quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
+                    quoted(&session.day_name),
+                    quoted(&duration.to_string()),
+                    quoted(name),
+                    quoted(&order),
+                    quoted(&weight(e.weight)),
+                    quoted(&e.reps.to_string()),
+                    quoted(&rpe(e.rir)),
+                    quoted(&e.note),
+                    quoted(&session.note),
+                )
+            }
+        };
+        writeln!(out, "{line}").map_err(io)?;
+    }
+    Ok(())
+}
