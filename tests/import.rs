@@ -560,3 +560,25 @@ fn a_dry_run_creates_no_database() {
     assert!(String::from_utf8_lossy(&out.stdout).contains("sessions: 10 would import"));
     assert!(!db.exists(), "a dry run writes nothing, not even an empty log");
 }
+
+#[test]
+fn imported_history_shows_in_history_and_the_trend() {
+    let mut store = Store::in_memory().expect("store");
+    import(&mut store, &external("hevy_export_kg_2024-2025.csv"), Options::default()).expect("imports");
+    let mut d = common::driver_on(store, clock());
+    // The check-in, then History, then the week of the last imported workout.
+    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Esc), common::ch('2'), common::ch('g')]);
+    common::type_text(&mut d, "2025-09-15");
+    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Enter)]);
+    let text = common::screen(&d, 120, 40);
+    assert!(text.contains("Week of 15 Sep 2025"), "{text}");
+    assert!(text.contains("Lower // Ramp // Strength // 1"), "the workout's own name: {text}");
+    assert!(text.contains("Barbell back squat") && text.contains("ramp-ups: 37.5kg x10 @4"), "{text}");
+    // The exercise's trend reaches back over the imported year.
+    common::press(&mut d, &[common::ch('/')]);
+    common::type_text(&mut d, "back squat");
+    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Enter), common::ch('r'), common::ch('r')]);
+    let text = common::screen(&d, 120, 40);
+    assert!(text.contains("Barbell back squat: best e1RM per week, all time"), "{text}");
+    assert!(text.contains("★ e1RM 105.9 kg: 77.5 kg x 10 @ 1"), "the best set, RPE 9 read as RIR 1: {text}");
+}
