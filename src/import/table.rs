@@ -190,10 +190,86 @@ pub(crate) fn unit_in_name(name: &str) -> Option<crate::model::units::Unit> {
     crate::model::units::Unit::parse(&inner)
 }
 
+/// Month names (or their abbreviations) as apps write them in French, German, Spanish, Italian,
+/// Portuguese and Dutch, and English's "Sept": Hevy writes dates in the phone's language.
+const MONTHS: [(&str, &str); 48] = [
+    ("sept", "Sep"),
+    ("janv", "Jan"),
+    ("janvier", "Jan"),
+    ("févr", "Feb"),
+    ("fevr", "Feb"),
+    ("février", "Feb"),
+    ("mars", "Mar"),
+    ("avr", "Apr"),
+    ("avril", "Apr"),
+    ("mai", "May"),
+    ("juin", "Jun"),
+    ("juil", "Jul"),
+    ("juillet", "Jul"),
+    ("août", "Aug"),
+    ("aout", "Aug"),
+    ("septembre", "Sep"),
+    ("octobre", "Oct"),
+    ("novembre", "Nov"),
+    ("déc", "Dec"),
+    ("décembre", "Dec"),
+    ("märz", "Mar"),
+    ("maerz", "Mar"),
+    ("juni", "Jun"),
+    ("juli", "Jul"),
+    ("okt", "Oct"),
+    ("dez", "Dec"),
+    ("ene", "Jan"),
+    ("abr", "Apr"),
+    ("ago", "Aug"),
+    ("set", "Sep"),
+    ("dic", "Dec"),
+    ("enero", "Jan"),
+    ("febrero", "Feb"),
+    ("marzo", "Mar"),
+    ("mayo", "May"),
+    ("junio", "Jun"),
+    ("julio", "Jul"),
+    ("agosto", "Aug"),
+    ("gen", "Jan"),
+    ("mag", "May"),
+    ("giu", "Jun"),
+    ("lug", "Jul"),
+    ("ott", "Oct"),
+    ("fev", "Feb"),
+    ("out", "Oct"),
+    ("mei", "May"),
+    ("mrt", "Mar"),
+    ("oktober", "Oct"),
+];
+
+/// `text` with other languages' month names in English and the "de" of "15 de sept. de 2025"
+/// left out, so one set of formats reads them all.
+fn english_months(text: &str) -> String {
+    let mut words = Vec::new();
+    for word in text.split_whitespace() {
+        let comma = word.ends_with(',');
+        let bare = word.trim_end_matches(',').trim_end_matches('.').to_lowercase();
+        if bare == "de" || bare == "del" {
+            continue;
+        }
+        let english = MONTHS.iter().find(|(name, _)| *name == bare).map(|(_, en)| *en);
+        match english {
+            Some(month) => words.push(if comma { format!("{month},") } else { month.to_string() }),
+            None => words.push(word.to_string()),
+        }
+    }
+    words.join(" ")
+}
+
 /// A local date and time as the apps write it: `2024-11-28 17:36:08`, `2024-11-28T17:36`,
-/// `15 Sep 2025, 07:48`, `9 September 2025, 06:46`, `Sep 15, 2025, 7:48`.
+/// `15 Sep 2025, 07:48`, `9 September 2025, 06:46`, `Sep 15, 2025, 7:48`, `15.09.2025, 07:48`,
+/// and month names in other languages (`15 sept. 2025, 07:48`, `3 März 2025, 18:00`).
 pub(crate) fn local_time(text: &str) -> Option<NaiveDateTime> {
-    const FORMATS: [&str; 10] = [
+    const FORMATS: [&str; 13] = [
+        "%d.%m.%Y, %H:%M",
+        "%d.%m.%Y %H:%M",
+        "%Y/%m/%d %H:%M",
         "%Y-%m-%d %H:%M:%S",
         "%Y-%m-%d %H:%M",
         "%Y-%m-%dT%H:%M:%S",
@@ -206,7 +282,10 @@ pub(crate) fn local_time(text: &str) -> Option<NaiveDateTime> {
         "%d %b %Y, %H:%M:%S",
     ];
     let text = text.trim();
-    FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+    FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok()).or_else(|| {
+        let english = english_months(text);
+        FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(&english, f).ok())
+    })
 }
 
 /// A calendar date: `2025-04-29`.
@@ -271,7 +350,21 @@ mod tests {
         assert_eq!(at("3 July 2024, 15:36").as_deref(), Some("2024-07-03 15:36"));
         assert_eq!(at("Sep 15, 2025, 7:48").as_deref(), Some("2025-09-15 07:48"));
         assert_eq!(at("2024-11-28 17:36:08").as_deref(), Some("2024-11-28 17:36"));
-        assert_eq!(at("28/11/2024 17:36"), None);
+        assert_eq!(at("28/11/2024 17:36"), None, "day or month first cannot be told");
+    }
+
+    #[test]
+    fn dates_in_other_languages() {
+        let at = |s: &str| local_time(s).map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        assert_eq!(at("15 sept. 2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("15 Sept 2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("3 März 2025, 18:00").as_deref(), Some("2025-03-03 18:00"));
+        assert_eq!(at("3 févr. 2025, 18:00").as_deref(), Some("2025-02-03 18:00"));
+        assert_eq!(at("15 de sept. de 2025, 7:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("21 dic 2024, 09:05").as_deref(), Some("2024-12-21 09:05"));
+        assert_eq!(at("5 giu 2025, 19:30").as_deref(), Some("2025-06-05 19:30"));
+        assert_eq!(at("15.09.2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
+        assert_eq!(at("15 Smarch 2025, 07:48"), None);
     }
 
     #[test]
