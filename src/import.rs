@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crate::clock::Clock;
 use crate::model::exercise::{Catalogue, CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SessionRecord, SetEntry, SetKind};
-use crate::model::units::{Load, MAX_REPS, Unit};
+use crate::model::units::{Load, MAX_REPS, Rir, Unit};
 use crate::store::{ImportBatch, ImportCounts, Matching, Store, StoreError};
 
 /// Where a file comes from.
@@ -223,6 +223,47 @@ pub(crate) fn reps_of(value: f64, line: u64) -> Result<Result<u16, &'static str>
         return Ok(Err(skip::TOO_MANY_REPS));
     }
     Ok(Ok(value as u16))
+}
+
+/// What a row's numbers make: a set's reps and load, or the reason the row is not a set the log
+/// holds. No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept;
+/// a row with a time or distance and no reps is timed or cardio.
+pub(crate) fn reps_and_load(
+    reps: Option<f64>,
+    weight: Option<f64>,
+    timed: bool,
+    line: u64,
+) -> Result<Result<(u16, Load), &'static str>, ImportError> {
+    let loaded = weight.unwrap_or(0.0) > 0.0;
+    let Some(reps) = reps.filter(|&r| r > 0.0 || loaded) else {
+        return Ok(Err(if timed {
+            skip::TIMED
+        } else if loaded {
+            skip::NO_REPS
+        } else {
+            skip::EMPTY
+        }));
+    };
+    let reps = match reps_of(reps, line)? {
+        Ok(0) if timed => Err(skip::TIMED),
+        other => other,
+    };
+    Ok(match (reps, load_of(weight)) {
+        (Ok(r), Ok(w)) => Ok((r, w)),
+        (Err(reason), _) | (_, Err(reason)) => Err(reason),
+    })
+}
+
+/// RIR from a row's RPE (`column` names it in the error); a set marked as taken to failure with
+/// no RPE is RIR 0; otherwise unknown.
+pub(crate) fn rir_of(rpe: Option<f64>, failure: bool, line: u64, column: &str) -> Result<Option<Rir>, ImportError> {
+    match rpe {
+        Some(rpe) => table::rir_from_rpe(rpe)
+            .map(Some)
+            .ok_or_else(|| ImportError::at(line, format!("{column} \"{rpe}\" is not between 0 and 10"))),
+        None if failure => Ok(Rir::from_halves(0)),
+        None => Ok(None),
+    }
 }
 
 fn join_note(into: &mut String, note: &str) {

@@ -8,7 +8,7 @@
 use chrono::NaiveTime;
 
 use super::table::{self, Row, date, for_each_row, resolve_unit, unit_in_name};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, skip};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish};
 use crate::clock::Clock;
 use crate::model::exercise::Muscle;
 use crate::model::session::{SetEntry, SetKind};
@@ -60,12 +60,7 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<(String, Parsed), ImportError> {
     let cols = table::header(text, delimiter)?;
-    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
-    let weight = cols
-        .names()
-        .iter()
-        .position(|n| n.to_lowercase().starts_with("weight") && !n.to_lowercase().contains("unit"))
-        .ok_or_else(|| ImportError::at(1, "the header has no \"Weight\" column"))?;
+    let weight = cols.weight()?;
     let unit_column = cols.find(&["Weight Unit"]);
     let (unit, variant) = match unit_column {
         Some(_) => {
@@ -80,13 +75,13 @@ pub(super) fn parse(
         }
     };
     let layout = Layout {
-        date: need("Date")?,
-        exercise: need("Exercise")?,
-        category: need("Category")?,
+        date: cols.need("Date")?,
+        exercise: cols.need("Exercise")?,
+        category: cols.need("Category")?,
         weight,
         unit_column,
         unit,
-        reps: need("Reps")?,
+        reps: cols.need("Reps")?,
         distance: cols.find(&["Distance"]),
         time: cols.find(&["Time"]),
     };
@@ -156,20 +151,9 @@ fn read_row(
     let time = row.get_opt(l.time);
     let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
         || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
-    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
-    let Some(reps) = reps.filter(|&r| r > 0.0 || (!timed && weight.unwrap_or(0.0) > 0.0)) else {
-        tally.skip(if timed {
-            skip::TIMED
-        } else if weight.unwrap_or(0.0) > 0.0 {
-            skip::NO_REPS
-        } else {
-            skip::EMPTY
-        });
-        return Ok(());
-    };
-    let (reps, load) = match (super::reps_of(reps, row.line)?, super::load_of(weight)) {
-        (Ok(r), Ok(w)) => (r, w),
-        (Err(reason), _) | (_, Err(reason)) => {
+    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
+        Ok(set) => set,
+        Err(reason) => {
             tally.skip(reason);
             return Ok(());
         }

@@ -3,11 +3,11 @@
 //! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
-use super::table::{self, Row, for_each_row, local_time, resolve_unit, rir_from_rpe, unit_in_name};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
+use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
+use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of};
 use crate::clock::Clock;
 use crate::model::session::SetEntry;
-use crate::model::units::{Rir, Unit, Weight};
+use crate::model::units::{Unit, Weight};
 
 struct Layout {
     title: usize,
@@ -33,20 +33,19 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<(String, Parsed), ImportError> {
     let cols = table::header(text, delimiter)?;
-    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;
     let layout = Layout {
-        title: need("title")?,
-        start: need("start_time")?,
+        title: cols.need("title")?,
+        start: cols.need("start_time")?,
         end: cols.find(&["end_time"]),
         description: cols.find(&["description"]),
-        exercise: need("exercise_title")?,
+        exercise: cols.need("exercise_title")?,
         notes: cols.find(&["exercise_notes"]),
-        set_type: need("set_type")?,
+        set_type: cols.need("set_type")?,
         weight,
-        reps: need("reps")?,
+        reps: cols.need("reps")?,
         distance: cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]),
         duration: cols.find(&["duration_seconds"]),
         rpe: cols.find(&["rpe"]),
@@ -119,35 +118,14 @@ fn read_row(
     let reps = row.number(Some(l.reps), "reps")?;
     let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
-    let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
-        tally.skip(if timed {
-            skip::TIMED
-        } else if weight.unwrap_or(0.0) > 0.0 {
-            skip::NO_REPS
-        } else {
-            skip::EMPTY
-        });
-        return Ok(());
-    };
-    let reps = match super::reps_of(reps, row.line)? {
-        Ok(0) if timed => Err(skip::TIMED),
-        other => other,
-    };
-    let (reps, load) = match (reps, super::load_of(weight)) {
-        (Ok(r), Ok(w)) => (r, w),
-        (Err(reason), _) | (_, Err(reason)) => {
+    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
+        Ok(set) => set,
+        Err(reason) => {
             tally.skip(reason);
             return Ok(());
         }
     };
-    let rir = match row.number(l.rpe, "rpe")? {
-        Some(rpe) => {
-            Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("rpe \"{rpe}\" is not between 0 and 10")))?)
-        }
-        None if failure => Rir::from_halves(0),
-        None => None,
-    };
+    let rir = super::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     session.sets.push(ParsedSet {
         entry: SetEntry {
             exercise,

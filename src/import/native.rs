@@ -64,24 +64,23 @@ pub(super) fn parse_csv(
         return Err(ImportError::whole(OWN_UNITS));
     }
     let cols = super::table::header(text, delimiter)?;
-    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
     let l = Layout {
-        start: need("session_start")?,
+        start: cols.need("session_start")?,
         end: cols.find(&["session_end"]),
-        day: need("plan_day")?,
+        day: cols.need("plan_day")?,
         day_index: cols.find(&["plan_day_index"]),
         session_note: cols.find(&["session_note"]),
         checkin: cols.find(&["checkin"]),
         deload: cols.find(&["deload"]),
-        exercise: need("exercise")?,
-        kind: need("set_kind")?,
-        weight: need("weight")?,
-        unit: need("unit")?,
-        reps: need("reps")?,
+        exercise: cols.need("exercise")?,
+        kind: cols.need("set_kind")?,
+        weight: cols.need("weight")?,
+        unit: cols.need("unit")?,
+        reps: cols.need("reps")?,
         rir: cols.find(&["rir"]),
         form_broke: cols.find(&["form_broke"]),
         note: cols.find(&["note"]),
-        logged_at: need("logged_at")?,
+        logged_at: cols.need("logged_at")?,
         deload_week: cols.find(&["deload_week"]),
         muscles: cols.find(&["muscles"]),
     };

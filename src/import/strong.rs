@@ -6,11 +6,11 @@
 
 use chrono::Duration;
 
-use super::table::{self, Row, for_each_row, local_time, resolve_unit, rir_from_rpe, unit_in_name};
+use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
 use crate::clock::Clock;
 use crate::model::session::SetEntry;
-use crate::model::units::{Rir, Unit, Weight};
+use crate::model::units::{Unit, Weight};
 
 enum UnitFrom {
     Header(Unit),
@@ -26,17 +26,12 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<(String, Parsed), ImportError> {
     let cols = table::header(text, delimiter)?;
-    let need = |name: &str| cols.need(name).map_err(|m| ImportError::at(1, m));
-    let date = need("Date")?;
-    let workout = need("Workout Name")?;
-    let exercise = need("Exercise Name")?;
-    let set_order = need("Set Order")?;
-    let reps = need("Reps")?;
-    let weight = cols
-        .names()
-        .iter()
-        .position(|n| n.to_lowercase().starts_with("weight") && !n.to_lowercase().contains("unit"))
-        .ok_or_else(|| ImportError::at(1, "the header has no \"Weight\" column"))?;
+    let date = cols.need("Date")?;
+    let workout = cols.need("Workout Name")?;
+    let exercise = cols.need("Exercise Name")?;
+    let set_order = cols.need("Set Order")?;
+    let reps = cols.need("Reps")?;
+    let weight = cols.weight()?;
     let workout_no = cols.find(&["Workout #"]);
     let duration = cols.find(&["Duration (sec)", "Duration"]);
     let rpe = cols.find(&["RPE"]);
@@ -170,25 +165,9 @@ fn read_row(
     let reps = row.number(Some(l.reps), "Reps")?;
     let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
-    // No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept.
-    let Some(reps) = reps.filter(|&r| r > 0.0 || weight.unwrap_or(0.0) > 0.0) else {
-        tally.skip(if timed {
-            skip::TIMED
-        } else if weight.unwrap_or(0.0) > 0.0 {
-            skip::NO_REPS
-        } else {
-            skip::EMPTY
-        });
-        return Ok(());
-    };
-    let reps = match super::reps_of(reps, row.line)? {
-        Ok(0) if timed => Err(skip::TIMED),
-        other => other,
-    };
-    let load = super::load_of(weight);
-    let (reps, load) = match (reps, load) {
-        (Ok(r), Ok(w)) => (r, w),
-        (Err(reason), _) | (_, Err(reason)) => {
+    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
+        Ok(set) => set,
+        Err(reason) => {
             tally.skip(reason);
             return Ok(());
         }
@@ -200,13 +179,7 @@ fn read_row(
             Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
         }
     };
-    let rir = match row.number(l.rpe, "RPE")? {
-        Some(rpe) => {
-            Some(rir_from_rpe(rpe).ok_or_else(|| row.error(format!("RPE \"{rpe}\" is not between 0 and 10")))?)
-        }
-        None if failure => Rir::from_halves(0),
-        None => None,
-    };
+    let rir = super::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
     let mut note = note;
     if drop {
         super::join_note(&mut note, "drop set");

@@ -32,9 +32,18 @@ impl Columns {
         names.iter().find_map(|n| self.by_name.get(&n.to_lowercase()).copied())
     }
 
-    /// The column `name`, or an error naming it.
-    pub(crate) fn need(&self, name: &str) -> Result<usize, String> {
-        self.find(&[name]).ok_or_else(|| format!("the header has no \"{name}\" column"))
+    /// The column `name`, or an error naming it (at the header's line).
+    pub(crate) fn need(&self, name: &str) -> Result<usize, ImportError> {
+        self.find(&[name]).ok_or_else(|| ImportError::at(1, format!("the header has no \"{name}\" column")))
+    }
+
+    /// The weight column, whatever its unit suffix (`Weight`, `Weight (kg)`, `Weight (kgs)`),
+    /// but not `Weight Unit`.
+    pub(crate) fn weight(&self) -> Result<usize, ImportError> {
+        self.names
+            .iter()
+            .position(|n| n.to_lowercase().starts_with("weight") && !n.to_lowercase().contains("unit"))
+            .ok_or_else(|| ImportError::at(1, "the header has no \"Weight\" column"))
     }
 
     /// The header's names.
