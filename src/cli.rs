@@ -650,12 +650,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let mut store =
                 if dry_run && !paths.database.exists() { Store::in_memory()? } else { Store::open(&paths.database)? };
             let options = crate::import::Options { from, unit, dry_run };
+            // Names map to the catalogue, the plan's own exercises and the log's; a plan that does
+            // not load leaves the catalogue and the log's (the import does not need the plan).
+            let known = match Settings::load_for(&paths.config_dir, false)
+                .ok()
+                .and_then(|(settings, _)| load_plan(&paths, &catalogue, &settings).ok())
+            {
+                Some(plan) => plan.exercises,
+                None => catalogue.clone(),
+            };
+            let known = with_custom(&known, &store)?;
             let mut bar = ProgressBar::new();
             let report = crate::import::import_file(
                 &mut store,
                 &file,
                 &options,
-                &catalogue,
+                &known,
                 &SystemClock,
                 &mut |stage, done, total| {
                     bar.show(stage, done, total);

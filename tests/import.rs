@@ -582,3 +582,46 @@ fn imported_history_shows_in_history_and_the_trend() {
     assert!(text.contains("Barbell back squat: best e1RM per week, all time"), "{text}");
     assert!(text.contains("★ e1RM 105.9 kg: 77.5 kg x 10 @ 1"), "the best set, RPE 9 read as RIR 1: {text}");
 }
+
+#[test]
+fn an_import_maps_names_to_the_plans_own_exercises_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = r#"name = "Hevy week"
+schedule = "rotation"
+unit = "kg"
+
+[[exercise]]
+name = "Katana extension"
+aliases = ["Katana Triceps Extension"]
+primary = ["triceps"]
+equipment = "cable"
+failure_class = "safe"
+load_step = { kg = 2.5, lb = 5.0 }
+rest = "90s"
+
+[[day]]
+name = "Arms"
+
+[[day.exercise]]
+name = "Katana extension"
+reps = "8-12"
+"#;
+    std::fs::write(dir.path().join("plan.toml"), plan).expect("writes");
+    let db = dir.path().join("log.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+        .arg("--db")
+        .arg(&db)
+        .arg("--config")
+        .arg(dir.path())
+        .arg("import")
+        .arg(external("hevy_export_kg_2024-2025.csv"))
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("7 exercises are not in the catalogue"), "{stdout}");
+    assert!(!stdout.contains("Katana"), "the plan's own exercise knows Hevy's name: {stdout}");
+    let store = Store::open(&db).expect("opens");
+    let katana = store.logged_exercises().expect("names").into_iter().find(|(n, _)| n.contains("Katana"));
+    assert_eq!(katana, Some(("Katana extension".to_string(), 92)));
+}
