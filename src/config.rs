@@ -261,21 +261,32 @@ impl EquipmentSettings {
         })
     }
 
-    fn check(&self) -> Result<(), String> {
+    /// Range checks; an error names the setting it is about.
+    fn check(&self) -> Result<(), (&'static str, String)> {
         let real = |v: f64| v.is_finite() && v > 0.0 && v <= 100.0;
-        let bars = [self.bar_kg, self.bar_lb];
-        if !bars.iter().all(|&b| real(b)) {
-            return Err("a bar weighs more than 0 and at most 100".into());
+        for (name, bar) in [("bar_kg", self.bar_kg), ("bar_lb", self.bar_lb)] {
+            if !real(bar) {
+                return Err((name, "a bar weighs more than 0 and at most 100".into()));
+            }
         }
-        if self.plates_kg.is_empty() || self.plates_lb.is_empty() {
-            return Err("name at least one plate".into());
+        for (name, plates) in [("plates_kg", &self.plates_kg), ("plates_lb", &self.plates_lb)] {
+            if plates.is_empty() {
+                return Err((name, "name at least one plate".into()));
+            }
+            if !plates.iter().all(|&p| real(p) && (p * 100.0).fract() == 0.0) {
+                return Err((name, "a plate weighs more than 0 and at most 100, to the hundredth".into()));
+            }
         }
-        if !self.plates_kg.iter().chain(&self.plates_lb).all(|&p| real(p) && (p * 100.0).fract() == 0.0) {
-            return Err("a plate weighs more than 0 and at most 100, to the hundredth".into());
-        }
-        let steps = [self.dumbbell_step_kg, self.dumbbell_step_lb, self.machine_step_kg, self.machine_step_lb];
-        if !steps.iter().all(|&s| real(s)) {
-            return Err("a dumbbell or stack step is more than 0 and at most 100".into());
+        let steps = [
+            ("dumbbell_step_kg", self.dumbbell_step_kg),
+            ("dumbbell_step_lb", self.dumbbell_step_lb),
+            ("machine_step_kg", self.machine_step_kg),
+            ("machine_step_lb", self.machine_step_lb),
+        ];
+        for (name, step) in steps {
+            if !real(step) {
+                return Err((name, "a dumbbell or stack step is more than 0 and at most 100".into()));
+            }
         }
         Ok(())
     }
@@ -328,14 +339,15 @@ impl VolumeSettings {
         (self.effective_rir * 2.0).round().clamp(0.0, 20.0) as u8
     }
 
-    fn check(&self) -> Result<(), String> {
+    /// Range checks; an error names the setting it is about.
+    fn check(&self) -> Result<(), (&'static str, String)> {
         if !(self.effective_rir.is_finite() && (0.0..=10.0).contains(&self.effective_rir)) {
-            return Err("effective_rir is between 0 and 10".into());
+            return Err(("effective_rir", "effective_rir is between 0 and 10".into()));
         }
         if let Some([low, high]) = self.weekly_target
             && (low > high || high == 0 || high > 40)
         {
-            return Err("weekly_target is [low, high] with low <= high, at most 40".into());
+            return Err(("weekly_target", "weekly_target is [low, high] with low <= high, at most 40".into()));
         }
         Ok(())
     }
@@ -355,6 +367,32 @@ pub struct ConfigError {
     pub message: String,
 }
 
+/// Where `key` of `[table]` is set in `text` (the start of its value), or the table's header when
+/// `key` is `None` or not found; 0 when neither is there. Comments are passed over.
+fn setting_at(text: &str, table: &str, key: Option<&str>) -> usize {
+    let mut offset = 0;
+    let mut current = String::new();
+    let mut header = None;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(name) = trimmed.strip_prefix('[').and_then(|t| t.split(']').next()) {
+            current = name.trim().to_string();
+            if current == table && header.is_none() {
+                header = Some(offset + line.find('[').unwrap_or(0));
+            }
+        } else if current == table
+            && let Some(key) = key
+            && let Some(rest) = trimmed.strip_prefix(key)
+            && let Some(value) = rest.trim_start().strip_prefix('=')
+        {
+            let value_start = line.len() - line.trim_start().len() + key.len() + (rest.len() - value.len());
+            return offset + value_start + (value.len() - value.trim_start().len());
+        }
+        offset += line.len();
+    }
+    header.unwrap_or(0)
+}
+
 impl Settings {
     /// Parses a settings file; what it leaves out keeps its default.
     pub fn parse(text: &str, path: &str) -> Result<Settings, ConfigError> {
@@ -364,10 +402,11 @@ impl Settings {
         };
         let settings: Settings =
             toml::from_str(text).map_err(|e| at(e.span().map_or(0, |s| s.start), e.message().trim().to_string()))?;
-        // Range checks come after parsing, so they point at the table they belong to.
-        let table_at = |name: &str| text.find(&format!("[{name}]")).unwrap_or(0);
-        settings.equipment.check().map_err(|m| at(table_at("equipment"), m))?;
-        settings.volume.check().map_err(|m| at(table_at("volume"), m))?;
+        // Range checks come after parsing: they point at the setting's value (a default that is
+        // out of range cannot happen, so the setting is in the file).
+        let table_at = |name: &str| setting_at(text, name, None);
+        settings.equipment.check().map_err(|(key, m)| at(setting_at(text, "equipment", Some(key)), m))?;
+        settings.volume.check().map_err(|(key, m)| at(setting_at(text, "volume", Some(key)), m))?;
         if let Err(error) = settings.keymap() {
             // Point at the entry: its key when the key is unreadable, else the action's name.
             let entry = settings.keys.iter().find(|(name, _)| name.get_ref() == &error.action);
@@ -441,8 +480,13 @@ mod tests {
             Settings::parse("[volume]\neffective_rir = 3.0\nexperince = \"advanced\"\n", "c.toml").expect_err("typo");
         assert_eq!((error.line, error.column), (3, 1));
         assert!(error.message.contains("experince"), "{}", error.message);
-        let error = Settings::parse("[equipment]\nplates_kg = [0.0]\n", "c.toml").expect_err("no plate");
-        assert_eq!(error.line, 1);
+        // A value out of range: its own line and column, not the table's or a comment's.
+        let error = Settings::parse("# tweak [equipment] below\n[equipment]\nplates_kg = [0.0]\n", "c.toml")
+            .expect_err("no plate");
+        assert_eq!((error.line, error.column), (3, 13));
+        let error = Settings::parse("[volume]\nexperience = \"advanced\"\n  weekly_target  =  [10, 6]\n", "c.toml")
+            .expect_err("reversed band");
+        assert_eq!((error.line, error.column, error.message.contains("low <= high")), (3, 21, true));
         let error = Settings::parse("[e1rm]\nformula = \"guess\"\n", "c.toml").expect_err("bad formula");
         assert_eq!(error.line, 2);
     }
@@ -551,6 +595,19 @@ mod tests {
         // No settings: the catalogue's rest.
         plan.apply_defaults(&Settings::default().plan_defaults());
         assert_eq!(plan.days[0].exercises[1].rest, catalogue_rest);
+        // An exercise the plan defines itself rests as its definition says, listed or added.
+        let own = "[[exercise]]\nname = \"Belt squat\"\nprimary = [\"quads\"]\nequipment = \"machine\"\n\
+                   failure_class = \"safe\"\nload_step = { kg = 5.0, lb = 10.0 }\nrest = \"4m\"\n\n\
+                   [[exercise]]\nname = \"Sled push\"\nprimary = [\"quads\"]\nequipment = \"machine\"\n\
+                   failure_class = \"safe\"\nload_step = { kg = 5.0, lb = 10.0 }\nrest = \"3m\"\n";
+        let text = format!(
+            "name = \"P\"\nschedule = \"rotation\"\n{own}\n[[day]]\nname = \"A\"\n\
+             [[day.exercise]]\nname = \"Belt squat\"\nreps = \"8-12\"\n"
+        );
+        let mut plan = Plan::parse(&text, "plan.toml", &catalogue).expect("parses");
+        plan.apply_defaults(&settings.plan_defaults());
+        assert_eq!(plan.days[0].exercises[0].rest, Duration::from_secs(240), "the plan's definition wins");
+        assert_eq!(plan.planned("Sled push").expect("defined").rest, Duration::from_secs(180));
     }
 
     #[test]

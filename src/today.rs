@@ -172,7 +172,11 @@ pub fn load(
         let name = &set.entry.exercise;
         let known = day.exercises.iter().chain(&added).any(|e| &e.name == name);
         if !known {
-            let planned = plan.planned(name).unwrap_or_else(|| PlannedExercise::unlisted(name));
+            let planned = plan.planned(name).unwrap_or_else(|| {
+                let mut unlisted = PlannedExercise::unlisted(name);
+                unlisted.rest = plan.working_rest.unwrap_or(unlisted.rest);
+                unlisted
+            });
             added.push(planned);
         }
     }

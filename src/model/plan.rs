@@ -123,7 +123,7 @@ pub struct Plan {
     pub unit: Unit,
     /// Rest after a ramp-up set.
     pub ramp_up_rest: Duration,
-    /// Whether the plan file names `unit` and `ramp_up_rest` itself.
+    /// Whether the plan file names `unit` and `ramp_up_rest` itself, and its own exercises.
     pub names: PlanNames,
     /// The settings' rest after a working set, for exercises the plan gives no rest (added ones
     /// too); `None`: the catalogue's.
@@ -137,13 +137,22 @@ pub struct Plan {
     pub fingerprint: String,
 }
 
-/// Which plan-wide values the plan file names itself.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+/// Which values the plan file names itself.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct PlanNames {
     /// `unit`.
     pub unit: bool,
     /// `ramp_up_rest`.
     pub ramp_up_rest: bool,
+    /// The names of its own `[[exercise]]` definitions, lower case: their `rest` is the plan's.
+    pub exercises: Vec<String>,
+}
+
+impl PlanNames {
+    /// Whether the plan defines `name` itself.
+    pub fn defines(&self, name: &str) -> bool {
+        self.exercises.iter().any(|e| e.eq_ignore_ascii_case(name))
+    }
 }
 
 /// What a plan falls back on where it names nothing: the settings, else the built-in values.
@@ -326,6 +335,7 @@ impl Plan {
         let raw: RawPlan =
             toml::from_str(text).map_err(|e| error_at(e.span().unwrap_or(0..0), describe_toml_error(e.message())))?;
         let mut known = catalogue.clone();
+        let own_exercises: Vec<String> = raw.exercise.iter().map(|e| e.name.to_lowercase()).collect();
         for own in raw.exercise {
             known.insert(own);
         }
@@ -393,7 +403,11 @@ impl Plan {
             schedule: raw.schedule,
             unit: raw.unit.unwrap_or(defaults.unit),
             ramp_up_rest: raw.ramp_up_rest.unwrap_or(defaults.ramp_up_rest),
-            names: PlanNames { unit: raw.unit.is_some(), ramp_up_rest: raw.ramp_up_rest.is_some() },
+            names: PlanNames {
+                unit: raw.unit.is_some(),
+                ramp_up_rest: raw.ramp_up_rest.is_some(),
+                exercises: own_exercises,
+            },
             working_rest: defaults.working_rest,
             days,
         };
@@ -413,6 +427,8 @@ impl Plan {
         }
         self.working_rest = defaults.working_rest;
         for exercise in self.days.iter_mut().flat_map(|d| &mut d.exercises) {
+            // An exercise the plan defines itself rests as its definition says.
+            exercise.own_rest |= self.names.defines(&exercise.name);
             if !exercise.own_rest {
                 let catalogue = self.exercises.get(&exercise.name).map_or(exercise.rest, |e| e.rest);
                 exercise.rest = defaults.working_rest.unwrap_or(catalogue);
@@ -473,8 +489,11 @@ impl Plan {
     /// else with its catalogue defaults.
     pub fn planned(&self, name: &str) -> Option<PlannedExercise> {
         self.find_exercise(name).cloned().or_else(|| {
-            let mut added = PlannedExercise::ad_hoc(self.exercises.get(name)?);
-            added.rest = self.working_rest.unwrap_or(added.rest);
+            let exercise = self.exercises.get(name)?;
+            let mut added = PlannedExercise::ad_hoc(exercise);
+            if !self.names.defines(&exercise.name) {
+                added.rest = self.working_rest.unwrap_or(added.rest);
+            }
             Some(added)
         })
     }
