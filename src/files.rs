@@ -167,21 +167,29 @@ pub fn check_config(config_dir: &Path) -> Result<String, Error> {
 /// so no typing is lost.
 pub fn edit_plan(config_dir: &Path, catalogue: &Catalogue, editor: &str) -> Result<String, Error> {
     let path = config_dir.join("plan.toml");
-    if !path.exists() {
-        init_plan(config_dir)?;
-    }
     // A refused edit left a draft: editing again carries on from it rather than start over.
+    // Without a plan yet, the draft starts from the example week and plan.toml is written only
+    // when the edit is accepted.
     let draft = config_dir.join("plan.toml.edit");
     if !draft.exists() {
-        std::fs::copy(&path, &draft)?;
+        if path.exists() {
+            std::fs::copy(&path, &draft)?;
+        } else {
+            std::fs::create_dir_all(config_dir)?;
+            write_new(&draft, EXAMPLE_WEEK)?;
+        }
     }
+    let unchanged = if path.exists() {
+        format!("{} is unchanged", path.display())
+    } else {
+        "no plan.toml was written (the example week stays in use)".to_string()
+    };
     let mut words = editor.split_whitespace();
     let program = words.next().ok_or_else(|| Error::Input("set $EDITOR to the editor to use".into()))?;
     let status = std::process::Command::new(program).args(words).arg(&draft).status()?;
     if !status.success() {
         return Err(Error::Input(format!(
-            "{editor} did not finish cleanly; {} is unchanged, the draft is {}",
-            path.display(),
+            "{editor} did not finish cleanly; {unchanged}, the draft is {}",
             draft.display()
         )));
     }
@@ -192,8 +200,7 @@ pub fn edit_plan(config_dir: &Path, catalogue: &Catalogue, editor: &str) -> Resu
             Ok(format!("{}: saved, '{}', {} days", path.display(), plan.name, plan.days.len()))
         }
         Err(e) => Err(Error::Input(format!(
-            "the edit was refused and {} is unchanged: {e}\nyour edit is kept in {}",
-            path.display(),
+            "the edit was refused and {unchanged}: {e}\nyour edit is kept in {}",
             draft.display()
         ))),
     }
@@ -232,7 +239,18 @@ pub fn doctor(paths: &crate::paths::Paths, catalogue: &Catalogue) -> Vec<Finding
                 )),
                 (Err(e), _) | (_, Err(e)) => findings.push((false, format!("database {}: {e}", db.display()))),
             },
-            Err(e) => findings.push((false, format!("database: {e}"))),
+            // A newer hardset's log: the message says to update.
+            Err(e @ crate::store::StoreError::NewerDatabase { .. }) => findings.push((false, format!("database: {e}"))),
+            Err(e) => findings.push((
+                false,
+                format!(
+                    "database {}: {e}. hardset cannot read it: move it aside (keep it) and restore a backup in its \
+                     place (a `hardset backup` copy, or the {}.vN.bak taken before an upgrade), or move it aside \
+                     to start a new log",
+                    db.display(),
+                    db.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
+                ),
+            )),
         }
     } else {
         findings.push((true, format!("database {} is not there yet: the first set creates it", db.display())));
@@ -243,7 +261,13 @@ pub fn doctor(paths: &crate::paths::Paths, catalogue: &Catalogue) -> Vec<Finding
     });
     findings.push(match check_config(config_dir) {
         Ok(text) => (true, format!("settings {text}")),
-        Err(e) => (false, format!("settings: {e}; fix it, or compare with `hardset config init` output")),
+        Err(e) => (
+            false,
+            format!(
+                "settings: {e}; fix that line (docs/config.md lists every setting), or move config.toml aside \
+                 and run `hardset config init` for a fresh commented file"
+            ),
+        ),
     });
     findings
 }

@@ -206,6 +206,27 @@ fn plan_and_config_tools_check_show_start_and_edit_safely() {
 }
 
 #[test]
+fn a_refused_first_plan_edit_writes_no_plan() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let bad = dir.path().join("bad-editor.sh");
+    std::fs::write(&bad, "#!/bin/sh\nsed -i 's/sets = 1/sets = 0/' \"$1\"\n").expect("script");
+    std::process::Command::new("chmod").arg("+x").arg(&bad).status().expect("chmod");
+    let out = Command::new(BIN)
+        .args(["plan", "edit"])
+        .env("HARDSET_DB", dir.path().join("hardset.db"))
+        .env("HARDSET_CONFIG", dir.path().join("config"))
+        .env("HOME", dir.path())
+        .env_remove("VISUAL")
+        .env("EDITOR", &bad)
+        .output()
+        .expect("runs");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(!out.status.success() && err.contains("no plan.toml was written"), "{err}");
+    assert!(!dir.path().join("config/plan.toml").exists(), "the example week stays in use");
+    assert!(dir.path().join("config/plan.toml.edit").exists(), "the draft is kept for the next edit");
+}
+
+#[test]
 fn backup_copies_the_log_through_sqlite_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("demo.db");
@@ -258,6 +279,14 @@ fn doctor_says_what_is_fine_and_what_to_fix() {
     assert!(!ok && err.contains("2 thing(s) to fix"), "{err}");
     assert!(out.contains("FIX  plan:") && out.contains("plan.toml:2:12") && out.contains("hardset plan edit"), "{out}");
     assert!(out.contains("FIX  settings:") && out.contains("config.toml:2:14"), "{out}");
+    assert!(out.contains("move config.toml aside and run `hardset config init`"), "{out}");
+    // A file that is not a database: what to do, and the file left as it was.
+    std::fs::write(dir.path().join("hardset.db"), "not a database at all, just text\n".repeat(200)).expect("writes");
+    let before = std::fs::read(dir.path().join("hardset.db")).expect("reads");
+    let (ok, out, _) = run(dir.path(), &["doctor"]);
+    assert!(!ok, "{out}");
+    assert!(out.contains("FIX  database") && out.contains("restore a backup in its place"), "{out}");
+    assert_eq!(std::fs::read(dir.path().join("hardset.db")).expect("reads"), before, "doctor changed nothing");
 }
 
 #[test]
