@@ -382,13 +382,45 @@ impl Context {
     }
 }
 
+/// The named keys `config.toml` may give an action, as it writes them.
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("space", KeyCode::Char(' ')),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+];
+
+/// Keys that do one job on every screen (move, open and save, back out, change pane, erase), so
+/// no action may have them: were Esc to end the session, leaving the form would end it too.
+const FIXED_KEYS: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("shift-tab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+];
+
+/// Ctrl keys a terminal sends as the very byte of a fixed key, so the app cannot tell them
+/// apart: the character after `ctrl-`, and the key the terminal makes of it.
+const CONTROL_TWINS: &[(char, &str)] = &[('m', "Enter"), ('j', "Enter"), ('i', "Tab"), ('h', "Backspace"), ('[', "Esc")];
+
 /// Reads a key as `config.toml` writes it: one character (`"E"`, `"+"`), `"ctrl-d"`,
 /// `"alt-x"`, `"f1"` to `"f12"`, or a named key (`"space"`, `"delete"`, `"home"`, ...).
+/// Enter, Esc, Tab, Backspace and the arrows are refused ([`FIXED_KEYS`]), and so are the ctrl
+/// keys a terminal sends as one of them ([`CONTROL_TWINS`]) and ctrl-c.
 pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
     let refuse = || {
+        let named: Vec<&str> = NAMED_KEYS.iter().map(|(name, _)| *name).collect();
         format!(
-            "'{text}' is not a key; write one character such as \"E\", or ctrl-d, alt-x, f1 to f12, space, delete, \
-             insert, home, end, pageup, pagedown"
+            "'{text}' is not a key; write one character such as \"E\", or ctrl-d, alt-x, f1 to f12, {}",
+            named.join(", ")
         )
     };
     let mut chars = text.chars();
@@ -401,8 +433,15 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             let mut chars = rest.chars();
             return match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii_graphic() => {
-                    if modifier == KeyModifiers::CONTROL && c == 'c' {
+                    if modifier != KeyModifiers::CONTROL {
+                        Ok((KeyCode::Char(c), modifier))
+                    } else if c == 'c' {
                         Err("ctrl-c always quits; choose another key".into())
+                    } else if let Some((_, twin)) = CONTROL_TWINS.iter().find(|(t, _)| *t == c) {
+                        Err(format!(
+                            "'{text}' reaches the app as {twin}: terminals send the two as the same byte, so it \
+                             cannot be told apart; choose another key"
+                        ))
                     } else {
                         Ok((KeyCode::Char(c), modifier))
                     }
@@ -411,28 +450,26 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             };
         }
     }
-    let code = match lower.as_str() {
-        "space" => KeyCode::Char(' '),
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backspace" => KeyCode::Backspace,
-        "delete" => KeyCode::Delete,
-        "insert" => KeyCode::Insert,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+    if FIXED_KEYS.iter().any(|(name, _)| *name == lower) {
+        return Err(fixed_refusal(text));
+    }
+    let code = match NAMED_KEYS.iter().find(|(name, _)| *name == lower) {
+        Some(&(_, code)) => code,
+        None => match lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
             Some(n @ 1..=12) => KeyCode::F(n),
             _ => return Err(refuse()),
         },
     };
     Ok((code, NONE))
+}
+
+fn fixed_refusal(text: &str) -> String {
+    let fixed: Vec<&str> = FIXED_KEYS.iter().map(|(name, _)| *name).collect();
+    format!(
+        "'{text}' cannot be given to an action: {} do the same job on every screen (moving, opening and \
+         saving, backing out, changing pane, erasing); choose another key",
+        fixed.join(", ")
+    )
 }
 
 /// How a key is written on screen: `E`, `Ctrl-d`, `F2`, `Space`, `↑`.
@@ -747,5 +784,40 @@ mod tests {
         let error = Keymap::with_overrides([("form_broke", "5")]).expect_err("typed into the weight");
         assert!(error.message.contains("typed into"), "{}", error.message);
         assert!(Keymap::with_overrides([("form_broke", "b")]).is_ok());
+    }
+
+    #[test]
+    fn keys_every_screen_reads_alike_are_refused_and_named() {
+        for text in ["esc", "Enter", "tab", "shift-tab", "backspace", "up", "down", "left", "right"] {
+            let message = parse_key(text).expect_err(text);
+            assert!(message.contains("cannot be given to an action"), "{text}: {message}");
+            for (name, _) in FIXED_KEYS {
+                assert!(message.contains(name), "{text}: the message lists {name}: {message}");
+            }
+        }
+        // What the "not a key" message offers is what is read.
+        let message = parse_key("nope").expect_err("not a key");
+        for &(name, code) in NAMED_KEYS {
+            assert!(message.contains(name), "{message}");
+            assert_eq!(parse_key(name), Ok((code, NONE)));
+        }
+        // Esc twice leaves the form: it must never end the session on the way.
+        let error = Keymap::with_overrides([("end_session", "esc")]).expect_err("esc backs out");
+        assert_eq!(error.action, "end_session");
+        assert!(error.about_key);
+    }
+
+    #[test]
+    fn ctrl_keys_a_terminal_sends_as_enter_tab_backspace_or_esc_are_refused() {
+        for (text, twin) in
+            [("ctrl-m", "Enter"), ("ctrl-j", "Enter"), ("ctrl-i", "Tab"), ("ctrl-h", "Backspace"), ("ctrl-[", "Esc")]
+        {
+            let message = parse_key(text).expect_err(text);
+            assert!(message.contains(&format!("reaches the app as {twin}")), "{text}: {message}");
+            assert!(message.contains("same byte"), "{text}: {message}");
+        }
+        assert_eq!(parse_key("ctrl-M").map_err(|m| m.contains("Enter")), Err(true), "any case");
+        assert_eq!(parse_key("ctrl-d"), Ok((KeyCode::Char('d'), KeyModifiers::CONTROL)));
+        assert_eq!(parse_key("alt-m"), Ok((KeyCode::Char('m'), KeyModifiers::ALT)), "only ctrl is twinned");
     }
 }
