@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::form::Field;
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -510,6 +512,27 @@ pub struct KeyError {
     pub about_key: bool,
 }
 
+/// The first key an action ships with outside popups.
+fn shipped_key(action: Action) -> Option<(KeyCode, KeyModifiers)> {
+    BINDINGS.iter().find(|b| b.action == action && !b.context.is_popup()).and_then(|b| b.keys.first().copied())
+}
+
+/// The set form's fields that would type `key` instead of reading it as `action`'s key, when
+/// the action works while the form is focused (its own, the rest timer's and the global
+/// keys): "Weight, Reps and RIR". `None` when the key is no such character.
+fn typed_in_the_form(action: Action, (code, mods): (KeyCode, KeyModifiers)) -> Option<String> {
+    let KeyCode::Char(c) = code else { return None };
+    if mods != NONE || !BINDINGS.iter().any(|b| b.action == action && Context::Form.active_with(b.context)) {
+        return None;
+    }
+    let names: Vec<&str> = Field::typing(c).into_iter().map(Field::label).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} field")),
+        [init @ .., last] => Some(format!("{} and {last} fields", init.join(", "))),
+    }
+}
+
 /// Bindings that share one footer hint: the first's label names both keys.
 const PAIRED_LABELS: &[(Action, Action, &str)] =
     &[(Action::RestPlus, Action::RestMinus, "/"), (Action::PrevDay, Action::NextDay, " ")];
@@ -545,12 +568,14 @@ impl Keymap {
                 });
             };
             let key = parse_key(text).map_err(&error)?;
-            if action == Action::ToggleFormBroke
-                && let (KeyCode::Char(c), NONE) = key
-                && (c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
-            {
+            // The key it ships with changes nothing, so `hardset config show` reads back as it is.
+            if shipped_key(action) == Some(key) {
+                continue;
+            }
+            if let Some(fields) = typed_in_the_form(action, key) {
                 return Err(error(format!(
-                    "'{text}' is typed into the set form's fields, so it cannot be {name}'s key; choose a letter"
+                    "'{text}' is typed into the set form's {fields}, where {name} also works, so typing would win \
+                     there; choose a letter or a ctrl- or alt- key"
                 )));
             }
             for binding in keymap.bindings.iter_mut().filter(|b| b.action == action && !b.context.is_popup()) {
@@ -819,5 +844,26 @@ mod tests {
         assert_eq!(parse_key("ctrl-M").map_err(|m| m.contains("Enter")), Err(true), "any case");
         assert_eq!(parse_key("ctrl-d"), Ok((KeyCode::Char('d'), KeyModifiers::CONTROL)));
         assert_eq!(parse_key("alt-m"), Ok((KeyCode::Char('m'), KeyModifiers::ALT)), "only ctrl is twinned");
+    }
+
+    #[test]
+    fn keys_live_in_the_set_form_may_not_be_what_its_fields_type() {
+        // The rest timer's, the global and the form's own keys all work while the form is focused.
+        for name in ["skip_rest", "rest_plus", "rest_minus", "quit", "help", "find_exercise", "show_week", "form_broke"]
+        {
+            let error = Keymap::with_overrides([(name, "0")]).expect_err(name);
+            assert!(error.message.contains("Weight, Reps and RIR fields"), "{name}: {}", error.message);
+            assert!(error.message.contains(name), "{}", error.message);
+            let error = Keymap::with_overrides([(name, ".")]).expect_err(name);
+            assert!(error.message.contains("Weight and RIR fields"), "{name}: {}", error.message);
+            let error = Keymap::with_overrides([(name, "space")]).expect_err(name);
+            assert!(error.message.contains("Form broke field"), "{name}: {}", error.message);
+        }
+        // Keys of other panes never meet the form; ctrl and alt are never typed.
+        assert!(Keymap::with_overrides([("end_session", "0")]).is_ok());
+        assert!(Keymap::with_overrides([("skip_rest", "ctrl-0")]).is_ok());
+        // The shipped digits stay theirs, so writing a default down changes nothing.
+        assert!(Keymap::with_overrides([("show_today", "1"), ("show_week", "3")]).is_ok());
+        assert!(Keymap::with_overrides([("show_today", "2"), ("show_history", "1")]).is_err());
     }
 }
