@@ -305,3 +305,14 @@ fn a_remapped_key_is_what_the_footer_and_help_show_and_what_works() {
     let row = format!("  {:<18}skip exercise", "z");
     assert!(seen.contains(&row), "{seen}");
 }
+
+#[test]
+fn a_moved_help_key_opens_and_closes_help_and_the_overlay_says_so() {
+    let mut d = fresh_driver();
+    d.app.keymap = hardset::tui::keymap::Keymap::with_overrides([("help", "H")]).expect("no clash");
+    press(&mut d, &[ch('H')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("Keys (↑↓ scroll, H or Esc close)"), "{text}");
+    press(&mut d, &[ch('H')]);
+    assert!(d.app.popup.is_none(), "the key that opened help closes it");
+}

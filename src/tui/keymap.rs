@@ -589,6 +589,16 @@ impl Keymap {
                 binding.keys = Cow::Owned(keys);
                 binding.label = Cow::Owned(key_name(key));
             }
+            if action == Action::Help {
+                // The key that opens help closes it too; the overlay's own keys stay.
+                for binding in keymap.bindings.iter_mut().filter(|b| b.action == action && b.context.is_popup()) {
+                    let mut keys = binding.keys.to_vec();
+                    keys.retain(|&k| k != key);
+                    keys.insert(0, key);
+                    binding.keys = Cow::Owned(keys);
+                    binding.label = Cow::Owned(format!("{}/Esc", key_name(key)));
+                }
+            }
             overridden.push(action);
         }
         for &(first, second, separator) in PAIRED_LABELS {
@@ -865,5 +875,17 @@ mod tests {
         // The shipped digits stay theirs, so writing a default down changes nothing.
         assert!(Keymap::with_overrides([("show_today", "1"), ("show_week", "3")]).is_ok());
         assert!(Keymap::with_overrides([("show_today", "2"), ("show_history", "1")]).is_err());
+    }
+
+    #[test]
+    fn a_moved_help_key_closes_help_too() {
+        let keymap = Keymap::with_overrides([("help", "H")]).expect("no clash");
+        assert_eq!(keymap.lookup(press('H'), &[Context::Checklist, Context::Rest, Context::Global]), Some(Action::Help));
+        assert_eq!(keymap.lookup(press('H'), &[Context::HelpOverlay]), Some(Action::Help));
+        assert!(keymap.footer(&[Context::HelpOverlay]).contains(&("H/Esc", "close help")));
+        let esc = KeyEvent::new(KeyCode::Esc, NONE);
+        assert_eq!(keymap.lookup(esc, &[Context::HelpOverlay]), Some(Action::Help), "Esc still closes it");
+        // A key the overlay scrolls with would do two things there.
+        assert!(Keymap::with_overrides([("help", "j")]).is_err());
     }
 }
