@@ -411,7 +411,8 @@ const FIXED_KEYS: &[(&str, KeyCode)] = &[
 
 /// Ctrl keys a terminal sends as the very byte of a fixed key, so the app cannot tell them
 /// apart: the character after `ctrl-`, and the key the terminal makes of it.
-const CONTROL_TWINS: &[(char, &str)] = &[('m', "Enter"), ('j', "Enter"), ('i', "Tab"), ('h', "Backspace"), ('[', "Esc")];
+const CONTROL_TWINS: &[(char, &str)] =
+    &[('m', "Enter"), ('j', "Enter"), ('i', "Tab"), ('h', "Backspace"), ('[', "Esc")];
 
 /// Reads a key as `config.toml` writes it: one character (`"E"`, `"+"`), `"ctrl-d"`,
 /// `"alt-x"`, `"f1"` to `"f12"`, or a named key (`"space"`, `"delete"`, `"home"`, ...).
@@ -644,13 +645,19 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The binding of an action outside popups.
+    fn binding(&self, action: Action) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.action == action && !b.context.is_popup())
+    }
+
     /// The label of an action's keys outside popups, as hints write it (`E`, `Ctrl-d`).
     pub fn key_label(&self, action: Action) -> String {
-        self.bindings
-            .iter()
-            .find(|b| b.action == action && !b.context.is_popup())
-            .and_then(|b| b.keys.first())
-            .map_or_else(String::new, |&key| key_name(key))
+        self.binding(action).and_then(|b| b.keys.first()).map_or_else(String::new, |&key| key_name(key))
+    }
+
+    /// An action's footer hint keys outside popups, which name a pair together (`[ ]`, `+/-`).
+    pub fn label(&self, action: Action) -> &str {
+        self.binding(action).map_or("", |b| b.label.as_ref())
     }
 
     /// The action for a key in the given contexts (most specific first).
@@ -880,7 +887,10 @@ mod tests {
     #[test]
     fn a_moved_help_key_closes_help_too() {
         let keymap = Keymap::with_overrides([("help", "H")]).expect("no clash");
-        assert_eq!(keymap.lookup(press('H'), &[Context::Checklist, Context::Rest, Context::Global]), Some(Action::Help));
+        assert_eq!(
+            keymap.lookup(press('H'), &[Context::Checklist, Context::Rest, Context::Global]),
+            Some(Action::Help)
+        );
         assert_eq!(keymap.lookup(press('H'), &[Context::HelpOverlay]), Some(Action::Help));
         assert!(keymap.footer(&[Context::HelpOverlay]).contains(&("H/Esc", "close help")));
         let esc = KeyEvent::new(KeyCode::Esc, NONE);

@@ -7,8 +7,8 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
-use crate::tui::theme::Meaning;
 use crate::tui::keymap::Action;
+use crate::tui::theme::Meaning;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
