@@ -475,6 +475,28 @@ fn fixed_refusal(text: &str) -> String {
     )
 }
 
+/// How `config.toml` writes a key, the spelling [`parse_key`] reads back: `E`, `ctrl-d`,
+/// `f5`, `space`, `pagedown`.
+pub fn key_text((code, mods): (KeyCode, KeyModifiers)) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => NAMED_KEYS
+            .iter()
+            .chain(FIXED_KEYS)
+            .find(|&&(_, named)| named == other)
+            .map_or_else(|| format!("{other:?}").to_ascii_lowercase(), |(name, _)| (*name).to_string()),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("ctrl-{name}")
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("alt-{name}")
+    } else {
+        name
+    }
+}
+
 /// How a key is written on screen: `E`, `Ctrl-d`, `F2`, `Space`, `↑`.
 pub fn key_name((code, mods): (KeyCode, KeyModifiers)) -> String {
     let name = match code {
@@ -658,6 +680,15 @@ impl Keymap {
     /// An action's footer hint keys outside popups, which name a pair together (`[ ]`, `+/-`).
     pub fn label(&self, action: Action) -> &str {
         self.binding(action).map_or("", |b| b.label.as_ref())
+    }
+
+    /// Every action `[keys]` can move, with the key in force written as `config.toml` writes
+    /// it: what `hardset config show` lists, and what reads back as the same keymap.
+    pub fn effective_keys(&self) -> Vec<(&'static str, String)> {
+        OVERRIDABLE
+            .iter()
+            .filter_map(|&action| Some((action.name(), key_text(*self.binding(action)?.keys.first()?))))
+            .collect()
     }
 
     /// The action for a key in the given contexts (most specific first).
@@ -897,5 +928,26 @@ mod tests {
         assert_eq!(keymap.lookup(esc, &[Context::HelpOverlay]), Some(Action::Help), "Esc still closes it");
         // A key the overlay scrolls with would do two things there.
         assert!(Keymap::with_overrides([("help", "j")]).is_err());
+    }
+
+    #[test]
+    fn the_effective_keys_read_back_as_the_same_keymap() {
+        let shape = |k: &Keymap| -> Vec<(Vec<(KeyCode, KeyModifiers)>, String)> {
+            k.bindings().iter().map(|b| (b.keys.to_vec(), b.label.to_string())).collect()
+        };
+        for overrides in [vec![], vec![("end_session", "ctrl-e"), ("deload", "f5"), ("skip_rest", "f6")]] {
+            let keymap = Keymap::with_overrides(overrides.iter().copied()).expect("valid");
+            let effective = keymap.effective_keys();
+            assert_eq!(effective.len(), OVERRIDABLE.len());
+            let again = Keymap::with_overrides(effective.iter().map(|(n, k)| (*n, k.as_str()))).expect("reads back");
+            assert_eq!(shape(&again), shape(&keymap), "{effective:?}");
+        }
+        let keymap = Keymap::with_overrides([("end_session", "ctrl-e"), ("form_broke", "space")]);
+        assert!(keymap.is_err(), "space is typed into Form broke");
+        let keymap = Keymap::with_overrides([("end_session", "ctrl-e"), ("deload", "space")]).expect("valid");
+        let effective = keymap.effective_keys();
+        assert!(effective.contains(&("end_session", "ctrl-e".to_string())), "{effective:?}");
+        assert!(effective.contains(&("deload", "space".to_string())), "{effective:?}");
+        assert!(effective.contains(&("quit", "q".to_string())), "defaults too: {effective:?}");
     }
 }
