@@ -39,6 +39,8 @@ pub struct Settings {
     /// Colours of the screen, by what they mean.
     pub colours: ColourSettings,
     /// Keys moved to other keys: action name to key, as written (spans locate mistakes).
+    /// Shown, it lists every action with the key in force.
+    #[serde(serialize_with = "serialize_keys")]
     pub keys: BTreeMap<Spanned<String>, Spanned<String>>,
 }
 
@@ -82,6 +84,21 @@ fn serialize_opt_rest<S: Serializer>(rest: &Option<Duration>, s: S) -> Result<S:
         Some(rest) => s.serialize_some(&format_rest(*rest)),
         None => s.serialize_none(),
     }
+}
+
+/// `[keys]` as in effect: every action it can move, with its key (moved or shipped), written as
+/// the file takes it. A refused `[keys]` never gets this far; were it to, the shipped keys show.
+fn serialize_keys<S: Serializer>(keys: &BTreeMap<Spanned<String>, Spanned<String>>, s: S) -> Result<S::Ok, S::Error> {
+    use serde::ser::SerializeMap;
+    let keymap =
+        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
+            .unwrap_or_default();
+    let effective = keymap.effective_keys();
+    let mut map = s.serialize_map(Some(effective.len()))?;
+    for (name, key) in &effective {
+        map.serialize_entry(name, key)?;
+    }
+    map.end()
 }
 
 /// A colour as `config.toml` names it: `"cyan"`, `"lightblue"`, `"#ff8800"`, `"208"`.

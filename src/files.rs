@@ -304,8 +304,11 @@ mod tests {
             "{shown}"
         );
         assert!(!shown.contains("ramp_up_rest"), "the plan leaves ramp_up_rest to the settings: {shown}");
-        // The comments leave the settings as they were.
-        assert_eq!(Settings::parse(&shown, "shown.toml"), Ok(settings.clone()));
+        // The comments leave the settings as they were; [keys] comes back spelled out, the same keys.
+        let reread = Settings::parse(&shown, "shown.toml").expect("reads back");
+        assert_eq!(Settings { keys: settings.keys.clone(), ..reread.clone() }, settings);
+        let keys = |s: &Settings| s.keymap().expect("usable").effective_keys();
+        assert_eq!(keys(&reread), keys(&settings));
         let bare = show_config(&settings, None).expect("shows");
         assert!(!bare.contains("wins over"), "{bare}");
     }

@@ -621,5 +621,30 @@ fn a_refused_key_in_an_explicit_config_stops_the_command() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     assert!(run.stderr.contains("config.toml:3:10:") && run.stderr.contains("using the defaults"), "{}", run.stderr);
     assert!(run.stdout.contains("[keys]\n"), "{}", run.stdout);
-    assert!(!run.stdout.contains("end_session"), "{}", run.stdout);
+    assert!(run.stdout.contains("end_session = \"E\"\n"), "the shipped key, not F: {}", run.stdout);
+}
+
+#[test]
+fn config_show_lists_every_key_in_force_in_the_form_the_file_takes() {
+    let hardset = Hardset::new();
+    std::fs::create_dir_all(hardset.config()).expect("config dir");
+    let file = hardset.config().join("config.toml");
+    std::fs::write(&file, "[keys]\nend_session = \"F\"\ndeload = \"ctrl-d\"\nskip_rest = \"f5\"\n")
+        .expect("writes the settings");
+    let config = hardset.config().display().to_string();
+    let shown = hardset.ok(&["--config", &config, "config", "show"]);
+    let keys = shown.split_once("[keys]\n").map(|(_, keys)| keys).expect("a [keys] table");
+    // The overrides, as written.
+    for line in ["end_session = \"F\"", "deload = \"ctrl-d\"", "skip_rest = \"f5\""] {
+        assert!(keys.lines().any(|l| l == line), "{line} in {keys}");
+    }
+    // And every other action with its shipped key.
+    for line in ["quit = \"q\"", "help = \"?\"", "show_week = \"3\"", "previous_day = \"[\"", "form_broke = \"f\""] {
+        assert!(keys.lines().any(|l| l == line), "{line} in {keys}");
+    }
+    assert_eq!(keys.lines().filter(|l| l.contains(" = ")).count(), hardset::tui::keymap::OVERRIDABLE.len(), "{keys}");
+    // What it shows is a settings file that reads back the same.
+    std::fs::write(&file, &shown).expect("writes the shown settings");
+    assert!(hardset.ok(&["--config", &config, "config", "check"]).ends_with("config.toml: ok\n"));
+    assert_eq!(hardset.ok(&["--config", &config, "config", "show"]), shown);
 }

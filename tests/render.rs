@@ -305,3 +305,91 @@ fn a_remapped_key_is_what_the_footer_and_help_show_and_what_works() {
     let row = format!("  {:<18}skip exercise", "z");
     assert!(seen.contains(&row), "{seen}");
 }
+
+#[test]
+fn a_moved_help_key_opens_and_closes_help_and_the_overlay_says_so() {
+    let mut d = fresh_driver();
+    d.app.keymap = hardset::tui::keymap::Keymap::with_overrides([("help", "H")]).expect("no clash");
+    press(&mut d, &[ch('H')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("Keys (↑↓ scroll, H or Esc close)"), "{text}");
+    press(&mut d, &[ch('H')]);
+    assert!(d.app.popup.is_none(), "the key that opened help closes it");
+}
+
+#[test]
+fn key_names_written_into_text_follow_a_remap() {
+    let moved = || {
+        hardset::tui::keymap::Keymap::with_overrides([
+            ("form_broke", "b"),
+            ("end_session", "F"),
+            ("deload", "z"),
+            ("go_to_date", "G"),
+            ("mark_day_done", "M"),
+            ("previous_day", "<"),
+            ("next_day", ">"),
+            ("show_week", "W"),
+        ])
+        .expect("no clash")
+    };
+    // The set form's "form broke" line.
+    let mut d = mid_session();
+    d.app.keymap = moved();
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("form held (b)") && !text.contains("(f)"), "{text}");
+    // Marking a training day done points at the key that finishes it.
+    press(&mut d, &[key(KeyCode::Esc), ch('M')]);
+    assert!(screen(&d, 120, 40).contains("its sets are: F finishes the session"), "{}", screen(&d, 120, 40));
+    // A deload week says which key ends it, when started and while it runs.
+    let mut d = demo_driver(3);
+    d.app.keymap = moved();
+    press(&mut d, &[ch('z')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("reps in reserve. z ends it.") && text.contains("RIR 3+ (z ends)"), "{text}");
+    // An empty history week names the go-to-date key.
+    let mut d = fresh_driver();
+    d.app.keymap = moved();
+    press(&mut d, &[ch('2')]);
+    assert!(screen(&d, 120, 40).contains("←→ other weeks, G a date."), "{}", screen(&d, 120, 40));
+    // A rest day names the keys that mark it done and pick another day.
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    let session = SessionFor::New { day_name: "Day 3: incline and pulldown".into(), day_index: Some(2) };
+    store.log_set(&session, &working("Lat pulldown", 60.0, 10, 1), evening() - Duration::days(1), 150).expect("logs");
+    let mut d = driver_on(store, clock);
+    d.app.keymap = moved();
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("M marks the day done.") && text.contains("< > picks another plan day."), "{text}");
+}
+
+#[test]
+fn the_checklist_names_moved_keys_when_all_sets_are_done_and_when_warnings_overflow() {
+    let moved =
+        || hardset::tui::keymap::Keymap::with_overrides([("end_session", "F"), ("show_week", "W")]).expect("no clash");
+    // Every set of the day logged, RIR 0 throughout: done, with warnings to spare.
+    let mut d = demo_driver(2);
+    d.app.keymap = moved();
+    let plan = example_plan();
+    let today = d.app.today.clone().expect("today");
+    let mut entries = Vec::new();
+    for exercise in &today.exercises {
+        for slot in &exercise.slots {
+            let mut set = working(&exercise.planned.name, 40.0, 10, 0);
+            set.kind = slot.kind;
+            entries.push(set);
+        }
+    }
+    // Two more to failure on each of the first two: a warning each.
+    for exercise in today.exercises.iter().take(2) {
+        entries.extend([working(&exercise.planned.name, 40.0, 9, 0), working(&exercise.planned.name, 40.0, 8, 0)]);
+    }
+    let clock = d.clock.clone();
+    hardset::cli::log_sets(&mut d.store, &plan, &test_settings(), &clock, &entries, &mut Vec::new()).expect("logs");
+    d.reload();
+    let (done, total) = d.app.today.as_ref().expect("today").progress();
+    assert_eq!(done, total);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("All sets done: F finishes the session."), "{text}");
+    let text = screen(&d, 80, hardset::tui::view::MIN_HEIGHT);
+    assert!(text.contains("! more warnings on the Week screen (W)"), "{text}");
+}

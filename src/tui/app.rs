@@ -831,7 +831,10 @@ impl App {
                 if today.day.kind == DayKind::Training {
                     self.message = Some((
                         Meaning::Muted,
-                        "A training day is done when its sets are: E finishes the session".into(),
+                        format!(
+                            "A training day is done when its sets are: {} finishes the session",
+                            self.keymap.key_label(Action::EndSession)
+                        ),
                     ));
                 } else if today.finished.is_some() {
                     self.message = Some((Meaning::Muted, "Already marked done today".into()));

@@ -171,9 +171,14 @@ impl<C: Clock> Driver<C> {
                 .store
                 .set_rir_guess(set_id, at_rep, guess_halves)
                 .map(|()| vec![Outcome::Done("Guess saved: it calibrates your RIR".into())]),
-            Effect::StartDeload(monday) => self.store.start_deload(monday, DeloadStyle::Volume, now).map(|()| {
-                vec![Outcome::Done("Deload week: about half the sets, 3 or more reps in reserve. D ends it.".into())]
-            }),
+            Effect::StartDeload(monday) => {
+                let key = self.app.keymap.key_label(Action::Deload);
+                self.store.start_deload(monday, DeloadStyle::Volume, now).map(|()| {
+                    vec![Outcome::Done(format!(
+                        "Deload week: about half the sets, 3 or more reps in reserve. {key} ends it."
+                    ))]
+                })
+            }
             Effect::EndDeload(monday) => {
                 self.store.cancel_deload(monday).map(|()| vec![Outcome::Done("Deload week ended".into())])
             }

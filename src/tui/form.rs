@@ -36,6 +36,23 @@ impl Field {
             Field::Note => !c.is_control(),
         }
     }
+
+    /// The field's name, as the form shows it.
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Weight => "Weight",
+            Field::Reps => "Reps",
+            Field::Rir => "RIR",
+            Field::FormBroke => "Form broke",
+            Field::Note => "Note",
+        }
+    }
+
+    /// The fields that type `c` rather than pass it to the keymap, the note aside (it takes
+    /// any character, so a key there is always typed).
+    pub fn typing(c: char) -> Vec<Field> {
+        Field::ORDER.into_iter().filter(|&f| f != Field::Note && f.accepts(c)).collect()
+    }
 }
 
 /// Which set the form is for.

@@ -5,6 +5,8 @@ use std::borrow::Cow;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use super::form::Field;
+
 /// What a key asks for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -382,13 +384,46 @@ impl Context {
     }
 }
 
+/// The named keys `config.toml` may give an action, as it writes them.
+const NAMED_KEYS: &[(&str, KeyCode)] = &[
+    ("space", KeyCode::Char(' ')),
+    ("delete", KeyCode::Delete),
+    ("insert", KeyCode::Insert),
+    ("home", KeyCode::Home),
+    ("end", KeyCode::End),
+    ("pageup", KeyCode::PageUp),
+    ("pagedown", KeyCode::PageDown),
+];
+
+/// Keys that do one job on every screen (move, open and save, back out, change pane, erase), so
+/// no action may have them: were Esc to end the session, leaving the form would end it too.
+const FIXED_KEYS: &[(&str, KeyCode)] = &[
+    ("enter", KeyCode::Enter),
+    ("esc", KeyCode::Esc),
+    ("tab", KeyCode::Tab),
+    ("shift-tab", KeyCode::BackTab),
+    ("backspace", KeyCode::Backspace),
+    ("up", KeyCode::Up),
+    ("down", KeyCode::Down),
+    ("left", KeyCode::Left),
+    ("right", KeyCode::Right),
+];
+
+/// Ctrl keys a terminal sends as the very byte of a fixed key, so the app cannot tell them
+/// apart: the character after `ctrl-`, and the key the terminal makes of it.
+const CONTROL_TWINS: &[(char, &str)] =
+    &[('m', "Enter"), ('j', "Enter"), ('i', "Tab"), ('h', "Backspace"), ('[', "Esc")];
+
 /// Reads a key as `config.toml` writes it: one character (`"E"`, `"+"`), `"ctrl-d"`,
 /// `"alt-x"`, `"f1"` to `"f12"`, or a named key (`"space"`, `"delete"`, `"home"`, ...).
+/// Enter, Esc, Tab, Backspace and the arrows are refused ([`FIXED_KEYS`]), and so are the ctrl
+/// keys a terminal sends as one of them ([`CONTROL_TWINS`]) and ctrl-c.
 pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
     let refuse = || {
+        let named: Vec<&str> = NAMED_KEYS.iter().map(|(name, _)| *name).collect();
         format!(
-            "'{text}' is not a key; write one character such as \"E\", or ctrl-d, alt-x, f1 to f12, space, delete, \
-             insert, home, end, pageup, pagedown"
+            "'{text}' is not a key; write one character such as \"E\", or ctrl-d, alt-x, f1 to f12, {}",
+            named.join(", ")
         )
     };
     let mut chars = text.chars();
@@ -401,8 +436,15 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             let mut chars = rest.chars();
             return match (chars.next(), chars.next()) {
                 (Some(c), None) if c.is_ascii_graphic() => {
-                    if modifier == KeyModifiers::CONTROL && c == 'c' {
+                    if modifier != KeyModifiers::CONTROL {
+                        Ok((KeyCode::Char(c), modifier))
+                    } else if c == 'c' {
                         Err("ctrl-c always quits; choose another key".into())
+                    } else if let Some((_, twin)) = CONTROL_TWINS.iter().find(|(t, _)| *t == c) {
+                        Err(format!(
+                            "'{text}' reaches the app as {twin}: terminals send the two as the same byte, so it \
+                             cannot be told apart; choose another key"
+                        ))
                     } else {
                         Ok((KeyCode::Char(c), modifier))
                     }
@@ -411,28 +453,48 @@ pub fn parse_key(text: &str) -> Result<(KeyCode, KeyModifiers), String> {
             };
         }
     }
-    let code = match lower.as_str() {
-        "space" => KeyCode::Char(' '),
-        "enter" => KeyCode::Enter,
-        "esc" => KeyCode::Esc,
-        "tab" => KeyCode::Tab,
-        "backspace" => KeyCode::Backspace,
-        "delete" => KeyCode::Delete,
-        "insert" => KeyCode::Insert,
-        "home" => KeyCode::Home,
-        "end" => KeyCode::End,
-        "pageup" => KeyCode::PageUp,
-        "pagedown" => KeyCode::PageDown,
-        "up" => KeyCode::Up,
-        "down" => KeyCode::Down,
-        "left" => KeyCode::Left,
-        "right" => KeyCode::Right,
-        other => match other.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
+    if FIXED_KEYS.iter().any(|(name, _)| *name == lower) {
+        return Err(fixed_refusal(text));
+    }
+    let code = match NAMED_KEYS.iter().find(|(name, _)| *name == lower) {
+        Some(&(_, code)) => code,
+        None => match lower.strip_prefix('f').and_then(|n| n.parse::<u8>().ok()) {
             Some(n @ 1..=12) => KeyCode::F(n),
             _ => return Err(refuse()),
         },
     };
     Ok((code, NONE))
+}
+
+fn fixed_refusal(text: &str) -> String {
+    let fixed: Vec<&str> = FIXED_KEYS.iter().map(|(name, _)| *name).collect();
+    format!(
+        "'{text}' cannot be given to an action: {} do the same job on every screen (moving, opening and \
+         saving, backing out, changing pane, erasing); choose another key",
+        fixed.join(", ")
+    )
+}
+
+/// How `config.toml` writes a key, the spelling [`parse_key`] reads back: `E`, `ctrl-d`,
+/// `f5`, `space`, `pagedown`.
+pub fn key_text((code, mods): (KeyCode, KeyModifiers)) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::F(n) => format!("f{n}"),
+        other => NAMED_KEYS
+            .iter()
+            .chain(FIXED_KEYS)
+            .find(|&&(_, named)| named == other)
+            .map_or_else(|| format!("{other:?}").to_ascii_lowercase(), |(name, _)| (*name).to_string()),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("ctrl-{name}")
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("alt-{name}")
+    } else {
+        name
+    }
 }
 
 /// How a key is written on screen: `E`, `Ctrl-d`, `F2`, `Space`, `↑`.
@@ -473,6 +535,27 @@ pub struct KeyError {
     pub about_key: bool,
 }
 
+/// The first key an action ships with outside popups.
+fn shipped_key(action: Action) -> Option<(KeyCode, KeyModifiers)> {
+    BINDINGS.iter().find(|b| b.action == action && !b.context.is_popup()).and_then(|b| b.keys.first().copied())
+}
+
+/// The set form's fields that would type `key` instead of reading it as `action`'s key, when
+/// the action works while the form is focused (its own, the rest timer's and the global
+/// keys): "Weight, Reps and RIR". `None` when the key is no such character.
+fn typed_in_the_form(action: Action, (code, mods): (KeyCode, KeyModifiers)) -> Option<String> {
+    let KeyCode::Char(c) = code else { return None };
+    if mods != NONE || !BINDINGS.iter().any(|b| b.action == action && Context::Form.active_with(b.context)) {
+        return None;
+    }
+    let names: Vec<&str> = Field::typing(c).into_iter().map(Field::label).collect();
+    match names.as_slice() {
+        [] => None,
+        [one] => Some(format!("{one} field")),
+        [init @ .., last] => Some(format!("{} and {last} fields", init.join(", "))),
+    }
+}
+
 /// Bindings that share one footer hint: the first's label names both keys.
 const PAIRED_LABELS: &[(Action, Action, &str)] =
     &[(Action::RestPlus, Action::RestMinus, "/"), (Action::PrevDay, Action::NextDay, " ")];
@@ -508,12 +591,14 @@ impl Keymap {
                 });
             };
             let key = parse_key(text).map_err(&error)?;
-            if action == Action::ToggleFormBroke
-                && let (KeyCode::Char(c), NONE) = key
-                && (c.is_ascii_digit() || matches!(c, '.' | ',' | ' '))
-            {
+            // The key it ships with changes nothing, so `hardset config show` reads back as it is.
+            if shipped_key(action) == Some(key) {
+                continue;
+            }
+            if let Some(fields) = typed_in_the_form(action, key) {
                 return Err(error(format!(
-                    "'{text}' is typed into the set form's fields, so it cannot be {name}'s key; choose a letter"
+                    "'{text}' is typed into the set form's {fields}, where {name} also works, so typing would win \
+                     there; choose a letter or a ctrl- or alt- key"
                 )));
             }
             for binding in keymap.bindings.iter_mut().filter(|b| b.action == action && !b.context.is_popup()) {
@@ -526,6 +611,16 @@ impl Keymap {
                 keys.insert(0, key);
                 binding.keys = Cow::Owned(keys);
                 binding.label = Cow::Owned(key_name(key));
+            }
+            if action == Action::Help {
+                // The key that opens help closes it too; the overlay's own keys stay.
+                for binding in keymap.bindings.iter_mut().filter(|b| b.action == action && b.context.is_popup()) {
+                    let mut keys = binding.keys.to_vec();
+                    keys.retain(|&k| k != key);
+                    keys.insert(0, key);
+                    binding.keys = Cow::Owned(keys);
+                    binding.label = Cow::Owned(format!("{}/Esc", key_name(key)));
+                }
             }
             overridden.push(action);
         }
@@ -572,13 +667,28 @@ impl Keymap {
         &self.bindings
     }
 
+    /// The binding of an action outside popups.
+    fn binding(&self, action: Action) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.action == action && !b.context.is_popup())
+    }
+
     /// The label of an action's keys outside popups, as hints write it (`E`, `Ctrl-d`).
     pub fn key_label(&self, action: Action) -> String {
-        self.bindings
+        self.binding(action).and_then(|b| b.keys.first()).map_or_else(String::new, |&key| key_name(key))
+    }
+
+    /// An action's footer hint keys outside popups, which name a pair together (`[ ]`, `+/-`).
+    pub fn label(&self, action: Action) -> &str {
+        self.binding(action).map_or("", |b| b.label.as_ref())
+    }
+
+    /// Every action `[keys]` can move, with the key in force written as `config.toml` writes
+    /// it: what `hardset config show` lists, and what reads back as the same keymap.
+    pub fn effective_keys(&self) -> Vec<(&'static str, String)> {
+        OVERRIDABLE
             .iter()
-            .find(|b| b.action == action && !b.context.is_popup())
-            .and_then(|b| b.keys.first())
-            .map_or_else(String::new, |&key| key_name(key))
+            .filter_map(|&action| Some((action.name(), key_text(*self.binding(action)?.keys.first()?))))
+            .collect()
     }
 
     /// The action for a key in the given contexts (most specific first).
@@ -747,5 +857,97 @@ mod tests {
         let error = Keymap::with_overrides([("form_broke", "5")]).expect_err("typed into the weight");
         assert!(error.message.contains("typed into"), "{}", error.message);
         assert!(Keymap::with_overrides([("form_broke", "b")]).is_ok());
+    }
+
+    #[test]
+    fn keys_every_screen_reads_alike_are_refused_and_named() {
+        for text in ["esc", "Enter", "tab", "shift-tab", "backspace", "up", "down", "left", "right"] {
+            let message = parse_key(text).expect_err(text);
+            assert!(message.contains("cannot be given to an action"), "{text}: {message}");
+            for (name, _) in FIXED_KEYS {
+                assert!(message.contains(name), "{text}: the message lists {name}: {message}");
+            }
+        }
+        // What the "not a key" message offers is what is read.
+        let message = parse_key("nope").expect_err("not a key");
+        for &(name, code) in NAMED_KEYS {
+            assert!(message.contains(name), "{message}");
+            assert_eq!(parse_key(name), Ok((code, NONE)));
+        }
+        // Esc twice leaves the form: it must never end the session on the way.
+        let error = Keymap::with_overrides([("end_session", "esc")]).expect_err("esc backs out");
+        assert_eq!(error.action, "end_session");
+        assert!(error.about_key);
+    }
+
+    #[test]
+    fn ctrl_keys_a_terminal_sends_as_enter_tab_backspace_or_esc_are_refused() {
+        for (text, twin) in
+            [("ctrl-m", "Enter"), ("ctrl-j", "Enter"), ("ctrl-i", "Tab"), ("ctrl-h", "Backspace"), ("ctrl-[", "Esc")]
+        {
+            let message = parse_key(text).expect_err(text);
+            assert!(message.contains(&format!("reaches the app as {twin}")), "{text}: {message}");
+            assert!(message.contains("same byte"), "{text}: {message}");
+        }
+        assert_eq!(parse_key("ctrl-M").map_err(|m| m.contains("Enter")), Err(true), "any case");
+        assert_eq!(parse_key("ctrl-d"), Ok((KeyCode::Char('d'), KeyModifiers::CONTROL)));
+        assert_eq!(parse_key("alt-m"), Ok((KeyCode::Char('m'), KeyModifiers::ALT)), "only ctrl is twinned");
+    }
+
+    #[test]
+    fn keys_live_in_the_set_form_may_not_be_what_its_fields_type() {
+        // The rest timer's, the global and the form's own keys all work while the form is focused.
+        for name in ["skip_rest", "rest_plus", "rest_minus", "quit", "help", "find_exercise", "show_week", "form_broke"]
+        {
+            let error = Keymap::with_overrides([(name, "0")]).expect_err(name);
+            assert!(error.message.contains("Weight, Reps and RIR fields"), "{name}: {}", error.message);
+            assert!(error.message.contains(name), "{}", error.message);
+            let error = Keymap::with_overrides([(name, ".")]).expect_err(name);
+            assert!(error.message.contains("Weight and RIR fields"), "{name}: {}", error.message);
+            let error = Keymap::with_overrides([(name, "space")]).expect_err(name);
+            assert!(error.message.contains("Form broke field"), "{name}: {}", error.message);
+        }
+        // Keys of other panes never meet the form; ctrl and alt are never typed.
+        assert!(Keymap::with_overrides([("end_session", "0")]).is_ok());
+        assert!(Keymap::with_overrides([("skip_rest", "ctrl-0")]).is_ok());
+        // The shipped digits stay theirs, so writing a default down changes nothing.
+        assert!(Keymap::with_overrides([("show_today", "1"), ("show_week", "3")]).is_ok());
+        assert!(Keymap::with_overrides([("show_today", "2"), ("show_history", "1")]).is_err());
+    }
+
+    #[test]
+    fn a_moved_help_key_closes_help_too() {
+        let keymap = Keymap::with_overrides([("help", "H")]).expect("no clash");
+        assert_eq!(
+            keymap.lookup(press('H'), &[Context::Checklist, Context::Rest, Context::Global]),
+            Some(Action::Help)
+        );
+        assert_eq!(keymap.lookup(press('H'), &[Context::HelpOverlay]), Some(Action::Help));
+        assert!(keymap.footer(&[Context::HelpOverlay]).contains(&("H/Esc", "close help")));
+        let esc = KeyEvent::new(KeyCode::Esc, NONE);
+        assert_eq!(keymap.lookup(esc, &[Context::HelpOverlay]), Some(Action::Help), "Esc still closes it");
+        // A key the overlay scrolls with would do two things there.
+        assert!(Keymap::with_overrides([("help", "j")]).is_err());
+    }
+
+    #[test]
+    fn the_effective_keys_read_back_as_the_same_keymap() {
+        let shape = |k: &Keymap| -> Vec<(Vec<(KeyCode, KeyModifiers)>, String)> {
+            k.bindings().iter().map(|b| (b.keys.to_vec(), b.label.to_string())).collect()
+        };
+        for overrides in [vec![], vec![("end_session", "ctrl-e"), ("deload", "f5"), ("skip_rest", "f6")]] {
+            let keymap = Keymap::with_overrides(overrides.iter().copied()).expect("valid");
+            let effective = keymap.effective_keys();
+            assert_eq!(effective.len(), OVERRIDABLE.len());
+            let again = Keymap::with_overrides(effective.iter().map(|(n, k)| (*n, k.as_str()))).expect("reads back");
+            assert_eq!(shape(&again), shape(&keymap), "{effective:?}");
+        }
+        let keymap = Keymap::with_overrides([("end_session", "ctrl-e"), ("form_broke", "space")]);
+        assert!(keymap.is_err(), "space is typed into Form broke");
+        let keymap = Keymap::with_overrides([("end_session", "ctrl-e"), ("deload", "space")]).expect("valid");
+        let effective = keymap.effective_keys();
+        assert!(effective.contains(&("end_session", "ctrl-e".to_string())), "{effective:?}");
+        assert!(effective.contains(&("deload", "space".to_string())), "{effective:?}");
+        assert!(effective.contains(&("quit", "q".to_string())), "defaults too: {effective:?}");
     }
 }

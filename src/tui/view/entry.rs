@@ -13,6 +13,7 @@ use crate::training::{e1rm, plates};
 use crate::tui::app::Pane;
 use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES};
+use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -97,7 +98,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     lines.push(Line::from(vec![
         Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
         Span::styled(if form.form_broke { "[x] form broke" } else { "[ ] form held" }.to_string(), broke_style),
-        Span::styled(" (f)", t.style(Meaning::Muted)),
+        Span::styled(format!(" ({})", screen.app.keymap.key_label(Action::ToggleFormBroke)), t.style(Meaning::Muted)),
     ]));
     let note = truncate(&form.note, width.saturating_sub(12));
     lines.push(field_line("Note", Field::Note, &note, ""));

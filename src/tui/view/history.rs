@@ -11,6 +11,7 @@ use super::{View, truncate};
 use crate::model::session::{LoggedSet, SetEntry};
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::app::Pane;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -33,7 +34,10 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     if app.sessions.is_empty() {
         Paragraph::new(vec![
             Line::styled("No sessions this week.", t.style(Meaning::Muted)),
-            Line::styled("←→ other weeks, g a date.", t.style(Meaning::Muted)),
+            Line::styled(
+                format!("←→ other weeks, {} a date.", app.keymap.key_label(Action::GoToDate)),
+                t.style(Meaning::Muted),
+            ),
         ])
         .render(inner, buf);
         return;

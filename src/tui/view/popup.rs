@@ -7,6 +7,7 @@ use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
+use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
@@ -95,7 +96,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             }
             let rect = centered(area, 56, area.height.saturating_sub(2));
             Clear.render(rect, buf);
-            let inner = screen.pane("Keys (↑↓ scroll, ? or Esc close)", true, rect, buf);
+            let title = format!("Keys (↑↓ scroll, {} or Esc close)", screen.app.keymap.key_label(Action::Help));
+            let inner = screen.pane(&title, true, rect, buf);
             let max_scroll = lines.len().saturating_sub(inner.height as usize);
             let skip = (*scroll as usize).min(max_scroll);
             Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);

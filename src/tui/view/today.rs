@@ -9,6 +9,7 @@ use super::{View, entry, rest, truncate, wrap};
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
 use crate::tui::app::Pane;
+use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -45,7 +46,8 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             crate::model::session::DeloadStyle::Volume => "half the sets",
             crate::model::session::DeloadStyle::Load => "10% less load",
         };
-        pinned.push(Line::styled(truncate(&format!("Deload: {how}, RIR 3+ (D ends)"), width), t.style(Meaning::Title)));
+        let text = format!("Deload: {how}, RIR 3+ ({} ends)", app.keymap.key_label(Action::Deload));
+        pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Title)));
         if !today.rested.is_empty() {
             let text = format!("Resting this week: {}", today.rested.join(", "));
             pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
@@ -53,7 +55,8 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     let (done, total) = today.progress();
     if today.session.is_some() && total > 0 && done == total {
-        pinned.push(Line::styled(truncate("All sets done: E finishes the session.", width), t.style(Meaning::Good)));
+        let text = format!("All sets done: {} finishes the session.", app.keymap.key_label(Action::EndSession));
+        pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Good)));
     }
     for warning in &today.warnings {
         for part in wrap(&format!("! {warning}"), width, "  ") {
@@ -64,7 +67,8 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let room = (inner.height as usize / 3).max(1);
     if pinned.len() > room {
         pinned.truncate(room.saturating_sub(1));
-        pinned.push(Line::styled(truncate("! more warnings on the Week screen (3)", width), t.style(Meaning::Warn)));
+        let text = format!("! more warnings on the Week screen ({})", app.keymap.key_label(Action::ShowWeek));
+        pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Warn)));
     }
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
@@ -87,8 +91,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::raw(""));
         if today.finished.is_none() {
-            lines.push(Line::styled("m marks the day done.", t.style(Meaning::Muted)));
-            lines.push(Line::styled("[ ] picks another plan day.", t.style(Meaning::Muted)));
+            let mark = format!("{} marks the day done.", app.keymap.key_label(Action::MarkDayDone));
+            let pick = format!("{} picks another plan day.", app.keymap.label(Action::PrevDay));
+            lines.push(Line::styled(truncate(&mark, width), t.style(Meaning::Muted)));
+            lines.push(Line::styled(truncate(&pick, width), t.style(Meaning::Muted)));
         }
     }
     let current = today.current();
