@@ -1,6 +1,7 @@
 //! The store: owns the SQLite database and every query. Nothing else writes SQL.
 
 mod import;
+mod records;
 mod recovery;
 mod sessions;
 mod sets;
@@ -21,6 +22,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("store/migrations/003_recovery.sql"),
     include_str!("store/migrations/004_record_lookups.sql"),
     include_str!("store/migrations/005_custom_exercises.sql"),
+    include_str!("store/migrations/006_records.sql"),
 ];
 
 /// The schema version this build writes.

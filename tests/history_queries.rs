@@ -117,3 +117,212 @@ fn weeks_pair_set_by_set_even_when_the_counts_differ() {
     let (before, after) = e.best_e1rm;
     assert!(after.expect("this week") > before.expect("last week"));
 }
+
+/// What `exercise_bests_before` must return, computed from every set: for working sets of the
+/// exercise and unit with form intact, outside deload weeks, in sessions before `before` (a
+/// session started the day before may log past it), the heaviest load at each number of reps to
+/// failure and the most reps at each load.
+fn bests_by_hand(
+    store: &Store,
+    exercise: &str,
+    unit: hardset::model::units::Unit,
+    before: chrono::DateTime<Utc>,
+) -> (std::collections::BTreeMap<u32, i64>, std::collections::BTreeMap<i64, u16>) {
+    let deloads: Vec<chrono::DateTime<Utc>> = store
+        .deload_weeks()
+        .expect("weeks")
+        .into_iter()
+        .map(|d| d.monday.and_hms_opt(0, 0, 0).expect("midnight").and_utc())
+        .collect();
+    let mut frontier = std::collections::BTreeMap::new();
+    let mut most = std::collections::BTreeMap::new();
+    store
+        .for_each_set(|s| {
+            let e = &s.entry;
+            let in_deload =
+                deloads.iter().any(|m| s.session_started_at >= *m && s.session_started_at < *m + Duration::days(7));
+            let before_cut = s.logged_at < before + Duration::days(1)
+                && (s.logged_at < before
+                    || (s.session_started_at >= before - Duration::days(1) && s.session_started_at < before));
+            if e.exercise == exercise
+                && e.weight.unit == unit
+                && e.kind == hardset::model::session::SetKind::Working
+                && !e.form_broke
+                && !in_deload
+                && before_cut
+            {
+                let rtf = u32::from(e.reps) * 2 + u32::from(e.rir.map_or(0, hardset::model::units::Rir::halves));
+                let load = e.weight.load.hundredths();
+                frontier.entry(rtf).and_modify(|l: &mut i64| *l = (*l).max(load)).or_insert(load);
+                most.entry(load).and_modify(|r: &mut u16| *r = (*r).max(e.reps)).or_insert(e.reps);
+            }
+            Ok(())
+        })
+        .expect("reads");
+    (frontier, most)
+}
+
+/// A small deterministic generator, so a failure can be replayed.
+struct Dice(u64);
+
+impl Dice {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn kept_records_answer_exactly_as_reading_every_set_through_edits_deletes_deloads_and_imports() {
+    use hardset::model::session::{SetEntry, SetKind};
+    use hardset::model::units::{Load, Rir, Unit, Weight};
+    let mut store = Store::in_memory().expect("store");
+    let mut dice = Dice(7);
+    let exercises = ["Lat pulldown", "Barbell back squat"];
+    let start = Utc.with_ymd_and_hms(2026, 1, 5, 18, 0, 0).single().expect("valid");
+    let mut ids = Vec::new();
+    let entry = |dice: &mut Dice| SetEntry {
+        exercise: exercises[dice.below(2) as usize].into(),
+        kind: if dice.below(5) == 0 { SetKind::RampUp } else { SetKind::Working },
+        weight: Weight::new(
+            Load::from_hundredths(2_000 + 250 * dice.below(30) as i64),
+            if dice.below(8) == 0 { Unit::Lb } else { Unit::Kg },
+        ),
+        reps: 3 + dice.below(10) as u16,
+        rir: if dice.below(4) == 0 { None } else { Rir::from_halves(dice.below(7) as u8) },
+        form_broke: dice.below(10) == 0,
+        note: String::new(),
+    };
+    let check = |store: &Store, label: &str| {
+        for days in (0..200).step_by(17) {
+            let before = start + Duration::days(days) + Duration::hours(6);
+            for exercise in exercises {
+                for unit in [Unit::Kg, Unit::Lb] {
+                    let (frontier, most) = store.exercise_bests_before(exercise, unit, before).expect("reads");
+                    let frontier: std::collections::BTreeMap<u32, i64> = frontier
+                        .iter()
+                        .map(|e| {
+                            (
+                                u32::from(e.reps) * 2 + u32::from(e.rir.map_or(0, Rir::halves)),
+                                e.weight.load.hundredths(),
+                            )
+                        })
+                        .collect();
+                    let most: std::collections::BTreeMap<i64, u16> =
+                        most.iter().map(|(l, r)| (l.hundredths(), *r)).collect();
+                    assert_eq!(
+                        (frontier, most),
+                        bests_by_hand(store, exercise, unit, before),
+                        "{label}: {exercise} {unit} before {before}"
+                    );
+                }
+            }
+        }
+    };
+    // Six months of sessions, a few sets each; some sessions cross midnight.
+    for day in 0..180 {
+        let at = start + Duration::days(day) + Duration::minutes(dice.below(400) as i64);
+        let first = store.log_set(&new_session(), &entry(&mut dice), at, 90).expect("logs");
+        ids.push(first.id);
+        for k in 1..=dice.below(4) as i64 {
+            let set = store
+                .log_set(&SessionFor::Existing(first.session_id), &entry(&mut dice), at + Duration::minutes(5 * k), 90)
+                .expect("logs");
+            ids.push(set.id);
+        }
+    }
+    check(&store, "as logged");
+    for _ in 0..40 {
+        let id = ids[dice.below(ids.len() as u64) as usize];
+        if dice.below(2) == 0 {
+            let _ = store.update_set(id, &entry(&mut dice));
+        } else {
+            let _ = store.delete_set(id);
+        }
+    }
+    check(&store, "after edits and deletes");
+    let monday = hardset::training::compare::week_bounds((start + Duration::days(70)).date_naive()).0;
+    store.start_deload(monday, DeloadStyle::Volume, start).expect("deload");
+    check(&store, "with a deload week");
+    store.cancel_deload(monday).expect("ended");
+    check(&store, "the deload week ended");
+    // A set logged in the past (an older time than the newest set) and an import in the middle.
+    let past = start + Duration::days(90) + Duration::hours(2);
+    store.log_set(&new_session(), &entry(&mut dice), past, 90).expect("logs");
+    let sets: Vec<(SetEntry, chrono::DateTime<Utc>)> =
+        (0..20).map(|k| (entry(&mut dice), start + Duration::days(45) + Duration::minutes(k))).collect();
+    let batch = hardset::store::ImportBatch {
+        sessions: vec![hardset::model::session::SessionRecord {
+            started_at: start + Duration::days(45),
+            ended_at: Some(start + Duration::days(45) + Duration::hours(1)),
+            day_name: "Imported".into(),
+            day_index: None,
+            sets,
+            readiness: None,
+            note: String::new(),
+        }],
+        ..hardset::store::ImportBatch::default()
+    };
+    store.import(&batch, true, &mut |_| {}).expect("imports");
+    check(&store, "after a set in the past and an import");
+}
+
+#[test]
+fn a_log_from_before_kept_records_gets_them_when_it_migrates() {
+    use hardset::model::units::Unit;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("old.db");
+    {
+        // The schema as migrations 1-5 left it, and sets written then.
+        let conn = rusqlite::Connection::open(&path).expect("opens");
+        for sql in [
+            include_str!("../src/store/migrations/001_initial.sql"),
+            include_str!("../src/store/migrations/002_sets_by_time.sql"),
+            include_str!("../src/store/migrations/003_recovery.sql"),
+            include_str!("../src/store/migrations/004_record_lookups.sql"),
+            include_str!("../src/store/migrations/005_custom_exercises.sql"),
+        ] {
+            conn.execute_batch(sql).expect("migrates");
+        }
+        conn.pragma_update(None, "user_version", 5).expect("version");
+        let start = Utc.with_ymd_and_hms(2026, 3, 2, 18, 0, 0).single().expect("valid").timestamp();
+        let mut dice = Dice(11);
+        for day in 0..60 {
+            let at = start + day * 86_400;
+            conn.execute("INSERT INTO session (started_at, ended_at, day_name) VALUES (?1, ?1 + 3600, 'A')", [at])
+                .expect("session");
+            let session = conn.last_insert_rowid();
+            for k in 0..3 {
+                conn.execute(
+                    "INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at)
+                     VALUES (?1, 'Lat pulldown', 'working', ?2, 'kg', ?3, ?4, ?5)",
+                    rusqlite::params![
+                        session,
+                        4_000 + 250 * dice.below(20) as i64,
+                        4 + dice.below(8) as i64,
+                        dice.below(5) as i64,
+                        at + k * 300
+                    ],
+                )
+                .expect("set");
+            }
+        }
+    }
+    let store = Store::open(&path).expect("migrates");
+    assert!(dir.path().join("old.db.v5.bak").exists(), "a backup first");
+    let before = Utc.with_ymd_and_hms(2026, 4, 20, 12, 0, 0).single().expect("valid");
+    let (frontier, most) = store.exercise_bests_before("Lat pulldown", Unit::Kg, before).expect("reads");
+    let frontier: std::collections::BTreeMap<u32, i64> = frontier
+        .iter()
+        .map(|e| {
+            (
+                u32::from(e.reps) * 2 + u32::from(e.rir.map_or(0, hardset::model::units::Rir::halves)),
+                e.weight.load.hundredths(),
+            )
+        })
+        .collect();
+    let most: std::collections::BTreeMap<i64, u16> = most.iter().map(|(l, r)| (l.hundredths(), *r)).collect();
+    let expected = bests_by_hand(&store, "Lat pulldown", Unit::Kg, before);
+    assert!(!expected.0.is_empty());
+    assert_eq!((frontier, most), expected);
+}

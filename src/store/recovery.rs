@@ -56,15 +56,16 @@ impl Store {
                  ON CONFLICT (monday) DO UPDATE SET style = excluded.style",
                 params![monday.format("%Y-%m-%d").to_string(), style.as_str(), at.timestamp()],
             )?;
-            Ok(())
+            super::records::refresh_week(tx, &monday.format("%Y-%m-%d").to_string())
         })
     }
 
     /// Ends the deload of the week starting `monday`.
     pub fn cancel_deload(&mut self, monday: NaiveDate) -> Result<(), StoreError> {
         self.write(|tx| {
-            tx.execute("DELETE FROM deload_week WHERE monday = ?1", [monday.format("%Y-%m-%d").to_string()])?;
-            Ok(())
+            let monday = monday.format("%Y-%m-%d").to_string();
+            tx.execute("DELETE FROM deload_week WHERE monday = ?1", [&monday])?;
+            super::records::refresh_week(tx, &monday)
         })
     }
 

@@ -1,7 +1,7 @@
 //! Sets: logging, editing, deleting, and the queries that feed the screens.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Row, params};
+use rusqlite::{OptionalExtension, Row, params};
 
 use super::{Store, StoreError, from_unix};
 use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
@@ -89,6 +89,7 @@ impl Store {
         self.write(|tx| {
             let session_id = super::sessions::resolve_session(tx, session, at)?;
             let id = insert_set(tx, session_id, entry, at)?;
+            super::records::after_logging(tx, id)?;
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
                 params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
@@ -108,6 +109,8 @@ impl Store {
     /// Replaces what a logged set records (its time and session stay).
     pub fn update_set(&mut self, id: i64, entry: &SetEntry) -> Result<(), StoreError> {
         self.write(|tx| {
+            let before: Option<String> =
+                tx.query_row("SELECT exercise FROM workout_set WHERE id = ?1", [id], |r| r.get(0)).optional()?;
             let changed = tx.execute(
                 "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
                         rir_halves = ?7, form_broke = ?8, note = ?9 WHERE id = ?1",
@@ -126,15 +129,24 @@ impl Store {
             if changed == 0 {
                 return Err(StoreError::NotFound(format!("set {id} is no longer in the log")));
             }
-            Ok(())
+            // An edit rewrites history: the records of the exercise (both, if it changed) follow.
+            if let Some(before) = before.filter(|b| *b != entry.exercise) {
+                super::records::refresh(tx, Some(&before))?;
+            }
+            super::records::refresh(tx, Some(&entry.exercise))
         })
     }
 
     /// Deletes a logged set.
     pub fn delete_set(&mut self, id: i64) -> Result<(), StoreError> {
         self.write(|tx| {
+            let exercise: Option<String> =
+                tx.query_row("SELECT exercise FROM workout_set WHERE id = ?1", [id], |r| r.get(0)).optional()?;
             tx.execute("DELETE FROM workout_set WHERE id = ?1", [id])?;
-            Ok(())
+            match exercise {
+                Some(exercise) => super::records::refresh(tx, Some(&exercise)),
+                None => Ok(()),
+            }
         })
     }
 
@@ -219,9 +231,16 @@ impl Store {
         unit: Unit,
         before: DateTime<Utc>,
     ) -> Result<Bests, StoreError> {
-        let mut frontier = self.conn.prepare_cached(
-            &format!("SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) {BESTS_WHERE} GROUP BY reps * 2 + coalesce(rir_halves, 0)"),
-        )?;
+        // Up to a day before `before` the record flags summarise everything (migration 006);
+        // the day either side is read set by set, where a session crossing midnight decides.
+        let mut frontier = self.conn.prepare_cached(&format!(
+            "SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) FROM (
+                 SELECT load_hundredths, reps, rir_halves FROM workout_set
+                 WHERE exercise = ?1 AND unit = ?2 AND load_record = 1 AND logged_at < ?3 - 86400
+                 UNION ALL
+                 SELECT load_hundredths, reps, rir_halves {BESTS_WHERE} AND logged_at >= ?3 - 86400
+             ) GROUP BY reps * 2 + coalesce(rir_halves, 0)"
+        ))?;
         let rows = frontier.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
             let halves: u8 = r.get(2)?;
             Ok(SetEntry {
@@ -235,9 +254,14 @@ impl Store {
             })
         })?;
         let frontier: Vec<SetEntry> = rows.collect::<Result<_, _>>()?;
-        let mut most = self
-            .conn
-            .prepare_cached(&format!("SELECT load_hundredths, max(reps) {BESTS_WHERE} GROUP BY load_hundredths"))?;
+        let mut most = self.conn.prepare_cached(&format!(
+            "SELECT load_hundredths, max(reps) FROM (
+                 SELECT load_hundredths, reps FROM workout_set
+                 WHERE exercise = ?1 AND unit = ?2 AND reps_record = 1 AND logged_at < ?3 - 86400
+                 UNION ALL
+                 SELECT load_hundredths, reps {BESTS_WHERE} AND logged_at >= ?3 - 86400
+             ) GROUP BY load_hundredths"
+        ))?;
         let rows = most.query_map(params![exercise, unit.label(), before.timestamp()], |r| {
             Ok((Load::from_hundredths(r.get(0)?), r.get(1)?))
         })?;

@@ -3,7 +3,7 @@
 
 use std::io::Write;
 use std::sync::mpsc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
@@ -19,12 +19,18 @@ use crate::clock::Clock;
 enum Event {
     Key(KeyEvent),
     Resize,
+    /// The database files changed on disk (another hardset, or `hardset log`, may have
+    /// committed): the driver re-reads if the log really changed.
+    Changed,
     /// SIGTERM, SIGHUP or SIGINT, or the terminal went away: quit now.
     Quit,
 }
 
 /// How often the screen redraws while a rest timer runs (at most 4 times a second).
 const TIMER_FRAME: Duration = Duration::from_millis(250);
+
+/// When to look at the log again after its files changed on disk.
+const RECHECKS: [Duration; 2] = [Duration::from_millis(150), Duration::from_millis(700)];
 
 /// Runs the app in the terminal until the lifter quits. The terminal is restored on quit, on
 /// error, on panic (ratatui's hook) and on SIGTERM/SIGHUP.
@@ -37,6 +43,9 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             let _ = signal_tx.send(Event::Quit);
         }
     });
+    // Another instance's sets appear within a moment, without polling: the operating system
+    // says when the database files change (and nothing wakes the loop while nobody writes).
+    let _watcher = driver.store.path().and_then(|path| watch_database(path, tx.clone()));
     let mut terminal = ratatui::init();
     std::thread::spawn(move || {
         loop {
@@ -54,6 +63,10 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
         }
     });
     let theme = Theme::from_env().with_colours(driver.app.settings.colours);
+    // A change on disk is seen while the other process is still committing (its WAL frames are
+    // written before the commit shows in the shared index, which raises no file event), so the
+    // log is checked again a little later: that catches the commit within a second.
+    let mut rechecks: Vec<Instant> = Vec::new();
     let result = (|| -> std::io::Result<()> {
         loop {
             // The loop only wakes for input, a signal or a running timer: each wake redraws.
@@ -63,7 +76,14 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
                 let screen = View { app: &driver.app, now, theme, offset };
                 frame.render_widget(screen, frame.area());
             })?;
-            let event = match timer_wake(&driver) {
+            let now_instant = Instant::now();
+            rechecks.retain(|at| *at > now_instant);
+            let recheck = rechecks.iter().min().map(|at| at.saturating_duration_since(now_instant));
+            let wake = match (timer_wake(&driver), recheck) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+            let event = match wake {
                 Some(timeout) => match rx.recv_timeout(timeout) {
                     Ok(event) => Some(event),
                     Err(mpsc::RecvTimeoutError::Timeout) => None,
@@ -78,6 +98,13 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
                 match event {
                     Event::Key(key) => driver.key(key),
                     Event::Resize => {}
+                    // `tick` below re-reads when another connection committed; look again soon
+                    // in case the commit was still under way.
+                    Event::Changed => {
+                        let now = Instant::now();
+                        rechecks.clear();
+                        rechecks.extend(RECHECKS.iter().map(|d| now + *d));
+                    }
                     Event::Quit => driver.app.quit = true,
                 }
             }
@@ -94,6 +121,30 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     })();
     ratatui::restore();
     result
+}
+
+/// Watches the database's folder for changes to its files (the database, its WAL and shared
+/// memory). `None` where the platform cannot watch: then other instances' sets appear at the
+/// next key press, as before.
+fn watch_database(path: &std::path::Path, tx: mpsc::Sender<Event>) -> Option<notify::RecommendedWatcher> {
+    use notify::Watcher as _;
+    let name = path.file_name()?.to_string_lossy().into_owned();
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
+        let Ok(event) = result else {
+            return;
+        };
+        let ours = event.paths.iter().any(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&name)));
+        if ours && matches!(event.kind, notify::EventKind::Modify(_) | notify::EventKind::Create(_)) {
+            let _ = tx.send(Event::Changed);
+        }
+    })
+    .ok()?;
+    watcher.watch(&folder, notify::RecursiveMode::NonRecursive).ok()?;
+    Some(watcher)
 }
 
 /// How long to sleep before the screen must change by itself: while a rest runs or its end
