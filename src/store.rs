@@ -30,7 +30,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// SQLite refused.
-    #[error("database error: {0}")]
+    #[error("{}", sqlite_in_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// The file was written by a newer hardset.
     #[error(
@@ -55,6 +55,29 @@ pub enum StoreError {
     /// Asked about something that is not there.
     #[error("{0}")]
     NotFound(String),
+}
+
+/// What went wrong, in words a lifter can act on; the raw SQLite text only when it is none of the
+/// failures a lifter can meet and fix (a full disk, a read-only file, another program holding it).
+fn sqlite_in_words(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    let code = match error {
+        rusqlite::Error::SqliteFailure(failure, _) => failure.code,
+        _ => return format!("database error: {error}"),
+    };
+    match code {
+        ErrorCode::DiskFull => "the disk is full (free some space, then try again)".into(),
+        ErrorCode::ReadOnly => "the log file is read-only (make it writable, then try again)".into(),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "another program kept the log busy too long (try again)".into()
+        }
+        ErrorCode::CannotOpen => "the log file cannot be opened (check the folder and its permissions)".into(),
+        ErrorCode::SystemIoFailure => format!("the disk failed to read or write the log ({error})"),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+            format!("the log file is damaged or not a hardset log ({error})")
+        }
+        _ => format!("database error: {error}"),
+    }
 }
 
 /// The SQLite log of sessions and sets.
