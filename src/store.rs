@@ -102,10 +102,15 @@ impl Store {
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        // A file made read-only is opened read-only, whoever runs hardset (root could write it
+        // anyway): the log can be read, and every save says why it failed.
+        let read_only = std::fs::metadata(path).map_err(io)?.permissions().readonly();
+        let access = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        };
+        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.setup()?;
         Ok(store)
