@@ -202,6 +202,14 @@ impl Store {
         Ok(())
     }
 
+    /// Caps the log at `pages` pages for this connection (SQLite's `max_page_count`), as a disk
+    /// quota would: a write that needs more fails as a full disk does. A cap below the pages in
+    /// use stops at them. Returns the pages in use.
+    pub fn cap_pages(&self, pages: u64) -> Result<u64, StoreError> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
+    }
+
     /// `PRAGMA integrity_check` says ok.
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
