@@ -32,7 +32,7 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// SQLite refused.
-    #[error("database error: {0}")]
+    #[error("{}", sqlite_in_words(.0))]
     Sqlite(#[from] rusqlite::Error),
     /// The file was written by a newer hardset.
     #[error(
@@ -59,6 +59,29 @@ pub enum StoreError {
     NotFound(String),
 }
 
+/// What went wrong, in words a lifter can act on; the raw SQLite text only when it is none of the
+/// failures a lifter can meet and fix (a full disk, a read-only file, another program holding it).
+fn sqlite_in_words(error: &rusqlite::Error) -> String {
+    use rusqlite::ErrorCode;
+    let code = match error {
+        rusqlite::Error::SqliteFailure(failure, _) => failure.code,
+        _ => return format!("database error: {error}"),
+    };
+    match code {
+        ErrorCode::DiskFull => "the disk is full (free some space, then try again)".into(),
+        ErrorCode::ReadOnly => "the log file is read-only (make it writable, then try again)".into(),
+        ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
+            "another program kept the log busy too long (try again)".into()
+        }
+        ErrorCode::CannotOpen => "the log file cannot be opened (check the folder and its permissions)".into(),
+        ErrorCode::SystemIoFailure => format!("the disk failed to read or write the log ({error})"),
+        ErrorCode::NotADatabase | ErrorCode::DatabaseCorrupt => {
+            format!("the log file is damaged or not a hardset log ({error})")
+        }
+        _ => format!("database error: {error}"),
+    }
+}
+
 /// The SQLite log of sessions and sets.
 pub struct Store {
     conn: Connection,
@@ -81,10 +104,15 @@ impl Store {
         if !path.exists() {
             create_private_file(path).map_err(io)?;
         }
-        let conn = Connection::open_with_flags(
-            path,
-            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )?;
+        // A file made read-only is opened read-only, whoever runs hardset (root could write it
+        // anyway): the log can be read, and every save says why it failed.
+        let read_only = std::fs::metadata(path).map_err(io)?.permissions().readonly();
+        let access = if read_only {
+            OpenFlags::SQLITE_OPEN_READ_ONLY
+        } else {
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE
+        };
+        let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         let mut store = Store { conn, path: Some(path.to_path_buf()) };
         store.setup()?;
         Ok(store)
@@ -174,6 +202,14 @@ impl Store {
         let backup = rusqlite::backup::Backup::new(&self.conn, &mut copy)?;
         backup.run_to_completion(256, Duration::ZERO, None)?;
         Ok(())
+    }
+
+    /// Caps the log at `pages` pages for this connection (SQLite's `max_page_count`), as a disk
+    /// quota would: a write that needs more fails as a full disk does. A cap below the pages in
+    /// use stops at them. Returns the pages in use.
+    pub fn cap_pages(&self, pages: u64) -> Result<u64, StoreError> {
+        self.conn.pragma_update(None, "max_page_count", pages)?;
+        Ok(self.conn.query_row("PRAGMA page_count", [], |r| r.get(0))?)
     }
 
     /// `PRAGMA integrity_check` says ok.

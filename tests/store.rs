@@ -1,4 +1,5 @@
-//! The store: what it keeps, what it refuses, and how it treats the file.
+//! The store: what it keeps, what it refuses, and how it treats the file. Newer and older schemas
+//! are proven in tests/reliability.rs.
 
 mod common;
 
@@ -7,7 +8,7 @@ use common::evening;
 use hardset::model::session::{ExerciseChange, SessionFor};
 use hardset::model::session::{SetEntry, SetKind};
 use hardset::model::units::{Load, Rir, Unit, Weight};
-use hardset::store::{SCHEMA_VERSION, Store, StoreError};
+use hardset::store::{SCHEMA_VERSION, Store};
 
 fn entry(load: f64, unit: Unit, reps: u16, rir: Option<u8>) -> SetEntry {
     SetEntry {
@@ -58,24 +59,6 @@ fn the_file_is_private_and_in_wal_mode() {
     assert_eq!(mode, "wal");
     let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("pragma");
     assert_eq!(version, SCHEMA_VERSION);
-}
-
-#[test]
-fn a_newer_database_is_refused_untouched() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("future.db");
-    {
-        let conn = rusqlite::Connection::open(&path).expect("opens");
-        conn.execute_batch("CREATE TABLE later (x INTEGER); PRAGMA user_version = 99;").expect("setup");
-    }
-    let before = std::fs::read(&path).expect("reads");
-    match Store::open(&path) {
-        Err(StoreError::NewerDatabase { found, .. }) => assert_eq!(found, 99),
-        Err(other) => panic!("wrong error: {other}"),
-        Ok(_) => panic!("a newer database must be refused"),
-    }
-    assert_eq!(std::fs::read(&path).expect("reads"), before, "same bytes after");
-    assert!(!dir.path().join("future.db-wal").exists());
 }
 
 #[test]
@@ -197,34 +180,4 @@ fn a_killed_writer_loses_no_committed_set() {
     let reopened = Store::open(&path).expect("reopens while the old handle is still alive");
     assert_eq!(reopened.set_count().expect("count"), 20);
     assert!(reopened.integrity_ok().expect("checks"));
-}
-
-#[test]
-fn an_older_database_is_backed_up_then_migrated_with_its_sets() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("hardset.db");
-    {
-        // A database as the first release wrote it: schema 1 and one set.
-        let conn = rusqlite::Connection::open(&path).expect("opens");
-        conn.execute_batch(include_str!("../src/store/migrations/001_initial.sql")).expect("schema 1");
-        conn.execute_batch(
-            "PRAGMA user_version = 1;
-             INSERT INTO session (id, started_at, day_name, day_index) VALUES (1, 1764000000, 'Day 1', 0);
-             INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at)
-             VALUES (1, 'Lat pulldown', 'working', 6000, 'kg', 10, 2, 1764000100);",
-        )
-        .expect("data");
-    }
-    let store = Store::open(&path).expect("migrates");
-    assert_eq!(store.set_count().expect("count"), 1, "the set survived");
-    drop(store);
-    let conn = rusqlite::Connection::open(&path).expect("opens");
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("pragma");
-    assert_eq!(version, SCHEMA_VERSION);
-    let backup = dir.path().join("hardset.db.v1.bak");
-    assert!(backup.exists(), "a backup was taken before migrating");
-    let old = rusqlite::Connection::open(&backup).expect("opens the backup");
-    let old_version: i64 = old.query_row("PRAGMA user_version", [], |r| r.get(0)).expect("pragma");
-    let old_sets: i64 = old.query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0)).expect("count");
-    assert_eq!((old_version, old_sets), (1, 1), "the backup is the database as it was");
 }
