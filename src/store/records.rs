@@ -12,28 +12,36 @@ use super::StoreError;
 const DELOAD_SESSIONS: &str = "SELECT s.id FROM deload_week d JOIN session s
      ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days')";
 
-/// Recomputes the flags of every set of `exercise` (`None`: of every exercise), writing only
-/// the rows whose flags change.
+/// The flags of the sets in scope, in order of logging: `?1` names the exercise (or is NULL for
+/// every exercise).
+fn computed(scope: &str) -> String {
+    format!(
+        "SELECT id,
+             load_hundredths > coalesce(max(load_hundredths) OVER (
+                 PARTITION BY exercise, unit, reps * 2 + coalesce(rir_halves, 0)
+                 ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS l,
+             reps > coalesce(max(reps) OVER (
+                 PARTITION BY exercise, unit, load_hundredths
+                 ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS r
+         FROM workout_set
+         WHERE {scope} AND kind = 'working' AND form_broke = 0 AND session_id NOT IN ({DELOAD_SESSIONS})"
+    )
+}
+
+/// Recomputes the flags of every set of `exercise` (`None`: of every exercise): clears the few
+/// flagged rows, then flags the records, each found by its row id.
 pub(super) fn refresh(tx: &Transaction<'_>, exercise: Option<&str>) -> Result<(), StoreError> {
+    let scope = if exercise.is_some() { "exercise = ?1" } else { "?1 IS NULL" };
     tx.prepare_cached(&format!(
-        "UPDATE workout_set SET load_record = x.l, reps_record = x.r
-         FROM (
-             SELECT w.id, coalesce(e.l, 0) AS l, coalesce(e.r, 0) AS r
-             FROM workout_set w LEFT JOIN (
-                 SELECT id,
-                     load_hundredths > coalesce(max(load_hundredths) OVER (
-                         PARTITION BY exercise, unit, reps * 2 + coalesce(rir_halves, 0)
-                         ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS l,
-                     reps > coalesce(max(reps) OVER (
-                         PARTITION BY exercise, unit, load_hundredths
-                         ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS r
-                 FROM workout_set
-                 WHERE kind = 'working' AND form_broke = 0 AND (?1 IS NULL OR exercise = ?1)
-                   AND session_id NOT IN ({DELOAD_SESSIONS})
-             ) e ON e.id = w.id
-             WHERE ?1 IS NULL OR w.exercise = ?1
-         ) AS x
-         WHERE workout_set.id = x.id AND (workout_set.load_record <> x.l OR workout_set.reps_record <> x.r)"
+        "UPDATE workout_set SET load_record = 0, reps_record = 0
+         WHERE {scope} AND (load_record = 1 OR reps_record = 1)"
+    ))?
+    .execute(params![exercise])?;
+    tx.prepare_cached(&format!(
+        "UPDATE workout_set SET load_record = e.l, reps_record = e.r
+         FROM ({}) AS e
+         WHERE workout_set.id = e.id AND (e.l = 1 OR e.r = 1)",
+        computed(scope)
     ))?
     .execute(params![exercise])?;
     Ok(())
@@ -45,7 +53,8 @@ pub(super) fn after_logging(tx: &Transaction<'_>, id: i64) -> Result<(), StoreEr
     let newest: bool = tx
         .prepare_cached(
             "SELECT NOT EXISTS (SELECT 1 FROM workout_set o WHERE o.exercise = w.exercise
-                 AND (o.logged_at > w.logged_at OR (o.logged_at = w.logged_at AND o.id > w.id)))
+                 AND o.logged_at >= w.logged_at AND o.id <> w.id
+                 AND (o.logged_at > w.logged_at OR o.id > w.id))
              FROM workout_set w WHERE w.id = ?1",
         )?
         .query_row([id], |r| r.get(0))?;

@@ -235,7 +235,7 @@ impl Store {
         // the day either side is read set by set, where a session crossing midnight decides.
         let mut frontier = self.conn.prepare_cached(&format!(
             "SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) FROM (
-                 SELECT load_hundredths, reps, rir_halves FROM workout_set
+                 SELECT load_hundredths, reps, rir_halves FROM workout_set INDEXED BY workout_set_load_records
                  WHERE exercise = ?1 AND unit = ?2 AND load_record = 1 AND logged_at < ?3 - 86400
                  UNION ALL
                  SELECT load_hundredths, reps, rir_halves {BESTS_WHERE} AND logged_at >= ?3 - 86400
@@ -256,7 +256,7 @@ impl Store {
         let frontier: Vec<SetEntry> = rows.collect::<Result<_, _>>()?;
         let mut most = self.conn.prepare_cached(&format!(
             "SELECT load_hundredths, max(reps) FROM (
-                 SELECT load_hundredths, reps FROM workout_set
+                 SELECT load_hundredths, reps FROM workout_set INDEXED BY workout_set_reps_records
                  WHERE exercise = ?1 AND unit = ?2 AND reps_record = 1 AND logged_at < ?3 - 86400
                  UNION ALL
                  SELECT load_hundredths, reps {BESTS_WHERE} AND logged_at >= ?3 - 86400

@@ -53,13 +53,19 @@ fn draw(terminal: &mut Terminal<TestBackend>, driver: &Driver<FixedClock>) {
 fn main() {
     let weeks: u32 = std::env::var("HARDSET_BENCH_WEEKS").ok().and_then(|w| w.parse().ok()).unwrap_or(520);
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join("bench.db");
+    // HARDSET_BENCH_DB keeps the database (and reuses one already filled) for profiling.
+    let path = std::env::var_os("HARDSET_BENCH_DB").map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
+    let filled = path.exists();
     let clock = FixedClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 18, 0, 0).single().expect("valid time"));
     let plan = Plan::example_week(&Catalogue::shipped()).expect("example week");
 
     let mut store = Store::open(&path).expect("opens");
-    let (sets, fill) = time(|| hardset::demo::fill(&mut store, &plan, &clock, weeks).expect("fills"));
-    println!("demo history: {weeks} weeks, {sets} sets written in one transaction in {:.0} ms", ms(fill));
+    if filled {
+        println!("demo history: reusing {} ({} sets)", path.display(), store.set_count().expect("counts"));
+    } else {
+        let (sets, fill) = time(|| hardset::demo::fill(&mut store, &plan, &clock, weeks).expect("fills"));
+        println!("demo history: {weeks} weeks, {sets} sets written in one transaction in {:.0} ms", ms(fill));
+    }
     drop(store);
 
     // Start-up: open the file, migrate check, load today (the work before the first frame).

@@ -24,5 +24,8 @@ FROM (
 ) AS r
 WHERE workout_set.id = r.id;
 
-CREATE INDEX workout_set_load_records ON workout_set (exercise, unit, logged_at) WHERE load_record = 1;
-CREATE INDEX workout_set_reps_records ON workout_set (exercise, unit, load_hundredths, logged_at) WHERE reps_record = 1;
+-- Each lookup reads only an exercise's records before a time, from the index alone.
+CREATE INDEX workout_set_load_records
+    ON workout_set (exercise, unit, logged_at, load_hundredths, reps, rir_halves) WHERE load_record = 1;
+CREATE INDEX workout_set_reps_records
+    ON workout_set (exercise, unit, logged_at, load_hundredths, reps) WHERE reps_record = 1;
