@@ -437,7 +437,7 @@ fn run_steps(mut d: Driver<FixedClock>, steps: &[Step]) -> Result<(), TestCaseEr
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(300), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(200), ..ProptestConfig::default() })]
 
     #[test]
     fn random_keys_on_a_new_log_change_it_only_by_saves_edits_and_deletes(
@@ -448,7 +448,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: cases(120), ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(80), ..ProptestConfig::default() })]
 
     #[test]
     fn random_keys_on_a_log_with_history_change_it_only_by_saves_edits_and_deletes(
