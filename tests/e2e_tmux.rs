@@ -36,8 +36,13 @@ impl Tmux {
 
     /// Starts the app in an 80x24 window; `then` runs in the pane after it exits.
     fn start(&self, session: &str, then: &str) {
+        self.start_with(session, "", then);
+    }
+
+    /// Starts the app with more environment (`NAME=value ...`).
+    fn start_with(&self, session: &str, env: &str, then: &str) {
         let command = format!(
-            "env HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{BIN}'{then}",
+            "env {env} HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{BIN}'{then}",
             self.db().display(),
             self.config().display(),
             self.dir.path().display()
@@ -78,6 +83,14 @@ impl Tmux {
         String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout)
             .trim()
             .to_string()
+    }
+}
+
+impl Tmux {
+    /// Whether the pane shows the alternate screen (a full-screen app still owns it).
+    fn alternate_on(&self, session: &str) -> bool {
+        let out = self.run(&["display-message", "-p", "-t", session, "#{alternate_on}"]);
+        String::from_utf8_lossy(&out.stdout).trim() == "1"
     }
 }
 
@@ -189,8 +202,10 @@ fn sigterm_restores_the_terminal() {
     // Signal only this test's app: the child of this pane's shell.
     let app = child_of(&t.pane_pid("term")).expect("the app runs under the pane's shell");
     assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+    exits_within_a_second(&app, "SIGTERM");
     let screen = t.wait_for("term", "hardset-exited-");
     assert!(!screen.contains("Day 1: push and pull"), "the alternate screen is gone:\n{screen}");
+    assert!(!t.alternate_on("term"), "the pane is back on the normal screen");
 }
 
 #[test]
@@ -203,10 +218,119 @@ fn closing_the_terminal_ends_the_app_and_keeps_its_sets() {
     let app = child_of(&t.pane_pid("gym")).expect("the app runs under the pane's shell");
     let out = t.run(&["kill-session", "-t", "gym"]);
     assert!(out.status.success());
+    exits_within_a_second(&app, "its terminal closed");
+    assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}
+
+/// CPU time (user + system, in clock ticks) a process has used, from /proc; `None` once gone.
+fn cpu_ticks(pid: &str) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = after.split_whitespace().collect();
+    // After the name: state is field 3, utime 14 and stime 15 (1-based over the whole line).
+    Some(fields.get(11)?.parse::<u64>().ok()? + fields.get(12)?.parse::<u64>().ok()?)
+}
+
+/// Whether `pid` is gone or a zombie (exited, waiting for its parent to reap it).
+fn gone(pid: &str) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|stat| stat.rsplit_once(')').map(|(_, rest)| rest.trim_start().starts_with('Z')))
+        .is_none_or(|zombie| zombie)
+}
+
+/// Waits up to a second for `pid` to exit. If it does not, fails, saying whether it spins:
+/// the CPU it burns over the next second.
+fn exits_within_a_second(pid: &str, what: &str) -> Duration {
     let start = Instant::now();
-    while Path::new(&format!("/proc/{app}")).exists() {
-        assert!(start.elapsed() < Duration::from_secs(2), "the app still runs after its terminal closed");
-        std::thread::sleep(Duration::from_millis(50));
+    while !gone(pid) {
+        if start.elapsed() > Duration::from_secs(1) {
+            let before = cpu_ticks(pid).unwrap_or(0);
+            std::thread::sleep(Duration::from_secs(1));
+            let after = cpu_ticks(pid).unwrap_or(before);
+            panic!("the app still runs a second after {what}; it used {} CPU ticks in the next second", after - before);
+        }
+        std::thread::sleep(Duration::from_millis(20));
     }
+    start.elapsed()
+}
+
+/// `stty -a` as printed in the pane says the line discipline is back: canonical input, echo.
+fn assert_stty_sane(screen: &str) {
+    let words: Vec<&str> = screen.split(|c: char| c.is_whitespace() || c == ';').collect();
+    for setting in ["icanon", "echo", "isig", "icrnl", "opost"] {
+        assert!(words.contains(&setting), "stty shows {setting} off after the app exited:\n{screen}");
+        assert!(!words.contains(&format!("-{setting}").as_str()), "stty shows -{setting}:\n{screen}");
+    }
+}
+
+/// After the app exited: the pane is back on the normal screen, the shell's line shows with the
+/// exit code, the terminal settings are sane, and the app's screen is gone.
+fn assert_restored(t: &Tmux, s: &str, code: &str) {
+    let screen = t.wait_for(s, "stty-done");
+    assert!(screen.contains(&format!("hardset-exited-{code}")), "exit code {code}:\n{screen}");
+    assert!(!t.alternate_on(s), "the pane is still on the alternate screen:\n{screen}");
+    assert!(!screen.contains("Day 1: push and pull"), "the app's screen is gone:\n{screen}");
+    assert_stty_sane(&screen);
+}
+
+/// What runs in the pane after the app: its exit code, then the terminal's settings.
+const THEN_STTY: &str = "; echo hardset-exited-$?; stty -a; echo stty-done; sleep 60";
+
+#[test]
+fn sigterm_mid_session_exits_at_once_restores_the_terminal_and_keeps_the_set() {
+    let t = Tmux::new("term2");
+    t.start("term", THEN_STTY);
+    log_first_ramp_up(&t, "term");
+    // Half a set typed, unsaved: SIGTERM does not wait for an answer.
+    t.keys("term", &["j", "Enter", "6"]);
+    let app = child_of(&t.pane_pid("term")).expect("the app runs under the pane's shell");
+    assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+    exits_within_a_second(&app, "SIGTERM");
+    assert_restored(&t, "term", "0");
+    assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}
+
+#[test]
+fn a_panic_restores_the_terminal_and_keeps_the_set() {
+    let t = Tmux::new("panic");
+    t.start_with("boom", "HARDSET_TEST_PANIC=1", THEN_STTY);
+    log_first_ramp_up(&t, "boom");
+    let app = child_of(&t.pane_pid("boom")).expect("the app runs under the pane's shell");
+    // The test-only trigger (debug builds only): F12 with HARDSET_TEST_PANIC=1 panics.
+    t.keys("boom", &["F12"]);
+    exits_within_a_second(&app, "a panic");
+    // 101 is Rust's exit code for a panic: it was the panic that ended it, not a clean quit.
+    assert_restored(&t, "boom", "101");
+    // With the scrollback: a backtrace may push the message off the screen.
+    let all = String::from_utf8_lossy(&t.run(&["capture-pane", "-p", "-S", "-500", "-t", "boom"]).stdout).into_owned();
+    assert!(all.contains("test-only panic"), "the panic message shows on the normal screen:\n{all}");
+    assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}
+
+#[test]
+fn without_the_test_variable_f12_does_nothing() {
+    // The trigger needs HARDSET_TEST_PANIC=1: a lifter's F12 never panics.
+    let t = Tmux::new("nopanic");
+    t.start("calm", THEN_STTY);
+    t.wait_for("calm", "Day 1: push and pull");
+    t.keys("calm", &["F12"]);
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(t.screen("calm").contains("Day 1: push and pull"), "the app still runs");
+    t.keys("calm", &["q"]);
+    assert_restored(&t, "calm", "0");
+}
+
+#[test]
+fn closing_the_window_ends_the_app_at_once_without_spinning_and_keeps_its_sets() {
+    let t = Tmux::new("hangup2");
+    t.start("keep", "; sleep 60");
+    t.start("gym", "; sleep 60");
+    log_first_ramp_up(&t, "gym");
+    // A rest is running, so the loop is on its timer when the terminal goes.
+    let app = child_of(&t.pane_pid("gym")).expect("the app runs under the pane's shell");
+    let out = t.run(&["kill-window", "-t", "gym"]);
+    assert!(out.status.success());
+    exits_within_a_second(&app, "its window closed");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
 }

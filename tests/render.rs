@@ -1,5 +1,6 @@
 //! Render tests: snapshots of each screen at 80x24 and 120x40 on a fixed clock and a
-//! deterministic demo log, styles that carry meaning, and every size without a panic.
+//! deterministic demo log, styles that carry meaning, and every screen and overlay at every size
+//! without a panic or a cell drawn outside its area.
 
 mod common;
 
@@ -143,35 +144,6 @@ fn too_small_says_so() {
     let d = fresh_driver();
     let text = screen(&d, 50, 12);
     assert!(text.contains("terminal too small"), "{text}");
-}
-
-#[test]
-fn every_size_renders_without_panicking() {
-    let mut drivers = vec![mid_session(), fresh_driver()];
-    let mut history = demo_driver(3);
-    press(&mut history, &[ch('2')]);
-    drivers.push(history);
-    let mut help = fresh_driver();
-    press(&mut help, &[ch('?')]);
-    drivers.push(help);
-    let mut picker = fresh_driver();
-    press(&mut picker, &[ch('a')]);
-    drivers.push(picker);
-    let mut detail = demo_driver(3);
-    press(&mut detail, &[ch('i')]);
-    drivers.push(detail);
-    let mut week = demo_driver(3);
-    press(&mut week, &[ch('3')]);
-    drivers.push(week);
-    for d in &drivers {
-        for w in 0..=60 {
-            for h in 0..=30 {
-                let _ = render(d, w, h);
-            }
-        }
-        // Exactly at the minimum the full layout renders.
-        let _ = render(d, hardset::tui::view::MIN_WIDTH, hardset::tui::view::MIN_HEIGHT);
-    }
 }
 
 fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
@@ -392,4 +364,191 @@ fn the_checklist_names_moved_keys_when_all_sets_are_done_and_when_warnings_overf
     assert!(text.contains("All sets done: F finishes the session."), "{text}");
     let text = screen(&d, 80, hardset::tui::view::MIN_HEIGHT);
     assert!(text.contains("! more warnings on the Week screen (W)"), "{text}");
+}
+
+/// Every screen and overlay, each in the state a lifter reaches it in (or, for the overlays a
+/// set's history triggers, opened directly), with a name for failure messages.
+fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
+    use hardset::tui::app::{Guess, Popup, Question};
+    let mut states = vec![("today, new log", fresh_driver())];
+    let mut today = demo_driver(3);
+    today.reload();
+    states.push(("today, with history and warnings", today));
+    states.push(("RIR picker and rest timer", mid_session()));
+    let mut form = mid_session();
+    press(&mut form, &[key(KeyCode::Up), key(KeyCode::Up)]);
+    type_text(&mut form, "72.5.5");
+    press(&mut form, &[key(KeyCode::Enter)]);
+    states.push(("set form with an error", form));
+    let mut flash = mid_session();
+    flash.clock.advance(Duration::seconds(41));
+    flash.tick();
+    states.push(("rest over, flashing", flash));
+    let mut finished = mid_session();
+    press(&mut finished, &[key(KeyCode::Esc), ch('E')]);
+    states.push(("finished session", finished));
+    let mut help = fresh_driver();
+    press(&mut help, &[ch('?'), key(KeyCode::Down), key(KeyCode::Down)]);
+    states.push(("help", help));
+    let mut history = demo_driver(3);
+    press(&mut history, &[ch('2')]);
+    states.push(("history, week", history));
+    let mut session = demo_driver(3);
+    press(&mut session, &[ch('2'), key(KeyCode::Down), key(KeyCode::Enter)]);
+    states.push(("history, session compared", session));
+    let mut go_to = demo_driver(3);
+    press(&mut go_to, &[ch('2'), ch('g')]);
+    type_text(&mut go_to, "2026-13-45");
+    press(&mut go_to, &[key(KeyCode::Enter)]);
+    states.push(("go to date with an error", go_to));
+    let mut detail = demo_driver(3);
+    press(&mut detail, &[ch('i')]);
+    states.push(("exercise detail", detail));
+    let mut weeks = demo_driver(3);
+    press(&mut weeks, &[ch('i'), ch('w')]);
+    states.push(("exercise detail, weeks", weeks));
+    let mut week = demo_driver(3);
+    press(&mut week, &[ch('3')]);
+    states.push(("week", week));
+    let mut check_in = {
+        let mut settings = test_settings();
+        settings.checkin.ask = true;
+        Driver::new(
+            hardset::tui::app::App::new(example_plan(), settings),
+            Store::in_memory().expect("store"),
+            FixedClock::at(evening()),
+        )
+    };
+    press(&mut check_in, &[key(KeyCode::Enter), ch('4')]);
+    states.push(("check-in", check_in));
+    let mut find = demo_driver(3);
+    press(&mut find, &[ch('/')]);
+    type_text(&mut find, "press");
+    states.push(("find an exercise", find));
+    let mut add = fresh_driver();
+    press(&mut add, &[ch('a')]);
+    states.push(("add an exercise", add));
+    let mut guess = mid_session();
+    let set_id = guess.app.today.as_ref().and_then(|t| t.sets.last()).map_or(1, |s| s.id);
+    guess.app.popup =
+        Some(Popup::Guess(Guess { set_id, reps: 8, text: "8 2x".into(), error: Some("not a guess".into()) }));
+    states.push(("RIR calibration", guess));
+    let mut quit = mid_session();
+    press(&mut quit, &[key(KeyCode::Up), key(KeyCode::Up), ch('7'), ch('q')]);
+    states.push(("quit with unsaved text", quit));
+    let mut delete = mid_session();
+    press(&mut delete, &[key(KeyCode::Esc), ch('u')]);
+    states.push(("delete the last set", delete));
+    for question in [
+        Question::TechnicalFailure { exercise: "Barbell bench press with a very long custom name indeed".into() },
+        Question::DeloadFailure,
+        Question::DiscardForDay { forward: true },
+    ] {
+        let mut d = mid_session();
+        d.app.popup = Some(Popup::Confirm(question));
+        states.push(("a confirmation", d));
+    }
+    states
+}
+
+/// Draws with `draw` into `area` of a larger buffer filled with a marker, and returns the
+/// cells outside `area` that changed.
+fn writes_outside(area: ratatui::layout::Rect, draw: impl FnOnce(&mut ratatui::buffer::Buffer)) -> Vec<(u16, u16)> {
+    use ratatui::buffer::{Buffer, Cell};
+    use ratatui::layout::Rect;
+    let whole = Rect { x: 0, y: 0, width: area.right() + 3, height: area.bottom() + 2 };
+    let mut marker = Cell::new("¤");
+    marker.set_fg(Color::Magenta).set_bg(Color::Cyan);
+    let mut buffer = Buffer::filled(whole, marker.clone());
+    draw(&mut buffer);
+    // Only the cells outside: the rows above and below, and the columns either side.
+    let mut changed = Vec::new();
+    for y in 0..whole.height {
+        let row_inside = y >= area.y && y < area.bottom();
+        let columns: Vec<u16> = if row_inside {
+            (0..area.x).chain(area.right()..whole.width).collect()
+        } else {
+            (0..whole.width).collect()
+        };
+        for x in columns {
+            if buffer[(x, y)] != marker {
+                changed.push((x, y));
+            }
+        }
+    }
+    changed
+}
+
+/// [`writes_outside`] for the whole screen of `d`.
+fn screen_writes_outside(d: &Driver<FixedClock>, area: ratatui::layout::Rect) -> Vec<(u16, u16)> {
+    use ratatui::widgets::Widget;
+    let now = d.clock.now();
+    let view = hardset::tui::view::View {
+        app: &d.app,
+        now,
+        theme: hardset::tui::theme::Theme::new(true),
+        offset: d.clock.offset_at(now),
+    };
+    writes_outside(area, |buffer| view.render(area, buffer))
+}
+
+fn stays_inside(states: &[(&str, Driver<FixedClock>)]) {
+    let mut sizes: Vec<(u16, u16)> = (0..=60).flat_map(|w| (0..=30).map(move |h| (w, h))).collect();
+    // Past the smallest size too, where every pane lays out in full.
+    sizes.extend((61..=130).step_by(7).flat_map(|w| (16..=46).step_by(3).map(move |h| (w, h))));
+    for (name, d) in states {
+        for &(w, h) in &sizes {
+            // Off the origin, so a draw that ignores the area's corner shows too.
+            let area = ratatui::layout::Rect { x: 2, y: 1, width: w, height: h };
+            let outside = screen_writes_outside(d, area);
+            assert!(
+                outside.is_empty(),
+                "{name} at {w}x{h} wrote outside its area at {:?}",
+                &outside[..outside.len().min(8)]
+            );
+        }
+    }
+}
+
+/// Whether each state really is the one named: an overlay named is open, and only then.
+fn check_names(states: &[(&str, Driver<FixedClock>)]) {
+    for (name, d) in states {
+        let overlay = ["help", "go to", "check-in", "find", "add", "calibration", "quit", "delete", "confirmation"]
+            .iter()
+            .any(|o| name.contains(o));
+        assert_eq!(d.app.popup.is_some(), overlay, "{name}: {:?}", d.app.popup);
+    }
+}
+
+#[test]
+fn every_screen_stays_inside_its_area_at_every_size() {
+    let states: Vec<_> = every_state().into_iter().filter(|(_, d)| d.app.popup.is_none()).collect();
+    assert!(states.len() >= 11, "every screen is covered");
+    check_names(&states);
+    stays_inside(&states);
+}
+
+#[test]
+fn every_overlay_stays_inside_its_area_at_every_size() {
+    let states: Vec<_> = every_state().into_iter().filter(|(_, d)| d.app.popup.is_some()).collect();
+    assert!(states.len() >= 11, "every overlay is covered");
+    check_names(&states);
+    stays_inside(&states);
+}
+
+#[test]
+fn the_outside_check_sees_a_stray_write() {
+    // A check that could never fail proves nothing: one cell drawn past the area's right edge,
+    // and one drawn at the buffer's origin instead of the area's, are both caught.
+    use ratatui::layout::Rect;
+    let area = Rect { x: 2, y: 1, width: 10, height: 4 };
+    let draw_at = |x: u16, y: u16| {
+        move |b: &mut ratatui::buffer::Buffer| {
+            b[(x, y)].set_symbol("x");
+        }
+    };
+    assert!(writes_outside(area, draw_at(area.right() - 1, area.bottom() - 1)).is_empty());
+    assert_eq!(writes_outside(area, draw_at(area.right(), 2)), vec![(area.right(), 2)]);
+    assert_eq!(writes_outside(area, draw_at(0, 0)), vec![(0, 0)]);
+    assert!(screen_writes_outside(&fresh_driver(), Rect { x: 2, y: 1, width: 80, height: 24 }).is_empty());
 }

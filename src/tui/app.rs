@@ -509,6 +509,13 @@ impl App {
 
     /// Turns a key into an action (typed text first, then the keymap) and applies it.
     pub fn handle_key(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
+        // Test-only, compiled out of release builds: the end-to-end tests make the real binary
+        // panic mid-session to show the terminal is restored and the log kept.
+        #[cfg(debug_assertions)]
+        assert!(
+            key.code != KeyCode::F(12) || std::env::var_os("HARDSET_TEST_PANIC").is_none_or(|v| v != "1"),
+            "HARDSET_TEST_PANIC=1 and F12 pressed: a test-only panic"
+        );
         let control = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::CONTROL);
         let alt = key.modifiers.contains(ratatui::crossterm::event::KeyModifiers::ALT);
         if control && key.code == KeyCode::Char('c') {
