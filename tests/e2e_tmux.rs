@@ -334,3 +334,33 @@ fn closing_the_window_ends_the_app_at_once_without_spinning_and_keeps_its_sets()
     exits_within_a_second(&app, "its window closed");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
 }
+
+#[test]
+fn an_open_app_shows_another_instances_sets_within_a_second() {
+    let t = Tmux::new("live");
+    t.start("live", "");
+    t.wait_for("live", "Day 1: push and pull");
+    let before = t.wait_for("live", "0/8 sets");
+    assert!(before.contains("0/1"), "{before}");
+    // Another hardset (here `hardset log`) saves a working set while nobody touches the app.
+    let logged = Command::new(BIN)
+        .args(["log", "Machine chest press", "80x8@1"])
+        .env("HARDSET_DB", t.db())
+        .env("HARDSET_CONFIG", t.config())
+        .env("HOME", t.dir.path())
+        .output()
+        .expect("logs");
+    assert!(logged.status.success(), "{}", String::from_utf8_lossy(&logged.stderr));
+    let saved = Instant::now();
+    loop {
+        let screen = t.screen("live");
+        if screen.contains("1/8 sets") && screen.contains("1/1") {
+            break;
+        }
+        assert!(
+            saved.elapsed() < Duration::from_secs(1),
+            "the other instance's set is not shown a second later:\n{screen}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}

@@ -54,7 +54,8 @@ fn main() {
     let weeks: u32 = std::env::var("HARDSET_BENCH_WEEKS").ok().and_then(|w| w.parse().ok()).unwrap_or(520);
     let dir = tempfile::tempdir().expect("temp dir");
     // HARDSET_BENCH_DB keeps the database (and reuses one already filled) for profiling.
-    let path = std::env::var_os("HARDSET_BENCH_DB").map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
+    let path =
+        std::env::var_os("HARDSET_BENCH_DB").map_or_else(|| dir.path().join("bench.db"), std::path::PathBuf::from);
     let filled = path.exists();
     let clock = FixedClock::at(Utc.with_ymd_and_hms(2026, 11, 29, 18, 0, 0).single().expect("valid time"));
     let plan = Plan::example_week(&Catalogue::shipped()).expect("example week");
