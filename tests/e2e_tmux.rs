@@ -41,8 +41,13 @@ impl Tmux {
 
     /// Starts the app with more environment (`NAME=value ...`).
     fn start_with(&self, session: &str, env: &str, then: &str) {
+        self.start_under(session, env, "", then);
+    }
+
+    /// Starts the app under another command (`setsid -w `).
+    fn start_under(&self, session: &str, env: &str, under: &str, then: &str) {
         let command = format!(
-            "env {env} HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{BIN}'{then}",
+            "env {env} HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color {under}'{BIN}'{then}",
             self.db().display(),
             self.config().display(),
             self.dir.path().display()
@@ -333,6 +338,21 @@ fn closing_the_window_ends_the_app_at_once_without_spinning_and_keeps_its_sets()
     assert!(out.status.success());
     exits_within_a_second(&app, "its window closed");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
+}
+
+#[test]
+fn a_terminal_that_hangs_up_without_a_sighup_still_ends_the_app_without_spinning() {
+    // In a session of its own the app gets no SIGHUP when its window closes (as when it was
+    // started through sudo and orphaned): it must notice the dead terminal by itself.
+    let t = Tmux::new("nohup");
+    t.start_under("keep", "", "", "; sleep 60");
+    t.start_under("gym", "", "setsid -w ", "; sleep 60");
+    // No rest timer runs, so nothing else wakes the app to find its terminal gone.
+    t.wait_for("gym", "0/8 sets");
+    let app = child_of(&t.pane_pid("gym")).expect("the app runs under setsid");
+    let out = t.run(&["kill-window", "-t", "gym"]);
+    assert!(out.status.success());
+    exits_within_a_second(&app, "its terminal hung up with no SIGHUP");
 }
 
 #[test]

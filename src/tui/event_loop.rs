@@ -46,6 +46,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     // Another instance's sets appear within a moment, without polling: the operating system
     // says when the database files change (and nothing wakes the loop while nobody writes).
     let _watcher = driver.store.path().and_then(|path| watch_database(path, tx.clone()));
+    watch_hangup(tx.clone());
     let mut terminal = ratatui::init();
     std::thread::spawn(move || {
         loop {
@@ -122,6 +123,32 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     ratatui::restore();
     result
 }
+
+/// Quits when the terminal hangs up, even if no SIGHUP arrives (an app orphaned under sudo or
+/// started in its own session): crossterm keeps reading a terminal that is gone and spins a core
+/// (crossterm issue 793). `poll` asks for no events, so this thread sleeps until the terminal
+/// hangs up or fails.
+#[cfg(unix)]
+fn watch_hangup(tx: mpsc::Sender<Event>) {
+    use rustix::event::{PollFd, PollFlags, poll};
+    std::thread::spawn(move || {
+        let stdin = std::io::stdin();
+        loop {
+            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
+            match poll(&mut fds, None) {
+                Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => {
+                    let _ = tx.send(Event::Quit);
+                    return;
+                }
+                Ok(_) | Err(rustix::io::Errno::INTR) => {}
+                Err(_) => return,
+            }
+        }
+    });
+}
+
+#[cfg(not(unix))]
+fn watch_hangup(_tx: mpsc::Sender<Event>) {}
 
 /// Watches the database's folder for changes to its files (the database, its WAL and shared
 /// memory). `None` where the platform cannot watch: then other instances' sets appear at the

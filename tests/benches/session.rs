@@ -224,6 +224,17 @@ fn main() {
         ms(export),
         rows as f64 / export.as_secs_f64()
     );
+    // Peak memory of this process so far: the log open, every pane browsed, the export held in
+    // memory (its size is printed beside it).
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())));
+    println!(
+        "{:<44} {} (the CSV export held in memory: {} MB)",
+        "peak memory (VmHWM) after browsing",
+        peak.unwrap_or_else(|| "unknown".into()),
+        sink.len() / 1_000_000
+    );
     bench_imports(&sink, rows);
 }
 
