@@ -162,6 +162,52 @@ fn bests_by_hand(
     (frontier, most)
 }
 
+/// The record flags as stored, by set id.
+fn stored_flags(path: &std::path::Path) -> Vec<(i64, bool, bool)> {
+    let conn = rusqlite::Connection::open(path).expect("opens");
+    let mut stmt = conn.prepare("SELECT id, load_record, reps_record FROM workout_set ORDER BY id").expect("query");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("rows").map(|r| r.expect("row")).collect()
+}
+
+/// The record flags every set should carry, computed in Rust from all sets in logging order:
+/// a working set with form intact outside deload weeks is a load record when heavier than every
+/// earlier one with its exercise, unit and reps to failure, a reps record when it has more reps
+/// than every earlier one at its exercise, unit and load.
+fn flags_by_hand(path: &std::path::Path) -> Vec<(i64, bool, bool)> {
+    let conn = rusqlite::Connection::open(path).expect("opens");
+    let mut stmt = conn
+        .prepare(
+            "SELECT w.id, w.exercise, w.unit, w.reps, coalesce(w.rir_halves, 0), w.load_hundredths,
+                    w.kind = 'working' AND w.form_broke = 0 AND NOT EXISTS (SELECT 1 FROM deload_week d
+                        WHERE s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))
+             FROM workout_set w JOIN session s ON s.id = w.session_id ORDER BY w.logged_at, w.id",
+        )
+        .expect("query");
+    let rows: Vec<(i64, String, String, i64, i64, i64, bool)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?, r.get(6)?)))
+        .expect("rows")
+        .map(|r| r.expect("row"))
+        .collect();
+    let mut heaviest: std::collections::HashMap<(String, String, i64), i64> = std::collections::HashMap::new();
+    let mut most: std::collections::HashMap<(String, String, i64), i64> = std::collections::HashMap::new();
+    let mut flags = Vec::new();
+    for (id, exercise, unit, reps, rir, load, eligible) in rows {
+        if !eligible {
+            flags.push((id, false, false));
+            continue;
+        }
+        let h = heaviest.entry((exercise.clone(), unit.clone(), reps * 2 + rir)).or_insert(-1);
+        let load_record = load > *h;
+        *h = (*h).max(load);
+        let m = most.entry((exercise, unit, load)).or_insert(-1);
+        let reps_record = reps > *m;
+        *m = (*m).max(reps);
+        flags.push((id, load_record, reps_record));
+    }
+    flags.sort_unstable();
+    flags
+}
+
 /// A small deterministic generator, so a failure can be replayed.
 struct Dice(u64);
 
@@ -176,7 +222,9 @@ impl Dice {
 fn kept_records_answer_exactly_as_reading_every_set_through_edits_deletes_deloads_and_imports() {
     use hardset::model::session::{SetEntry, SetKind};
     use hardset::model::units::{Load, Rir, Unit, Weight};
-    let mut store = Store::in_memory().expect("store");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("log.db");
+    let mut store = Store::open(&path).expect("store");
     let mut dice = Dice(7);
     let exercises = ["Lat pulldown", "Barbell back squat"];
     let start = Utc.with_ymd_and_hms(2026, 1, 5, 18, 0, 0).single().expect("valid");
@@ -194,6 +242,7 @@ fn kept_records_answer_exactly_as_reading_every_set_through_edits_deletes_deload
         note: String::new(),
     };
     let check = |store: &Store, label: &str| {
+        assert_eq!(stored_flags(&path), flags_by_hand(&path), "{label}: the flags are exactly the records when lifted");
         for days in (0..200).step_by(17) {
             let before = start + Duration::days(days) + Duration::hours(6);
             for exercise in exercises {

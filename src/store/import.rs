@@ -147,16 +147,16 @@ impl Store {
                 params![monday.format("%Y-%m-%d").to_string(), style.as_str()],
             )?;
         }
-        // Imported sets land anywhere in history: the records of what they touched follow.
-        let mut touched: Vec<&str> =
-            batch.sessions.iter().flat_map(|s| s.sets.iter().map(|(e, _)| e.exercise.as_str())).collect();
-        touched.sort_unstable();
-        touched.dedup();
-        if counts.working_added > 0 && touched.len() > 50 {
-            super::records::refresh(&tx, None)?;
-        } else if counts.working_added > 0 {
-            for exercise in touched {
-                super::records::refresh(&tx, Some(exercise))?;
+        // Imported sets land anywhere in history: the records of each exercise they touched
+        // follow, from its earliest imported set on.
+        if counts.working_added > 0 {
+            let mut earliest: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
+            for (entry, at) in batch.sessions.iter().flat_map(|s| &s.sets) {
+                let t = earliest.entry(entry.exercise.as_str()).or_insert(i64::MAX);
+                *t = (*t).min(at.timestamp());
+            }
+            for (exercise, from) in earliest {
+                super::records::refresh_from(&tx, exercise, from)?;
             }
         }
         if commit {
@@ -205,7 +205,7 @@ impl Store {
             )?;
             tx.execute("DELETE FROM session_exercise_change WHERE exercise = ?1 COLLATE NOCASE", params![from])?;
             tx.execute("DELETE FROM custom_exercise WHERE name = ?1", params![from])?;
-            super::records::refresh(tx, Some(to))?;
+            super::records::refresh(tx, to)?;
             Ok(moved as u64)
         })
     }

@@ -1,7 +1,8 @@
-//! The record flags of migration 006 (`load_record`, `reps_record`), kept right on every write:
-//! a set logged now is compared with the records before it; anything that rewrites history (an
-//! edit, a delete, an import, a rename, a deload week started or ended) recomputes the
-//! exercises it touched.
+//! The record flags of migration 006 (`load_record`, `reps_record`), kept right on every write.
+//! A set's flags depend only on the sets logged before it, so a change at some time only
+//! touches that exercise's flags from then on: they are recomputed from that time, each set
+//! compared with the records before it (a few flagged rows) and with the recomputed sets before
+//! it. A set logged now, the usual write, is just compared with the records before it.
 
 use rusqlite::{Transaction, params};
 
@@ -12,83 +13,100 @@ use super::StoreError;
 const DELOAD_SESSIONS: &str = "SELECT s.id FROM deload_week d JOIN session s
      ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days')";
 
-/// The flags of the sets in scope, in order of logging: `?1` names the exercise (or is NULL for
-/// every exercise).
-fn computed(scope: &str) -> String {
-    format!(
-        "SELECT id,
-             load_hundredths > coalesce(max(load_hundredths) OVER (
-                 PARTITION BY exercise, unit, reps * 2 + coalesce(rir_halves, 0)
-                 ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS l,
-             reps > coalesce(max(reps) OVER (
-                 PARTITION BY exercise, unit, load_hundredths
-                 ORDER BY logged_at, id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1) AS r
-         FROM workout_set
-         WHERE {scope} AND kind = 'working' AND form_broke = 0 AND session_id NOT IN ({DELOAD_SESSIONS})"
-    )
-}
+/// The heaviest load among `w`'s exercise's load records before `?2` with `w`'s reps to failure.
+const LOAD_BEFORE: &str = "(SELECT max(o.load_hundredths) FROM workout_set o INDEXED BY workout_set_load_records
+     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.load_record = 1 AND o.logged_at < ?2
+       AND o.reps * 2 + coalesce(o.rir_halves, 0) = w.reps * 2 + coalesce(w.rir_halves, 0))";
 
-/// Recomputes the flags of every set of `exercise` (`None`: of every exercise): clears the few
-/// flagged rows, then flags the records, each found by its row id.
-pub(super) fn refresh(tx: &Transaction<'_>, exercise: Option<&str>) -> Result<(), StoreError> {
-    let scope = if exercise.is_some() { "exercise = ?1" } else { "?1 IS NULL" };
-    tx.prepare_cached(&format!(
+/// The most reps among `w`'s exercise's reps records before `?2` at `w`'s load.
+const REPS_BEFORE: &str = "(SELECT max(o.reps) FROM workout_set o INDEXED BY workout_set_reps_records
+     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.reps_record = 1 AND o.logged_at < ?2
+       AND o.load_hundredths = w.load_hundredths)";
+
+/// Recomputes the flags of the sets of `exercise` logged at or after `from` (unix seconds):
+/// clears the few flagged ones, then flags the records, each found by its row id.
+pub(super) fn refresh_from(tx: &Transaction<'_>, exercise: &str, from: i64) -> Result<(), StoreError> {
+    tx.prepare_cached(
         "UPDATE workout_set SET load_record = 0, reps_record = 0
-         WHERE {scope} AND (load_record = 1 OR reps_record = 1)"
-    ))?
-    .execute(params![exercise])?;
+         WHERE exercise = ?1 AND logged_at >= ?2 AND (load_record = 1 OR reps_record = 1)",
+    )?
+    .execute(params![exercise, from])?;
     tx.prepare_cached(&format!(
         "UPDATE workout_set SET load_record = e.l, reps_record = e.r
-         FROM ({}) AS e
-         WHERE workout_set.id = e.id AND (e.l = 1 OR e.r = 1)",
-        computed(scope)
+         FROM (
+             SELECT w.id,
+                 w.load_hundredths > max(coalesce({LOAD_BEFORE}, -1), coalesce(max(w.load_hundredths) OVER (
+                     PARTITION BY w.unit, w.reps * 2 + coalesce(w.rir_halves, 0)
+                     ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS l,
+                 w.reps > max(coalesce({REPS_BEFORE}, -1), coalesce(max(w.reps) OVER (
+                     PARTITION BY w.unit, w.load_hundredths
+                     ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS r
+             FROM workout_set w
+             WHERE w.exercise = ?1 AND w.logged_at >= ?2 AND w.kind = 'working' AND w.form_broke = 0
+               AND w.session_id NOT IN ({DELOAD_SESSIONS})
+         ) AS e
+         WHERE workout_set.id = e.id AND (e.l = 1 OR e.r = 1)"
     ))?
-    .execute(params![exercise])?;
+    .execute(params![exercise, from])?;
     Ok(())
 }
 
+/// Recomputes every flag of `exercise`.
+pub(super) fn refresh(tx: &Transaction<'_>, exercise: &str) -> Result<(), StoreError> {
+    refresh_from(tx, exercise, i64::MIN)
+}
+
 /// Sets the flags of set `id`, just logged: against the records before it when it is its
-/// exercise's newest set (the usual case, a few rows read), else by recomputing the exercise.
+/// exercise's newest set (the usual case, a few rows read), else by recomputing the exercise
+/// from its time on.
 pub(super) fn after_logging(tx: &Transaction<'_>, id: i64) -> Result<(), StoreError> {
-    let newest: bool = tx
+    let (exercise, at, newest): (String, i64, bool) = tx
         .prepare_cached(
-            "SELECT NOT EXISTS (SELECT 1 FROM workout_set o WHERE o.exercise = w.exercise
+            "SELECT w.exercise, w.logged_at, NOT EXISTS (SELECT 1 FROM workout_set o WHERE o.exercise = w.exercise
                  AND o.logged_at >= w.logged_at AND o.id <> w.id
                  AND (o.logged_at > w.logged_at OR o.id > w.id))
              FROM workout_set w WHERE w.id = ?1",
         )?
-        .query_row([id], |r| r.get(0))?;
-    if !newest {
-        let exercise: String = tx.query_row("SELECT exercise FROM workout_set WHERE id = ?1", [id], |r| r.get(0))?;
-        return refresh(tx, Some(&exercise));
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    if newest {
+        tx.prepare_cached(&format!(
+            "UPDATE workout_set AS w SET
+                 load_record = w.load_hundredths > coalesce({LOAD_BEFORE}, -1),
+                 reps_record = w.reps > coalesce({REPS_BEFORE}, -1)
+             WHERE w.id = ?1 AND w.kind = 'working' AND w.form_broke = 0 AND w.session_id NOT IN ({DELOAD_SESSIONS})"
+        ))?
+        .execute(params![id, i64::MAX])?;
+        Ok(())
+    } else {
+        refresh_from(tx, &exercise, at)
     }
-    tx.prepare_cached(&format!(
-        "UPDATE workout_set SET
-             load_record = load_hundredths > coalesce((SELECT max(o.load_hundredths) FROM workout_set o
-                 WHERE o.exercise = workout_set.exercise AND o.unit = workout_set.unit AND o.load_record = 1
-                   AND o.reps * 2 + coalesce(o.rir_halves, 0) = workout_set.reps * 2 + coalesce(workout_set.rir_halves, 0)
-                   AND o.id <> workout_set.id), -1),
-             reps_record = reps > coalesce((SELECT max(o.reps) FROM workout_set o
-                 WHERE o.exercise = workout_set.exercise AND o.unit = workout_set.unit AND o.reps_record = 1
-                   AND o.load_hundredths = workout_set.load_hundredths AND o.id <> workout_set.id), -1)
-         WHERE id = ?1 AND kind = 'working' AND form_broke = 0 AND session_id NOT IN ({DELOAD_SESSIONS})"
-    ))?
-    .execute([id])?;
-    Ok(())
 }
 
-/// Recomputes the exercises trained in sessions that started in the week from `monday`
-/// (a deload week started or ended there).
+/// The exercise and time of set `id`, before a change to it.
+pub(super) fn of_set(tx: &Transaction<'_>, id: i64) -> Result<Option<(String, i64)>, StoreError> {
+    use rusqlite::OptionalExtension as _;
+    Ok(tx
+        .prepare_cached("SELECT exercise, logged_at FROM workout_set WHERE id = ?1")?
+        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+        .optional()?)
+}
+
+/// Recomputes, from the week on, the exercises trained in sessions that started in the week
+/// from `monday` (a deload week started or ended there).
 pub(super) fn refresh_week(tx: &Transaction<'_>, monday: &str) -> Result<(), StoreError> {
-    let exercises: Vec<String> = tx
-        .prepare_cached(
-            "SELECT DISTINCT w.exercise FROM workout_set w JOIN session s ON s.id = w.session_id
-             WHERE s.started_at >= unixepoch(?1) AND s.started_at < unixepoch(?1, '+7 days')",
-        )?
-        .query_map([monday], |r| r.get(0))?
-        .collect::<Result<_, _>>()?;
+    let (from, exercises): (i64, Vec<String>) = {
+        let from: i64 = tx.query_row("SELECT unixepoch(?1)", [monday], |r| r.get(0))?;
+        let exercises = tx
+            .prepare_cached(
+                "SELECT DISTINCT w.exercise FROM workout_set w JOIN session s ON s.id = w.session_id
+                 WHERE s.started_at >= ?1 AND s.started_at < ?1 + 7 * 86400",
+            )?
+            .query_map([from], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        (from, exercises)
+    };
     for exercise in exercises {
-        refresh(tx, Some(&exercise))?;
+        refresh_from(tx, &exercise, from)?;
     }
     Ok(())
 }

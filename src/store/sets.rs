@@ -1,7 +1,7 @@
 //! Sets: logging, editing, deleting, and the queries that feed the screens.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{OptionalExtension, Row, params};
+use rusqlite::{Row, params};
 
 use super::{Store, StoreError, from_unix};
 use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
@@ -109,8 +109,7 @@ impl Store {
     /// Replaces what a logged set records (its time and session stay).
     pub fn update_set(&mut self, id: i64, entry: &SetEntry) -> Result<(), StoreError> {
         self.write(|tx| {
-            let before: Option<String> =
-                tx.query_row("SELECT exercise FROM workout_set WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+            let before = super::records::of_set(tx, id)?;
             let changed = tx.execute(
                 "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
                         rir_halves = ?7, form_broke = ?8, note = ?9 WHERE id = ?1",
@@ -129,22 +128,23 @@ impl Store {
             if changed == 0 {
                 return Err(StoreError::NotFound(format!("set {id} is no longer in the log")));
             }
-            // An edit rewrites history: the records of the exercise (both, if it changed) follow.
-            if let Some(before) = before.filter(|b| *b != entry.exercise) {
-                super::records::refresh(tx, Some(&before))?;
+            // An edit rewrites history from the set on: the records of the exercise (both, if it
+            // changed) follow.
+            let Some((exercise, at)) = before else { return Ok(()) };
+            if exercise != entry.exercise {
+                super::records::refresh_from(tx, &exercise, at)?;
             }
-            super::records::refresh(tx, Some(&entry.exercise))
+            super::records::refresh_from(tx, &entry.exercise, at)
         })
     }
 
     /// Deletes a logged set.
     pub fn delete_set(&mut self, id: i64) -> Result<(), StoreError> {
         self.write(|tx| {
-            let exercise: Option<String> =
-                tx.query_row("SELECT exercise FROM workout_set WHERE id = ?1", [id], |r| r.get(0)).optional()?;
+            let before = super::records::of_set(tx, id)?;
             tx.execute("DELETE FROM workout_set WHERE id = ?1", [id])?;
-            match exercise {
-                Some(exercise) => super::records::refresh(tx, Some(&exercise)),
+            match before {
+                Some((exercise, at)) => super::records::refresh_from(tx, &exercise, at),
                 None => Ok(()),
             }
         })
