@@ -25,6 +25,10 @@ fn percentile(samples: &mut [Duration], p: f64) -> Duration {
 }
 
 fn report(name: &str, mut samples: Vec<Duration>) {
+    if samples.is_empty() {
+        println!("{name:<44} (nothing to time on this log)");
+        return;
+    }
     let p50 = percentile(&mut samples, 0.5);
     let p99 = percentile(&mut samples, 0.99);
     println!("{name:<44} p50 {:>9.3} ms   p99 {:>9.3} ms   (n={})", ms(p50), ms(p99), samples.len());
@@ -211,6 +215,13 @@ fn main() {
     assert_eq!(driver.store.set_count().expect("counts"), before + 50, "every set was committed");
     report("Today: log a set (fsync commit, reload, redraw)", saves);
 
+    // Peak memory of this process so far: the log open and every pane browsed (before the
+    // export below, which holds the whole CSV in memory).
+    let peak = std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())));
+    println!("{:<44} {}", "peak memory (VmHWM) after browsing", peak.unwrap_or_else(|| "unknown".into()));
+
     let mut sink = Vec::new();
     let ((), export) = time(|| {
         hardset::export::export(&driver.store, hardset::export::Format::Csv, &driver.clock, &mut sink)
@@ -223,17 +234,6 @@ fn main() {
         "export csv",
         ms(export),
         rows as f64 / export.as_secs_f64()
-    );
-    // Peak memory of this process so far: the log open, every pane browsed, the export held in
-    // memory (its size is printed beside it).
-    let peak = std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find_map(|l| l.strip_prefix("VmHWM:").map(|v| v.trim().to_string())));
-    println!(
-        "{:<44} {} (the CSV export held in memory: {} MB)",
-        "peak memory (VmHWM) after browsing",
-        peak.unwrap_or_else(|| "unknown".into()),
-        sink.len() / 1_000_000
     );
     bench_imports(&sink, rows);
 }
