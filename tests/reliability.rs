@@ -433,3 +433,33 @@ fn a_newer_database_is_refused_untouched() {
         assert_eq!(files_in(dir.path()), files, "no -wal, -shm or backup left behind ({journal_mode})");
     }
 }
+
+// ---------------------------------------------------------------- 10. time
+
+#[test]
+fn the_rest_timer_is_right_after_a_suspend_and_across_a_restart() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("log.db");
+    let clock = FixedClock::at(evening());
+    let mut d = driver_on(Store::open(&db).expect("opens"), clock.clone());
+    log_first_set(&mut d);
+    let (until, seconds) = d.app.rest().expect("the rest started");
+    assert_eq!((until, seconds), (evening() + chrono::Duration::seconds(60), 60));
+    assert!(common::screen(&d, 80, 24).contains("rest 1:00"));
+    // The laptop sleeps for 25 s with no tick at all; on waking the timer shows what is left.
+    clock.advance(chrono::Duration::seconds(25));
+    d.tick();
+    assert!(common::screen(&d, 80, 24).contains("rest 0:35"), "{}", common::screen(&d, 80, 24));
+    // The app is closed and opened again 10 s later: the same rest, counted from its deadline.
+    drop(d);
+    clock.advance(chrono::Duration::seconds(10));
+    let mut d = driver_on(Store::open(&db).expect("opens"), clock.clone());
+    assert_eq!(d.app.rest().map(|(u, _)| u), Some(until), "the rest survives a restart");
+    assert!(common::screen(&d, 80, 24).contains("rest 0:25"), "{}", common::screen(&d, 80, 24));
+    // A long suspend past its end: over, and the bell rings once on waking.
+    clock.advance(chrono::Duration::minutes(30));
+    d.tick();
+    d.tick();
+    assert_eq!(d.bells, 1, "one bell for a rest that ended while asleep");
+    assert!(!common::screen(&d, 80, 24).contains("rest 0:"), "no rest left to count");
+}
