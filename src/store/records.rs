@@ -26,6 +26,12 @@ const REPS_BEFORE: &str = "(SELECT max(o.reps) FROM workout_set o INDEXED BY wor
 /// Recomputes the flags of the sets of `exercise` logged at or after `from` (unix seconds):
 /// clears the few flagged ones, then flags the records, each found by its row id.
 pub(super) fn refresh_from(tx: &Transaction<'_>, exercise: &str, from: i64) -> Result<(), StoreError> {
+    // With nothing logged before `from` (a whole exercise, a first import) there are no earlier
+    // records to look up for each set.
+    let earlier: bool = tx
+        .prepare_cached("SELECT EXISTS (SELECT 1 FROM workout_set WHERE exercise = ?1 AND logged_at < ?2)")?
+        .query_row(params![exercise, from], |r| r.get(0))?;
+    let (load_before, reps_before) = if earlier { (LOAD_BEFORE, REPS_BEFORE) } else { ("NULL", "NULL") };
     tx.prepare_cached(
         "UPDATE workout_set SET load_record = 0, reps_record = 0
          WHERE exercise = ?1 AND logged_at >= ?2 AND (load_record = 1 OR reps_record = 1)",
@@ -35,10 +41,10 @@ pub(super) fn refresh_from(tx: &Transaction<'_>, exercise: &str, from: i64) -> R
         "UPDATE workout_set SET load_record = e.l, reps_record = e.r
          FROM (
              SELECT w.id,
-                 w.load_hundredths > max(coalesce({LOAD_BEFORE}, -1), coalesce(max(w.load_hundredths) OVER (
+                 w.load_hundredths > max(coalesce({load_before}, -1), coalesce(max(w.load_hundredths) OVER (
                      PARTITION BY w.unit, w.reps * 2 + coalesce(w.rir_halves, 0)
                      ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS l,
-                 w.reps > max(coalesce({REPS_BEFORE}, -1), coalesce(max(w.reps) OVER (
+                 w.reps > max(coalesce({reps_before}, -1), coalesce(max(w.reps) OVER (
                      PARTITION BY w.unit, w.load_hundredths
                      ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS r
              FROM workout_set w
