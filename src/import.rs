@@ -124,6 +124,11 @@ pub(crate) struct Sessions {
 }
 
 impl Sessions {
+    /// The session under `key`, if the file named it already.
+    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut ParsedSession> {
+        self.by_key.get(key).copied().map(|i| &mut self.list[i])
+    }
+
     pub(crate) fn entry(&mut self, key: &str, start: impl FnOnce() -> ParsedSession) -> &mut ParsedSession {
         let index = match self.by_key.get(key) {
             Some(&i) => i,

@@ -148,16 +148,38 @@ fn read_row(
         "" => None,
         text => Some(monday(text)?),
     };
-    match (deload, week) {
-        (Some(style), Some(monday)) => deload_weeks.push((monday, style)),
-        (None, None) => {}
+    let deload_week = match (deload, week) {
+        (Some(style), Some(monday)) => Some((monday, style)),
+        (None, None) => None,
         _ => return Err("deload and deload_week go together: both filled or both empty".into()),
-    }
+    };
     let start_text = row.get(l.start);
     if start_text.is_empty() && week.is_some() {
         // A deload week no session falls in.
+        deload_weeks.extend(deload_week);
         return Ok(());
     }
+    // A session's columns repeat on each of its rows: they are read on its first row only.
+    let key = format!("{start_text}|{}", row.get(l.day));
+    let session = match sessions.get_mut(&key) {
+        Some(session) => session,
+        None => {
+            deload_weeks.extend(deload_week);
+            let session = read_session(row, l)?;
+            sessions.entry(&key, || session)
+        }
+    };
+    let exercise = row.get(l.exercise);
+    if exercise.is_empty() {
+        // A session with no sets.
+        return Ok(());
+    }
+    read_set(row, l, session)
+}
+
+/// The session columns of a session's first row.
+fn read_session(row: &Row<'_>, l: &Layout) -> Result<ParsedSession, String> {
+    let start_text = row.get(l.start);
     let started_at = time(start_text)?;
     let day_name = super::clean_name(row.get(l.day), row.line, "plan_day").map_err(|e| e.message)?;
     let ended_at = match row.get_opt(l.end) {
@@ -170,22 +192,12 @@ fn read_row(
     };
     let readiness = checkin(row.get_opt(l.checkin))?;
     let note = checked_note(raw(row, l.session_note))?;
-    let key = format!("{start_text}|{day_name}");
-    let session = sessions.entry(&key, || ParsedSession {
-        started_at,
-        ended_at,
-        day_name,
-        day_index,
-        note,
-        readiness,
-        ..ParsedSession::default()
-    });
-    let exercise = row.get(l.exercise);
-    if exercise.is_empty() {
-        // A session with no sets.
-        return Ok(());
-    }
-    let exercise = super::clean_name(exercise, row.line, "exercise").map_err(|e| e.message)?;
+    Ok(ParsedSession { started_at, ended_at, day_name, day_index, note, readiness, ..ParsedSession::default() })
+}
+
+/// A set's columns.
+fn read_set(row: &Row<'_>, l: &Layout, session: &mut ParsedSession) -> Result<(), String> {
+    let exercise = super::clean_name(row.get(l.exercise), row.line, "exercise").map_err(|e| e.message)?;
     let kind_text = row.get(l.kind);
     let kind =
         SetKind::parse(kind_text).ok_or_else(|| format!("set_kind \"{kind_text}\" is not ramp-up or working"))?;

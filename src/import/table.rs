@@ -141,8 +141,12 @@ pub(crate) fn for_each_row(
                         ),
                     ));
                 }
-                fields.clear();
-                fields.extend(record.iter().map(str::to_string));
+                // The field buffers are reused row after row: no allocation once they are grown.
+                fields.resize_with(record.len(), String::new);
+                for (buffer, field) in fields.iter_mut().zip(record.iter()) {
+                    buffer.clear();
+                    buffer.push_str(field);
+                }
                 visit(cols, &Row { line, fields: &fields })?;
                 rows += 1;
                 if rows.is_multiple_of(1000) {
