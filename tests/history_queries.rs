@@ -375,3 +375,39 @@ fn a_log_from_before_kept_records_gets_them_when_it_migrates() {
     assert!(!expected.0.is_empty());
     assert_eq!((frontier, most), expected);
 }
+
+fn set_indexes(path: &std::path::Path) -> Vec<(String, String)> {
+    let conn = rusqlite::Connection::open(path).expect("opens");
+    let mut stmt = conn
+        .prepare("SELECT name, sql FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'workout_set' AND sql IS NOT NULL ORDER BY name")
+        .expect("query");
+    stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("rows").map(|r| r.expect("row")).collect()
+}
+
+#[test]
+fn a_large_import_into_an_empty_log_builds_the_same_indexes_and_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("log.db");
+    let mut store = Store::open(&path).expect("store");
+    let indexes = set_indexes(&path);
+    assert!(indexes.len() >= 5, "{indexes:?}");
+    let clock = FixedClock::at(evening());
+    let sessions = hardset::demo::history(&example_plan(), &clock, 800);
+    let sets: usize = sessions.iter().map(|s| s.sets.len()).sum();
+    assert!(sets > 20_000, "large enough to build the indexes afterwards: {sets}");
+    // A batch that fails on its last set (more reps than the log holds) leaves everything as it was.
+    let mut bad = sessions.clone();
+    if let Some(last) = bad.last_mut().and_then(|s| s.sets.last_mut()) {
+        last.0.reps = 500;
+    }
+    let batch = hardset::store::ImportBatch { sessions: bad, ..hardset::store::ImportBatch::default() };
+    assert!(store.import(&batch, true, &mut |_| {}).is_err());
+    assert_eq!(store.set_count().expect("counts"), 0);
+    assert_eq!(set_indexes(&path), indexes, "a failed import keeps the indexes");
+    let batch = hardset::store::ImportBatch { sessions, ..hardset::store::ImportBatch::default() };
+    store.import(&batch, true, &mut |_| {}).expect("imports");
+    assert_eq!(store.set_count().expect("counts") as usize, sets);
+    assert_eq!(set_indexes(&path), indexes, "the same indexes, built after the rows");
+    assert!(store.integrity_ok().expect("checks"));
+    assert_eq!(stored_flags(&path), flags_by_hand(&path), "the records of the imported sets");
+}

@@ -91,6 +91,28 @@ impl Store {
     ) -> Result<ImportCounts, StoreError> {
         let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let mut counts = ImportCounts::default();
+        // Into a log with no sets yet, a large import writes the rows first and builds the set
+        // table's indexes once afterwards (sorting beats keeping them row by row). Their
+        // definitions are read from the schema, so they stay those the migrations made; all of
+        // it is inside the transaction, so a failed import leaves them as they were.
+        let sets: usize = batch.sessions.iter().map(|s| s.sets.len()).sum();
+        let rebuild: Vec<(String, String)> = if sets > 20_000
+            && !tx.query_row("SELECT EXISTS (SELECT 1 FROM workout_set)", [], |r| r.get::<_, bool>(0))?
+        {
+            let indexes: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT name, sql FROM sqlite_schema
+                     WHERE type = 'index' AND tbl_name = 'workout_set' AND sql IS NOT NULL",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (name, _) in &indexes {
+                tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+            }
+            indexes
+        } else {
+            Vec::new()
+        };
         let find = match batch.matching {
             Matching::StartAndName => "SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2",
             Matching::MinuteAndName => {
@@ -166,6 +188,9 @@ impl Store {
                 "INSERT OR IGNORE INTO deload_week (monday, style, started_at) VALUES (?1, ?2, unixepoch(?1))",
                 params![monday.format("%Y-%m-%d").to_string(), style.as_str()],
             )?;
+        }
+        for (_, sql) in &rebuild {
+            tx.execute_batch(sql)?;
         }
         // Imported sets land anywhere in history: the records of each exercise they touched
         // follow, from its earliest imported set on.
