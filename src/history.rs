@@ -184,7 +184,8 @@ pub fn exercise_detail(
     clock: &dyn Clock,
     exercise: &str,
 ) -> Result<ExerciseDetail, StoreError> {
-    let from = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    // All time: a log may hold sets from before 1970 (nobody's, but nothing forbids them).
+    let from = chrono::DateTime::<chrono::Utc>::MIN_UTC;
     let sets = store.exercise_sets_between(exercise, from, clock.now() + chrono::Duration::seconds(1))?;
     let deloads: Vec<NaiveDate> = store.deload_weeks()?.into_iter().map(|d| d.monday).collect();
     let unit = sets
