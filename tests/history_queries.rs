@@ -411,3 +411,27 @@ fn a_large_import_into_an_empty_log_builds_the_same_indexes_and_records() {
     assert!(store.integrity_ok().expect("checks"));
     assert_eq!(stored_flags(&path), flags_by_hand(&path), "the records of the imported sets");
 }
+
+#[test]
+fn an_imported_deload_week_takes_its_sets_out_of_the_records() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("log.db");
+    let mut store = Store::open(&path).expect("store");
+    let at = Utc.with_ymd_and_hms(2026, 3, 3, 18, 0, 0).single().expect("valid");
+    store.log_set(&new_session(), &working("Barbell bench press", 100.0, 5, 1), at, 90).expect("logs");
+    let later = at + Duration::weeks(2);
+    store.log_set(&new_session(), &working("Barbell bench press", 90.0, 5, 1), later, 90).expect("logs");
+    assert_eq!(stored_flags(&path), flags_by_hand(&path));
+    // Re-importing an export that marks that week as a deload adds no set, only the week.
+    let monday = hardset::training::compare::week_bounds(at.date_naive()).0;
+    let batch = hardset::store::ImportBatch {
+        deload_weeks: vec![(monday, DeloadStyle::Volume)],
+        ..hardset::store::ImportBatch::default()
+    };
+    store.import(&batch, true, &mut |_| {}).expect("imports");
+    assert_eq!(stored_flags(&path), flags_by_hand(&path), "the deload week's set is no record now");
+    let (frontier, _) = store
+        .exercise_bests_before("Barbell bench press", hardset::model::units::Unit::Kg, later + Duration::days(7))
+        .expect("reads");
+    assert!(frontier.iter().all(|e| e.weight.load.hundredths() == 9_000), "{frontier:?}");
+}

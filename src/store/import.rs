@@ -184,10 +184,15 @@ impl Store {
             )? as u64;
         }
         for (monday, style) in &batch.deload_weeks {
-            tx.execute(
+            let monday = monday.format("%Y-%m-%d").to_string();
+            let added = tx.execute(
                 "INSERT OR IGNORE INTO deload_week (monday, style, started_at) VALUES (?1, ?2, unixepoch(?1))",
-                params![monday.format("%Y-%m-%d").to_string(), style.as_str()],
+                params![monday, style.as_str()],
             )?;
+            // A new deload week takes its sets out of the records, already logged ones too.
+            if added > 0 {
+                super::records::refresh_week(&tx, &monday)?;
+            }
         }
         for (_, sql) in &rebuild {
             tx.execute_batch(sql)?;

@@ -100,19 +100,18 @@ pub(super) fn of_set(tx: &Transaction<'_>, id: i64) -> Result<Option<(String, i6
 /// Recomputes, from the week on, the exercises trained in sessions that started in the week
 /// from `monday` (a deload week started or ended there).
 pub(super) fn refresh_week(tx: &Transaction<'_>, monday: &str) -> Result<(), StoreError> {
-    let (from, exercises): (i64, Vec<String>) = {
-        let from: i64 = tx.query_row("SELECT unixepoch(?1)", [monday], |r| r.get(0))?;
-        let exercises = tx
-            .prepare_cached(
-                "SELECT DISTINCT w.exercise FROM workout_set w JOIN session s ON s.id = w.session_id
-                 WHERE s.started_at >= ?1 AND s.started_at < ?1 + 7 * 86400",
-            )?
-            .query_map([from], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        (from, exercises)
-    };
-    for exercise in exercises {
-        refresh_from(tx, &exercise, from)?;
+    let start: i64 = tx.query_row("SELECT unixepoch(?1)", [monday], |r| r.get(0))?;
+    // From the week's Monday, or from the earliest set of its sessions if one was logged before
+    // (an imported session's times need not agree).
+    let exercises: Vec<(String, i64)> = tx
+        .prepare_cached(
+            "SELECT w.exercise, min(w.logged_at) FROM workout_set w JOIN session s ON s.id = w.session_id
+             WHERE s.started_at >= ?1 AND s.started_at < ?1 + 7 * 86400 GROUP BY w.exercise",
+        )?
+        .query_map([start], |r| Ok((r.get(0)?, r.get(1)?)))?
+        .collect::<Result<_, _>>()?;
+    for (exercise, earliest) in exercises {
+        refresh_from(tx, &exercise, start.min(earliest))?;
     }
     Ok(())
 }

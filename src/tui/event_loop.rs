@@ -128,9 +128,15 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
 /// started in its own session): crossterm keeps reading a terminal that is gone and spins a core
 /// (crossterm issue 793). `poll` asks for no events, so this thread sleeps until the terminal
 /// hangs up or fails.
-#[cfg(unix)]
+/// Linux only: elsewhere `poll` may not support terminals (macOS reports them invalid).
+#[cfg(target_os = "linux")]
 fn watch_hangup(tx: mpsc::Sender<Event>) {
     use rustix::event::{PollFd, PollFlags, poll};
+    use std::io::IsTerminal as _;
+    // Only the terminal: a pipe on standard input would look hung up at once.
+    if !std::io::stdin().is_terminal() {
+        return;
+    }
     std::thread::spawn(move || {
         let stdin = std::io::stdin();
         loop {
@@ -147,7 +153,7 @@ fn watch_hangup(tx: mpsc::Sender<Event>) {
     });
 }
 
-#[cfg(not(unix))]
+#[cfg(not(target_os = "linux"))]
 fn watch_hangup(_tx: mpsc::Sender<Event>) {}
 
 /// Watches the database's folder for changes to its files (the database, its WAL and shared
@@ -164,7 +170,12 @@ fn watch_database(path: &std::path::Path, tx: mpsc::Sender<Event>) -> Option<not
         let Ok(event) = result else {
             return;
         };
-        let ours = event.paths.iter().any(|p| p.file_name().is_some_and(|f| f.to_string_lossy().starts_with(&name)));
+        let ours = event.paths.iter().any(|p| {
+            p.file_name().is_some_and(|f| {
+                let f = f.to_string_lossy();
+                f == name || ["-wal", "-shm", "-journal"].iter().any(|suffix| f == format!("{name}{suffix}"))
+            })
+        });
         if ours && matches!(event.kind, notify::EventKind::Modify(_) | notify::EventKind::Create(_)) {
             let _ = tx.send(Event::Changed);
         }
