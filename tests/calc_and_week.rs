@@ -19,6 +19,28 @@ fn run(dir: &std::path::Path, args: &[&str]) -> (bool, String, String) {
     )
 }
 
+/// An "editor" that applies a sed script to the file it is given, as `$EDITOR` would be run.
+fn editor_script(dir: &std::path::Path, name: &str, sed: &str) -> std::path::PathBuf {
+    let path = dir.join(name);
+    std::fs::write(&path, format!("#!/bin/sh\nsed -i '{sed}' \"$1\"\n")).expect("script");
+    std::process::Command::new("chmod").arg("+x").arg(&path).status().expect("chmod");
+    path
+}
+
+/// `hardset plan edit` with `editor` as $EDITOR: whether it succeeded, and its standard error.
+fn plan_edit(dir: &std::path::Path, editor: &std::path::Path) -> (bool, String) {
+    let out = Command::new(BIN)
+        .args(["plan", "edit"])
+        .env("HARDSET_DB", dir.join("hardset.db"))
+        .env("HARDSET_CONFIG", dir.join("config"))
+        .env("HOME", dir)
+        .env_remove("VISUAL")
+        .env("EDITOR", editor)
+        .output()
+        .expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
 #[test]
 fn e1rm_counts_reps_in_reserve_and_names_the_formula() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -161,26 +183,9 @@ fn plan_and_config_tools_check_show_start_and_edit_safely() {
     // An edit that breaks the plan is refused; the plan stays; the draft is kept and resumed.
     let plan = dir.path().join("config/plan.toml");
     let before = std::fs::read_to_string(&plan).expect("plan");
-    let bad = dir.path().join("bad-editor.sh");
-    std::fs::write(&bad, "#!/bin/sh\nsed -i 's/sets = 1/sets = 0/' \"$1\"\n").expect("script");
-    let good = dir.path().join("good-editor.sh");
-    std::fs::write(&good, "#!/bin/sh\nsed -i 's/sets = 0/sets = 1/; s/reps = \"6-10\"/reps = \"6-12\"/' \"$1\"\n")
-        .expect("script");
-    for script in [&bad, &good] {
-        std::process::Command::new("chmod").arg("+x").arg(script).status().expect("chmod");
-    }
-    let edit = |editor: &std::path::Path| {
-        let out = Command::new(BIN)
-            .args(["plan", "edit"])
-            .env("HARDSET_DB", dir.path().join("hardset.db"))
-            .env("HARDSET_CONFIG", dir.path().join("config"))
-            .env("HOME", dir.path())
-            .env_remove("VISUAL")
-            .env("EDITOR", editor)
-            .output()
-            .expect("runs");
-        (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
-    };
+    let bad = editor_script(dir.path(), "bad-editor.sh", "s/sets = 1/sets = 0/");
+    let good = editor_script(dir.path(), "good-editor.sh", "s/sets = 0/sets = 1/; s/reps = \"6-10\"/reps = \"6-12\"/");
+    let edit = |editor: &std::path::Path| plan_edit(dir.path(), editor);
     let (ok, err) = edit(&bad);
     assert!(!ok && err.contains("the edit was refused") && err.contains("plan.toml.edit:"), "{err}");
     assert_eq!(std::fs::read_to_string(&plan).expect("plan"), before, "the old plan stays");
@@ -208,20 +213,9 @@ fn plan_and_config_tools_check_show_start_and_edit_safely() {
 #[test]
 fn a_refused_first_plan_edit_writes_no_plan() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let bad = dir.path().join("bad-editor.sh");
-    std::fs::write(&bad, "#!/bin/sh\nsed -i 's/sets = 1/sets = 0/' \"$1\"\n").expect("script");
-    std::process::Command::new("chmod").arg("+x").arg(&bad).status().expect("chmod");
-    let out = Command::new(BIN)
-        .args(["plan", "edit"])
-        .env("HARDSET_DB", dir.path().join("hardset.db"))
-        .env("HARDSET_CONFIG", dir.path().join("config"))
-        .env("HOME", dir.path())
-        .env_remove("VISUAL")
-        .env("EDITOR", &bad)
-        .output()
-        .expect("runs");
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(!out.status.success() && err.contains("no plan.toml was written"), "{err}");
+    let bad = editor_script(dir.path(), "bad-editor.sh", "s/sets = 1/sets = 0/");
+    let (ok, err) = plan_edit(dir.path(), &bad);
+    assert!(!ok && err.contains("no plan.toml was written"), "{err}");
     assert!(!dir.path().join("config/plan.toml").exists(), "the example week stays in use");
     assert!(dir.path().join("config/plan.toml.edit").exists(), "the draft is kept for the next edit");
 }
