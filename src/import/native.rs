@@ -5,11 +5,14 @@
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::{Deserialize, Deserializer};
 
-use super::table::{Row, for_each_row, number};
+use super::table::{Row, for_each_row};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
-use crate::model::units::{Load, MAX_REPS, Rir, Unit, Weight};
+use crate::model::units::{
+    InputError, Load, Rir, Unit, Weight, load_from_value, parse_load, parse_reps, parse_rir, reps_from_value,
+    rir_from_value,
+};
 
 const OWN_UNITS: &str = "hardset's files carry the unit of every set: leave --unit out";
 
@@ -19,16 +22,9 @@ fn time(text: &str) -> Result<DateTime<Utc>, String> {
         .map_err(|_| format!("\"{text}\" is not a time such as 2026-11-23T18:05:00Z"))
 }
 
-fn load(value: f64) -> Result<Load, String> {
-    Load::from_f64(value).ok_or_else(|| format!("weight {value} is not between 0 and 1000"))
-}
-
-fn rir(value: f64) -> Result<Rir, String> {
-    let halves = value * 2.0;
-    if halves.fract() != 0.0 || !(0.0..=f64::from(Rir::MAX_HALVES)).contains(&halves) {
-        return Err(format!("rir {value} is not 0 to 10 in half reps"));
-    }
-    Rir::from_halves(halves as u8).ok_or_else(|| format!("rir {value} is not 0 to 10"))
+/// A column's value read with the set form's own rules, its error naming the column.
+fn field<T>(column: &str, text: &str, parse: impl Fn(&str) -> Result<T, InputError>) -> Result<T, String> {
+    parse(text).map_err(|e| format!("{column} \"{text}\": {e}"))
 }
 
 fn deload(text: &str) -> Result<Option<DeloadStyle>, String> {
@@ -201,23 +197,13 @@ fn read_set(row: &Row<'_>, l: &Layout, session: &mut ParsedSession) -> Result<()
     let kind_text = row.get(l.kind);
     let kind =
         SetKind::parse(kind_text).ok_or_else(|| format!("set_kind \"{kind_text}\" is not ramp-up or working"))?;
-    let weight_text = row.get(l.weight);
-    let weight = number(weight_text)
-        .ok()
-        .flatten()
-        .ok_or_else(|| format!("weight \"{weight_text}\" is not a number"))
-        .and_then(load)?;
+    let weight = field("weight", row.get(l.weight), parse_load)?;
     let unit_text = row.get(l.unit);
     let unit = Unit::parse(unit_text).ok_or_else(|| format!("unit \"{unit_text}\" is not kg or lb"))?;
-    let reps_text = row.get(l.reps);
-    let reps = reps_text
-        .parse::<u16>()
-        .ok()
-        .filter(|&r| r <= MAX_REPS)
-        .ok_or_else(|| format!("reps \"{reps_text}\" is not a whole number from 0 to {MAX_REPS}"))?;
+    let reps = field("reps", row.get(l.reps), parse_reps)?;
     let rir = match row.get_opt(l.rir) {
         "" => None,
-        text => Some(rir(number(text).ok().flatten().ok_or_else(|| format!("rir \"{text}\" is not a number"))?)?),
+        text => Some(field("rir", text, parse_rir)?),
     };
     let form_broke = match row.get_opt(l.form_broke) {
         "" | "false" => false,
@@ -269,19 +255,18 @@ fn de_unit<'de, D: Deserializer<'de>>(d: D) -> Result<Unit, D::Error> {
 }
 
 fn de_load<'de, D: Deserializer<'de>>(d: D) -> Result<Load, D::Error> {
-    load(f64::deserialize(d)?).map_err(serde::de::Error::custom)
+    let value = f64::deserialize(d)?;
+    load_from_value(value).map_err(|e| serde::de::Error::custom(format!("weight {value}: {e}")))
 }
 
 fn de_rir<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Rir>, D::Error> {
-    Option::<f64>::deserialize(d)?.map(rir).transpose().map_err(serde::de::Error::custom)
+    let value = Option::<f64>::deserialize(d)?;
+    value.map(rir_from_value).transpose().map_err(|e| serde::de::Error::custom(format!("rir: {e}")))
 }
 
 fn de_reps<'de, D: Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
-    let reps = u16::deserialize(d)?;
-    if reps > MAX_REPS {
-        return Err(serde::de::Error::custom(format!("reps {reps} is more than {MAX_REPS}")));
-    }
-    Ok(reps)
+    let value = f64::deserialize(d)?;
+    reps_from_value(value).map_err(|e| serde::de::Error::custom(format!("reps {value}: {e}")))
 }
 
 fn de_name<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {

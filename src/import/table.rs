@@ -82,23 +82,12 @@ impl Row<'_> {
 }
 
 /// A decimal number as the apps write it (`72.5`, or `72,5` where the comma is the decimal
-/// mark); `Ok(None)` when empty; never infinite or NaN.
+/// mark), read as a lifter's typing is; `Ok(None)` when empty.
 pub(crate) fn number(text: &str) -> Result<Option<f64>, ()> {
-    let text = text.trim();
-    if text.is_empty() {
+    if text.trim().is_empty() {
         return Ok(None);
     }
-    let parsed = text.parse::<f64>().or_else(|_| {
-        if text.matches(',').count() == 1 && !text.contains('.') {
-            text.replace(',', ".").parse::<f64>()
-        } else {
-            text.parse::<f64>()
-        }
-    });
-    match parsed {
-        Ok(value) if value.is_finite() && text.bytes().any(|b| b.is_ascii_digit()) => Ok(Some(value)),
-        _ => Err(()),
-    }
+    crate::model::units::parse_decimal(text).map(Some).map_err(|_| ())
 }
 
 /// Reads `text` as delimited rows, calling `visit` with the header's columns and each data row
@@ -336,7 +325,7 @@ pub(crate) fn rir_from_rpe(rpe: f64) -> Option<crate::model::units::Rir> {
     if !(0.0..=10.0).contains(&rpe) {
         return None;
     }
-    crate::model::units::Rir::from_halves(((10.0 - rpe) * 2.0).round() as u8)
+    crate::model::units::rir_from_value(((10.0 - rpe) * 2.0).round() / 2.0).ok()
 }
 
 #[cfg(test)]

@@ -166,7 +166,9 @@ pub enum InputError {
     OutOfRange(String),
 }
 
-fn parse_decimal(text: &str) -> Result<f64, InputError> {
+/// A plain decimal as typed or written in a file: `72.5`, `72,5`, `-5`; never `inf`, `nan` or
+/// `1e3`.
+pub fn parse_decimal(text: &str) -> Result<f64, InputError> {
     let trimmed = text.trim();
     if trimmed.is_empty() {
         return Err(InputError::Empty);
@@ -189,7 +191,11 @@ fn parse_decimal(text: &str) -> Result<f64, InputError> {
 
 /// Parses a load as typed: `80`, `82.5`, `72,5`; 0 to 1000, to the hundredth.
 pub fn parse_load(text: &str) -> Result<Load, InputError> {
-    let value = parse_decimal(text)?;
+    load_from_value(parse_decimal(text)?)
+}
+
+/// A load from a number: 0 to 1000, to the hundredth.
+pub fn load_from_value(value: f64) -> Result<Load, InputError> {
     if value < 0.0 {
         return Err(InputError::OutOfRange("a load cannot be negative".into()));
     }
@@ -200,12 +206,16 @@ pub fn parse_load(text: &str) -> Result<Load, InputError> {
     if (hundredths - hundredths.round()).abs() > 1e-6 {
         return Err(InputError::OutOfRange("use at most two decimals".into()));
     }
-    Load::from_f64(value).ok_or_else(|| InputError::NotANumber(text.trim().to_string()))
+    Load::from_f64(value).ok_or_else(|| InputError::NotANumber(value.to_string()))
 }
 
 /// Parses a rep count: a whole number from 0 to 200.
 pub fn parse_reps(text: &str) -> Result<u16, InputError> {
-    let value = parse_decimal(text)?;
+    reps_from_value(parse_decimal(text)?)
+}
+
+/// A rep count from a number: whole, 0 to 200.
+pub fn reps_from_value(value: f64) -> Result<u16, InputError> {
     if value.fract() != 0.0 {
         return Err(InputError::OutOfRange("reps are whole numbers".into()));
     }
@@ -219,7 +229,11 @@ pub fn parse_reps(text: &str) -> Result<u16, InputError> {
 pub fn parse_rir(text: &str) -> Result<Rir, InputError> {
     let trimmed = text.trim();
     let trimmed = trimmed.strip_suffix('+').unwrap_or(trimmed);
-    let value = parse_decimal(trimmed)?;
+    rir_from_value(parse_decimal(trimmed)?)
+}
+
+/// RIR from a number: 0 to 10 in half steps.
+pub fn rir_from_value(value: f64) -> Result<Rir, InputError> {
     if value < 0.0 {
         return Err(InputError::OutOfRange("RIR cannot be negative".into()));
     }
