@@ -19,7 +19,7 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 use crate::clock::Clock;
 use crate::model::exercise::{Catalogue, CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SessionRecord, SetEntry, SetKind};
-use crate::model::units::{Load, MAX_REPS, Rir, Unit};
+use crate::model::units::{Load, MAX_REPS, Rir, Unit, Weight};
 use crate::store::{ImportBatch, ImportCounts, Matching, Store, StoreError};
 
 /// Where a file comes from.
@@ -89,6 +89,17 @@ pub(crate) mod skip {
     pub const TOO_MANY_REPS: &str = "more than 200 reps";
     pub const TOO_HEAVY: &str = "heavier than 1000";
     pub const ASSISTED: &str = "negative weight (assistance; the log holds added load only)";
+}
+
+impl ParsedSet {
+    /// A set from another app's row: its time comes from the workout's, no form broke.
+    pub(crate) fn from_row(exercise: String, kind: SetKind, weight: Weight, reps: u16, rir: Option<Rir>) -> ParsedSet {
+        ParsedSet {
+            entry: SetEntry { exercise, kind, weight, reps, rir, form_broke: false, note: String::new() },
+            logged_at: None,
+            muscles: Vec::new(),
+        }
+    }
 }
 
 /// One set read from a file.
@@ -230,10 +241,25 @@ pub(crate) fn reps_of(value: f64, line: u64) -> Result<Result<u16, &'static str>
     Ok(Ok(value as u16))
 }
 
-/// What a row's numbers make: a set's reps and load, or the reason the row is not a set the log
-/// holds. No reps and no load is not a set; 0 reps at a load is a missed attempt and is kept;
-/// a row with a time or distance and no reps is timed or cardio.
+/// What a row's numbers make: a set's reps and load, or `None` when the row is not a set the
+/// log holds, counted in `tally` by its reason. No reps and no load is not a set; 0 reps at a
+/// load is a missed attempt and is kept; a row with a time or distance and no reps is timed or
+/// cardio.
 pub(crate) fn reps_and_load(
+    reps: Option<f64>,
+    weight: Option<f64>,
+    timed: bool,
+    line: u64,
+    tally: &mut Tally,
+) -> Result<Option<(u16, Load)>, ImportError> {
+    let set = set_numbers(reps, weight, timed, line)?;
+    if let Err(reason) = set {
+        tally.skip(reason);
+    }
+    Ok(set.ok())
+}
+
+fn set_numbers(
     reps: Option<f64>,
     weight: Option<f64>,
     timed: bool,

@@ -11,7 +11,7 @@ use super::table::{self, Row, date, for_each_row, resolve_unit, unit_in_name};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish};
 use crate::clock::Clock;
 use crate::model::exercise::Muscle;
-use crate::model::session::{SetEntry, SetKind};
+use crate::model::session::SetKind;
 use crate::model::units::{Unit, Weight};
 
 /// The muscles a FitNotes category stands for, counted fully. Shoulders are split by the name:
@@ -151,12 +151,8 @@ fn read_row(
     let time = row.get_opt(l.time);
     let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
         || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
-    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
-        Ok(set) => set,
-        Err(reason) => {
-            tally.skip(reason);
-            return Ok(());
-        }
+    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+        return Ok(());
     };
     let unit = match (l.unit, l.unit_column) {
         (Some(unit), _) => unit,
@@ -167,18 +163,8 @@ fn read_row(
         (None, None) => Unit::Kg,
     };
     let hint = muscles(&category, &exercise);
-    session.sets.push(ParsedSet {
-        entry: SetEntry {
-            exercise,
-            kind: SetKind::Working,
-            weight: Weight::new(load, unit),
-            reps,
-            rir: None,
-            form_broke: false,
-            note: String::new(),
-        },
-        logged_at: None,
-        muscles: hint.to_vec(),
-    });
+    let mut set = ParsedSet::from_row(exercise, SetKind::Working, Weight::new(load, unit), reps, None);
+    set.muscles = hint.to_vec();
+    session.sets.push(set);
     Ok(())
 }

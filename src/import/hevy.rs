@@ -6,7 +6,6 @@
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of};
 use crate::clock::Clock;
-use crate::model::session::SetEntry;
 use crate::model::units::{Unit, Weight};
 
 struct Layout {
@@ -118,26 +117,14 @@ fn read_row(
     let reps = row.number(Some(l.reps), "reps")?;
     let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
-        Ok(set) => set,
-        Err(reason) => {
-            tally.skip(reason);
-            return Ok(());
-        }
+    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+        return Ok(());
     };
     let rir = super::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
-    session.sets.push(ParsedSet {
-        entry: SetEntry {
-            exercise,
-            kind: kind_of(warm_up),
-            weight: Weight::new(load, l.unit),
-            reps,
-            rir,
-            form_broke: false,
-            note: if drop { "drop set".into() } else { String::new() },
-        },
-        logged_at: None,
-        muscles: Vec::new(),
-    });
+    let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
+    if drop {
+        set.entry.note = "drop set".into();
+    }
+    session.sets.push(set);
     Ok(())
 }

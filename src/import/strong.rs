@@ -9,7 +9,6 @@ use chrono::Duration;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
 use crate::clock::Clock;
-use crate::model::session::SetEntry;
 use crate::model::units::{Unit, Weight};
 
 enum UnitFrom {
@@ -165,12 +164,8 @@ fn read_row(
     let reps = row.number(Some(l.reps), "Reps")?;
     let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
-    let (reps, load) = match super::reps_and_load(reps, weight, timed, row.line)? {
-        Ok(set) => set,
-        Err(reason) => {
-            tally.skip(reason);
-            return Ok(());
-        }
+    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+        return Ok(());
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
@@ -184,18 +179,8 @@ fn read_row(
     if drop {
         super::join_note(&mut note, "drop set");
     }
-    session.sets.push(ParsedSet {
-        entry: SetEntry {
-            exercise,
-            kind: kind_of(warm_up),
-            weight: Weight::new(load, unit),
-            reps,
-            rir,
-            form_broke: false,
-            note,
-        },
-        logged_at: None,
-        muscles: Vec::new(),
-    });
+    let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
+    set.entry.note = note;
+    session.sets.push(set);
     Ok(())
 }
