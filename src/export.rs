@@ -125,14 +125,6 @@ impl Context<'_> {
         let monday = week_bounds(self.clock.local_date(session.started_at)).0;
         self.deload_weeks.iter().find(|(m, _)| *m == monday).copied()
     }
-
-    fn muscles(&self, exercise: &str) -> String {
-        self.custom
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(exercise))
-            .map(|c| c.muscles.iter().map(|m| m.name()).collect::<Vec<_>>().join(";"))
-            .unwrap_or_default()
-    }
 }
 
 /// Writes the whole log in `format`.
@@ -180,8 +172,11 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
     let mut with_sets = HashSet::new();
     // Sets come session by session: a session's columns are written out once for all its sets,
     // and an exercise's muscles looked up once (a million sets export in seconds).
-    let muscles: HashMap<&str, String> =
-        context.custom.iter().map(|c| (c.name.as_str(), context.muscles(&c.name))).collect();
+    let muscles: HashMap<&str, String> = context
+        .custom
+        .iter()
+        .map(|c| (c.name.as_str(), c.muscles.iter().map(|m| m.name()).collect::<Vec<_>>().join(";")))
+        .collect();
     let mut current: Option<(i64, String, String)> = None;
     store.for_each_set(|set| {
         let Some(session) = context.sessions.get(&set.session_id) else {

@@ -3,7 +3,7 @@
 
 use std::collections::HashSet;
 
-use chrono::{DateTime, NaiveDate, Utc};
+use chrono::{NaiveDate, Utc};
 use rusqlite::{OptionalExtension, params};
 
 use super::sets::insert_set;
@@ -51,8 +51,6 @@ pub struct ImportCounts {
     pub working_present: u64,
     /// Ramp-up sets in sessions the log already held.
     pub ramp_up_present: u64,
-    /// Exercises the catalogue does not know, newly remembered.
-    pub custom_added: u64,
     /// Sessions the log already held with a different number of sets than the file gives:
     /// left as they are, nothing merged into them.
     pub sessions_differing: u64,
@@ -177,11 +175,11 @@ impl Store {
         let now = Utc::now().timestamp();
         for custom in &batch.custom {
             let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
-            counts.custom_added += tx.execute(
+            tx.execute(
                 "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at)
                  VALUES (?1, ?2, ?3, ?4, ?5)",
                 params![custom.name, muscles.join(","), custom.equipment.name(), custom.source, now],
-            )? as u64;
+            )?;
         }
         for (monday, style) in &batch.deload_weeks {
             let monday = monday.format("%Y-%m-%d").to_string();
@@ -258,13 +256,5 @@ impl Store {
             super::records::refresh(tx, to)?;
             Ok(moved as u64)
         })
-    }
-
-    /// Whether the log holds a session that started at `at` under `day_name`.
-    pub fn has_session(&self, at: DateTime<Utc>, day_name: &str) -> Result<bool, StoreError> {
-        Ok(self
-            .conn
-            .prepare_cached("SELECT 1 FROM session WHERE started_at = ?1 AND day_name = ?2")?
-            .exists(params![at.timestamp(), day_name])?)
     }
 }
