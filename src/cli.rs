@@ -652,7 +652,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let options = crate::import::Options { from, unit, dry_run };
             // Names map to the catalogue, the plan's own exercises and the log's; a plan that does
             // not load leaves the catalogue and the log's (the import does not need the plan).
-            let known = match Settings::load_for(&paths.config_dir, false)
+            let known = match load_settings(explicit_config, &paths)
                 .ok()
                 .and_then(|(settings, _)| load_plan(&paths, &catalogue, &settings).ok())
             {
