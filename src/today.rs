@@ -25,6 +25,10 @@ pub const SESSION_GOES_STALE_AFTER_HOURS: i64 = 12;
 /// After midnight, an open session with no set for this long is over.
 pub const SESSION_GOES_STALE_OVERNIGHT_HOURS: i64 = 3;
 
+/// Clocks differ by a little (another device, a correction of the system clock): a session that
+/// starts up to this long after now is still today's; one further in the future never runs.
+pub const CLOCK_SKEW_MINUTES: i64 = 5;
+
 /// Everything the Today screen shows.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Today {
@@ -96,11 +100,20 @@ fn day_for(plan: &Plan, index: Option<usize>, date: NaiveDate) -> PlanDay {
     index.and_then(|i| plan.days.get(i)).cloned().unwrap_or_else(|| unplanned_rest_day(date))
 }
 
-/// Whether a session whose last set (or start) was at `last_activity` is over by now.
+/// The latest a session can start and still be today's running one: now, give or take the
+/// clock skew. A later session has not happened yet.
+pub fn running_starts_by(clock: &dyn Clock) -> DateTime<Utc> {
+    clock.now() + chrono::Duration::minutes(CLOCK_SKEW_MINUTES)
+}
+
+/// Whether a session whose last set (or start) was at `last_activity` is over by now. A last set
+/// stamped in the future (beyond the clock skew) came from a wrong clock or a file: that session
+/// is over too, or it would take every new set until then.
 pub fn session_is_over(clock: &dyn Clock, last_activity: DateTime<Utc>) -> bool {
     let now = clock.now();
     let idle = now - last_activity;
-    idle > chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS)
+    last_activity > running_starts_by(clock)
+        || idle > chrono::Duration::hours(SESSION_GOES_STALE_AFTER_HOURS)
         || (clock.local_date(last_activity) != clock.local_date(now)
             && idle > chrono::Duration::hours(SESSION_GOES_STALE_OVERNIGHT_HOURS))
 }
@@ -125,9 +138,11 @@ pub fn load(
     let date = clock.local_date(now);
     // A session is over when nothing was logged for 12 hours, or when the date has changed and
     // nothing was logged for 3: a late session crossing midnight stays one session, but an
-    // evening session left open does not swallow the next morning's sets.
-    let session = store.open_session(|last_activity| session_is_over(clock, last_activity))?;
-    let last = store.last_plan_session()?;
+    // evening session left open does not swallow the next morning's sets. A session that starts
+    // in the future never runs, and today's plan day never follows it.
+    let starts_by = running_starts_by(clock);
+    let session = store.open_session(starts_by, |last_activity| session_is_over(clock, last_activity))?;
+    let last = store.last_plan_session(starts_by)?;
     let scheduled = || {
         let last_day = last
             .as_ref()

@@ -132,19 +132,29 @@ fn a_stale_session_is_closed_at_its_last_set_and_an_empty_one_dropped() {
         .expect("logs");
     let stale_if_older_than =
         |cutoff: chrono::DateTime<chrono::Utc>| move |last: chrono::DateTime<chrono::Utc>| last < cutoff;
-    assert!(store.open_session(stale_if_older_than(evening() - Duration::hours(12))).expect("reads").is_none());
+    assert!(
+        store
+            .open_session(evening() + Duration::days(1), stale_if_older_than(evening() - Duration::hours(12)))
+            .expect("reads")
+            .is_none()
+    );
     let session = store.session(set.session_id).expect("reads");
     assert_eq!(session.ended_at, Some(evening() - Duration::hours(20)), "closed at its last set");
     // A session holding only a skipped exercise was never trained: it goes.
     let empty = store.start_session("Day 1", Some(0), evening() - Duration::hours(20)).expect("starts");
     store.set_exercise_change(empty.id, "Lat pulldown", Some(ExerciseChange::Skipped)).expect("skips");
-    assert!(store.open_session(stale_if_older_than(evening() - Duration::hours(12))).expect("reads").is_none());
+    assert!(
+        store
+            .open_session(evening() + Duration::days(1), stale_if_older_than(evening() - Duration::hours(12)))
+            .expect("reads")
+            .is_none()
+    );
     assert!(store.session(empty.id).is_err(), "the empty session was dropped");
     // A session still in use stays open.
     let late = store
         .log_set(&new_session(), &entry(60.0, Unit::Kg, 10, Some(1)), evening() + Duration::hours(5), 90)
         .expect("logs");
-    let open = store.open_session(stale_if_older_than(evening())).expect("reads");
+    let open = store.open_session(evening() + Duration::days(1), stale_if_older_than(evening())).expect("reads");
     assert_eq!(open.map(|s| s.id), Some(late.session_id));
 }
 

@@ -33,6 +33,31 @@ fn read_session(row: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
+/// How an open session that is over gets closed.
+enum Close {
+    /// Ended at this time (its last set, or its start).
+    EndAt(DateTime<Utc>),
+    /// Only a check-in: kept, ended at its start, off the plan.
+    OffThePlan,
+    /// Nothing in it: dropped.
+    Drop,
+}
+
+/// A session's last activity (its last set, or its start when later or when it has none) and
+/// how many sets it holds.
+fn activity(
+    conn: &rusqlite::Connection,
+    id: i64,
+    started_at: DateTime<Utc>,
+) -> Result<(DateTime<Utc>, i64), StoreError> {
+    let (last, sets): (i64, i64) = conn
+        .prepare_cached(
+            "SELECT max(?2, coalesce(max(logged_at), ?2)), count(*) FROM workout_set WHERE session_id = ?1",
+        )?
+        .query_row(params![id, started_at.timestamp()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    Ok((from_unix(last), sets))
+}
+
 pub(super) fn insert_session(
     tx: &rusqlite::Transaction<'_>,
     day_name: &str,
@@ -82,47 +107,81 @@ impl Store {
         self.write(|tx| resolve_session(tx, session, at))
     }
 
-    /// The session still open, if its last activity is within `stale_after`; an older open
-    /// session is closed at its last set (a forgotten session never swallows the next day).
-    pub fn open_session(&mut self, is_stale: impl Fn(DateTime<Utc>) -> bool) -> Result<Option<Session>, StoreError> {
-        let open = self
+    /// The running session: the newest open one, if it started by `starts_by` and its last set
+    /// (or its start) is not stale. Open sessions that are over are closed on the way, newest
+    /// first, in one transaction, however many a crash or an import left behind:
+    /// - one that starts after `starts_by` (a wrong clock, a file's future date) is never the
+    ///   running one; it keeps everything it holds and ends at its last set (or its start);
+    /// - a stale one with sets ends at its last set, so a forgotten session never swallows the
+    ///   next day; one with only a check-in is kept, off the plan; one with nothing is dropped.
+    pub fn open_session(
+        &mut self,
+        starts_by: DateTime<Utc>,
+        is_stale: impl Fn(DateTime<Utc>) -> bool,
+    ) -> Result<Option<Session>, StoreError> {
+        // The usual case, read without taking the write lock: the newest open session runs.
+        let newest = self
             .conn
             .prepare_cached(&format!(
                 "SELECT {SESSION_COLUMNS} FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC LIMIT 1"
             ))?
             .query_row([], read_session)
             .optional()?;
-        let Some(session) = open else { return Ok(None) };
-        let (last_activity, sets): (i64, i64) = self.conn.query_row(
-            "SELECT coalesce(max(logged_at), ?2), count(*) FROM workout_set WHERE session_id = ?1",
-            params![session.id, session.started_at.timestamp()],
-            |r| Ok((r.get(0)?, r.get(1)?)),
-        )?;
-        if !is_stale(super::from_unix(last_activity)) {
-            return Ok(Some(session));
+        let Some(newest) = newest else { return Ok(None) };
+        let (last_activity, _) = activity(&self.conn, newest.id, newest.started_at)?;
+        if newest.started_at <= starts_by && !is_stale(last_activity) {
+            return Ok(Some(newest));
         }
-        self.write(|tx| {
-            if sets == 0 && session.readiness.is_some() {
-                // A check-in and no lifting: keep the check-in (it matters most on such days),
-                // but off the plan, so the day does not count as trained.
-                tx.execute(
-                    "UPDATE session SET ended_at = started_at, day_index = NULL, rest_until = NULL
-                     WHERE id = ?1 AND ended_at IS NULL",
-                    [session.id],
+        let running = self.write(|tx| {
+            let mut closing = Vec::new();
+            let mut running = None;
+            {
+                let mut open = tx.prepare(
+                    "SELECT id, started_at,
+                            sleep IS NOT NULL AND energy IS NOT NULL AND joints IS NOT NULL AND motivation IS NOT NULL
+                     FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC",
                 )?;
-            } else if sets == 0 {
-                // Nothing was lifted (only exercises skipped or added): the day was not trained.
-                tx.execute("DELETE FROM session WHERE id = ?1 AND ended_at IS NULL", [session.id])?;
-            } else {
-                tx.execute(
-                    "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE id = ?1 AND ended_at IS NULL",
-                    params![session.id, last_activity],
-                )?;
+                let mut rows = open.query([])?;
+                while let Some(row) = rows.next()? {
+                    let (id, started_at, checked_in): (i64, i64, bool) = (row.get(0)?, row.get(1)?, row.get(2)?);
+                    let started_at = from_unix(started_at);
+                    let (last, sets) = activity(tx, id, started_at)?;
+                    let close = if started_at > starts_by {
+                        Close::EndAt(last)
+                    } else if !is_stale(last) {
+                        running = Some(id);
+                        break;
+                    } else if sets > 0 {
+                        Close::EndAt(last)
+                    } else if checked_in {
+                        Close::OffThePlan
+                    } else {
+                        Close::Drop
+                    };
+                    closing.push((id, close));
+                }
             }
-            Ok(())
+            let mut end_at = tx.prepare_cached(
+                "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE id = ?1 AND ended_at IS NULL",
+            )?;
+            // A check-in and no lifting: keep the check-in (it matters most on such days), but
+            // off the plan, so the day does not count as trained.
+            let mut off_the_plan = tx.prepare_cached(
+                "UPDATE session SET ended_at = started_at, day_index = NULL, rest_until = NULL
+                 WHERE id = ?1 AND ended_at IS NULL",
+            )?;
+            // Nothing was lifted (only exercises skipped or added): the day was not trained.
+            let mut drop = tx.prepare_cached("DELETE FROM session WHERE id = ?1 AND ended_at IS NULL")?;
+            for (id, close) in closing {
+                match close {
+                    Close::EndAt(at) => end_at.execute(params![id, at.timestamp()])?,
+                    Close::OffThePlan => off_the_plan.execute([id])?,
+                    Close::Drop => drop.execute([id])?,
+                };
+            }
+            Ok(running)
         })?;
-        // An older session left open (by a crash long ago) is looked at the same way.
-        self.open_session(is_stale)
+        running.map(|id| self.session(id)).transpose()
     }
 
     /// Reads one session.
@@ -233,14 +292,16 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// The newest session that followed a plan day, for working out today's day.
-    pub fn last_plan_session(&self) -> Result<Option<Session>, StoreError> {
+    /// The newest session that followed a plan day and started by `starts_by`, for working out
+    /// today's day (a session dated in the future has not happened yet).
+    pub fn last_plan_session(&self, starts_by: DateTime<Utc>) -> Result<Option<Session>, StoreError> {
         Ok(self
             .conn
             .prepare_cached(&format!(
-                "SELECT {SESSION_COLUMNS} FROM session WHERE day_index IS NOT NULL ORDER BY started_at DESC, id DESC LIMIT 1"
+                "SELECT {SESSION_COLUMNS} FROM session WHERE day_index IS NOT NULL AND started_at <= ?1
+                 ORDER BY started_at DESC, id DESC LIMIT 1"
             ))?
-            .query_row([], read_session)
+            .query_row([starts_by.timestamp()], read_session)
             .optional()?)
     }
 
