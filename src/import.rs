@@ -205,7 +205,7 @@ pub(crate) struct Parsed {
 pub(crate) const MAX_NOTE_CHARS: usize = 2000;
 
 /// A workout longer than this was left running; its end is taken from its sets instead.
-const LONGEST_WORKOUT: i64 = 6 * 3600;
+pub(crate) const LONGEST_WORKOUT: i64 = 6 * 3600;
 
 /// A name as the log keeps it: one line, single spaces, at most 200 characters.
 pub(crate) fn clean_name(text: &str, line: u64, what: &str) -> Result<String, ImportError> {

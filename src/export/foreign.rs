@@ -2,13 +2,22 @@
 //! the one most sets were logged in (others are converted); ramp-up sets are warm-ups, RIR is
 //! written as RPE (10 - RIR), catalogue exercises take the names those apps use, and times are
 //! local. Form broke, check-ins and deload weeks have no place in these layouts.
+//!
+//! hardset reads both layouts back, and an export of what it read is the same file: workouts
+//! come oldest first; notes are written without the spaces around them (the readers trim
+//! fields), and in Hevy's layout a line break is `\n` (as Hevy writes it); a session still open
+//! ends at its last set, and one longer than the longest workout an import believes (6 hours) is
+//! written that long, since an import ends a longer one at its last set.
 
 use std::collections::HashMap;
 use std::fmt::Write as _;
 use std::io::Write;
 
+use chrono::{DateTime, Utc};
+
 use super::Format;
 use crate::clock::Clock;
+use crate::import::LONGEST_WORKOUT;
 use crate::model::exercise::Catalogue;
 use crate::model::session::{LoggedSet, Session, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};
@@ -31,8 +40,21 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// A note as Hevy writes one: a line break is the two characters `\n`.
+fn hevy_text(note: &str) -> String {
+    note.trim().replace("\r\n", "\n").replace('\n', "\\n")
+}
+
+/// When a session ends in the file: its end, or its last set while it is still open; never
+/// later than the longest workout an import believes, or the import would end it elsewhere.
+fn written_end(session: &Session, last_set: Option<DateTime<Utc>>) -> DateTime<Utc> {
+    let end = session.ended_at.or(last_set).unwrap_or(session.started_at).max(session.started_at);
+    end.min(session.started_at + chrono::Duration::seconds(LONGEST_WORKOUT))
+}
+
 /// Hevy keeps one note per exercise in a workout: the notes of its sets, each with its set
-/// number, so none is lost or moved to another set.
+/// number (`set 1: slow; set 3: grip gave`), so none is lost or moved to another set. hardset's
+/// Hevy import puts each back on its set.
 fn hevy_exercise_notes(sets: &[LoggedSet]) -> HashMap<(i64, String), String> {
     let mut notes: HashMap<(i64, String), String> = HashMap::new();
     let mut numbers: HashMap<(i64, String), usize> = HashMap::new();
@@ -40,12 +62,13 @@ fn hevy_exercise_notes(sets: &[LoggedSet]) -> HashMap<(i64, String), String> {
         let key = (set.session_id, set.entry.exercise.clone());
         let number = numbers.entry(key.clone()).or_default();
         *number += 1;
-        if !set.entry.note.is_empty() {
+        let note = hevy_text(&set.entry.note);
+        if !note.is_empty() {
             let text = notes.entry(key).or_default();
             if !text.is_empty() {
                 text.push_str("; ");
             }
-            let _ = write!(text, "set {number}: {}", set.entry.note.replace('\n', " "));
+            let _ = write!(text, "set {number}: {note}");
         }
     }
     notes
@@ -65,6 +88,13 @@ pub(super) fn write(
         sets.push(set.clone());
         Ok(())
     })?;
+    // Oldest workout first, as an import of the file orders them.
+    sets.sort_by_key(|s| (s.session_started_at, s.session_id, s.id));
+    let mut last_sets: HashMap<i64, DateTime<Utc>> = HashMap::new();
+    for set in &sets {
+        let last = last_sets.entry(set.session_id).or_insert(set.logged_at);
+        *last = (*last).max(set.logged_at);
+    }
     let lb = sets.iter().filter(|s| s.entry.weight.unit == Unit::Lb).count();
     let unit = if lb * 2 > sets.len() { Unit::Lb } else { Unit::Kg };
     let weight = |w: Weight| -> String {
@@ -109,7 +139,7 @@ pub(super) fn write(
         let hevy_index = *index;
         *index += 1;
         let start = clock.local(session.started_at);
-        let end = session.ended_at.map(|t| clock.local(t));
+        let ended_at = written_end(session, last_sets.get(&session.id).copied());
         let line = match format {
             Format::Hevy => {
                 let set_type = match (ramp, e.rir.map(Rir::halves)) {
@@ -122,8 +152,8 @@ pub(super) fn write(
                     "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
                     quoted(&session.day_name),
                     quoted(&at(start)),
-                    quoted(&end.map(at).unwrap_or_default()),
-                    quoted(&session.note),
+                    quoted(&at(clock.local(ended_at))),
+                    quoted(&hevy_text(&session.note)),
                     quoted(name),
                     quoted(hevy_notes.get(&key).map_or("", String::as_str)),
                     quoted(set_type),
@@ -142,7 +172,7 @@ pub(super) fn write(
                     *n += 1;
                     n.to_string()
                 };
-                let duration = session.ended_at.map(|t| (t - session.started_at).num_seconds()).unwrap_or_default();
+                let duration = (ended_at - session.started_at).num_seconds();
                 format!(
                     "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
                     quoted(&number.to_string()),
@@ -154,8 +184,8 @@ pub(super) fn write(
                     quoted(&weight(e.weight)),
                     quoted(&e.reps.to_string()),
                     quoted(&rpe(e.rir)),
-                    quoted(&e.note),
-                    quoted(&session.note),
+                    quoted(e.note.trim()),
+                    quoted(session.note.trim()),
                 )
             }
         };

@@ -59,8 +59,59 @@ pub(super) fn parse(
     // Hevy writes the newest workout first; the log reads better oldest first.
     let mut list = sessions.list;
     list.sort_by_key(|s| s.started_at);
+    list.iter_mut().for_each(place_numbered_notes);
     let sessions = finish(list, &mut tally);
     Ok((format!("weights in {unit}"), Parsed { sessions, tally, ..Parsed::default() }))
+}
+
+/// Puts each note of an exercise written as hardset's Hevy export writes them (`set 1: slow; set 3:
+/// grip gave`, numbered among the exercise's sets in the workout) back on its set. Any other
+/// exercise note stays one, for the exercise's first set.
+fn place_numbered_notes(session: &mut ParsedSession) {
+    let sets = &mut session.sets;
+    session.exercise_notes.retain(|(exercise, note)| {
+        let mut of_exercise: Vec<&mut ParsedSet> = sets.iter_mut().filter(|s| s.entry.exercise == *exercise).collect();
+        let Some(pieces) = numbered_notes(note, of_exercise.len()) else { return true };
+        for (number, text) in pieces {
+            super::join_note(&mut of_exercise[number - 1].entry.note, text);
+        }
+        false
+    });
+}
+
+/// The pieces of `set 1: slow; set 3: grip gave` with their set numbers, if the whole note reads
+/// so, with numbers rising from 1 up to `sets`.
+fn numbered_notes(note: &str, sets: usize) -> Option<Vec<(usize, &str)>> {
+    /// Where `text` has the next `; set N: `, and the text after its `; `.
+    fn next_piece(text: &str) -> Option<(usize, &str)> {
+        text.match_indices("; set ").map(|(at, _)| (at, &text[at + 2..])).find(|(_, rest)| piece_number(rest).is_some())
+    }
+    /// `N` and the text after `set N: `.
+    fn piece_number(text: &str) -> Option<(usize, &str)> {
+        let rest = text.strip_prefix("set ")?;
+        let digits = rest.find(|c: char| !c.is_ascii_digit())?;
+        let number = rest[..digits].parse().ok()?;
+        Some((number, rest[digits..].strip_prefix(": ")?))
+    }
+    let mut pieces: Vec<(usize, &str)> = Vec::new();
+    let mut rest = note;
+    loop {
+        let (number, after) = piece_number(rest)?;
+        let previous = pieces.last().map_or(0, |p| p.0);
+        if number <= previous || number > sets {
+            return None;
+        }
+        match next_piece(after) {
+            Some((end, next)) => {
+                pieces.push((number, &after[..end]));
+                rest = next;
+            }
+            None => {
+                pieces.push((number, after));
+                return Some(pieces);
+            }
+        }
+    }
 }
 
 /// Hevy writes a line break in a note as the two characters `\n`.
@@ -127,4 +178,23 @@ fn read_row(
     }
     session.sets.push(set);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::numbered_notes;
+
+    #[test]
+    fn numbered_notes_split_only_as_hardset_writes_them() {
+        assert_eq!(numbered_notes("set 1: slow; set 3: grip gave", 3), Some(vec![(1, "slow"), (3, "grip gave")]));
+        // A "; " or "set" inside a note's text stays in it.
+        assert_eq!(numbered_notes("set 2: burn, then; more", 2), Some(vec![(2, "burn, then; more")]));
+        assert_eq!(numbered_notes("set 1: set 2: x", 2), Some(vec![(1, "set 2: x")]));
+        // Anything else is an exercise note as Hevy writes one.
+        assert_eq!(numbered_notes("set 4: x", 3), None, "no fourth set");
+        assert_eq!(numbered_notes("set 2: a; set 1: b", 3), None, "numbers rise");
+        assert_eq!(numbered_notes("set 0: x", 3), None);
+        assert_eq!(numbered_notes("Seat at 4", 3), None);
+        assert_eq!(numbered_notes("set one: x", 3), None);
+    }
 }
