@@ -1,31 +1,55 @@
-//! Importing real exports from Strong, Hevy and FitNotes (the unmodified files in
-//! `../shared/data/external`, see its README for their quirks), malformed and truncated files,
-//! and the round trip of hardset's own export and of the Strong and Hevy layouts.
+//! Importing other apps' exports (Strong, Hevy, FitNotes), malformed and truncated files, and
+//! the round trip of hardset's own export and of the Strong and Hevy layouts.
+//!
+//! Every quirk of the real exports is asserted on small files written by hand for these tests
+//! (`tests/fixtures/import`, see its README). The real, unmodified exports are tested as well
+//! when they are found: in `HARDSET_EXTERNAL_DATA`, or in `../shared/data/external` beside the
+//! repository (never copied into it: most of them carry no licence). Without them, each test on
+//! them says in one line that it was skipped, and the rest of the suite still runs.
 
 mod common;
 
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeZone, Utc};
 use hardset::clock::FixedClock;
 use hardset::export::{self, Format};
 use hardset::import::{Options, Report, Source, import_file};
+use hardset::model::exercise::Muscle;
 use hardset::model::session::{LoggedSet, SetKind};
-use hardset::model::units::Unit;
+use hardset::model::units::{Rir, Unit};
 use hardset::store::Store;
 
-/// The real export files. They live beside the repository (never copied into it: two of them
-/// carry no licence); `HARDSET_EXTERNAL_DATA` points elsewhere.
-fn external(name: &str) -> PathBuf {
-    let candidates = [
-        std::env::var_os("HARDSET_EXTERNAL_DATA").map(PathBuf::from),
-        Some(Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external")),
-        Some(PathBuf::from("/work/shared/data/external")),
-    ];
-    let dir = candidates.into_iter().flatten().find(|d| d.join(name).is_file()).unwrap_or_else(|| {
-        panic!("the real export {name} was not found: set HARDSET_EXTERNAL_DATA to the folder holding it")
-    });
-    dir.join(name)
+/// A file written by hand for these tests, reproducing a real export's quirks with made-up
+/// names and numbers.
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+/// The real export `name`, when it is found; otherwise one line on standard error says that
+/// `test` was skipped. `HARDSET_EXTERNAL_DATA`, when set, must hold it (CI sets it).
+fn real(name: &str, test: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
+        let path = PathBuf::from(dir).join(name);
+        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
+        return Some(path);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
+    if beside.is_file() {
+        return Some(beside);
+    }
+    // Straight to stderr, past the test harness's capture, so the skip shows in every run.
+    let _ = writeln!(
+        std::io::stderr(),
+        "skipped {test} on the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)"
+    );
+    None
+}
+
+/// The fixture, and the real export when it is found.
+fn fixture_and_real(fixture_name: &str, real_name: &str, test: &str) -> Vec<PathBuf> {
+    std::iter::once(fixture(fixture_name)).chain(real(real_name, test)).collect()
 }
 
 fn clock() -> FixedClock {
@@ -34,6 +58,10 @@ fn clock() -> FixedClock {
 
 fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::error::Error> {
     import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
+}
+
+fn lb() -> Options {
+    Options { unit: Some(Unit::Lb), ..Options::default() }
 }
 
 fn sets(store: &Store) -> Vec<LoggedSet> {
@@ -47,7 +75,7 @@ fn sets(store: &Store) -> Vec<LoggedSet> {
     all
 }
 
-/// Data rows of a real file, counted with the csv reader alone, and how many of them `pick`
+/// Data rows of a file, counted with the csv reader alone, and how many of them `pick`
 /// chooses (given a field by column name).
 fn count_rows(path: &Path, delimiter: u8, pick: impl Fn(&dyn Fn(&str) -> String) -> bool) -> (u64, u64) {
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_path(path).expect("opens");
@@ -67,29 +95,47 @@ fn count_rows(path: &Path, delimiter: u8, pick: impl Fn(&dyn Fn(&str) -> String)
     (rows, picked)
 }
 
-#[test]
-fn strong_legacy_export_needs_its_unit_and_reads_150_lb() {
-    let path = external("strong_export_legacy_lb_2021-2022.csv");
+fn date(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+}
+
+fn hardset_skip_empty() -> &'static str {
+    "empty (no weight and no reps)"
+}
+
+/// What an export of one layout holds, as its tests expect it.
+struct Expected {
+    rows: u64,
+    sessions: u64,
+    dates: (NaiveDate, NaiveDate),
+}
+
+/// Strong's older comma-separated export: no unit anywhere (refused without `--unit`), lb
+/// weights with float noise (`149.99999999999997` is 150 lb), timed and cardio rows, no warm-up
+/// markers, and workouts left running for days (`57h 42m`), which end at their last set.
+fn strong_legacy(path: &Path, expected: &Expected, long_durations: u64) -> (Report, Store) {
     // Timed and cardio rows: no load, no reps, some seconds or distance.
-    let (_, timed) = count_rows(&path, b',', |field| {
+    let (_, timed) = count_rows(path, b',', |field| {
         let value = |name: &str| field(name).parse::<f64>().unwrap_or(0.0);
         value("Reps") == 0.0 && value("Weight") == 0.0 && (value("Seconds") > 0.0 || value("Distance") > 0.0)
     });
     let mut store = Store::in_memory().expect("store");
-    let refused = import(&mut store, &path, Options::default()).expect_err("no unit in the file");
+    let refused = import(&mut store, path, Options::default()).expect_err("no unit in the file");
     let message = refused.to_string();
     assert!(message.contains("--unit kg or --unit lb") && message.contains("will not guess"), "{message}");
     assert_eq!(store.set_count().expect("counts"), 0, "a refused import writes nothing");
 
-    let report = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() }).expect("imports");
+    let report = import(&mut store, path, lb()).expect("imports");
     assert_eq!(report.detected.source, Source::Strong);
-    assert_eq!(report.tally.rows, 4690, "the README's row count");
-    assert_eq!(report.counts.sessions_added, 312, "the README's workout count");
+    assert!(report.detected.variant.contains("older format"), "{}", report.detected.variant);
+    assert_eq!(report.tally.rows, expected.rows);
+    assert_eq!(report.counts.sessions_added, expected.sessions);
+    assert_eq!(report.dates, Some(expected.dates));
     let written = report.counts.working_added + report.counts.ramp_up_added;
-    assert_eq!(written + report.tally.skipped_rows(), 4690, "every row is a set or a counted skip");
+    assert_eq!(written + report.tally.skipped_rows(), expected.rows, "every row is a set or a counted skip");
     assert_eq!(report.tally.skipped_rows(), timed, "{:?}", report.tally.skipped);
     assert_eq!(report.counts.ramp_up_added, 0, "this export has no warm-up markers");
-    assert_eq!(report.tally.long_durations, 3, "57h 42m and the like end at their last set");
+    assert_eq!(report.tally.long_durations, long_durations, "57h 42m and the like end at their last set");
     let all = sets(&store);
     assert_eq!(all.len() as u64, written);
     assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Lb));
@@ -107,62 +153,147 @@ fn strong_legacy_export_needs_its_unit_and_reads_150_lb() {
         assert!(ended >= session.started_at && (ended - session.started_at).num_hours() <= 6, "{session:?}");
     }
 
-    let again = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() }).expect("imports");
-    assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, 312), "nothing twice");
+    let again = import(&mut store, path, lb()).expect("imports");
+    assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, expected.sessions), "nothing twice");
     assert_eq!(store.set_count().expect("counts") as u64, written);
+    (report, store)
+}
+
+#[test]
+fn strong_legacy_export_needs_its_unit_and_reads_150_lb() {
+    let path = fixture("strong_legacy_lb.csv");
+    let expected = Expected { rows: 16, sessions: 5, dates: (date(2022, 1, 4), date(2022, 1, 13)) };
+    let (_, store) = strong_legacy(&path, &expected, 2);
+    let all = sets(&store);
+    // 150.00000000000003 is 150 lb too: both noisy rows.
+    assert_eq!(all.iter().filter(|s| s.entry.weight.load.hundredths() == 15_000).count(), 2);
+    // The one RPE in the file (8.5, its last column) is RIR 1.5; the rest have none.
+    let rirs: Vec<u8> = all.iter().filter_map(|s| s.entry.rir.map(Rir::halves)).collect();
+    assert_eq!(rirs, [3]);
+    assert!(all.iter().any(|s| s.entry.note == "paused the first rep"));
+    // A quoted name keeps its comma.
+    assert!(all.iter().any(|s| s.entry.exercise == "Cable Fly (Single Arm, Low)"));
+}
+
+#[test]
+fn real_strong_legacy_export_needs_its_unit_and_reads_150_lb() {
+    let Some(path) = real("strong_export_legacy_lb_2021-2022.csv", "real_strong_legacy_export") else { return };
+    let expected = Expected { rows: 4690, sessions: 312, dates: (date(2021, 7, 7), date(2022, 12, 6)) };
+    strong_legacy(&path, &expected, 3);
+}
+
+/// Strong's current semicolon export: every field quoted, the unit in the weight column's name
+/// (`--unit lb` is refused), rows with no weight and no reps (skipped as empty), float noise
+/// (`12.900000000000034` is 12.9 kg).
+fn strong_semicolon(path: &Path, expected: &Expected, empty: u64, working: u64) -> (Report, Store) {
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, path, lb()).expect_err("the header says kg");
+    assert!(refused.to_string().contains("the header says the weights are in kg"), "{refused}");
+    let report = import(&mut store, path, Options::default()).expect("imports");
+    assert!(report.detected.variant.contains("semicolon-separated, weights in kg"), "{}", report.detected.variant);
+    assert_eq!(report.tally.rows, expected.rows);
+    assert_eq!(report.counts.sessions_added, expected.sessions);
+    assert_eq!(report.tally.skipped.get(hardset_skip_empty()), Some(&empty), "{:?}", report.tally.skipped);
+    assert_eq!(report.counts.working_added, working);
+    assert_eq!(report.dates, Some(expected.dates));
+    let all = sets(&store);
+    assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Kg));
+    assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 1_290));
+    (report, store)
 }
 
 #[test]
 fn strong_semicolon_export_takes_kg_from_the_header_and_skips_empty_rows() {
-    let path = external("strong_export_semicolon_2025-09.csv");
-    let mut store = Store::in_memory().expect("store");
-    let refused = import(&mut store, &path, Options { unit: Some(Unit::Lb), ..Options::default() })
-        .expect_err("the header says kg");
-    assert!(refused.to_string().contains("the header says the weights are in kg"), "{refused}");
-    let report = import(&mut store, &path, Options::default()).expect("imports");
-    assert_eq!(report.tally.rows, 166);
-    assert_eq!(report.counts.sessions_added, 10);
-    assert_eq!(report.tally.skipped.values().sum::<u64>(), 7, "{:?}", report.tally.skipped);
-    assert_eq!(report.tally.skipped.get(hardset_skip_empty()), Some(&7));
-    assert_eq!(report.counts.working_added, 159);
-    assert_eq!(report.dates, Some((date(2024, 11, 28), date(2025, 9, 15))));
+    let path = fixture("strong_semicolon_kg.csv");
+    let expected = Expected { rows: 18, sessions: 3, dates: (date(2025, 2, 3), date(2025, 2, 10)) };
+    let (report, store) = strong_semicolon(&path, &expected, 3, 10);
+    // Set Order W is a warm-up: a ramp-up set; a Rest Timer row is no set; a Note row is the
+    // exercise's note, on its first set; D is a drop set; F is a set to failure (RIR 0).
+    assert_eq!(report.counts.ramp_up_added, 2);
+    assert_eq!(report.tally.skipped.get("rest timer rows (not sets)"), Some(&1));
+    assert_eq!(report.tally.skipped.get("timed or cardio (a time or distance, no load and reps)"), Some(&1));
+    assert_eq!(report.tally.note_rows, 1);
     let all = sets(&store);
-    assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Kg && s.entry.rir.is_none()));
-    // 12.900000000000034 kg is 12.9 kg.
-    assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 1_290));
-}
-
-fn hardset_skip_empty() -> &'static str {
-    "empty (no weight and no reps)"
-}
-
-fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
+    let row: Vec<&LoggedSet> = all.iter().filter(|s| s.entry.exercise == "Barbell row").collect();
+    let summary: Vec<(SetKind, String, &str)> =
+        row.iter().map(|s| (s.entry.kind, s.entry.summary(), s.entry.note.as_str())).collect();
+    assert_eq!(
+        summary,
+        [
+            (SetKind::RampUp, "40 kg x 10".to_string(), "elbows in"),
+            (SetKind::Working, "60 kg x 8 @ 2".to_string(), ""),
+            (SetKind::Working, "60 kg x 7".to_string(), ""),
+            (SetKind::Working, "60 kg x 6 @ 0".to_string(), ""),
+        ]
+    );
+    assert!(all.iter().any(|s| s.entry.summary() == "8 kg x 10" && s.entry.note == "drop set"));
+    // A quoted note keeps its line break; RPE 9.5 is RIR 0.5.
+    assert!(all.iter().any(|s| s.entry.note == "left knee\ncaved on rep 5"), "{all:?}");
+    assert!(all.iter().any(|s| s.entry.summary() == "100 kg x 5 @ 0.5"));
+    assert!(all.iter().any(|s| s.entry.note == "spotter: Zoë"));
+    // The workout note, repeated on each of its rows, is the session's note once.
+    let sessions = store.all_sessions().expect("sessions");
+    assert_eq!(sessions[0].note, "short on time; \"deload\" soon");
+    assert_eq!(sessions[0].ended_at.map(|e| (e - sessions[0].started_at).num_seconds()), Some(2134));
 }
 
 #[test]
-fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
-    let path = external("hevy_export_kg_2024-2025.csv");
+fn real_strong_semicolon_export_takes_kg_from_the_header_and_skips_empty_rows() {
+    let Some(path) = real("strong_export_semicolon_2025-09.csv", "real_strong_semicolon_export") else { return };
+    let expected = Expected { rows: 166, sessions: 10, dates: (date(2024, 11, 28), date(2025, 9, 15)) };
+    let (report, store) = strong_semicolon(&path, &expected, 7, 159);
+    assert_eq!(report.tally.skipped.values().sum::<u64>(), 7, "{:?}", report.tally.skipped);
+    assert!(sets(&store).iter().all(|s| s.entry.rir.is_none()), "this export has no RPE");
+}
+
+#[test]
+fn strong_export_with_a_unit_on_every_row_keeps_each() {
+    // The third layout: a Weight Unit column (lbs or kg on each row), bare numbers, durations
+    // in words under "Workout Duration".
+    let path = fixture("strong_weight_unit.csv");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, lb()).expect_err("each row names its unit");
+    assert!(refused.to_string().contains("leave --unit out"), "{refused}");
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert!(report.detected.variant.contains("a unit on every row"), "{}", report.detected.variant);
+    assert_eq!((report.tally.rows, report.counts.sessions_added, report.counts.working_added), (5, 2, 4));
+    let all: Vec<String> =
+        sets(&store).iter().map(|s| format!("{}: {}", s.entry.exercise, s.entry.summary())).collect();
+    assert_eq!(
+        all,
+        [
+            "Overhead press: 45 lb x 5",
+            "Overhead press: 65 lb x 5",
+            "Dumbbell bench press: 20 kg x 10 @ 2",
+            "Deadlift: 135 lb x 5"
+        ]
+    );
+    assert_eq!(store.all_sessions().expect("sessions")[0].note, "shoulder day");
+}
+
+/// Hevy's workout_data.csv: every text quoted, newest workout first, days not always padded
+/// (`9 Mar 2025, 06:05`), warm-up, failure and drop sets, RPE, `\n` written as two characters in
+/// notes, timed rows (no reps, or 0 reps with a duration), bodyweight sets with no weight.
+fn hevy(path: &Path, expected: &Expected, unpadded: chrono::DateTime<Utc>) -> (Report, Store) {
     // Timed rows: no reps, or 0 reps with a duration ("Warm Up" for 300 s).
-    let (rows, timed) = count_rows(&path, b',', |field| {
+    let (rows, timed) = count_rows(path, b',', |field| {
         let reps = field("reps");
         reps.is_empty() || (reps == "0" && field("duration_seconds").parse::<f64>().unwrap_or(0.0) > 0.0)
     });
+    let (_, warm_ups) = count_rows(path, b',', |field| field("set_type") == "warmup");
     let mut store = Store::in_memory().expect("store");
-    let report = import(&mut store, &path, Options::default()).expect("imports");
-    assert_eq!((report.tally.rows, rows), (7211, 7211));
-    assert_eq!(report.counts.sessions_added, 335);
-    assert_eq!(report.counts.ramp_up_added, 2195, "every warmup row is a ramp-up set");
+    let report = import(&mut store, path, Options::default()).expect("imports");
+    assert_eq!((report.tally.rows, rows), (expected.rows, expected.rows));
+    assert_eq!(report.counts.sessions_added, expected.sessions);
+    assert_eq!(report.counts.ramp_up_added, warm_ups, "every warmup row is a ramp-up set");
     assert_eq!(report.tally.skipped_rows(), timed, "timed rows are counted as skipped: {:?}", report.tally.skipped);
-    assert_eq!(report.counts.working_added + report.counts.ramp_up_added + timed, 7211);
-    assert_eq!(report.dates, Some((date(2024, 7, 3), date(2025, 9, 15))));
+    assert_eq!(report.counts.working_added + report.counts.ramp_up_added + timed, expected.rows);
+    assert_eq!(report.dates, Some(expected.dates));
     let all = sets(&store);
-    // "9 Sep 2025, 06:46": an unpadded day, read in the clock's zone (UTC here).
-    let ninth = Utc.with_ymd_and_hms(2025, 9, 9, 6, 46, 0).single().expect("time");
-    assert!(store.all_sessions().expect("sessions").iter().any(|s| s.started_at == ninth));
-    // RPE 9.5 is RIR 0.5; RPE 6 is RIR 4; no RPE is no RIR.
-    let rirs: std::collections::BTreeSet<u8> =
-        all.iter().filter_map(|s| s.entry.rir.map(hardset::model::units::Rir::halves)).collect();
+    // An unpadded day, read in the clock's zone (UTC here).
+    assert!(store.all_sessions().expect("sessions").iter().any(|s| s.started_at == unpadded));
+    // RPE 9.5 is RIR 0.5; RPE 6 is RIR 4; no RPE is no RIR (neither file has RPE 6.5).
+    let rirs: std::collections::BTreeSet<u8> = all.iter().filter_map(|s| s.entry.rir.map(Rir::halves)).collect();
     assert!(rirs.contains(&1) && rirs.contains(&8) && !rirs.contains(&7), "{rirs:?}");
     assert!(all.iter().any(|s| s.entry.rir.is_none()));
     // Literal \n in notes became line breaks.
@@ -174,61 +305,180 @@ fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
     assert!(all.iter().any(|s| s.entry.exercise == "Barbell back squat"));
     assert!(!all.iter().any(|s| s.entry.exercise == "Squat (Barbell)"));
     assert!(report.unknown.iter().all(|u| u.sets > 0));
+    (report, store)
 }
 
 #[test]
-fn fitnotes_export_repairs_unquoted_commas_and_names_muscles() {
-    let path = external("fitnotes_export_kg_2025.csv");
+fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
+    let path = fixture("hevy_kg.csv");
+    let expected = Expected { rows: 22, sessions: 4, dates: (date(2025, 3, 3), date(2025, 3, 14)) };
+    let unpadded = Utc.with_ymd_and_hms(2025, 3, 9, 6, 5, 0).single().expect("time");
+    let (report, store) = hevy(&path, &expected, unpadded);
+    assert_eq!(report.counts.ramp_up_added, 5);
+    assert_eq!(report.tally.skipped_rows(), 3, "Warm Up for 300 s, a plank, a row on the machine");
+    let all = sets(&store);
+    // Every RPE in the file, and a failure set without one (RIR 0).
+    let rirs: std::collections::BTreeSet<u8> = all.iter().filter_map(|s| s.entry.rir.map(Rir::halves)).collect();
+    assert_eq!(rirs.into_iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 6, 8]);
+    assert!(all.iter().any(|s| s.entry.summary() == "100 kg x 6 @ 0"), "failure, no RPE");
+    assert!(all.iter().any(|s| s.entry.summary() == "30 kg x 10 @ 0" && s.entry.note == "drop set"));
+    // The exercise note (on every row of the exercise) goes once on its first set.
+    let squats: Vec<&str> =
+        all.iter().filter(|s| s.entry.exercise == "Barbell back squat").map(|s| s.entry.note.as_str()).collect();
+    assert_eq!(squats.iter().filter(|n| **n == "belt from set 3\nknees fine").count(), 1, "{squats:?}");
+    // The newest-first file is stored oldest first; the description is the session's note.
+    let sessions = store.all_sessions().expect("sessions");
+    assert_eq!(all[0].session_id, sessions[0].id, "the first set written is the oldest workout's");
+    let newest = sessions.last().expect("sessions");
+    assert_eq!((newest.day_name.as_str(), newest.note.as_str()), ("Legs A / heavy", "felt quick\nslept 8h"));
+    let names: Vec<&str> = report.unknown.iter().map(|u| u.name.as_str()).collect();
+    assert_eq!(names, ["Katana Triceps Extension", "Reverse Hyper (Band)"]);
+}
+
+#[test]
+fn real_hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
+    let Some(path) = real("hevy_export_kg_2024-2025.csv", "real_hevy_export") else { return };
+    let expected = Expected { rows: 7211, sessions: 335, dates: (date(2024, 7, 3), date(2025, 9, 15)) };
+    let unpadded = Utc.with_ymd_and_hms(2025, 9, 9, 6, 46, 0).single().expect("time");
+    let (report, _) = hevy(&path, &expected, unpadded);
+    assert_eq!(report.counts.ramp_up_added, 2195, "the README's warmup rows");
+}
+
+#[test]
+fn hevy_dates_in_the_phones_language_and_weights_in_lb() {
+    let path = fixture("hevy_lbs_months.csv");
     let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, Options { unit: Some(Unit::Kg), ..Options::default() })
+        .expect_err("the header says lb");
+    assert!(refused.to_string().contains("the header says the weights are in lb"), "{refused}");
     let report = import(&mut store, &path, Options::default()).expect("imports");
-    assert_eq!(report.tally.rows, 1624);
-    assert_eq!(report.tally.repaired.len(), 99, "the README's malformed rows, repaired, not dropped");
-    assert_eq!(report.counts.sessions_added, 78, "one session a date");
-    assert_eq!(report.counts.working_added + report.tally.skipped_rows(), 1624);
+    assert_eq!((report.counts.sessions_added, report.counts.working_added), (5, 6));
+    assert_eq!(report.tally.skipped_rows(), 1, "a walk in miles");
+    let starts: Vec<(String, String)> = store
+        .all_sessions()
+        .expect("sessions")
+        .iter()
+        .map(|s| (s.started_at.format("%Y-%m-%d %H:%M").to_string(), s.day_name.clone()))
+        .collect();
+    let expected = [
+        ("2024-12-21 09:05", "Pierna viernes"),
+        ("2025-02-02 18:10", "Haut du corps"),
+        ("2025-03-03 18:00", "Oberkörper"),
+        ("2025-06-05 19:30", "Gambe"),
+        ("2025-09-15 07:48", "Pierna martes"),
+    ];
+    let expected: Vec<(String, String)> = expected.iter().map(|(a, b)| ((*a).to_string(), (*b).to_string())).collect();
+    assert_eq!(starts, expected, "dic, févr., März, giu and \"15 de sept. de 2025, 7:48\"");
+    assert!(sets(&store).iter().all(|s| s.entry.weight.unit == Unit::Lb));
+}
+
+/// FitNotes' export: no time of day (a session a date, at noon, named after its categories),
+/// custom names whose commas are not quoted (repaired, not dropped), and the category as the
+/// muscles of an exercise the catalogue does not know.
+fn fitnotes(path: &Path, expected: &Expected, repaired: usize, customs: &[(&str, Muscle)], first_day: &str) -> Store {
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, path, Options::default()).expect("imports");
+    assert_eq!(report.tally.rows, expected.rows);
+    assert_eq!(report.tally.repaired.len(), repaired, "the malformed rows, repaired, not dropped");
+    assert_eq!(report.counts.sessions_added, expected.sessions, "one session a date");
+    assert_eq!(report.counts.working_added + report.tally.skipped_rows(), expected.rows);
+    assert_eq!(report.dates, Some(expected.dates));
     let all = sets(&store);
     assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Kg && s.entry.kind == SetKind::Working));
     let names: std::collections::BTreeSet<&str> = all.iter().map(|s| s.entry.exercise.as_str()).collect();
     assert!(!names.iter().any(|n| n.starts_with(' ') || n.ends_with(',')), "{names:?}");
     // Names with commas are whole again, whether the catalogue knows them or not.
-    assert!(names.contains("Rear Delt Pulling (Each Side, Cable In Front Of Eyes Area)"), "{names:?}");
     assert!(!names.iter().any(|n| n.ends_with(" Dumbbells)") && !n.contains(", ")), "{names:?}");
     // Unknown exercises keep their category as muscles, and count on the Week screen.
     let custom = store.custom_exercises().expect("custom exercises");
-    let pushdown = custom.iter().find(|c| c.name == "Triceps Pushdown (Easy Cable)").expect("kept");
-    assert_eq!(pushdown.muscles, vec![hardset::model::exercise::Muscle::Triceps]);
-    let rear = custom.iter().find(|c| c.name == "Rear Delt Cable Pull (Each Side)").expect("kept");
-    assert_eq!(rear.muscles, vec![hardset::model::exercise::Muscle::RearDelts]);
+    for (name, muscle) in customs {
+        assert!(names.contains(name), "{name} is whole: {names:?}");
+        let kept = custom.iter().find(|c| c.name == *name).unwrap_or_else(|| panic!("{name} kept"));
+        assert_eq!(kept.muscles, vec![*muscle], "{name}");
+    }
     let sessions = store.all_sessions().expect("sessions");
-    assert_eq!(sessions[0].day_name, "Chest, Back, Shoulders, Biceps, Triceps");
+    assert_eq!(sessions[0].day_name, first_day);
+    store
+}
+
+#[test]
+fn fitnotes_export_repairs_unquoted_commas_and_names_muscles() {
+    let path = fixture("fitnotes_kg.csv");
+    let expected = Expected { rows: 15, sessions: 3, dates: (date(2025, 5, 5), date(2025, 5, 14)) };
+    let customs = [
+        ("Hack Squat Sled (Narrow, Feet High, Slow)", Muscle::Quads),
+        ("Cable Y Raise (Each Side, Low Pulley)", Muscle::SideDelts),
+        ("Triceps Rope Overhead (Light)", Muscle::Triceps),
+        ("Band Face Pull Hold", Muscle::RearDelts),
+    ];
+    let store = fitnotes(&path, &expected, 9, &customs, "Chest, Shoulders, Triceps");
+    // A catalogue alias with a comma in it maps once it is whole.
+    let all = sets(&store);
+    assert!(all.iter().any(|s| s.entry.exercise == "Dumbbell shoulder press"), "{all:?}");
+    assert!(all.iter().all(|s| s.session_started_at.format("%H:%M").to_string() == "12:00"), "at noon");
+}
+
+#[test]
+fn real_fitnotes_export_repairs_unquoted_commas_and_names_muscles() {
+    let Some(path) = real("fitnotes_export_kg_2025.csv", "real_fitnotes_export") else { return };
+    let expected = Expected { rows: 1624, sessions: 78, dates: (date(2025, 4, 29), date(2025, 9, 16)) };
+    let customs = [
+        ("Triceps Pushdown (Easy Cable)", Muscle::Triceps),
+        ("Rear Delt Cable Pull (Each Side)", Muscle::RearDelts),
+        ("Rear Delt Pulling (Each Side, Cable In Front Of Eyes Area)", Muscle::RearDelts),
+    ];
+    fitnotes(&path, &expected, 99, &customs, "Chest, Back, Shoulders, Biceps, Triceps");
+}
+
+#[test]
+fn fitnotes_older_header_names_the_unit() {
+    // `Weight (kgs)` and no Weight Unit column.
+    let path = fixture("fitnotes_weight_kgs.csv");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, lb()).expect_err("the header says kg");
+    assert!(refused.to_string().contains("the header says the weights are in kg"), "{refused}");
+    let expected = Expected { rows: 3, sessions: 2, dates: (date(2016, 3, 1), date(2016, 3, 3)) };
+    let store = fitnotes(
+        &path,
+        &expected,
+        1,
+        &[("Cable Y Raise (Each Side, Low Pulley)", Muscle::SideDelts)],
+        "Chest, Shoulders",
+    );
+    let summaries: Vec<String> = sets(&store).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(summaries, ["50 kg x 10", "4 kg x 15", "100 kg x 5"]);
 }
 
 #[test]
 fn a_dry_run_counts_what_an_import_would_write_and_writes_nothing() {
-    let path = external("hevy_export_kg_2024-2025.csv");
-    let dir = tempfile::tempdir().expect("temp dir");
-    let mut store = Store::open(&dir.path().join("log.db")).expect("store");
-    let dry = import(&mut store, &path, Options { dry_run: true, ..Options::default() }).expect("checks");
-    assert_eq!(store.set_count().expect("counts"), 0);
-    assert!(store.custom_exercises().expect("reads").is_empty());
-    assert!(dry.to_string().contains("dry run: nothing was written"));
-    let real = import(&mut store, &path, Options::default()).expect("imports");
-    assert_eq!(dry.counts, real.counts);
+    let test = "a_dry_run_counts_what_an_import_would_write_and_writes_nothing";
+    for path in fixture_and_real("hevy_kg.csv", "hevy_export_kg_2024-2025.csv", test) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut store = Store::open(&dir.path().join("log.db")).expect("store");
+        let dry = import(&mut store, &path, Options { dry_run: true, ..Options::default() }).expect("checks");
+        assert_eq!(store.set_count().expect("counts"), 0);
+        assert!(store.custom_exercises().expect("reads").is_empty());
+        assert!(dry.to_string().contains("dry run: nothing was written"));
+        let real = import(&mut store, &path, Options::default()).expect("imports");
+        assert_eq!(dry.counts, real.counts);
+        assert!(real.counts.sessions_added > 0, "{}", path.display());
+    }
 }
 
-/// A copy of a real file with `edit` applied, in a temporary folder.
-fn edited(name: &str, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
-    let text = std::fs::read_to_string(external(name)).expect("reads");
+/// A copy of a file with `edit` applied, in a temporary folder.
+fn edited(path: &Path, edit: impl FnOnce(String) -> String) -> (tempfile::TempDir, PathBuf) {
+    let text = std::fs::read_to_string(path).expect("reads");
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = dir.path().join(name);
-    std::fs::write(&path, edit(text)).expect("writes");
-    (dir, path)
+    let copy = dir.path().join(path.file_name().expect("a file name"));
+    std::fs::write(&copy, edit(text)).expect("writes");
+    (dir, copy)
 }
 
-/// Imports `path` into a log that already holds the FitNotes history: it must fail, leave the log
+/// Imports `path` into a log that already holds a FitNotes history: it must fail, leave the log
 /// as it was, and say `expected`.
 fn fails_cleanly(path: &Path, options: Options, expected: &str) {
     let mut store = Store::in_memory().expect("store");
-    import(&mut store, &external("fitnotes_export_kg_2025.csv"), Options::default()).expect("imports");
+    import(&mut store, &fixture("fitnotes_kg.csv"), Options::default()).expect("imports");
     let before = (store.set_count().expect("counts"), store.all_sessions().expect("sessions").len());
     let error = import(&mut store, path, options).expect_err("refused").to_string();
     assert!(error.contains(expected), "expected {expected:?} in: {error}");
@@ -238,25 +488,42 @@ fn fails_cleanly(path: &Path, options: Options, expected: &str) {
 
 #[test]
 fn a_truncated_file_is_refused_with_its_line_and_writes_nothing() {
-    let (_dir, path) = edited("hevy_export_kg_2024-2025.csv", |text| {
-        let cut = text.len() / 2;
-        let cut = text[..cut].rfind(',').expect("a comma");
-        text[..cut].to_string()
+    let test = "a_truncated_file_is_refused_with_its_line_and_writes_nothing";
+    for path in fixture_and_real("hevy_kg.csv", "hevy_export_kg_2024-2025.csv", test) {
+        let (_dir, path) = edited(&path, |text| {
+            let cut = text.len() / 2;
+            let cut = text[..cut].rfind(',').expect("a comma");
+            text[..cut].to_string()
+        });
+        let lines = std::fs::read_to_string(&path).expect("reads").lines().count();
+        fails_cleanly(&path, Options::default(), &format!("line {lines}: the row has"));
+    }
+}
+
+/// Edits the 0-based `line` of a copy of `path` with `edit`, and checks the import refuses it,
+/// saying `expected`.
+fn bad_number_names_its_line(path: &Path, line: usize, edit: impl Fn(&str) -> String, expected: &str) {
+    let (_dir, path) = edited(path, |text| {
+        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+        lines[line] = edit(&lines[line]);
+        lines.join("\n")
     });
-    let lines = std::fs::read_to_string(&path).expect("reads").lines().count();
-    fails_cleanly(&path, Options::default(), &format!("line {lines}: the row has"));
+    let text = std::fs::read_to_string(&path).expect("reads");
+    assert!(text.lines().nth(line).expect("line").contains("ten"), "the edit took");
+    fails_cleanly(&path, Options::default(), expected);
 }
 
 #[test]
 fn a_bad_number_deep_in_a_file_names_its_line_and_writes_nothing() {
-    let (_dir, path) = edited("strong_export_semicolon_2025-09.csv", |text| {
-        let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
-        lines[150] = lines[150].replacen("\"10.0\"", "\"ten\"", 1).replacen("\"15.0\"", "\"ten\"", 1);
-        lines.join("\n")
-    });
-    let text = std::fs::read_to_string(&path).expect("reads");
-    assert!(text.lines().nth(150).expect("line").contains("ten"), "the edit took");
-    fails_cleanly(&path, Options::default(), "line 151: Weight \"ten\" is not a number");
+    // The last line, after a note that runs over two lines.
+    let path = fixture("strong_semicolon_kg.csv");
+    let to_ten = |line: &str| line.replacen("\"72.5\"", "\"ten\"", 1);
+    bad_number_names_its_line(&path, 19, to_ten, "line 20: Weight \"ten\" is not a number");
+    let test = "a_bad_number_deep_in_a_file_names_its_line_and_writes_nothing";
+    if let Some(path) = real("strong_export_semicolon_2025-09.csv", test) {
+        let to_ten = |line: &str| line.replacen("\"10.0\"", "\"ten\"", 1).replacen("\"15.0\"", "\"ten\"", 1);
+        bad_number_names_its_line(&path, 150, to_ten, "line 151: Weight \"ten\" is not a number");
+    }
 }
 
 #[test]
@@ -461,8 +728,21 @@ fn strong_and_hevy_exports_import_back_to_the_same_file() {
     }
 }
 
-#[test]
-fn the_command_line_prints_the_summary_and_the_unknown_exercises() {
+/// What the command line prints for a FitNotes export, and what `week` and `exercises` do with
+/// an exercise the catalogue does not know.
+struct CommandLine<'a> {
+    sessions: u64,
+    dates: &'a str,
+    repaired: usize,
+    /// The unknown exercise, its sets and muscle as the summary lists it.
+    unknown: (&'a str, u64, &'a str),
+    /// A week whose quads are that exercise's sets alone, and how many.
+    week: (&'a str, f64),
+    /// Another unknown exercise (mapped to a name that is no exercise).
+    other: &'a str,
+}
+
+fn command_line_story(file: &Path, legacy: &Path, expected: &CommandLine<'_>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("log.db");
     let run = |args: &[&str]| {
@@ -475,44 +755,71 @@ fn the_command_line_prints_the_summary_and_the_unknown_exercises() {
             .output()
             .expect("runs")
     };
-    let file = external("fitnotes_export_kg_2025.csv");
+    let (name, sets, muscle) = expected.unknown;
     let out = run(&["import", file.to_str().expect("utf-8 path")]);
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
     assert!(stdout.contains("FitNotes export"), "{stdout}");
-    assert!(stdout.contains("sessions: 78 imported, 0 already in the log"), "{stdout}");
-    assert!(stdout.contains("dates:    2025-04-29 to 2025-09-16"), "{stdout}");
-    assert!(stdout.contains("repaired: 99 rows"), "{stdout}");
-    assert!(stdout.contains("Squat Machine (Each Side) (28 sets; quads)"), "{stdout}");
+    assert!(stdout.contains(&format!("sessions: {} imported, 0 already in the log", expected.sessions)), "{stdout}");
+    assert!(stdout.contains(&format!("dates:    {}", expected.dates)), "{stdout}");
+    assert!(stdout.contains(&format!("repaired: {} rows", expected.repaired)), "{stdout}");
+    assert!(stdout.contains(&format!("{name} ({sets} sets; {muscle})")), "{stdout}");
     let out = run(&["import", file.to_str().expect("utf-8 path")]);
-    assert!(String::from_utf8_lossy(&out.stdout).contains("sessions: 0 imported, 78 already in the log"));
+    let again = format!("sessions: 0 imported, {} already in the log", expected.sessions);
+    assert!(String::from_utf8_lossy(&out.stdout).contains(&again));
 
-    // An exercise the catalogue does not know counts for the muscles its category named: that
-    // week's quads are the 5 sets of "Squat Machine (Each Side)" alone.
-    let out = run(&["week", "--date", "2025-05-21", "--json"]);
+    // An exercise the catalogue does not know counts for the muscles its category named.
+    let out = run(&["week", "--date", expected.week.0, "--json"]);
     let week: serde_json::Value = serde_json::from_slice(&out.stdout).expect("week json");
     let quads = week["muscles"].as_array().expect("muscles").iter().find(|m| m["muscle"] == "quads").cloned();
-    assert_eq!(quads.map(|q| q["effective_sets"].clone()), Some(serde_json::json!(5.0)), "{week}");
+    assert_eq!(quads.map(|q| q["effective_sets"].clone()), Some(serde_json::json!(expected.week.1)), "{week}");
 
     // The unknown names can be filed under catalogue exercises later.
     let out = run(&["exercises"]);
     let listed = String::from_utf8_lossy(&out.stdout);
-    assert!(listed.contains("Squat Machine (Each Side) (28 sets; quads"), "{listed}");
-    let out = run(&["exercises", "map", "squat machine (each side)", "leg press"]);
+    assert!(listed.contains(&format!("{name} ({sets} sets; {muscle}")), "{listed}");
+    let out = run(&["exercises", "map", &name.to_lowercase(), "leg press"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert_eq!(
-        String::from_utf8_lossy(&out.stdout).trim(),
-        "28 sets of \"Squat Machine (Each Side)\" are now Leg press"
-    );
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), format!("{sets} sets of \"{name}\" are now Leg press"));
     let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
-    assert!(!listed.contains("Squat Machine"), "{listed}");
-    let out = run(&["exercises", "map", "Triceps Pushdown (Easy Cable)", "pushdwn"]);
+    assert!(!listed.contains(name), "{listed}");
+    let out = run(&["exercises", "map", expected.other, "pushdwn"]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("is not in the catalogue or your plan"));
-    let legacy = external("strong_export_legacy_lb_2021-2022.csv");
     let out = run(&["import", legacy.to_str().expect("utf-8 path")]);
     assert_eq!(out.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--unit kg or --unit lb"));
+}
+
+#[test]
+fn the_command_line_prints_the_summary_and_the_unknown_exercises() {
+    // The week of 12 May 2025: its quads are the two sets of the sled, an exercise of the file.
+    let expected = CommandLine {
+        sessions: 3,
+        dates: "2025-05-05 to 2025-05-14",
+        repaired: 9,
+        unknown: ("Hack Squat Sled (Narrow, Feet High, Slow)", 5, "quads"),
+        week: ("2025-05-14", 2.0),
+        other: "Triceps Rope Overhead (Light)",
+    };
+    command_line_story(&fixture("fitnotes_kg.csv"), &fixture("strong_legacy_lb.csv"), &expected);
+}
+
+#[test]
+fn real_fitnotes_export_on_the_command_line() {
+    let test = "real_fitnotes_export_on_the_command_line";
+    let Some(file) = real("fitnotes_export_kg_2025.csv", test) else { return };
+    let Some(legacy) = real("strong_export_legacy_lb_2021-2022.csv", test) else { return };
+    // That week's quads are the 5 sets of "Squat Machine (Each Side)" alone.
+    let expected = CommandLine {
+        sessions: 78,
+        dates: "2025-04-29 to 2025-09-16",
+        repaired: 99,
+        unknown: ("Squat Machine (Each Side)", 28, "quads"),
+        week: ("2025-05-21", 5.0),
+        other: "Triceps Pushdown (Easy Cable)",
+    };
+    command_line_story(&file, &legacy, &expected);
 }
 
 /// Writes `text` to a file in a fresh folder.
@@ -573,26 +880,35 @@ fn a_file_naming_one_workout_twice_gives_one_session_with_every_set() {
 
 #[test]
 fn a_log_with_its_own_exercises_and_an_empty_deload_week_round_trips() {
-    for (format, name) in [(Format::Csv, "log.csv"), (Format::Json, "log.json")] {
-        let mut original = Store::in_memory().expect("store");
-        import(&mut original, &external("fitnotes_export_kg_2025.csv"), Options::default()).expect("imports");
-        // A deload week with no session in it.
-        original
-            .start_deload(date(2025, 12, 1), hardset::model::session::DeloadStyle::Volume, common::evening())
-            .expect("deload");
-        let text = export_text(&original, format);
-        let (_dir, path) = file(name, &text);
-        let mut copy = Store::in_memory().expect("store");
-        import(&mut copy, &path, Options::default()).expect("imports");
-        let custom = |store: &Store| -> Vec<_> {
-            store.custom_exercises().expect("custom").into_iter().map(|c| (c.name, c.muscles, c.equipment)).collect()
-        };
-        assert_eq!(custom(&copy), custom(&original), "{name}: the log's own exercises and their muscles");
-        let weeks = |store: &Store| -> Vec<_> {
-            store.deload_weeks().expect("weeks").into_iter().map(|w| (w.monday, w.style)).collect()
-        };
-        assert_eq!(weeks(&copy), weeks(&original), "{name}: the deload week with no session");
-        assert_eq!(export_text(&copy, format), text, "{name}");
+    let this = "a_log_with_its_own_exercises_and_an_empty_deload_week_round_trips";
+    for source in fixture_and_real("fitnotes_kg.csv", "fitnotes_export_kg_2025.csv", this) {
+        for (format, name) in [(Format::Csv, "log.csv"), (Format::Json, "log.json")] {
+            let mut original = Store::in_memory().expect("store");
+            import(&mut original, &source, Options::default()).expect("imports");
+            assert!(!original.custom_exercises().expect("custom").is_empty(), "the file has its own exercises");
+            // A deload week with no session in it.
+            original
+                .start_deload(date(2025, 12, 1), hardset::model::session::DeloadStyle::Volume, common::evening())
+                .expect("deload");
+            let text = export_text(&original, format);
+            let (_dir, path) = file(name, &text);
+            let mut copy = Store::in_memory().expect("store");
+            import(&mut copy, &path, Options::default()).expect("imports");
+            let custom = |store: &Store| -> Vec<_> {
+                store
+                    .custom_exercises()
+                    .expect("custom")
+                    .into_iter()
+                    .map(|c| (c.name, c.muscles, c.equipment))
+                    .collect()
+            };
+            assert_eq!(custom(&copy), custom(&original), "{name}: the log's own exercises and their muscles");
+            let weeks = |store: &Store| -> Vec<_> {
+                store.deload_weeks().expect("weeks").into_iter().map(|w| (w.monday, w.style)).collect()
+            };
+            assert_eq!(weeks(&copy), weeks(&original), "{name}: the deload week with no session");
+            assert_eq!(export_text(&copy, format), text, "{name}");
+        }
     }
 }
 
@@ -648,47 +964,89 @@ fn a_fitnotes_row_that_no_repair_explains_says_so() {
 
 #[test]
 fn a_dry_run_creates_no_database() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("new.db");
-    let file = external("strong_export_semicolon_2025-09.csv");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
-        .arg("--db")
-        .arg(&db)
-        .arg("--config")
-        .arg(dir.path())
-        .args(["import", "--dry-run"])
-        .arg(&file)
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("sessions: 10 would import"));
-    assert!(!db.exists(), "a dry run writes nothing, not even an empty log");
+    let test = "a_dry_run_creates_no_database";
+    let real = real("strong_export_semicolon_2025-09.csv", test).map(|p| (p, 10));
+    for (file, sessions) in std::iter::once((fixture("strong_semicolon_kg.csv"), 3)).chain(real) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("new.db");
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+            .arg("--db")
+            .arg(&db)
+            .arg("--config")
+            .arg(dir.path())
+            .args(["import", "--dry-run"])
+            .arg(&file)
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(stdout.contains(&format!("sessions: {sessions} would import")), "{stdout}");
+        assert!(!db.exists(), "a dry run writes nothing, not even an empty log");
+    }
+}
+
+/// What History and the exercise's trend show after importing a Hevy export: the week of its
+/// last workout, the workout's own name, the squat's ramp-ups, and the squat's best set.
+struct Shown<'a> {
+    date: &'a str,
+    week: &'a str,
+    title: &'a str,
+    ramp_ups: &'a str,
+    best: &'a str,
+}
+
+fn history_after_import(path: &Path, shown: &Shown<'_>) {
+    use ratatui::crossterm::event::KeyCode;
+    let mut store = Store::in_memory().expect("store");
+    import(&mut store, path, Options::default()).expect("imports");
+    let mut d = common::driver_on(store, clock());
+    // The check-in, then History, then the week of the last imported workout.
+    common::press(&mut d, &[common::key(KeyCode::Esc), common::ch('2'), common::ch('g')]);
+    common::type_text(&mut d, shown.date);
+    common::press(&mut d, &[common::key(KeyCode::Enter)]);
+    let text = common::screen(&d, 120, 40);
+    assert!(text.contains(shown.week), "{text}");
+    assert!(text.contains(shown.title), "the workout's own name: {text}");
+    assert!(text.contains("Barbell back squat") && text.contains(shown.ramp_ups), "{text}");
+    // The exercise's trend reaches back over the imported history.
+    common::press(&mut d, &[common::ch('/')]);
+    common::type_text(&mut d, "back squat");
+    common::press(&mut d, &[common::key(KeyCode::Enter), common::ch('r'), common::ch('r')]);
+    let text = common::screen(&d, 120, 40);
+    assert!(text.contains("Barbell back squat: best e1RM per week, all time"), "{text}");
+    assert!(text.contains(shown.best), "the best set, its RPE read as RIR: {text}");
 }
 
 #[test]
 fn imported_history_shows_in_history_and_the_trend() {
-    let mut store = Store::in_memory().expect("store");
-    import(&mut store, &external("hevy_export_kg_2024-2025.csv"), Options::default()).expect("imports");
-    let mut d = common::driver_on(store, clock());
-    // The check-in, then History, then the week of the last imported workout.
-    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Esc), common::ch('2'), common::ch('g')]);
-    common::type_text(&mut d, "2025-09-15");
-    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Enter)]);
-    let text = common::screen(&d, 120, 40);
-    assert!(text.contains("Week of 15 Sep 2025"), "{text}");
-    assert!(text.contains("Lower // Ramp // Strength // 1"), "the workout's own name: {text}");
-    assert!(text.contains("Barbell back squat") && text.contains("ramp-ups: 37.5kg x10 @4"), "{text}");
-    // The exercise's trend reaches back over the imported year.
-    common::press(&mut d, &[common::ch('/')]);
-    common::type_text(&mut d, "back squat");
-    common::press(&mut d, &[common::key(ratatui::crossterm::event::KeyCode::Enter), common::ch('r'), common::ch('r')]);
-    let text = common::screen(&d, 120, 40);
-    assert!(text.contains("Barbell back squat: best e1RM per week, all time"), "{text}");
-    assert!(text.contains("★ e1RM 105.9 kg: 77.5 kg x 10 @ 1"), "the best set, RPE 9 read as RIR 1: {text}");
+    let shown = Shown {
+        date: "2025-03-14",
+        week: "Week of 10 Mar 2025",
+        title: "Legs A / heavy",
+        ramp_ups: "ramp-ups: 40kg x8 @4",
+        best: "★ e1RM 120.0 kg: 100 kg x 5 @ 1",
+    };
+    history_after_import(&fixture("hevy_kg.csv"), &shown);
 }
 
 #[test]
-fn an_import_maps_names_to_the_plans_own_exercises_too() {
+fn real_hevy_export_shows_in_history_and_the_trend() {
+    let Some(path) = real("hevy_export_kg_2024-2025.csv", "real_hevy_export_shows_in_history_and_the_trend") else {
+        return;
+    };
+    let shown = Shown {
+        date: "2025-09-15",
+        week: "Week of 15 Sep 2025",
+        title: "Lower // Ramp // Strength // 1",
+        ramp_ups: "ramp-ups: 37.5kg x10 @4",
+        best: "★ e1RM 105.9 kg: 77.5 kg x 10 @ 1",
+    };
+    history_after_import(&path, &shown);
+}
+
+/// Imports `file` with a plan whose own exercise names Hevy's "Katana Triceps Extension" as an
+/// alias: its sets go under the plan's name, and the unknown count leaves it out.
+fn plan_names_after_import(file: &Path, unknown: usize, katana_sets: u64) {
     let dir = tempfile::tempdir().expect("temp dir");
     let plan = r#"name = "Hevy week"
 schedule = "rotation"
@@ -718,14 +1076,22 @@ reps = "8-12"
         .arg("--config")
         .arg(dir.path())
         .arg("import")
-        .arg(external("hevy_export_kg_2024-2025.csv"))
+        .arg(file)
         .output()
         .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("7 exercises are not in the catalogue"), "{stdout}");
+    assert!(stdout.contains(&format!("{unknown} exercises are not in the catalogue")), "{stdout}");
     assert!(!stdout.contains("Katana"), "the plan's own exercise knows Hevy's name: {stdout}");
     let store = Store::open(&db).expect("opens");
     let katana = store.logged_exercises().expect("names").into_iter().find(|(n, _)| n.contains("Katana"));
-    assert_eq!(katana, Some(("Katana extension".to_string(), 92)));
+    assert_eq!(katana, Some(("Katana extension".to_string(), katana_sets)));
+}
+
+#[test]
+fn an_import_maps_names_to_the_plans_own_exercises_too() {
+    plan_names_after_import(&fixture("hevy_kg.csv"), 1, 3);
+    if let Some(path) = real("hevy_export_kg_2024-2025.csv", "an_import_maps_names_to_the_plans_own_exercises_too") {
+        plan_names_after_import(&path, 7, 92);
+    }
 }
