@@ -211,45 +211,47 @@ pub struct E1rmSettings {
     pub formula: Formula,
 }
 
-/// The lifter's equipment.
+/// The lifter's equipment. Every weight is read exactly as written, to the hundredth
+/// (`plates_kg = [1.1, 0.57]`), never judged through floating-point noise.
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EquipmentSettings {
     /// Empty bar in kg.
-    pub bar_kg: f64,
+    pub bar_kg: Load,
     /// Empty bar in lb.
-    pub bar_lb: f64,
+    pub bar_lb: Load,
     /// Plates in kg.
-    pub plates_kg: Vec<f64>,
+    pub plates_kg: Vec<Load>,
     /// Plates in lb.
-    pub plates_lb: Vec<f64>,
+    pub plates_lb: Vec<Load>,
     /// Dumbbell jump in kg.
-    pub dumbbell_step_kg: f64,
+    pub dumbbell_step_kg: Load,
     /// Dumbbell jump in lb.
-    pub dumbbell_step_lb: f64,
+    pub dumbbell_step_lb: Load,
     /// Stack pin step in kg.
-    pub machine_step_kg: f64,
+    pub machine_step_kg: Load,
     /// Stack pin step in lb.
-    pub machine_step_lb: f64,
+    pub machine_step_lb: Load,
+}
+
+/// A weight given in whole units.
+fn whole(units: i64) -> Load {
+    Load::from_hundredths(units * 100)
 }
 
 impl Default for EquipmentSettings {
     fn default() -> Self {
         EquipmentSettings {
-            bar_kg: 20.0,
-            bar_lb: 45.0,
-            plates_kg: vec![25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25],
-            plates_lb: vec![45.0, 35.0, 25.0, 10.0, 5.0, 2.5],
-            dumbbell_step_kg: 2.0,
-            dumbbell_step_lb: 5.0,
-            machine_step_kg: 5.0,
-            machine_step_lb: 10.0,
+            bar_kg: whole(20),
+            bar_lb: whole(45),
+            plates_kg: [2500, 2000, 1500, 1000, 500, 250, 125].map(Load::from_hundredths).to_vec(),
+            plates_lb: [4500, 3500, 2500, 1000, 500, 250].map(Load::from_hundredths).to_vec(),
+            dumbbell_step_kg: whole(2),
+            dumbbell_step_lb: whole(5),
+            machine_step_kg: whole(5),
+            machine_step_lb: whole(10),
         }
     }
-}
-
-fn load(value: f64) -> Load {
-    Load::from_f64(value).unwrap_or_default()
 }
 
 impl EquipmentSettings {
@@ -259,28 +261,29 @@ impl EquipmentSettings {
             Unit::Kg => (self.bar_kg, &self.plates_kg),
             Unit::Lb => (self.bar_lb, &self.plates_lb),
         };
-        BarSetup { bar: load(bar), plates: plates.iter().map(|&p| load(p)).collect() }
+        BarSetup { bar, plates: plates.clone() }
     }
 
     /// The dumbbell jump in a unit.
     pub fn dumbbell_step(&self, unit: Unit) -> Load {
-        load(match unit {
+        match unit {
             Unit::Kg => self.dumbbell_step_kg,
             Unit::Lb => self.dumbbell_step_lb,
-        })
+        }
     }
 
     /// The stack pin step in a unit.
     pub fn machine_step(&self, unit: Unit) -> Load {
-        load(match unit {
+        match unit {
             Unit::Kg => self.machine_step_kg,
             Unit::Lb => self.machine_step_lb,
-        })
+        }
     }
 
-    /// Range checks; an error names the setting it is about.
+    /// Range checks; an error names the setting it is about. Finer than a hundredth was refused
+    /// while reading.
     fn check(&self) -> Result<(), (&'static str, String)> {
-        let real = |v: f64| v.is_finite() && v > 0.0 && v <= 100.0;
+        let real = |v: Load| v.hundredths() > 0 && v.hundredths() <= 100 * 100;
         for (name, bar) in [("bar_kg", self.bar_kg), ("bar_lb", self.bar_lb)] {
             if !real(bar) {
                 return Err((name, "a bar weighs more than 0 and at most 100".into()));
@@ -290,7 +293,7 @@ impl EquipmentSettings {
             if plates.is_empty() {
                 return Err((name, "name at least one plate".into()));
             }
-            if !plates.iter().all(|&p| real(p) && (p * 100.0).fract() == 0.0) {
+            if !plates.iter().all(|&p| real(p)) {
                 return Err((name, "a plate weighs more than 0 and at most 100, to the hundredth".into()));
             }
         }
@@ -358,8 +361,10 @@ impl VolumeSettings {
 
     /// Range checks; an error names the setting it is about.
     fn check(&self) -> Result<(), (&'static str, String)> {
-        if !(self.effective_rir.is_finite() && (0.0..=10.0).contains(&self.effective_rir)) {
-            return Err(("effective_rir", "effective_rir is between 0 and 10".into()));
+        // Half steps, as RIR is logged: 2.3 is refused, not quietly counted as 2.5.
+        let halves = self.effective_rir * 2.0;
+        if !(self.effective_rir.is_finite() && (0.0..=10.0).contains(&self.effective_rir) && halves.fract() == 0.0) {
+            return Err(("effective_rir", "effective_rir is between 0 and 10, in half steps".into()));
         }
         if let Some([low, high]) = self.weekly_target
             && (low > high || high == 0 || high > 40)

@@ -195,10 +195,10 @@ impl Equipment {
     /// The usual smallest load increase.
     pub fn load_step(self) -> LoadStep {
         match self {
-            Equipment::Barbell | Equipment::SmithMachine | Equipment::Bodyweight => LoadStep { kg: 2.5, lb: 5.0 },
-            Equipment::Dumbbell | Equipment::Kettlebell => LoadStep { kg: 2.0, lb: 5.0 },
-            Equipment::Cable => LoadStep { kg: 2.5, lb: 5.0 },
-            Equipment::Machine => LoadStep { kg: 5.0, lb: 10.0 },
+            Equipment::Barbell | Equipment::SmithMachine | Equipment::Bodyweight => LoadStep::hundredths(250, 500),
+            Equipment::Dumbbell | Equipment::Kettlebell => LoadStep::hundredths(200, 500),
+            Equipment::Cable => LoadStep::hundredths(250, 500),
+            Equipment::Machine => LoadStep::hundredths(500, 1000),
         }
     }
 }
@@ -269,33 +269,40 @@ impl fmt::Display for RirTarget {
     }
 }
 
-/// The smallest real load increase, in each unit.
+/// The smallest real load increase, in each unit, read exactly as written (to the hundredth).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(try_from = "RawLoadStep")]
 pub struct LoadStep {
     /// Step in kilograms.
-    pub kg: f64,
+    pub kg: Load,
     /// Step in pounds.
-    pub lb: f64,
+    pub lb: Load,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLoadStep {
-    kg: f64,
-    lb: f64,
+    kg: Load,
+    lb: Load,
 }
 
 impl TryFrom<RawLoadStep> for LoadStep {
     type Error = String;
 
     fn try_from(raw: RawLoadStep) -> Result<LoadStep, String> {
-        let real = |v: f64| v.is_finite() && v > 0.0 && v <= 50.0;
+        let real = |v: Load| v.hundredths() > 0 && v.hundredths() <= 50 * 100;
         if real(raw.kg) && real(raw.lb) {
             Ok(LoadStep { kg: raw.kg, lb: raw.lb })
         } else {
             Err("a load step is the smallest plate, pin or dumbbell jump: more than 0 and at most 50".into())
         }
+    }
+}
+
+impl LoadStep {
+    /// A step given in hundredths of a kilogram and of a pound.
+    pub fn hundredths(kg: i64, lb: i64) -> LoadStep {
+        LoadStep { kg: Load::from_hundredths(kg), lb: Load::from_hundredths(lb) }
     }
 }
 
@@ -321,11 +328,10 @@ pub fn deserialize_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<St
 impl LoadStep {
     /// The step in the given unit.
     pub fn in_unit(self, unit: Unit) -> Load {
-        let value = match unit {
+        match unit {
             Unit::Kg => self.kg,
             Unit::Lb => self.lb,
-        };
-        Load::from_f64(value).unwrap_or_default()
+        }
     }
 }
 

@@ -536,7 +536,7 @@ impl PlannedExercise {
             key: false,
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
-            load_step: LoadStep { kg: 2.5, lb: 5.0 },
+            load_step: LoadStep::hundredths(250, 500),
         }
     }
 }
