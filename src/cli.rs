@@ -305,11 +305,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
-/// Prints a line to standard output; a reader that closed the pipe (`| head`) ends the output
-/// quietly instead of failing.
+/// Prints a line to standard output, any control character in it escaped (names and notes
+/// are cleaned when they enter; this is the last guard); a reader that closed the pipe
+/// (`| head`) ends the output quietly instead of failing.
 fn say(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+    match writeln!(out, "{}", crate::model::text::for_terminal(text)).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
@@ -359,7 +360,8 @@ pub fn main() -> i32 {
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("hardset: {e}");
+            // An error may quote what was given (a file, a name, a path): never raw.
+            eprintln!("hardset: {}", crate::model::text::for_terminal(&e.to_string()));
             1
         }
     }
@@ -550,6 +552,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let Some(known) = plan.exercises.get(&exercise) else {
                 let hint =
                     plan.exercises.closest(&exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+                let exercise = crate::model::text::escape(&exercise);
                 return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
             };
             let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
@@ -628,11 +631,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 ExercisesCommand::Map { from, to } => {
                     let Some(target) = plan.exercises.get(&to) else {
                         let hint = plan.exercises.closest(&to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
+                        let to = crate::model::text::escape(&to);
                         return Err(Error::Input(format!("\"{to}\" is not in the catalogue or your plan{hint}")));
                     };
                     let target = target.name.clone();
                     let logged = store.logged_exercises()?;
-                    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(from.trim())) else {
+                    let wanted = crate::model::text::clean_line(&from);
+                    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(&wanted)) else {
+                        let from = crate::model::text::escape(&from);
                         return Err(Error::Input(format!(
                             "no sets of \"{from}\" in the log: `hardset exercises` lists them"
                         )));
@@ -717,6 +723,7 @@ pub fn parse_log(
 ) -> Result<Vec<SetEntry>, Error> {
     let Some(known) = plan.exercises.get(exercise) else {
         let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+        let exercise = crate::model::text::escape(exercise);
         return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
     };
     let unit = unit.unwrap_or(plan.unit);
@@ -808,6 +815,7 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
             let formula = formula.unwrap_or(settings.e1rm.formula);
             let unit = unit.unwrap_or(plan.unit);
             let estimate = e1rm::estimate(formula, load.as_f64(), reps, rir).ok_or_else(|| {
+                let set = crate::model::text::escape(set);
                 Error::Input(format!("'{set}' is beyond what an estimate means: keep reps plus RIR at 30 or fewer"))
             })?;
             let to_failure = f64::from(reps) + rir.map_or(0.0, crate::model::units::Rir::as_f64);
@@ -856,6 +864,7 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
                 Some(name) => plan.planned(name).ok_or_else(|| {
                     let hint =
                         plan.exercises.closest(name).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+                    let name = crate::model::text::escape(name);
                     Error::Input(format!("unknown exercise '{name}'{hint}"))
                 })?,
                 None => plan

@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::model::exercise::{deserialize_rest, format_rest};
 use crate::model::plan::{PlanDefaults, line_column};
+use crate::model::text;
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::Formula;
 use crate::training::plates::BarSetup;
@@ -90,9 +91,9 @@ fn serialize_opt_rest<S: Serializer>(rest: &Option<Duration>, s: S) -> Result<S:
 /// the file takes it. A refused `[keys]` never gets this far; were it to, the shipped keys show.
 fn serialize_keys<S: Serializer>(keys: &BTreeMap<Spanned<String>, Spanned<String>>, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
+    let keys = cleaned_keys(keys);
     let keymap =
-        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
-            .unwrap_or_default();
+        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str()))).unwrap_or_default();
     let effective = keymap.effective_keys();
     let mut map = s.serialize_map(Some(effective.len()))?;
     for (name, key) in &effective {
@@ -101,14 +102,20 @@ fn serialize_keys<S: Serializer>(keys: &BTreeMap<Spanned<String>, Spanned<String
     map.end()
 }
 
+/// `[keys]` as the keymap reads it: each action's name and key cleaned as a name is.
+fn cleaned_keys(keys: &BTreeMap<Spanned<String>, Spanned<String>>) -> Vec<(String, String)> {
+    keys.iter().map(|(name, key)| (text::clean_line(name.get_ref()), text::clean_line(key.get_ref()))).collect()
+}
+
 /// A colour as `config.toml` names it: `"cyan"`, `"lightblue"`, `"#ff8800"`, `"208"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colour(pub Color);
 
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Colour, D::Error> {
-        let text = String::deserialize(d)?;
-        Color::from_str(&text).map(Colour).map_err(|_| {
+        let written = String::deserialize(d)?;
+        Color::from_str(&text::clean_line(&written)).map(Colour).map_err(|_| {
+            let text = text::escape(&written);
             serde::de::Error::custom(format!(
                 "'{text}' is not a colour; use black, red, green, yellow, blue, magenta, cyan, gray, darkgray, \
                  lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white, reset (the \
@@ -375,9 +382,10 @@ impl VolumeSettings {
     }
 }
 
-/// A settings file that could not be used.
+/// A settings file that could not be used. Shown with every control character and invisible
+/// formatting escaped (`\u{1b}`): the message may quote the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{}:{line}:{column}: {}", text::escape(.path), text::escape(.message))]
 pub struct ConfigError {
     /// The file.
     pub path: String,
@@ -431,7 +439,7 @@ impl Settings {
         settings.volume.check().map_err(|(key, m)| at(setting_at(text, "volume", Some(key)), m))?;
         if let Err(error) = settings.keymap() {
             // Point at the entry: its key when the key is unreadable, else the action's name.
-            let entry = settings.keys.iter().find(|(name, _)| name.get_ref() == &error.action);
+            let entry = settings.keys.iter().find(|(name, _)| text::clean_line(name.get_ref()) == error.action);
             let offset = entry.map_or_else(
                 || table_at("keys"),
                 |(name, key)| {
@@ -445,7 +453,8 @@ impl Settings {
 
     /// The keymap with `[keys]` applied.
     pub fn keymap(&self) -> Result<Keymap, KeyError> {
-        Keymap::with_overrides(self.keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
+        let keys = cleaned_keys(&self.keys);
+        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str())))
     }
 
     /// What the plan takes from the settings where it names nothing itself.

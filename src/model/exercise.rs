@@ -309,20 +309,23 @@ impl LoadStep {
 /// The longest name stored for an exercise or a plan day.
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// Reads a name: not blank, at most 200 characters, no control characters.
+/// Reads a name: one line, cleaned of control characters and invisible formatting
+/// ([`super::text::clean_line`]), not blank, at most 200 characters.
 pub fn deserialize_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    let name = String::deserialize(deserializer)?;
-    let trimmed = name.trim();
-    if trimmed.is_empty() {
+    let name = super::text::clean_line(&String::deserialize(deserializer)?);
+    if name.is_empty() {
         return Err(serde::de::Error::custom("a name cannot be empty"));
     }
-    if trimmed.chars().count() > MAX_NAME_CHARS {
+    if name.chars().count() > MAX_NAME_CHARS {
         return Err(serde::de::Error::custom(format!("a name is at most {MAX_NAME_CHARS} characters")));
     }
-    if trimmed.chars().any(char::is_control) {
-        return Err(serde::de::Error::custom("a name is one line of text"));
-    }
-    Ok(trimmed.to_string())
+    Ok(name)
+}
+
+/// Reads a list of names (aliases, a day's activities): each cleaned as a name, blank ones left out.
+pub fn deserialize_lines<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let lines = Vec::<String>::deserialize(deserializer)?;
+    Ok(lines.iter().map(|l| super::text::clean_line(l)).filter(|l| !l.is_empty()).collect())
 }
 
 impl LoadStep {
@@ -343,7 +346,7 @@ pub struct Exercise {
     #[serde(deserialize_with = "deserialize_name")]
     pub name: String,
     /// Other names it goes by.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_lines")]
     pub aliases: Vec<String>,
     /// Muscles counted fully.
     pub primary: Vec<Muscle>,
@@ -415,7 +418,8 @@ pub fn deserialize_rest<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Du
     }
     let rest = match Raw::deserialize(deserializer)? {
         Raw::Seconds(s) => Duration::from_secs(s),
-        Raw::Text(t) => parse_rest(&t).ok_or_else(|| {
+        Raw::Text(t) => parse_rest(&super::text::clean_line(&t)).ok_or_else(|| {
+            let t = super::text::escape(&t);
             serde::de::Error::custom(format!("'{t}' is not a rest time; write it like \"90s\", \"2m\" or \"2m30s\""))
         })?,
     };
@@ -441,8 +445,10 @@ pub struct Catalogue {
 /// The catalogue shipped with hardset.
 pub const SHIPPED_CATALOGUE: &str = include_str!("../../assets/exercises.toml");
 
+/// How names are compared: what shows, case aside (runs of whitespace are one space; control
+/// characters and invisible formatting do not count).
 fn key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    super::text::clean_line(name).to_lowercase()
 }
 
 impl Catalogue {

@@ -202,8 +202,8 @@ pub enum InputError {
     /// Nothing typed.
     #[error("enter a number")]
     Empty,
-    /// Not a number.
-    #[error("'{0}' is not a number")]
+    /// Not a number (shown with any control character escaped).
+    #[error("'{}' is not a number", super::text::escape(.0))]
     NotANumber(String),
     /// A number, but not one that makes sense.
     #[error("{0}")]
@@ -334,16 +334,17 @@ pub fn rir_from_value(value: f64) -> Result<Rir, InputError> {
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
-    let explain = || format!("'{text}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
+    let shown = super::text::escape(text);
+    let explain = || format!("'{shown}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
     let (main, rir) = match text.split_once('@') {
         Some((main, rir)) => (main, Some(rir)),
         None => (text, None),
     };
     let (weight, reps) = main.split_once(['x', 'X', '×']).ok_or_else(explain)?;
-    let load = parse_load(weight).map_err(|e| format!("'{text}': weight: {e}"))?;
-    let reps = parse_reps(reps).map_err(|e| format!("'{text}': reps: {e}"))?;
+    let load = parse_load(weight).map_err(|e| format!("'{shown}': weight: {e}"))?;
+    let reps = parse_reps(reps).map_err(|e| format!("'{shown}': reps: {e}"))?;
     let rir = match rir {
-        Some(r) => Some(parse_rir(r).map_err(|e| format!("'{text}': RIR: {e}"))?),
+        Some(r) => Some(parse_rir(r).map_err(|e| format!("'{shown}': RIR: {e}"))?),
         None => None,
     };
     Ok((load, reps, rir))
