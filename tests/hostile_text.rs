@@ -289,6 +289,71 @@ fn plan_show_prints_no_control_characters_from_a_hostile_plan() {
 }
 
 #[test]
+fn a_note_a_spreadsheet_would_run_is_written_as_text_and_reads_back_exactly() {
+    let sandbox = Sandbox::new();
+    let notes = ["=1+2", "+SUM(A1)", "-2+3", "@SUM(A1)", "'=already quoted", "'tis a note", "plain", "\t=tab"];
+    let sets: Vec<String> = notes
+        .iter()
+        .enumerate()
+        .map(|(i, note)| {
+            format!(
+                r#"{{"exercise": "Leg press", "set_kind": "working", "weight": 100, "unit": "kg", "reps": 8,
+                    "rir": 2, "note": {}, "logged_at": "2026-11-02T18:{i:02}:00Z"}}"#,
+                serde_json::to_string(note).expect("a JSON string")
+            )
+        })
+        .collect();
+    let file = sandbox.write(
+        "log.json",
+        &format!(
+            r#"{{"sessions": [{{"session_start": "2026-11-02T18:00:00Z", "session_end": "2026-11-02T19:00:00Z",
+                "plan_day": "=HYPERLINK(\"x\")", "note": "=cmd|' /C calc'!A0", "sets": [{}]}}]}}"#,
+            sets.join(",")
+        ),
+    );
+    sandbox.ok(&["import", &file.display().to_string()]);
+    let original = sandbox.ok(&["export", "--format", "json"]);
+
+    // Each CSV layout writes every such text with a leading ', which a spreadsheet shows as text.
+    let csv = sandbox.ok(&["export", "--format", "csv"]);
+    for field in ["'=1+2", "'+SUM(A1)", "'-2+3", "'@SUM(A1)", "''=already quoted", ",'tis a note,", ",plain,"] {
+        assert!(csv.contains(field), "{field} in:\n{csv}");
+    }
+    assert!(csv.contains("\"'=HYPERLINK(\"\"x\"\")\"") && csv.contains("'=cmd|' /C calc'!A0"), "{csv}");
+    assert!(csv.contains("'\t=tab"), "a leading tab is guarded too:\n{csv}");
+    let strong = sandbox.ok(&["export", "--format", "strong"]);
+    for field in ["\"'=1+2\"", "\"'@SUM(A1)\"", "\"'=cmd|' /C calc'!A0\"", "\"'=HYPERLINK(\"\"x\"\")\""] {
+        assert!(strong.contains(field), "{field} in:\n{strong}");
+    }
+    let hevy = sandbox.ok(&["export", "--format", "hevy"]);
+    assert!(hevy.contains("\"'=cmd|' /C calc'!A0\"") && hevy.contains("\"'=HYPERLINK(\"\"x\"\")\""), "{hevy}");
+
+    // hardset's own import reads each back exactly: the CSV and Strong layouts, into new logs.
+    for (format, db) in [("csv", "from-csv.db"), ("strong", "from-strong.db")] {
+        let text = sandbox.ok(&["export", "--format", format]);
+        let file = sandbox.write(&format!("export.{format}"), &text);
+        let mut args = vec!["import", "--from"];
+        args.push(if format == "csv" { "hardset" } else { "strong" });
+        let file = file.display().to_string();
+        args.push(&file);
+        sandbox.ok_on(db, &args);
+        let back = sandbox.ok_on(db, &["export", "--format", "json"]);
+        let read = |text: &str| {
+            let log: serde_json::Value = serde_json::from_str(text).expect("JSON");
+            let session = &log["sessions"][0];
+            let set_notes: Vec<String> = session["sets"]
+                .as_array()
+                .expect("sets")
+                .iter()
+                .map(|s| s["note"].as_str().unwrap_or("").to_string())
+                .collect();
+            (session["plan_day"].clone(), session["note"].clone(), set_notes)
+        };
+        assert_eq!(read(&back), read(&original), "{format}");
+    }
+}
+
+#[test]
 fn a_note_typed_or_pasted_into_the_set_form_is_saved_clean() {
     let mut d = fresh_driver();
     d.key(key(KeyCode::Enter));

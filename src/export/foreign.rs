@@ -31,6 +31,13 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
+/// A quoted text column (a name, a note): cleaned as the log keeps text, and written so a
+/// spreadsheet shows it as text (`=1+2` as `'=1+2`; hardset's import takes the `'` off again).
+fn quoted_text(text: &str) -> String {
+    use crate::model::text::{clean_note, spreadsheet_safe};
+    quoted(&spreadsheet_safe(&clean_note(text)))
+}
+
 /// Hevy keeps one note per exercise in a workout: the notes of its sets, each with its set
 /// number, so none is lost or moved to another set.
 fn hevy_exercise_notes(sets: &[LoggedSet]) -> HashMap<(i64, String), String> {
@@ -120,12 +127,12 @@ pub(super) fn write(
                 let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
                 format!(
                     "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
-                    quoted(&session.day_name),
+                    quoted_text(&session.day_name),
                     quoted(&at(start)),
                     quoted(&end.map(at).unwrap_or_default()),
-                    quoted(&session.note),
-                    quoted(name),
-                    quoted(hevy_notes.get(&key).map_or("", String::as_str)),
+                    quoted_text(&session.note),
+                    quoted_text(name),
+                    quoted_text(hevy_notes.get(&key).map_or("", String::as_str)),
                     quoted(set_type),
                     weight(e.weight),
                     e.reps,
@@ -147,15 +154,15 @@ pub(super) fn write(
                     "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
                     quoted(&number.to_string()),
                     quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
-                    quoted(&session.day_name),
+                    quoted_text(&session.day_name),
                     quoted(&duration.to_string()),
-                    quoted(name),
+                    quoted_text(name),
                     quoted(&order),
                     quoted(&weight(e.weight)),
                     quoted(&e.reps.to_string()),
                     quoted(&rpe(e.rir)),
-                    quoted(&e.note),
-                    quoted(&session.note),
+                    quoted_text(&e.note),
+                    quoted_text(&session.note),
                 )
             }
         };

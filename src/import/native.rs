@@ -114,9 +114,9 @@ struct Layout {
 }
 
 /// A field read whole: notes keep their spaces and line breaks (the row's fields are already
-/// cleaned).
+/// cleaned); only the spreadsheet guard the export added is taken off.
 fn raw<'a>(row: &'a Row<'_>, col: Option<usize>) -> &'a str {
-    col.and_then(|c| row.fields.get(c)).map_or("", String::as_str)
+    col.and_then(|c| row.fields.get(c)).map_or("", |f| crate::model::text::without_spreadsheet_guard(f))
 }
 
 fn monday(text: &str) -> Result<NaiveDate, String> {

@@ -59,9 +59,10 @@ pub(crate) struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The field in column `col`, trimmed; empty when the row is shorter.
+    /// The field in column `col`, trimmed, and without the `'` hardset's CSV layouts put before
+    /// a text a spreadsheet would take for a formula; empty when the row is shorter.
     pub(crate) fn get(&self, col: usize) -> &str {
-        self.fields.get(col).map_or("", |f| f.trim())
+        self.fields.get(col).map_or("", |f| crate::model::text::without_spreadsheet_guard(f.trim()))
     }
 
     /// The field in an optional column.
