@@ -354,9 +354,36 @@ fn parse_unit(text: &str) -> Result<Unit, String> {
     Unit::parse(text).ok_or_else(|| format!("'{text}' is not a unit; use kg or lb"))
 }
 
+/// The parsed command line. clap quotes a refused argument as given, raw on a terminal: when
+/// an argument holds a control character or invisible formatting, the error is made again from
+/// the arguments with those escaped (`\u{1b}`), so it shows them and cannot act on the terminal.
+fn parse_command_line() -> Result<Cli, i32> {
+    use crate::model::text::escape;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let error = match Cli::try_parse_from(&args) {
+        Ok(cli) => return Ok(cli),
+        Err(error) => error,
+    };
+    let shown: Vec<String> = args.iter().map(|a| escape(&a.to_string_lossy()).into_owned()).collect();
+    if !error.use_stderr() || shown.iter().zip(&args).all(|(s, a)| a.to_str() == Some(s)) {
+        error.exit();
+    }
+    match Cli::try_parse_from(&shown) {
+        Err(escaped) if escaped.use_stderr() => escaped.exit(),
+        // Escaping made it parse: say what clap said, without its styling, escaped.
+        _ => {
+            eprint!("{}", crate::model::text::for_terminal(&error.render().to_string()));
+            Err(error.exit_code())
+        }
+    }
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {

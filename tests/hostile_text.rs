@@ -371,3 +371,29 @@ fn a_note_typed_or_pasted_into_the_set_form_is_saved_clean() {
         .expect("reads the sets");
     assert_eq!(notes, vec!["felt easy[2J".to_string()]);
 }
+
+#[test]
+fn a_refused_argument_is_quoted_with_its_control_characters_escaped() {
+    // clap quotes a refused value as given; on a terminal (here: colour forced, as a terminal
+    // gets it) it went out raw. Its own styling is escape sequences too, so the check is for the
+    // hostile value's: no BEL, no OSC, and the value shown with visible escapes.
+    let sandbox = Sandbox::new();
+    for args in [
+        &["calc", "e1rm", "100x5", "--formula", "x\u{1b}]0;PWNED\u{7}y"][..],
+        &["log", "Squat", "80x5", "--unit", "k\u{1b}]0;PWNED\u{7}g"][..],
+        &["\u{1b}]0;PWNED\u{7}bogus"][..],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_hardset"))
+            .env("HARDSET_DB", sandbox.root().join("hardset.db"))
+            .env("HARDSET_CONFIG", sandbox.config())
+            .env("CLICOLOR_FORCE", "1")
+            .args(args)
+            .output()
+            .expect("the hardset binary runs");
+        let shown = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{shown}");
+        assert!(!output.stderr.contains(&0x07) && !shown.contains("\u{1b}]"), "{args:?} printed raw: {shown:?}");
+        assert!(shown.contains(r"\u{1b}]0;PWNED\u{7}"), "{shown}");
+        assert!(output.stdout.is_empty());
+    }
+}
