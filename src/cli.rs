@@ -305,11 +305,12 @@ fn parse_date(text: &str) -> Result<NaiveDate, String> {
     Ok(date)
 }
 
-/// Prints a line to standard output; a reader that closed the pipe (`| head`) ends the output
-/// quietly instead of failing.
+/// Prints a line to standard output, any control character in it escaped (names and notes
+/// are cleaned when they enter; this is the last guard); a reader that closed the pipe
+/// (`| head`) ends the output quietly instead of failing.
 fn say(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();
-    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+    match writeln!(out, "{}", crate::model::text::for_terminal(text)).and_then(|()| out.flush()) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
         other => Ok(other?),
     }
@@ -353,13 +354,41 @@ fn parse_unit(text: &str) -> Result<Unit, String> {
     Unit::parse(text).ok_or_else(|| format!("'{text}' is not a unit; use kg or lb"))
 }
 
+/// The parsed command line. clap quotes a refused argument as given, raw on a terminal: when
+/// an argument holds a control character or invisible formatting, the error is made again from
+/// the arguments with those escaped (`\u{1b}`), so it shows them and cannot act on the terminal.
+fn parse_command_line() -> Result<Cli, i32> {
+    use crate::model::text::escape;
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let error = match Cli::try_parse_from(&args) {
+        Ok(cli) => return Ok(cli),
+        Err(error) => error,
+    };
+    let shown: Vec<String> = args.iter().map(|a| escape(&a.to_string_lossy()).into_owned()).collect();
+    if !error.use_stderr() || shown.iter().zip(&args).all(|(s, a)| a.to_str() == Some(s)) {
+        error.exit();
+    }
+    match Cli::try_parse_from(&shown) {
+        Err(escaped) if escaped.use_stderr() => escaped.exit(),
+        // Escaping made it parse: say what clap said, without its styling, escaped.
+        _ => {
+            eprint!("{}", crate::model::text::for_terminal(&error.render().to_string()));
+            Err(error.exit_code())
+        }
+    }
+}
+
 /// Runs the command line; returns the process exit code.
 pub fn main() -> i32 {
-    let cli = Cli::parse();
+    let cli = match parse_command_line() {
+        Ok(cli) => cli,
+        Err(code) => return code,
+    };
     match run(cli) {
         Ok(()) => 0,
         Err(e) => {
-            eprintln!("hardset: {e}");
+            // An error may quote what was given (a file, a name, a path): never raw.
+            eprintln!("hardset: {}", crate::model::text::for_terminal(&e.to_string()));
             1
         }
     }
@@ -550,6 +579,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let Some(known) = plan.exercises.get(&exercise) else {
                 let hint =
                     plan.exercises.closest(&exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+                let exercise = crate::model::text::escape(&exercise);
                 return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
             };
             let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
@@ -628,11 +658,14 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 ExercisesCommand::Map { from, to } => {
                     let Some(target) = plan.exercises.get(&to) else {
                         let hint = plan.exercises.closest(&to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
+                        let to = crate::model::text::escape(&to);
                         return Err(Error::Input(format!("\"{to}\" is not in the catalogue or your plan{hint}")));
                     };
                     let target = target.name.clone();
                     let logged = store.logged_exercises()?;
-                    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(from.trim())) else {
+                    let wanted = crate::model::text::clean_line(&from);
+                    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(&wanted)) else {
+                        let from = crate::model::text::escape(&from);
                         return Err(Error::Input(format!(
                             "no sets of \"{from}\" in the log: `hardset exercises` lists them"
                         )));
@@ -717,6 +750,7 @@ pub fn parse_log(
 ) -> Result<Vec<SetEntry>, Error> {
     let Some(known) = plan.exercises.get(exercise) else {
         let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+        let exercise = crate::model::text::escape(exercise);
         return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
     };
     let unit = unit.unwrap_or(plan.unit);
@@ -808,6 +842,7 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
             let formula = formula.unwrap_or(settings.e1rm.formula);
             let unit = unit.unwrap_or(plan.unit);
             let estimate = e1rm::estimate(formula, load.as_f64(), reps, rir).ok_or_else(|| {
+                let set = crate::model::text::escape(set);
                 Error::Input(format!("'{set}' is beyond what an estimate means: keep reps plus RIR at 30 or fewer"))
             })?;
             let to_failure = f64::from(reps) + rir.map_or(0.0, crate::model::units::Rir::as_f64);
@@ -856,6 +891,7 @@ pub fn calculate(calc: &Calc, plan: &Plan, settings: &Settings) -> Result<String
                 Some(name) => plan.planned(name).ok_or_else(|| {
                     let hint =
                         plan.exercises.closest(name).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+                    let name = crate::model::text::escape(name);
                     Error::Input(format!("unknown exercise '{name}'{hint}"))
                 })?,
                 None => plan

@@ -12,6 +12,7 @@ use toml::Spanned;
 
 use crate::model::exercise::{deserialize_rest, format_rest};
 use crate::model::plan::{PlanDefaults, line_column};
+use crate::model::text;
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::Formula;
 use crate::training::plates::BarSetup;
@@ -90,9 +91,9 @@ fn serialize_opt_rest<S: Serializer>(rest: &Option<Duration>, s: S) -> Result<S:
 /// the file takes it. A refused `[keys]` never gets this far; were it to, the shipped keys show.
 fn serialize_keys<S: Serializer>(keys: &BTreeMap<Spanned<String>, Spanned<String>>, s: S) -> Result<S::Ok, S::Error> {
     use serde::ser::SerializeMap;
+    let keys = cleaned_keys(keys);
     let keymap =
-        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
-            .unwrap_or_default();
+        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str()))).unwrap_or_default();
     let effective = keymap.effective_keys();
     let mut map = s.serialize_map(Some(effective.len()))?;
     for (name, key) in &effective {
@@ -101,14 +102,20 @@ fn serialize_keys<S: Serializer>(keys: &BTreeMap<Spanned<String>, Spanned<String
     map.end()
 }
 
+/// `[keys]` as the keymap reads it: each action's name and key cleaned as a name is.
+fn cleaned_keys(keys: &BTreeMap<Spanned<String>, Spanned<String>>) -> Vec<(String, String)> {
+    keys.iter().map(|(name, key)| (text::clean_line(name.get_ref()), text::clean_line(key.get_ref()))).collect()
+}
+
 /// A colour as `config.toml` names it: `"cyan"`, `"lightblue"`, `"#ff8800"`, `"208"`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Colour(pub Color);
 
 impl<'de> Deserialize<'de> for Colour {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Colour, D::Error> {
-        let text = String::deserialize(d)?;
-        Color::from_str(&text).map(Colour).map_err(|_| {
+        let written = String::deserialize(d)?;
+        Color::from_str(&text::clean_line(&written)).map(Colour).map_err(|_| {
+            let text = text::escape(&written);
             serde::de::Error::custom(format!(
                 "'{text}' is not a colour; use black, red, green, yellow, blue, magenta, cyan, gray, darkgray, \
                  lightred, lightgreen, lightyellow, lightblue, lightmagenta, lightcyan, white, reset (the \
@@ -211,45 +218,47 @@ pub struct E1rmSettings {
     pub formula: Formula,
 }
 
-/// The lifter's equipment.
+/// The lifter's equipment. Every weight is read exactly as written, to the hundredth
+/// (`plates_kg = [1.1, 0.57]`), never judged through floating-point noise.
 #[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct EquipmentSettings {
     /// Empty bar in kg.
-    pub bar_kg: f64,
+    pub bar_kg: Load,
     /// Empty bar in lb.
-    pub bar_lb: f64,
+    pub bar_lb: Load,
     /// Plates in kg.
-    pub plates_kg: Vec<f64>,
+    pub plates_kg: Vec<Load>,
     /// Plates in lb.
-    pub plates_lb: Vec<f64>,
+    pub plates_lb: Vec<Load>,
     /// Dumbbell jump in kg.
-    pub dumbbell_step_kg: f64,
+    pub dumbbell_step_kg: Load,
     /// Dumbbell jump in lb.
-    pub dumbbell_step_lb: f64,
+    pub dumbbell_step_lb: Load,
     /// Stack pin step in kg.
-    pub machine_step_kg: f64,
+    pub machine_step_kg: Load,
     /// Stack pin step in lb.
-    pub machine_step_lb: f64,
+    pub machine_step_lb: Load,
+}
+
+/// A weight given in whole units.
+fn whole(units: i64) -> Load {
+    Load::from_hundredths(units * 100)
 }
 
 impl Default for EquipmentSettings {
     fn default() -> Self {
         EquipmentSettings {
-            bar_kg: 20.0,
-            bar_lb: 45.0,
-            plates_kg: vec![25.0, 20.0, 15.0, 10.0, 5.0, 2.5, 1.25],
-            plates_lb: vec![45.0, 35.0, 25.0, 10.0, 5.0, 2.5],
-            dumbbell_step_kg: 2.0,
-            dumbbell_step_lb: 5.0,
-            machine_step_kg: 5.0,
-            machine_step_lb: 10.0,
+            bar_kg: whole(20),
+            bar_lb: whole(45),
+            plates_kg: [2500, 2000, 1500, 1000, 500, 250, 125].map(Load::from_hundredths).to_vec(),
+            plates_lb: [4500, 3500, 2500, 1000, 500, 250].map(Load::from_hundredths).to_vec(),
+            dumbbell_step_kg: whole(2),
+            dumbbell_step_lb: whole(5),
+            machine_step_kg: whole(5),
+            machine_step_lb: whole(10),
         }
     }
-}
-
-fn load(value: f64) -> Load {
-    Load::from_f64(value).unwrap_or_default()
 }
 
 impl EquipmentSettings {
@@ -259,28 +268,29 @@ impl EquipmentSettings {
             Unit::Kg => (self.bar_kg, &self.plates_kg),
             Unit::Lb => (self.bar_lb, &self.plates_lb),
         };
-        BarSetup { bar: load(bar), plates: plates.iter().map(|&p| load(p)).collect() }
+        BarSetup { bar, plates: plates.clone() }
     }
 
     /// The dumbbell jump in a unit.
     pub fn dumbbell_step(&self, unit: Unit) -> Load {
-        load(match unit {
+        match unit {
             Unit::Kg => self.dumbbell_step_kg,
             Unit::Lb => self.dumbbell_step_lb,
-        })
+        }
     }
 
     /// The stack pin step in a unit.
     pub fn machine_step(&self, unit: Unit) -> Load {
-        load(match unit {
+        match unit {
             Unit::Kg => self.machine_step_kg,
             Unit::Lb => self.machine_step_lb,
-        })
+        }
     }
 
-    /// Range checks; an error names the setting it is about.
+    /// Range checks; an error names the setting it is about. Finer than a hundredth was refused
+    /// while reading.
     fn check(&self) -> Result<(), (&'static str, String)> {
-        let real = |v: f64| v.is_finite() && v > 0.0 && v <= 100.0;
+        let real = |v: Load| v.hundredths() > 0 && v.hundredths() <= 100 * 100;
         for (name, bar) in [("bar_kg", self.bar_kg), ("bar_lb", self.bar_lb)] {
             if !real(bar) {
                 return Err((name, "a bar weighs more than 0 and at most 100".into()));
@@ -290,7 +300,7 @@ impl EquipmentSettings {
             if plates.is_empty() {
                 return Err((name, "name at least one plate".into()));
             }
-            if !plates.iter().all(|&p| real(p) && (p * 100.0).fract() == 0.0) {
+            if !plates.iter().all(|&p| real(p)) {
                 return Err((name, "a plate weighs more than 0 and at most 100, to the hundredth".into()));
             }
         }
@@ -358,8 +368,10 @@ impl VolumeSettings {
 
     /// Range checks; an error names the setting it is about.
     fn check(&self) -> Result<(), (&'static str, String)> {
-        if !(self.effective_rir.is_finite() && (0.0..=10.0).contains(&self.effective_rir)) {
-            return Err(("effective_rir", "effective_rir is between 0 and 10".into()));
+        // Half steps, as RIR is logged: 2.3 is refused, not quietly counted as 2.5.
+        let halves = self.effective_rir * 2.0;
+        if !(self.effective_rir.is_finite() && (0.0..=10.0).contains(&self.effective_rir) && halves.fract() == 0.0) {
+            return Err(("effective_rir", "effective_rir is between 0 and 10, in half steps".into()));
         }
         if let Some([low, high]) = self.weekly_target
             && (low > high || high == 0 || high > 40)
@@ -370,9 +382,10 @@ impl VolumeSettings {
     }
 }
 
-/// A settings file that could not be used.
+/// A settings file that could not be used. Shown with every control character and invisible
+/// formatting escaped (`\u{1b}`): the message may quote the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{}:{line}:{column}: {}", text::escape(.path), text::escape(.message))]
 pub struct ConfigError {
     /// The file.
     pub path: String,
@@ -426,7 +439,7 @@ impl Settings {
         settings.volume.check().map_err(|(key, m)| at(setting_at(text, "volume", Some(key)), m))?;
         if let Err(error) = settings.keymap() {
             // Point at the entry: its key when the key is unreadable, else the action's name.
-            let entry = settings.keys.iter().find(|(name, _)| name.get_ref() == &error.action);
+            let entry = settings.keys.iter().find(|(name, _)| text::clean_line(name.get_ref()) == error.action);
             let offset = entry.map_or_else(
                 || table_at("keys"),
                 |(name, key)| {
@@ -440,7 +453,8 @@ impl Settings {
 
     /// The keymap with `[keys]` applied.
     pub fn keymap(&self) -> Result<Keymap, KeyError> {
-        Keymap::with_overrides(self.keys.iter().map(|(name, key)| (name.get_ref().as_str(), key.get_ref().as_str())))
+        let keys = cleaned_keys(&self.keys);
+        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str())))
     }
 
     /// What the plan takes from the settings where it names nothing itself.

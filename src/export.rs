@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::clock::Clock;
 use crate::model::exercise::CustomExercise;
 use crate::model::session::{DeloadStyle, LoggedSet, Readiness, Session};
+use crate::model::text::{clean_note, spreadsheet_safe};
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 
@@ -43,6 +44,12 @@ pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_ki
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
+}
+
+/// A text column (a name, a note): cleaned as the log keeps text, and written so a spreadsheet
+/// shows it as text (`=1+2` as `'=1+2`; hardset's import takes the `'` off again).
+fn csv_text(text: &str) -> String {
+    csv_field(&spreadsheet_safe(&clean_note(text)))
 }
 
 fn iso(at: chrono::DateTime<chrono::Utc>) -> String {
@@ -98,14 +105,14 @@ struct JsonLog {
 fn json_set(set: &LoggedSet) -> JsonSet {
     let e = &set.entry;
     JsonSet {
-        exercise: e.exercise.clone(),
+        exercise: clean_note(&e.exercise).into_owned(),
         set_kind: e.kind.as_str(),
         weight: e.weight.load.as_f64(),
         unit: e.weight.unit.label(),
         reps: e.reps,
         rir: e.rir.map(crate::model::units::Rir::as_f64),
         form_broke: e.form_broke,
-        note: e.note.clone(),
+        note: clean_note(&e.note).into_owned(),
         logged_at: iso(set.logged_at),
     }
 }
@@ -154,13 +161,13 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
                 "{},{},{}",
                 iso(session.started_at),
                 session.ended_at.map(iso).unwrap_or_default(),
-                csv_field(&session.day_name)
+                csv_text(&session.day_name)
             ),
             format!(
                 "{},{},{},{},{}",
                 deload.map(|(_, style)| style.as_str()).unwrap_or_default(),
                 session.day_index.map(|i| i.to_string()).unwrap_or_default(),
-                csv_field(&session.note),
+                csv_text(&session.note),
                 session
                     .readiness
                     .map(|r| format!("{}/{}/{}/{}", r.sleep, r.energy, r.joints, r.motivation))
@@ -192,14 +199,14 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
         writeln!(
             out,
             "{first},{},{},{},{},{},{},{},{},{},{last},{}",
-            csv_field(&e.exercise),
+            csv_text(&e.exercise),
             e.kind.as_str(),
             e.weight.load,
             e.weight.unit,
             e.reps,
             e.rir.map(|r| r.to_string()).unwrap_or_default(),
             e.form_broke,
-            csv_field(&e.note),
+            csv_text(&e.note),
             iso(set.logged_at),
             muscles.get(e.exercise.as_str()).map_or("", String::as_str),
         )
@@ -235,9 +242,9 @@ fn json(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(),
             .map(|s| JsonSession {
                 session_start: iso(s.started_at),
                 session_end: s.ended_at.map(iso),
-                plan_day: s.day_name.clone(),
+                plan_day: clean_note(&s.day_name).into_owned(),
                 plan_day_index: s.day_index,
-                note: s.note.clone(),
+                note: clean_note(&s.note).into_owned(),
                 deload: context.deload(s).map(|(_, style)| style.as_str()),
                 readiness: s.readiness,
                 sets: sets.remove(&s.id).unwrap_or_default(),
@@ -252,10 +259,10 @@ fn json(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(),
             .custom
             .iter()
             .map(|c| JsonExercise {
-                name: c.name.clone(),
+                name: clean_note(&c.name).into_owned(),
                 muscles: c.muscles.iter().map(|m| m.name()).collect(),
                 equipment: c.equipment.name(),
-                source: c.source.clone(),
+                source: clean_note(&c.source).into_owned(),
             })
             .collect(),
     };

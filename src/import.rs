@@ -48,8 +48,15 @@ impl Source {
 }
 
 /// Why a file could not be imported. Nothing was written.
+/// Shown with every control character and invisible formatting escaped (`\u{1b}`): the path and
+/// the message may quote the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}{}: {message}", line.map(|l| format!(": line {l}")).unwrap_or_default())]
+#[error(
+    "{}{}: {}",
+    crate::model::text::escape(.path),
+    line.map(|l| format!(": line {l}")).unwrap_or_default(),
+    crate::model::text::escape(.message)
+)]
 pub struct ImportError {
     /// The file.
     pub path: String,
@@ -207,10 +214,10 @@ pub(crate) const MAX_NOTE_CHARS: usize = 2000;
 /// A workout longer than this was left running; its end is taken from its sets instead.
 pub(crate) const LONGEST_WORKOUT: i64 = 6 * 3600;
 
-/// A name as the log keeps it: one line, single spaces, at most 200 characters.
+/// A name as the log keeps it: one line, single spaces, no control character or invisible
+/// formatting, at most 200 characters.
 pub(crate) fn clean_name(text: &str, line: u64, what: &str) -> Result<String, ImportError> {
-    let name = text.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect::<Vec<_>>();
-    let name = name.join(" ");
+    let name = crate::model::text::clean_line(text);
     if name.is_empty() {
         return Err(ImportError::at(line, format!("the {what} is empty")));
     }
@@ -377,6 +384,7 @@ pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> 
         (None, Some(source)) => Ok((source, delimiter)),
         (None, None) => {
             let shown: String = first.chars().take(120).collect();
+            let shown = crate::model::text::escape(&shown);
             Err(format!(
                 "the first line does not look like an export from Strong, Hevy, FitNotes or hardset: \"{shown}\" \
                  (say which with --from)"

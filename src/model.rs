@@ -3,4 +3,5 @@
 pub mod exercise;
 pub mod plan;
 pub mod session;
+pub mod text;
 pub mod units;

@@ -648,3 +648,17 @@ fn config_show_lists_every_key_in_force_in_the_form_the_file_takes() {
     assert!(hardset.ok(&["--config", &config, "config", "check"]).ends_with("config.toml: ok\n"));
     assert_eq!(hardset.ok(&["--config", &config, "config", "show"]), shown);
 }
+
+#[test]
+fn plates_in_hundredths_load_and_show_as_written() {
+    let hardset = Hardset::new();
+    std::fs::create_dir_all(hardset.config()).expect("config dir");
+    std::fs::write(hardset.config().join("config.toml"), "[equipment]\nplates_kg = [20, 1.1, 0.57]\n")
+        .expect("writes the settings");
+    let config = hardset.config().display().to_string();
+    // 20 kg bar + 2 x (20 + 1.1 + 0.57) = 63.34 kg.
+    let plates = hardset.ok(&["--config", &config, "calc", "plates", "63.34"]);
+    assert!(plates.contains("20 + 1.1 + 0.57"), "{plates}");
+    let shown = hardset.ok(&["--config", &config, "config", "show"]);
+    assert!(shown.contains("plates_kg = [\n    20.0,\n    1.1,\n    0.57,\n]"), "{shown}");
+}

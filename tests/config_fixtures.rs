@@ -49,3 +49,21 @@ fn invalid_settings_are_refused_at_the_line_and_column_of_the_mistake() {
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n"));
 }
+
+#[test]
+fn plates_bars_and_steps_in_hundredths_are_read_exactly() {
+    use hardset::model::units::{Load, Unit};
+    // 1.1, 2.2 and 0.57 have no exact binary form: times 100 they are 110.00000000000001,
+    // 220.00000000000003 and 56.99999999999999, which a check in floating point calls "finer
+    // than a hundredth". Read as the decimals they are written as, they are plain hundredths.
+    let text = "[equipment]\nbar_kg = 15.55\nbar_lb = 33.3\nplates_kg = [1.1, 2.2, 0.57, 20]\n\
+                plates_lb = [2.2, 1.1]\ndumbbell_step_kg = 1.1\nmachine_step_lb = 2.2\n";
+    let settings = Settings::parse(text, "config.toml").unwrap_or_else(|e| panic!("refused: {e}"));
+    let hundredths = |loads: &[Load]| loads.iter().map(|l| l.hundredths()).collect::<Vec<_>>();
+    let kg = settings.equipment.bar(Unit::Kg);
+    assert_eq!((kg.bar.hundredths(), hundredths(&kg.plates)), (1555, vec![110, 220, 57, 2000]));
+    let lb = settings.equipment.bar(Unit::Lb);
+    assert_eq!((lb.bar.hundredths(), hundredths(&lb.plates)), (3330, vec![220, 110]));
+    assert_eq!(settings.equipment.dumbbell_step(Unit::Kg).hundredths(), 110);
+    assert_eq!(settings.equipment.machine_step(Unit::Lb).hundredths(), 220);
+}

@@ -137,6 +137,46 @@ fn small_log() -> Store {
     store
 }
 
+/// A character no stored text and no message may hold: a control (tabs and line breaks aside,
+/// in notes) or invisible formatting.
+fn hidden(c: char, lines: bool) -> bool {
+    (c.is_control() && !(lines && (c == '\n' || c == '\t'))) || hardset::model::text::is_invisible(c)
+}
+
+/// The first stored text holding a hidden character, if any: day names, names and sources
+/// are one line; notes may hold tabs and line breaks.
+fn hidden_in_the_log(store: &Store) -> Option<String> {
+    let mut texts: Vec<(String, bool)> = Vec::new();
+    for session in store.all_sessions().expect("sessions") {
+        texts.push((session.day_name, false));
+        texts.push((session.note, true));
+    }
+    store
+        .for_each_set(|set| {
+            texts.push((set.entry.exercise.clone(), false));
+            texts.push((set.entry.note.clone(), true));
+            Ok(())
+        })
+        .expect("reads sets");
+    for custom in store.custom_exercises().expect("custom exercises") {
+        texts.push((custom.name, false));
+        texts.push((custom.source, false));
+    }
+    texts.into_iter().find(|(text, lines)| text.chars().any(|c| hidden(c, *lines))).map(|(text, _)| text)
+}
+
+/// Whether a plan's texts are clean: its name, day names, notes, activities, exercises.
+fn plan_is_clean(plan: &Plan) -> bool {
+    let line = |t: &str| !t.chars().any(|c| hidden(c, false));
+    line(&plan.name)
+        && plan.days.iter().all(|d| {
+            line(&d.name)
+                && !d.note.chars().any(|c| hidden(c, true))
+                && d.activities.iter().all(|a| line(a))
+                && d.exercises.iter().all(|e| line(&e.name))
+        })
+}
+
 fn log_text(store: &Store) -> String {
     let mut out = Vec::new();
     export::export(store, Format::Json, &clock(), &mut out).expect("exports");
@@ -157,6 +197,7 @@ fn import_checked(name: &str, bytes: &[u8], options: Options) -> Result<(), Test
     match result {
         Err(error) => {
             let message = error.to_string();
+            prop_assert!(!message.chars().any(|c| hidden(c, false)), "the error shows no control: {message:?}");
             prop_assert!(message.contains(name), "the error names the file: {message}");
             prop_assert!(message.len() > name.len() + 4, "the error says what is wrong: {message}");
             prop_assert_eq!(after, (before.0, before.1), "a failed import wrote nothing: {}", message);
@@ -164,6 +205,7 @@ fn import_checked(name: &str, bytes: &[u8], options: Options) -> Result<(), Test
         }
         Ok(report) => {
             prop_assert!(after.0 >= before.0 && after.1 >= before.1, "an import only adds");
+            prop_assert_eq!(hidden_in_the_log(&store), None, "no control or invisible character is stored");
             if options.dry_run {
                 prop_assert_eq!(after, (before.0, before.1), "a dry run writes nothing");
             } else {
@@ -187,9 +229,10 @@ proptest! {
     fn a_damaged_plan_parses_or_says_where(damage in damage()) {
         let text = String::from_utf8_lossy(&apply(EXAMPLE_WEEK.as_bytes(), &damage)).into_owned();
         match Plan::parse(&text, "plan.toml", catalogue()) {
-            Ok(plan) => prop_assert!(!plan.days.is_empty(), "an accepted plan has days"),
+            Ok(plan) => prop_assert!(!plan.days.is_empty() && plan_is_clean(&plan), "an accepted plan has clean days"),
             Err(e) => prop_assert!(
-                points_inside(&text, "plan.toml", (&e.path, e.line, e.column, &e.message)),
+                points_inside(&text, "plan.toml", (&e.path, e.line, e.column, &e.message))
+                    && !e.to_string().chars().any(|c| hidden(c, false)),
                 "{e}"
             ),
         }
@@ -201,7 +244,8 @@ proptest! {
         match Settings::parse(&text, "config.toml") {
             Ok(settings) => prop_assert!(settings.keymap().is_ok(), "accepted settings give a keymap"),
             Err(e) => prop_assert!(
-                points_inside(&text, "config.toml", (&e.path, e.line, e.column, &e.message)),
+                points_inside(&text, "config.toml", (&e.path, e.line, e.column, &e.message))
+                    && !e.to_string().chars().any(|c| hidden(c, false)),
                 "{e}"
             ),
         }
@@ -211,9 +255,11 @@ proptest! {
     fn any_text_as_a_plan_or_settings_never_panics(text in ".{0,400}") {
         if let Err(e) = Plan::parse(&text, "plan.toml", catalogue()) {
             prop_assert!(points_inside(&text, "plan.toml", (&e.path, e.line, e.column, &e.message)), "{e}");
+            prop_assert!(!e.to_string().chars().any(|c| hidden(c, false)), "{e:?}");
         }
         if let Err(e) = Settings::parse(&text, "config.toml") {
             prop_assert!(points_inside(&text, "config.toml", (&e.path, e.line, e.column, &e.message)), "{e}");
+            prop_assert!(!e.to_string().chars().any(|c| hidden(c, false)), "{e:?}");
         }
     }
 }

@@ -80,16 +80,8 @@ fn every_exercise_counts_for_a_muscle_and_has_real_steps_and_rest() {
         for muscle in &exercise.secondary {
             assert!(!exercise.primary.contains(muscle), "{name} lists {muscle} as both primary and secondary");
         }
-        assert!(
-            exercise.load_step.kg > 0.0 && exercise.load_step.kg.is_finite(),
-            "{name}: load step {} kg",
-            exercise.load_step.kg
-        );
-        assert!(
-            exercise.load_step.lb > 0.0 && exercise.load_step.lb.is_finite(),
-            "{name}: load step {} lb",
-            exercise.load_step.lb
-        );
+        assert!(exercise.load_step.kg.hundredths() > 0, "{name}: load step {} kg", exercise.load_step.kg);
+        assert!(exercise.load_step.lb.hundredths() > 0, "{name}: load step {} lb", exercise.load_step.lb);
         assert!(
             exercise.rest >= Duration::from_secs(30) && exercise.rest <= Duration::from_secs(600),
             "{name}: rest {:?}",
@@ -248,6 +240,8 @@ const REFUSALS: &[Refusal] = &[
     refusal("bad-schedule.toml", 3, 12, "'weekly' is not one of: 'rotation', 'weekdays'"),
     refusal("too-many-sets.toml", 10, 10, "300 working sets: use 1 to 10"),
     refusal("half-step-rir.toml", 11, 9, "write whole numbers: a range such as \"6-10\" or a single number such as 8"),
+    // At the step itself: read exactly, a thousandth is refused rather than rounded to nothing.
+    refusal("load-step-finer-than-a-hundredth.toml", 10, 20, "0.001 is finer than a hundredth"),
 ];
 
 fn load_invalid(file: &str) -> (PathBuf, PlanError) {
@@ -353,7 +347,7 @@ fn a_weekday_plan_with_its_own_exercise_parses_and_resolves() {
     assert_eq!(own.equipment, Equipment::Machine);
     assert_eq!(own.rir, rir(0, 1), "a safe exercise defaults to RIR 0-1");
     assert_eq!(own.rest, Duration::from_secs(120), "its own default rest");
-    assert_eq!((own.load_step.kg, own.load_step.lb), (5.0, 10.0));
+    assert_eq!((own.load_step.kg.hundredths(), own.load_step.lb.hundredths()), (500, 1000));
     assert!(own.ramp_up, "a machine ramps up by default");
 
     // A technical lift with the defaults: one set, RIR 1-2, the catalogue's rest.

@@ -225,7 +225,7 @@ fn starting_a_deload_mid_week_keeps_the_hard_sets_before_it() {
 #[test]
 fn progression_adds_the_smallest_step_the_lifter_can_load() {
     let mut settings = test_settings();
-    settings.equipment.plates_kg = vec![20.0, 10.0, 5.0];
+    settings.equipment.plates_kg = [2000, 1000, 500].map(hardset::model::units::Load::from_hundredths).to_vec();
     let mut store = Store::in_memory().expect("store");
     let session = SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
     let set = store

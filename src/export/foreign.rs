@@ -40,9 +40,10 @@ fn quoted(text: &str) -> String {
     format!("\"{}\"", text.replace('"', "\"\""))
 }
 
-/// A note as Hevy writes one: a line break is the two characters `\n`.
+/// A note as Hevy writes one: cleaned as the log keeps text, and a line break is the two
+/// characters `\n`.
 fn hevy_text(note: &str) -> String {
-    note.trim().replace("\r\n", "\n").replace('\n', "\\n")
+    crate::model::text::clean_note(note).trim().replace('\n', "\\n")
 }
 
 /// When a session ends in the file: its end, or its last set while it is still open; never
@@ -50,6 +51,13 @@ fn hevy_text(note: &str) -> String {
 fn written_end(session: &Session, last_set: Option<DateTime<Utc>>) -> DateTime<Utc> {
     let end = session.ended_at.or(last_set).unwrap_or(session.started_at).max(session.started_at);
     end.min(session.started_at + chrono::Duration::seconds(LONGEST_WORKOUT))
+}
+
+/// A quoted text column (a name, a note): cleaned as the log keeps text, and written so a
+/// spreadsheet shows it as text (`=1+2` as `'=1+2`; hardset's import takes the `'` off again).
+fn quoted_text(text: &str) -> String {
+    use crate::model::text::{clean_note, spreadsheet_safe};
+    quoted(&spreadsheet_safe(&clean_note(text)))
 }
 
 /// Hevy keeps one note per exercise in a workout: the notes of its sets, each with its set
@@ -150,12 +158,12 @@ pub(super) fn write(
                 let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
                 format!(
                     "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
-                    quoted(&session.day_name),
+                    quoted_text(&session.day_name),
                     quoted(&at(start)),
                     quoted(&at(clock.local(ended_at))),
-                    quoted(&hevy_text(&session.note)),
-                    quoted(name),
-                    quoted(hevy_notes.get(&key).map_or("", String::as_str)),
+                    quoted_text(&hevy_text(&session.note)),
+                    quoted_text(name),
+                    quoted_text(hevy_notes.get(&key).map_or("", String::as_str)),
                     quoted(set_type),
                     weight(e.weight),
                     e.reps,
@@ -177,15 +185,15 @@ pub(super) fn write(
                     "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
                     quoted(&number.to_string()),
                     quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
-                    quoted(&session.day_name),
+                    quoted_text(&session.day_name),
                     quoted(&duration.to_string()),
-                    quoted(name),
+                    quoted_text(name),
                     quoted(&order),
                     quoted(&weight(e.weight)),
                     quoted(&e.reps.to_string()),
                     quoted(&rpe(e.rir)),
-                    quoted(e.note.trim()),
-                    quoted(session.note.trim()),
+                    quoted_text(e.note.trim()),
+                    quoted_text(session.note.trim()),
                 )
             }
         };

@@ -113,9 +113,10 @@ struct Layout {
     muscles: Option<usize>,
 }
 
-/// A field read whole: notes keep their spaces and line breaks.
+/// A field read whole: notes keep their spaces and line breaks (the row's fields are already
+/// cleaned); only the spreadsheet guard the export added is taken off.
 fn raw<'a>(row: &'a Row<'_>, col: Option<usize>) -> &'a str {
-    col.and_then(|c| row.fields.get(c)).map_or("", String::as_str)
+    col.and_then(|c| row.fields.get(c)).map_or("", |f| crate::model::text::without_spreadsheet_guard(f))
 }
 
 fn monday(text: &str) -> Result<NaiveDate, String> {
@@ -284,7 +285,11 @@ fn de_readiness<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Readiness>, D:
 }
 
 fn de_note<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    de_with(d, checked_note)
+    de_with(d, |text| checked_note(&crate::model::text::clean_note(text)))
+}
+
+fn de_line<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_with(d, |text| Ok(crate::model::text::clean_line(text)))
 }
 
 fn de_style<'de, D: Deserializer<'de>>(d: D) -> Result<DeloadStyle, D::Error> {
@@ -325,7 +330,7 @@ struct JsonExercise {
     muscles: Vec<Muscle>,
     #[serde(deserialize_with = "de_equipment")]
     equipment: Equipment,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "de_line")]
     source: String,
 }
 

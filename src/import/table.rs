@@ -17,7 +17,7 @@ pub(crate) struct Columns {
 
 impl Columns {
     pub(crate) fn new(header: &StringRecord) -> Columns {
-        let names: Vec<String> = header.iter().map(|h| h.trim().to_string()).collect();
+        let names: Vec<String> = header.iter().map(crate::model::text::clean_line).collect();
         let by_name = names.iter().enumerate().map(|(i, n)| (n.to_lowercase(), i)).collect();
         Columns { names, by_name }
     }
@@ -59,9 +59,10 @@ pub(crate) struct Row<'a> {
 }
 
 impl Row<'_> {
-    /// The field in column `col`, trimmed; empty when the row is shorter.
+    /// The field in column `col`, trimmed, and without the `'` hardset's CSV layouts put before
+    /// a text a spreadsheet would take for a formula; empty when the row is shorter.
     pub(crate) fn get(&self, col: usize) -> &str {
-        self.fields.get(col).map_or("", |f| f.trim())
+        self.fields.get(col).map_or("", |f| crate::model::text::without_spreadsheet_guard(f.trim()))
     }
 
     /// The field in an optional column.
@@ -131,10 +132,12 @@ pub(crate) fn for_each_row(
                     ));
                 }
                 // The field buffers are reused row after row: no allocation once they are grown.
+                // Every field is cleaned here, as a note is: no control character (tabs and line
+                // breaks aside) or invisible formatting gets past this line.
                 fields.resize_with(record.len(), String::new);
                 for (buffer, field) in fields.iter_mut().zip(record.iter()) {
                     buffer.clear();
-                    buffer.push_str(field);
+                    buffer.push_str(&crate::model::text::clean_note(field));
                 }
                 visit(cols, &Row { line, fields: &fields })?;
                 rows += 1;

@@ -195,10 +195,10 @@ impl Equipment {
     /// The usual smallest load increase.
     pub fn load_step(self) -> LoadStep {
         match self {
-            Equipment::Barbell | Equipment::SmithMachine | Equipment::Bodyweight => LoadStep { kg: 2.5, lb: 5.0 },
-            Equipment::Dumbbell | Equipment::Kettlebell => LoadStep { kg: 2.0, lb: 5.0 },
-            Equipment::Cable => LoadStep { kg: 2.5, lb: 5.0 },
-            Equipment::Machine => LoadStep { kg: 5.0, lb: 10.0 },
+            Equipment::Barbell | Equipment::SmithMachine | Equipment::Bodyweight => LoadStep::hundredths(250, 500),
+            Equipment::Dumbbell | Equipment::Kettlebell => LoadStep::hundredths(200, 500),
+            Equipment::Cable => LoadStep::hundredths(250, 500),
+            Equipment::Machine => LoadStep::hundredths(500, 1000),
         }
     }
 }
@@ -269,28 +269,28 @@ impl fmt::Display for RirTarget {
     }
 }
 
-/// The smallest real load increase, in each unit.
+/// The smallest real load increase, in each unit, read exactly as written (to the hundredth).
 #[derive(Debug, Clone, Copy, PartialEq, Deserialize)]
 #[serde(try_from = "RawLoadStep")]
 pub struct LoadStep {
     /// Step in kilograms.
-    pub kg: f64,
+    pub kg: Load,
     /// Step in pounds.
-    pub lb: f64,
+    pub lb: Load,
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawLoadStep {
-    kg: f64,
-    lb: f64,
+    kg: Load,
+    lb: Load,
 }
 
 impl TryFrom<RawLoadStep> for LoadStep {
     type Error = String;
 
     fn try_from(raw: RawLoadStep) -> Result<LoadStep, String> {
-        let real = |v: f64| v.is_finite() && v > 0.0 && v <= 50.0;
+        let real = |v: Load| v.hundredths() > 0 && v.hundredths() <= 50 * 100;
         if real(raw.kg) && real(raw.lb) {
             Ok(LoadStep { kg: raw.kg, lb: raw.lb })
         } else {
@@ -299,33 +299,42 @@ impl TryFrom<RawLoadStep> for LoadStep {
     }
 }
 
+impl LoadStep {
+    /// A step given in hundredths of a kilogram and of a pound.
+    pub fn hundredths(kg: i64, lb: i64) -> LoadStep {
+        LoadStep { kg: Load::from_hundredths(kg), lb: Load::from_hundredths(lb) }
+    }
+}
+
 /// The longest name stored for an exercise or a plan day.
 pub const MAX_NAME_CHARS: usize = 200;
 
-/// Reads a name: not blank, at most 200 characters, no control characters.
+/// Reads a name: one line, cleaned of control characters and invisible formatting
+/// ([`super::text::clean_line`]), not blank, at most 200 characters.
 pub fn deserialize_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    let name = String::deserialize(deserializer)?;
-    let trimmed = name.trim();
-    if trimmed.is_empty() {
+    let name = super::text::clean_line(&String::deserialize(deserializer)?);
+    if name.is_empty() {
         return Err(serde::de::Error::custom("a name cannot be empty"));
     }
-    if trimmed.chars().count() > MAX_NAME_CHARS {
+    if name.chars().count() > MAX_NAME_CHARS {
         return Err(serde::de::Error::custom(format!("a name is at most {MAX_NAME_CHARS} characters")));
     }
-    if trimmed.chars().any(char::is_control) {
-        return Err(serde::de::Error::custom("a name is one line of text"));
-    }
-    Ok(trimmed.to_string())
+    Ok(name)
+}
+
+/// Reads a list of names (aliases, a day's activities): each cleaned as a name, blank ones left out.
+pub fn deserialize_lines<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<String>, D::Error> {
+    let lines = Vec::<String>::deserialize(deserializer)?;
+    Ok(lines.iter().map(|l| super::text::clean_line(l)).filter(|l| !l.is_empty()).collect())
 }
 
 impl LoadStep {
     /// The step in the given unit.
     pub fn in_unit(self, unit: Unit) -> Load {
-        let value = match unit {
+        match unit {
             Unit::Kg => self.kg,
             Unit::Lb => self.lb,
-        };
-        Load::from_f64(value).unwrap_or_default()
+        }
     }
 }
 
@@ -337,7 +346,7 @@ pub struct Exercise {
     #[serde(deserialize_with = "deserialize_name")]
     pub name: String,
     /// Other names it goes by.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_lines")]
     pub aliases: Vec<String>,
     /// Muscles counted fully.
     pub primary: Vec<Muscle>,
@@ -409,7 +418,8 @@ pub fn deserialize_rest<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Du
     }
     let rest = match Raw::deserialize(deserializer)? {
         Raw::Seconds(s) => Duration::from_secs(s),
-        Raw::Text(t) => parse_rest(&t).ok_or_else(|| {
+        Raw::Text(t) => parse_rest(&super::text::clean_line(&t)).ok_or_else(|| {
+            let t = super::text::escape(&t);
             serde::de::Error::custom(format!("'{t}' is not a rest time; write it like \"90s\", \"2m\" or \"2m30s\""))
         })?,
     };
@@ -435,8 +445,10 @@ pub struct Catalogue {
 /// The catalogue shipped with hardset.
 pub const SHIPPED_CATALOGUE: &str = include_str!("../../assets/exercises.toml");
 
+/// How names are compared: what shows, case aside (runs of whitespace are one space; control
+/// characters and invisible formatting do not count).
 fn key(name: &str) -> String {
-    name.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    super::text::clean_line(name).to_lowercase()
 }
 
 impl Catalogue {

@@ -173,9 +173,10 @@ impl Default for PlanDefaults {
     }
 }
 
-/// A plan that could not be read, with where and why.
+/// A plan that could not be read, with where and why. Shown with every control character and
+/// invisible formatting escaped (`\u{1b}`): the message may quote the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{path}:{line}:{column}: {message}")]
+#[error("{}:{line}:{column}: {}", super::text::escape(.path), super::text::escape(.message))]
 pub struct PlanError {
     /// The file (or `<shipped example week>`).
     pub path: String,
@@ -265,17 +266,28 @@ struct RawDay {
     #[serde(default)]
     kind: DayKind,
     weekday: Option<Spanned<String>>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "super::exercise::deserialize_lines")]
     activities: Vec<String>,
     #[serde(default)]
     exercise: Vec<RawExercise>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "deserialize_note")]
     note: String,
+}
+
+/// A note: tabs and line breaks kept, control characters and invisible formatting taken out.
+fn deserialize_note<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(super::text::clean_note(&String::deserialize(d)?).into_owned())
+}
+
+/// The plan's name: one line, cleaned; it may be empty.
+fn deserialize_line<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(super::text::clean_line(&String::deserialize(d)?))
 }
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawPlan {
+    #[serde(deserialize_with = "deserialize_line")]
     name: String,
     schedule: Schedule,
     #[serde(default)]
@@ -289,7 +301,7 @@ struct RawPlan {
 }
 
 fn parse_weekday(text: &str) -> Option<Weekday> {
-    let lower = text.trim().to_ascii_lowercase();
+    let lower = super::text::clean_line(text).to_ascii_lowercase();
     let short = lower.get(..3)?;
     let day = match short {
         "mon" => Weekday::Mon,
@@ -348,7 +360,8 @@ impl Plan {
             let raw_day = spanned_day.into_inner();
             let weekday = match (&raw_day.weekday, raw.schedule) {
                 (Some(w), Schedule::Weekdays) => Some(parse_weekday(w.get_ref()).ok_or_else(|| {
-                    error_at(w.span(), format!("'{}' is not a day of the week; write mon, tue, ...", w.get_ref()))
+                    let shown = super::text::escape(w.get_ref());
+                    error_at(w.span(), format!("'{shown}' is not a day of the week; write mon, tue, ..."))
                 })?),
                 (Some(w), Schedule::Rotation) => {
                     return Err(error_at(
@@ -536,7 +549,7 @@ impl PlannedExercise {
             key: false,
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
-            load_step: LoadStep { kg: 2.5, lb: 5.0 },
+            load_step: LoadStep::hundredths(250, 500),
         }
     }
 }
@@ -557,6 +570,7 @@ fn resolve_exercise(
             Some(close) => format!("; did you mean '{close}'?"),
             None => "; define it in an [[exercise]] table of the plan".into(),
         };
+        let name = super::text::escape(&name);
         return Err(error_at(name_span, format!("unknown exercise '{name}'{hint}")));
     };
     let sets = *raw.sets.get_ref();

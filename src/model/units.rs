@@ -92,6 +92,50 @@ impl fmt::Display for Load {
     }
 }
 
+/// A load in a settings or plan file (`plates_kg = [20, 1.1, 0.57]`): a number, read as the
+/// decimal it was written as. TOML hands over a float; its shortest decimal form (Rust's `{}`)
+/// gives back the digits as written for any number of up to 15 significant digits, so `1.1` is
+/// 110 hundredths and `1.125` is refused, never judged by floating-point noise. A negative
+/// load reads as 0 and one above 1000 as 1000, for the setting's own range check to refuse.
+impl<'de> Deserialize<'de> for Load {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Load, D::Error> {
+        struct Exact;
+        impl serde::de::Visitor<'_> for Exact {
+            type Value = Load;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number such as 20 or 1.25")
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<Load, E> {
+                Ok(Load::from_hundredths(v.saturating_mul(100)))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<Load, E> {
+                self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<Load, E> {
+                if !v.is_finite() {
+                    return Err(E::custom(format!("{v} is not a load")));
+                }
+                let text = v.to_string();
+                parse_hundredths(&text)
+                    .map(Load::from_hundredths)
+                    .map_err(|e| E::custom(format!("{text} is finer than a hundredth: {e}")))
+            }
+        }
+        d.deserialize_any(Exact)
+    }
+}
+
+/// Written back as a number (`config show`), in its shortest exact form.
+impl Serialize for Load {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_f64(self.as_f64())
+    }
+}
+
 /// A load with its unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Weight {
@@ -158,8 +202,8 @@ pub enum InputError {
     /// Nothing typed.
     #[error("enter a number")]
     Empty,
-    /// Not a number.
-    #[error("'{0}' is not a number")]
+    /// Not a number (shown with any control character escaped).
+    #[error("'{}' is not a number", super::text::escape(.0))]
     NotANumber(String),
     /// A number, but not one that makes sense.
     #[error("{0}")]
@@ -189,9 +233,49 @@ pub fn parse_decimal(text: &str) -> Result<f64, InputError> {
     Ok(value)
 }
 
-/// Parses a load as typed: `80`, `82.5`, `72,5`; 0 to 1000, to the hundredth.
+/// A plain decimal read exactly, in hundredths: `1.1` is 110, `0.57` is 57, `72,5` is 7250,
+/// `-5` is -500. The digits are read as written, never through floating point, where 1.1 times
+/// 100 is 110.00000000000001. More than two decimals is refused unless the rest are zeros
+/// (`1.10` is 110); so are `inf`, `nan`, `1e3` and anything but a plain decimal. A value too
+/// large for the type saturates; callers bound the range.
+pub fn parse_hundredths(text: &str) -> Result<i64, InputError> {
+    let trimmed = text.trim();
+    if trimmed.is_empty() {
+        return Err(InputError::Empty);
+    }
+    let not_a_number = || InputError::NotANumber(trimmed.to_string());
+    let (negative, digits) = match trimmed.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, trimmed),
+    };
+    let (whole, fraction) = match digits.split_once(['.', ',']) {
+        Some((whole, fraction)) => (whole, fraction),
+        None => (digits, ""),
+    };
+    let plain = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if !plain(whole) || !plain(fraction) || (whole.is_empty() && fraction.is_empty()) {
+        return Err(not_a_number());
+    }
+    let (kept, finer) = fraction.split_at(fraction.len().min(2));
+    if finer.bytes().any(|b| b != b'0') {
+        return Err(InputError::OutOfRange("use at most two decimals".into()));
+    }
+    let number = |part: &str| part.bytes().fold(0i64, |n, b| n.saturating_mul(10).saturating_add(i64::from(b - b'0')));
+    let cents = number(kept) * if kept.len() == 1 { 10 } else { 1 };
+    let value = number(whole).saturating_mul(100).saturating_add(cents);
+    Ok(if negative { -value } else { value })
+}
+
+/// Parses a load as typed: `80`, `82.5`, `72,5`; 0 to 1000, to the hundredth, read exactly.
 pub fn parse_load(text: &str) -> Result<Load, InputError> {
-    load_from_value(parse_decimal(text)?)
+    let hundredths = parse_hundredths(text)?;
+    if hundredths < 0 {
+        return Err(InputError::OutOfRange("a load cannot be negative".into()));
+    }
+    if hundredths > MAX_LOAD_HUNDREDTHS {
+        return Err(InputError::OutOfRange("a load above 1000 is not a real lift".into()));
+    }
+    Ok(Load(hundredths))
 }
 
 /// A load from a number: 0 to 1000, to the hundredth.
@@ -250,16 +334,17 @@ pub fn rir_from_value(value: f64) -> Result<Rir, InputError> {
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
-    let explain = || format!("'{text}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
+    let shown = super::text::escape(text);
+    let explain = || format!("'{shown}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
     let (main, rir) = match text.split_once('@') {
         Some((main, rir)) => (main, Some(rir)),
         None => (text, None),
     };
     let (weight, reps) = main.split_once(['x', 'X', '×']).ok_or_else(explain)?;
-    let load = parse_load(weight).map_err(|e| format!("'{text}': weight: {e}"))?;
-    let reps = parse_reps(reps).map_err(|e| format!("'{text}': reps: {e}"))?;
+    let load = parse_load(weight).map_err(|e| format!("'{shown}': weight: {e}"))?;
+    let reps = parse_reps(reps).map_err(|e| format!("'{shown}': reps: {e}"))?;
     let rir = match rir {
-        Some(r) => Some(parse_rir(r).map_err(|e| format!("'{text}': RIR: {e}"))?),
+        Some(r) => Some(parse_rir(r).map_err(|e| format!("'{shown}': RIR: {e}"))?),
         None => None,
     };
     Ok((load, reps, rir))
@@ -287,6 +372,32 @@ mod tests {
         assert_eq!(parse_load("1.25").map(|l| l.to_string()), Ok("1.25".into()));
         assert_eq!(parse_load("150").map(Load::hundredths), Ok(15000));
         assert_eq!(parse_load("0").map(Load::hundredths), Ok(0));
+    }
+
+    #[test]
+    fn loads_are_read_exactly_never_through_floating_point() {
+        for (text, hundredths) in [("1.1", 110), ("2.2", 220), ("0.57", 57), ("1.10", 110), ("72,5", 7250), (".5", 50)]
+        {
+            assert_eq!(parse_load(text).map(Load::hundredths), Ok(hundredths), "{text}");
+        }
+        // Finer than a hundredth by less than floating point's noise is still finer.
+        for finer in ["80.000000001", "0.145", "1.005"] {
+            assert!(parse_load(finer).is_err(), "{finer} should be refused");
+        }
+        assert_eq!(parse_hundredths("99999999999999999999999"), Ok(i64::MAX), "saturates for the range check");
+    }
+
+    #[test]
+    fn loads_in_files_are_the_decimals_written() {
+        #[derive(serde::Deserialize)]
+        struct File {
+            plates: Vec<Load>,
+        }
+        let read = |text: &str| toml::from_str::<File>(text).map(|f| f.plates.iter().map(|l| l.0).collect::<Vec<_>>());
+        assert_eq!(read("plates = [1.1, 2.2, 0.57, 20, 1.25]"), Ok(vec![110, 220, 57, 2000, 125]));
+        let error = read("plates = [1.125]").expect_err("a thousandth");
+        assert!(error.message().contains("1.125 is finer than a hundredth"), "{error}");
+        assert!(read("plates = [nan]").is_err());
     }
 
     #[test]

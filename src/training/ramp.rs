@@ -192,7 +192,7 @@ mod tests {
 
     fn default_ladder(working: Weight, equipment: Equipment) -> Vec<RampUpSet> {
         let loadable =
-            loadable_for(equipment, &EquipmentSettings::default(), LoadStep { kg: 2.5, lb: 5.0 }, working.unit);
+            loadable_for(equipment, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), working.unit);
         ladder(Some(working), &default_rungs(equipment), &loadable, working.unit)
     }
 

@@ -319,7 +319,8 @@ impl SetForm {
             reps,
             rir,
             form_broke: self.form_broke,
-            note: self.note.trim().to_string(),
+            // Typed or pasted: no control character or invisible formatting is kept.
+            note: crate::model::text::clean_note(&self.note).trim().to_string(),
         })
     }
 }
