@@ -384,3 +384,24 @@ fn an_open_app_shows_another_instances_sets_within_a_second() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn enter_on_another_row_asks_before_dropping_a_typed_set_in_the_real_terminal() {
+    // The report's keys: set 1 typed and left, ramp-up 2 selected, Enter, then a ramp-up typed.
+    let t = Tmux::new("rows");
+    t.start("rows", "; sleep 60");
+    t.wait_for("rows", "Day 1: push and pull");
+    t.keys("rows", &["j", "j", "Enter"]);
+    t.wait_for("rows", "How are you today?");
+    t.keys("rows", &["Escape", "6", "0", "Escape", "k", "Enter"]);
+    let screen = t.wait_for("rows", "Throw it away");
+    assert!(screen.contains("set 1") && screen.contains("ramp-up 2"), "{screen}");
+    t.keys("rows", &["y"]);
+    let screen = t.wait_for("rows", "Machine chest press · ramp-up 2");
+    assert!(!screen.contains("· set 1"), "{screen}");
+    t.keys("rows", &["4", "5", "Enter", "4", "Enter"]);
+    t.wait_for("rows", "Saved Machine chest press ramp-up 45 kg x 4");
+    let csv = export(&t.db(), &t.config());
+    assert!(csv.contains(",Machine chest press,ramp-up,45,kg,4,"), "{csv}");
+    assert!(!csv.contains(",working,"), "no working set was saved:\n{csv}");
+}

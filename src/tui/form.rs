@@ -72,6 +72,16 @@ pub struct FormTarget {
     pub rest_seconds: u32,
 }
 
+impl FormTarget {
+    /// The row's name as the checklist and the form's title show it: `set 1`, `ramp-up 2`.
+    pub fn row_name(&self) -> String {
+        match self.kind {
+            SetKind::RampUp => format!("ramp-up {}", self.number),
+            SetKind::Working => format!("set {}", self.number),
+        }
+    }
+}
+
 /// The values of the form's fields.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FormValues {

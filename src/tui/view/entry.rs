@@ -30,13 +30,13 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = inner.width as usize;
-    let kind = match target.kind {
-        SetKind::RampUp => format!("ramp-up {}", target.number),
-        SetKind::Working => format!("set {}", target.number),
-    };
+    let kind = target.row_name();
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
+    if let Some(saved_as) = screen.app.form_saves_as() {
+        lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
+    }
     let active = |field: Field| focused && form.focused() == field;
     let field_line = |label: &str, field: Field, value: &str, suffix: &str| -> Line<'static> {
         let style = if active(field) { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
