@@ -405,3 +405,34 @@ fn enter_on_another_row_asks_before_dropping_a_typed_set_in_the_real_terminal() 
     assert!(csv.contains(",Machine chest press,ramp-up,45,kg,4,"), "{csv}");
     assert!(!csv.contains(",working,"), "no working set was saved:\n{csv}");
 }
+
+#[test]
+fn keys_behind_terminal_too_small_do_nothing_but_quit() {
+    let t = Tmux::new("small");
+    t.start("small", "; echo hardset-exited-$?; sleep 60");
+    log_first_ramp_up(&t, "small");
+    // Shrunk to 40x12 the app cannot show the checklist, a question, or what it would delete.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "40", "-y", "12"]);
+    assert!(out.status.success(), "tmux resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    let screen = t.wait_for("small", "small");
+    t.keys("small", &["u", "y", "x", "E"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let csv = export(&t.db(), &t.config());
+    assert!(
+        csv.contains(",Machine chest press,ramp-up,30,kg,8,"),
+        "u then y deleted the set it could not show:\n{csv}"
+    );
+    // The message wraps, so the size it needs is there whole.
+    assert!(screen.contains("60x16") && screen.contains("40x12"), "{screen}");
+    // Back to full size: no question is waiting, the session runs on as it was.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "80", "-y", "24"]);
+    assert!(out.status.success());
+    let screen = t.wait_for("small", "[x] ramp-up 1  30 kg x 8");
+    assert!(!screen.contains("Confirm") && !screen.contains("Skipping"), "{screen}");
+    // Quit still works while too small.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "40", "-y", "12"]);
+    assert!(out.status.success());
+    t.wait_for("small", "60x16");
+    t.keys("small", &["q"]);
+    t.wait_for("small", "hardset-exited-0");
+}

@@ -683,3 +683,61 @@ fn a_set_logged_elsewhere_on_the_typed_row_moves_the_form_on() {
     let sets = d.app.today.clone().expect("today").sets;
     assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["10 kg x 15 @ 2", "12 kg x 12 @ 2"]);
 }
+
+#[test]
+fn keys_behind_terminal_too_small_do_nothing_but_quit() {
+    let mut d = fresh_driver();
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "30");
+    press(&mut d, &[enter(), enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 1);
+    // At 40x12 nothing of the app shows: undo, its "y", skip, finish and Enter must not act.
+    d.resize(40, 12);
+    let text = screen(&d, 40, 12);
+    assert!(text.contains("40x12") && text.contains("60x16"), "{text}");
+    press(&mut d, &[ch('u'), ch('y'), ch('x'), ch('E'), enter(), ch(']'), ch('D'), ch('m')]);
+    assert_eq!(d.store.set_count().expect("count"), 1, "u then y deleted a set the lifter could not see");
+    let today = d.app.today.clone().expect("today");
+    assert!(today.session.is_some(), "the session still runs");
+    assert!(today.exercises.iter().all(|e| !e.skipped), "nothing was skipped");
+    assert_eq!(today.day.name, "Day 1: push and pull");
+    assert_eq!(d.app.popup, None, "no question waits behind the message");
+    // Back at full size, everything works again.
+    d.resize(80, 24);
+    press(&mut d, &[ch('u'), ch('y')]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    // Quit works while too small.
+    d.resize(40, 12);
+    press(&mut d, &[ch('q')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn quitting_while_too_small_still_asks_about_a_typed_set_and_shows_the_question() {
+    let mut d = fresh_driver();
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "42");
+    d.resize(30, 10);
+    press(&mut d, &[ch('q')]);
+    assert!(!d.app.quit);
+    let text = screen(&d, 30, 10);
+    assert!(text.contains("not saved") && text.contains("quits"), "{text}");
+    press(&mut d, &[ch('n')]);
+    assert!(!d.app.quit);
+    assert_eq!(d.app.form.weight, "42");
+    press(&mut d, &[ch('q'), ch('y')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn the_too_small_message_shows_the_size_needed_at_any_width() {
+    let d = fresh_driver();
+    for width in 5..60 {
+        for height in 1..16 {
+            let text = screen(&d, width, height);
+            assert!(text.contains("60x16"), "{width}x{height}:\n{text}");
+        }
+    }
+    let text = screen(&d, 10, 12);
+    assert!(text.contains("10x12"), "the size now too, when there is room:\n{text}");
+}

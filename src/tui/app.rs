@@ -456,6 +456,9 @@ pub struct App {
     pub rang_for: Option<DateTime<Utc>>,
     /// Set when the app should exit.
     pub quit: bool,
+    /// The terminal's size (columns, rows), once known. Below the layout's minimum the screen
+    /// shows only "terminal too small", and only quitting acts.
+    pub size: Option<(u16, u16)>,
 }
 
 /// How long the timer flashes after reaching zero.
@@ -493,6 +496,7 @@ impl App {
             rang_for: None,
             checked_in: None,
             quit: false,
+            size: None,
         }
     }
 
@@ -516,6 +520,16 @@ impl App {
             Pane::Detail => Context::Detail,
         };
         vec![pane, Context::Rest, Context::Global]
+    }
+
+    /// Whether the terminal is too small to show the app (the screen says so instead).
+    pub fn too_small(&self) -> bool {
+        self.size.is_some_and(|(width, height)| width < super::view::MIN_WIDTH || height < super::view::MIN_HEIGHT)
+    }
+
+    /// Whether the quit question (unsaved text in the form) is open.
+    pub fn asking_to_quit(&self) -> bool {
+        matches!(self.popup, Some(Popup::Confirm(Question::Quit)))
     }
 
     /// Whether a rest is running at `now`.
@@ -549,6 +563,9 @@ impl App {
             self.popup = None;
             return self.update(Action::Quit, now);
         }
+        if self.too_small() {
+            return self.key_while_too_small(key, now);
+        }
         if let KeyCode::Char(c) = key.code
             && !control
             && !alt
@@ -569,6 +586,25 @@ impl App {
             Some(action) => self.update(action, now),
             None => Vec::new(),
         }
+    }
+
+    /// While the screen is too small to show anything but its size, a key acts only if it
+    /// quits: nothing the lifter cannot see may change the log or wait as a question. The quit
+    /// question (unsaved text in the form) is shown on the small screen, so `y` and `n` answer
+    /// it.
+    fn key_while_too_small(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
+        if self.asking_to_quit() {
+            return match self.keymap.lookup(key, &[Context::Confirm]) {
+                Some(answer @ (Action::Yes | Action::No)) => self.update(answer, now),
+                _ => Vec::new(),
+            };
+        }
+        if self.keymap.lookup(key, &[Context::Global]) == Some(Action::Quit) {
+            // A question opened before the terminal shrank is dropped unanswered.
+            self.popup = None;
+            return self.update(Action::Quit, now);
+        }
+        Vec::new()
     }
 
     /// Applies an action.
