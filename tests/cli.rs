@@ -648,3 +648,37 @@ fn config_show_lists_every_key_in_force_in_the_form_the_file_takes() {
     assert!(hardset.ok(&["--config", &config, "config", "check"]).ends_with("config.toml: ok\n"));
     assert_eq!(hardset.ok(&["--config", &config, "config", "show"]), shown);
 }
+
+#[test]
+fn the_app_without_a_terminal_says_so_in_one_line_and_exits_2() {
+    // `hardset > out.txt` with no terminal on standard input (a launcher, `ssh host hardset`):
+    // standard output is a file, standard input /dev/null. The same for the demo.
+    for args in [&[][..], &["--demo"][..]] {
+        let h = Hardset::new();
+        let out_path = h.root().join("out.txt");
+        let out = std::fs::File::create(&out_path).expect("creates out.txt");
+        let child = h
+            .command()
+            .args(args)
+            .env("RUST_BACKTRACE", "1")
+            .stdout(out)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the hardset binary runs");
+        let pid = child.id();
+        let run: Run = child.wait_with_output().expect("it ends").into();
+        let printed = std::fs::read(&out_path).expect("reads out.txt");
+        assert_eq!(run.code, Some(2), "hardset {args:?}: {}", run.stderr);
+        assert!(printed.is_empty(), "nothing on standard output, not even an escape sequence: {printed:?}");
+        assert!(!run.stderr.contains('\x1b'), "no escape sequence: {:?}", run.stderr);
+        assert!(!run.stderr.contains("panicked") && !run.stderr.contains("backtrace"), "{}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "one line: {:?}", run.stderr);
+        assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+        for command in ["log", "export", "import"] {
+            assert!(run.stderr.contains(command), "names the commands that work without one: {}", run.stderr);
+        }
+        assert!(!h.db().exists(), "nothing was written: the log was not even created");
+        let demo = std::env::temp_dir().join(format!("hardset-demo-{pid}.db"));
+        assert!(!demo.exists(), "no demo log was left behind");
+    }
+}

@@ -436,3 +436,21 @@ fn keys_behind_terminal_too_small_do_nothing_but_quit() {
     t.keys("small", &["q"]);
     t.wait_for("small", "hardset-exited-0");
 }
+
+#[test]
+fn started_in_a_terminal_with_output_or_input_redirected_the_app_says_it_needs_a_terminal() {
+    // In a real terminal, `hardset > out.txt` (keys could be read, nothing can be drawn) and
+    // `hardset < /dev/null` (the other way round).
+    let t = Tmux::new("notty");
+    let out = t.dir.path().join("out.txt");
+    t.start("to-file", &format!(" > '{}'; echo hardset-exited-$?; sleep 60", out.display()));
+    let screen = t.wait_for("to-file", "hardset-exited-");
+    assert!(screen.contains("hardset-exited-2"), "{screen}");
+    assert!(screen.contains("needs a terminal"), "{screen}");
+    assert!(!t.alternate_on("to-file"), "the screen was never switched");
+    assert_eq!(std::fs::read(&out).expect("out.txt"), b"", "nothing was written to out.txt");
+    t.start("from-null", " < /dev/null; echo hardset-exited-$?; sleep 60");
+    let screen = t.wait_for("from-null", "hardset-exited-");
+    assert!(screen.contains("hardset-exited-2") && screen.contains("needs a terminal"), "{screen}");
+    assert!(!t.db().exists(), "nothing was written to the log");
+}
