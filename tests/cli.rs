@@ -395,6 +395,18 @@ fn a_bad_set_is_refused_with_a_clear_message_and_nothing_is_written() {
 }
 
 #[test]
+fn a_set_of_zero_reps_is_refused_on_the_command_line() {
+    for args in [&["Lat pulldown", "60x0@1"][..], &["Lat pulldown", "60x0"], &["Lat pulldown", "--ramp", "30x0"]] {
+        let hardset = Hardset::new();
+        let mut all = vec!["log"];
+        all.extend_from_slice(args);
+        let message = hardset.fails(&all);
+        assert!(message.ends_with("reps: a set has at least 1 rep"), "{args:?}: {message}");
+        hardset.assert_log_is_empty();
+    }
+}
+
+#[test]
 fn an_unknown_exercise_is_refused_with_the_closest_name() {
     let hardset = Hardset::new();
     let message = hardset.fails(&["log", "Lat pulldwn", "60x10@1"]);

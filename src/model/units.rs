@@ -247,6 +247,15 @@ pub fn rir_from_value(value: f64) -> Result<Rir, InputError> {
     Ok(Rir(halves as u8))
 }
 
+/// Parses the reps of a set as a lifter types it: 1 to 200. A set has at least one rep (a lift
+/// that failed at the first rep is no set; only an import brings one, as a missed attempt).
+pub fn parse_set_reps(text: &str) -> Result<u16, InputError> {
+    match parse_reps(text)? {
+        0 => Err(InputError::OutOfRange("a set has at least 1 rep".into())),
+        reps => Ok(reps),
+    }
+}
+
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
@@ -257,7 +266,7 @@ pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
     };
     let (weight, reps) = main.split_once(['x', 'X', '×']).ok_or_else(explain)?;
     let load = parse_load(weight).map_err(|e| format!("'{text}': weight: {e}"))?;
-    let reps = parse_reps(reps).map_err(|e| format!("'{text}': reps: {e}"))?;
+    let reps = parse_set_reps(reps).map_err(|e| format!("'{text}': reps: {e}"))?;
     let rir = match rir {
         Some(r) => Some(parse_rir(r).map_err(|e| format!("'{text}': RIR: {e}"))?),
         None => None,

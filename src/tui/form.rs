@@ -1,7 +1,7 @@
 //! The set-entry form: typed fields that keep the raw text and parse into checked values.
 
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{Rir, Unit, Weight, parse_load, parse_reps, parse_rir};
+use crate::model::units::{Rir, Unit, Weight, parse_load, parse_rir, parse_set_reps};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -280,7 +280,7 @@ impl SetForm {
     pub fn check(&mut self, field: Field) -> bool {
         let result = match field {
             Field::Weight => parse_load(&self.weight).map(drop),
-            Field::Reps => parse_reps(&self.reps).map(drop),
+            Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
             Field::Rir if self.rir.trim().is_empty() => {
                 self.set_error(field, "how many more good reps? pick 0-5".into());
@@ -320,7 +320,7 @@ impl SetForm {
             return None;
         }
         let load = parse_load(&self.weight).ok()?;
-        let reps = parse_reps(&self.reps).ok()?;
+        let reps = parse_set_reps(&self.reps).ok()?;
         let rir = if self.rir.trim().is_empty() { None } else { parse_rir(&self.rir).ok() };
         Some(SetEntry {
             exercise: target.exercise,
