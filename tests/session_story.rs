@@ -741,3 +741,32 @@ fn the_too_small_message_shows_the_size_needed_at_any_width() {
     let text = screen(&d, 10, 12);
     assert!(text.contains("10x12"), "the size now too, when there is room:\n{text}");
 }
+
+#[test]
+fn the_form_refuses_rpe_typed_as_rir_and_says_which_rir_it_is() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('j'), ch('j'), enter()]);
+    type_text(&mut d, "60");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "8");
+    press(&mut d, &[enter()]);
+    assert_eq!(d.app.form.focused(), Field::Rir);
+    // 8 on the RIR picker: Strong's and Hevy's RPE 8, not 8 reps in reserve.
+    type_text(&mut d, "8");
+    assert_eq!(
+        d.app.form.error(Field::Rir),
+        Some("RIR is reps left in reserve, 0-5; 8 looks like RPE 8, which is RIR 2: enter 2")
+    );
+    assert_eq!(d.app.form.rir, "", "nothing was picked");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("RPE 8") && text.contains("enter 2"), "the whole message shows:\n{text}");
+    press(&mut d, &[enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    // 5 and a half more (5.5) is refused the same way on save.
+    press(&mut d, &[ch('5'), ch('.'), enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    assert!(d.app.form.error(Field::Rir).is_some_and(|e| e.contains("RIR 4.5")), "{:?}", d.app.form.errors);
+    press(&mut d, &[ch('2'), enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["60 kg x 8 @ 2"]);
+}

@@ -49,9 +49,14 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Line::from(spans)
     };
     // An error sits on the line under its field, where it has the pane's whole width.
-    let error_line = |field: Field| {
-        form.error(field)
-            .map(|error| Line::styled(truncate(&format!("        ✗ {error}"), width), t.style(Meaning::Error)))
+    // A long one (RPE typed as RIR says what to enter instead) wraps under itself.
+    let error_line = |field: Field| -> Vec<Line<'static>> {
+        form.error(field).map_or_else(Vec::new, |error| {
+            super::wrap(&format!("✗ {error}"), width.saturating_sub(8), "  ")
+                .into_iter()
+                .map(|line| Line::styled(format!("        {line}"), t.style(Meaning::Error)))
+                .collect()
+        })
     };
     lines.push(field_line("Weight", Field::Weight, &form.weight, target.unit.label()));
     lines.extend(error_line(Field::Weight));
