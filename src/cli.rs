@@ -389,7 +389,7 @@ pub fn main() -> i32 {
         Err(e) => {
             // An error may quote what was given (a file, a name, a path): never raw.
             eprintln!("hardset: {}", crate::model::text::for_terminal(&e.to_string()));
-            1
+            e.exit_code()
         }
     }
 }
@@ -450,6 +450,12 @@ fn load_settings(explicit: bool, paths: &Paths) -> Result<(Settings, Option<Stri
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> Result<(), Error> {
     let catalogue = Catalogue::shipped();
+    // The app draws on standard output and reads keys from standard input: with either not a
+    // terminal (`hardset > out.txt`, `hardset | less`, `ssh host hardset`, a launcher) it says
+    // so before anything is opened or written, instead of failing inside the terminal set-up.
+    if cli.demo || cli.command.is_none() {
+        needs_a_terminal()?;
+    }
     if cli.demo {
         return run_demo_app(&catalogue);
     }
@@ -800,6 +806,18 @@ pub fn log_sets(
         }
     }
     Ok(())
+}
+
+/// Refuses to start the app without a terminal, naming the commands that work without one.
+fn needs_a_terminal() -> Result<(), Error> {
+    use clap::CommandFactory as _;
+    use std::io::IsTerminal as _;
+    if std::io::stdin().is_terminal() && std::io::stdout().is_terminal() {
+        return Ok(());
+    }
+    let commands: Vec<String> =
+        Cli::command().get_subcommands().map(|c| c.get_name().to_string()).filter(|name| name != "help").collect();
+    Err(Error::NoTerminal(commands.join(", ")))
 }
 
 fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: Store) -> Result<(), Error> {

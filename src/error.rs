@@ -24,4 +24,20 @@ pub enum Error {
     /// Bad input on the command line.
     #[error("{0}")]
     Input(String),
+    /// The app was started with no terminal to draw in; the commands that work without one.
+    #[error(
+        "the app needs a terminal, and standard input or output is not one; without a terminal use a command: {0} (hardset --help)"
+    )]
+    NoTerminal(String),
+}
+
+impl Error {
+    /// The process's exit status for this error: 2 when there is no terminal for the app (it
+    /// was started wrongly, not failed), 1 otherwise.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::NoTerminal(_) => 2,
+            _ => 1,
+        }
+    }
 }

@@ -54,8 +54,7 @@ pub fn compare_weeks(
     let mut comparisons = Vec::new();
     for exercise in store.session_exercises(session_id)? {
         let last_all = store.exercise_sets_between(&exercise, from_last, from_this)?;
-        let last_session =
-            last_all.iter().filter(|s| s.entry.kind == SetKind::Working).map(|s| s.session_id).next_back();
+        let last_session = last_all.iter().filter(|s| s.entry.counts()).map(|s| s.session_id).next_back();
         let last_week: Vec<LoggedSet> = last_all
             .into_iter()
             .filter(|s| Some(s.session_id) == last_session && s.entry.kind == SetKind::Working)

@@ -381,7 +381,7 @@ fn a_bad_set_is_refused_with_a_clear_message_and_nothing_is_written() {
     let cases = [
         ("80x", "'80x': reps: enter a number"),
         ("nanx5", "'nanx5': weight: 'nan' is not a number"),
-        ("80x8@11", "'80x8@11': RIR: RIR above 10 is not a working set"),
+        ("80x8@11", "'80x8@11': RIR: RIR is reps left in reserve, 0-5 (5 means 5 or more)"),
         ("80", "'80' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1"),
         ("80x8.5", "'80x8.5': reps: reps are whole numbers"),
         ("80x8@0.3", "'80x8@0.3': RIR: RIR goes in half steps: 1, 1.5, 2"),
@@ -391,6 +391,86 @@ fn a_bad_set_is_refused_with_a_clear_message_and_nothing_is_written() {
         let message = hardset.fails(&["log", "Lat pulldown", set]);
         assert_eq!(message, expected, "for {set}");
         hardset.assert_log_is_empty();
+    }
+}
+
+#[test]
+fn a_set_of_zero_reps_is_refused_on_the_command_line() {
+    for args in [&["Lat pulldown", "60x0@1"][..], &["Lat pulldown", "60x0"], &["Lat pulldown", "--ramp", "30x0"]] {
+        let hardset = Hardset::new();
+        let mut all = vec!["log"];
+        all.extend_from_slice(args);
+        let message = hardset.fails(&all);
+        assert!(message.ends_with("reps: a set has at least 1 rep"), "{args:?}: {message}");
+        hardset.assert_log_is_empty();
+    }
+}
+
+#[test]
+fn rpe_written_as_rir_is_refused_with_the_rir_it_means() {
+    // Strong and Hevy users write RPE 8 as @8; RIR is 0-5 (the picker's 5+ is 5).
+    let cases = [
+        ("60x8@8", "'60x8@8': RIR is reps left in reserve, 0-5; 8 looks like RPE 8, which is RIR 2: write 60x8@2"),
+        (
+            "60x8@9.5",
+            "'60x8@9.5': RIR is reps left in reserve, 0-5; 9.5 looks like RPE 9.5, which is RIR 0.5: write 60x8@0.5",
+        ),
+        ("60x8@10", "'60x8@10': RIR is reps left in reserve, 0-5; 10 looks like RPE 10, which is RIR 0: write 60x8@0"),
+        (
+            "60x8@6,5",
+            "'60x8@6,5': RIR is reps left in reserve, 0-5; 6,5 looks like RPE 6,5, which is RIR 3.5: write 60x8@3.5",
+        ),
+    ];
+    for (set, expected) in cases {
+        let hardset = Hardset::new();
+        let message = hardset.fails(&["log", "Lat pulldown", set]);
+        assert_eq!(message, expected, "for {set}");
+        hardset.assert_log_is_empty();
+    }
+    // calc reads a set the same way.
+    let message = Hardset::new().fails(&["calc", "e1rm", "100x5@8"]);
+    assert!(message.contains("looks like RPE 8, which is RIR 2"), "{message}");
+    // 5 and 5+ are still RIR 5.
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x12@5", "60x12@5+"]);
+    let rirs: Vec<String> = hardset.export_csv().rows.iter().map(|r| r["rir"].clone()).collect();
+    assert_eq!(rirs, ["5", "5"]);
+}
+
+#[test]
+fn a_stored_rir_above_5_survives_an_export_and_import_round_trip() {
+    // An older log (or another app's RPE below 5) may hold RIR 6-10: imports keep it.
+    let old = Hardset::new();
+    {
+        std::fs::create_dir_all(old.db().parent().expect("a folder")).expect("creates the folder");
+        let mut store = hardset::store::Store::open(&old.db()).expect("opens");
+        let plan =
+            hardset::model::plan::Plan::example_week(&hardset::model::exercise::Catalogue::shipped()).expect("plan");
+        let session =
+            hardset::model::session::SessionFor::New { day_name: plan.days[0].name.clone(), day_index: Some(0) };
+        let entry = hardset::model::session::SetEntry {
+            exercise: "Lat pulldown".into(),
+            kind: hardset::model::session::SetKind::Working,
+            weight: hardset::model::units::Weight::new(
+                hardset::model::units::parse_load("60").expect("load"),
+                hardset::model::units::Unit::Kg,
+            ),
+            reps: 12,
+            rir: hardset::model::units::Rir::whole(8),
+            form_broke: false,
+            note: String::new(),
+        };
+        store.log_set(&session, &entry, chrono::Utc::now() - chrono::Duration::days(3), 0).expect("logs");
+    }
+    for format in ["csv", "json"] {
+        let file = old.root().join(format!("log.{format}"));
+        let first = old.ok(&["export", "--format", format]);
+        std::fs::write(&file, &first).expect("writes the export");
+        let new = Hardset::new();
+        new.ok(&["import", &file.display().to_string()]);
+        let again = new.ok(&["export", "--format", format]);
+        assert_eq!(again, first, "{format}: the round trip changed the file");
+        assert!(new.export_csv().rows.iter().any(|r| r["rir"] == "8"), "{format}: RIR 8 kept");
     }
 }
 
@@ -661,4 +741,38 @@ fn plates_in_hundredths_load_and_show_as_written() {
     assert!(plates.contains("20 + 1.1 + 0.57"), "{plates}");
     let shown = hardset.ok(&["--config", &config, "config", "show"]);
     assert!(shown.contains("plates_kg = [\n    20.0,\n    1.1,\n    0.57,\n]"), "{shown}");
+}
+
+#[test]
+fn the_app_without_a_terminal_says_so_in_one_line_and_exits_2() {
+    // `hardset > out.txt` with no terminal on standard input (a launcher, `ssh host hardset`):
+    // standard output is a file, standard input /dev/null. The same for the demo.
+    for args in [&[][..], &["--demo"][..]] {
+        let h = Hardset::new();
+        let out_path = h.root().join("out.txt");
+        let out = std::fs::File::create(&out_path).expect("creates out.txt");
+        let child = h
+            .command()
+            .args(args)
+            .env("RUST_BACKTRACE", "1")
+            .stdout(out)
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("the hardset binary runs");
+        let pid = child.id();
+        let run: Run = child.wait_with_output().expect("it ends").into();
+        let printed = std::fs::read(&out_path).expect("reads out.txt");
+        assert_eq!(run.code, Some(2), "hardset {args:?}: {}", run.stderr);
+        assert!(printed.is_empty(), "nothing on standard output, not even an escape sequence: {printed:?}");
+        assert!(!run.stderr.contains('\x1b'), "no escape sequence: {:?}", run.stderr);
+        assert!(!run.stderr.contains("panicked") && !run.stderr.contains("backtrace"), "{}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "one line: {:?}", run.stderr);
+        assert!(run.stderr.contains("needs a terminal"), "{}", run.stderr);
+        for command in ["log", "export", "import"] {
+            assert!(run.stderr.contains(command), "names the commands that work without one: {}", run.stderr);
+        }
+        assert!(!h.db().exists(), "nothing was written: the log was not even created");
+        let demo = std::env::temp_dir().join(format!("hardset-demo-{pid}.db"));
+        assert!(!demo.exists(), "no demo log was left behind");
+    }
 }

@@ -384,3 +384,73 @@ fn an_open_app_shows_another_instances_sets_within_a_second() {
         std::thread::sleep(Duration::from_millis(50));
     }
 }
+
+#[test]
+fn enter_on_another_row_asks_before_dropping_a_typed_set_in_the_real_terminal() {
+    // The report's keys: set 1 typed and left, ramp-up 2 selected, Enter, then a ramp-up typed.
+    let t = Tmux::new("rows");
+    t.start("rows", "; sleep 60");
+    t.wait_for("rows", "Day 1: push and pull");
+    t.keys("rows", &["j", "j", "Enter"]);
+    t.wait_for("rows", "How are you today?");
+    t.keys("rows", &["Escape", "6", "0", "Escape", "k", "Enter"]);
+    let screen = t.wait_for("rows", "Throw it away");
+    assert!(screen.contains("set 1") && screen.contains("ramp-up 2"), "{screen}");
+    t.keys("rows", &["y"]);
+    let screen = t.wait_for("rows", "Machine chest press · ramp-up 2");
+    assert!(!screen.contains("· set 1"), "{screen}");
+    t.keys("rows", &["4", "5", "Enter", "4", "Enter"]);
+    t.wait_for("rows", "Saved Machine chest press ramp-up 45 kg x 4");
+    let csv = export(&t.db(), &t.config());
+    assert!(csv.contains(",Machine chest press,ramp-up,45,kg,4,"), "{csv}");
+    assert!(!csv.contains(",working,"), "no working set was saved:\n{csv}");
+}
+
+#[test]
+fn keys_behind_terminal_too_small_do_nothing_but_quit() {
+    let t = Tmux::new("small");
+    t.start("small", "; echo hardset-exited-$?; sleep 60");
+    log_first_ramp_up(&t, "small");
+    // Shrunk to 40x12 the app cannot show the checklist, a question, or what it would delete.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "40", "-y", "12"]);
+    assert!(out.status.success(), "tmux resize-window: {}", String::from_utf8_lossy(&out.stderr));
+    let screen = t.wait_for("small", "small");
+    t.keys("small", &["u", "y", "x", "E"]);
+    std::thread::sleep(Duration::from_millis(300));
+    let csv = export(&t.db(), &t.config());
+    assert!(
+        csv.contains(",Machine chest press,ramp-up,30,kg,8,"),
+        "u then y deleted the set it could not show:\n{csv}"
+    );
+    // The message wraps, so the size it needs is there whole.
+    assert!(screen.contains("60x16") && screen.contains("40x12"), "{screen}");
+    // Back to full size: no question is waiting, the session runs on as it was.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "80", "-y", "24"]);
+    assert!(out.status.success());
+    let screen = t.wait_for("small", "[x] ramp-up 1  30 kg x 8");
+    assert!(!screen.contains("Confirm") && !screen.contains("Skipping"), "{screen}");
+    // Quit still works while too small.
+    let out = t.run(&["resize-window", "-t", "small", "-x", "40", "-y", "12"]);
+    assert!(out.status.success());
+    t.wait_for("small", "60x16");
+    t.keys("small", &["q"]);
+    t.wait_for("small", "hardset-exited-0");
+}
+
+#[test]
+fn started_in_a_terminal_with_output_or_input_redirected_the_app_says_it_needs_a_terminal() {
+    // In a real terminal, `hardset > out.txt` (keys could be read, nothing can be drawn) and
+    // `hardset < /dev/null` (the other way round).
+    let t = Tmux::new("notty");
+    let out = t.dir.path().join("out.txt");
+    t.start("to-file", &format!(" > '{}'; echo hardset-exited-$?; sleep 60", out.display()));
+    let screen = t.wait_for("to-file", "hardset-exited-");
+    assert!(screen.contains("hardset-exited-2"), "{screen}");
+    assert!(screen.contains("needs a terminal"), "{screen}");
+    assert!(!t.alternate_on("to-file"), "the screen was never switched");
+    assert_eq!(std::fs::read(&out).expect("out.txt"), b"", "nothing was written to out.txt");
+    t.start("from-null", " < /dev/null; echo hardset-exited-$?; sleep 60");
+    let screen = t.wait_for("from-null", "hardset-exited-");
+    assert!(screen.contains("hardset-exited-2") && screen.contains("needs a terminal"), "{screen}");
+    assert!(!t.db().exists(), "nothing was written to the log");
+}

@@ -315,7 +315,9 @@ fn wide_key() -> impl Strategy<Value = KeyEvent> {
 fn step() -> impl Strategy<Value = Step> {
     prop_oneof![
         20 => wide_key().prop_map(Step::Key),
-        2 => (0u16..140, 0u16..50).prop_map(|(w, h)| Step::Resize(w, h)),
+        // Half the resizes leave room for the app; the others may be too small for it.
+        1 => (60u16..140, 16u16..50).prop_map(|(w, h)| Step::Resize(w, h)),
+        1 => (0u16..140, 0u16..50).prop_map(|(w, h)| Step::Resize(w, h)),
         1 => prop::sample::select(vec![5i64, 30, 90, 200, 400]).prop_map(Step::Wait),
     ]
 }
@@ -413,8 +415,17 @@ fn run_steps(mut d: Driver<FixedClock>, steps: &[Step]) -> Result<(), TestCaseEr
     let mut sets = all_sets(&d);
     for step in steps {
         match *step {
-            Step::Key(k) => press_checked(&mut d, &mut sets, k)?,
-            Step::Resize(nw, nh) => (w, h) = (nw, nh),
+            Step::Key(k) => {
+                let hidden = d.app.too_small();
+                let before = sets.clone();
+                press_checked(&mut d, &mut sets, k)?;
+                // Behind "terminal too small" a key quits or does nothing.
+                prop_assert!(!hidden || sets == before, "{:?} changed the log behind \"terminal too small\"", k);
+            }
+            Step::Resize(nw, nh) => {
+                (w, h) = (nw, nh);
+                d.resize(w, h);
+            }
             Step::Wait(seconds) => {
                 d.clock.advance(chrono::Duration::seconds(seconds));
                 d.tick();

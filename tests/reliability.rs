@@ -317,16 +317,18 @@ fn a_read_only_log_keeps_the_typed_set_and_says_why() {
     drop(d);
     assert!(std::fs::read(&db).expect("reads") == before, "the file is untouched");
 
-    // The app itself stops at start-up (it records the plan it runs), with the same words.
+    // The app itself stops at start-up (it records the plan it runs), with the same words. It
+    // needs a terminal to start at all: `script` gives it one (its output is the terminal's).
     let config = dir.path().join("config");
-    let run = Command::new(env!("CARGO_BIN_EXE_hardset"))
+    let run = Command::new("script")
+        .args(["-qec", &format!("'{}'", env!("CARGO_BIN_EXE_hardset")), "/dev/null"])
         .env("HOME", dir.path())
         .env("HARDSET_CONFIG", &config)
         .env("HARDSET_DB", &db)
         .stdin(Stdio::null())
         .output()
         .expect("runs");
-    let stderr = String::from_utf8_lossy(&run.stderr);
+    let stderr = String::from_utf8_lossy(&run.stdout);
     assert!(!run.status.success());
     assert!(stderr.contains("the log file is read-only (make it writable, then try again)"), "{stderr}");
     assert!(std::fs::read(&db).expect("reads") == before, "the file is untouched");

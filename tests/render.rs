@@ -143,7 +143,7 @@ fn a_rest_day_says_so() {
 fn too_small_says_so() {
     let d = fresh_driver();
     let text = screen(&d, 50, 12);
-    assert!(text.contains("terminal too small"), "{text}");
+    assert!(text.contains("Terminal too small") && text.contains("50x12") && text.contains("60x16"), "{text}");
 }
 
 fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {

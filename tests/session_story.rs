@@ -546,3 +546,227 @@ fn any_exercise_is_found_by_part_of_its_name() {
     press(&mut d, &[key(KeyCode::Esc)]);
     assert_eq!(d.app.screen, Screen::History, "back where the search started");
 }
+
+/// A driver on a fresh log with the readiness check-in on, as a new lifter has it.
+fn fresh_driver_with_check_in() -> hardset::tui::driver::Driver<FixedClock> {
+    let mut settings = test_settings();
+    settings.checkin.ask = true;
+    let app = hardset::tui::app::App::new(example_plan(), settings);
+    hardset::tui::driver::Driver::new(app, Store::in_memory().expect("store"), FixedClock::at(evening()))
+}
+
+/// The selected checklist row, as (exercise, kind, number).
+fn selected_row(d: &hardset::tui::driver::Driver<FixedClock>) -> (String, SetKind, u16) {
+    let (ei, si) = d.app.cursor.expect("a row is selected");
+    let exercise = &d.app.today.as_ref().expect("today").exercises[ei];
+    (exercise.planned.name.clone(), exercise.slots[si].kind, exercise.slots[si].number)
+}
+
+/// The row the form will save, as (exercise, kind, number).
+fn form_row(d: &hardset::tui::driver::Driver<FixedClock>) -> (String, SetKind, u16) {
+    let target = d.app.form.target.clone().expect("the form is open on a set");
+    (target.exercise, target.kind, target.number)
+}
+
+/// Text typed for "set 1" and left in the form; the cursor moved up to "ramp-up 2"; Enter. The
+/// keys of the report, on a fresh log with the check-in on.
+fn typed_for_set_1_then_enter_on_ramp_up_2() -> hardset::tui::driver::Driver<FixedClock> {
+    let mut d = fresh_driver_with_check_in();
+    press(&mut d, &[ch('j'), ch('j'), enter()]);
+    assert!(matches!(d.app.popup, Some(Popup::CheckIn(_))), "the day's first Enter asks the check-in");
+    press(&mut d, &[key(KeyCode::Esc)]);
+    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::Working, 1));
+    type_text(&mut d, "60");
+    press(&mut d, &[key(KeyCode::Esc), ch('k')]);
+    assert_eq!(selected_row(&d), ("Machine chest press".into(), SetKind::RampUp, 2));
+    press(&mut d, &[enter()]);
+    d
+}
+
+#[test]
+fn enter_on_another_row_never_saves_the_typed_set_onto_it() {
+    // The report's keys, with the typed 60 erased: before, the form still headed "set 1" took
+    // 45 x 4 @ 5 and saved it as the working set while the cursor was on ramp-up 2.
+    let mut d = typed_for_set_1_then_enter_on_ramp_up_2();
+    press(&mut d, &[key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    type_text(&mut d, "45");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "4");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "5");
+    press(&mut d, &[enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert!(sets.is_empty(), "nothing is saved while the question is open: {sets:?}");
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "the question waits for y or n");
+}
+
+#[test]
+fn enter_asks_before_throwing_away_a_set_typed_for_another_row() {
+    let mut d = typed_for_set_1_then_enter_on_ramp_up_2();
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "asked before the typed set 1 is dropped");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("set 1") && text.contains("ramp-up 2"), "{text}");
+    // y: the typed set goes, and the selected row's form opens, headed with that row.
+    press(&mut d, &[ch('y')]);
+    assert_eq!(d.app.pane, Pane::Form);
+    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::RampUp, 2));
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Machine chest press · ramp-up 2"), "{text}");
+    // Sets of a kind are kept in order: with ramp-up 1 open, the form says where this one goes.
+    assert!(text.contains("saved as ramp-up 1"), "{text}");
+    type_text(&mut d, "45");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "4");
+    press(&mut d, &[enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert_eq!(sets.len(), 1);
+    assert_eq!((sets[0].entry.kind, sets[0].entry.summary()), (SetKind::RampUp, "45 kg x 4".to_string()));
+}
+
+#[test]
+fn keeping_the_typed_set_goes_back_to_its_row() {
+    let mut d = typed_for_set_1_then_enter_on_ramp_up_2();
+    press(&mut d, &[ch('n')]);
+    assert_eq!(d.app.popup, None);
+    assert_eq!(d.app.pane, Pane::Form);
+    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::Working, 1));
+    assert_eq!(selected_row(&d), form_row(&d), "the cursor is back on the row the form holds");
+    assert_eq!(d.app.form.weight, "60", "the typed text is kept");
+    // Saving it writes set 1, the row its title names.
+    press(&mut d, &[enter(), enter(), ch('1'), enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert_eq!(sets.len(), 1);
+    assert_eq!((sets[0].entry.kind, sets[0].entry.summary()), (SetKind::Working, "60 kg x 6 @ 1".to_string()));
+}
+
+#[test]
+fn tab_to_the_form_brings_the_cursor_back_to_the_typed_sets_row() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('j'), ch('j'), enter()]);
+    type_text(&mut d, "60");
+    press(&mut d, &[key(KeyCode::Esc), ch('k'), ch('k'), key(KeyCode::Tab)]);
+    assert_eq!(d.app.pane, Pane::Form);
+    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::Working, 1));
+    assert_eq!(selected_row(&d), form_row(&d));
+    assert_eq!(d.app.form.weight, "60");
+}
+
+#[test]
+fn a_set_logged_elsewhere_on_the_typed_row_moves_the_form_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hardset.db");
+    let clock = FixedClock::at(evening());
+    let mut d = driver_on(Store::open(&path).expect("opens"), clock.clone());
+    // Lat raises have no ramp-ups: set 1 is the first row.
+    let (ei, _) = d
+        .app
+        .today
+        .as_ref()
+        .expect("today")
+        .exercises
+        .iter()
+        .enumerate()
+        .find(|(_, e)| e.planned.name == "Lateral raise")
+        .expect("planned");
+    d.app.cursor = Some((ei, 0));
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "12");
+    // Meanwhile `hardset log` in another terminal logs set 1 of the same exercise.
+    let mut other = Store::open(&path).expect("second connection");
+    let plan = example_plan();
+    let entries = hardset::cli::parse_log(&plan, "Lateral raise", &["10x15@2".into()], false, None).expect("valid");
+    hardset::cli::log_sets(&mut other, &plan, &test_settings(), &clock, &entries, &mut Vec::new()).expect("logs");
+    d.tick();
+    assert_eq!(form_row(&d), ("Lateral raise".into(), SetKind::Working, 2), "set 1 is taken: the form is set 2 now");
+    assert_eq!(d.app.form.weight, "12", "the typed text is kept");
+    press(&mut d, &[enter(), enter(), ch('2'), enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["10 kg x 15 @ 2", "12 kg x 12 @ 2"]);
+}
+
+#[test]
+fn keys_behind_terminal_too_small_do_nothing_but_quit() {
+    let mut d = fresh_driver();
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "30");
+    press(&mut d, &[enter(), enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 1);
+    // At 40x12 nothing of the app shows: undo, its "y", skip, finish and Enter must not act.
+    d.resize(40, 12);
+    let text = screen(&d, 40, 12);
+    assert!(text.contains("40x12") && text.contains("60x16"), "{text}");
+    press(&mut d, &[ch('u'), ch('y'), ch('x'), ch('E'), enter(), ch(']'), ch('D'), ch('m')]);
+    assert_eq!(d.store.set_count().expect("count"), 1, "u then y deleted a set the lifter could not see");
+    let today = d.app.today.clone().expect("today");
+    assert!(today.session.is_some(), "the session still runs");
+    assert!(today.exercises.iter().all(|e| !e.skipped), "nothing was skipped");
+    assert_eq!(today.day.name, "Day 1: push and pull");
+    assert_eq!(d.app.popup, None, "no question waits behind the message");
+    // Back at full size, everything works again.
+    d.resize(80, 24);
+    press(&mut d, &[ch('u'), ch('y')]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    // Quit works while too small.
+    d.resize(40, 12);
+    press(&mut d, &[ch('q')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn quitting_while_too_small_still_asks_about_a_typed_set_and_shows_the_question() {
+    let mut d = fresh_driver();
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "42");
+    d.resize(30, 10);
+    press(&mut d, &[ch('q')]);
+    assert!(!d.app.quit);
+    let text = screen(&d, 30, 10);
+    assert!(text.contains("not saved") && text.contains("quits"), "{text}");
+    press(&mut d, &[ch('n')]);
+    assert!(!d.app.quit);
+    assert_eq!(d.app.form.weight, "42");
+    press(&mut d, &[ch('q'), ch('y')]);
+    assert!(d.app.quit);
+}
+
+#[test]
+fn the_too_small_message_shows_the_size_needed_at_any_width() {
+    let d = fresh_driver();
+    for width in 5..60 {
+        for height in 1..16 {
+            let text = screen(&d, width, height);
+            assert!(text.contains("60x16"), "{width}x{height}:\n{text}");
+        }
+    }
+    let text = screen(&d, 10, 12);
+    assert!(text.contains("10x12"), "the size now too, when there is room:\n{text}");
+}
+
+#[test]
+fn the_form_refuses_rpe_typed_as_rir_and_says_which_rir_it_is() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('j'), ch('j'), enter()]);
+    type_text(&mut d, "60");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "8");
+    press(&mut d, &[enter()]);
+    assert_eq!(d.app.form.focused(), Field::Rir);
+    // 8 on the RIR picker: Strong's and Hevy's RPE 8, not 8 reps in reserve.
+    type_text(&mut d, "8");
+    assert_eq!(
+        d.app.form.error(Field::Rir),
+        Some("RIR is reps left in reserve, 0-5; 8 looks like RPE 8, which is RIR 2: enter 2")
+    );
+    assert_eq!(d.app.form.rir, "", "nothing was picked");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("RPE 8") && text.contains("enter 2"), "the whole message shows:\n{text}");
+    press(&mut d, &[enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    // 5 and a half more (5.5) is refused the same way on save.
+    press(&mut d, &[ch('5'), ch('.'), enter()]);
+    assert_eq!(d.store.set_count().expect("count"), 0);
+    assert!(d.app.form.error(Field::Rir).is_some_and(|e| e.contains("RIR 4.5")), "{:?}", d.app.form.errors);
+    press(&mut d, &[ch('2'), enter()]);
+    let sets = d.app.today.clone().expect("today").sets;
+    assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["60 kg x 8 @ 2"]);
+}

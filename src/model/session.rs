@@ -60,8 +60,24 @@ pub struct SetEntry {
 }
 
 impl SetEntry {
-    /// `80 kg x 8 @ 1`, the way sets read across the app.
+    /// A missed attempt: 0 reps at a load, as Strong and Hevy keep a lift that failed. Only
+    /// imports bring one (a set typed in hardset has at least one rep); it stays in the log and
+    /// its history, and counts for nothing: no record, effective set, e1RM or "last time".
+    pub fn missed(&self) -> bool {
+        self.reps == 0
+    }
+
+    /// A working set that was lifted: what records, effective sets, trends and progression count.
+    pub fn counts(&self) -> bool {
+        self.kind == SetKind::Working && !self.missed()
+    }
+
+    /// `80 kg x 8 @ 1`, the way sets read across the app; a missed attempt reads
+    /// `100 kg x 0 (missed)`.
     pub fn summary(&self) -> String {
+        if self.missed() {
+            return format!("{} x 0 (missed)", self.weight);
+        }
         let mut text = format!("{} x {}", self.weight, self.reps);
         if let Some(rir) = self.rir {
             let _ = write!(text, " @ {rir}");

@@ -208,6 +208,21 @@ pub enum InputError {
     /// A number, but not one that makes sense.
     #[error("{0}")]
     OutOfRange(String),
+    /// RIR typed above 5: most likely RPE (Strong and Hevy write RPE 8 as `@8`).
+    #[error("RIR is reps left in reserve, 0-5{}", rpe_hint(.typed, *.rpe))]
+    RirAboveFive {
+        /// The number as typed.
+        typed: String,
+        /// The RIR it means read as RPE (10 - RPE), when it is an RPE.
+        rpe: Option<Rir>,
+    },
+}
+
+fn rpe_hint(typed: &str, rpe: Option<Rir>) -> String {
+    rpe.map_or_else(
+        || " (5 means 5 or more)".into(),
+        |rir| format!("; {typed} looks like RPE {typed}, which is RIR {rir}"),
+    )
 }
 
 /// A plain decimal as typed or written in a file: `72.5`, `72,5`, `-5`; never `inf`, `nan` or
@@ -331,6 +346,30 @@ pub fn rir_from_value(value: f64) -> Result<Rir, InputError> {
     Ok(Rir(halves as u8))
 }
 
+/// Parses the reps of a set as a lifter types it: 1 to 200. A set has at least one rep (a lift
+/// that failed at the first rep is no set; only an import brings one, as a missed attempt).
+pub fn parse_set_reps(text: &str) -> Result<u16, InputError> {
+    match parse_reps(text)? {
+        0 => Err(InputError::OutOfRange("a set has at least 1 rep".into())),
+        reps => Ok(reps),
+    }
+}
+
+/// Parses RIR as a lifter types it: 0 to 5 in half steps (`5+` is 5), the range the method's
+/// sets end in. More is refused, with what it means as RPE: `8` is RPE 8, RIR 2. (A stored set
+/// may hold up to 10, from an older log or another app's low RPE; [`parse_rir`] reads those.)
+pub fn parse_set_rir(text: &str) -> Result<Rir, InputError> {
+    let trimmed = text.trim();
+    let number = trimmed.strip_suffix('+').unwrap_or(trimmed).trim();
+    let value = parse_decimal(number)?;
+    if value > 5.0 {
+        // RPE r leaves 10 - r reps in reserve.
+        let rpe = if value <= 10.0 { rir_from_value(10.0 - value).ok() } else { None };
+        return Err(InputError::RirAboveFive { typed: number.to_string(), rpe });
+    }
+    rir_from_value(value)
+}
+
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
@@ -342,9 +381,14 @@ pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
     };
     let (weight, reps) = main.split_once(['x', 'X', '×']).ok_or_else(explain)?;
     let load = parse_load(weight).map_err(|e| format!("'{shown}': weight: {e}"))?;
-    let reps = parse_reps(reps).map_err(|e| format!("'{shown}': reps: {e}"))?;
+    let reps = parse_set_reps(reps).map_err(|e| format!("'{shown}': reps: {e}"))?;
     let rir = match rir {
-        Some(r) => Some(parse_rir(r).map_err(|e| format!("'{shown}': RIR: {e}"))?),
+        Some(r) => Some(parse_set_rir(r).map_err(|e| match e {
+            InputError::RirAboveFive { rpe: Some(rir), .. } => {
+                format!("'{shown}': {e}: write {}@{rir}", super::text::escape(main))
+            }
+            _ => format!("'{shown}': RIR: {e}"),
+        })?),
         None => None,
     };
     Ok((load, reps, rir))
@@ -424,6 +468,24 @@ mod tests {
         assert!(parse_rir("0.3").is_err());
         assert!(parse_rir("11").is_err());
         assert!(parse_rir("nan").is_err());
+    }
+
+    #[test]
+    fn typed_rir_stops_at_five_and_reads_more_as_rpe() {
+        assert_eq!(parse_set_rir("5+").map(Rir::halves), Ok(10));
+        assert_eq!(parse_set_rir("4.5").map(Rir::halves), Ok(9));
+        let rpe = |text: &str| match parse_set_rir(text) {
+            Err(InputError::RirAboveFive { rpe, .. }) => rpe.map(|r| r.to_string()),
+            other => panic!("{text}: {other:?}"),
+        };
+        assert_eq!(rpe("8"), Some("2".into()));
+        assert_eq!(rpe("9.5"), Some("0.5".into()));
+        assert_eq!(rpe("5.5"), Some("4.5".into()));
+        assert_eq!(rpe("8.3"), None);
+        assert_eq!(rpe("11"), None);
+        assert_eq!(parse_set_reps("0"), Err(InputError::OutOfRange("a set has at least 1 rep".into())));
+        // What is stored may be more: an older log's RIR 8 still reads.
+        assert_eq!(parse_rir("8").map(Rir::halves), Ok(16));
     }
 
     #[test]

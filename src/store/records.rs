@@ -2,7 +2,9 @@
 //! A set's flags depend only on the sets logged before it, so a change at some time only
 //! touches that exercise's flags from then on: they are recomputed from that time, each set
 //! compared with the records before it (a few flagged rows) and with the recomputed sets before
-//! it. A set logged now, the usual write, is just compared with the records before it.
+//! it. A set logged now, the usual write, is just compared with the records before it. A missed
+//! attempt (0 reps, from an import) is never a record, and the reads of the flags pass over one
+//! a log flagged before that rule.
 
 use rusqlite::{Transaction, params};
 
@@ -15,12 +17,12 @@ const DELOAD_SESSIONS: &str = "SELECT s.id FROM deload_week d JOIN session s
 
 /// The heaviest load among `w`'s exercise's load records before `?2` with `w`'s reps to failure.
 const LOAD_BEFORE: &str = "(SELECT max(o.load_hundredths) FROM workout_set o INDEXED BY workout_set_load_records
-     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.load_record = 1 AND o.logged_at < ?2
+     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.load_record = 1 AND o.logged_at < ?2 AND o.reps > 0
        AND o.reps * 2 + coalesce(o.rir_halves, 0) = w.reps * 2 + coalesce(w.rir_halves, 0))";
 
 /// The most reps among `w`'s exercise's reps records before `?2` at `w`'s load.
 const REPS_BEFORE: &str = "(SELECT max(o.reps) FROM workout_set o INDEXED BY workout_set_reps_records
-     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.reps_record = 1 AND o.logged_at < ?2
+     WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.reps_record = 1 AND o.logged_at < ?2 AND o.reps > 0
        AND o.load_hundredths = w.load_hundredths)";
 
 /// Recomputes the flags of the sets of `exercise` logged at or after `from` (unix seconds):
@@ -48,7 +50,7 @@ pub(super) fn refresh_from(tx: &Transaction<'_>, exercise: &str, from: i64) -> R
                      PARTITION BY w.unit, w.load_hundredths
                      ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS r
              FROM workout_set w
-             WHERE w.exercise = ?1 AND w.logged_at >= ?2 AND w.kind = 'working' AND w.form_broke = 0
+             WHERE w.exercise = ?1 AND w.logged_at >= ?2 AND w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0
                AND w.session_id NOT IN ({DELOAD_SESSIONS})
          ) AS e
          WHERE workout_set.id = e.id AND (e.l = 1 OR e.r = 1)"
@@ -79,7 +81,8 @@ pub(super) fn after_logging(tx: &Transaction<'_>, id: i64) -> Result<(), StoreEr
             "UPDATE workout_set AS w SET
                  load_record = w.load_hundredths > coalesce({LOAD_BEFORE}, -1),
                  reps_record = w.reps > coalesce({REPS_BEFORE}, -1)
-             WHERE w.id = ?1 AND w.kind = 'working' AND w.form_broke = 0 AND w.session_id NOT IN ({DELOAD_SESSIONS})"
+             WHERE w.id = ?1 AND w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0
+               AND w.session_id NOT IN ({DELOAD_SESSIONS})"
         ))?
         .execute(params![id, i64::MAX])?;
         Ok(())

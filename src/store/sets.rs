@@ -16,11 +16,11 @@ const SET_COLUMNS: &str = "w.id, w.session_id, w.exercise, w.kind, w.load_hundre
 /// most reps at each load.
 pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
 
-/// Working sets of exercise ?1 in unit ?2 from sessions started before ?3, outside deload weeks
-/// (as records are). A session that started before ?3 may log until the day after it; deload
+/// Working sets lifted (no missed attempt) of exercise ?1 in unit ?2 from sessions started
+/// before ?3, outside deload weeks (as records are). A session that started before ?3 may log until the day after it; deload
 /// weeks are taken in UTC days here, which can misplace a set within hours of midnight.
 const BESTS_WHERE: &str = "FROM workout_set
-     WHERE exercise = ?1 AND kind = 'working' AND unit = ?2 AND form_broke = 0 AND logged_at < ?3 + 86400
+     WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND unit = ?2 AND form_broke = 0 AND logged_at < ?3 + 86400
        AND (logged_at < ?3 OR session_id IN (SELECT id FROM session WHERE started_at >= ?3 - 86400 AND started_at < ?3))
        AND session_id NOT IN (SELECT s.id FROM deload_week d JOIN session s
                               ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))";
@@ -169,7 +169,7 @@ impl Store {
     ) -> Result<Vec<LoggedSet>, StoreError> {
         let mut candidates = self.conn.prepare_cached(
             "SELECT session_id, logged_at FROM workout_set
-             WHERE exercise = ?1 AND kind = 'working' AND session_id IS NOT ?2
+             WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND session_id IS NOT ?2
              ORDER BY logged_at DESC, id DESC LIMIT 500",
         )?;
         let mut rows = candidates.query(params![exercise, not_session])?;
@@ -187,7 +187,7 @@ impl Store {
         };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SET_COLUMNS} FROM {SETS_FROM}
-             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' ORDER BY w.id"
+             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 ORDER BY w.id"
         ))?;
         let rows = stmt.query_map(params![session, exercise], read_set)?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -236,7 +236,7 @@ impl Store {
         let mut frontier = self.conn.prepare_cached(&format!(
             "SELECT max(load_hundredths), reps, coalesce(rir_halves, 0) FROM (
                  SELECT load_hundredths, reps, rir_halves FROM workout_set INDEXED BY workout_set_load_records
-                 WHERE exercise = ?1 AND unit = ?2 AND load_record = 1 AND logged_at < ?3 - 86400
+                 WHERE exercise = ?1 AND unit = ?2 AND load_record = 1 AND logged_at < ?3 - 86400 AND reps > 0
                  UNION ALL
                  SELECT load_hundredths, reps, rir_halves {BESTS_WHERE} AND logged_at >= ?3 - 86400
              ) GROUP BY reps * 2 + coalesce(rir_halves, 0)"
@@ -257,7 +257,7 @@ impl Store {
         let mut most = self.conn.prepare_cached(&format!(
             "SELECT load_hundredths, max(reps) FROM (
                  SELECT load_hundredths, reps FROM workout_set INDEXED BY workout_set_reps_records
-                 WHERE exercise = ?1 AND unit = ?2 AND reps_record = 1 AND logged_at < ?3 - 86400
+                 WHERE exercise = ?1 AND unit = ?2 AND reps_record = 1 AND logged_at < ?3 - 86400 AND reps > 0
                  UNION ALL
                  SELECT load_hundredths, reps {BESTS_WHERE} AND logged_at >= ?3 - 86400
              ) GROUP BY load_hundredths"

@@ -1,12 +1,12 @@
 //! An exercise's trend and records: the best RIR-adjusted e1RM of each week, the top set of each
-//! week, and the records (best e1RM, most reps at each load). Ramp-up sets never count, and
-//! deload weeks are marked in the trend but set no records.
+//! week, and the records (best e1RM, most reps at each load). Ramp-up sets and missed attempts
+//! (0 reps) never count, and deload weeks are marked in the trend but set no records.
 
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::session::{LoggedSet, SetEntry, SetKind};
+use crate::model::session::{LoggedSet, SetEntry};
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::{Formula, estimate_set};
 
@@ -34,7 +34,7 @@ pub fn weekly_points(
     week_of: impl Fn(&LoggedSet) -> NaiveDate,
 ) -> Vec<WeekPoint> {
     let mut weeks: BTreeMap<NaiveDate, WeekPoint> = BTreeMap::new();
-    for set in sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit) {
+    for set in sets.iter().filter(|s| s.entry.counts() && s.entry.weight.unit == unit) {
         let Some(e1rm) = estimate_set(formula, &set.entry) else { continue };
         let monday = week_of(set);
         let point = weeks.entry(monday).or_insert_with(|| WeekPoint {
@@ -81,10 +81,9 @@ pub fn records(
 ) -> Records {
     let mut records = Records::default();
     let mut by_load: BTreeMap<Load, (u16, LoggedSet)> = BTreeMap::new();
-    // A set that broke form counts its good reps for the trend, but sets no record.
-    for set in
-        sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.weight.unit == unit && !s.entry.form_broke)
-    {
+    // A set that broke form counts its good reps for the trend, but sets no record; a missed
+    // attempt sets none either.
+    for set in sets.iter().filter(|s| s.entry.counts() && s.entry.weight.unit == unit && !s.entry.form_broke) {
         if deloads.contains(&week_of(set)) {
             continue;
         }
@@ -118,7 +117,7 @@ pub fn new_records_over(
         .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
     let mut reps_at: BTreeMap<Load, u16> = most_reps.iter().copied().collect();
     let mut ids = Vec::new();
-    for set in new.iter().filter(|s| s.entry.kind == SetKind::Working && !s.entry.form_broke) {
+    for set in new.iter().filter(|s| s.entry.counts() && !s.entry.form_broke) {
         let e1rm = estimate_set(formula, &set.entry);
         let e1rm_record = e1rm.is_some_and(|e| best.is_none_or(|b| e > b));
         let reps_record = reps_at.get(&set.entry.weight.load).is_none_or(|&most| set.entry.reps > most);
@@ -138,6 +137,7 @@ pub fn new_records_over(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::session::SetKind;
     use crate::model::units::{Rir, Weight};
 
     fn set(id: i64, load: f64, reps: u16, rir: u8, kind: SetKind) -> LoggedSet {

@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use crate::model::exercise::{Catalogue, Muscle};
-use crate::model::session::{LoggedSet, SetKind};
+use crate::model::session::LoggedSet;
 
 /// One muscle's week.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,9 +42,10 @@ pub fn band(effective: f64, (low, high): (u8, u8)) -> Band {
 }
 
 /// Whether a set is effective: a working set at `threshold_halves` RIR (in half reps) or fewer.
-/// A set with unknown RIR counts, flagged as unverified. Ramp-up sets never count.
+/// A set with unknown RIR counts, flagged as unverified. Ramp-up sets and missed attempts never
+/// count.
 pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
-    if set.entry.kind != SetKind::Working {
+    if !set.entry.counts() {
         return None;
     }
     match set.entry.rir {
@@ -101,6 +102,7 @@ pub fn planned_volume<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::session::SetKind;
     use crate::model::units::{Load, Rir, Unit, Weight};
 
     fn set(session_id: i64, exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {

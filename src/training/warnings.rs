@@ -4,12 +4,12 @@ use std::collections::BTreeMap;
 
 use crate::model::exercise::FailureClass;
 use crate::model::exercise::Muscle;
-use crate::model::session::{LoggedSet, SetEntry, SetKind};
+use crate::model::session::{LoggedSet, SetEntry};
 use crate::training::volume::MuscleWeek;
 
-/// A working set logged at RIR 0: taken to failure.
+/// A working set lifted and logged at RIR 0: taken to failure (a missed attempt is not one).
 pub fn to_failure(entry: &SetEntry) -> bool {
-    entry.kind == SetKind::Working && entry.rir.is_some_and(|r| r.halves() == 0)
+    entry.counts() && entry.rir.is_some_and(|r| r.halves() == 0)
 }
 
 /// Whether a set is a chance to calibrate RIR (METHOD.md section 1): a safe lift taken to
@@ -43,8 +43,7 @@ pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<String> {
 /// "Every set to failure": most of the week's working sets (with a known RIR, at least four)
 /// ended at RIR 0.
 pub fn every_set_to_failure(week_sets: &[LoggedSet]) -> Option<String> {
-    let known: Vec<&LoggedSet> =
-        week_sets.iter().filter(|s| s.entry.kind == SetKind::Working && s.entry.rir.is_some()).collect();
+    let known: Vec<&LoggedSet> = week_sets.iter().filter(|s| s.entry.counts() && s.entry.rir.is_some()).collect();
     let failed = known.iter().filter(|s| at_failure(s)).count();
     (known.len() >= 4 && failed * 2 > known.len()).then(|| {
         format!(
@@ -95,6 +94,7 @@ pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool)
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::session::SetKind;
     use crate::model::units::{Load, Rir, Unit, Weight};
 
     fn set(exercise: &str, kind: SetKind, rir_halves: Option<u8>) -> LoggedSet {

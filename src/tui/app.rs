@@ -123,6 +123,14 @@ pub enum Question {
         /// Which way.
         forward: bool,
     },
+    /// Enter on another row while the form holds a set typed for one: throw it away and open
+    /// the selected row (yes), or keep it and go back to its row (no).
+    SwitchRow {
+        /// The row the typed set is for, with what was typed: `Machine chest press set 1 (60 kg x 6)`.
+        kept: String,
+        /// The selected row: `ramp-up 2`.
+        selected: String,
+    },
     /// Delete a logged set.
     Delete {
         /// Set id.
@@ -139,6 +147,9 @@ impl Question {
             Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
             Question::Delete { summary, .. } => format!("Delete {summary}?"),
             Question::DiscardForDay { .. } => "Throw away the set being typed and change day?".into(),
+            Question::SwitchRow { kept, selected } => format!(
+                "The form holds {kept}, not saved. Throw it away and open {selected}, or keep it and go back to it?"
+            ),
             Question::DeloadFailure => {
                 "RIR 0 in a deload week: this week is for recovery, with no failure. Save it as to failure?".into()
             }
@@ -147,6 +158,16 @@ impl Question {
                     "RIR 0 on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
                 )
             }
+        }
+    }
+}
+
+impl Question {
+    /// What yes and no do, as the question's keys say them.
+    pub fn answers(&self) -> (&'static str, &'static str) {
+        match self {
+            Question::SwitchRow { .. } => ("throw it away", "keep it"),
+            _ => ("yes", "no"),
         }
     }
 }
@@ -435,6 +456,9 @@ pub struct App {
     pub rang_for: Option<DateTime<Utc>>,
     /// Set when the app should exit.
     pub quit: bool,
+    /// The terminal's size (columns, rows), once known. Below the layout's minimum the screen
+    /// shows only "terminal too small", and only quitting acts.
+    pub size: Option<(u16, u16)>,
 }
 
 /// How long the timer flashes after reaching zero.
@@ -472,6 +496,7 @@ impl App {
             rang_for: None,
             checked_in: None,
             quit: false,
+            size: None,
         }
     }
 
@@ -495,6 +520,16 @@ impl App {
             Pane::Detail => Context::Detail,
         };
         vec![pane, Context::Rest, Context::Global]
+    }
+
+    /// Whether the terminal is too small to show the app (the screen says so instead).
+    pub fn too_small(&self) -> bool {
+        self.size.is_some_and(|(width, height)| width < super::view::MIN_WIDTH || height < super::view::MIN_HEIGHT)
+    }
+
+    /// Whether the quit question (unsaved text in the form) is open.
+    pub fn asking_to_quit(&self) -> bool {
+        matches!(self.popup, Some(Popup::Confirm(Question::Quit)))
     }
 
     /// Whether a rest is running at `now`.
@@ -528,6 +563,9 @@ impl App {
             self.popup = None;
             return self.update(Action::Quit, now);
         }
+        if self.too_small() {
+            return self.key_while_too_small(key, now);
+        }
         if let KeyCode::Char(c) = key.code
             && !control
             && !alt
@@ -548,6 +586,25 @@ impl App {
             Some(action) => self.update(action, now),
             None => Vec::new(),
         }
+    }
+
+    /// While the screen is too small to show anything but its size, a key acts only if it
+    /// quits: nothing the lifter cannot see may change the log or wait as a question. The quit
+    /// question (unsaved text in the form) is shown on the small screen, so `y` and `n` answer
+    /// it.
+    fn key_while_too_small(&mut self, key: KeyEvent, now: DateTime<Utc>) -> Vec<Effect> {
+        if self.asking_to_quit() {
+            return match self.keymap.lookup(key, &[Context::Confirm]) {
+                Some(answer @ (Action::Yes | Action::No)) => self.update(answer, now),
+                _ => Vec::new(),
+            };
+        }
+        if self.keymap.lookup(key, &[Context::Global]) == Some(Action::Quit) {
+            // A question opened before the terminal shrank is dropped unanswered.
+            self.popup = None;
+            return self.update(Action::Quit, now);
+        }
+        Vec::new()
     }
 
     /// Applies an action.
@@ -605,7 +662,14 @@ impl App {
             Action::NextPane | Action::PrevPane => {
                 self.pane = match self.pane {
                     Pane::Checklist => {
-                        self.open_form();
+                        // Tab goes to the form as it is: with a set typed for a row, the cursor
+                        // goes back to that row, so the two never disagree.
+                        if self.form.dirty
+                            && let Some(row) = self.form_row()
+                        {
+                            self.cursor = Some(row);
+                        }
+                        self.open_row();
                         Pane::Form
                     }
                     Pane::Form => Pane::Checklist,
@@ -642,6 +706,11 @@ impl App {
                         self.form = SetForm::default();
                         self.switch_day(*forward)
                     }
+                    Question::SwitchRow { .. } => {
+                        self.form = SetForm::default();
+                        self.open_row();
+                        Vec::new()
+                    }
                     Question::Delete { id, summary } => {
                         let mut effects = vec![Effect::Delete { id: *id, summary: summary.clone() }];
                         // Undoing the set that started the rest stops the rest too.
@@ -658,6 +727,13 @@ impl App {
             }
             Action::No => {
                 self.popup = None;
+                if let Question::SwitchRow { .. } = question {
+                    // Kept: back to the row the typed set is for, in the form.
+                    if let Some(row) = self.form_row() {
+                        self.cursor = Some(row);
+                    }
+                    self.open_row();
+                }
                 Vec::new()
             }
             _ => Vec::new(),
@@ -783,8 +859,7 @@ impl App {
                 if self.cursor.is_some() && self.wants_check_in() {
                     self.popup = Some(Popup::CheckIn(CheckIn::default()));
                 } else if self.cursor.is_some() {
-                    self.open_form();
-                    self.pane = Pane::Form;
+                    self.open_selected();
                 } else if today.day.kind != DayKind::Training {
                     self.message = Some((
                         Meaning::Muted,
@@ -936,8 +1011,7 @@ impl App {
                 // Skipped in one key: straight on to the set.
                 self.popup = None;
                 self.checked_in = date;
-                self.open_form();
-                self.pane = Pane::Form;
+                self.open_selected();
                 return Vec::new();
             }
             Action::Enter => {
@@ -947,8 +1021,7 @@ impl App {
                     let session = today.session_for();
                     self.popup = None;
                     self.checked_in = date;
-                    self.open_form();
-                    self.pane = Pane::Form;
+                    self.open_selected();
                     return vec![Effect::CheckIn {
                         session,
                         readiness: Readiness { sleep, energy, joints, motivation },
@@ -985,12 +1058,99 @@ impl App {
         Vec::new()
     }
 
-    fn open_form(&mut self) {
-        if self.form.target.is_none() || !self.form.dirty {
+    /// The row the form saves: the logged set it edits, or the row it was opened on while that
+    /// is still open (else the first open row of its kind, where a new set lands).
+    fn form_row(&self) -> Option<(usize, usize)> {
+        let target = self.form.target.as_ref()?;
+        let today = self.today.as_ref()?;
+        if let Some(id) = target.editing {
+            return today.exercises.iter().enumerate().find_map(|(ei, e)| {
+                e.slots.iter().position(|s| s.logged.as_ref().is_some_and(|l| l.id == id)).map(|si| (ei, si))
+            });
+        }
+        let ei = today.exercises.iter().position(|e| e.planned.name == target.exercise)?;
+        let open = |s: &&crate::training::checklist::Slot| s.kind == target.kind && s.logged.is_none();
+        let slots = &today.exercises[ei].slots;
+        let si = slots
+            .iter()
+            .position(|s| open(&s) && s.number == target.number)
+            .or_else(|| slots.iter().position(|s| open(&s)))?;
+        Some((ei, si))
+    }
+
+    /// Enter on a row (after the check-in, when the day asks one): the selected row's form. A set
+    /// typed for another row is never carried onto it, nor dropped without asking.
+    fn open_selected(&mut self) {
+        if self.form.dirty
+            && let Some(target) = &self.form.target
+            && self.form_row() != self.cursor
+        {
+            let mut kept = format!("{} {}", target.exercise, target.row_name());
+            let typed = [self.form.weight.trim(), self.form.reps.trim()];
+            if typed.iter().all(|t| !t.is_empty()) {
+                kept = format!("{kept} ({} {} x {})", typed[0], target.unit, typed[1]);
+            }
+            let selected = self.selected_row_name().unwrap_or_default();
+            self.popup = Some(Popup::Confirm(Question::SwitchRow { kept, selected }));
+            return;
+        }
+        self.open_row();
+    }
+
+    /// Focuses the form, filled for the selected row unless it holds text typed for it.
+    fn open_row(&mut self) {
+        if !self.form.dirty {
             self.fill_form();
         }
         if self.form.field.is_none() {
             self.form.field = Some(Field::Weight);
+        }
+        self.pane = Pane::Form;
+    }
+
+    /// The row a new set in the form is kept as, when that is not the row it was opened on:
+    /// the log keeps sets of a kind in order, so with ramp-up 1 still open, a set typed on
+    /// ramp-up 2 is ramp-up 1.
+    pub fn form_saves_as(&self) -> Option<String> {
+        let target = self.form.target.as_ref().filter(|t| t.editing.is_none())?;
+        let exercise = self.today.as_ref()?.exercises.iter().find(|e| e.planned.name == target.exercise)?;
+        let first_open = exercise.slots.iter().find(|s| s.kind == target.kind && s.logged.is_none())?;
+        (first_open.number < target.number)
+            .then(|| crate::tui::form::FormTarget { number: first_open.number, ..target.clone() }.row_name())
+    }
+
+    /// The selected row's name: `ramp-up 2`.
+    fn selected_row_name(&self) -> Option<String> {
+        let (ei, si) = self.cursor?;
+        let slot = self.today.as_ref()?.exercises.get(ei)?.slots.get(si)?;
+        Some(match slot.kind {
+            SetKind::RampUp => format!("ramp-up {}", slot.number),
+            SetKind::Working => format!("set {}", slot.number),
+        })
+    }
+
+    /// After today was read again with text in the form: the row it was opened on may have been
+    /// logged meanwhile (from another window), so the form moves on to the row a new set now
+    /// lands on (or one more row), and its title with it; while the form has focus the cursor
+    /// follows.
+    fn settle_form_row(&mut self) {
+        let row = self.form_row();
+        let number = match (row, self.form.target.as_ref()) {
+            (Some((ei, si)), _) => self.today.as_ref().and_then(|t| Some(t.exercises.get(ei)?.slots.get(si)?.number)),
+            (None, Some(target)) if target.editing.is_none() => self.today.as_ref().and_then(|t| {
+                let e = t.exercises.iter().find(|e| e.planned.name == target.exercise)?;
+                let count = e.slots.iter().filter(|s| s.kind == target.kind).count();
+                u16::try_from(count + 1).ok()
+            }),
+            (None, _) => None,
+        };
+        if let (Some(number), Some(target)) = (number, &mut self.form.target) {
+            target.number = number;
+        }
+        if self.pane == Pane::Form
+            && let Some(row) = row
+        {
+            self.cursor = Some(row);
         }
     }
 
@@ -1347,7 +1507,9 @@ impl App {
                     .or_else(|| today.current())
                     .or_else(|| today.exercises.iter().position(|e| !e.slots.is_empty()).map(|ei| (ei, 0)));
                 self.today = Some(*today);
-                if !self.form.dirty {
+                if self.form.dirty {
+                    self.settle_form_row();
+                } else {
                     self.fill_form();
                 }
             }

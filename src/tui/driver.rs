@@ -50,6 +50,11 @@ impl<C: Clock> Driver<C> {
         self.run(effects);
     }
 
+    /// The terminal's size changed (or was first measured).
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.app.size = Some((width, height));
+    }
+
     /// A timer tick.
     pub fn tick(&mut self) {
         self.refresh_if_stale();

@@ -18,7 +18,8 @@ use crate::clock::Clock;
 #[derive(Debug)]
 enum Event {
     Key(KeyEvent),
-    Resize,
+    /// The terminal's new size: columns, rows.
+    Resize(u16, u16),
     /// The database files changed on disk (another hardset, or `hardset log`, may have
     /// committed): the driver re-reads if the log really changed.
     Changed,
@@ -52,7 +53,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
         loop {
             let event = match event::read() {
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
-                Ok(TermEvent::Resize(..)) => Event::Resize,
+                Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
                 Ok(_) => continue,
                 // The terminal is gone (hang-up): quit rather than spin.
                 Err(_) => Event::Quit,
@@ -73,10 +74,13 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             // The loop only wakes for input, a signal or a running timer: each wake redraws.
             let now = driver.clock.now();
             let offset = driver.clock.offset_at(now);
-            terminal.draw(|frame| {
+            let drawn = terminal.draw(|frame| {
                 let screen = View { app: &driver.app, now, theme, offset };
                 frame.render_widget(screen, frame.area());
             })?;
+            // Keys are read against the size just drawn: behind "terminal too small" they do
+            // nothing but quit.
+            driver.resize(drawn.area.width, drawn.area.height);
             let now_instant = Instant::now();
             rechecks.retain(|at| *at > now_instant);
             let recheck = rechecks.iter().min().map(|at| at.saturating_duration_since(now_instant));
@@ -98,7 +102,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             for event in events {
                 match event {
                     Event::Key(key) => driver.key(key),
-                    Event::Resize => {}
+                    Event::Resize(width, height) => driver.resize(width, height),
                     // `tick` below re-reads when another connection committed; look again soon
                     // in case the commit was still under way.
                     Event::Changed => {

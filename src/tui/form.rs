@@ -1,7 +1,7 @@
 //! The set-entry form: typed fields that keep the raw text and parse into checked values.
 
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{Rir, Unit, Weight, parse_load, parse_reps, parse_rir};
+use crate::model::units::{InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_set_reps, parse_set_rir};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,6 +70,16 @@ pub struct FormTarget {
     pub editing: Option<i64>,
     /// Rest after saving it, in seconds.
     pub rest_seconds: u32,
+}
+
+impl FormTarget {
+    /// The row's name as the checklist and the form's title show it: `set 1`, `ramp-up 2`.
+    pub fn row_name(&self) -> String {
+        match self.kind {
+            SetKind::RampUp => format!("ramp-up {}", self.number),
+            SetKind::Working => format!("set {}", self.number),
+        }
+    }
 }
 
 /// The values of the form's fields.
@@ -224,9 +234,16 @@ impl SetForm {
         }
     }
 
-    /// Picks RIR from the quick picker (digit `0`..`5`; 5 means "5+").
+    /// Picks RIR from the quick picker (digit `0`..`5`; 5 means "5+"). A digit above 5 is
+    /// refused beside the field: it is most likely RPE, and the message says which RIR it means.
     pub fn pick_rir(&mut self, digit: u8) {
-        self.rir = digit.min(5).to_string();
+        if digit > 5 {
+            if let Err(e) = parse_set_rir(&digit.to_string()) {
+                self.set_error(Field::Rir, rir_message(&e));
+            }
+            return;
+        }
+        self.rir = digit.to_string();
         self.refresh_dirty();
         self.clear_error(Field::Rir);
     }
@@ -270,13 +287,13 @@ impl SetForm {
     pub fn check(&mut self, field: Field) -> bool {
         let result = match field {
             Field::Weight => parse_load(&self.weight).map(drop),
-            Field::Reps => parse_reps(&self.reps).map(drop),
+            Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
             Field::Rir if self.rir.trim().is_empty() => {
                 self.set_error(field, "how many more good reps? pick 0-5".into());
                 return false;
             }
-            Field::Rir => parse_rir(&self.rir).map(drop),
+            Field::Rir => parse_set_rir(&self.rir).map(drop),
             Field::FormBroke | Field::Note => Ok(()),
         };
         match result {
@@ -285,7 +302,7 @@ impl SetForm {
                 true
             }
             Err(e) => {
-                self.set_error(field, e.to_string());
+                self.set_error(field, rir_message(&e));
                 false
             }
         }
@@ -310,8 +327,8 @@ impl SetForm {
             return None;
         }
         let load = parse_load(&self.weight).ok()?;
-        let reps = parse_reps(&self.reps).ok()?;
-        let rir = if self.rir.trim().is_empty() { None } else { parse_rir(&self.rir).ok() };
+        let reps = parse_set_reps(&self.reps).ok()?;
+        let rir = if self.rir.trim().is_empty() { None } else { Some(parse_set_rir(&self.rir).ok()?) };
         Some(SetEntry {
             exercise: target.exercise,
             kind: target.kind,
@@ -322,6 +339,14 @@ impl SetForm {
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
         })
+    }
+}
+
+/// A refusal as the form shows it; RPE typed as RIR says what to enter instead.
+fn rir_message(error: &InputError) -> String {
+    match error {
+        InputError::RirAboveFive { rpe: Some(rir), .. } => format!("{error}: enter {rir}"),
+        _ => error.to_string(),
     }
 }
 

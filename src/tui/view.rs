@@ -40,11 +40,7 @@ pub struct View<'a> {
 impl Widget for View<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-            let text =
-                format!("terminal too small: {}x{}, hardset needs {MIN_WIDTH}x{MIN_HEIGHT}", area.width, area.height);
-            let y = area.y + area.height / 2;
-            let line_area = Rect { x: area.x, y, width: area.width, height: area.height.min(1) };
-            Paragraph::new(text).centered().style(self.theme.style(Meaning::Warn)).render(line_area, buf);
+            self.too_small(area, buf);
             return;
         }
         let [header, body, status, keys] =
@@ -64,6 +60,41 @@ impl Widget for View<'_> {
 }
 
 impl View<'_> {
+    /// "Terminal too small", wrapped so the size needed is readable at any width: the longest
+    /// wording that fits whole, down to the size alone. With unsaved text, the quit question.
+    fn too_small(&self, area: Rect, buf: &mut Buffer) {
+        let quit = self.app.keymap.key_label(super::keymap::Action::Quit);
+        let needs = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
+        let wordings = if self.app.asking_to_quit() {
+            vec![
+                "The form holds a set that is not saved. Quit anyway? y quits, n keeps it.".to_string(),
+                "Unsaved set: y quits, n keeps it.".to_string(),
+                "y quits, n keeps it".to_string(),
+            ]
+        } else {
+            vec![
+                format!(
+                    "Terminal too small: {}x{}. hardset needs {needs}: make it bigger, or {quit} quits.",
+                    area.width, area.height
+                ),
+                format!("Too small: {}x{}, needs {needs}. {quit} quits.", area.width, area.height),
+                format!("Too small: needs {needs}"),
+                format!("needs {needs}"),
+                needs,
+            ]
+        };
+        let width = area.width as usize;
+        let fits = |text: &str| {
+            text.split(' ').all(|word| word.width() <= width) && wrap(text, width, "").len() <= area.height as usize
+        };
+        let Some(text) = wordings.iter().find(|t| fits(t)).or(wordings.last()) else { return };
+        let lines: Vec<Line<'static>> = wrap(text, width, "").into_iter().map(Line::raw).collect();
+        let rows = (lines.len() as u16).min(area.height);
+        let y = area.y + (area.height - rows) / 2;
+        let text_area = Rect { x: area.x, y, width: area.width, height: rows };
+        Paragraph::new(lines).centered().style(self.theme.style(Meaning::Warn)).render(text_area, buf);
+    }
+
     /// A bordered pane block, its border showing focus.
     pub(crate) fn block(&self, title: &str, focused: bool) -> Block<'static> {
         let border = if focused { Meaning::FocusBorder } else { Meaning::Border };

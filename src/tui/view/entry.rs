@@ -30,13 +30,13 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = inner.width as usize;
-    let kind = match target.kind {
-        SetKind::RampUp => format!("ramp-up {}", target.number),
-        SetKind::Working => format!("set {}", target.number),
-    };
+    let kind = target.row_name();
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
+    if let Some(saved_as) = screen.app.form_saves_as() {
+        lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
+    }
     let active = |field: Field| focused && form.focused() == field;
     let field_line = |label: &str, field: Field, value: &str, suffix: &str| -> Line<'static> {
         let style = if active(field) { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
@@ -49,9 +49,14 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Line::from(spans)
     };
     // An error sits on the line under its field, where it has the pane's whole width.
-    let error_line = |field: Field| {
-        form.error(field)
-            .map(|error| Line::styled(truncate(&format!("        ✗ {error}"), width), t.style(Meaning::Error)))
+    // A long one (RPE typed as RIR says what to enter instead) wraps under itself.
+    let error_line = |field: Field| -> Vec<Line<'static>> {
+        form.error(field).map_or_else(Vec::new, |error| {
+            super::wrap(&format!("✗ {error}"), width.saturating_sub(8), "  ")
+                .into_iter()
+                .map(|line| Line::styled(format!("        {line}"), t.style(Meaning::Error)))
+                .collect()
+        })
     };
     lines.push(field_line("Weight", Field::Weight, &form.weight, target.unit.label()));
     lines.extend(error_line(Field::Weight));

@@ -104,6 +104,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
         Some(Popup::Confirm(question)) => {
             let text = question.text();
+            let (yes, no) = question.answers();
             // Long questions wrap inside a box of at most 60 columns.
             let width = (text.chars().count() as u16 + 4).clamp(30, 60).min(area.width);
             let text_rows = (text.chars().count() as u16).div_ceil(width.saturating_sub(4).max(1));
@@ -116,9 +117,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 Line::raw(""),
                 Line::from(vec![
                     Span::styled("y", t.style(Meaning::Key)),
-                    Span::raw(" yes   "),
+                    Span::raw(format!(" {yes}   ")),
                     Span::styled("n", t.style(Meaning::Key)),
-                    Span::raw(" no"),
+                    Span::raw(format!(" {no}")),
                 ]),
             ]);
             Paragraph::new(lines).render(inner, buf);
