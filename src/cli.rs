@@ -25,7 +25,7 @@ use crate::training::{plates, ramp};
 use crate::tui::app::App;
 use crate::tui::driver::Driver;
 use crate::week::WeekReport;
-use crate::{demo, files, history, today, tui, week};
+use crate::{demo, disk, files, history, today, tui, week};
 
 /// hardset: a terminal workout companion for few, very hard sets.
 #[derive(Debug, Parser)]
@@ -463,34 +463,35 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     let explicit_config = cli.config.is_some();
     match cli.command {
         None => {
+            disk::remove_stale_demo_logs(&std::env::temp_dir());
             let (settings, warning) = load_settings(explicit_config, &paths)?;
             let store = Store::open(&paths.database)?;
             let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
             run_app(plan, settings, warning, store)
         }
         Some(Command::Backup { path }) => {
-            if !paths.database.exists() {
+            // The log as it is, at whatever schema: a backup copies it, it never upgrades it.
+            let Some(store) = Store::inspect(&paths.database)? else {
                 return Err(Error::Input(format!(
                     "no database at {} yet: nothing to back up",
                     paths.database.display()
                 )));
-            }
-            let store = Store::open(&paths.database)?;
+            };
             let to = path.unwrap_or_else(|| {
+                // What killed backups left on other days goes too, not only today's.
+                if let Some(name) = paths.database.file_name() {
+                    let prefix = format!("{}.backup-", name.to_string_lossy());
+                    disk::remove_stale_partials_of(&disk::folder_of(&paths.database), &prefix, true);
+                }
                 let date = SystemClock.local_date(SystemClock.now()).format("%Y-%m-%d");
                 PathBuf::from(format!("{}.backup-{date}", paths.database.display()))
             });
+            refuse_the_log(&to, &paths.database)?;
             if to.exists() {
                 return Err(Error::Input(format!("{} already exists; choose another path", to.display())));
             }
-            store.backup_to(&to)?;
-            let copy = Store::open(&to)?;
-            say(&format!(
-                "backed up {} sets to {} (integrity ok: {})",
-                copy.set_count()?,
-                to.display(),
-                copy.integrity_ok()?
-            ))
+            let sets = store.backup_to(&to)?;
+            say(&format!("backed up {sets} sets to {} (integrity ok: true)", to.display()))
         }
         Some(Command::Completions { shell }) => {
             use clap::CommandFactory;
@@ -561,7 +562,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             say(&calculate(&calc, &plan, &settings)?)
         }
         Some(Command::Week { date, json }) => {
-            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            let store = Store::open_to_read(&paths.database)?;
+            announce(&store);
             let (settings, warning) = load_settings(explicit_config, &paths)?;
             let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
             if let Some(warning) = warning {
@@ -588,7 +590,8 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 let exercise = crate::model::text::escape(&exercise);
                 return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
             };
-            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            let store = Store::open_to_read(&paths.database)?;
+            announce(&store);
             let detail = history::exercise_detail(&store, settings.e1rm.formula, &SystemClock, &known.name)?;
             let report = HistoryReport::new(&detail, settings.e1rm.formula, weeks as usize, &SystemClock);
             if json {
@@ -599,6 +602,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Deload { load, end, date }) => {
             let mut store = Store::open(&paths.database)?;
+            announce(&store);
             let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
             let monday = crate::training::compare::week_bounds(date).0;
             let week = monday.format("%a %-d %b %Y");
@@ -631,22 +635,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             ))
         }
         Some(Command::Export { format, out: Some(file) }) => {
-            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
-            // Written beside the file, then renamed over it: a failed export leaves no partial file.
-            let partial = PathBuf::from(format!("{}.partial", file.display()));
-            let mut writer = std::io::BufWriter::new(std::fs::File::create(&partial)?);
-            let written = export::export(&store, format, &SystemClock, &mut writer);
-            drop(writer);
-            if let Err(e) = written {
-                let _ = std::fs::remove_file(&partial);
-                return Err(e.into());
-            }
-            std::fs::rename(&partial, &file)?;
+            let store = Store::open_to_read(&paths.database)?;
+            announce(&store);
+            refuse_the_log(&file, &paths.database)?;
+            export_to_file(&store, format, &file)?;
             say(&format!("exported {} sets to {}", store.set_count()?, file.display()))
         }
         Some(Command::Export { format, out: None }) => {
             // No database yet means an empty log: export nothing rather than create a file.
-            let store = if paths.database.exists() { Store::open(&paths.database)? } else { Store::in_memory()? };
+            let store = Store::open_to_read(&paths.database)?;
+            announce(&store);
             let stdout = std::io::stdout();
             let mut out = std::io::BufWriter::new(stdout.lock());
             match export::export(&store, format, &SystemClock, &mut out) {
@@ -657,11 +655,16 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         }
         Some(Command::Exercises { command }) => {
             let (settings, _) = load_settings(explicit_config, &paths)?;
-            let mut store = Store::open(&paths.database)?;
             let plan = load_plan(&paths, &catalogue, &settings)?;
             match command.unwrap_or(ExercisesCommand::List) {
-                ExercisesCommand::List => say(&exercises_text(&store, &plan)?),
+                ExercisesCommand::List => {
+                    let store = Store::open_to_read(&paths.database)?;
+                    announce(&store);
+                    say(&exercises_text(&store, &plan)?)
+                }
                 ExercisesCommand::Map { from, to } => {
+                    let mut store = Store::open(&paths.database)?;
+                    announce(&store);
                     let Some(target) = plan.exercises.get(&to) else {
                         let hint = plan.exercises.closest(&to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
                         let to = crate::model::text::escape(&to);
@@ -722,6 +725,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
             let plan = Plan::example_week(&catalogue)?;
             let mut store = Store::open(&paths.database)?;
+            announce(&store);
             let existing = store.set_count()?;
             if existing > 0 {
                 return Err(Error::Input(format!(
@@ -738,11 +742,89 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             // Everything is checked before the database is even opened: bad input writes nothing.
             let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
             let mut store = Store::open(&paths.database)?;
+            announce(&store);
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
             log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut std::io::stdout())
         }
+    }
+}
+
+/// Tells the lifter on standard error when opening the log upgraded it, and how.
+fn announce(store: &Store) {
+    if let Some(upgrade) = store.upgrade() {
+        eprintln!("hardset: {upgrade}");
+    }
+}
+
+/// Refuses to write an export or a backup onto the log itself, or its -wal, -shm or journal,
+/// under any name (a symlink, a hard link): judged by file identity.
+fn refuse_the_log(target: &Path, db: &Path) -> Result<(), Error> {
+    if disk::is_the_log(target, db) {
+        return Err(Error::Input(format!(
+            "{} is the log itself ({}, or its -wal, -shm or journal); nothing was written: choose another file",
+            target.display(),
+            db.display()
+        )));
+    }
+    Ok(())
+}
+
+/// Writes the export to `file`, complete or not at all: into a private file under a temporary
+/// name (what killed exports left there is removed first), flushed, then renamed over `file`.
+/// SIGTERM, SIGINT or SIGHUP meanwhile (a closed terminal, Ctrl-C) stops it and removes the
+/// temporary file; a second one ends the process at once.
+fn export_to_file(store: &Store, format: Format, file: &Path) -> Result<(), Error> {
+    use std::sync::Arc;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let stop = Arc::new(AtomicBool::new(false));
+    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT, signal_hook::consts::SIGHUP] {
+        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
+        signal_hook::flag::register(signal, Arc::clone(&stop))?;
+    }
+    disk::remove_stale_partials(file);
+    let partial = disk::partial_path(file);
+    let written = (|| -> Result<(), Error> {
+        let mut writer = StopOnSignal { out: std::io::BufWriter::new(disk::new_private_file(&partial)?), stop: &stop };
+        export::export(store, format, &SystemClock, &mut writer)?;
+        writer.flush()?;
+        drop(writer);
+        disk::finish(&partial, file)?;
+        Ok(())
+    })();
+    if written.is_err() {
+        let _ = std::fs::remove_file(&partial);
+    }
+    if stop.load(Ordering::SeqCst) {
+        return Err(Error::Input(format!("the export was interrupted; nothing was written to {}", file.display())));
+    }
+    written.map_err(|e| match e {
+        Error::Io(ref io) | Error::Store(StoreError::Io { source: ref io, .. })
+            if io.kind() == std::io::ErrorKind::StorageFull =>
+        {
+            Error::Store(StoreError::DiskFull { folder: disk::folder_of(file).display().to_string() })
+        }
+        e => e,
+    })
+}
+
+/// A writer that fails once a signal asked to stop, so a long export ends cleanly.
+struct StopOnSignal<'a, W> {
+    out: W,
+    stop: &'a std::sync::atomic::AtomicBool,
+}
+
+impl<W: Write> Write for StopOnSignal<'_, W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.stop.load(std::sync::atomic::Ordering::SeqCst) {
+            return Err(std::io::Error::other("interrupted by a signal"));
+        }
+        self.out.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.flush()
     }
 }
 
@@ -843,6 +925,8 @@ impl Drop for TempDatabase {
 }
 
 fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
+    // Demos ended by SIGKILL (or a crash) could not remove their logs: those go now.
+    disk::remove_stale_demo_logs(&std::env::temp_dir());
     let temp = TempDatabase(std::env::temp_dir().join(format!("hardset-demo-{}.db", std::process::id())));
     let _ = std::fs::remove_file(&temp.0);
     let plan = Plan::example_week(catalogue)?;

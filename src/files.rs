@@ -227,31 +227,7 @@ pub fn doctor(paths: &crate::paths::Paths, catalogue: &Catalogue) -> Vec<Finding
     });
     let db = &paths.database;
     if db.exists() {
-        match crate::store::Store::open(db) {
-            Ok(store) => match (store.integrity_ok(), store.set_count()) {
-                (Ok(true), Ok(sets)) => findings.push((true, format!("database {}: integrity ok, {sets} sets", db.display()))),
-                (Ok(false), _) => findings.push((
-                    false,
-                    format!(
-                        "database {}: the integrity check failed; make a copy with `hardset backup`, then restore an earlier backup",
-                        db.display()
-                    ),
-                )),
-                (Err(e), _) | (_, Err(e)) => findings.push((false, format!("database {}: {e}", db.display()))),
-            },
-            // A newer hardset's log: the message says to update.
-            Err(e @ crate::store::StoreError::NewerDatabase { .. }) => findings.push((false, format!("database: {e}"))),
-            Err(e) => findings.push((
-                false,
-                format!(
-                    "database {}: {e}. hardset cannot read it: move it aside (keep it) and restore a backup in its \
-                     place (a `hardset backup` copy, or the {}.vN.bak taken before an upgrade), or move it aside \
-                     to start a new log",
-                    db.display(),
-                    db.file_name().map(|n| n.to_string_lossy()).unwrap_or_default()
-                ),
-            )),
-        }
+        findings.extend(doctor_database(db));
     } else {
         findings.push((true, format!("database {} is not there yet: the first set creates it", db.display())));
     }
@@ -269,6 +245,52 @@ pub fn doctor(paths: &crate::paths::Paths, catalogue: &Catalogue) -> Vec<Finding
             ),
         ),
     });
+    findings
+}
+
+/// What `doctor` finds about the log: whether it opens, its schema, its integrity and sets, and
+/// anything that would stop a set being saved (a full disk, a read-only file or folder), each
+/// with its own advice. The log is opened read-only and never upgraded: doctor writes nothing.
+fn doctor_database(db: &Path) -> Vec<Finding> {
+    use crate::store::{SCHEMA_VERSION, Store, StoreError, what_stops_saving};
+    let shown = db.display();
+    let name = db.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let restore = format!(
+        "keep the file (copy it somewhere safe), then restore a backup in its place (a `hardset backup` copy, or the \
+         {name}.vN.bak taken before an upgrade), or move it aside to start a new log"
+    );
+    let store = match Store::inspect(db) {
+        Ok(Some(store)) => store,
+        Ok(None) => return vec![(true, format!("database {shown} is empty: the first set makes it a log"))],
+        // A newer hardset's log, another program's file, a full disk, a read-only folder: the
+        // message says what to do.
+        Err(
+            e @ (StoreError::NewerDatabase { .. }
+            | StoreError::NotHardset { .. }
+            | StoreError::DiskFull { .. }
+            | StoreError::FolderReadOnly { .. }
+            | StoreError::FileReadOnly),
+        ) => return vec![(false, format!("database: {e}"))],
+        Err(e) => return vec![(false, format!("database {shown}: {e}. hardset cannot read it: {restore}"))],
+    };
+    let mut findings = Vec::new();
+    match (store.integrity_ok(), store.set_count(), store.schema()) {
+        (Ok(true), Ok(sets), Ok(schema)) if schema < SCHEMA_VERSION => findings.push((
+            true,
+            format!(
+                "database {shown}: integrity ok, {sets} sets, schema {schema}: the next command that writes to it \
+                 upgrades it to schema {SCHEMA_VERSION}, after copying it to {name}.v{schema}.bak"
+            ),
+        )),
+        (Ok(true), Ok(sets), Ok(_)) => findings.push((true, format!("database {shown}: integrity ok, {sets} sets"))),
+        (Ok(false), _, _) => findings
+            .push((false, format!("database {shown}: the integrity check failed, the log is damaged: {restore}"))),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => findings.push((false, format!("database {shown}: {e}"))),
+    }
+    drop(store);
+    if let Some(blocker) = what_stops_saving(db) {
+        findings.push((false, format!("database {shown} can be read, but saving a set would fail: {blocker}")));
+    }
     findings
 }
 

@@ -8,6 +8,7 @@ pub mod cli;
 pub mod clock;
 pub mod config;
 pub mod demo;
+pub mod disk;
 pub mod error;
 pub mod export;
 pub mod files;

@@ -776,3 +776,637 @@ fn the_app_without_a_terminal_says_so_in_one_line_and_exits_2() {
         assert!(!demo.exists(), "no demo log was left behind");
     }
 }
+
+// ---------------------------------------------------------------- the log's files on disk
+
+/// The names of the files in `dir`, sorted.
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)
+        .expect("lists")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// A file's permission bits.
+#[cfg(unix)]
+fn mode_of(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path).unwrap_or_else(|e| panic!("{}: {e}", path.display())).permissions().mode() & 0o777
+}
+
+/// Whether this process runs as root (which ignores file modes).
+fn running_as_root() -> bool {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("Uid:")).map(|l| l.split_whitespace().nth(1) == Some("0")))
+        .unwrap_or(false)
+}
+
+/// The database's folder, with its permissions set to `mode`.
+#[cfg(unix)]
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).expect("chmod");
+}
+
+/// Adds `count` working sets, each with a note of `note` characters, straight into the log, in
+/// one session: a long history, quickly.
+fn bulk_sets(db: &Path, count: u32, note: usize) {
+    let conn = rusqlite::Connection::open(db).expect("opens");
+    conn.execute_batch(&format!(
+        "INSERT INTO session (started_at, ended_at, day_name, day_index) VALUES (1700000000, 1700003600, 'Day 1', 0);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {count})
+         INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at, note)
+         SELECT (SELECT max(id) FROM session), 'Lat pulldown', 'working', 6000, 'kg', 10, 2, 1700000100, substr(printf('%.{note}c', 'x'), 1, {note})
+         FROM n;"
+    ))
+    .expect("inserts");
+}
+
+/// Sends `signal` (such as "TERM" or "KILL") to a process.
+fn send_signal(pid: u32, signal: &str) {
+    let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("kill runs");
+    assert!(status.success(), "kill -{signal} {pid}");
+}
+
+/// The pid of a process that has ended (a finished `true`).
+fn a_dead_pid() -> u32 {
+    let mut child = Command::new("true").spawn().expect("runs true");
+    let pid = child.id();
+    child.wait().expect("ends");
+    pid
+}
+
+impl Hardset {
+    /// The environment `command` gives the binary, for running it under another program.
+    fn environment(&self) -> Vec<(std::ffi::OsString, std::ffi::OsString)> {
+        self.command().get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))).collect()
+    }
+
+    /// Runs hardset as a lifter without root's power to ignore file modes: as is for another
+    /// user, under `setpriv` without CAP_DAC_OVERRIDE for root. `None` when root cannot drop it.
+    fn run_as_lifter(&self, args: &[&str]) -> Option<Run> {
+        let mut command = if running_as_root() {
+            let mut setpriv = Command::new("setpriv");
+            setpriv.args(["--bounding-set=-dac_override,-dac_read_search,-fowner", env!("CARGO_BIN_EXE_hardset")]);
+            setpriv
+        } else {
+            Command::new(env!("CARGO_BIN_EXE_hardset"))
+        };
+        command.envs(self.environment()).args(args).stdin(Stdio::null());
+        let output = command.output().ok()?;
+        if running_as_root() && String::from_utf8_lossy(&output.stderr).contains("setpriv:") {
+            return None;
+        }
+        Some(output.into())
+    }
+
+    /// Runs a shell script with the sandbox's environment and `$H` naming the binary, in a
+    /// private mount namespace where `$SMALL` (a folder of the sandbox) is a tmpfs of `size`
+    /// (such as "512k"). `None` when a tmpfs cannot be mounted here (not root).
+    fn run_on_a_small_disk(&self, size: &str, script: &str) -> Option<Run> {
+        let small = self.root().join("small");
+        std::fs::create_dir_all(&small).expect("creates the mount point");
+        let output = Command::new("unshare")
+            .args(["-m", "sh", "-c"])
+            .arg(format!("mount -t tmpfs -o size={size} tmpfs \"$SMALL\" || exit 99\n{script}"))
+            .envs(self.environment())
+            .env("H", env!("CARGO_BIN_EXE_hardset"))
+            .env("SMALL", &small)
+            .stdin(Stdio::null())
+            .output()
+            .ok()?;
+        let run: Run = output.into();
+        // 99: the mount was refused; "unshare:": no namespace of its own for this user.
+        if run.code == Some(99) || run.stderr.contains("unshare:") {
+            return None;
+        }
+        Some(run)
+    }
+}
+
+/// What `Run` printed, for a failure message.
+fn printed(run: &Run) -> String {
+    format!("exit {:?}\nstdout:\n{}\nstderr:\n{}", run.code, run.stdout, run.stderr)
+}
+
+#[cfg(unix)]
+#[test]
+fn export_and_backup_refuse_the_log_itself_by_any_name() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1", "62.5x8@1"]);
+    let db = hardset.db();
+    let folder = db.parent().expect("a folder").to_path_buf();
+    let symlink = folder.join("link.db");
+    let hard_link = folder.join("hard.db");
+    std::os::unix::fs::symlink(&db, &symlink).expect("symlink");
+    std::fs::hard_link(&db, &hard_link).expect("hard link");
+    // The WAL exists while the log is open: a name for it is refused too.
+    let wal_link = folder.join("wal-link");
+    std::os::unix::fs::symlink(folder.join("hardset.db-wal"), &wal_link).expect("symlink");
+    let before = std::fs::read(&db).expect("reads");
+    let listing = files_in(&folder);
+    for target in [&db, &symlink, &hard_link, &wal_link] {
+        let target = target.display().to_string();
+        for args in [
+            vec!["export", "--out", &target],
+            vec!["export", "--format", "json", "--out", &target],
+            vec!["backup", &target],
+        ] {
+            let message = hardset.fails(&args);
+            assert!(
+                message.contains("is the log itself") && message.contains("nothing was written"),
+                "{args:?}: {message}"
+            );
+            assert!(std::fs::read(&db).expect("reads") == before, "{args:?} left the log as it was");
+            assert_eq!(files_in(&folder), listing, "{args:?} left no file behind");
+        }
+    }
+    assert_eq!(hardset.export_csv().rows.len(), 2, "the log still holds its sets");
+}
+
+#[test]
+fn a_killed_backup_leaves_no_partial_copy_and_never_blocks_the_next() {
+    const KILLS: u64 = 12;
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    bulk_sets(&hardset.db(), 40_000, 1_000);
+    let copies = hardset.root().join("copies");
+    std::fs::create_dir_all(&copies).expect("folder");
+    let copy = copies.join("copy.db");
+    let copy_arg = copy.display().to_string();
+    // How long a whole backup takes: the kills land within it.
+    let started = std::time::Instant::now();
+    hardset.ok(&["backup", &copy_arg]);
+    let whole_ms = started.elapsed().as_millis() as u64;
+    std::fs::remove_file(&copy).expect("removes");
+    let mut cut_short = 0;
+    for kill in 0..KILLS {
+        let mut child = hardset.command().args(["backup", &copy_arg]).stdout(Stdio::null()).spawn().expect("runs");
+        std::thread::sleep(std::time::Duration::from_millis(whole_ms * kill / KILLS));
+        send_signal(child.id(), "KILL");
+        child.wait().expect("reaped");
+        if copy.exists() {
+            // Only a whole copy is ever under the final name.
+            let conn = rusqlite::Connection::open_with_flags(&copy, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+                .expect("opens the copy");
+            let sets: i64 = conn.query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0)).unwrap_or_else(|e| {
+                panic!("kill {kill} after {} ms left a copy cut short: {e}", whole_ms * kill / KILLS)
+            });
+            assert_eq!(sets, 40_001, "kill {kill} left a copy cut short");
+            drop(conn);
+            std::fs::remove_file(&copy).expect("removes");
+        } else {
+            cut_short += 1;
+        }
+        // The next backup to the same path is never blocked by what the kill left.
+        let out = hardset.ok(&["backup", &copy_arg]);
+        assert!(out.starts_with("backed up 40001 sets to "), "{out}");
+        std::fs::remove_file(&copy).expect("removes");
+        assert_eq!(files_in(&copies), Vec::<String>::new(), "kill {kill}: nothing left beside the copy");
+    }
+    eprintln!("killed backups: {KILLS} kills within {whole_ms} ms, {cut_short} before the copy was whole");
+}
+
+/// Overwrites the middle of the log's sets table with garbage, as a failing disk would.
+fn damage(db: &Path) {
+    use std::io::{Seek, SeekFrom, Write as _};
+    let size = std::fs::metadata(db).expect("exists").len();
+    let mut file = std::fs::OpenOptions::new().write(true).open(db).expect("opens");
+    let page = (size / 4096) / 2;
+    file.seek(SeekFrom::Start(page * 4096 + 8)).expect("seeks");
+    file.write_all(&[0xA5; 2000]).expect("damages");
+}
+
+#[test]
+fn backing_up_a_damaged_log_fails_and_keeps_no_copy() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    bulk_sets(&hardset.db(), 20_000, 100);
+    damage(&hardset.db());
+    let copy = hardset.root().join("copy.db");
+    let message = hardset.fails(&["backup", &copy.display().to_string()]);
+    assert!(message.contains("damaged"), "{message}");
+    assert!(!copy.exists(), "no copy of a damaged log under the name asked for");
+    assert_eq!(files_in(hardset.root()).iter().filter(|f| f.starts_with("copy.db")).count(), 0);
+    // doctor gives the advice for a damaged log, and no longer suggests `hardset backup`.
+    let run = hardset.run(&["doctor"]);
+    assert_eq!(run.code, Some(1), "{}", printed(&run));
+    assert!(run.stdout.contains("damaged") && run.stdout.contains("a backup in its place"), "{}", printed(&run));
+    assert!(!run.stdout.contains("make a copy with `hardset backup`"), "{}", printed(&run));
+}
+
+#[test]
+fn a_backup_onto_a_full_disk_fails_cleanly_and_the_next_one_works() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    bulk_sets(&hardset.db(), 20_000, 100);
+    let script = "\"$H\" backup \"$SMALL/copy.db\"; echo \"first=$?\";\n\
+                  \"$H\" export --out \"$SMALL/log.csv\"; echo \"export=$?\"; ls \"$SMALL\"; echo listed;\n\
+                  mount -o remount,size=64m \"$SMALL\" && \"$H\" backup \"$SMALL/copy.db\"; echo \"second=$?\"; ls \"$SMALL\"";
+    let Some(run) = hardset.run_on_a_small_disk("256k", script) else {
+        eprintln!("skipped: a small tmpfs cannot be mounted here (needs root and unshare)");
+        return;
+    };
+    let (first, second) = run.stdout.split_once("listed\n").expect("both parts ran");
+    assert!(!first.contains("first=0"), "a backup onto a full disk fails: {}", printed(&run));
+    assert!(!first.contains("export=0"), "so does an export: {}", printed(&run));
+    assert!(
+        !first.lines().any(|l| l.starts_with("copy.db") || l.starts_with("log.csv")),
+        "nothing is left on the disk: {}",
+        printed(&run)
+    );
+    assert_eq!(run.stderr.matches("hardset: the disk is full").count(), 2, "{}", printed(&run));
+    assert!(second.contains("second=0"), "the next backup works: {}", printed(&run));
+    assert_eq!(
+        second.lines().filter(|l| !l.starts_with("second=") && !l.starts_with("backed up")).collect::<Vec<_>>(),
+        ["copy.db"],
+        "{}",
+        printed(&run)
+    );
+}
+
+/// The log as the release at schema `k` left it (the first `k` migrations, WAL mode, closed
+/// cleanly), holding one working set.
+fn old_log(path: &Path, k: usize) {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir).expect("lists").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    std::fs::create_dir_all(path.parent().expect("a folder")).expect("creates the folder");
+    let conn = rusqlite::Connection::open(path).expect("opens");
+    let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).expect("wal");
+    for file in &files[..k] {
+        conn.execute_batch(&std::fs::read_to_string(file).expect("reads")).expect("migration runs");
+    }
+    conn.execute_batch(
+        "INSERT INTO session (id, started_at, ended_at, day_name, day_index) VALUES (1, 1764000000, 1764003600, 'Day 1', 0);
+         INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at)
+         VALUES (1, 'Lat pulldown', 'working', 6000, 'kg', 10, 2, 1764000100);",
+    )
+    .expect("data");
+    conn.pragma_update(None, "user_version", k).expect("version");
+}
+
+fn pragma_of(path: &Path, name: &str) -> i64 {
+    let conn = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("opens");
+    conn.query_row(&format!("PRAGMA {name}"), [], |r| r.get(0)).expect("pragma")
+}
+
+/// hardset's `application_id`: "HSET" in ASCII (docs/reliability.md).
+const HARDSET_APPLICATION_ID: i64 = 0x4853_4554;
+
+#[test]
+fn another_programs_sqlite_file_is_refused_and_left_byte_identical() {
+    let foreign: [(&str, &str, &str); 4] = [
+        ("user_version 0 with a table", "delete", "CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine');"),
+        (
+            "user_version 0 with a table, in WAL mode",
+            "wal",
+            "CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine');",
+        ),
+        ("user_version 3 without hardset's tables", "delete", "CREATE TABLE t (x); PRAGMA user_version = 3;"),
+        (
+            "another program's application_id",
+            "delete",
+            "CREATE TABLE session (id); CREATE TABLE workout_set (id); CREATE TABLE session_exercise_change (id);
+             PRAGMA application_id = 252006674; PRAGMA user_version = 6;",
+        ),
+    ];
+    for (what, journal_mode, sql) in foreign {
+        let hardset = Hardset::new();
+        let db = hardset.db();
+        let folder = db.parent().expect("a folder").to_path_buf();
+        std::fs::create_dir_all(&folder).expect("folder");
+        {
+            let conn = rusqlite::Connection::open(&db).expect("opens");
+            let _: String =
+                conn.query_row(&format!("PRAGMA journal_mode = {journal_mode}"), [], |r| r.get(0)).expect("mode");
+            conn.execute_batch(sql).expect("builds the file");
+        }
+        let before = std::fs::read(&db).expect("reads");
+        let listing = files_in(&folder);
+        assert_eq!(listing, ["hardset.db"], "{what}: closed cleanly");
+        let out = folder.join("out.csv").display().to_string();
+        let copy = folder.join("copy.db").display().to_string();
+        let commands: [&[&str]; 9] = [
+            &["doctor"],
+            &["export"],
+            &["export", "--out", &out],
+            &["week"],
+            &["history", "Lat pulldown"],
+            &["exercises"],
+            &["backup", &copy],
+            &["log", "Lat pulldown", "60x10@1"],
+            &["deload"],
+        ];
+        for args in commands {
+            let run = hardset.run(args);
+            assert_eq!(run.code, Some(1), "{what}: {args:?} must refuse:\n{}", printed(&run));
+            assert!(
+                format!("{}{}", run.stdout, run.stderr).contains("is not a hardset log"),
+                "{what}: {args:?} says why:\n{}",
+                printed(&run)
+            );
+            assert!(std::fs::read(&db).expect("reads") == before, "{what}: {args:?} changed the file");
+            assert_eq!(files_in(&folder), listing, "{what}: {args:?} left a file behind (-wal, -shm, .bak)");
+        }
+    }
+}
+
+#[test]
+fn a_new_log_is_stamped_as_hardsets_and_an_older_unstamped_one_is_adopted() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    assert_eq!(pragma_of(&hardset.db(), "application_id"), HARDSET_APPLICATION_ID, "a new log is stamped");
+    // A log from before the stamp, at schema 3: clearly hardset's, so it is adopted and upgraded.
+    let old = hardset.root().join("old/hardset.db");
+    old_log(&old, 3);
+    let old_arg = old.display().to_string();
+    hardset.ok(&["--db", &old_arg, "log", "Lat pulldown", "62.5x8@1"]);
+    assert_eq!(pragma_of(&old, "application_id"), HARDSET_APPLICATION_ID, "the older log is stamped");
+    assert_eq!(parse_csv(&hardset.ok(&["--db", &old_arg, "export"])).rows.len(), 2);
+    assert!(hardset.root().join("old/hardset.db.v3.bak").exists(), "backed up before the upgrade");
+}
+
+#[test]
+fn doctor_never_writes_and_a_reading_command_upgrades_an_older_log_through_a_backup_and_says_so() {
+    let hardset = Hardset::new();
+    let db = hardset.db();
+    let folder = db.parent().expect("a folder").to_path_buf();
+    old_log(&db, 3);
+    let before = std::fs::read(&db).expect("reads");
+    let listing = files_in(&folder);
+    let run = hardset.run(&["doctor"]);
+    assert_eq!(run.code, Some(0), "{}", printed(&run));
+    assert!(run.stdout.contains("1 sets") && run.stdout.contains("schema 3"), "{}", printed(&run));
+    assert!(std::fs::read(&db).expect("reads") == before, "doctor changed the log");
+    assert_eq!(files_in(&folder), listing, "doctor left a file behind");
+
+    // A reading command upgrades the log through the same safe backup as any other, and says so.
+    let run = hardset.run(&["export"]);
+    assert_eq!(run.code, Some(0), "{}", printed(&run));
+    assert_eq!(parse_csv(&run.stdout).rows.len(), 1, "{}", printed(&run));
+    let bak = folder.join("hardset.db.v3.bak");
+    assert!(
+        run.stderr.contains("upgraded") && run.stderr.contains(&bak.display().to_string()),
+        "says so: {}",
+        printed(&run)
+    );
+    assert_eq!(pragma_of(&bak, "user_version"), 3);
+    assert_eq!(pragma_of(&db, "user_version"), 7 - 1, "the log is at the current schema");
+    // Once upgraded, nothing more is said.
+    let run = hardset.run(&["export"]);
+    assert_eq!(run.stderr, "", "{}", printed(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn reading_commands_read_a_log_in_a_read_only_folder_and_saving_says_why_it_cannot() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1", "62.5x8@1"]);
+    let db = hardset.db();
+    let folder = db.parent().expect("a folder").to_path_buf();
+    // And an older log in a read-only folder of its own.
+    let old = hardset.root().join("old/hardset.db");
+    old_log(&old, 3);
+    let old_folder = old.parent().expect("a folder").to_path_buf();
+    let before = (std::fs::read(&db).expect("reads"), std::fs::read(&old).expect("reads"));
+    let listings = (files_in(&folder), files_in(&old_folder));
+    chmod(&folder, 0o555);
+    chmod(&old_folder, 0o555);
+    let copy = hardset.root().join("copy.db").display().to_string();
+    let history: &[&str] = &["history", "Lat pulldown"];
+    let Some(export) = hardset.run_as_lifter(&["export"]) else {
+        chmod(&folder, 0o755);
+        chmod(&old_folder, 0o755);
+        eprintln!("skipped: root cannot drop CAP_DAC_OVERRIDE here (no setpriv)");
+        return;
+    };
+    let runs: Vec<(&str, Run)> = vec![
+        ("export", export),
+        ("week", hardset.run_as_lifter(&["week"]).expect("runs")),
+        ("history", hardset.run_as_lifter(history).expect("runs")),
+        ("exercises", hardset.run_as_lifter(&["exercises"]).expect("runs")),
+        ("backup", hardset.run_as_lifter(&["backup", &copy]).expect("runs")),
+        ("doctor", hardset.run_as_lifter(&["doctor"]).expect("runs")),
+        ("log", hardset.run_as_lifter(&["log", "Lat pulldown", "65x6@1"]).expect("runs")),
+        ("old export", hardset.run_as_lifter(&["--db", &old.display().to_string(), "export"]).expect("runs")),
+    ];
+    chmod(&folder, 0o755);
+    chmod(&old_folder, 0o755);
+    for (what, run) in &runs {
+        match *what {
+            "doctor" => {
+                assert_eq!(run.code, Some(1), "{what}: {}", printed(run));
+                assert!(run.stdout.contains("integrity ok, 2 sets"), "{what}: {}", printed(run));
+                assert!(run.stdout.contains("read-only"), "{what}: names the folder: {}", printed(run));
+                assert!(!run.stdout.contains("move it aside"), "{what}: no advice for a damaged log: {}", printed(run));
+            }
+            "log" => {
+                assert_eq!(run.code, Some(1), "{what}: {}", printed(run));
+                assert!(
+                    run.stderr.contains(&folder.display().to_string()) && run.stderr.contains("read-only"),
+                    "{what}: names the folder: {}",
+                    printed(run)
+                );
+                assert!(!run.stderr.contains("disk I/O"), "{what}: {}", printed(run));
+            }
+            "old export" => {
+                assert_eq!(run.code, Some(0), "{what}: {}", printed(run));
+                assert_eq!(parse_csv(&run.stdout).rows.len(), 1, "{what}: {}", printed(run));
+                assert!(run.stderr.contains("in memory"), "{what}: says how it read it: {}", printed(run));
+            }
+            _ => assert_eq!(run.code, Some(0), "{what} reads the log: {}", printed(run)),
+        }
+    }
+    assert_eq!(parse_csv(&runs[0].1.stdout).rows.len(), 2);
+    assert!(runs[2].1.stdout.contains("62.5"), "{}", printed(&runs[2].1));
+    assert!(std::fs::read(&db).expect("reads") == before.0, "the log is unchanged");
+    assert!(std::fs::read(&old).expect("reads") == before.1, "the older log is unchanged");
+    assert_eq!((files_in(&folder), files_in(&old_folder)), listings, "no file was added");
+}
+
+#[test]
+fn a_full_disk_is_named_as_such_with_its_advice() {
+    let hardset = Hardset::new();
+    let script = "export HARDSET_DB=\"$SMALL/hardset.db\"\n\
+                  \"$H\" log \"Lat pulldown\" 60x10@1 62.5x8@1 >/dev/null || exit 98\n\
+                  head -c 8M /dev/zero > \"$SMALL/filler\" 2>/dev/null\n\
+                  echo '== log'; \"$H\" log \"Lat pulldown\" 65x6@1 2>&1; echo \"code=$?\"\n\
+                  echo '== doctor'; \"$H\" doctor 2>&1; echo \"code=$?\"\n\
+                  echo '== export'; \"$H\" export 2>&1; echo \"code=$?\"\n";
+    let Some(run) = hardset.run_on_a_small_disk("1m", script) else {
+        eprintln!("skipped: a small tmpfs cannot be mounted here (needs root and unshare)");
+        return;
+    };
+    let section = |name: &str| -> String {
+        run.stdout
+            .split(&format!("== {name}\n"))
+            .nth(1)
+            .map(|s| s.split("== ").next().unwrap_or(s).to_string())
+            .unwrap_or_default()
+    };
+    let log = section("log");
+    assert!(log.contains("the disk is full") && log.contains("code=1"), "{}", printed(&run));
+    assert!(!log.contains("disk I/O"), "{}", printed(&run));
+    let doctor = section("doctor");
+    assert!(doctor.contains("the disk is full") && doctor.contains("integrity ok, 2 sets"), "{}", printed(&run));
+    assert!(!doctor.contains("move it aside") && !doctor.contains("cannot read it"), "{}", printed(&run));
+    let export = section("export");
+    assert!(export.contains("code=0") && export.matches("Lat pulldown").count() == 2, "{}", printed(&run));
+}
+
+#[cfg(unix)]
+#[test]
+fn every_file_holding_the_log_is_private_whatever_the_umask() {
+    let hardset = Hardset::new();
+    // The usual umask, under which a file made the ordinary way is readable by everyone.
+    let sh = |args: &[&str]| {
+        let run: Run = Command::new("sh")
+            .arg("-c")
+            .arg("umask 022; exec \"$0\" \"$@\"")
+            .arg(env!("CARGO_BIN_EXE_hardset"))
+            .args(args)
+            .envs(hardset.environment())
+            .stdin(Stdio::null())
+            .output()
+            .expect("runs")
+            .into();
+        assert_eq!(run.code, Some(0), "{args:?}: {}", printed(&run));
+    };
+    sh(&["log", "Lat pulldown", "60x10@1"]);
+    let out = hardset.root().join("log.csv");
+    sh(&["export", "--out", &out.display().to_string()]);
+    let json = hardset.root().join("log.json");
+    sh(&["export", "--format", "json", "--out", &json.display().to_string()]);
+    let copy = hardset.root().join("copy.db");
+    sh(&["backup", &copy.display().to_string()]);
+    let old = hardset.root().join("old/hardset.db");
+    old_log(&old, 3);
+    sh(&["--db", &old.display().to_string(), "log", "Lat pulldown", "62.5x8@1"]);
+    for file in [hardset.db(), out, json, copy, hardset.root().join("old/hardset.db.v3.bak")] {
+        assert_eq!(mode_of(&file), 0o600, "{} is readable by its owner only", file.display());
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn an_export_ended_by_a_signal_leaves_no_partial_file_and_a_killed_ones_is_cleaned_up() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    bulk_sets(&hardset.db(), 300_000, 200);
+    let folder = hardset.root().join("exports");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let out = folder.join("log.csv");
+    let out_arg = out.display().to_string();
+    let partial_appears = || {
+        let start = std::time::Instant::now();
+        while start.elapsed() < std::time::Duration::from_secs(20) {
+            if files_in(&folder).iter().any(|f| f.contains("partial")) {
+                return true;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(1));
+        }
+        false
+    };
+    for signal in ["TERM", "HUP", "INT"] {
+        let mut child = hardset.command().args(["export", "--out", &out_arg]).spawn().expect("runs");
+        assert!(partial_appears(), "the export started writing");
+        send_signal(child.id(), signal);
+        let status = child.wait().expect("ends");
+        assert!(!status.success(), "SIG{signal}: an interrupted export does not say it exported");
+        assert_eq!(files_in(&folder), Vec::<String>::new(), "SIG{signal}: nothing left behind");
+    }
+    // SIGKILL cannot be caught: the next export removes what it left, and is not blocked by it.
+    let mut child = hardset.command().args(["export", "--out", &out_arg]).spawn().expect("runs");
+    assert!(partial_appears(), "the export started writing");
+    send_signal(child.id(), "KILL");
+    child.wait().expect("ends");
+    assert!(files_in(&folder).iter().any(|f| f.contains("partial")), "a killed export leaves its partial file");
+    let said = hardset.ok(&["export", "--out", &out_arg]);
+    assert!(said.starts_with("exported 300001 sets"), "{said}");
+    assert_eq!(files_in(&folder), ["log.csv"], "the next export removed the killed one's partial file");
+    // Another export still running keeps its partial file.
+    let live = folder.join(format!("log.csv.partial-{}", std::process::id()));
+    std::fs::write(&live, "being written").expect("writes");
+    let dead = folder.join(format!("log.csv.partial-{}", a_dead_pid()));
+    std::fs::write(&dead, "left by a killed export").expect("writes");
+    hardset.ok(&["export", "--out", &out_arg]);
+    assert!(live.exists() && !dead.exists(), "{:?}", files_in(&folder));
+}
+
+#[test]
+fn two_log_commands_started_together_on_a_new_log_both_succeed() {
+    const TRIES: usize = 60;
+    let hardset = Hardset::new();
+    let mut failures = Vec::new();
+    for attempt in 0..TRIES {
+        let db = hardset.root().join(format!("race-{attempt}/hardset.db"));
+        let db_arg = db.display().to_string();
+        let spawn = |set: &str| {
+            hardset
+                .command()
+                .args(["--db", &db_arg, "log", "Lat pulldown", set])
+                .stdout(Stdio::null())
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("runs")
+        };
+        let children = [spawn("60x10@1"), spawn("60x9@1")];
+        for child in children {
+            let output = child.wait_with_output().expect("ends");
+            if !output.status.success() {
+                failures.push(format!("try {attempt}: {}", String::from_utf8_lossy(&output.stderr).trim()));
+            }
+        }
+        if failures.is_empty() {
+            assert_eq!(parse_csv(&hardset.ok(&["--db", &db_arg, "export"])).rows.len(), 2, "try {attempt}");
+        }
+    }
+    assert!(failures.is_empty(), "{} of {TRIES} tries failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[cfg(unix)]
+#[test]
+fn doctor_says_a_read_only_log_file_can_be_read_but_not_saved_to() {
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    chmod(&hardset.db(), 0o444);
+    let run = hardset.run(&["doctor"]);
+    chmod(&hardset.db(), 0o600);
+    assert_eq!(run.code, Some(1), "{}", printed(&run));
+    assert!(run.stdout.contains("integrity ok, 1 sets"), "{}", printed(&run));
+    assert!(
+        run.stdout.contains("saving a set would fail: the log file is read-only (make it writable"),
+        "{}",
+        printed(&run)
+    );
+    assert!(!run.stdout.contains("restore a backup"), "{}", printed(&run));
+}
+
+#[test]
+fn another_programs_file_left_with_its_wal_is_refused_without_a_checkpoint() {
+    let hardset = Hardset::new();
+    let db = hardset.db();
+    let folder = db.parent().expect("a folder").to_path_buf();
+    std::fs::create_dir_all(&folder).expect("folder");
+    // The other program's file as a crash left it: committed rows still in its -wal only.
+    let scratch = hardset.root().join("scratch.db");
+    let writer = rusqlite::Connection::open(&scratch).expect("opens");
+    let _: String = writer.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).expect("wal");
+    writer.execute_batch("CREATE TABLE notes (x); INSERT INTO notes VALUES ('mine');").expect("writes");
+    std::fs::copy(&scratch, &db).expect("copies the file");
+    std::fs::copy(hardset.root().join("scratch.db-wal"), folder.join("hardset.db-wal")).expect("copies its WAL");
+    drop(writer);
+    let read = |name: &str| std::fs::read(folder.join(name)).expect("reads");
+    let before = (read("hardset.db"), read("hardset.db-wal"));
+    assert!(!before.1.is_empty(), "the rows are in the WAL");
+    for args in [&["log", "Lat pulldown", "60x10@1"][..], &["export"], &["doctor"], &["deload"]] {
+        let run = hardset.run(args);
+        assert_eq!(run.code, Some(1), "{args:?}: {}", printed(&run));
+        assert!(format!("{}{}", run.stdout, run.stderr).contains("is not a hardset log"), "{}", printed(&run));
+        assert!((read("hardset.db"), read("hardset.db-wal")) == before, "{args:?} checkpointed or changed it");
+    }
+}

@@ -454,3 +454,51 @@ fn started_in_a_terminal_with_output_or_input_redirected_the_app_says_it_needs_a
     assert!(screen.contains("hardset-exited-2") && screen.contains("needs a terminal"), "{screen}");
     assert!(!t.db().exists(), "nothing was written to the log");
 }
+
+/// The demo's temporary logs in `tmp`: `hardset-demo-<pid>.db` and its WAL files.
+fn demo_files(tmp: &Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(tmp)
+        .expect("lists")
+        .filter_map(|e| e.ok().map(|e| e.file_name().to_string_lossy().into_owned()))
+        .filter(|n| n.starts_with("hardset-demo-"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn the_demo_removes_its_temporary_log_when_its_terminal_closes_or_on_sigterm_and_stale_ones_at_start() {
+    for how in ["hang-up", "SIGTERM"] {
+        let t = Tmux::new(if how == "SIGTERM" { "demo-term" } else { "demo-hup" });
+        let tmp = t.dir.path().join("tmp");
+        std::fs::create_dir_all(&tmp).expect("creates the temporary folder");
+        // What a demo killed with SIGKILL left, and the log of a demo still running (this test).
+        let dead = {
+            let mut child = Command::new("true").spawn().expect("runs true");
+            let pid = child.id();
+            child.wait().expect("ends");
+            pid
+        };
+        for suffix in ["", "-wal", "-shm"] {
+            std::fs::write(tmp.join(format!("hardset-demo-{dead}.db{suffix}")), "left").expect("writes");
+        }
+        let running = format!("hardset-demo-{}.db", std::process::id());
+        std::fs::write(tmp.join(&running), "in use").expect("writes");
+        t.start("keep", "; sleep 60");
+        t.start_with("demo", &format!("TMPDIR='{}'", tmp.display()), " --demo; sleep 60");
+        t.wait_for("demo", "Day 1");
+        let app = child_of(&t.pane_pid("demo")).expect("the app runs under the pane's shell");
+        let own = format!("hardset-demo-{app}.db");
+        let files = demo_files(&tmp);
+        assert!(files.contains(&own), "{how}: the demo's log is there while it runs: {files:?}");
+        assert!(files.contains(&running), "{how}: a running demo's log is kept: {files:?}");
+        assert!(!files.iter().any(|f| f.contains(&dead.to_string())), "{how}: a dead demo's files go: {files:?}");
+        if how == "SIGTERM" {
+            assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+        } else {
+            assert!(t.run(&["kill-session", "-t", "demo"]).status.success());
+        }
+        exits_within_a_second(&app, how);
+        assert_eq!(demo_files(&tmp), [running.as_str()], "{how}: the demo removed its temporary log");
+    }
+}

@@ -52,6 +52,12 @@ fn child_logger() {
         return;
     };
     let sets: u32 = std::env::var("HARDSET_REL_SETS").ok().and_then(|n| n.parse().ok()).unwrap_or(u32::MAX);
+    // Children told to start together wait for the same moment, so their first opens collide.
+    if let Some(start) = std::env::var("HARDSET_REL_START").ok().and_then(|t| t.parse::<u128>().ok()) {
+        while unix_micros() < start {
+            std::hint::spin_loop();
+        }
+    }
     let mut store = Store::open(Path::new(&db)).expect("the child opens the log");
     let mut out = std::io::stdout().lock();
     writeln!(out, "{READY}").expect("reports");
@@ -68,10 +74,23 @@ fn child_logger() {
     }
 }
 
+/// Microseconds since the Unix epoch, the clock children started together agree on.
+fn unix_micros() -> u128 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_micros())
+}
+
 /// Starts `child_logger` on `db`, logging `sets` sets (or until killed), its stdout read line
 /// by line into the returned channel.
 fn spawn_logger(db: &Path, sets: Option<u32>) -> (Child, mpsc::Receiver<String>) {
+    spawn_logger_at(db, sets, None)
+}
+
+/// [`spawn_logger`], the child opening the log only at `start` (microseconds since the epoch).
+fn spawn_logger_at(db: &Path, sets: Option<u32>, start: Option<u128>) -> (Child, mpsc::Receiver<String>) {
     let mut command = Command::new(std::env::current_exe().expect("the test binary"));
+    if let Some(start) = start {
+        command.env("HARDSET_REL_START", start.to_string());
+    }
     command
         .args(["--exact", "child_logger", "--ignored", "--nocapture", "--test-threads=1", "-q"])
         .env("HARDSET_REL_DB", db)
@@ -207,6 +226,37 @@ fn two_instances_logging_at_once_lose_nothing_and_fail_nothing() {
         store.set_count().expect("counts"),
         started.elapsed()
     );
+}
+
+#[test]
+fn two_first_starts_at_once_both_log_into_the_one_log_the_winner_made() {
+    const TRIES: usize = 60;
+    let started = Instant::now();
+    let mut failures = Vec::new();
+    for attempt in 0..TRIES {
+        let dir = tempfile::tempdir().expect("temp dir");
+        // A path with no log yet: both children create, switch to WAL and migrate it at the
+        // same microsecond, then log one set each.
+        let db = dir.path().join("hardset.db");
+        let start = unix_micros() + 150_000;
+        let children = [spawn_logger_at(&db, Some(1), Some(start)), spawn_logger_at(&db, Some(1), Some(start))];
+        for (mut child, _) in children {
+            let mut stderr = String::new();
+            std::io::Read::read_to_string(&mut child.stderr.take().expect("piped"), &mut stderr).expect("reads");
+            if !child.wait().expect("finishes").success() {
+                let why = stderr.lines().find(|l| l.contains("panicked") || l.contains("Error")).unwrap_or("");
+                let detail = stderr.lines().skip_while(|l| !l.contains("panicked")).nth(1).unwrap_or("");
+                failures.push(format!("try {attempt}: {why} {detail}"));
+            }
+        }
+        if failures.is_empty() {
+            let store = Store::open(&db).expect("opens");
+            assert_eq!(store.set_count().expect("counts"), 2, "try {attempt}: both sets are in the one log");
+            assert!(store.integrity_ok().expect("checks"));
+        }
+    }
+    eprintln!("two first starts: {TRIES} tries, {} failed, {:.1?}", failures.len(), started.elapsed());
+    assert!(failures.is_empty(), "{} of {TRIES} tries failed:\n{}", failures.len(), failures.join("\n"));
 }
 
 /// A driver on the database file at `db`, at [`evening`].
@@ -402,6 +452,8 @@ fn newer_database(path: &Path, journal_mode: &str) {
         conn.query_row(&format!("PRAGMA journal_mode = {journal_mode}"), [], |r| r.get(0)).expect("mode");
     assert_eq!(mode, journal_mode);
     conn.execute_batch("CREATE TABLE later (x INTEGER); INSERT INTO later VALUES (1);").expect("setup");
+    // A newer hardset marks its logs as this one does.
+    conn.pragma_update(None, "application_id", hardset::store::APPLICATION_ID).expect("mark");
     conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1).expect("version");
 }
 
@@ -464,4 +516,157 @@ fn the_rest_timer_is_right_after_a_suspend_and_across_a_restart() {
     d.tick();
     assert_eq!(d.bells, 1, "one bell for a rest that ended while asleep");
     assert!(!common::screen(&d, 80, 24).contains("rest 0:"), "no rest left to count");
+}
+
+// ---------------------------------------------------------------- the log's files
+
+/// Builds the log as the release at schema `k` left it: the first `k` migrations, in WAL mode,
+/// one session holding `sets` working sets, closed cleanly (no -wal left).
+fn old_log(path: &Path, k: i64, sets: i64) {
+    let conn = rusqlite::Connection::open(path).expect("opens");
+    let _: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0)).expect("wal");
+    for file in &migration_files()[..k as usize] {
+        conn.execute_batch(&std::fs::read_to_string(file).expect("reads")).expect("migration runs");
+    }
+    conn.execute_batch(&format!(
+        "INSERT INTO session (id, started_at, day_name, day_index) VALUES (1, 1764000000, 'Day 1', 0);
+         WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < {sets})
+         INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at, note)
+         SELECT 1, 'Lat pulldown', 'working', 6000 + i % 500, 'kg', 1 + i % 20, 2, 1764000100 + i,
+                'set ' || i || ' of a long history, with a note long enough to fill the pages'
+         FROM n;"
+    ))
+    .expect("data");
+    conn.pragma_update(None, "user_version", k).expect("version");
+}
+
+/// The `.v<k>.bak` beside `db` holds the log as it was at schema `k`: it opens, is at schema
+/// `k`, passes `integrity_check`, holds `sets` sets, is private, and has no journal beside it.
+fn assert_backup_holds(db: &Path, k: i64, sets: i64, context: &str) {
+    let bak = PathBuf::from(format!("{}.v{k}.bak", db.display()));
+    let conn = rusqlite::Connection::open_with_flags(&bak, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .unwrap_or_else(|e| panic!("the backup does not open ({context}): {e}"));
+    let version: i64 = conn
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("the backup cannot be read ({context}): {e}"));
+    assert_eq!(version, k, "the backup is schema {k} ({context})");
+    let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0)).unwrap_or_else(|e| e.to_string());
+    assert_eq!(verdict, "ok", "the backup passes integrity_check ({context})");
+    let held: i64 = conn
+        .query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))
+        .unwrap_or_else(|e| panic!("the backup holds no sets table ({context}): {e}"));
+    assert_eq!(held, sets, "the backup holds every set ({context})");
+    drop(conn);
+    assert!(!Path::new(&format!("{}-journal", bak.display())).exists(), "no journal beside the backup ({context})");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&bak).expect("exists").permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the backup is readable by its owner only ({context})");
+    }
+}
+
+/// What a `.v5.bak` cut short or left over can look like.
+fn bad_backups(db: &Path, scratch: &Path) -> Vec<(&'static str, Vec<u8>, bool)> {
+    let copy = |name: &str, sql: &str| {
+        let path = scratch.join(name);
+        let conn = rusqlite::Connection::open(db).expect("opens");
+        conn.execute("VACUUM INTO ?1", [path.display().to_string()]).expect("copies");
+        let old = rusqlite::Connection::open(&path).expect("opens");
+        old.execute_batch(sql).expect("changes the copy");
+        drop(old);
+        std::fs::read(&path).expect("reads")
+    };
+    let whole = copy("whole.db", "");
+    let empty = {
+        let path = scratch.join("empty.db");
+        let conn = rusqlite::Connection::open(&path).expect("opens");
+        conn.execute_batch("CREATE TABLE x (y); DROP TABLE x;").expect("a page");
+        drop(conn);
+        std::fs::read(&path).expect("reads")
+    };
+    vec![
+        // What the issue found: a kill during the copy left a file with no table, and its journal.
+        ("a file with no table, with a journal", empty, true),
+        ("the first half of a copy, with a journal", whole[..whole.len() / 2].to_vec(), true),
+        ("an older copy missing sets", copy("fewer.db", "DELETE FROM workout_set WHERE id % 3 = 0;"), false),
+        ("a copy at another schema", copy("other.db", "PRAGMA user_version = 4;"), false),
+        ("not a database at all", b"hardset backup, interrupted".to_vec(), false),
+    ]
+}
+
+#[test]
+fn a_pre_upgrade_backup_cut_short_is_replaced_not_trusted() {
+    const SETS: i64 = 3_000;
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let template = scratch.path().join("template.db");
+    old_log(&template, 5, SETS);
+    for (what, bytes, journal) in bad_backups(&template, scratch.path()) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("hardset.db");
+        std::fs::copy(&template, &db).expect("copies the log");
+        let bak = dir.path().join("hardset.db.v5.bak");
+        std::fs::write(&bak, &bytes).expect("writes the bad backup");
+        if journal {
+            std::fs::write(dir.path().join("hardset.db.v5.bak-journal"), vec![0xd9; 4096]).expect("journal");
+        }
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("the log does not open ({what}): {e}"));
+        assert_eq!(store.set_count().expect("counts"), SETS, "the log keeps its sets ({what})");
+        drop(store);
+        assert_backup_holds(&db, 5, SETS, what);
+        assert_eq!(
+            files_in(dir.path()),
+            ["hardset.db", "hardset.db.v5.bak"],
+            "nothing else is left in the folder ({what})"
+        );
+    }
+}
+
+#[test]
+fn a_migration_killed_at_random_moments_never_leaves_a_backup_that_is_trusted_but_short() {
+    const KILLS: usize = 10;
+    const SETS: i64 = 20_000;
+    let seed = std::env::var("HARDSET_REL_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(20_261_207_u64);
+    let mut random = Random(seed);
+    let scratch = tempfile::tempdir().expect("temp dir");
+    let template = scratch.path().join("template.db");
+    old_log(&template, 5, SETS);
+    let started = Instant::now();
+    let (mut cut_short, mut migrated) = (0, 0);
+    for run in 0..KILLS {
+        let context = format!("kill {run} of {KILLS}, seed {seed} (HARDSET_REL_SEED replays it)");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("hardset.db");
+        std::fs::copy(&template, &db).expect("copies the log");
+        let (mut child, _lines) = spawn_logger(&db, Some(0));
+        // The kill lands while the backup is being written: a few milliseconds after its file
+        // (under whatever name) appears.
+        let writing = Instant::now();
+        while !files_in(dir.path()).iter().any(|f| f.starts_with("hardset.db.v5.bak")) {
+            assert!(writing.elapsed() < Duration::from_secs(30), "no backup was started: {context}");
+            std::thread::sleep(Duration::from_micros(200));
+        }
+        std::thread::sleep(Duration::from_millis(random.below(25)));
+        child.kill().expect("SIGKILL");
+        child.wait().expect("reaped");
+        let bak = dir.path().join("hardset.db.v5.bak");
+        let left = rusqlite::Connection::open_with_flags(&bak, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .and_then(|c| c.query_row("SELECT count(*) FROM workout_set", [], |r| r.get::<_, i64>(0)));
+        cut_short += usize::from(!left.is_ok_and(|sets| sets == SETS));
+        {
+            let conn =
+                rusqlite::Connection::open_with_flags(&db, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY).expect("opens");
+            migrated += usize::from(pragma(&conn, "user_version") == SCHEMA_VERSION);
+        }
+        // The next run: whatever the kill left, the log is backed up properly before migrating.
+        let store = Store::open(&db).unwrap_or_else(|e| panic!("the next open fails after {context}: {e}"));
+        assert_eq!(store.set_count().expect("counts"), SETS, "{context}");
+        drop(store);
+        assert_backup_holds(&db, 5, SETS, &context);
+    }
+    eprintln!(
+        "killed migrations: {KILLS} kills while the backup was written ({cut_short} left no whole backup under \
+         its name, {migrated} came after the migration), every backup whole after the next open, {:.1?}",
+        started.elapsed()
+    );
 }

@@ -124,7 +124,16 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             }
         }
     })();
-    ratatui::restore();
+    // Not `ratatui::restore()`: when the terminal has gone (closed window, SIGHUP), it prints
+    // the failure with `eprintln!`, which panics on the dead terminal; the panic hook then
+    // restores again and panics inside the hook, aborting the process before anything is
+    // dropped (the demo's temporary log was left behind that way).
+    let _ = ratatui::try_restore();
+    // The same goes for the terminal's own drop, which shows the cursor and reports a failure
+    // with `eprintln!`: shown here, and when that fails the terminal is let go without its drop.
+    if terminal.show_cursor().is_err() {
+        std::mem::forget(terminal);
+    }
     result
 }
 
