@@ -407,16 +407,28 @@ fn load_plan(paths: &Paths, catalogue: &Catalogue, settings: &Settings) -> Resul
     Ok(plan)
 }
 
-/// The logged exercises the catalogue and the plan do not know, with the closest known name.
+/// The logged exercises the catalogue and the plan do not know, with the closest known name, and
+/// those filed under another spelling of a known exercise (an older import kept a file's alias),
+/// which `history` and the app do not find under that name.
 fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
     let custom = store.custom_exercises()?;
-    let unknown: Vec<(String, u64)> =
-        store.logged_exercises()?.into_iter().filter(|(name, _)| plan.exercises.get(name).is_none()).collect();
-    if unknown.is_empty() {
+    let logged = store.logged_exercises()?;
+    let unknown: Vec<&(String, u64)> = logged.iter().filter(|(name, _)| plan.exercises.get(name).is_none()).collect();
+    let aliased: Vec<(&str, u64, &str)> = logged
+        .iter()
+        .filter_map(|(name, sets)| {
+            let known = plan.exercises.get(name)?;
+            (known.name.to_lowercase() != name.to_lowercase()).then_some((name.as_str(), *sets, known.name.as_str()))
+        })
+        .collect();
+    if unknown.is_empty() && aliased.is_empty() {
         return Ok("every exercise in the log is in the catalogue or your plan".into());
     }
-    let mut text = format!("{} exercises in the log are not in the catalogue or your plan:\n", unknown.len());
-    for (name, sets) in &unknown {
+    let mut text = String::new();
+    if !unknown.is_empty() {
+        let _ = writeln!(text, "{} exercises in the log are not in the catalogue or your plan:", unknown.len());
+    }
+    for (name, sets) in unknown {
         let muscles: Vec<&str> = custom
             .iter()
             .find(|c| c.name.eq_ignore_ascii_case(name))
@@ -425,6 +437,19 @@ fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
         let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
         let closest = plan.exercises.closest(name).map(|c| format!("; closest: {c}")).unwrap_or_default();
         let _ = writeln!(text, "  {name} ({sets} sets; {muscles}{closest})");
+    }
+    if !aliased.is_empty() {
+        let _ = writeln!(
+            text,
+            "{} exercises in the log are filed under another name of a known exercise, where History does not find them:",
+            aliased.len()
+        );
+    }
+    for (name, sets, known) in aliased {
+        let _ = writeln!(
+            text,
+            "  {name} ({sets} sets): another name of {known}; hardset exercises map \"{name}\" \"{known}\""
+        );
     }
     text.push_str("File one under a known exercise with: hardset exercises map \"NAME\" \"KNOWN NAME\"");
     Ok(text)

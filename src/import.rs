@@ -10,7 +10,7 @@ mod native;
 mod strong;
 mod table;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fmt::{self, Write as _};
 use std::path::Path;
 
@@ -422,19 +422,23 @@ pub struct Unknown {
     pub muscles: Vec<Muscle>,
 }
 
-/// Maps every exercise to the catalogue (by name or alias) and builds what the store writes.
-/// hardset's own files keep their names as they are. Names the catalogue does not know become
-/// the log's own exercises, with the muscles the file gives them.
+/// Maps every exercise to the catalogue (by name or alias) and builds what the store writes: a
+/// set is filed under the catalogue's name whatever spelling the file uses (hardset's own files
+/// too), so `history` and the app find it. A name a hardset JSON file lists as one of the log's
+/// own exercises stays as it is. Names the catalogue does not know become the log's own
+/// exercises, with the muscles the file gives them.
 pub(crate) fn prepare(parsed: Parsed, source: Source, catalogue: &Catalogue) -> (ImportBatch, Vec<Unknown>) {
     let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
+    let own: HashSet<String> = parsed.custom.iter().map(|c| c.name.to_lowercase()).collect();
     let mut sessions = Vec::with_capacity(parsed.sessions.len());
     for session in parsed.sessions {
         let mut sets = Vec::with_capacity(session.sets.len());
         for set in session.sets {
             let mut entry = set.entry;
             match catalogue.get(&entry.exercise) {
-                Some(known) if source != Source::Hardset => entry.exercise.clone_from(&known.name),
-                Some(_) => {}
+                // A name the file's own exercise list gives stays that exercise.
+                Some(_) if own.contains(&entry.exercise.to_lowercase()) => {}
+                Some(known) => entry.exercise.clone_from(&known.name),
                 None => {
                     let seen = unknown.entry(entry.exercise.to_lowercase()).or_insert_with(|| Unknown {
                         name: entry.exercise.clone(),

@@ -460,7 +460,11 @@ fn a_stored_rir_above_5_survives_an_export_and_import_round_trip() {
             form_broke: false,
             note: String::new(),
         };
-        store.log_set(&session, &entry, chrono::Utc::now() - chrono::Duration::days(3), 0).expect("logs");
+        let at = chrono::Utc::now() - chrono::Duration::days(3);
+        store.log_set(&session, &entry, at, 0).expect("logs");
+        // Ended, as an import writes it (an import writes no session still running).
+        let id = store.all_sessions().expect("sessions")[0].id;
+        store.end_session(id, at).expect("ends");
     }
     for format in ["csv", "json"] {
         let file = old.root().join(format!("log.{format}"));

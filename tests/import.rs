@@ -13,7 +13,7 @@ use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use hardset::clock::FixedClock;
+use hardset::clock::{Clock as _, FixedClock};
 use hardset::export::{self, Format};
 use hardset::import::{Options, Report, Source, import_file};
 use hardset::model::exercise::Muscle;
@@ -591,7 +591,18 @@ fn native_csv_and_json_exports_import_back_to_the_same_log() {
         let report = import(&mut copy, &path, Options::default()).expect("imports");
         assert_eq!(report.detected.source, Source::Hardset);
         assert_eq!(copy.set_count().expect("counts"), original.set_count().expect("counts"));
-        assert_eq!(export_text(&copy, format), first, "{name}: export, import, export gives the same file");
+        // The log's running session comes back as history, ended at its last set: an import
+        // never writes a session that takes the sets logged after it.
+        let mut ended = full_log();
+        let running = ended.all_sessions().expect("sessions").into_iter().find(|s| s.ended_at.is_none());
+        let running = running.expect("the log has a running session");
+        ended.end_session(running.id, common::evening()).expect("ends");
+        assert_ne!(export_text(&ended, format), first, "{name}: the export shows the session running");
+        assert_eq!(
+            export_text(&copy, format),
+            export_text(&ended, format),
+            "{name}: export, import, export gives the same file"
+        );
         let weeks = |store: &Store| -> Vec<_> {
             store.deload_weeks().expect("weeks").into_iter().map(|w| (w.monday, w.style)).collect()
         };
@@ -1094,4 +1105,133 @@ fn an_import_maps_names_to_the_plans_own_exercises_too() {
     if let Some(path) = real("hevy_export_kg_2024-2025.csv", "an_import_maps_names_to_the_plans_own_exercises_too") {
         plan_names_after_import(&path, 7, 92);
     }
+}
+
+#[test]
+fn a_rest_day_marked_on_a_fitnotes_day_never_hides_that_days_training() {
+    // A rest day marked done at local noon, the time FitNotes days are put at.
+    let mut store = Store::in_memory().expect("store");
+    let noon = clock().utc_of_local(date(2025, 4, 29).and_hms_opt(12, 0, 0).expect("noon"));
+    store.mark_day_done("Rest day", None, noon).expect("marks the rest day");
+    let (_dir, path) = file(
+        "fitnotes.csv",
+        &format!(
+            "{FITNOTES_HEADER}2025-04-29,Flat Barbell Bench Press,Chest,60.0,kgs,8,,,\n2025-04-29,Barbell Curl,Biceps,30.0,kgs,10,,,\n"
+        ),
+    );
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!(
+        (report.counts.sessions_added, report.counts.sessions_present),
+        (1, 0),
+        "the training day is not the rest day: {report}"
+    );
+    assert_eq!(store.set_count().expect("counts"), 2, "both sets are in the log");
+    // The same file again: now the day is in the log, and nothing is added twice.
+    let again = import(&mut store, &path, Options::default()).expect("imports");
+    assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, 1), "{again}");
+    assert_eq!(store.set_count().expect("counts"), 2);
+    assert_eq!(store.all_sessions().expect("sessions").len(), 2, "the rest day and the training day");
+}
+
+#[test]
+fn a_fitnotes_day_is_recognised_by_what_it_holds_not_only_its_time() {
+    // A session of the log's own at local noon that holds other exercises is another session.
+    let mut store = Store::in_memory().expect("store");
+    let (_a, first) = file("a.csv", &format!("{FITNOTES_HEADER}2025-04-29,Barbell Curl,Biceps,30.0,kgs,10,,,\n"));
+    import(&mut store, &first, Options::default()).expect("imports");
+    let (_b, other) =
+        file("b.csv", &format!("{FITNOTES_HEADER}2025-04-29,Flat Barbell Bench Press,Chest,60.0,kgs,8,,,\n"));
+    let report = import(&mut store, &other, Options::default()).expect("imports");
+    assert_eq!((report.counts.sessions_added, report.counts.sessions_present), (1, 0), "{report}");
+    assert_eq!(store.set_count().expect("counts"), 2);
+}
+
+const NATIVE_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,logged_at\n";
+
+#[test]
+fn sets_a_native_file_names_by_an_alias_are_filed_under_the_catalogue_name() {
+    let (_dir, path) = file(
+        "native.csv",
+        &format!(
+            "{NATIVE_HEADER}2026-11-20T17:00:00Z,2026-11-20T18:00:00Z,Legs,Squat,working,100,kg,5,1,2026-11-20T17:20:00Z\n\
+             2026-11-20T17:00:00Z,2026-11-20T18:00:00Z,Legs,barbell back squat,working,100,kg,4,0,2026-11-20T17:25:00Z\n"
+        ),
+    );
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &path, Options::default()).expect("imports");
+    assert!(report.unknown.is_empty(), "an alias is not an unknown exercise: {report}");
+    let names: Vec<String> = sets(&store).into_iter().map(|s| s.entry.exercise).collect();
+    assert_eq!(names, ["Barbell back squat", "Barbell back squat"], "filed where `history Squat` looks");
+
+    // hardset's JSON does the same, and keeps a name its own exercise list gives.
+    let mut json = Store::in_memory().expect("store");
+    let text = export_text(&store, Format::Json).replace("Barbell back squat", "Back squat");
+    let (_j, path) = file("native.json", &text);
+    import(&mut json, &path, Options::default()).expect("imports");
+    let names: Vec<String> = sets(&json).into_iter().map(|s| s.entry.exercise).collect();
+    assert_eq!(names, ["Barbell back squat", "Barbell back squat"]);
+}
+
+#[test]
+fn an_imported_session_without_an_end_ends_at_its_last_set_and_never_takes_new_sets() {
+    // Started half an hour before the test's clock, no session_end: it looks like a running
+    // session, but it is history from a file.
+    let (_dir, path) = file(
+        "native.csv",
+        &format!(
+            "{NATIVE_HEADER}2026-11-29T17:30:00Z,,Push,Barbell bench press,working,80,kg,8,1,2026-11-29T17:40:00Z\n\
+             2026-11-29T17:30:00Z,,Push,Barbell bench press,working,80,kg,7,0,2026-11-29T17:44:00Z\n"
+        ),
+    );
+    let mut store = Store::in_memory().expect("store");
+    import(&mut store, &path, Options::default()).expect("imports");
+    let sessions = store.all_sessions().expect("sessions");
+    assert_eq!(sessions.len(), 1);
+    assert_eq!(
+        sessions[0].ended_at,
+        Some(Utc.with_ymd_and_hms(2026, 11, 29, 17, 44, 0).single().expect("time")),
+        "ends at its last set"
+    );
+    let running = store.open_session(common::evening(), |_| false).expect("reads");
+    assert_eq!(running, None, "the imported session is not the running one");
+}
+
+#[test]
+fn sets_an_older_import_filed_under_an_alias_are_reported_and_can_be_filed_again() {
+    // A log written before imports resolved aliases: its sets are under "Squat".
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("log.db");
+    {
+        let mut store = Store::open(&db).expect("opens");
+        let entry = hardset::model::session::SetEntry {
+            exercise: "Squat".into(),
+            kind: SetKind::Working,
+            weight: hardset::model::units::Weight::new(hardset::model::units::Load::from_hundredths(10_000), Unit::Kg),
+            reps: 5,
+            rir: Rir::from_halves(2),
+            form_broke: false,
+            note: String::new(),
+        };
+        let day = hardset::model::session::SessionFor::New { day_name: "Legs".into(), day_index: None };
+        store.log_set(&day, &entry, Utc.with_ymd_and_hms(2026, 11, 20, 17, 0, 0).unwrap(), 180).expect("logs");
+    }
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+            .arg("--db")
+            .arg(&db)
+            .arg("--config")
+            .arg(dir.path())
+            .args(args)
+            .output()
+            .expect("runs")
+    };
+    let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
+    assert!(listed.contains("Squat (1 sets)") && listed.contains("Barbell back squat"), "{listed}");
+    let out = run(&["exercises", "map", "Squat", "Barbell back squat"]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let history = run(&["history", "Squat"]);
+    let shown = String::from_utf8_lossy(&history.stdout);
+    assert!(shown.contains("100 kg x 5"), "history finds the set once it is filed: {shown}");
+    let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
+    assert!(!listed.contains("Squat ("), "{listed}");
 }

@@ -125,8 +125,14 @@ impl Store {
             let working = record.sets.iter().filter(|(s, _)| s.kind == SetKind::Working).count() as u64;
             let ramp_up = record.sets.len() as u64 - working;
             let start = record.started_at.timestamp();
-            let present: Option<i64> =
-                tx.prepare_cached(find)?.query_row(params![start, record.day_name], |r| r.get(0)).optional()?;
+            let candidates: Vec<i64> = tx
+                .prepare_cached(find)?
+                .query_map(params![start, record.day_name], |r| r.get(0))?
+                .collect::<Result<_, _>>()?;
+            let present = match candidates.iter().find(|id| written.contains(id)) {
+                Some(&id) => Some(id),
+                None => held_match(&tx, &candidates, record, batch.matching)?,
+            };
             let id = match present {
                 Some(id) if !written.contains(&id) => {
                     let held: i64 = tx
@@ -150,7 +156,7 @@ impl Store {
                     )?
                     .execute(params![
                         start,
-                        record.ended_at.map(|t| t.timestamp()),
+                        imported_end(record).timestamp(),
                         record.day_name,
                         record.day_index.map(|i| i as i64),
                         record.note,
@@ -257,4 +263,39 @@ impl Store {
             Ok(moved as u64)
         })
     }
+}
+
+/// When an imported session ends: when the file says, else at its last set (or its start), and
+/// never before its last set. An import writes history, never a session still running, so a
+/// file's open session cannot take the sets logged after it.
+fn imported_end(record: &SessionRecord) -> chrono::DateTime<Utc> {
+    let last = record.sets.iter().map(|(_, at)| *at).max().unwrap_or(record.started_at);
+    record.ended_at.unwrap_or(last).max(last)
+}
+
+/// Which of the log's sessions found at the file session's time (by `matching`) is the same
+/// session, judged by what it holds: a session with no sets (a rest day marked done) is never a
+/// day with sets, nor the other way round; where the name is not compared (a FitNotes day), the
+/// held session must share an exercise with the file's.
+fn held_match(
+    tx: &rusqlite::Transaction<'_>,
+    candidates: &[i64],
+    record: &SessionRecord,
+    matching: Matching,
+) -> Result<Option<i64>, StoreError> {
+    for &id in candidates {
+        let held: Vec<String> = tx
+            .prepare_cached("SELECT DISTINCT exercise FROM workout_set WHERE session_id = ?1")?
+            .query_map([id], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        if held.is_empty() != record.sets.is_empty() {
+            continue;
+        }
+        let shares = || record.sets.iter().any(|(set, _)| held.contains(&set.exercise));
+        if matching == Matching::Start && !held.is_empty() && !shares() {
+            continue;
+        }
+        return Ok(Some(id));
+    }
+    Ok(None)
 }
