@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use chrono::{NaiveDate, Utc};
-use rusqlite::{OptionalExtension, params};
+use rusqlite::params;
 
 use super::sets::insert_set;
 use super::{Store, StoreError};
