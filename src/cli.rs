@@ -495,6 +495,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             run_app(plan, settings, warning, store)
         }
         Some(Command::Backup { path }) => {
+            // Never onto the log, checked before anything opens it.
+            if let Some(to) = &path {
+                refuse_the_log(to, &paths.database)?;
+            }
             // The log as it is, at whatever schema: a backup copies it, it never upgrades it.
             let Some(store) = Store::inspect(&paths.database)? else {
                 return Err(Error::Input(format!(
@@ -660,9 +664,10 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             ))
         }
         Some(Command::Export { format, out: Some(file) }) => {
+            // Never onto the log, checked before anything opens (or upgrades) it.
+            refuse_the_log(&file, &paths.database)?;
             let store = Store::open_to_read(&paths.database)?;
             announce(&store);
-            refuse_the_log(&file, &paths.database)?;
             export_to_file(&store, format, &file)?;
             say(&format!("exported {} sets to {}", store.set_count()?, file.display()))
         }
@@ -815,14 +820,18 @@ fn export_to_file(store: &Store, format: Format, file: &Path) -> Result<(), Erro
         export::export(store, format, &SystemClock, &mut writer)?;
         writer.flush()?;
         drop(writer);
+        // The last moment a signal stops it: once renamed, the file is whole and stays.
+        if stop.load(Ordering::SeqCst) {
+            return Err(Error::Input(String::new()));
+        }
         disk::finish(&partial, file)?;
         Ok(())
     })();
     if written.is_err() {
         let _ = std::fs::remove_file(&partial);
-    }
-    if stop.load(Ordering::SeqCst) {
-        return Err(Error::Input(format!("the export was interrupted; nothing was written to {}", file.display())));
+        if stop.load(Ordering::SeqCst) {
+            return Err(Error::Input(format!("the export was interrupted; nothing was written to {}", file.display())));
+        }
     }
     written.map_err(|e| match e {
         Error::Io(ref io) | Error::Store(StoreError::Io { source: ref io, .. })

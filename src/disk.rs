@@ -123,17 +123,41 @@ pub fn sync_folder(path: &Path) {
     }
 }
 
-/// Whether `target` is the log at `db` or one of its WAL or journal files, by file identity
-/// (device and inode, following symlinks), so another name for it (a symlink, a hard link,
-/// `./`) is caught too. A target that does not exist is none of them.
+/// Whether `target` is the log at `db` or one of its WAL or journal files: by name (the same
+/// folder, however it is written, and the same file name), so a log not created yet or a journal
+/// not there now is caught; and by file identity (device and inode, following symlinks), so
+/// another name for an existing one (a symlink, a hard link) is caught too.
 pub fn is_the_log(target: &Path, db: &Path) -> bool {
-    let Ok(target) = std::fs::metadata(target) else {
-        return false;
-    };
-    ["", "-wal", "-shm", "-journal"]
-        .iter()
-        .filter_map(|suffix| std::fs::metadata(with_suffix(db, suffix)).ok())
-        .any(|file| same_file(&target, &file))
+    let named = named_in_its_folder(&link_target(target));
+    let found = std::fs::metadata(target).ok();
+    ["", "-wal", "-shm", "-journal"].iter().any(|suffix| {
+        let file = with_suffix(db, suffix);
+        let same_name = named.is_some() && named == named_in_its_folder(&file);
+        let same_identity = match (&found, std::fs::metadata(&file)) {
+            (Some(target), Ok(file)) => same_file(target, &file),
+            _ => false,
+        };
+        same_name || same_identity
+    })
+}
+
+/// Where a symlink at `path` leads, followed link by link even when what it names does not
+/// exist (yet): writing there would create that file. Anything else is `path` itself.
+fn link_target(path: &Path) -> PathBuf {
+    let mut path = path.to_path_buf();
+    for _ in 0..40 {
+        match std::fs::read_link(&path) {
+            Ok(next) => path = folder_of(&path).join(next),
+            Err(_) => break,
+        }
+    }
+    path
+}
+
+/// `path` as its folder's real path (symlinks and `..` resolved) and its own file name.
+fn named_in_its_folder(path: &Path) -> Option<PathBuf> {
+    let name = path.file_name()?;
+    Some(std::fs::canonicalize(folder_of(path)).ok()?.join(name))
 }
 
 #[cfg(unix)]
@@ -181,6 +205,14 @@ pub fn disk_full(folder: &Path) -> bool {
         let _ = folder;
         false
     }
+}
+
+/// Whether the SQLite file at `path` is in WAL mode, by its header (bytes 18 and 19, the file
+/// format's write and read versions, are 2 in WAL mode and 1 in rollback mode).
+pub fn header_says_wal(path: &Path) -> bool {
+    use std::io::Read as _;
+    let mut header = [0u8; 20];
+    File::open(path).and_then(|mut f| f.read_exact(&mut header)).is_ok() && header[18] == 2 && header[19] == 2
 }
 
 #[cfg(test)]

@@ -765,6 +765,13 @@ struct TidyWal(PathBuf);
 
 impl Drop for TidyWal {
     fn drop(&mut self) {
+        // Only a WAL log's -wal and -shm are tidied. A rollback journal beside the log (another
+        // tool switched it out of WAL, or crashed in a transaction) is left to the next command
+        // that writes: a read-write open here would play it back or remove it.
+        let made = with_suffix(&self.0, "-wal").exists() || with_suffix(&self.0, "-shm").exists();
+        if !made || with_suffix(&self.0, "-journal").exists() || !disk::header_says_wal(&self.0) {
+            return;
+        }
         let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if let Ok(conn) = Connection::open_with_flags(&self.0, flags) {
             let _ = conn.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get::<_, i64>(0));

@@ -1414,3 +1414,49 @@ fn another_programs_file_left_with_its_wal_is_refused_without_a_checkpoint() {
         assert!((read("hardset.db"), read("hardset.db-wal")) == before, "{args:?} checkpointed or changed it");
     }
 }
+
+#[test]
+fn export_and_backup_refuse_the_logs_names_even_before_the_log_exists() {
+    // No log yet: an export to where the log goes would put a CSV there, which the next start
+    // then refuses as another program's file.
+    let hardset = Hardset::new();
+    let db = hardset.db();
+    std::fs::create_dir_all(db.parent().expect("a folder")).expect("folder");
+    let target = db.display().to_string();
+    for args in [vec!["export", "--out", &target], vec!["backup", &target]] {
+        let message = hardset.fails(&args);
+        assert!(message.contains("is the log itself"), "{args:?}: {message}");
+        assert!(!db.exists(), "{args:?} wrote where the log goes");
+    }
+    // With a log, its rollback journal's name is the log's too: it is neither written nor removed.
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    for suffix in ["-journal", "-wal", "-shm"] {
+        let name = format!("{target}{suffix}");
+        for args in [vec!["export", "--out", &name], vec!["backup", &name]] {
+            let message = hardset.fails(&args);
+            assert!(message.contains("is the log itself"), "{args:?}: {message}");
+            assert!(!Path::new(&name).exists() || suffix != "-journal", "{args:?} left a file named like the journal");
+        }
+    }
+}
+
+#[test]
+fn a_reading_command_leaves_a_rollback_logs_journal_alone() {
+    // A log another tool switched to rollback mode, with a journal beside it: reading commands
+    // neither play it back nor remove it (only a command that writes may).
+    let hardset = Hardset::new();
+    hardset.ok(&["log", "Lat pulldown", "60x10@1"]);
+    let db = hardset.db();
+    let conn = rusqlite::Connection::open(&db).expect("opens");
+    conn.pragma_update(None, "journal_mode", "DELETE").expect("rollback mode");
+    drop(conn);
+    let journal = PathBuf::from(format!("{}-journal", db.display()));
+    let bytes: Vec<u8> = (0..1024u32).map(|i| (i * 7 + 3) as u8).collect();
+    std::fs::write(&journal, &bytes).expect("writes the journal");
+    let log = std::fs::read(&db).expect("reads");
+    for args in [&["export"][..], &["doctor"][..], &["history", "Lat pulldown"][..]] {
+        hardset.run(args);
+        assert!(std::fs::read(&journal).ok() == Some(bytes.clone()), "{args:?} left the journal as it was");
+        assert!(std::fs::read(&db).expect("reads") == log, "{args:?} left the log as it was");
+    }
+}
