@@ -605,15 +605,17 @@ fn enter_asks_before_throwing_away_a_set_typed_for_another_row() {
     let mut d = typed_for_set_1_then_enter_on_ramp_up_2();
     assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "asked before the typed set 1 is dropped");
     let text = screen(&d, 80, 24);
-    assert!(text.contains("set 1") && text.contains("ramp-up 2"), "{text}");
-    // y: the typed set goes, and the selected row's form opens, headed with that row.
+    // Sets of a kind are kept in order: with ramp-up 1 open, a new ramp-up set is ramp-up 1,
+    // and the question names the row that opens.
+    assert!(text.contains("set 1") && text.contains("open ramp-up 1"), "{text}");
+    // y: the typed set goes, and the form opens on the row it will save, title and cursor.
     press(&mut d, &[ch('y')]);
     assert_eq!(d.app.pane, Pane::Form);
-    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::RampUp, 2));
+    assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::RampUp, 1));
+    assert_eq!(selected_row(&d), form_row(&d), "the cursor is on the row the form saves");
     let text = screen(&d, 80, 24);
-    assert!(text.contains("Machine chest press · ramp-up 2"), "{text}");
-    // Sets of a kind are kept in order: with ramp-up 1 open, the form says where this one goes.
-    assert!(text.contains("saved as ramp-up 1"), "{text}");
+    assert!(text.contains("Machine chest press · ramp-up 1"), "{text}");
+    assert!(!text.contains("ramp-up 2 ·") && !text.contains("saved as"), "{text}");
     type_text(&mut d, "45");
     press(&mut d, &[enter()]);
     type_text(&mut d, "4");

@@ -1090,16 +1090,22 @@ impl App {
             if typed.iter().all(|t| !t.is_empty()) {
                 kept = format!("{kept} ({} {} x {})", typed[0], target.unit, typed[1]);
             }
-            let selected = self.selected_row_name().unwrap_or_default();
+            let selected = self.row_to_open().and_then(|row| self.row_name(row)).unwrap_or_default();
             self.popup = Some(Popup::Confirm(Question::SwitchRow { kept, selected }));
             return;
         }
         self.open_row();
     }
 
-    /// Focuses the form, filled for the selected row unless it holds text typed for it.
+    /// Focuses the form, filled for the selected row unless it holds text typed for it. The log
+    /// keeps the sets of a kind in order, so a new set opened on ramp-up 2 while ramp-up 1 is
+    /// still open is ramp-up 1: the cursor and the form's title go there, and the title always
+    /// names the row that is saved.
     fn open_row(&mut self) {
         if !self.form.dirty {
+            if let Some(row) = self.row_to_open() {
+                self.cursor = Some(row);
+            }
             self.fill_form();
         }
         if self.form.field.is_none() {
@@ -1119,14 +1125,23 @@ impl App {
             .then(|| crate::tui::form::FormTarget { number: first_open.number, ..target.clone() }.row_name())
     }
 
-    /// The selected row's name: `ramp-up 2`.
-    fn selected_row_name(&self) -> Option<String> {
+    /// The row `Enter` opens from the cursor: the selected row, or, for a new set, the first
+    /// row of its kind still open (where the log puts it).
+    fn row_to_open(&self) -> Option<(usize, usize)> {
         let (ei, si) = self.cursor?;
+        let slots = &self.today.as_ref()?.exercises.get(ei)?.slots;
+        let slot = slots.get(si)?;
+        if slot.logged.is_some() {
+            return Some((ei, si));
+        }
+        let first = slots.iter().position(|s| s.kind == slot.kind && s.logged.is_none()).unwrap_or(si);
+        Some((ei, first.min(si)))
+    }
+
+    /// A row's name: `ramp-up 2`.
+    fn row_name(&self, (ei, si): (usize, usize)) -> Option<String> {
         let slot = self.today.as_ref()?.exercises.get(ei)?.slots.get(si)?;
-        Some(match slot.kind {
-            SetKind::RampUp => format!("ramp-up {}", slot.number),
-            SetKind::Working => format!("set {}", slot.number),
-        })
+        Some(crate::tui::form::slot_name(slot.kind, slot.number))
     }
 
     /// After today was read again with text in the form: the row it was opened on may have been

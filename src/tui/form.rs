@@ -75,10 +75,15 @@ pub struct FormTarget {
 impl FormTarget {
     /// The row's name as the checklist and the form's title show it: `set 1`, `ramp-up 2`.
     pub fn row_name(&self) -> String {
-        match self.kind {
-            SetKind::RampUp => format!("ramp-up {}", self.number),
-            SetKind::Working => format!("set {}", self.number),
-        }
+        slot_name(self.kind, self.number)
+    }
+}
+
+/// A checklist row's name: `set 1`, `ramp-up 2`.
+pub fn slot_name(kind: SetKind, number: u16) -> String {
+    match kind {
+        SetKind::RampUp => format!("ramp-up {number}"),
+        SetKind::Working => format!("set {number}"),
     }
 }
 
