@@ -198,7 +198,26 @@ const NEARLY_FULL: u64 = 1 << 20;
 pub fn disk_full(folder: &Path) -> bool {
     #[cfg(target_os = "linux")]
     {
-        rustix::fs::statvfs(folder).is_ok_and(|s| s.f_bavail.saturating_mul(s.f_frsize) < NEARLY_FULL)
+        // Blocks reserved for root are free to root: count them when running as root.
+        let root = rustix::process::geteuid().is_root();
+        rustix::fs::statvfs(folder).is_ok_and(|s| {
+            let free = if root { s.f_bfree } else { s.f_bavail };
+            free.saturating_mul(s.f_frsize) < NEARLY_FULL
+        })
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = folder;
+        false
+    }
+}
+
+/// Whether the disk holding `folder` is mounted read-only. `false` where the platform cannot
+/// say.
+pub fn read_only_mount(folder: &Path) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        rustix::fs::statvfs(folder).is_ok_and(|s| s.f_flag.contains(rustix::fs::StatVfsMountFlags::RDONLY))
     }
     #[cfg(not(target_os = "linux"))]
     {

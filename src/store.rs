@@ -90,6 +90,29 @@ pub enum StoreError {
     /// The log file cannot be written.
     #[error("the log file is read-only (make it writable, then try again)")]
     FileReadOnly,
+    /// The disk holding the log is mounted read-only.
+    #[error(
+        "the disk holding {folder} is mounted read-only (mount it read-write, or move the log to a disk you can \
+         write, then try again; the log is intact)"
+    )]
+    ReadOnlyDisk {
+        /// The log's folder.
+        folder: String,
+    },
+    /// The path given for the log is a folder.
+    #[error("{path} is a folder, not a log file: name the log's file (for example {path}/hardset.db)")]
+    IsAFolder {
+        /// The path given.
+        path: String,
+    },
+    /// The log's folder does not exist and cannot be made.
+    #[error("cannot make the folder {folder} for the log: {why}")]
+    NoFolder {
+        /// The folder the log would be in.
+        folder: String,
+        /// What stands in the way, in words.
+        why: String,
+    },
     /// The log's pages do not hold together: what was asked was not done.
     #[error(
         "the log {path} is damaged: {what}. Keep the file (copy it somewhere safe), then restore a backup in its place \
@@ -141,7 +164,30 @@ fn sqlite_in_words(error: &rusqlite::Error) -> String {
 /// "disk I/O error", a read-only folder as "read-only" or "cannot open"). Anything else is
 /// returned as it was.
 fn diagnose(path: &Path, error: StoreError) -> StoreError {
+    if !matches!(error, StoreError::Io { .. } | StoreError::Sqlite(_)) {
+        return error;
+    }
+    if path.is_dir() {
+        return StoreError::IsAFolder { path: path.display().to_string() };
+    }
     let folder = disk::folder_of(path);
+    if !folder.is_dir() {
+        // The nearest part of the path that exists says why the folder cannot be made.
+        let blocking = folder.ancestors().skip(1).find(|a| a.as_os_str().is_empty() || a.exists());
+        let blocking = blocking.map(|a| if a.as_os_str().is_empty() { Path::new(".") } else { a });
+        let why = match blocking {
+            _ if folder.exists() => format!("{} is a file", folder.display()),
+            Some(a) if !a.is_dir() => format!("{} is a file", a.display()),
+            Some(a) if !disk::writable(a) => {
+                format!("{} cannot be written (make it writable, or choose another place for the log)", a.display())
+            }
+            _ => return error,
+        };
+        return StoreError::NoFolder { folder: folder.display().to_string(), why };
+    }
+    if disk::read_only_mount(&folder) {
+        return StoreError::ReadOnlyDisk { folder: folder.display().to_string() };
+    }
     let disk_full = || StoreError::DiskFull { folder: folder.display().to_string() };
     let folder_read_only = || StoreError::FolderReadOnly { folder: folder.display().to_string() };
     match &error {
@@ -180,6 +226,9 @@ pub fn what_stops_saving(path: &Path) -> Option<StoreError> {
     let folder = disk::folder_of(path);
     if disk::disk_full(&folder) {
         return Some(StoreError::DiskFull { folder: folder.display().to_string() });
+    }
+    if disk::read_only_mount(&folder) {
+        return Some(StoreError::ReadOnlyDisk { folder: folder.display().to_string() });
     }
     if !disk::writable(path) {
         return Some(StoreError::FileReadOnly);
@@ -355,9 +404,12 @@ impl Store {
         }
         drop(store);
         match Store::open_for_writing(path).map_err(|e| diagnose(path, e)) {
-            Err(StoreError::DiskFull { .. } | StoreError::FolderReadOnly { .. } | StoreError::FileReadOnly) => {
-                Store::upgraded_in_memory(path, version)
-            }
+            Err(
+                StoreError::DiskFull { .. }
+                | StoreError::FolderReadOnly { .. }
+                | StoreError::FileReadOnly
+                | StoreError::ReadOnlyDisk { .. },
+            ) => Store::upgraded_in_memory(path, version),
             other => other,
         }
     }

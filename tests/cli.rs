@@ -1460,3 +1460,81 @@ fn a_reading_command_leaves_a_rollback_logs_journal_alone() {
         assert!(std::fs::read(&db).expect("reads") == log, "{args:?} left the log as it was");
     }
 }
+
+#[test]
+fn a_db_path_that_cannot_be_a_log_says_why_in_words() {
+    let hardset = Hardset::new();
+    let root = hardset.root();
+    // A folder given where the log's file name goes.
+    let folder = root.join("logs");
+    std::fs::create_dir_all(&folder).expect("folder");
+    let message = hardset.fails(&["log", "--db", &folder.display().to_string(), "Lat pulldown", "60x10@1"]);
+    assert!(message.contains("is a folder") && message.contains("hardset.db"), "{message}");
+    // A file where the log's folder would be made.
+    let file = root.join("notes.txt");
+    std::fs::write(&file, "mine").expect("writes");
+    let inside = file.join("log.db").display().to_string();
+    let message = hardset.fails(&["log", "--db", &inside, "Lat pulldown", "60x10@1"]);
+    assert!(message.contains("notes.txt is a file"), "{message}");
+    assert_eq!(std::fs::read(&file).expect("reads"), b"mine");
+    // A folder that cannot be made: its nearest existing parent is named, not the missing folder.
+    #[cfg(unix)]
+    if !running_as_root() {
+        use std::os::unix::fs::PermissionsExt;
+        let locked = root.join("locked");
+        std::fs::create_dir_all(&locked).expect("folder");
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
+        let deep = locked.join("a/b/log.db").display().to_string();
+        let message = hardset.fails(&["log", "--db", &deep, "Lat pulldown", "60x10@1"]);
+        std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+        assert!(
+            message.contains("cannot make the folder") && message.contains("locked cannot be written"),
+            "{message}"
+        );
+    }
+}
+
+/// Unmounts its folder when dropped.
+struct Mounted(PathBuf);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_log_on_a_disk_mounted_read_only_is_read_and_saving_says_the_disk_is_read_only() {
+    // Needs the right to mount (root on a Linux machine, as in CI); says so and stops otherwise.
+    let hardset = Hardset::new();
+    let mount_point = hardset.root().join("disk");
+    std::fs::create_dir_all(&mount_point).expect("folder");
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=16m", "tmpfs"])
+        .arg(&mount_point)
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success());
+    if !mounted {
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"skipped the read-only disk test: this user cannot mount a tmpfs\n",
+        );
+        return;
+    }
+    let _unmount = Mounted(mount_point.clone());
+    let db = mount_point.join("hardset.db").display().to_string();
+    hardset.ok(&["log", "--db", &db, "Lat pulldown", "60x10@1"]);
+    let remounted = Command::new("mount").args(["-o", "remount,ro"]).arg(&mount_point).status().expect("mount runs");
+    assert!(remounted.success(), "remounts read-only");
+    let message = hardset.fails(&["log", "--db", &db, "Lat pulldown", "62.5x8@1"]);
+    assert!(message.contains("mounted read-only") && message.contains("the log is intact"), "{message}");
+    let exported = hardset.ok(&["export", "--db", &db]);
+    assert!(exported.contains("Lat pulldown,working,60,kg,10,1"), "the log is still read: {exported}");
+    let doctor = hardset.run(&["doctor", "--db", &db]);
+    assert!(
+        doctor.stdout.contains("mounted read-only") && !doctor.stdout.contains("move it aside"),
+        "{}",
+        printed(&doctor)
+    );
+}
