@@ -672,22 +672,14 @@ fn copy_database(source: &Connection, copy: &mut Connection) -> Result<(), Store
     }
 }
 
-/// Makes sure `<log>.v<k>.bak` holds the log at `path` as it is now, at schema `k`, before it is
-/// migrated. An existing one is kept only when it is whole: it opens, is at schema `k`, passes
-/// `integrity_check` and holds the log's `sets`, with no journal beside it (a copy cut short
-/// leaves one). Otherwise a new copy replaces it (see [`write_copy`]). Called with the log's
-/// write lock held, so the log cannot change meanwhile and no other hardset copies it at once.
+/// Makes `<log>.v<k>.bak` hold the log at `path` as it is now, at schema `k`, before it is
+/// migrated. A copy is always written afresh (see [`write_copy`]: a temporary name, synced, then
+/// renamed over any old one): an existing `.bak`, however whole, may be of the log as it was
+/// another day (a copy restored since, sets edited), and checks of its schema, integrity and
+/// number of sets cannot tell. Called with the log's write lock held, so the log cannot change
+/// meanwhile and no other hardset copies it at once.
 fn backup_before_migration(path: &Path, k: i64, sets: i64) -> Result<PathBuf, StoreError> {
     let backup = with_suffix(path, &format!(".v{k}.bak"));
-    if copy_holds(&backup, k, sets) {
-        // Made private, in case an earlier hardset wrote it with the umask's permissions.
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let _ = std::fs::set_permissions(&backup, std::fs::Permissions::from_mode(0o600));
-        }
-        return Ok(backup);
-    }
     // A second connection reads the log: this process holds the write lock, so what it reads
     // is the log as it is.
     let source = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
@@ -700,25 +692,6 @@ fn backup_before_migration(path: &Path, k: i64, sets: i64) -> Result<PathBuf, St
         });
     }
     Ok(backup)
-}
-
-/// Whether the copy at `backup` is whole: at schema `k`, passing `integrity_check`, holding
-/// `sets` sets, with no journal of a cut-short write beside it. Read with `immutable=1`, so
-/// looking creates nothing beside it.
-fn copy_holds(backup: &Path, k: i64, sets: i64) -> bool {
-    if !backup.is_file() || with_suffix(backup, "-journal").exists() {
-        return false;
-    }
-    let Ok(conn) = immutable_connection(backup) else {
-        return false;
-    };
-    let holds = || -> rusqlite::Result<bool> {
-        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        let verdict: String = conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
-        let held: i64 = conn.query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))?;
-        Ok(version == k && verdict == "ok" && held == sets)
-    };
-    holds().unwrap_or(false)
 }
 
 /// Looks at the file before any connection that could write it: another program's SQLite

@@ -556,6 +556,13 @@ fn assert_backup_holds(db: &Path, k: i64, sets: i64, context: &str) {
         .query_row("SELECT count(*) FROM workout_set", [], |r| r.get(0))
         .unwrap_or_else(|e| panic!("the backup holds no sets table ({context}): {e}"));
     assert_eq!(held, sets, "the backup holds every set ({context})");
+    // And they are the log's sets as they were, not those of another copy with as many.
+    let totals = "SELECT total(reps), total(load_hundredths), total(logged_at) FROM workout_set";
+    let numbers = |conn: &rusqlite::Connection| -> (f64, f64, f64) {
+        conn.query_row(totals, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("reads the sets")
+    };
+    let log = rusqlite::Connection::open(db).expect("opens");
+    assert_eq!(numbers(&conn), numbers(&log), "the backup holds the log's own sets ({context})");
     drop(conn);
     assert!(!Path::new(&format!("{}-journal", bak.display())).exists(), "no journal beside the backup ({context})");
     #[cfg(unix)]
@@ -591,6 +598,12 @@ fn bad_backups(db: &Path, scratch: &Path) -> Vec<(&'static str, Vec<u8>, bool)> 
         ("the first half of a copy, with a journal", whole[..whole.len() / 2].to_vec(), true),
         ("an older copy missing sets", copy("fewer.db", "DELETE FROM workout_set WHERE id % 3 = 0;"), false),
         ("a copy at another schema", copy("other.db", "PRAGMA user_version = 4;"), false),
+        // An older backup of this log, whole, at this schema, with as many sets, other numbers.
+        (
+            "a whole copy with as many sets, other numbers",
+            copy("edited.db", "UPDATE workout_set SET reps = reps + 1;"),
+            false,
+        ),
         ("not a database at all", b"hardset backup, interrupted".to_vec(), false),
     ]
 }
