@@ -721,6 +721,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             // A dry run on a log not yet created checks against an empty one and creates nothing.
             let mut store =
                 if dry_run && !paths.database.exists() { Store::in_memory()? } else { Store::open(&paths.database)? };
+            announce(&store);
             let options = crate::import::Options { from, unit, dry_run };
             // Names map to the catalogue, the plan's own exercises and the log's; a plan that does
             // not load leaves the catalogue and the log's (the import does not need the plan).
@@ -941,7 +942,14 @@ fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: S
     // plan has run.
     store.record_plan_revision(&plan.fingerprint, &plan.name, SystemClock.now())?;
     let mut app = App::new(plan, settings);
-    app.message = warning.map(|w| (crate::tui::theme::Meaning::Warn, w));
+    // What opening the log did to it (an upgrade, and where the old one is kept) is said on the
+    // status line, where a lifter sees it: the screen would hide a line on standard error.
+    let upgrade = store.upgrade().map(|u| format!("hardset {u}"));
+    let message = match (warning, upgrade) {
+        (Some(w), Some(u)) => Some(format!("{u} · {w}")),
+        (w, u) => w.or(u),
+    };
+    app.message = message.map(|m| (crate::tui::theme::Meaning::Warn, m));
     let driver = Driver::new(app, store, SystemClock);
     tui::event_loop::run(driver)?;
     Ok(())
@@ -953,7 +961,7 @@ struct TempDatabase(PathBuf);
 impl Drop for TempDatabase {
     fn drop(&mut self) {
         for suffix in ["", "-wal", "-shm"] {
-            let _ = std::fs::remove_file(format!("{}{suffix}", self.0.display()));
+            let _ = std::fs::remove_file(disk::with_suffix(&self.0, suffix));
         }
     }
 }

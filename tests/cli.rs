@@ -1538,3 +1538,22 @@ fn a_log_on_a_disk_mounted_read_only_is_read_and_saving_says_the_disk_is_read_on
         printed(&doctor)
     );
 }
+
+#[test]
+fn an_import_into_an_older_log_says_it_upgraded_it_and_where_the_old_one_is() {
+    let hardset = Hardset::new();
+    let db = hardset.db();
+    old_log(&db, 3);
+    let file = hardset.root().join("sets.csv");
+    std::fs::write(
+        &file,
+        "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,logged_at\n\
+         2026-11-20T17:00:00Z,2026-11-20T18:00:00Z,Legs,Leg press,working,100,kg,12,1,2026-11-20T17:20:00Z\n",
+    )
+    .expect("writes");
+    let run = hardset.run(&["import", &file.display().to_string()]);
+    assert_eq!(run.code, Some(0), "{}", printed(&run));
+    let bak = format!("{}.v3.bak", db.display());
+    assert!(run.stderr.contains("upgraded") && run.stderr.contains(&bak), "{}", printed(&run));
+    assert_eq!(hardset.export_csv().rows.len(), 2, "the old set and the imported one");
+}
