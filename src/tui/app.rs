@@ -160,9 +160,7 @@ impl Question {
             }
         }
     }
-}
 
-impl Question {
     /// What yes and no do, as the question's keys say them.
     pub fn answers(&self) -> (&'static str, &'static str) {
         match self {
