@@ -792,7 +792,9 @@ fn open_to_write(path: &Path) -> Result<Store, StoreError> {
     let notice = move || {
         if !told {
             told = true;
-            eprintln!("hardset: waiting for another hardset (an import?) to finish writing the log... (Ctrl-C gives up)");
+            eprintln!(
+                "hardset: waiting for another hardset (an import?) to finish writing the log... (Ctrl-C gives up)"
+            );
         }
     };
     Store::open_waiting(path, WriteWait::Patiently(Box::new(notice)))

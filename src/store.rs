@@ -478,8 +478,13 @@ impl Store {
         }
         refuse_on_sight(path)?;
         let (conn, tidy) = read_only_connection(path)?;
-        let store =
-            Store { conn, path: Some(path.to_path_buf()), upgrade: None, write_wait: WriteWait::default(), _tidy: tidy };
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            upgrade: None,
+            write_wait: WriteWait::default(),
+            _tidy: tidy,
+        };
         let version = store.identity()?;
         Ok((version > 0).then_some((store, version)))
     }

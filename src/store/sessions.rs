@@ -58,13 +58,16 @@ fn activity(
     Ok((from_unix(last), sets))
 }
 
+/// Open sessions that are over, each with how it is to be closed.
+type Closing = Vec<(i64, Close)>;
+
 /// The running session among the open ones (newest first), and the open sessions newer than it
 /// that are over, with how each is to be closed.
 fn over_and_running(
     conn: &rusqlite::Connection,
     starts_by: DateTime<Utc>,
     is_stale: &impl Fn(DateTime<Utc>) -> bool,
-) -> Result<(Option<i64>, Vec<(i64, Close)>), StoreError> {
+) -> Result<(Option<i64>, Closing), StoreError> {
     let mut closing = Vec::new();
     let mut running = None;
     let mut open = conn.prepare(
