@@ -5,12 +5,19 @@
 //! neither waits for the lock nor writes the log. docs/reliability.md, item 17, records what
 //! these measured.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 use std::sync::mpsc;
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+use common::{driver_on, evening, key, screen, type_text};
+use hardset::clock::FixedClock;
+use hardset::store::Store;
+use hardset::tui::app::{Pane, Popup};
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// Longer than the five seconds a save used to wait for the write lock before it failed.
 const HOLD: Duration = Duration::from_secs(7);
@@ -19,7 +26,7 @@ const HOLD: Duration = Duration::from_secs(7);
 /// transaction, as an import does from its first row to its commit.
 struct Writer {
     release: mpsc::Sender<()>,
-    thread: JoinHandle<Instant>,
+    thread: JoinHandle<(Instant, rusqlite::Connection)>,
 }
 
 impl Writer {
@@ -34,15 +41,15 @@ impl Writer {
             conn.execute_batch("BEGIN IMMEDIATE").expect("the writer takes the write lock");
             held_send.send(()).expect("tells");
             match at_most {
-                Some(hold) => {
-                    let _ = released.recv_timeout(hold);
+                Some(longest) => {
+                    let _ = released.recv_timeout(longest);
                 }
                 None => {
                     let _ = released.recv();
                 }
             }
             conn.execute_batch("COMMIT").expect("the writer commits");
-            Instant::now()
+            (Instant::now(), conn)
         });
         held.recv().expect("the writer holds the lock");
         Writer { release, thread }
@@ -50,13 +57,19 @@ impl Writer {
 
     /// Lets go of the lock; returns when it did.
     fn release(self) -> Instant {
+        self.release_keeping_connection().0
+    }
+
+    /// Lets go of the lock, the connection kept open (closing it can touch the log's files,
+    /// which an app watching them would notice).
+    fn release_keeping_connection(self) -> (Instant, rusqlite::Connection) {
         let _ = self.release.send(());
         self.thread.join().expect("the writer finishes")
     }
 
     /// Waits until the writer lets go by itself; returns when it did.
     fn finish(self) -> Instant {
-        self.thread.join().expect("the writer finishes")
+        self.thread.join().expect("the writer finishes").0
     }
 }
 
@@ -138,6 +151,170 @@ fn a_set_logged_from_the_shell_during_a_long_write_waits_and_is_saved() {
     assert_eq!(sets_in(&db), 2, "both sets are in the log");
 }
 
+/// The driver on `db`, with a first ramp-up set logged (its rest running) and the next set
+/// typed into the form, not yet saved.
+fn driver_with_a_set_typed(db: &Path) -> hardset::tui::driver::Driver<FixedClock> {
+    let mut d = driver_on(Store::open(db).expect("opens"), FixedClock::at(evening()));
+    d.key(key(KeyCode::Enter));
+    type_text(&mut d, "30");
+    d.key(key(KeyCode::Enter));
+    d.key(key(KeyCode::Enter));
+    assert_eq!(sets_in(db), 1, "the first set is saved");
+    assert!(d.app.rest().is_some(), "its rest runs");
+    d.key(key(KeyCode::Enter));
+    assert_eq!(d.app.pane, Pane::Form);
+    for _ in 0..6 {
+        d.key(key(KeyCode::Backspace));
+    }
+    type_text(&mut d, "42.5");
+    d.key(key(KeyCode::Enter));
+    d
+}
+
+fn message(d: &hardset::tui::driver::Driver<FixedClock>) -> String {
+    d.app.message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default()
+}
+
+/// The question open, as asked.
+fn question(d: &hardset::tui::driver::Driver<FixedClock>) -> String {
+    match &d.app.popup {
+        Some(Popup::Confirm(question)) => question.text(),
+        other => format!("no question open: {other:?}"),
+    }
+}
+
+#[test]
+fn the_app_keeps_a_set_saved_during_a_long_write_and_saves_it_once_the_log_is_free() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("hardset.db");
+    let mut d = driver_with_a_set_typed(&db);
+    let writer = Writer::hold(&db, None);
+
+    // Enter on the reps saves the ramp-up set: the log is busy, so it waits.
+    let pressed = Instant::now();
+    d.key(key(KeyCode::Enter));
+    let save_key = pressed.elapsed();
+    let said = message(&d);
+    assert!(said.contains("Waiting for the log") && said.contains("your set is kept"), "says it waits: {said}");
+    assert!(!said.contains("Not saved"), "{said}");
+    assert_eq!(sets_in(&db), 1, "not in the log yet");
+    assert_eq!(d.app.form.weight, "42.5", "the typed set stays in the form");
+    assert!(screen(&d, 100, 30).contains("Waiting for the log"), "the status line says so");
+
+    // The app goes on for longer than a save used to wait: ticks return while the lock is still
+    // held, the rest timer runs out and rings, help opens and closes.
+    let mut longest = Duration::ZERO;
+    let mut ticks = 0;
+    while pressed.elapsed() < HOLD {
+        let tick = Instant::now();
+        d.tick();
+        longest = longest.max(tick.elapsed());
+        ticks += 1;
+        assert!(!message(&d).contains("Not saved"), "the save must not fail while it waits: {}", message(&d));
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    assert_eq!(sets_in(&db), 1, "not in the log while the other writer holds it");
+    d.clock.advance(chrono::Duration::seconds(120));
+    d.tick();
+    assert_eq!(d.bells, 1, "the rest timer rang while the save waited");
+    assert!(screen(&d, 100, 30).contains("Waiting for the log"), "and the status line still says it waits");
+    d.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    assert!(matches!(d.app.popup, Some(Popup::Help(_))), "keys still work");
+    d.key(KeyEvent::new(KeyCode::Char('?'), KeyModifiers::NONE));
+    assert_eq!(d.app.popup, None);
+
+    // Quitting asks first, and no keeps waiting.
+    d.key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "quitting asks: {:?}", d.app.popup);
+    let asked = question(&d);
+    assert!(asked.contains("not saved yet"), "the question says the set is not saved yet: {asked}");
+    d.key(KeyEvent::new(KeyCode::Char('n'), KeyModifiers::NONE));
+    assert!(!d.app.quit);
+    assert_eq!(d.app.popup, None);
+
+    writer.release();
+    let tick = Instant::now();
+    d.tick();
+    longest = longest.max(tick.elapsed());
+    eprintln!("save key while busy: {save_key:.2?}; {ticks} ticks in {HOLD:?}, the longest {longest:.2?}");
+    let said = message(&d);
+    assert!(said.starts_with("Saved Machine chest press ramp-up 42.5 kg"), "says Saved once committed: {said}");
+    assert_eq!(sets_in(&db), 2, "the kept set is in the log");
+    assert!(!d.app.form.dirty, "the form is cleared once the set is saved");
+    assert!(!screen(&d, 100, 30).contains("Waiting for the log"));
+}
+
+#[test]
+fn quitting_while_a_save_waits_asks_and_a_save_that_goes_through_meanwhile_quits() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("hardset.db");
+    let mut d = driver_with_a_set_typed(&db);
+    let writer = Writer::hold(&db, None);
+    d.key(key(KeyCode::Enter));
+    assert!(message(&d).contains("Waiting for the log"), "{}", message(&d));
+
+    // Ctrl-C asks too, and the question stays while the log is busy.
+    d.key(KeyEvent::new(KeyCode::Char('c'), KeyModifiers::CONTROL));
+    assert!(question(&d).contains("not saved yet"), "Ctrl-C asks too: {}", question(&d));
+    d.tick();
+    assert!(!d.app.quit, "nothing is lost without the lifter's yes");
+
+    // The set goes through while the question is open: nothing is lost by quitting now.
+    writer.release();
+    d.tick();
+    assert_eq!(sets_in(&db), 2, "the set is saved");
+    assert!(d.app.quit, "the quit asked for goes ahead once nothing would be lost");
+}
+
+#[test]
+fn yes_to_quit_while_a_save_waits_quits_without_it() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("hardset.db");
+    let mut d = driver_with_a_set_typed(&db);
+    let writer = Writer::hold(&db, None);
+    d.key(key(KeyCode::Enter));
+    d.key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
+    let asked = question(&d);
+    assert!(asked.contains("not saved yet"), "the question says the set is not saved yet: {asked}");
+    d.key(KeyEvent::new(KeyCode::Char('y'), KeyModifiers::NONE));
+    assert!(d.app.quit, "yes quits at once");
+    writer.release();
+    d.tick();
+    assert_eq!(sets_in(&db), 1, "the set the lifter chose to lose is not written after all");
+}
+
+#[test]
+fn another_save_while_one_waits_is_refused_and_nothing_typed_is_lost() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("hardset.db");
+    let mut d = driver_with_a_set_typed(&db);
+    let writer = Writer::hold(&db, None);
+    d.key(key(KeyCode::Enter));
+    assert!(message(&d).contains("Waiting for the log"), "{}", message(&d));
+    let waiting = d.app.form.reps.clone();
+
+    // The lifter changes the reps and saves again while the first save waits: one write waits
+    // at a time (so two sets never start two sessions), and this one is refused, kept in the form.
+    for _ in 0..3 {
+        d.key(key(KeyCode::Backspace));
+    }
+    type_text(&mut d, "3");
+    d.key(key(KeyCode::Enter));
+    let said = message(&d);
+    assert!(said.contains("still waits for the log"), "{said}");
+    assert!(screen(&d, 100, 30).contains("still waits for the log"), "the refusal shows over the waiting line");
+
+    writer.release();
+    d.tick();
+    assert!(
+        message(&d).starts_with(&format!("Saved Machine chest press ramp-up 42.5 kg x {waiting}")),
+        "{}",
+        message(&d)
+    );
+    assert_eq!(sets_in(&db), 2, "the set that waited is saved, once");
+    assert!(d.app.form.dirty && d.app.form.reps == "3", "what was typed meanwhile is still in the form");
+}
+
 /// The bytes of the log and of its WAL.
 fn log_bytes(db: &Path) -> (Vec<u8>, Option<Vec<u8>>) {
     let wal = PathBuf::from(format!("{}-wal", db.display()));
@@ -172,7 +349,8 @@ fn a_dry_run_during_a_long_write_neither_waits_nor_writes() {
 
     // What the dry run counted is what the import then writes.
     let real = sandbox.ok(&["import", &file]);
-    let counted = |text: &str| text.lines().find(|l| l.contains("sessions")).map(|l| l.replace("would import", "imported"));
+    let counted =
+        |text: &str| text.lines().find(|l| l.contains("sessions")).map(|l| l.replace("would import", "imported"));
     assert_eq!(counted(&stdout), counted(&real), "dry run:\n{stdout}\nimport:\n{real}");
 }
 
@@ -219,4 +397,138 @@ fn migrations() -> Vec<String> {
     let mut paths: Vec<PathBuf> = std::fs::read_dir(dir).expect("lists").flatten().map(|e| e.path()).collect();
     paths.sort();
     paths.iter().map(|p| std::fs::read_to_string(p).expect("reads")).collect()
+}
+
+// ---------------------------------------------------------------- the real app, in tmux
+
+/// The real binary in a tmux window of its own (its own server socket, killed at the end).
+struct Window {
+    socket: String,
+    dir: tempfile::TempDir,
+}
+
+impl Window {
+    /// Starts the app in an 80x24 window; when it exits, the pane says how and stays.
+    fn start(name: &str) -> Window {
+        let probe = Command::new("tmux").arg("-V").output();
+        assert!(probe.is_ok_and(|o| o.status.success()), "these tests need tmux on the PATH");
+        let window = Window {
+            socket: format!("hardset-busy-{name}-{}", std::process::id()),
+            dir: tempfile::tempdir().expect("dir"),
+        };
+        let command = format!(
+            "env HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{}'; echo hardset-exited-$?; sleep 60",
+            window.db().display(),
+            window.dir.path().join("config").display(),
+            window.dir.path().display(),
+            env!("CARGO_BIN_EXE_hardset"),
+        );
+        let out = window.tmux(&["new-session", "-d", "-x", "80", "-y", "24", "-s", "app", &command]);
+        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
+        window
+    }
+
+    fn db(&self) -> PathBuf {
+        self.dir.path().join("hardset.db")
+    }
+
+    fn tmux(&self, args: &[&str]) -> Output {
+        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+    }
+
+    fn keys(&self, keys: &[&str]) {
+        for key in keys {
+            assert!(self.tmux(&["send-keys", "-t", "app", key]).status.success(), "send-keys {key}");
+            std::thread::sleep(Duration::from_millis(60));
+        }
+    }
+
+    fn screen(&self) -> String {
+        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "app"]).stdout).into_owned()
+    }
+
+    /// Waits until the screen shows `text`, pressing nothing, or fails with what it showed.
+    fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(
+                start.elapsed() < Duration::from_secs(15),
+                "timed out waiting for {text:?}; the screen shows:\n{screen}"
+            );
+            std::thread::sleep(Duration::from_millis(100));
+        }
+    }
+
+    /// The app's process id: the child of the pane's shell.
+    fn app_pid(&self) -> String {
+        let out = self.tmux(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
+        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        std::fs::read_dir("/proc")
+            .expect("proc")
+            .flatten()
+            .find(|entry| {
+                std::fs::read_to_string(entry.path().join("stat")).is_ok_and(|stat| {
+                    stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)) == Some(shell.as_str())
+                })
+            })
+            .map(|entry| entry.file_name().to_string_lossy().into_owned())
+            .expect("the app runs under the pane's shell")
+    }
+
+    /// Types the first ramp-up set of a new log (30 kg x 8), skipping the check-in, and saves it
+    /// while `writer` holds the log: the app says it waits.
+    fn save_while(&self, db: &Path) -> Writer {
+        self.wait_for("Day 1: push and pull");
+        self.keys(&["Enter"]);
+        self.wait_for("How are you today?");
+        self.keys(&["Escape", "3", "0", "Enter"]);
+        let writer = Writer::hold(db, None);
+        self.keys(&["Enter"]);
+        self.wait_for("Waiting for the log");
+        writer
+    }
+}
+
+impl Drop for Window {
+    fn drop(&mut self) {
+        let _ = self.tmux(&["kill-server"]);
+    }
+}
+
+#[test]
+fn the_real_app_saves_a_waiting_set_by_itself_once_the_log_is_free() {
+    let window = Window::start("wait");
+    let db = window.db();
+    let writer = window.save_while(&db);
+    std::thread::sleep(Duration::from_secs(1));
+    let screen = window.screen();
+    assert!(screen.contains("Waiting for the log"), "still waiting, and saying so:\n{screen}");
+    // No key is pressed from here, and the other writer's files are left as they are (no file
+    // event to wake the app): the app tries again by itself.
+    let (_, _kept_open) = writer.release_keeping_connection();
+    window.wait_for("Saved Machine chest press ramp-up 30 kg x 8");
+    assert_eq!(sets_in(&db), 1);
+}
+
+#[test]
+fn a_signal_while_a_save_waits_makes_a_last_try_and_says_what_became_of_it() {
+    let window = Window::start("term");
+    let db = window.db();
+    let writer = window.save_while(&db);
+    let app = window.app_pid();
+    assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+    // The other writer finishes during the last try.
+    std::thread::sleep(Duration::from_millis(500));
+    writer.release();
+    let screen = window.wait_for("hardset-exited-");
+    assert!(
+        screen.contains("hardset: saved your set (Machine chest press ramp-up 30 kg x 8) before closing"),
+        "{screen}"
+    );
+    assert!(screen.contains("hardset-exited-0"), "{screen}");
+    assert_eq!(sets_in(&db), 1, "the set that waited is in the log");
 }
