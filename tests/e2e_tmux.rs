@@ -207,7 +207,7 @@ fn sigterm_restores_the_terminal() {
     // Signal only this test's app: the child of this pane's shell.
     let app = child_of(&t.pane_pid("term")).expect("the app runs under the pane's shell");
     assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
-    exits_within_a_second(&app, "SIGTERM");
+    exits_within_three_seconds(&app, "SIGTERM");
     let screen = t.wait_for("term", "hardset-exited-");
     assert!(!screen.contains("Day 1: push and pull"), "the alternate screen is gone:\n{screen}");
     assert!(!t.alternate_on("term"), "the pane is back on the normal screen");
@@ -223,7 +223,7 @@ fn closing_the_terminal_ends_the_app_and_keeps_its_sets() {
     let app = child_of(&t.pane_pid("gym")).expect("the app runs under the pane's shell");
     let out = t.run(&["kill-session", "-t", "gym"]);
     assert!(out.status.success());
-    exits_within_a_second(&app, "its terminal closed");
+    exits_within_three_seconds(&app, "its terminal closed");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
 }
 
@@ -244,16 +244,20 @@ fn gone(pid: &str) -> bool {
         .is_none_or(|zombie| zombie)
 }
 
-/// Waits up to a second for `pid` to exit. If it does not, fails, saying whether it spins:
+/// Waits up to three seconds for `pid` to exit (its exit takes milliseconds; the margin is for
+/// a loaded CI machine). If it does not, fails, saying whether it spins:
 /// the CPU it burns over the next second.
-fn exits_within_a_second(pid: &str, what: &str) -> Duration {
+fn exits_within_three_seconds(pid: &str, what: &str) -> Duration {
     let start = Instant::now();
     while !gone(pid) {
-        if start.elapsed() > Duration::from_secs(1) {
+        if start.elapsed() > Duration::from_secs(3) {
             let before = cpu_ticks(pid).unwrap_or(0);
             std::thread::sleep(Duration::from_secs(1));
             let after = cpu_ticks(pid).unwrap_or(before);
-            panic!("the app still runs a second after {what}; it used {} CPU ticks in the next second", after - before);
+            panic!(
+                "the app still runs three seconds after {what}; it used {} CPU ticks in the next second",
+                after - before
+            );
         }
         std::thread::sleep(Duration::from_millis(20));
     }
@@ -291,7 +295,7 @@ fn sigterm_mid_session_exits_at_once_restores_the_terminal_and_keeps_the_set() {
     t.keys("term", &["j", "Enter", "6"]);
     let app = child_of(&t.pane_pid("term")).expect("the app runs under the pane's shell");
     assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
-    exits_within_a_second(&app, "SIGTERM");
+    exits_within_three_seconds(&app, "SIGTERM");
     assert_restored(&t, "term", "0");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
 }
@@ -304,7 +308,7 @@ fn a_panic_restores_the_terminal_and_keeps_the_set() {
     let app = child_of(&t.pane_pid("boom")).expect("the app runs under the pane's shell");
     // The test-only trigger (debug builds only): F12 with HARDSET_TEST_PANIC=1 panics.
     t.keys("boom", &["F12"]);
-    exits_within_a_second(&app, "a panic");
+    exits_within_three_seconds(&app, "a panic");
     // 101 is Rust's exit code for a panic: it was the panic that ended it, not a clean quit.
     assert_restored(&t, "boom", "101");
     // With the scrollback: a backtrace may push the message off the screen.
@@ -336,7 +340,7 @@ fn closing_the_window_ends_the_app_at_once_without_spinning_and_keeps_its_sets()
     let app = child_of(&t.pane_pid("gym")).expect("the app runs under the pane's shell");
     let out = t.run(&["kill-window", "-t", "gym"]);
     assert!(out.status.success());
-    exits_within_a_second(&app, "its window closed");
+    exits_within_three_seconds(&app, "its window closed");
     assert!(export(&t.db(), &t.config()).contains(",Machine chest press,ramp-up,30,kg,8,"));
 }
 
@@ -352,11 +356,11 @@ fn a_terminal_that_hangs_up_without_a_sighup_still_ends_the_app_without_spinning
     let app = child_of(&t.pane_pid("gym")).expect("the app runs under setsid");
     let out = t.run(&["kill-window", "-t", "gym"]);
     assert!(out.status.success());
-    exits_within_a_second(&app, "its terminal hung up with no SIGHUP");
+    exits_within_three_seconds(&app, "its terminal hung up with no SIGHUP");
 }
 
 #[test]
-fn an_open_app_shows_another_instances_sets_within_a_second() {
+fn an_open_app_shows_another_instances_sets_without_a_key_press() {
     let t = Tmux::new("live");
     t.start("live", "");
     t.wait_for("live", "Day 1: push and pull");
@@ -377,9 +381,11 @@ fn an_open_app_shows_another_instances_sets_within_a_second() {
         if screen.contains("1/8 sets") && screen.contains("1/1") {
             break;
         }
+        // Shown within about 0.2 s here; the bound leaves room for a loaded machine and still
+        // tells a live screen from one that waits for a key.
         assert!(
-            saved.elapsed() < Duration::from_secs(1),
-            "the other instance's set is not shown a second later:\n{screen}"
+            saved.elapsed() < Duration::from_secs(3),
+            "the other instance's set is not shown three seconds later:\n{screen}"
         );
         std::thread::sleep(Duration::from_millis(50));
     }
@@ -504,7 +510,7 @@ fn the_demo_removes_its_temporary_log_when_its_terminal_closes_or_on_sigterm_and
         } else {
             assert!(t.run(&["kill-session", "-t", "demo"]).status.success());
         }
-        exits_within_a_second(&app, how);
+        exits_within_three_seconds(&app, how);
         assert_eq!(demo_files(&tmp), [running.as_str()], "{how}: the demo removed its temporary log");
     }
 }
