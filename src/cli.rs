@@ -18,7 +18,7 @@ use crate::model::session::SessionFor;
 use crate::model::session::{DeloadStyle, SetEntry, SetKind};
 use crate::model::units::{Load, Unit, Weight, parse_load, parse_set};
 use crate::paths::{PathInputs, Paths, resolve};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, WriteWait};
 use crate::training::e1rm::{self, Formula, estimate_set};
 use crate::training::warnings::{FailureConcern, failure_concern};
 use crate::training::{plates, ramp};
@@ -490,7 +490,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         None => {
             disk::remove_stale_demo_logs(&std::env::temp_dir());
             let (settings, warning) = load_settings(explicit_config, &paths)?;
-            let store = Store::open(&paths.database)?;
+            let store = open_to_write(&paths.database)?;
             let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
             run_app(plan, settings, warning, store)
         }
@@ -630,7 +630,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::Deload { load, end, date }) => {
-            let mut store = Store::open(&paths.database)?;
+            let mut store = open_to_write(&paths.database)?;
             announce(&store);
             let date = date.unwrap_or_else(|| SystemClock.local_date(SystemClock.now()));
             let monday = crate::training::compare::week_bounds(date).0;
@@ -693,7 +693,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                     say(&exercises_text(&store, &plan)?)
                 }
                 ExercisesCommand::Map { from, to } => {
-                    let mut store = Store::open(&paths.database)?;
+                    let mut store = open_to_write(&paths.database)?;
                     announce(&store);
                     let Some(target) = plan.exercises.get(&to) else {
                         let hint = plan.exercises.closest(&to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
@@ -718,9 +718,11 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             }
         }
         Some(Command::Import { file, from, unit, dry_run }) => {
-            // A dry run on a log not yet created checks against an empty one and creates nothing.
+            // A dry run imports into a throwaway copy of the log, read without the write lock: it
+            // never waits for another hardset writing, and never writes or upgrades the log (with
+            // no log yet, it checks against an empty one and creates nothing).
             let mut store =
-                if dry_run && !paths.database.exists() { Store::in_memory()? } else { Store::open(&paths.database)? };
+                if dry_run { Store::scratch_copy(&paths.database)? } else { open_to_write(&paths.database)? };
             announce(&store);
             let options = crate::import::Options { from, unit, dry_run };
             // Names map to the catalogue, the plan's own exercises and the log's; a plan that does
@@ -755,7 +757,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
                 ));
             }
             let plan = Plan::example_week(&catalogue)?;
-            let mut store = Store::open(&paths.database)?;
+            let mut store = open_to_write(&paths.database)?;
             announce(&store);
             let existing = store.set_count()?;
             if existing > 0 {
@@ -772,7 +774,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let plan = load_plan(&paths, &catalogue, &settings)?;
             // Everything is checked before the database is even opened: bad input writes nothing.
             let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
-            let mut store = Store::open(&paths.database)?;
+            let mut store = open_to_write(&paths.database)?;
             announce(&store);
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
@@ -780,6 +782,22 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut std::io::stdout())
         }
     }
+}
+
+/// Opens the log for a command that writes. Its writes wait their turn while another hardset
+/// writes the log (an import of millions of sets holds it for seconds, even a minute), however
+/// long that takes, saying so once on standard error; the command then goes ahead.
+fn open_to_write(path: &Path) -> Result<Store, StoreError> {
+    let mut told = false;
+    let notice = move || {
+        if !told {
+            told = true;
+            eprintln!(
+                "hardset: waiting for another hardset (an import?) to finish writing the log... (Ctrl-C gives up)"
+            );
+        }
+    };
+    Store::open_waiting(path, WriteWait::Patiently(Box::new(notice)))
 }
 
 /// Tells the lifter on standard error when opening the log upgraded it, and how.

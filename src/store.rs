@@ -43,8 +43,33 @@ const TABLES_SINCE: &[(i64, &[&str])] = &[
 ];
 
 /// How long a command waits for another hardset that holds the log (it may be creating or
-/// upgrading it, or saving a set).
+/// upgrading it, or saving a set), unless it was told to wait otherwise (see [`WriteWait`]).
 const BUSY_WAIT: Duration = Duration::from_secs(5);
+
+/// How long a patient write waits for the write lock before it says that it waits.
+const NOTICE_AFTER: Duration = Duration::from_millis(300);
+
+/// The longest a patient write waits for the write lock: a day, so in practice as long as the
+/// other writer takes (an import of millions of sets holds it for seconds to a minute).
+const PATIENCE: Duration = Duration::from_secs(24 * 60 * 60);
+
+/// How long a write waits for the log's write lock while another connection holds it: another
+/// hardset saving a set (milliseconds), or importing a large file in one transaction (seconds,
+/// a minute for millions of sets). Only one connection writes at a time; readers never wait.
+pub enum WriteWait {
+    /// Up to this long; then the write fails, with an error that [`StoreError::is_busy`], before
+    /// anything of it was written, so it can be tried again as it is.
+    UpTo(Duration),
+    /// As long as the other writer takes: when the lock is not free within a moment, `notice` is
+    /// called first (for the command to say that it waits), and the write then waits its turn.
+    Patiently(Box<dyn FnMut() + Send>),
+}
+
+impl Default for WriteWait {
+    fn default() -> WriteWait {
+        WriteWait::UpTo(BUSY_WAIT)
+    }
+}
 
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
@@ -137,6 +162,18 @@ pub enum StoreError {
     NotFound(String),
 }
 
+impl StoreError {
+    /// Another connection held the log's write lock for longer than the write was allowed to
+    /// wait: nothing of the write was done, and it can be tried again as it is.
+    pub fn is_busy(&self) -> bool {
+        matches!(
+            self,
+            StoreError::Sqlite(rusqlite::Error::SqliteFailure(failure, _))
+                if matches!(failure.code, ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked)
+        )
+    }
+}
+
 /// What went wrong, in words a lifter can act on; the raw SQLite text only when it is none of the
 /// failures a lifter can meet and fix (a full disk, a read-only file, another program holding it).
 fn sqlite_in_words(error: &rusqlite::Error) -> String {
@@ -148,7 +185,9 @@ fn sqlite_in_words(error: &rusqlite::Error) -> String {
         ErrorCode::DiskFull => "the disk is full (free some space, then try again)".into(),
         ErrorCode::ReadOnly => "the log file is read-only (make it writable, then try again)".into(),
         ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked => {
-            "another program kept the log busy too long (try again)".into()
+            "another program kept the log busy too long (another hardset writing it, an import?); nothing was \
+             written: try again once it has finished"
+                .into()
         }
         ErrorCode::CannotOpen => "the log file cannot be opened (check the folder and its permissions)".into(),
         ErrorCode::SystemIoFailure => format!("the disk failed to read or write the log ({error})"),
@@ -341,6 +380,8 @@ pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
     upgrade: Option<Upgrade>,
+    /// How a write waits for the write lock another connection holds.
+    write_wait: WriteWait,
     /// Declared after `conn`, so it runs once the connection is closed.
     _tidy: Option<TidyWal>,
 }
@@ -355,10 +396,16 @@ impl Store {
     /// readable by its owner only, the pragmas, and the migrations (after a backup of an older
     /// log). Another program's SQLite file, or a newer hardset's log, is refused untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        Store::open_for_writing(path).map_err(|e| diagnose(path, e))
+        Store::open_waiting(path, WriteWait::default())
     }
 
-    fn open_for_writing(path: &Path) -> Result<Store, StoreError> {
+    /// [`Store::open`], its writes (the upgrade of an older log among them) waiting for another
+    /// writer as `write_wait` says.
+    pub fn open_waiting(path: &Path, write_wait: WriteWait) -> Result<Store, StoreError> {
+        Store::open_for_writing(path, write_wait).map_err(|e| diagnose(path, e))
+    }
+
+    fn open_for_writing(path: &Path, write_wait: WriteWait) -> Result<Store, StoreError> {
         let io = |source| StoreError::Io { path: path.display().to_string(), source };
         std::fs::create_dir_all(disk::folder_of(path)).map_err(io)?;
         // Another hardset starting at the same moment may create it first: this one then waits
@@ -380,7 +427,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, access | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         // Before the first read: another hardset may hold the log while it creates it.
         conn.busy_timeout(BUSY_WAIT)?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()), upgrade: None, _tidy: None };
+        let mut store = Store { conn, path: Some(path.to_path_buf()), upgrade: None, write_wait, _tidy: None };
         store.setup()?;
         Ok(store)
     }
@@ -403,7 +450,7 @@ impl Store {
             return Ok(store);
         }
         drop(store);
-        match Store::open_for_writing(path).map_err(|e| diagnose(path, e)) {
+        match Store::open(path) {
             Err(
                 StoreError::DiskFull { .. }
                 | StoreError::FolderReadOnly { .. }
@@ -431,7 +478,13 @@ impl Store {
         }
         refuse_on_sight(path)?;
         let (conn, tidy) = read_only_connection(path)?;
-        let store = Store { conn, path: Some(path.to_path_buf()), upgrade: None, _tidy: tidy };
+        let store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+            upgrade: None,
+            write_wait: WriteWait::default(),
+            _tidy: tidy,
+        };
         let version = store.identity()?;
         Ok((version > 0).then_some((store, version)))
     }
@@ -442,17 +495,49 @@ impl Store {
         let mut conn = Connection::open_in_memory()?;
         copy_database(&source, &mut conn)?;
         drop((source, tidy));
-        let mut store = Store { conn, path: None, upgrade: None, _tidy: None };
+        let mut store = Store::detached(conn);
         store.setup()?;
         store.upgrade = Some(Upgrade { path: path.to_path_buf(), from, backup: None });
         Ok(store)
     }
 
+    /// A copy of the log at `path` to try writes on and throw away, for an import's dry run. The
+    /// log is read through a read-only connection: no write lock is taken or waited for (a dry
+    /// run goes ahead while another hardset imports), nothing is written to it, and an older
+    /// log is not upgraded (its copy is). The copy is a temporary database SQLite deletes when
+    /// it closes, kept on disk rather than in memory past a small cache. No log yet (no file,
+    /// or an empty one): an empty log, and nothing is created.
+    pub fn scratch_copy(path: &Path) -> Result<Store, StoreError> {
+        let copy = || {
+            let Some((source, _)) = Store::open_read_only(path)? else {
+                return Store::in_memory();
+            };
+            // An empty name is SQLite's private temporary database.
+            let mut conn = Connection::open("")?;
+            copy_database(&source.conn, &mut conn)?;
+            drop(source);
+            let mut store = Store::detached(conn);
+            store.setup()?;
+            Ok(store)
+        };
+        copy().map_err(|e| diagnose(path, e))
+    }
+
     /// A database in memory, for tests and dry runs.
     pub fn in_memory() -> Result<Store, StoreError> {
-        let mut store = Store { conn: Connection::open_in_memory()?, path: None, upgrade: None, _tidy: None };
+        let mut store = Store::detached(Connection::open_in_memory()?);
         store.setup()?;
         Ok(store)
+    }
+
+    /// A store on a database no other connection sees (in memory, or a temporary copy).
+    fn detached(conn: Connection) -> Store {
+        Store { conn, path: None, upgrade: None, write_wait: WriteWait::default(), _tidy: None }
+    }
+
+    /// How this store's writes wait for another writer from now on.
+    pub fn set_write_wait(&mut self, write_wait: WriteWait) {
+        self.write_wait = write_wait;
     }
 
     /// The file behind the store, if any.
@@ -516,8 +601,14 @@ impl Store {
     /// Brings the log to this build's schema and stamps it as hardset's, in one transaction that
     /// holds the write lock throughout, after a checked backup of an older log.
     fn migrate(&mut self) -> Result<(), StoreError> {
+        let migrated = self.migrate_in_one_transaction();
+        self.usual_wait_to_read();
+        migrated
+    }
+
+    fn migrate_in_one_transaction(&mut self) -> Result<(), StoreError> {
         let path = self.path.clone();
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         // Another instance may have created, migrated or stamped the log while this one waited
         // for the write lock: what it is now is read again, under the lock.
         let current = schema_of(identify(&tx)?, path.as_deref())?;
@@ -538,19 +629,43 @@ impl Store {
         Ok(())
     }
 
-    /// Runs `work` in a `BEGIN IMMEDIATE` transaction, so a second instance waits for the write
-    /// lock instead of failing halfway.
+    /// Runs `work` in a `BEGIN IMMEDIATE` transaction (see [`Store::begin_write`]).
     fn write<T>(
         &mut self,
         work: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T, StoreError>,
     ) -> Result<T, StoreError> {
         let result = (|| {
-            let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let tx = self.begin_write()?;
             let value = work(&tx)?;
             tx.commit()?;
             Ok(value)
         })();
+        self.usual_wait_to_read();
         result.map_err(|e| self.explain(e))
+    }
+
+    /// Starts a write transaction with `BEGIN IMMEDIATE`: the write lock is taken at the start,
+    /// waiting for another writer as [`WriteWait`] says, so a write that cannot have it fails
+    /// before doing anything (and can be tried again as it is), never halfway. The caller calls
+    /// [`Store::usual_wait_to_read`] once the transaction is over.
+    pub(crate) fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        let wait = match &mut self.write_wait {
+            WriteWait::UpTo(wait) => *wait,
+            WriteWait::Patiently(notice) => {
+                if !write_lock_free_within(&self.conn, NOTICE_AFTER)? {
+                    notice();
+                }
+                PATIENCE
+            }
+        };
+        self.conn.busy_timeout(wait)?;
+        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
+    /// Reads wait the usual time again, whatever the last write waited. (A read waits only in
+    /// rare moments, such as while another connection recovers the WAL after a crash.)
+    pub(crate) fn usual_wait_to_read(&self) {
+        let _ = self.conn.busy_timeout(BUSY_WAIT);
     }
 
     /// Names what stopped a write (a full disk, a read-only file or folder) where it can be told.
@@ -595,6 +710,21 @@ impl Store {
     pub fn integrity_ok(&self) -> Result<bool, StoreError> {
         let verdict: String = self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
         Ok(verdict == "ok")
+    }
+}
+
+/// Whether the write lock is free, or frees within `wait`: taken and let go at once.
+fn write_lock_free_within(conn: &Connection, wait: Duration) -> Result<bool, StoreError> {
+    conn.busy_timeout(wait)?;
+    match conn.execute_batch("BEGIN IMMEDIATE") {
+        Ok(()) => {
+            conn.execute_batch("ROLLBACK")?;
+            Ok(true)
+        }
+        Err(e) => {
+            let error = StoreError::from(e);
+            if error.is_busy() { Ok(false) } else { Err(error) }
+        }
     }
 }
 

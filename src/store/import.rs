@@ -75,6 +75,7 @@ impl Store {
             self.conn.pragma_update(None, "cache_size", -64 * 1024)?;
         }
         let result = self.import_in_one_transaction(batch, commit, progress);
+        self.usual_wait_to_read();
         if large {
             self.conn.pragma_update(None, "cache_size", -2000)?;
         }
@@ -87,7 +88,7 @@ impl Store {
         commit: bool,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportCounts, StoreError> {
-        let tx = self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let mut counts = ImportCounts::default();
         // Into a log with no sets yet, a large import writes the rows first and builds the set
         // table's indexes once afterwards (sorting beats keeping them row by row). Their

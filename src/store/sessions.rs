@@ -58,6 +58,45 @@ fn activity(
     Ok((from_unix(last), sets))
 }
 
+/// Open sessions that are over, each with how it is to be closed.
+type Closing = Vec<(i64, Close)>;
+
+/// The running session among the open ones (newest first), and the open sessions newer than it
+/// that are over, with how each is to be closed.
+fn over_and_running(
+    conn: &rusqlite::Connection,
+    starts_by: DateTime<Utc>,
+    is_stale: &impl Fn(DateTime<Utc>) -> bool,
+) -> Result<(Option<i64>, Closing), StoreError> {
+    let mut closing = Vec::new();
+    let mut running = None;
+    let mut open = conn.prepare(
+        "SELECT id, started_at,
+                sleep IS NOT NULL AND energy IS NOT NULL AND joints IS NOT NULL AND motivation IS NOT NULL
+         FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC",
+    )?;
+    let mut rows = open.query([])?;
+    while let Some(row) = rows.next()? {
+        let (id, started_at, checked_in): (i64, i64, bool) = (row.get(0)?, row.get(1)?, row.get(2)?);
+        let started_at = from_unix(started_at);
+        let (last, sets) = activity(conn, id, started_at)?;
+        let close = if started_at > starts_by {
+            Close::EndAt(last)
+        } else if !is_stale(last) {
+            running = Some(id);
+            break;
+        } else if sets > 0 {
+            Close::EndAt(last)
+        } else if checked_in {
+            Close::OffThePlan
+        } else {
+            Close::Drop
+        };
+        closing.push((id, close));
+    }
+    Ok((running, closing))
+}
+
 pub(super) fn insert_session(
     tx: &rusqlite::Transaction<'_>,
     day_name: &str,
@@ -132,35 +171,8 @@ impl Store {
         if newest.started_at <= starts_by && !is_stale(last_activity) {
             return Ok(Some(newest));
         }
-        let running = self.write(|tx| {
-            let mut closing = Vec::new();
-            let mut running = None;
-            {
-                let mut open = tx.prepare(
-                    "SELECT id, started_at,
-                            sleep IS NOT NULL AND energy IS NOT NULL AND joints IS NOT NULL AND motivation IS NOT NULL
-                     FROM session WHERE ended_at IS NULL ORDER BY started_at DESC, id DESC",
-                )?;
-                let mut rows = open.query([])?;
-                while let Some(row) = rows.next()? {
-                    let (id, started_at, checked_in): (i64, i64, bool) = (row.get(0)?, row.get(1)?, row.get(2)?);
-                    let started_at = from_unix(started_at);
-                    let (last, sets) = activity(tx, id, started_at)?;
-                    let close = if started_at > starts_by {
-                        Close::EndAt(last)
-                    } else if !is_stale(last) {
-                        running = Some(id);
-                        break;
-                    } else if sets > 0 {
-                        Close::EndAt(last)
-                    } else if checked_in {
-                        Close::OffThePlan
-                    } else {
-                        Close::Drop
-                    };
-                    closing.push((id, close));
-                }
-            }
+        let closed = self.write(|tx| {
+            let (running, closing) = over_and_running(tx, starts_by, &is_stale)?;
             let mut end_at = tx.prepare_cached(
                 "UPDATE session SET ended_at = max(?2, started_at), rest_until = NULL WHERE id = ?1 AND ended_at IS NULL",
             )?;
@@ -180,7 +192,14 @@ impl Store {
                 };
             }
             Ok(running)
-        })?;
+        });
+        let running = match closed {
+            Ok(running) => running,
+            // Another program is writing the log (an import): closing what is over is left to
+            // a later read, and the running session is read as it stands.
+            Err(e) if e.is_busy() => over_and_running(&self.conn, starts_by, &is_stale)?.0,
+            Err(e) => return Err(e),
+        };
         running.map(|id| self.session(id)).transpose()
     }
 

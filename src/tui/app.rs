@@ -138,6 +138,11 @@ pub enum Question {
         /// What it was.
         summary: String,
     },
+    /// Quit while a save waits for the log (another program is writing it): quitting loses it.
+    QuitWaiting {
+        /// What waits: `your set (Lat pulldown 60 kg x 10 @ 1)`.
+        what: String,
+    },
 }
 
 impl Question {
@@ -146,6 +151,10 @@ impl Question {
         match self {
             Question::Quit => "The form holds a set that is not saved. Quit anyway?".into(),
             Question::Delete { summary, .. } => format!("Delete {summary}?"),
+            Question::QuitWaiting { what } => format!(
+                "{} is not saved yet: another program is writing the log. Quit now and lose it, or keep waiting?",
+                capitalised(what)
+            ),
             Question::DiscardForDay { .. } => "Throw away the set being typed and change day?".into(),
             Question::SwitchRow { kept, selected } => format!(
                 "The form holds {kept}, not saved. Throw it away and open {selected}, or keep it and go back to it?"
@@ -165,6 +174,7 @@ impl Question {
     pub fn answers(&self) -> (&'static str, &'static str) {
         match self {
             Question::SwitchRow { .. } => ("throw it away", "keep it"),
+            Question::QuitWaiting { .. } => ("quit, lose it", "keep waiting"),
             _ => ("yes", "no"),
         }
     }
@@ -341,6 +351,36 @@ pub enum Effect {
     LoadWeek(Option<NaiveDate>),
     /// Ring the terminal bell.
     Bell,
+    /// Drop the write that waits for the log (the lifter quit without it).
+    GiveUpWaiting,
+}
+
+impl Effect {
+    /// Whether it writes to the log (and so may have to wait while another program writes).
+    pub fn writes(&self) -> bool {
+        match self {
+            Effect::Log { .. }
+            | Effect::Update { .. }
+            | Effect::Delete { .. }
+            | Effect::SetRest { .. }
+            | Effect::EndSession(_)
+            | Effect::MarkDayDone { .. }
+            | Effect::MoveSession { .. }
+            | Effect::ChangeExercise { .. }
+            | Effect::CheckIn { .. }
+            | Effect::SaveGuess { .. }
+            | Effect::StartDeload(_)
+            | Effect::EndDeload(_) => true,
+            Effect::Reload
+            | Effect::LoadSessions
+            | Effect::Compare(_)
+            | Effect::CompareWeek(_)
+            | Effect::LoadDetail(_)
+            | Effect::LoadWeek(_)
+            | Effect::Bell
+            | Effect::GiveUpWaiting => false,
+        }
+    }
 }
 
 /// What came back from an effect.
@@ -364,6 +404,17 @@ pub enum Outcome {
     Done(String),
     /// It failed; the message says why. Nothing the lifter typed is cleared.
     Failed(String),
+    /// A write found the log busy (another program, such as an import, is writing it): it is
+    /// kept and tried again until it goes through.
+    Waiting {
+        /// What waits: `your set`, `your change`.
+        what: String,
+        /// Which: `Lat pulldown 60 kg x 10 @ 1`.
+        detail: String,
+    },
+    /// The write that waited went through, or failed for another reason: its own outcomes came
+    /// just before.
+    WaitOver,
     /// Fresh state of today.
     Today(Box<Today>),
     /// The sessions of a week.
@@ -454,6 +505,9 @@ pub struct App {
     pub rang_for: Option<DateTime<Utc>>,
     /// Set when the app should exit.
     pub quit: bool,
+    /// A write that waits for the log while another program writes it, as in
+    /// [`Outcome::Waiting`]: what (`your set`) and which (`Lat pulldown 60 kg x 10 @ 1`).
+    pub waiting: Option<(String, String)>,
     /// The terminal's size (columns, rows), once known. Below the layout's minimum the screen
     /// shows only "terminal too small", and only quitting acts.
     pub size: Option<(u16, u16)>,
@@ -494,6 +548,7 @@ impl App {
             rang_for: None,
             checked_in: None,
             quit: false,
+            waiting: None,
             size: None,
         }
     }
@@ -525,9 +580,15 @@ impl App {
         self.size.is_some_and(|(width, height)| width < super::view::MIN_WIDTH || height < super::view::MIN_HEIGHT)
     }
 
-    /// Whether the quit question (unsaved text in the form) is open.
+    /// What the status line says while a write waits for the log.
+    pub fn waiting_status(&self) -> Option<String> {
+        let (what, _) = self.waiting.as_ref()?;
+        Some(format!("Waiting for the log (another program is writing)... {what} is kept"))
+    }
+
+    /// Whether a quit question (unsaved text in the form, or a save that waits) is open.
     pub fn asking_to_quit(&self) -> bool {
-        matches!(self.popup, Some(Popup::Confirm(Question::Quit)))
+        matches!(self.popup, Some(Popup::Confirm(Question::Quit | Question::QuitWaiting { .. })))
     }
 
     /// Whether a rest is running at `now`.
@@ -554,9 +615,8 @@ impl App {
         if control && key.code == KeyCode::Char('c') {
             // Ctrl-C works from anywhere, popups included; unsaved text still asks first.
             // Pressed again while asked about unsaved text, it means "quit anyway".
-            if matches!(self.popup, Some(Popup::Confirm(Question::Quit))) {
-                self.quit = true;
-                return Vec::new();
+            if self.asking_to_quit() {
+                return self.answer(&Question::Quit, Action::Yes);
             }
             self.popup = None;
             return self.update(Action::Quit, now);
@@ -626,7 +686,9 @@ impl App {
         }
         match action {
             Action::Quit => {
-                if self.form.dirty {
+                if let Some((what, detail)) = &self.waiting {
+                    self.popup = Some(Popup::Confirm(Question::QuitWaiting { what: format!("{what} ({detail})") }));
+                } else if self.form.dirty {
                     self.popup = Some(Popup::Confirm(Question::Quit));
                 } else {
                     self.quit = true;
@@ -695,9 +757,10 @@ impl App {
             Action::Yes => {
                 self.popup = None;
                 match question {
-                    Question::Quit => {
+                    // Whatever waits for the log is given up: the lifter said so.
+                    Question::Quit | Question::QuitWaiting { .. } => {
                         self.quit = true;
-                        Vec::new()
+                        if self.waiting.take().is_some() { vec![Effect::GiveUpWaiting] } else { Vec::new() }
                     }
                     Question::TechnicalFailure { .. } | Question::DeloadFailure => self.save_checked(true),
                     Question::DiscardForDay { forward } => {
@@ -1477,13 +1540,15 @@ impl App {
                     String::new()
                 };
                 self.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(&set))));
-                // A set to failure on a safe exercise is a chance to calibrate RIR.
-                let calibrates = self.today.as_ref().is_some_and(|t| {
-                    t.exercises.iter().any(|e| {
-                        e.planned.name == set.entry.exercise
-                            && crate::training::warnings::calibrates_rir(&set.entry, e.planned.failure_class)
-                    })
-                });
+                // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
+                // question the lifter is answering: a save that waited can land at any time).
+                let calibrates = self.popup.is_none()
+                    && self.today.as_ref().is_some_and(|t| {
+                        t.exercises.iter().any(|e| {
+                            e.planned.name == set.entry.exercise
+                                && crate::training::warnings::calibrates_rir(&set.entry, e.planned.failure_class)
+                        })
+                    });
                 if calibrates {
                     self.popup = Some(Popup::Guess(Guess {
                         set_id: set.id,
@@ -1492,10 +1557,14 @@ impl App {
                         error: None,
                     }));
                 }
-                // The form is cleared only now that the store has the set.
-                self.form = SetForm::default();
-                self.cursor = None;
-                self.pane = Pane::Checklist;
+                // The form is cleared only now that the store has the set, and only if it still
+                // holds that set: while a save waited, the lifter may have typed another.
+                let holds_it = !self.form.dirty || self.form.clone().entry().as_ref() == Some(&set.entry);
+                if holds_it {
+                    self.form = SetForm::default();
+                    self.cursor = None;
+                    self.pane = Pane::Checklist;
+                }
             }
             Outcome::SetChanged { id, text } => {
                 self.message = Some((Meaning::Good, text));
@@ -1507,6 +1576,19 @@ impl App {
             // Anything else leaves what is typed in the form alone.
             Outcome::Done(text) => self.message = Some((Meaning::Good, text)),
             Outcome::Failed(text) => self.message = Some((Meaning::Error, text)),
+            Outcome::Waiting { what, detail } => {
+                self.waiting = Some((what, detail));
+                self.message = self.waiting_status().map(|text| (Meaning::Warn, text));
+            }
+            Outcome::WaitOver => {
+                self.waiting = None;
+                // Asked to quit while it waited: nothing would be lost now, so the quit asked
+                // for goes ahead (asking about the form if it still holds a set not saved).
+                if matches!(self.popup, Some(Popup::Confirm(Question::QuitWaiting { .. }))) {
+                    self.popup = None;
+                    return self.update(Action::Quit, now);
+                }
+            }
             Outcome::Today(today) => {
                 if let Some((until, _)) = today.rest()
                     && until <= now
@@ -1587,8 +1669,19 @@ pub fn parse_guess(text: &str, reps: u16) -> Result<(u16, u8), String> {
     Ok((at_rep, rir.halves()))
 }
 
+/// The text with its first letter in capitals.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    chars.next().map_or_else(String::new, |first| first.to_uppercase().chain(chars).collect())
+}
+
 /// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.
 pub fn describe(set: &LoggedSet) -> String {
-    let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
-    format!("{}{kind} {}", set.entry.exercise, set.entry.summary())
+    describe_entry(&set.entry)
+}
+
+/// [`describe`] for a set not yet saved.
+pub fn describe_entry(entry: &SetEntry) -> String {
+    let kind = if entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
+    format!("{}{kind} {}", entry.exercise, entry.summary())
 }

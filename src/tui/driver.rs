@@ -1,6 +1,9 @@
 //! Runs the app's effects against the store and feeds the outcomes back: the one place where
 //! state meets the database. The event loop and the tests drive the app through it.
 
+use std::time::Duration;
+
+use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::{App, Effect, Outcome};
@@ -8,9 +11,20 @@ use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
 use crate::model::session::{DeloadStyle, ExerciseChange};
-use crate::store::{Store, StoreError};
+use crate::store::{Store, StoreError, WriteWait};
 use crate::training::compare::week_bounds;
 use crate::{today, week};
+
+/// How long a write waits for the log's write lock at first: long enough for another hardset
+/// saving a set (milliseconds), short enough not to be felt. Past it, the write waits kept (see
+/// [`Driver::waiting`]) while the app goes on.
+const FIRST_TRY: Duration = Duration::from_millis(250);
+
+/// How long each try again waits for the lock, on each tick: it must not hold up the screen.
+const TRY_AGAIN: Duration = Duration::from_millis(10);
+
+/// How often the event loop ticks while a write waits, to try it again.
+pub const TRY_AGAIN_EVERY: Duration = Duration::from_millis(200);
 
 /// The app with its store and clock.
 pub struct Driver<C: Clock> {
@@ -24,13 +38,17 @@ pub struct Driver<C: Clock> {
     pub bells: usize,
     /// The store's data version when today was last read.
     seen_version: Option<i64>,
+    /// A write that found the log busy (another program writing it, such as an import), with
+    /// the time it was asked for: tried again on each tick until it goes through.
+    pending: Option<(Effect, DateTime<Utc>)>,
 }
 
 impl<C: Clock> Driver<C> {
     /// A driver; loads today at once.
-    pub fn new(app: App, store: Store, clock: C) -> Driver<C> {
+    pub fn new(app: App, mut store: Store, clock: C) -> Driver<C> {
+        store.set_write_wait(WriteWait::UpTo(FIRST_TRY));
         let seen_version = store.data_version().ok();
-        let mut driver = Driver { app, store, clock, bells: 0, seen_version };
+        let mut driver = Driver { app, store, clock, bells: 0, seen_version, pending: None };
         driver.run(vec![Effect::Reload]);
         driver
     }
@@ -55,12 +73,64 @@ impl<C: Clock> Driver<C> {
         self.app.size = Some((width, height));
     }
 
-    /// A timer tick.
+    /// A timer tick: a write that waits for the log is tried again first.
     pub fn tick(&mut self) {
+        self.try_again();
         self.refresh_if_stale();
         let now = self.clock.now();
         let effects = self.app.tick(now);
         self.run(effects);
+    }
+
+    /// Whether a write waits for the log (another program is writing it).
+    pub fn waiting(&self) -> bool {
+        self.pending.is_some()
+    }
+
+    /// Tries the write that waits again, briefly; once it goes through (or fails for another
+    /// reason), the app hears its outcomes and that the wait is over.
+    fn try_again(&mut self) {
+        let Some((effect, at)) = self.pending.take() else {
+            return;
+        };
+        self.store.set_write_wait(WriteWait::UpTo(TRY_AGAIN));
+        let outcomes = self.execute_at(effect, at);
+        self.store.set_write_wait(WriteWait::UpTo(FIRST_TRY));
+        if self.pending.is_some() {
+            // Still busy: the status line already says it waits.
+            return;
+        }
+        let mut effects = Vec::new();
+        for outcome in outcomes.into_iter().chain([Outcome::WaitOver]) {
+            let now = self.clock.now();
+            effects.extend(self.app.receive(outcome, now));
+        }
+        self.run(effects);
+    }
+
+    /// A last try at the write that waits, as the app closes without the lifter choosing to
+    /// drop it (a signal, the terminal gone): waits up to `wait` for the log. Says what became
+    /// of it, for standard error; `None` when nothing waited.
+    pub fn finish_waiting(&mut self, wait: Duration) -> Option<String> {
+        let (effect, at) = self.pending.take()?;
+        let (what, detail) = waiting_for(&effect);
+        let what = format!("{what} ({detail})");
+        self.store.set_write_wait(WriteWait::UpTo(wait));
+        let outcomes = self.execute_at(effect, at);
+        if self.pending.take().is_some() {
+            return Some(format!("{what} was not saved: another program kept the log busy"));
+        }
+        Some(
+            outcomes
+                .into_iter()
+                .find_map(|o| match o {
+                    Outcome::Failed(text) => {
+                        Some(format!("{what}: {}", text.trim_end_matches(" What you typed is still in the form.")))
+                    }
+                    _ => None,
+                })
+                .unwrap_or_else(|| format!("saved {what} before closing")),
+        )
     }
 
     /// Reloads today (after another process wrote, or a new day began).
@@ -117,9 +187,35 @@ impl<C: Clock> Driver<C> {
 
     fn execute(&mut self, effect: Effect) -> Vec<Outcome> {
         let now = self.clock.now();
+        if effect.writes()
+            && let Some((pending, _)) = &self.pending
+        {
+            // One write waits at a time, so they reach the log in the order they were asked
+            // for (two sets each starting "a new session" would start two).
+            let (what, detail) = waiting_for(pending);
+            return vec![if *pending == effect {
+                Outcome::Waiting { what, detail }
+            } else {
+                Outcome::Failed(format!(
+                    "Not done: {what} ({detail}) still waits for the log (another program is writing); try again \
+                     once it is saved. Anything typed is still in the form."
+                ))
+            }];
+        }
+        self.execute_at(effect, now)
+    }
+
+    /// Runs `effect` as asked for at `now`; a write that finds the log busy is kept to be tried
+    /// again, and the app is told it waits.
+    fn execute_at(&mut self, effect: Effect, now: DateTime<Utc>) -> Vec<Outcome> {
+        let kept = effect.writes().then(|| effect.clone());
         let result: Result<Vec<Outcome>, StoreError> = match effect {
             Effect::Bell => {
                 self.bells += 1;
+                return Vec::new();
+            }
+            Effect::GiveUpWaiting => {
+                self.pending = None;
                 return Vec::new();
             }
             Effect::Reload => return vec![self.today()],
@@ -232,17 +328,38 @@ impl<C: Clock> Driver<C> {
                 }];
             }
         };
-        match result {
-            Ok(mut outcomes) => {
+        match (result, kept) {
+            (Ok(mut outcomes), _) => {
                 // Every write is followed by a fresh read, so the screen shows what is stored.
                 outcomes.push(self.today());
                 outcomes
             }
+            // Nothing of it was written: it waits, kept, and is tried again on each tick.
+            (Err(e), Some(effect)) if e.is_busy() => {
+                let (what, detail) = waiting_for(&effect);
+                self.pending = Some((effect, now));
+                vec![Outcome::Waiting { what, detail }]
+            }
             // A fresh read follows a failure too, so the next try goes where it should (a session
             // finished in another window is not written to again).
-            Err(e) => {
+            (Err(e), _) => {
                 vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form.")), self.today()]
             }
         }
     }
+}
+
+/// What a write that waits would do, for the lifter: `your set` and `Lat pulldown 60 kg x 10 @ 1`.
+fn waiting_for(effect: &Effect) -> (String, String) {
+    let (what, detail) = match effect {
+        Effect::Log { entry, .. } => ("your set", super::app::describe_entry(entry)),
+        Effect::Update { entry, .. } => ("your change", format!("to {}", super::app::describe_entry(entry))),
+        Effect::Delete { summary, .. } => ("your change", format!("delete {summary}")),
+        Effect::CheckIn { .. } => ("your check-in", "sleep, energy, joints, motivation".into()),
+        Effect::SaveGuess { .. } => ("your guess", "reps left".into()),
+        Effect::SetRest { .. } => ("your change", "the rest timer".into()),
+        Effect::EndSession(_) => ("your change", "finish the session".into()),
+        _ => ("your change", "to today".into()),
+    };
+    (what.into(), detail)
 }

@@ -30,6 +30,10 @@ enum Event {
 /// How often the screen redraws while a rest timer runs (at most 4 times a second).
 const TIMER_FRAME: Duration = Duration::from_millis(250);
 
+/// How long the last try at a save that waits for the log may wait, when the app is closed by a
+/// signal or a terminal gone (as long as any write used to wait).
+const LAST_TRY: Duration = Duration::from_secs(5);
+
 /// When to look at the log again after its files changed on disk.
 const RECHECKS: [Duration; 2] = [Duration::from_millis(150), Duration::from_millis(700)];
 
@@ -84,10 +88,9 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             let now_instant = Instant::now();
             rechecks.retain(|at| *at > now_instant);
             let recheck = rechecks.iter().min().map(|at| at.saturating_duration_since(now_instant));
-            let wake = match (timer_wake(&driver), recheck) {
-                (Some(a), Some(b)) => Some(a.min(b)),
-                (a, b) => a.or(b),
-            };
+            // A save that waits for the log is tried again on each tick.
+            let retry = driver.waiting().then_some(super::driver::TRY_AGAIN_EVERY);
+            let wake = [timer_wake(&driver), recheck, retry].into_iter().flatten().min();
             let event = match wake {
                 Some(timeout) => match rx.recv_timeout(timeout) {
                     Ok(event) => Some(event),
@@ -133,6 +136,12 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     // with `eprintln!`: shown here, and when that fails the terminal is let go without its drop.
     if terminal.show_cursor().is_err() {
         std::mem::forget(terminal);
+    }
+    // Closed by a signal or a terminal that went away while a save waited for the log (the
+    // lifter's own quit asks first): one last try once the terminal is back, said on standard
+    // error (lost with the terminal if it is gone).
+    if let Some(said) = driver.finish_waiting(LAST_TRY) {
+        let _ = writeln!(std::io::stderr(), "hardset: {said}");
     }
     result
 }

@@ -146,8 +146,16 @@ impl View<'_> {
     }
 
     fn status(&self, area: Rect, buf: &mut Buffer) {
-        if let Some((meaning, text)) = &self.app.message {
-            Paragraph::new(Span::styled(format!(" {text}"), self.theme.style(*meaning))).render(area, buf);
+        // While a save waits for the log, the status line keeps saying so; only a failure (such
+        // as another save refused meanwhile) is shown over it.
+        let waiting = self.app.waiting_status().map(|text| (Meaning::Warn, text));
+        let shown = match (&self.app.message, waiting) {
+            (Some((Meaning::Error, text)), _) => Some((Meaning::Error, text.clone())),
+            (_, Some(waiting)) => Some(waiting),
+            (message, None) => message.clone(),
+        };
+        if let Some((meaning, text)) = shown {
+            Paragraph::new(Span::styled(format!(" {text}"), self.theme.style(meaning))).render(area, buf);
         }
     }
 
