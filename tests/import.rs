@@ -753,19 +753,22 @@ struct CommandLine<'a> {
     other: &'a str,
 }
 
+/// Runs the hardset binary on the log `db` with the config folder `config`.
+fn hardset_on(db: &Path, config: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+        .arg("--db")
+        .arg(db)
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
 fn command_line_story(file: &Path, legacy: &Path, expected: &CommandLine<'_>) {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("log.db");
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
-            .arg("--db")
-            .arg(&db)
-            .arg("--config")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs")
-    };
+    let run = |args: &[&str]| hardset_on(&db, dir.path(), args);
     let (name, sets, muscle) = expected.unknown;
     let out = run(&["import", file.to_str().expect("utf-8 path")]);
     let stdout = String::from_utf8_lossy(&out.stdout);
@@ -1215,16 +1218,7 @@ fn sets_an_older_import_filed_under_an_alias_are_reported_and_can_be_filed_again
         let day = hardset::model::session::SessionFor::New { day_name: "Legs".into(), day_index: None };
         store.log_set(&day, &entry, Utc.with_ymd_and_hms(2026, 11, 20, 17, 0, 0).unwrap(), 180).expect("logs");
     }
-    let run = |args: &[&str]| {
-        std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
-            .arg("--db")
-            .arg(&db)
-            .arg("--config")
-            .arg(dir.path())
-            .args(args)
-            .output()
-            .expect("runs")
-    };
+    let run = |args: &[&str]| hardset_on(&db, dir.path(), args);
     let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
     assert!(listed.contains("Squat (1 sets)") && listed.contains("Barbell back squat"), "{listed}");
     let out = run(&["exercises", "map", "Squat", "Barbell back squat"]);
