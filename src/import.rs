@@ -1,16 +1,20 @@
 //! Import of other apps' exports (Strong, Hevy, FitNotes) and of hardset's own, into the log.
 //!
-//! A file is read whole into sessions first (every row checked, errors naming their line), the
-//! exercise names are mapped to the catalogue, and then everything is written in one
-//! transaction that skips sessions the log already holds. A file that fails writes nothing.
+//! A file is read in bounded memory, however large: a record at a time (each at most 1 MiB and
+//! 1,000 columns, see `reader`), every row checked (errors naming their line), its sessions kept
+//! in a scratch database on disk (`staging`) rather than in memory. Then, session by session,
+//! the exercise names are mapped to the catalogue and everything is written in one transaction
+//! that skips sessions the log already holds. A file that fails writes nothing.
 
 mod fitnotes;
 mod hevy;
 mod native;
+mod reader;
+mod staging;
 mod strong;
 mod table;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::{self, Write as _};
 use std::path::Path;
 
@@ -18,9 +22,10 @@ use chrono::{DateTime, Duration, NaiveDate, Utc};
 
 use crate::clock::Clock;
 use crate::model::exercise::{Catalogue, CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
-use crate::model::session::{DeloadStyle, Readiness, SessionRecord, SetEntry, SetKind};
+use crate::model::session::{Readiness, SessionRecord, SetEntry, SetKind};
 use crate::model::units::{Load, MAX_REPS, Rir, Unit, Weight};
-use crate::store::{ImportBatch, ImportCounts, Matching, Store, StoreError};
+use crate::store::{ImportCounts, Matching, Store, StoreError};
+use staging::{Sessions, Staging};
 
 /// Where a file comes from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -134,32 +139,6 @@ pub(crate) struct ParsedSession {
     pub(crate) exercise_notes: Vec<(String, String)>,
 }
 
-/// Sessions in the order a file first names them, found again by a key.
-#[derive(Debug, Default)]
-pub(crate) struct Sessions {
-    list: Vec<ParsedSession>,
-    by_key: HashMap<String, usize>,
-}
-
-impl Sessions {
-    /// The session under `key`, if the file named it already.
-    pub(crate) fn get_mut(&mut self, key: &str) -> Option<&mut ParsedSession> {
-        self.by_key.get(key).copied().map(|i| &mut self.list[i])
-    }
-
-    pub(crate) fn entry(&mut self, key: &str, start: impl FnOnce() -> ParsedSession) -> &mut ParsedSession {
-        let index = match self.by_key.get(key) {
-            Some(&i) => i,
-            None => {
-                self.list.push(start());
-                self.by_key.insert(key.to_string(), self.list.len() - 1);
-                self.list.len() - 1
-            }
-        };
-        &mut self.list[index]
-    }
-}
-
 /// What reading a file found, row by row.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Tally {
@@ -167,8 +146,10 @@ pub struct Tally {
     pub rows: u64,
     /// Rows that are not sets the log can hold, by reason.
     pub skipped: BTreeMap<&'static str, u64>,
-    /// Lines repaired (FitNotes names with unquoted commas), in file order.
-    pub repaired: Vec<u64>,
+    /// Rows repaired (FitNotes names with unquoted commas).
+    pub repaired: u64,
+    /// The first lines repaired, in file order (at most [`Tally::REPAIRED_LINES`]).
+    pub repaired_lines: Vec<u64>,
     /// Note rows attached to their exercise.
     pub note_rows: u64,
     /// Workouts whose recorded duration was implausible (over 6 h), ended at their last set.
@@ -178,6 +159,16 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// How many repaired lines are kept to show.
+    pub const REPAIRED_LINES: usize = 5;
+
+    pub(crate) fn repair(&mut self, line: u64) {
+        self.repaired += 1;
+        if self.repaired_lines.len() < Tally::REPAIRED_LINES {
+            self.repaired_lines.push(line);
+        }
+    }
+
     pub(crate) fn skip(&mut self, reason: &'static str) {
         *self.skipped.entry(reason).or_default() += 1;
     }
@@ -195,17 +186,6 @@ pub struct Detected {
     pub source: Source,
     /// The variant, in words.
     pub variant: String,
-}
-
-/// A file read into sessions.
-#[derive(Debug, Default)]
-pub(crate) struct Parsed {
-    pub(crate) sessions: Vec<ParsedSession>,
-    pub(crate) tally: Tally,
-    /// Deload weeks (hardset's own files).
-    pub(crate) deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
-    /// The log's own exercises, as hardset's JSON lists them.
-    pub(crate) custom: Vec<CustomExercise>,
 }
 
 /// The longest note the log holds.
@@ -321,50 +301,60 @@ fn shorten(note: &mut String, tally: &mut Tally) {
     }
 }
 
-/// Finishes sessions read from another app: exercise notes on each exercise's first set, a time
-/// for every set (spread over the workout), an end for every session, notes within the limit.
-pub(crate) fn finish(mut sessions: Vec<ParsedSession>, tally: &mut Tally) -> Vec<ParsedSession> {
-    for session in &mut sessions {
-        for (exercise, note) in std::mem::take(&mut session.exercise_notes) {
-            match session.sets.iter_mut().find(|s| s.entry.exercise == exercise) {
-                Some(set) => join_note(&mut set.entry.note, &note),
-                None => join_note(&mut session.note, &format!("{exercise}: {note}")),
-            }
+/// Finishes a session read from another app: exercise notes on each exercise's first set, a
+/// time for every set (spread over the workout), an end, notes within the limit.
+pub(crate) fn finish_session(session: &mut ParsedSession, tally: &mut Tally) {
+    for (exercise, note) in std::mem::take(&mut session.exercise_notes) {
+        match session.sets.iter_mut().find(|s| s.entry.exercise == exercise) {
+            Some(set) => join_note(&mut set.entry.note, &note),
+            None => join_note(&mut session.note, &format!("{exercise}: {note}")),
         }
-        let count = session.sets.len() as i64;
-        let span = session.ended_at.map(|end| (end - session.started_at).num_seconds());
-        if span.is_some_and(|s| s > LONGEST_WORKOUT) {
-            tally.long_durations += 1;
-            session.ended_at = None;
-        }
-        let gap = match session.ended_at {
-            Some(end) if count > 0 && end > session.started_at => {
-                ((end - session.started_at).num_seconds() / count).clamp(1, 600)
-            }
-            _ => 120,
-        };
-        let start = session.started_at;
-        for (i, set) in session.sets.iter_mut().enumerate() {
-            set.logged_at.get_or_insert(start + Duration::seconds(gap * i as i64));
-            shorten(&mut set.entry.note, tally);
-        }
-        let last = session.sets.iter().filter_map(|s| s.logged_at).max().unwrap_or(start);
-        session.ended_at = Some(session.ended_at.unwrap_or(last).max(last));
-        shorten(&mut session.note, tally);
     }
-    sessions
+    let count = session.sets.len() as i64;
+    let span = session.ended_at.map(|end| (end - session.started_at).num_seconds());
+    if span.is_some_and(|s| s > LONGEST_WORKOUT) {
+        tally.long_durations += 1;
+        session.ended_at = None;
+    }
+    let gap = match session.ended_at {
+        Some(end) if count > 0 && end > session.started_at => {
+            ((end - session.started_at).num_seconds() / count).clamp(1, 600)
+        }
+        _ => 120,
+    };
+    let start = session.started_at;
+    for (i, set) in session.sets.iter_mut().enumerate() {
+        set.logged_at.get_or_insert(start + Duration::seconds(gap * i as i64));
+        shorten(&mut set.entry.note, tally);
+    }
+    let last = session.sets.iter().filter_map(|s| s.logged_at).max().unwrap_or(start);
+    session.ended_at = Some(session.ended_at.unwrap_or(last).max(last));
+    shorten(&mut session.note, tally);
 }
 
-/// Which app wrote `text`, from its first line (or `from`).
-pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+/// Which app wrote a file, from its first line that is not blank (or `from`), and its
+/// delimiter (`{` for JSON). `head` is the file's start; `whole` says whether it is all of it.
+/// A first line too long or too wide to be a header is refused at its line.
+fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(Source, u8), ImportError> {
+    let (number, first, ended) = match reader::first_line(head, whole) {
+        Some(found) => found,
+        None if whole => (1, "", true),
+        None => return Err(ImportError::whole("the file starts with 1 MiB of blank lines: there is no header")),
+    };
     if first.trim_start().starts_with('[') || first.trim_start().starts_with('{') {
         return match from {
             None | Some(Source::Hardset) => Ok((Source::Hardset, b'{')),
-            Some(other) => Err(format!("this is a JSON file, not a {} export", other.name())),
+            Some(other) => Err(ImportError::whole(format!("this is a JSON file, not a {} export", other.name()))),
         };
     }
-    let delimiter = if first.matches(';').count() > first.matches(',').count() { b';' } else { b',' };
+    if !ended {
+        return Err(ImportError::at(number, reader::too_long()));
+    }
+    let (semicolons, commas) = (first.matches(';').count(), first.matches(',').count());
+    let delimiter = if semicolons > commas { b';' } else { b',' };
+    if semicolons.max(commas) >= reader::MAX_COLUMNS {
+        return Err(ImportError::at(number, reader::too_wide()));
+    }
     let names: Vec<String> =
         first.split(char::from(delimiter)).map(|n| n.trim().trim_matches('"').trim().to_lowercase()).collect();
     let has = |name: &str| names.iter().any(|n| n == name);
@@ -385,30 +375,41 @@ pub fn detect(text: &str, from: Option<Source>) -> Result<(Source, u8), String> 
         (None, None) => {
             let shown: String = first.chars().take(120).collect();
             let shown = crate::model::text::escape(&shown);
-            Err(format!(
+            Err(ImportError::whole(format!(
                 "the first line does not look like an export from Strong, Hevy, FitNotes or hardset: \"{shown}\" \
                  (say which with --from)"
-            ))
+            )))
         }
     }
 }
 
-/// Reads `text` into sessions. `progress` hears bytes read.
-pub(crate) fn parse(
-    text: &str,
+/// Reads a file into `staging`, session by session. `progress` hears bytes read. Returns the
+/// variant, in words.
+#[allow(clippy::too_many_arguments)]
+fn read(
+    input: reader::Input,
+    source: Source,
+    delimiter: u8,
     options: Options,
     clock: &dyn Clock,
+    staging: &Staging,
+    tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
-) -> Result<(Detected, Parsed), ImportError> {
-    let (source, delimiter) = detect(text, options.from).map_err(ImportError::whole)?;
-    let (variant, parsed) = match source {
-        Source::Strong => strong::parse(text, delimiter, options.unit, clock, progress)?,
-        Source::Hevy => hevy::parse(text, delimiter, options.unit, clock, progress)?,
-        Source::Fitnotes => fitnotes::parse(text, delimiter, options.unit, clock, progress)?,
-        Source::Hardset if delimiter == b'{' => native::parse_json(text, options.unit)?,
-        Source::Hardset => native::parse_csv(text, delimiter, options.unit, progress)?,
+) -> Result<String, ImportError> {
+    if delimiter == b'{' {
+        return native::parse_json(input, options.unit, staging, tally);
+    }
+    let mut records = reader::Records::new(input, delimiter);
+    let mut sessions = Sessions::new(staging);
+    let unit = options.unit;
+    let variant = match source {
+        Source::Strong => strong::parse(&mut records, delimiter, unit, clock, &mut sessions, tally, progress)?,
+        Source::Hevy => hevy::parse(&mut records, unit, clock, &mut sessions, tally, progress)?,
+        Source::Fitnotes => fitnotes::parse(&mut records, unit, clock, &mut sessions, tally, progress)?,
+        Source::Hardset => native::parse_csv(&mut records, unit, &mut sessions, staging, tally, progress)?,
     };
-    Ok((Detected { source, variant }, parsed))
+    sessions.finish()?;
+    Ok(variant)
 }
 
 /// An exercise in the file the catalogue does not know.
@@ -422,66 +423,108 @@ pub struct Unknown {
     pub muscles: Vec<Muscle>,
 }
 
-/// Maps every exercise to the catalogue (by name or alias) and builds what the store writes: a
-/// set is filed under the catalogue's name whatever spelling the file uses (hardset's own files
-/// too), so `history` and the app find it. A name a hardset JSON file lists as one of the log's
-/// own exercises stays as it is. Names the catalogue does not know become the log's own
-/// exercises, with the muscles the file gives them.
-pub(crate) fn prepare(parsed: Parsed, source: Source, catalogue: &Catalogue) -> (ImportBatch, Vec<Unknown>) {
-    let mut unknown: BTreeMap<String, Unknown> = BTreeMap::new();
-    let own: HashSet<String> = parsed.custom.iter().map(|c| c.name.to_lowercase()).collect();
-    let mut sessions = Vec::with_capacity(parsed.sessions.len());
-    for session in parsed.sessions {
-        let mut sets = Vec::with_capacity(session.sets.len());
-        for set in session.sets {
-            let mut entry = set.entry;
-            match catalogue.get(&entry.exercise) {
-                // A name the file's own exercise list gives stays that exercise.
-                Some(_) if own.contains(&entry.exercise.to_lowercase()) => {}
-                Some(known) => entry.exercise.clone_from(&known.name),
-                None => {
-                    let seen = unknown.entry(entry.exercise.to_lowercase()).or_insert_with(|| Unknown {
-                        name: entry.exercise.clone(),
-                        sets: 0,
-                        muscles: set.muscles,
-                    });
-                    seen.sets += 1;
-                    entry.exercise.clone_from(&seen.name);
-                }
-            }
-            sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
+/// Exercises the catalogue does not know, met while writing: the first spelling of each (any
+/// case) is the one its sets are filed under. The most recent are kept in memory, all of them in
+/// the scratch database.
+struct Unknowns<'s> {
+    staging: &'s Staging,
+    met: HashMap<String, Unknown>,
+}
+
+impl Unknowns<'_> {
+    /// How many unknown exercises are kept in memory before they go to the scratch database.
+    const IN_MEMORY: usize = 10_000;
+
+    /// The name a set of the unknown `exercise` is filed under, counting the set.
+    fn file(&mut self, exercise: &str, muscles: Vec<Muscle>) -> Result<String, ImportError> {
+        let lower = exercise.to_lowercase();
+        if let Some(seen) = self.met.get_mut(&lower) {
+            seen.sets += 1;
+            return Ok(seen.name.clone());
         }
-        sessions.push(SessionRecord {
-            started_at: session.started_at,
-            ended_at: session.ended_at,
-            day_name: session.day_name,
-            day_index: session.day_index,
-            sets,
-            readiness: session.readiness,
-            note: session.note,
-        });
-    }
-    let unknown: Vec<Unknown> = unknown.into_values().collect();
-    let mut custom = parsed.custom;
-    for u in &unknown {
-        if !custom.iter().any(|c| c.name.eq_ignore_ascii_case(&u.name)) {
-            custom.push(CustomExercise {
-                name: u.name.clone(),
-                muscles: u.muscles.clone(),
-                equipment: Equipment::guess_from_name(&u.name),
-                source: format!("{} import", source.name()),
-            });
+        let (name, muscles) = self.staging.unknown(&lower)?.unwrap_or_else(|| (exercise.to_string(), muscles));
+        if self.met.len() >= Unknowns::IN_MEMORY {
+            self.flush()?;
         }
+        self.met.insert(lower, Unknown { name: name.clone(), sets: 1, muscles });
+        Ok(name)
     }
-    // hardset's own times are exact; Hevy's are to the minute (hardset's Hevy export drops the
-    // seconds); a FitNotes day is one session whatever its categories add up to.
-    let matching = match source {
+
+    fn flush(&mut self) -> Result<(), ImportError> {
+        for (lower, seen) in self.met.drain() {
+            self.staging.add_unknown(&lower, &seen.name, seen.sets, &seen.muscles)?;
+        }
+        Ok(())
+    }
+}
+
+/// Names a hardset JSON file lists as the log's own exercises, looked up in the scratch
+/// database (the last few thousand answers remembered).
+struct OwnNames<'s> {
+    staging: &'s Staging,
+    answers: HashMap<String, bool>,
+}
+
+impl OwnNames<'_> {
+    fn contains(&mut self, lower: &str) -> Result<bool, ImportError> {
+        if let Some(&own) = self.answers.get(lower) {
+            return Ok(own);
+        }
+        let own = self.staging.is_custom(lower)?;
+        if self.answers.len() >= 4096 {
+            self.answers.clear();
+        }
+        self.answers.insert(lower.to_string(), own);
+        Ok(own)
+    }
+}
+
+/// Maps every exercise of a session to the catalogue (by name or alias) and builds what the
+/// store writes: a set is filed under the catalogue's name whatever spelling the file uses
+/// (hardset's own files too), so `history` and the app find it. A name a hardset JSON file lists
+/// as one of the log's own exercises stays as it is. Names the catalogue does not know become
+/// the log's own exercises, with the muscles the file gives them.
+fn prepare_session(
+    session: ParsedSession,
+    catalogue: &Catalogue,
+    own: &mut OwnNames<'_>,
+    unknown: &mut Unknowns<'_>,
+) -> Result<SessionRecord, ImportError> {
+    let mut sets = Vec::with_capacity(session.sets.len());
+    for set in session.sets {
+        let mut entry = set.entry;
+        match catalogue.get(&entry.exercise) {
+            // A name the file's own exercise list gives stays that exercise.
+            Some(_) if own.contains(&entry.exercise.to_lowercase())? => {}
+            Some(known) => entry.exercise.clone_from(&known.name),
+            None => entry.exercise = unknown.file(&entry.exercise, set.muscles)?,
+        }
+        sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
+    }
+    Ok(SessionRecord {
+        started_at: session.started_at,
+        ended_at: session.ended_at,
+        day_name: session.day_name,
+        day_index: session.day_index,
+        sets,
+        readiness: session.readiness,
+        note: session.note,
+    })
+}
+
+/// How sessions already in the log are recognised. hardset's own times are exact; Hevy's are
+/// to the minute (hardset's Hevy export drops the seconds); a FitNotes day is one session
+/// whatever its categories add up to.
+fn matching(source: Source) -> Matching {
+    match source {
         Source::Hardset | Source::Strong => Matching::StartAndName,
         Source::Hevy => Matching::MinuteAndName,
         Source::Fitnotes => Matching::Start,
-    };
-    (ImportBatch { sessions, custom, deload_weeks: parsed.deload_weeks, matching }, unknown)
+    }
 }
+
+/// How many unknown exercises a report lists by name (`hardset exercises` lists them all).
+pub const REPORTED_UNKNOWN: usize = 200;
 
 /// What an import did (or, in a dry run, would do).
 #[derive(Debug, Clone, PartialEq)]
@@ -496,14 +539,17 @@ pub struct Report {
     pub counts: ImportCounts,
     /// The first and last session dates in the file.
     pub dates: Option<(NaiveDate, NaiveDate)>,
-    /// Exercises the catalogue does not know.
+    /// Exercises the catalogue does not know, by name (the first [`REPORTED_UNKNOWN`]).
     pub unknown: Vec<Unknown>,
+    /// How many exercises the catalogue does not know.
+    pub unknown_count: u64,
     /// Nothing was written.
     pub dry_run: bool,
 }
 
-/// Reads `path` and imports it into `store` in one transaction (rolled back in a dry run).
-/// `progress` hears (stage, done, total): bytes read, then sessions written.
+/// Reads `path` and imports it into `store` in one transaction (rolled back in a dry run), in
+/// bounded memory whatever the file's size. `progress` hears (stage, done, total): bytes read,
+/// then sessions written.
 pub fn import_file(
     store: &mut Store,
     path: &Path,
@@ -517,34 +563,84 @@ pub fn import_file(
         e.path.clone_from(&shown);
         e
     };
-    let bytes = std::fs::read(path).map_err(|e| with_path(ImportError::whole(format!("cannot read it: {e}"))))?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        let line = String::from_utf8_lossy(&bytes[..e.valid_up_to()]).split('\n').count() as u64;
-        with_path(ImportError::at(line, "this is not UTF-8 text: is it the CSV file the app exported?"))
-    })?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let total = text.len() as u64;
-    let (detected, parsed) =
-        parse(text, *options, clock, &mut |done| progress("reading", done, total)).map_err(with_path)?;
-    let tally = parsed.tally.clone();
-    let dates = parsed
-        .sessions
-        .iter()
-        .map(|s| clock.local_date(s.started_at))
-        .fold(None, |range: Option<(NaiveDate, NaiveDate)>, d| {
-            Some(range.map_or((d, d), |(a, b)| (a.min(d), b.max(d))))
-        });
-    let (batch, unknown) = prepare(parsed, detected.source, catalogue);
-    let sessions = batch.sessions.len() as u64;
-    let counts = store
-        .import(&batch, !options.dry_run, &mut |done| progress("writing", done as u64, sessions))
-        .map_err(|e| match e {
-            StoreError::Sqlite(source) => crate::error::Error::Input(format!(
-                "{shown}: the log refused the import, so nothing was written: {source}"
-            )),
-            other => other.into(),
+    let opened = reader::open(path).map_err(with_path)?;
+    let total = opened.size;
+    let (source, delimiter) = detect(opened.head_text(), opened.whole, options.from).map_err(with_path)?;
+    // The file is read whole, and every row checked, before the log is touched.
+    let staging = Staging::new().map_err(with_path)?;
+    let mut tally = Tally::default();
+    let variant = read(opened.into_input(), source, delimiter, *options, clock, &staging, &mut tally, &mut |done| {
+        progress("reading", done, total);
+    })
+    .map_err(with_path)?;
+    staging.read_all().map_err(with_path)?;
+    let (sessions, sets) = staging.counts();
+    let mut dates: Option<(NaiveDate, NaiveDate)> = None;
+    let mut own = OwnNames { staging: &staging, answers: HashMap::new() };
+    let mut unknown = Unknowns { staging: &staging, met: HashMap::new() };
+    let mut written = 0;
+    // Hevy writes the newest workout first and FitNotes need not be in order: the log reads
+    // better oldest first.
+    let by_start = matches!(source, Source::Hevy | Source::Fitnotes);
+    let label = format!("{} import", source.name());
+    let counts = store.import_with(matching(source), sets as usize, !options.dry_run, |writer| {
+        staging.for_each_session(by_start, |mut session| -> Result<(), crate::error::Error> {
+            match source {
+                Source::Hevy => hevy::place_numbered_notes(&mut session),
+                Source::Fitnotes => fitnotes::name_day(&mut session),
+                Source::Strong | Source::Hardset => {}
+            }
+            if source != Source::Hardset {
+                finish_session(&mut session, &mut tally);
+            }
+            let day = clock.local_date(session.started_at);
+            dates = Some(dates.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
+            writer.session(&prepare_session(session, catalogue, &mut own, &mut unknown)?)?;
+            written += 1;
+            progress("writing", written, sessions);
+            Ok(())
         })?;
-    Ok(Report { path: shown, detected, tally, counts, dates, unknown, dry_run: options.dry_run })
+        // The file's own exercises first: an unknown name it lists keeps what the file says.
+        staging.for_each_custom(|custom| writer.custom(&custom).map_err(crate::error::Error::from))?;
+        unknown.flush()?;
+        staging.for_each_unknown(|name, _, muscles| {
+            let equipment = Equipment::guess_from_name(&name);
+            writer.custom(&CustomExercise { name, muscles, equipment, source: label.clone() })?;
+            Ok::<(), crate::error::Error>(())
+        })?;
+        // hardset's CSV repeats a deload week on each of its sessions' rows: once each, in order.
+        let sorted = delimiter != b'{';
+        staging.for_each_deload_week(sorted, |monday, style| {
+            writer.deload_week(monday, style).map_err(crate::error::Error::from)
+        })
+    });
+    let counts = counts.map_err(|e| match e {
+        crate::error::Error::Store(StoreError::Sqlite(source)) => {
+            crate::error::Error::Input(format!("{shown}: the log refused the import, so nothing was written: {source}"))
+        }
+        crate::error::Error::Import(e) if e.path.is_empty() => crate::error::Error::Import(with_path(e)),
+        other => other,
+    })?;
+    let mut listed = Vec::new();
+    staging
+        .for_each_unknown(|name, sets, muscles| {
+            if listed.len() < REPORTED_UNKNOWN {
+                listed.push(Unknown { name, sets, muscles });
+            }
+            Ok::<(), ImportError>(())
+        })
+        .map_err(with_path)?;
+    let unknown_count = staging.unknown_count().map_err(with_path)?;
+    Ok(Report {
+        path: shown.clone(),
+        detected: Detected { source, variant },
+        tally,
+        counts,
+        dates,
+        unknown: listed,
+        unknown_count,
+        dry_run: options.dry_run,
+    })
 }
 
 impl fmt::Display for Report {
@@ -580,13 +676,13 @@ impl fmt::Display for Report {
         for (reason, rows) in &self.tally.skipped {
             let _ = writeln!(text, "skipped:  {rows} {reason}");
         }
-        if !self.tally.repaired.is_empty() {
-            let lines: Vec<String> = self.tally.repaired.iter().take(5).map(u64::to_string).collect();
-            let more = if self.tally.repaired.len() > 5 { ", ..." } else { "" };
+        if self.tally.repaired > 0 {
+            let lines: Vec<String> = self.tally.repaired_lines.iter().map(u64::to_string).collect();
+            let more = if self.tally.repaired > lines.len() as u64 { ", ..." } else { "" };
             let _ = writeln!(
                 text,
                 "repaired: {} rows whose exercise name held an unquoted comma (lines {}{more})",
-                self.tally.repaired.len(),
+                self.tally.repaired,
                 lines.join(", ")
             );
         }
@@ -608,12 +704,16 @@ impl fmt::Display for Report {
             writeln!(
                 f,
                 "{} exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):",
-                self.unknown.len()
+                self.unknown_count
             )?;
             for u in &self.unknown {
                 let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
                 let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
                 writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
+            }
+            let more = self.unknown_count.saturating_sub(self.unknown.len() as u64);
+            if more > 0 {
+                writeln!(f, "  ... and {more} more (`hardset exercises` lists them all)")?;
             }
             writeln!(
                 f,

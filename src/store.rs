@@ -6,7 +6,7 @@ mod recovery;
 mod sessions;
 mod sets;
 
-pub use import::{ImportBatch, ImportCounts, Matching};
+pub use import::{ImportBatch, ImportCounts, ImportWriter, Matching};
 pub use recovery::PlanRevision;
 
 use std::path::{Path, PathBuf};

@@ -379,7 +379,7 @@ fn fitnotes(path: &Path, expected: &Expected, repaired: usize, customs: &[(&str,
     let mut store = Store::in_memory().expect("store");
     let report = import(&mut store, path, Options::default()).expect("imports");
     assert_eq!(report.tally.rows, expected.rows);
-    assert_eq!(report.tally.repaired.len(), repaired, "the malformed rows, repaired, not dropped");
+    assert_eq!(report.tally.repaired, repaired as u64, "the malformed rows, repaired, not dropped");
     assert_eq!(report.counts.sessions_added, expected.sessions, "one session a date");
     assert_eq!(report.counts.working_added + report.tally.skipped_rows(), expected.rows);
     assert_eq!(report.dates, Some(expected.dates));

@@ -7,8 +7,10 @@
 
 use chrono::NaiveTime;
 
+use super::reader::Records;
+use super::staging::Sessions;
 use super::table::{self, Row, date, for_each_row, resolve_unit, unit_in_name};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish};
+use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name};
 use crate::clock::Clock;
 use crate::model::exercise::Muscle;
 use crate::model::session::SetKind;
@@ -52,14 +54,17 @@ struct Layout {
 /// FitNotes does not record the time of day: a day's session is put at noon.
 const NOON: NaiveTime = NaiveTime::from_hms_opt(12, 0, 0).expect("noon is a time");
 
+/// Reads the rows into `sessions`; returns the variant, in words. Sessions are written by
+/// date, each named by [`name_day`].
 pub(super) fn parse(
-    text: &str,
-    delimiter: u8,
+    records: &mut Records,
     flag: Option<Unit>,
     clock: &dyn Clock,
+    sessions: &mut Sessions<'_>,
+    tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
-) -> Result<(String, Parsed), ImportError> {
-    let cols = table::header(text, delimiter)?;
+) -> Result<String, ImportError> {
+    let cols = table::header(records)?;
     let weight = cols.weight()?;
     let unit_column = cols.find(&["Weight Unit"]);
     let (unit, variant) = match unit_column {
@@ -90,20 +95,19 @@ pub(super) fn parse(
     if layout.exercise + 1 != layout.category || layout.date > layout.exercise {
         return Err(ImportError::at(1, "expected the columns Date, Exercise, Category, ... in that order"));
     }
-    let mut sessions = Sessions::default();
-    let mut tally = Tally::default();
-    for_each_row(text, delimiter, progress, |cols, row| {
+    for_each_row(records, &cols, progress, |cols, row| {
         tally.rows += 1;
         let extra = row.fields.len() - cols.len();
         if extra == 0 {
-            return read_row(row, &mut sessions, &mut tally, clock, &layout);
+            read_row(row, sessions, tally, clock, &layout)?;
+            return sessions.check(row.line);
         }
         // An unquoted comma in the exercise name: put the name back together.
-        tally.repaired.push(row.line);
+        tally.repair(row.line);
         let mut fields: Vec<String> = row.fields.to_vec();
         let name = fields[layout.exercise..=layout.exercise + extra].join(",");
         fields.splice(layout.exercise..=layout.exercise + extra, [name]);
-        read_row(&Row { line: row.line, fields: &fields }, &mut sessions, &mut tally, clock, &layout).map_err(|e| {
+        read_row(&Row { line: row.line, fields: &fields }, sessions, tally, clock, &layout).map_err(|e| {
             row.error(format!(
                 "the row has {} fields where the header has {}; read as an exercise name with a comma it \
                  still does not make sense ({})",
@@ -111,21 +115,21 @@ pub(super) fn parse(
                 cols.len(),
                 e.message
             ))
-        })
+        })?;
+        sessions.check(row.line)
     })?;
-    let mut list = sessions.list;
-    for session in &mut list {
-        let name = clean_name(&session.day_name, 0, "day").unwrap_or_else(|_| "FitNotes workout".into());
-        session.day_name = name;
-    }
-    list.sort_by_key(|s| s.started_at);
-    let sessions = finish(list, &mut tally);
-    Ok((variant, Parsed { sessions, tally, ..Parsed::default() }))
+    Ok(variant)
+}
+
+/// A day's session is named after its categories, as one name the log can hold.
+pub(super) fn name_day(session: &mut ParsedSession) {
+    let name = clean_name(&session.day_name, 0, "day").unwrap_or_else(|_| "FitNotes workout".into());
+    session.day_name = name;
 }
 
 fn read_row(
     row: &Row<'_>,
-    sessions: &mut Sessions,
+    sessions: &mut Sessions<'_>,
     tally: &mut Tally,
     clock: &dyn Clock,
     l: &Layout,
@@ -136,7 +140,7 @@ fn read_row(
     let session = sessions.entry(day_text, || ParsedSession {
         started_at: clock.utc_of_local(day.and_time(NOON)),
         ..ParsedSession::default()
-    });
+    })?;
     // The session is named after the day's categories, in the order they come.
     let category = row.get(l.category).to_string();
     if !category.is_empty() && !session.day_name.split(", ").any(|c| c == category) {

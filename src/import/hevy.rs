@@ -3,8 +3,10 @@
 //! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
+use super::reader::Records;
+use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of};
+use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
@@ -24,14 +26,17 @@ struct Layout {
     unit: Unit,
 }
 
+/// Reads the rows into `sessions`; returns the variant, in words. Hevy writes the newest
+/// workout first; the log reads better oldest first, so its sessions are written by start.
 pub(super) fn parse(
-    text: &str,
-    delimiter: u8,
+    records: &mut Records,
     flag: Option<Unit>,
     clock: &dyn Clock,
+    sessions: &mut Sessions<'_>,
+    tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
-) -> Result<(String, Parsed), ImportError> {
-    let cols = table::header(text, delimiter)?;
+) -> Result<String, ImportError> {
+    let cols = table::header(records)?;
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;
@@ -50,24 +55,18 @@ pub(super) fn parse(
         rpe: cols.find(&["rpe"]),
         unit,
     };
-    let mut sessions = Sessions::default();
-    let mut tally = Tally::default();
-    for_each_row(text, delimiter, progress, |_, row| {
+    for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
-        read_row(row, &mut sessions, &mut tally, clock, &layout)
+        read_row(row, sessions, tally, clock, &layout)?;
+        sessions.check(row.line)
     })?;
-    // Hevy writes the newest workout first; the log reads better oldest first.
-    let mut list = sessions.list;
-    list.sort_by_key(|s| s.started_at);
-    list.iter_mut().for_each(place_numbered_notes);
-    let sessions = finish(list, &mut tally);
-    Ok((format!("weights in {unit}"), Parsed { sessions, tally, ..Parsed::default() }))
+    Ok(format!("weights in {unit}"))
 }
 
 /// Puts each note of an exercise written as hardset's Hevy export writes them (`set 1: slow; set 3:
 /// grip gave`, numbered among the exercise's sets in the workout) back on its set. Any other
 /// exercise note stays one, for the exercise's first set.
-fn place_numbered_notes(session: &mut ParsedSession) {
+pub(super) fn place_numbered_notes(session: &mut ParsedSession) {
     let sets = &mut session.sets;
     session.exercise_notes.retain(|(exercise, note)| {
         let mut of_exercise: Vec<&mut ParsedSet> = sets.iter_mut().filter(|s| s.entry.exercise == *exercise).collect();
@@ -121,7 +120,7 @@ fn unescape(note: &str) -> String {
 
 fn read_row(
     row: &Row<'_>,
-    sessions: &mut Sessions,
+    sessions: &mut Sessions<'_>,
     tally: &mut Tally,
     clock: &dyn Clock,
     l: &Layout,
@@ -147,7 +146,7 @@ fn read_row(
         day_name,
         note: unescape(row.get_opt(l.description)),
         ..ParsedSession::default()
-    });
+    })?;
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise_title")?;
     let note = unescape(row.get_opt(l.notes));
     // Hevy repeats an exercise's note on each of its rows: keep each different note once.

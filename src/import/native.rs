@@ -3,11 +3,14 @@
 //! back the same log.
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::reader::{Input, JsonGuard, Records, Refused};
+use super::staging::{MAX_SESSION_BYTES, Sessions, Staging};
 use super::table::{Row, for_each_row};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally};
-use crate::model::exercise::{CustomExercise, Equipment, Muscle};
+use super::{ImportError, ParsedSession, ParsedSet, Tally};
+use crate::model::exercise::{CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
 use crate::model::units::{
     InputError, Load, Rir, Unit, Weight, load_from_value, parse_load, parse_reps, parse_rir, reps_from_value,
@@ -50,16 +53,19 @@ fn checkin(text: &str) -> Result<Option<Readiness>, String> {
     }
 }
 
+/// Reads the rows into `sessions`, and the deload weeks into `staging`; returns the variant.
 pub(super) fn parse_csv(
-    text: &str,
-    delimiter: u8,
+    records: &mut Records,
     flag: Option<Unit>,
+    sessions: &mut Sessions<'_>,
+    staging: &Staging,
+    tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
-) -> Result<(String, Parsed), ImportError> {
+) -> Result<String, ImportError> {
     if flag.is_some() {
         return Err(ImportError::whole(OWN_UNITS));
     }
-    let cols = super::table::header(text, delimiter)?;
+    let cols = super::table::header(records)?;
     let l = Layout {
         start: cols.need("session_start")?,
         end: cols.find(&["session_end"]),
@@ -80,16 +86,15 @@ pub(super) fn parse_csv(
         deload_week: cols.find(&["deload_week"]),
         muscles: cols.find(&["muscles"]),
     };
-    let mut sessions = Sessions::default();
-    let mut tally = Tally::default();
-    let mut deload_weeks: Vec<(NaiveDate, DeloadStyle)> = Vec::new();
-    for_each_row(text, delimiter, progress, |_, row| {
+    for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
-        read_row(row, &mut sessions, &mut deload_weeks, &l).map_err(|m| row.error(m))
+        let deload_week = read_row(row, sessions, &l).map_err(|m| row.error(m))?;
+        if let Some((monday, style)) = deload_week {
+            staging.deload_week(monday, style)?;
+        }
+        sessions.check(row.line)
     })?;
-    deload_weeks.sort();
-    deload_weeks.dedup();
-    Ok(("CSV".into(), Parsed { sessions: sessions.list, tally, deload_weeks, custom: Vec::new() }))
+    Ok("CSV".into())
 }
 
 struct Layout {
@@ -134,12 +139,13 @@ fn checked_note(text: &str) -> Result<String, String> {
     Ok(text.to_string())
 }
 
+/// Reads a row into its session; returns the deload week it starts, if any (a session's
+/// first row, or a row of no session, says so).
 fn read_row(
     row: &Row<'_>,
-    sessions: &mut Sessions,
-    deload_weeks: &mut Vec<(NaiveDate, DeloadStyle)>,
+    sessions: &mut Sessions<'_>,
     l: &Layout,
-) -> Result<(), String> {
+) -> Result<Option<(NaiveDate, DeloadStyle)>, String> {
     let deload = deload(row.get_opt(l.deload))?;
     let week = match row.get_opt(l.deload_week) {
         "" => None,
@@ -153,25 +159,20 @@ fn read_row(
     let start_text = row.get(l.start);
     if start_text.is_empty() && week.is_some() {
         // A deload week no session falls in.
-        deload_weeks.extend(deload_week);
-        return Ok(());
+        return Ok(deload_week);
     }
     // A session's columns repeat on each of its rows: they are read on its first row only.
     let key = format!("{start_text}|{}", row.get(l.day));
-    let session = match sessions.get_mut(&key) {
-        Some(session) => session,
-        None => {
-            deload_weeks.extend(deload_week);
-            let session = read_session(row, l)?;
-            sessions.entry(&key, || session)
-        }
-    };
+    let known = sessions.switch_to(&key).map_err(|e| e.message)?;
+    let (first, starts) = if known { (None, None) } else { (Some(read_session(row, l)?), deload_week) };
+    let session = sessions.entry(&key, || first.unwrap_or_default()).map_err(|e| e.message)?;
     let exercise = row.get(l.exercise);
     if exercise.is_empty() {
         // A session with no sets.
-        return Ok(());
+        return Ok(starts);
     }
-    read_set(row, l, session)
+    read_set(row, l, session)?;
+    Ok(starts)
 }
 
 /// The session columns of a session's first row.
@@ -288,8 +289,10 @@ fn de_note<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     de_with(d, |text| checked_note(&crate::model::text::clean_note(text)))
 }
 
-fn de_line<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    de_with(d, |text| Ok(crate::model::text::clean_line(text)))
+/// Where one of the log's own exercises came from: one line, cut to the length of a name (the
+/// log keeps no longer label).
+fn de_source<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_with(d, |text| Ok(crate::model::text::clean_line(text).chars().take(MAX_NAME_CHARS).collect()))
 }
 
 fn de_style<'de, D: Deserializer<'de>>(d: D) -> Result<DeloadStyle, D::Error> {
@@ -330,18 +333,8 @@ struct JsonExercise {
     muscles: Vec<Muscle>,
     #[serde(deserialize_with = "de_equipment")]
     equipment: Equipment,
-    #[serde(default, deserialize_with = "de_line")]
+    #[serde(default, deserialize_with = "de_source")]
     source: String,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonLog {
-    sessions: Vec<JsonSession>,
-    #[serde(default)]
-    deload_weeks: Vec<JsonDeloadWeek>,
-    #[serde(default)]
-    exercises: Vec<JsonExercise>,
 }
 
 #[derive(Deserialize)]
@@ -386,63 +379,210 @@ struct JsonSession {
     deload: Option<String>,
     #[serde(default, deserialize_with = "de_readiness")]
     readiness: Option<Readiness>,
+    #[serde(deserialize_with = "de_sets")]
     sets: Vec<JsonSet>,
 }
 
-pub(super) fn parse_json(text: &str, flag: Option<Unit>) -> Result<(String, Parsed), ImportError> {
-    if flag.is_some() {
-        return Err(ImportError::whole(OWN_UNITS));
-    }
-    let document: JsonLog = serde_json::from_str(text).map_err(|e| {
-        ImportError::at(
-            e.line() as u64,
-            format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
-        )
-    })?;
-    let mut tally = Tally::default();
-    let sessions = document
-        .sessions
-        .into_iter()
-        .map(|s| {
-            tally.rows += s.sets.len().max(1) as u64;
-            ParsedSession {
-                started_at: s.session_start,
-                ended_at: s.session_end,
-                day_name: s.plan_day,
-                day_index: s.plan_day_index,
-                note: s.note,
-                readiness: s.readiness,
-                sets: s
-                    .sets
-                    .into_iter()
-                    .map(|set| ParsedSet {
-                        entry: SetEntry {
-                            exercise: set.exercise,
-                            kind: set.set_kind,
-                            weight: Weight::new(set.weight, set.unit),
-                            reps: set.reps,
-                            rir: set.rir,
-                            form_broke: set.form_broke,
-                            note: set.note,
-                        },
-                        logged_at: Some(set.logged_at),
-                        muscles: Vec::new(),
-                    })
-                    .collect(),
-                exercise_notes: Vec::new(),
+/// A session's sets, refused once they hold more than any workout does, so one session of a
+/// hostile file cannot fill the memory.
+fn de_sets<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<JsonSet>, D::Error> {
+    struct Sets;
+    impl<'de> Visitor<'de> for Sets {
+        type Value = Vec<JsonSet>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("a list of sets")
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<JsonSet>, A::Error> {
+            let mut sets = Vec::new();
+            let mut bytes = 0;
+            while let Some(set) = seq.next_element::<JsonSet>()? {
+                bytes += std::mem::size_of::<JsonSet>() + set.exercise.len() + set.note.len();
+                if bytes > MAX_SESSION_BYTES {
+                    return Err(serde::de::Error::custom(super::staging::too_big()));
+                }
+                sets.push(set);
             }
-        })
-        .collect();
-    let deload_weeks = document.deload_weeks.into_iter().map(|w| (w.monday, w.style)).collect();
-    let custom = document
-        .exercises
-        .into_iter()
-        .map(|e| CustomExercise {
+            Ok(sets)
+        }
+    }
+    d.deserialize_seq(Sets)
+}
+
+/// The top-level keys of hardset's JSON export.
+#[derive(Deserialize)]
+#[serde(field_identifier, rename_all = "snake_case")]
+enum Key {
+    Sessions,
+    DeloadWeeks,
+    Exercises,
+}
+
+/// Where the JSON document's parts go as they are read: each session, deload week and exercise
+/// into the scratch database, one at a time.
+struct Sink<'a> {
+    staging: &'a Staging,
+    tally: &'a mut Tally,
+    sessions: u64,
+    /// What stopped the scratch database, kept to report as it is.
+    failed: Option<ImportError>,
+}
+
+impl Sink<'_> {
+    fn session(&mut self, s: JsonSession) -> Result<(), ImportError> {
+        self.tally.rows += s.sets.len().max(1) as u64;
+        self.sessions += 1;
+        let session = ParsedSession {
+            started_at: s.session_start,
+            ended_at: s.session_end,
+            day_name: s.plan_day,
+            day_index: s.plan_day_index,
+            note: s.note,
+            readiness: s.readiness,
+            sets: s
+                .sets
+                .into_iter()
+                .map(|set| ParsedSet {
+                    entry: SetEntry {
+                        exercise: set.exercise,
+                        kind: set.set_kind,
+                        weight: Weight::new(set.weight, set.unit),
+                        reps: set.reps,
+                        rir: set.rir,
+                        form_broke: set.form_broke,
+                        note: set.note,
+                    },
+                    logged_at: Some(set.logged_at),
+                    muscles: Vec::new(),
+                })
+                .collect(),
+            exercise_notes: Vec::new(),
+        };
+        // Each session of the file is its own, even at the same start as another.
+        self.staging.add_session(&format!("#{}", self.sessions), &session)
+    }
+
+    fn exercise(&mut self, e: JsonExercise) -> Result<(), ImportError> {
+        self.staging.custom(&CustomExercise {
             name: e.name,
             muscles: e.muscles,
             equipment: e.equipment,
             source: if e.source.is_empty() { "hardset import".into() } else { e.source },
         })
-        .collect();
-    Ok(("JSON".into(), Parsed { sessions, tally, deload_weeks, custom }))
+    }
+
+    /// A scratch failure as a deserializer's error; the failure itself is kept.
+    fn stop<E: serde::de::Error>(&mut self, error: ImportError) -> E {
+        let message = error.message.clone();
+        self.failed = Some(error);
+        E::custom(message)
+    }
+}
+
+/// The whole document, read as a map whose lists are handed to the sink item by item.
+struct Document<'s, 'a>(&'s mut Sink<'a>);
+
+impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for Document<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("hardset's JSON export: an object with sessions, deload_weeks and exercises")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        let mut seen = [false; 3];
+        while let Some(key) = map.next_key::<Key>()? {
+            let (index, name) = match key {
+                Key::Sessions => (0, "sessions"),
+                Key::DeloadWeeks => (1, "deload_weeks"),
+                Key::Exercises => (2, "exercises"),
+            };
+            if std::mem::replace(&mut seen[index], true) {
+                return Err(serde::de::Error::duplicate_field(name));
+            }
+            map.next_value_seed(List { sink: &mut *self.0, key })?;
+        }
+        if !seen[0] {
+            return Err(serde::de::Error::missing_field("sessions"));
+        }
+        Ok(())
+    }
+}
+
+/// One of the document's lists, handed over item by item.
+struct List<'s, 'a> {
+    sink: &'s mut Sink<'a>,
+    key: Key,
+}
+
+impl<'de> DeserializeSeed<'de> for List<'_, '_> {
+    type Value = ();
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_seq(self)
+    }
+}
+
+impl<'de> Visitor<'de> for List<'_, '_> {
+    type Value = ();
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a list")
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let sink = self.sink;
+        loop {
+            let handed = match self.key {
+                Key::Sessions => match seq.next_element::<JsonSession>()? {
+                    Some(session) => sink.session(session),
+                    None => return Ok(()),
+                },
+                Key::DeloadWeeks => match seq.next_element::<JsonDeloadWeek>()? {
+                    Some(week) => sink.staging.deload_week(week.monday, week.style),
+                    None => return Ok(()),
+                },
+                Key::Exercises => match seq.next_element::<JsonExercise>()? {
+                    Some(exercise) => sink.exercise(exercise),
+                    None => return Ok(()),
+                },
+            };
+            if let Err(error) = handed {
+                return Err(sink.stop(error));
+            }
+        }
+    }
+}
+
+/// Reads hardset's JSON export from `input` into `staging`, one session at a time; returns the
+/// variant. No text or number longer than 64 KiB is read (see [`JsonGuard`]).
+pub(super) fn parse_json(
+    input: Input,
+    flag: Option<Unit>,
+    staging: &Staging,
+    tally: &mut Tally,
+) -> Result<String, ImportError> {
+    if flag.is_some() {
+        return Err(ImportError::whole(OWN_UNITS));
+    }
+    let guarded = std::io::BufReader::with_capacity(64 << 10, JsonGuard::new(input));
+    let mut sink = Sink { staging, tally, sessions: 0, failed: None };
+    let mut deserializer = serde_json::Deserializer::from_reader(guarded);
+    let read = Document(&mut sink).deserialize(&mut deserializer).and_then(|()| deserializer.end());
+    match read {
+        Ok(()) => Ok("JSON".into()),
+        Err(_) if sink.failed.is_some() => Err(sink.failed.take().unwrap_or_else(|| ImportError::whole(""))),
+        Err(e) if e.is_io() => {
+            let io = std::io::Error::from(e);
+            match io.get_ref().and_then(|inner| inner.downcast_ref::<Refused>()) {
+                Some(refused) => Err(ImportError::at(refused.line, refused.message.clone())),
+                None => Err(ImportError::whole(format!("cannot read it: {io}"))),
+            }
+        }
+        Err(e) => Err(ImportError::at(
+            e.line() as u64,
+            format!("column {}: {e}", e.column()).replace(&format!(" at line {} column {}", e.line(), e.column()), ""),
+        )),
+    }
 }

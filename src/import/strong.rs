@@ -6,8 +6,10 @@
 
 use chrono::Duration;
 
+use super::reader::Records;
+use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
-use super::{ImportError, Parsed, ParsedSession, ParsedSet, Sessions, Tally, clean_name, finish, kind_of, skip};
+use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
@@ -17,14 +19,17 @@ enum UnitFrom {
     Flag(Unit),
 }
 
+/// Reads the rows into `sessions`; returns the variant, in words.
 pub(super) fn parse(
-    text: &str,
+    records: &mut Records,
     delimiter: u8,
     flag: Option<Unit>,
     clock: &dyn Clock,
+    sessions: &mut Sessions<'_>,
+    tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
-) -> Result<(String, Parsed), ImportError> {
-    let cols = table::header(text, delimiter)?;
+) -> Result<String, ImportError> {
+    let cols = table::header(records)?;
     let date = cols.need("Date")?;
     let workout = cols.need("Workout Name")?;
     let exercise = cols.need("Exercise Name")?;
@@ -72,14 +77,12 @@ pub(super) fn parse(
         workout_notes,
         unit_from: &unit_from,
     };
-    let mut sessions = Sessions::default();
-    let mut tally = Tally::default();
-    for_each_row(text, delimiter, progress, |_, row| {
+    for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
-        read_row(row, &mut sessions, &mut tally, clock, &layout)
+        read_row(row, sessions, tally, clock, &layout)?;
+        sessions.check(row.line)
     })?;
-    let sessions = finish(sessions.list, &mut tally);
-    Ok((variant, Parsed { sessions, tally, ..Parsed::default() }))
+    Ok(variant)
 }
 
 struct Layout<'a> {
@@ -101,7 +104,7 @@ struct Layout<'a> {
 
 fn read_row(
     row: &Row<'_>,
-    sessions: &mut Sessions,
+    sessions: &mut Sessions<'_>,
     tally: &mut Tally,
     clock: &dyn Clock,
     l: &Layout<'_>,
@@ -132,7 +135,7 @@ fn read_row(
             day_name,
             ..ParsedSession::default()
         }
-    });
+    })?;
     let workout_note = row.get_opt(l.workout_notes);
     if !workout_note.is_empty() && !session.note.contains(workout_note) {
         super::join_note(&mut session.note, workout_note);

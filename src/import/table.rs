@@ -3,10 +3,9 @@
 
 use std::collections::HashMap;
 
-use chrono::{NaiveDate, NaiveDateTime};
-use csv::StringRecord;
-
 use super::ImportError;
+use super::reader::Records;
+use chrono::{NaiveDate, NaiveDateTime};
 
 /// The columns of a header, found by name whatever their case and order.
 #[derive(Debug, Clone)]
@@ -16,8 +15,8 @@ pub(crate) struct Columns {
 }
 
 impl Columns {
-    pub(crate) fn new(header: &StringRecord) -> Columns {
-        let names: Vec<String> = header.iter().map(crate::model::text::clean_line).collect();
+    pub(crate) fn new<'a>(header: impl Iterator<Item = &'a str>) -> Columns {
+        let names: Vec<String> = header.map(crate::model::text::clean_line).collect();
         let by_name = names.iter().enumerate().map(|(i, n)| (n.to_lowercase(), i)).collect();
         Columns { names, by_name }
     }
@@ -91,79 +90,57 @@ pub(crate) fn number(text: &str) -> Result<Option<f64>, ()> {
     crate::model::units::parse_decimal(text).map(Some).map_err(|_| ())
 }
 
-/// Reads `text` as delimited rows, calling `visit` with the header's columns and each data row
-/// after it. Blank lines are passed over. `progress` hears how many bytes have been read.
+/// Reads the rows after the header, calling `visit` with the header's columns and each data
+/// row. Blank lines are passed over. `progress` hears how many bytes have been read.
 pub(crate) fn for_each_row(
-    text: &str,
-    delimiter: u8,
+    records: &mut Records,
+    columns: &Columns,
     progress: &mut dyn FnMut(u64),
     mut visit: impl FnMut(&Columns, &Row<'_>) -> Result<(), ImportError>,
-) -> Result<Columns, ImportError> {
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    let mut record = StringRecord::new();
-    let mut columns: Option<Columns> = None;
+) -> Result<(), ImportError> {
     let mut fields: Vec<String> = Vec::new();
     let mut rows = 0u64;
-    loop {
-        let line = reader.position().line();
-        let more = reader.read_record(&mut record).map_err(|e| {
-            let at = e.position().map_or(line, csv::Position::line);
-            ImportError::at(at, format!("the file cannot be read as delimited text: {e}"))
-        })?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(line, csv::Position::line);
-        if record.iter().all(|f| f.trim().is_empty()) {
+    while records.next_record()? {
+        let line = records.line();
+        if records.iter().all(|f| f.trim().is_empty()) {
             continue;
         }
-        match &columns {
-            None => columns = Some(Columns::new(&record)),
-            Some(cols) => {
-                if record.len() < cols.len() {
-                    return Err(ImportError::at(
-                        line,
-                        format!(
-                            "the row has {} fields where the header has {}: is the file cut short?",
-                            record.len(),
-                            cols.len()
-                        ),
-                    ));
-                }
-                // The field buffers are reused row after row: no allocation once they are grown.
-                // Every field is cleaned here, as a note is: no control character (tabs and line
-                // breaks aside) or invisible formatting gets past this line.
-                fields.resize_with(record.len(), String::new);
-                for (buffer, field) in fields.iter_mut().zip(record.iter()) {
-                    buffer.clear();
-                    buffer.push_str(&crate::model::text::clean_note(field));
-                }
-                visit(cols, &Row { line, fields: &fields })?;
-                rows += 1;
-                if rows.is_multiple_of(1000) {
-                    progress(record.position().map_or(0, csv::Position::byte));
-                }
-            }
+        if records.len() < columns.len() {
+            return Err(ImportError::at(
+                line,
+                format!(
+                    "the row has {} fields where the header has {}: is the file cut short?",
+                    records.len(),
+                    columns.len()
+                ),
+            ));
+        }
+        // The field buffers are reused row after row: no allocation once they are grown.
+        // Every field is cleaned here, as a note is: no control character (tabs and line
+        // breaks aside) or invisible formatting gets past this line.
+        fields.resize_with(records.len(), String::new);
+        for (buffer, field) in fields.iter_mut().zip(records.iter()) {
+            buffer.clear();
+            buffer.push_str(&crate::model::text::clean_note(field));
+        }
+        visit(columns, &Row { line, fields: &fields })?;
+        rows += 1;
+        if rows.is_multiple_of(1000) {
+            progress(records.bytes_read());
         }
     }
-    progress(text.len() as u64);
-    columns.ok_or_else(|| ImportError::whole("the file is empty: there is no header"))
+    progress(records.bytes_read());
+    Ok(())
 }
 
-/// The header's columns alone.
-pub(crate) fn header(text: &str, delimiter: u8) -> Result<Columns, ImportError> {
-    let mut found = None;
-    let mut reader =
-        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(text.as_bytes());
-    for record in reader.records() {
-        let record = record.map_err(|e| ImportError::at(1, format!("the header cannot be read: {e}")))?;
-        if !record.iter().all(|f| f.trim().is_empty()) {
-            found = Some(Columns::new(&record));
-            break;
+/// The header's columns: the first record that is not blank.
+pub(crate) fn header(records: &mut Records) -> Result<Columns, ImportError> {
+    while records.next_record()? {
+        if !records.iter().all(|f| f.trim().is_empty()) {
+            return Ok(Columns::new(records.iter()));
         }
     }
-    found.ok_or_else(|| ImportError::whole("the file is empty: there is no header"))
+    Err(ImportError::whole("the file is empty: there is no header"))
 }
 
 /// The unit of a file's weights: what its header says, else `--unit`; both must agree.

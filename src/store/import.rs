@@ -1,8 +1,6 @@
 //! Imports: whole sessions written in one transaction, each skipped when the log already holds
 //! it, and the exercises the catalogue does not know.
 
-use std::collections::HashSet;
-
 use chrono::{NaiveDate, Utc};
 use rusqlite::params;
 
@@ -10,6 +8,10 @@ use super::sets::insert_set;
 use super::{Store, StoreError};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, SessionRecord, SetKind};
+
+/// The page cache of a large import, in KiB: enough for the set table's indexes to stay in
+/// memory while a million sets go in, so the import stays within a few tens of MB.
+const LARGE_IMPORT_CACHE_KIB: i64 = 8 * 1024;
 
 /// When a session in a file is one the log already holds.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -56,6 +58,119 @@ pub struct ImportCounts {
     pub sessions_differing: u64,
 }
 
+/// Writes one import's sessions, exercises and deload weeks as they come, inside the one
+/// transaction [`Store::import_with`] holds: nothing of a file is kept in memory to write it.
+pub struct ImportWriter<'t> {
+    tx: &'t rusqlite::Transaction<'t>,
+    matching: Matching,
+    counts: ImportCounts,
+    /// The last session id before the import: a session above it was written by this import
+    /// (a file naming one twice adds to it).
+    sessions_before: i64,
+    now: i64,
+}
+
+impl ImportWriter<'_> {
+    /// Writes a session and its sets, unless the log already holds it: a session already in
+    /// the log (found by `matching` and what it holds) is left as it is and counted as present.
+    pub fn session(&mut self, record: &SessionRecord) -> Result<(), StoreError> {
+        let tx = self.tx;
+        let counts = &mut self.counts;
+        let find = match self.matching {
+            Matching::StartAndName => "SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2",
+            Matching::MinuteAndName => {
+                "SELECT id FROM session WHERE started_at >= ?1 AND started_at < ?1 + 60 AND day_name = ?2"
+            }
+            // The name is not compared (the `?2 = ?2` keeps both parameters bound).
+            Matching::Start => "SELECT id FROM session WHERE started_at = ?1 AND ?2 = ?2",
+        };
+        let working = record.sets.iter().filter(|(s, _)| s.kind == SetKind::Working).count() as u64;
+        let ramp_up = record.sets.len() as u64 - working;
+        let start = record.started_at.timestamp();
+        let candidates: Vec<i64> = tx
+            .prepare_cached(find)?
+            .query_map(params![start, record.day_name], |r| r.get(0))?
+            .collect::<Result<_, _>>()?;
+        let written = |id: i64| id > self.sessions_before;
+        let present = match candidates.iter().find(|&&id| written(id)) {
+            Some(&id) => Some(id),
+            None => held_match(tx, &candidates, record, self.matching)?,
+        };
+        let id = match present {
+            Some(id) if !written(id) => {
+                let held: i64 = tx
+                    .prepare_cached("SELECT count(*) FROM workout_set WHERE session_id = ?1")?
+                    .query_row([id], |r| r.get(0))?;
+                counts.sessions_present += 1;
+                counts.working_present += working;
+                counts.ramp_up_present += ramp_up;
+                if held as usize != record.sets.len() {
+                    counts.sessions_differing += 1;
+                }
+                return Ok(());
+            }
+            Some(id) => id,
+            None => {
+                let r = record.readiness;
+                tx.prepare_cached(
+                    "INSERT INTO session (started_at, ended_at, day_name, day_index, note, sleep, energy, joints, motivation)
+                     VALUES (?1, max(?2, ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                )?
+                .execute(params![
+                    start,
+                    imported_end(record).timestamp(),
+                    record.day_name,
+                    record.day_index.map(|i| i as i64),
+                    record.note,
+                    r.map(|r| r.sleep),
+                    r.map(|r| r.energy),
+                    r.map(|r| r.joints),
+                    r.map(|r| r.motivation),
+                ])?;
+                counts.sessions_added += 1;
+                tx.last_insert_rowid()
+            }
+        };
+        for (entry, at) in &record.sets {
+            insert_set(tx, id, entry, *at)?;
+        }
+        counts.working_added += working;
+        counts.ramp_up_added += ramp_up;
+        Ok(())
+    }
+
+    /// Remembers an exercise the catalogue does not know (the first one named so stays).
+    pub fn custom(&mut self, custom: &CustomExercise) -> Result<(), StoreError> {
+        let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
+        self.tx
+            .prepare_cached(
+                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at)
+                 VALUES (?1, ?2, ?3, ?4, ?5)",
+            )?
+            .execute(params![custom.name, muscles.join(","), custom.equipment.name(), custom.source, self.now])?;
+        Ok(())
+    }
+
+    /// Marks a deload week (a week already marked keeps its style).
+    pub fn deload_week(&mut self, monday: NaiveDate, style: DeloadStyle) -> Result<(), StoreError> {
+        let monday = monday.format("%Y-%m-%d").to_string();
+        let added = self.tx.execute(
+            "INSERT OR IGNORE INTO deload_week (monday, style, started_at) VALUES (?1, ?2, unixepoch(?1))",
+            params![monday, style.as_str()],
+        )?;
+        // A new deload week takes its sets out of the records, already logged ones too.
+        if added > 0 {
+            super::records::refresh_week(self.tx, &monday)?;
+        }
+        Ok(())
+    }
+
+    /// What was written so far, and what the log already held.
+    pub fn counts(&self) -> ImportCounts {
+        self.counts
+    }
+}
+
 impl Store {
     /// Writes `batch` in one transaction: a session already in the log (the same start, to the
     /// second, and the same name) is left as it is and counted as present, so importing a file
@@ -67,155 +182,69 @@ impl Store {
         commit: bool,
         progress: &mut dyn FnMut(usize),
     ) -> Result<ImportCounts, StoreError> {
+        let sets = batch.sessions.iter().map(|s| s.sets.len()).sum();
+        self.import_with(batch.matching, sets, commit, |writer| {
+            for (done, record) in batch.sessions.iter().enumerate() {
+                writer.session(record)?;
+                progress(done + 1);
+            }
+            for custom in &batch.custom {
+                writer.custom(custom)?;
+            }
+            for (monday, style) in &batch.deload_weeks {
+                writer.deload_week(*monday, *style)?;
+            }
+            Ok(())
+        })
+    }
+
+    /// One import in one transaction: `write` hands the [`ImportWriter`] its sessions (`sets`
+    /// sets in all, as far as it knows), exercises and deload weeks as it reads them, and the
+    /// records follow. With `commit` false the transaction is rolled back (a dry run); if
+    /// `write` fails, nothing is written.
+    pub fn import_with<E: From<StoreError>>(
+        &mut self,
+        matching: Matching,
+        sets: usize,
+        commit: bool,
+        write: impl FnOnce(&mut ImportWriter<'_>) -> Result<(), E>,
+    ) -> Result<ImportCounts, E> {
         // A large import updates every index of the set table for each row: a page cache that
         // holds them keeps it from re-reading pages (a million sets: twice as fast). Back to the
         // usual small cache afterwards, so browsing stays lean.
-        let large = batch.sessions.iter().map(|s| s.sets.len()).sum::<usize>() > 20_000;
+        let large = sets > 20_000;
         if large {
-            self.conn.pragma_update(None, "cache_size", -64 * 1024)?;
+            self.conn.pragma_update(None, "cache_size", -LARGE_IMPORT_CACHE_KIB).map_err(StoreError::from)?;
         }
-        let result = self.import_in_one_transaction(batch, commit, progress);
+        let result = self.import_in_one_transaction(matching, sets, commit, write);
         self.usual_wait_to_read();
         if large {
-            self.conn.pragma_update(None, "cache_size", -2000)?;
+            self.conn.pragma_update(None, "cache_size", -2000).map_err(StoreError::from)?;
         }
         result
     }
 
-    fn import_in_one_transaction(
+    fn import_in_one_transaction<E: From<StoreError>>(
         &mut self,
-        batch: &ImportBatch,
+        matching: Matching,
+        sets: usize,
         commit: bool,
-        progress: &mut dyn FnMut(usize),
-    ) -> Result<ImportCounts, StoreError> {
+        write: impl FnOnce(&mut ImportWriter<'_>) -> Result<(), E>,
+    ) -> Result<ImportCounts, E> {
         let tx = self.begin_write()?;
-        let mut counts = ImportCounts::default();
-        // Into a log with no sets yet, a large import writes the rows first and builds the set
-        // table's indexes once afterwards (sorting beats keeping them row by row). Their
-        // definitions are read from the schema, so they stay those the migrations made; all of
-        // it is inside the transaction, so a failed import leaves them as they were.
-        let sets: usize = batch.sessions.iter().map(|s| s.sets.len()).sum();
-        let rebuild: Vec<(String, String)> = if sets > 20_000
-            && !tx.query_row("SELECT EXISTS (SELECT 1 FROM workout_set)", [], |r| r.get::<_, bool>(0))?
-        {
-            let indexes: Vec<(String, String)> = tx
-                .prepare(
-                    "SELECT name, sql FROM sqlite_schema
-                     WHERE type = 'index' AND tbl_name = 'workout_set' AND sql IS NOT NULL",
-                )?
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-                .collect::<Result<_, _>>()?;
-            for (name, _) in &indexes {
-                tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
-            }
-            indexes
-        } else {
-            Vec::new()
+        let before = begin_import(&tx, sets)?;
+        let mut writer = ImportWriter {
+            tx: &tx,
+            matching,
+            counts: ImportCounts::default(),
+            sessions_before: before.sessions,
+            now: Utc::now().timestamp(),
         };
-        let find = match batch.matching {
-            Matching::StartAndName => "SELECT id FROM session WHERE started_at = ?1 AND day_name = ?2",
-            Matching::MinuteAndName => {
-                "SELECT id FROM session WHERE started_at >= ?1 AND started_at < ?1 + 60 AND day_name = ?2"
-            }
-            // The name is not compared (the `?2 = ?2` keeps both parameters bound).
-            Matching::Start => "SELECT id FROM session WHERE started_at = ?1 AND ?2 = ?2",
-        };
-        // Sessions written by this import: a file naming one twice adds to it.
-        let mut written: HashSet<i64> = HashSet::new();
-        for (done, record) in batch.sessions.iter().enumerate() {
-            let working = record.sets.iter().filter(|(s, _)| s.kind == SetKind::Working).count() as u64;
-            let ramp_up = record.sets.len() as u64 - working;
-            let start = record.started_at.timestamp();
-            let candidates: Vec<i64> = tx
-                .prepare_cached(find)?
-                .query_map(params![start, record.day_name], |r| r.get(0))?
-                .collect::<Result<_, _>>()?;
-            let present = match candidates.iter().find(|id| written.contains(id)) {
-                Some(&id) => Some(id),
-                None => held_match(&tx, &candidates, record, batch.matching)?,
-            };
-            let id = match present {
-                Some(id) if !written.contains(&id) => {
-                    let held: i64 = tx
-                        .prepare_cached("SELECT count(*) FROM workout_set WHERE session_id = ?1")?
-                        .query_row([id], |r| r.get(0))?;
-                    counts.sessions_present += 1;
-                    counts.working_present += working;
-                    counts.ramp_up_present += ramp_up;
-                    if held as usize != record.sets.len() {
-                        counts.sessions_differing += 1;
-                    }
-                    progress(done + 1);
-                    continue;
-                }
-                Some(id) => id,
-                None => {
-                    let r = record.readiness;
-                    tx.prepare_cached(
-                        "INSERT INTO session (started_at, ended_at, day_name, day_index, note, sleep, energy, joints, motivation)
-                         VALUES (?1, max(?2, ?1), ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-                    )?
-                    .execute(params![
-                        start,
-                        imported_end(record).timestamp(),
-                        record.day_name,
-                        record.day_index.map(|i| i as i64),
-                        record.note,
-                        r.map(|r| r.sleep),
-                        r.map(|r| r.energy),
-                        r.map(|r| r.joints),
-                        r.map(|r| r.motivation),
-                    ])?;
-                    let id = tx.last_insert_rowid();
-                    written.insert(id);
-                    counts.sessions_added += 1;
-                    id
-                }
-            };
-            for (entry, at) in &record.sets {
-                insert_set(&tx, id, entry, *at)?;
-            }
-            counts.working_added += working;
-            counts.ramp_up_added += ramp_up;
-            progress(done + 1);
-        }
-        let now = Utc::now().timestamp();
-        for custom in &batch.custom {
-            let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
-            tx.execute(
-                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
-                params![custom.name, muscles.join(","), custom.equipment.name(), custom.source, now],
-            )?;
-        }
-        for (monday, style) in &batch.deload_weeks {
-            let monday = monday.format("%Y-%m-%d").to_string();
-            let added = tx.execute(
-                "INSERT OR IGNORE INTO deload_week (monday, style, started_at) VALUES (?1, ?2, unixepoch(?1))",
-                params![monday, style.as_str()],
-            )?;
-            // A new deload week takes its sets out of the records, already logged ones too.
-            if added > 0 {
-                super::records::refresh_week(&tx, &monday)?;
-            }
-        }
-        for (_, sql) in &rebuild {
-            tx.execute_batch(sql)?;
-        }
-        // Imported sets land anywhere in history: the records of each exercise they touched
-        // follow, from its earliest imported set on.
-        if counts.working_added > 0 {
-            let mut earliest: std::collections::HashMap<&str, i64> = std::collections::HashMap::new();
-            for (entry, at) in batch.sessions.iter().flat_map(|s| &s.sets) {
-                let t = earliest.entry(entry.exercise.as_str()).or_insert(i64::MAX);
-                *t = (*t).min(at.timestamp());
-            }
-            for (exercise, from) in earliest {
-                super::records::refresh_from(&tx, exercise, from)?;
-            }
-        }
+        write(&mut writer)?;
+        let counts = writer.counts;
+        end_import(&tx, &before, counts)?;
         if commit {
-            tx.commit()?;
+            tx.commit().map_err(StoreError::from)?;
         }
         Ok(counts)
     }
@@ -264,6 +293,69 @@ impl Store {
             Ok(moved as u64)
         })
     }
+}
+
+/// What the log held when an import began.
+struct Before {
+    /// The set table's indexes, dropped to be built once after a large import into an empty log.
+    rebuild: Vec<(String, String)>,
+    /// The last set and session ids: rows above them are the import's.
+    sets: i64,
+    sessions: i64,
+}
+
+fn begin_import(tx: &rusqlite::Transaction<'_>, sets: usize) -> Result<Before, StoreError> {
+    // Into a log with no sets yet, a large import writes the rows first and builds the set
+    // table's indexes once afterwards (sorting beats keeping them row by row). Their
+    // definitions are read from the schema, so they stay those the migrations made; all of
+    // it is inside the transaction, so a failed import leaves them as they were.
+    let rebuild: Vec<(String, String)> =
+        if sets > 20_000 && !tx.query_row("SELECT EXISTS (SELECT 1 FROM workout_set)", [], |r| r.get::<_, bool>(0))? {
+            let indexes: Vec<(String, String)> = tx
+                .prepare(
+                    "SELECT name, sql FROM sqlite_schema
+                     WHERE type = 'index' AND tbl_name = 'workout_set' AND sql IS NOT NULL",
+                )?
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            for (name, _) in &indexes {
+                tx.execute_batch(&format!("DROP INDEX \"{}\"", name.replace('"', "\"\"")))?;
+            }
+            indexes
+        } else {
+            Vec::new()
+        };
+    let last_id = |table: &str| -> Result<i64, StoreError> {
+        Ok(tx.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?)
+    };
+    Ok(Before { rebuild, sets: last_id("workout_set")?, sessions: last_id("session")? })
+}
+
+fn end_import(tx: &rusqlite::Transaction<'_>, before: &Before, counts: ImportCounts) -> Result<(), StoreError> {
+    for (_, sql) in &before.rebuild {
+        tx.execute_batch(sql)?;
+    }
+    // Imported sets land anywhere in history: the records of each exercise they touched
+    // follow, from its earliest imported set on. The exercises are read a page at a time (in
+    // name order, along the index by exercise), however many the import brought.
+    if counts.working_added > 0 {
+        let mut after = String::new();
+        loop {
+            let page: Vec<(String, i64)> = tx
+                .prepare_cached(
+                    "SELECT exercise, min(logged_at) FROM workout_set WHERE exercise > ?1 AND id > ?2
+                     GROUP BY exercise ORDER BY exercise LIMIT 256",
+                )?
+                .query_map(params![after, before.sets], |r| Ok((r.get(0)?, r.get(1)?)))?
+                .collect::<Result<_, _>>()?;
+            let Some((last, _)) = page.last() else { break };
+            after.clone_from(last);
+            for (exercise, from) in &page {
+                super::records::refresh_from(tx, exercise, *from)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 /// When an imported session ends: when the file says, else at its last set (or its start), and
