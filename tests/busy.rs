@@ -6,6 +6,8 @@
 //! these measured.
 
 mod common;
+#[path = "common/tmux.rs"]
+mod tmux;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -18,6 +20,7 @@ use hardset::clock::FixedClock;
 use hardset::store::Store;
 use hardset::tui::app::{Pane, Popup};
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use tmux::{Tmux, child_of};
 
 /// Longer than the five seconds a save used to wait for the write lock before it failed.
 const HOLD: Duration = Duration::from_secs(7);
@@ -401,82 +404,40 @@ fn migrations() -> Vec<String> {
 
 // ---------------------------------------------------------------- the real app, in tmux
 
-/// The real binary in a tmux window of its own (its own server socket, killed at the end).
+/// The real binary in a tmux window of its own (its own server, killed at the end), in a
+/// session named "app".
 struct Window {
-    socket: String,
-    dir: tempfile::TempDir,
+    tmux: Tmux,
 }
 
 impl Window {
     /// Starts the app in an 80x24 window; when it exits, the pane says how and stays.
     fn start(name: &str) -> Window {
-        let probe = Command::new("tmux").arg("-V").output();
-        assert!(probe.is_ok_and(|o| o.status.success()), "these tests need tmux on the PATH");
-        let window = Window {
-            socket: format!("hardset-busy-{name}-{}", std::process::id()),
-            dir: tempfile::tempdir().expect("dir"),
-        };
-        let command = format!(
-            "env HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color '{}'; echo hardset-exited-$?; sleep 60",
-            window.db().display(),
-            window.dir.path().join("config").display(),
-            window.dir.path().display(),
-            env!("CARGO_BIN_EXE_hardset"),
-        );
-        let out = window.tmux(&["new-session", "-d", "-x", "80", "-y", "24", "-s", "app", &command]);
-        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-        window
+        let tmux = Tmux::new(&format!("busy-{name}"));
+        tmux.start("app", "; echo hardset-exited-$?; sleep 60");
+        Window { tmux }
     }
 
     fn db(&self) -> PathBuf {
-        self.dir.path().join("hardset.db")
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
+        self.tmux.db()
     }
 
     fn keys(&self, keys: &[&str]) {
-        for key in keys {
-            assert!(self.tmux(&["send-keys", "-t", "app", key]).status.success(), "send-keys {key}");
-            std::thread::sleep(Duration::from_millis(60));
-        }
+        self.tmux.keys("app", keys);
     }
 
     fn screen(&self) -> String {
-        String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "app"]).stdout).into_owned()
+        self.tmux.screen("app")
     }
 
     /// Waits until the screen shows `text`, pressing nothing, or fails with what it showed.
     fn wait_for(&self, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen();
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
+        self.tmux.wait_for("app", text)
     }
 
     /// The app's process id: the child of the pane's shell.
     fn app_pid(&self) -> String {
-        let out = self.tmux(&["display-message", "-p", "-t", "app", "#{pane_pid}"]);
-        let shell = String::from_utf8_lossy(&out.stdout).trim().to_string();
-        std::fs::read_dir("/proc")
-            .expect("proc")
-            .flatten()
-            .find(|entry| {
-                std::fs::read_to_string(entry.path().join("stat")).is_ok_and(|stat| {
-                    stat.rsplit_once(')').and_then(|(_, rest)| rest.split_whitespace().nth(1)) == Some(shell.as_str())
-                })
-            })
-            .map(|entry| entry.file_name().to_string_lossy().into_owned())
-            .expect("the app runs under the pane's shell")
+        child_of(&self.tmux.pane_pid("app")).expect("the app runs under the pane's shell")
     }
 
     /// Types the first ramp-up set of a new log (30 kg x 8), skipping the check-in, and saves it
@@ -490,12 +451,6 @@ impl Window {
         self.keys(&["Enter"]);
         self.wait_for("Waiting for the log");
         writer
-    }
-}
-
-impl Drop for Window {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
     }
 }
 

@@ -1,122 +1,15 @@
 //! End to end: the real binary in a real terminal (tmux), typed at as a lifter would.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+#[path = "common/tmux.rs"]
+mod tmux;
+
+use std::path::Path;
+use std::process::Command;
 use std::time::{Duration, Instant};
 
+use tmux::{Tmux, child_of};
+
 const BIN: &str = env!("CARGO_BIN_EXE_hardset");
-
-/// One tmux server of our own (its own socket), killed when the test ends.
-struct Tmux {
-    socket: String,
-    dir: tempfile::TempDir,
-}
-
-impl Tmux {
-    fn new(name: &str) -> Tmux {
-        let probe = Command::new("tmux").arg("-V").output();
-        assert!(probe.is_ok_and(|o| o.status.success()), "these tests need tmux on the PATH");
-        Tmux {
-            socket: format!("hardset-e2e-{name}-{}", std::process::id()),
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn db(&self) -> PathBuf {
-        self.dir.path().join("hardset.db")
-    }
-
-    fn config(&self) -> PathBuf {
-        self.dir.path().join("config")
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        Command::new("tmux").arg("-L").arg(&self.socket).args(args).output().expect("tmux runs")
-    }
-
-    /// Starts the app in an 80x24 window; `then` runs in the pane after it exits.
-    fn start(&self, session: &str, then: &str) {
-        self.start_with(session, "", then);
-    }
-
-    /// Starts the app with more environment (`NAME=value ...`).
-    fn start_with(&self, session: &str, env: &str, then: &str) {
-        self.start_under(session, env, "", then);
-    }
-
-    /// Starts the app under another command (`setsid -w `).
-    fn start_under(&self, session: &str, env: &str, under: &str, then: &str) {
-        let command = format!(
-            "env {env} HARDSET_DB='{}' HARDSET_CONFIG='{}' HOME='{}' TERM=xterm-256color {under}'{BIN}'{then}",
-            self.db().display(),
-            self.config().display(),
-            self.dir.path().display()
-        );
-        let out = self.run(&["new-session", "-d", "-x", "80", "-y", "24", "-s", session, &command]);
-        assert!(out.status.success(), "tmux new-session: {}", String::from_utf8_lossy(&out.stderr));
-    }
-
-    fn keys(&self, session: &str, keys: &[&str]) {
-        for key in keys {
-            let out = self.run(&["send-keys", "-t", session, key]);
-            assert!(out.status.success(), "send-keys {key}");
-            std::thread::sleep(Duration::from_millis(60));
-        }
-    }
-
-    fn screen(&self, session: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["capture-pane", "-p", "-t", session]).stdout).into_owned()
-    }
-
-    /// Waits until the screen shows `text`, or fails with what it showed.
-    fn wait_for(&self, session: &str, text: &str) -> String {
-        let start = Instant::now();
-        loop {
-            let screen = self.screen(session);
-            if screen.contains(text) {
-                return screen;
-            }
-            assert!(
-                start.elapsed() < Duration::from_secs(15),
-                "timed out waiting for {text:?}; the screen shows:\n{screen}"
-            );
-            std::thread::sleep(Duration::from_millis(100));
-        }
-    }
-
-    fn pane_pid(&self, session: &str) -> String {
-        String::from_utf8_lossy(&self.run(&["display-message", "-p", "-t", session, "#{pane_pid}"]).stdout)
-            .trim()
-            .to_string()
-    }
-}
-
-impl Tmux {
-    /// Whether the pane shows the alternate screen (a full-screen app still owns it).
-    fn alternate_on(&self, session: &str) -> bool {
-        let out = self.run(&["display-message", "-p", "-t", session, "#{alternate_on}"]);
-        String::from_utf8_lossy(&out.stdout).trim() == "1"
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.run(&["kill-server"]);
-    }
-}
-
-/// The pid of a child process of `parent`, read from /proc.
-fn child_of(parent: &str) -> Option<String> {
-    for entry in std::fs::read_dir("/proc").ok()?.flatten() {
-        let Ok(stat) = std::fs::read_to_string(entry.path().join("stat")) else { continue };
-        // The command name is in parentheses and may hold spaces: the ppid is the 2nd field after it.
-        let after = stat.rsplit_once(')').map(|(_, rest)| rest)?;
-        if after.split_whitespace().nth(1) == Some(parent) {
-            return Some(entry.file_name().to_string_lossy().into_owned());
-        }
-    }
-    None
-}
 
 fn export(db: &Path, config: &Path) -> String {
     let out = Command::new(BIN)
@@ -371,7 +264,7 @@ fn an_open_app_shows_another_instances_sets_without_a_key_press() {
         .args(["log", "Machine chest press", "80x8@1"])
         .env("HARDSET_DB", t.db())
         .env("HARDSET_CONFIG", t.config())
-        .env("HOME", t.dir.path())
+        .env("HOME", t.home())
         .output()
         .expect("logs");
     assert!(logged.status.success(), "{}", String::from_utf8_lossy(&logged.stderr));
@@ -454,7 +347,7 @@ fn started_in_a_terminal_with_output_or_input_redirected_the_app_says_it_needs_a
     // In a real terminal, `hardset > out.txt` (keys could be read, nothing can be drawn) and
     // `hardset < /dev/null` (the other way round).
     let t = Tmux::new("notty");
-    let out = t.dir.path().join("out.txt");
+    let out = t.home().join("out.txt");
     t.start("to-file", &format!(" > '{}'; echo hardset-exited-$?; sleep 60", out.display()));
     let screen = t.wait_for("to-file", "hardset-exited-");
     assert!(screen.contains("hardset-exited-2"), "{screen}");
@@ -482,7 +375,7 @@ fn demo_files(tmp: &Path) -> Vec<String> {
 fn the_demo_removes_its_temporary_log_when_its_terminal_closes_or_on_sigterm_and_stale_ones_at_start() {
     for how in ["hang-up", "SIGTERM"] {
         let t = Tmux::new(if how == "SIGTERM" { "demo-term" } else { "demo-hup" });
-        let tmp = t.dir.path().join("tmp");
+        let tmp = t.home().join("tmp");
         std::fs::create_dir_all(&tmp).expect("creates the temporary folder");
         // What a demo killed with SIGKILL left, and the log of a demo still running (this test).
         let dead = {
