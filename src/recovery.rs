@@ -12,6 +12,7 @@ use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 use crate::training::recovery::{self, Calibration};
 use crate::training::volume::weekly_volume;
+use crate::training::warnings::{Warning, WarningKind};
 
 /// A key lift whose best RIR-adjusted e1RM fell two weeks running.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,6 +23,28 @@ pub struct Decline {
     pub weeks: [f64; 3],
     /// Their unit.
     pub unit: crate::model::units::Unit,
+}
+
+/// What a recovery sign is about: its kind in `hardset today --json`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignKind {
+    /// A key lift's e1RM falling.
+    Decline,
+    /// Poor check-ins (sleep, energy, motivation).
+    Checkin,
+    /// Joints getting worse.
+    Joints,
+}
+
+impl SignKind {
+    /// The kind as `hardset today --json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SignKind::Decline => "decline",
+            SignKind::Checkin => "checkin",
+            SignKind::Joints => "joints",
+        }
+    }
 }
 
 /// The signs of failing recovery, and RIR calibration.
@@ -43,23 +66,37 @@ impl Signs {
         !self.declines.is_empty() || !self.poor_readiness.is_empty()
     }
 
-    /// The signs in words, each saying which sign fired.
-    pub fn warnings(&self) -> Vec<String> {
-        let mut fired: Vec<String> = self
+    /// Each sign that fired, with its numbers.
+    pub fn listed(&self) -> Vec<(SignKind, String)> {
+        let mut fired: Vec<(SignKind, String)> = self
             .declines
             .iter()
             .map(|d| {
                 let [a, b, c] = d.weeks;
-                format!("{} e1RM fell two weeks running ({a:.1} > {b:.1} > {c:.1} {})", d.exercise, d.unit)
+                let text = format!("{} e1RM fell two weeks running ({a:.1} > {b:.1} > {c:.1} {})", d.exercise, d.unit);
+                (SignKind::Decline, text)
             })
             .collect();
-        fired.extend(self.poor_readiness.iter().map(|(name, mean)| format!("{name} averaged {mean:.1}/5 this week")));
+        fired.extend(self.poor_readiness.iter().map(|(name, mean)| {
+            let kind = if *name == "joints" { SignKind::Joints } else { SignKind::Checkin };
+            (kind, format!("{name} averaged {mean:.1}/5 this week"))
+        }));
+        fired
+    }
+
+    /// The signs in words, each saying which sign fired.
+    pub fn warnings(&self) -> Vec<Warning> {
+        let fired: Vec<String> = self.listed().into_iter().map(|(_, text)| text).collect();
         let mut warnings = Vec::new();
         if self.suggest_deload() {
-            warnings.push(format!("Recovery: {}. A deload week may help: D starts one.", fired.join("; ")));
+            let text = format!("Recovery: {}. A deload week may help: D starts one.", fired.join("; "));
+            warnings.push(Warning::new(WarningKind::Recovery, text));
         }
         warnings.extend(self.anxiety_volume.iter().map(|(muscle, lift)| {
-            format!("More {muscle} sets this week while {lift} declines: more volume rarely fixes fatigue.")
+            Warning::new(
+                WarningKind::AnxietyVolume,
+                format!("More {muscle} sets this week while {lift} declines: more volume rarely fixes fatigue."),
+            )
         }));
         warnings
     }

@@ -17,6 +17,7 @@ use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
 use crate::training::compare::week_bounds;
 use crate::training::schedule::{LastPlanDay, todays_day};
+use crate::training::warnings::{Warning, WarningKind};
 use crate::training::{self, deload, volume};
 
 /// An open session with no set for this long is over: it is closed at its last set.
@@ -48,7 +49,7 @@ pub struct Today {
     pub exercises: Vec<ExerciseToday>,
     /// What the method warns about today: the failure budget, every set to failure, a muscle
     /// pushed past its weekly band, signs of poor recovery, a plan changed too soon.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     /// This week is a deload week.
     pub deload: Option<DeloadWeek>,
     /// Exercises of the day that rest this deload week.
@@ -268,12 +269,15 @@ impl PlanAge {
     }
 
     /// A gentle warning when the plan changed again before the last one had three weeks.
-    pub fn warning(&self) -> Option<String> {
+    pub fn warning(&self) -> Option<Warning> {
         let previous = self.previous_since?;
         let lasted = (self.since - previous).num_days();
         let recent = (self.now - self.since).num_days() < 7;
-        (recent && lasted < PLAN_SETTLES_AFTER_DAYS)
-            .then(|| format!("The plan changed again after {lasted} days: give a plan three weeks before judging it."))
+        (recent && lasted < PLAN_SETTLES_AFTER_DAYS).then(|| {
+            let text =
+                format!("The plan changed again after {lasted} days: give a plan three weeks before judging it.");
+            Warning::new(WarningKind::PlanChanged, text)
+        })
     }
 }
 
@@ -294,7 +298,7 @@ fn warnings_for(
     clock: &dyn Clock,
     sets: &[LoggedSet],
     exercises: &[ExerciseToday],
-) -> Result<Vec<String>, StoreError> {
+) -> Result<Vec<Warning>, StoreError> {
     let now = clock.now();
     let (monday, _) = week_bounds(clock.local_date(now));
     let week_sets = store.sets_between(clock.midnight(monday), now + chrono::Duration::seconds(1))?;

@@ -82,9 +82,9 @@ fn a_declining_key_lift_suggests_a_deload_and_deload_weeks_are_not_last_time() {
     let today = d.app.today.clone().expect("today");
     assert_eq!(today.signs.declines.len(), 1, "{:?}", today.signs);
     assert!(today.signs.suggest_deload(), "a decline two weeks running is a sign to deload");
-    let warning = today.warnings.iter().find(|w| w.starts_with("Recovery:")).expect("recovery warning");
-    assert!(warning.contains("Machine chest press e1RM fell two weeks running"), "{warning}");
-    assert!(warning.contains("D starts one"), "{warning}");
+    let warning = today.warnings.iter().find(|w| w.text.starts_with("Recovery:")).expect("recovery warning");
+    assert!(warning.text.contains("Machine chest press e1RM fell two weeks running"), "{warning}");
+    assert!(warning.text.contains("D starts one"), "{warning}");
     // Mark last week a deload: it leaves the trend, and its set is no longer "last time".
     let mut store = d.store;
     let last_monday = hardset::training::compare::week_bounds(clock.local_date(evening() - Duration::weeks(1))).0;
@@ -112,9 +112,12 @@ fn poor_check_ins_for_a_week_say_which_signs_fired() {
     }
     let d = driver_on(store, FixedClock::at(evening()));
     let warnings = d.app.today.as_ref().expect("today").warnings.clone();
-    let recovery = warnings.iter().find(|w| w.starts_with("Recovery:")).expect("recovery warning");
-    assert!(recovery.contains("sleep averaged 1.0/5") && recovery.contains("motivation averaged 2.0/5"), "{recovery}");
-    assert!(!recovery.contains("energy"), "{recovery}");
+    let recovery = warnings.iter().find(|w| w.text.starts_with("Recovery:")).expect("recovery warning");
+    assert!(
+        recovery.text.contains("sleep averaged 1.0/5") && recovery.text.contains("motivation averaged 2.0/5"),
+        "{recovery}"
+    );
+    assert!(!recovery.text.contains("energy"), "{recovery}");
 }
 
 #[test]
@@ -157,7 +160,7 @@ fn changing_the_plan_again_within_three_weeks_is_warned_about() {
     let d = driver_on(store, clock);
     let today = d.app.today.clone().expect("today");
     assert!(
-        today.warnings.iter().any(|w| w.starts_with("The plan changed again after 8 days")),
+        today.warnings.iter().any(|w| w.text.starts_with("The plan changed again after 8 days")),
         "{:?}",
         today.warnings
     );
@@ -192,7 +195,7 @@ fn after_a_deload_the_trend_starts_afresh() {
     let d = driver_on(store, clock);
     let today = d.app.today.clone().expect("today");
     assert!(today.signs.declines.is_empty(), "the deload answered the decline: {:?}", today.signs);
-    assert!(!today.warnings.iter().any(|w| w.starts_with("Recovery:")), "{:?}", today.warnings);
+    assert!(!today.warnings.iter().any(|w| w.text.starts_with("Recovery:")), "{:?}", today.warnings);
 }
 
 #[test]

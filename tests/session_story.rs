@@ -522,7 +522,7 @@ fn a_third_set_to_failure_is_warned_about() {
         .expect("logs");
     d.reload();
     let warnings = d.app.today.as_ref().expect("today").warnings.clone();
-    assert!(warnings.iter().any(|w| w.starts_with("3 sets of Lat pulldown to failure today")), "{warnings:?}");
+    assert!(warnings.iter().any(|w| w.text.starts_with("3 sets of Lat pulldown to failure today")), "{warnings:?}");
     assert!(screen(&d, 80, 24).contains("! 3 sets of Lat pulldown to failure today"));
 }
 

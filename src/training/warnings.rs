@@ -7,6 +7,69 @@ use crate::model::exercise::Muscle;
 use crate::model::session::{LoggedSet, SetEntry};
 use crate::training::volume::MuscleWeek;
 
+/// What a warning is about: its kind in `hardset today --json`, and what tests and screens tell
+/// warnings apart by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum WarningKind {
+    /// More sets of one exercise near failure in a session than the budget allows.
+    FailureBudget,
+    /// Most of the week's working sets went to failure.
+    EverySetToFailure,
+    /// A technical lift taken to failure.
+    TechnicalFailure,
+    /// A muscle pushed past the top of its weekly band.
+    VolumeAboveBand,
+    /// One session giving a muscle far more than its share of the week.
+    SessionDose,
+    /// Sets added to a muscle while its key lift declines.
+    AnxietyVolume,
+    /// The plan changed again before the last one had settled.
+    PlanChanged,
+    /// An exercise back after a long break.
+    Layoff,
+    /// The recovery signs line up: a deload week may help.
+    Recovery,
+}
+
+impl WarningKind {
+    /// The kind as `hardset today --json` writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            WarningKind::FailureBudget => "failure-budget",
+            WarningKind::EverySetToFailure => "every-set-to-failure",
+            WarningKind::TechnicalFailure => "technical-failure",
+            WarningKind::VolumeAboveBand => "volume-above-band",
+            WarningKind::SessionDose => "session-dose",
+            WarningKind::AnxietyVolume => "anxiety-volume",
+            WarningKind::PlanChanged => "plan-changed",
+            WarningKind::Layoff => "layoff",
+            WarningKind::Recovery => "recovery",
+        }
+    }
+}
+
+/// A warning in words for the lifter, with its kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// What it is about.
+    pub kind: WarningKind,
+    /// What the lifter reads.
+    pub text: String,
+}
+
+impl Warning {
+    /// A warning of `kind` saying `text`.
+    pub fn new(kind: WarningKind, text: impl Into<String>) -> Warning {
+        Warning { kind, text: text.into() }
+    }
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.text)
+    }
+}
+
 /// A working set lifted and logged at RIR 0: taken to failure (a missed attempt is not one).
 pub fn to_failure(entry: &SetEntry) -> bool {
     entry.counts() && entry.rir.is_some_and(|r| r.halves() == 0)
@@ -24,7 +87,7 @@ fn at_failure(set: &LoggedSet) -> bool {
 
 /// The failure budget: one set very close to failure per exercise, sometimes two. Names each
 /// exercise of the session with three or more working sets logged at RIR 0.
-pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<String> {
+pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<Warning> {
     let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
     for set in session_sets.iter().filter(|s| at_failure(s)) {
         *counts.entry(set.entry.exercise.as_str()).or_default() += 1;
@@ -33,8 +96,11 @@ pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<String> {
         .into_iter()
         .filter(|&(_, n)| n >= 3)
         .map(|(exercise, n)| {
-            format!(
-                "{n} sets of {exercise} to failure today: one is the budget, sometimes two. Stop short on the rest."
+            Warning::new(
+                WarningKind::FailureBudget,
+                format!(
+                    "{n} sets of {exercise} to failure today: one is the budget, sometimes two. Stop short on the rest."
+                ),
             )
         })
         .collect()
@@ -42,19 +108,22 @@ pub fn failure_budget(session_sets: &[LoggedSet]) -> Vec<String> {
 
 /// "Every set to failure": most of the week's working sets (with a known RIR, at least four)
 /// ended at RIR 0.
-pub fn every_set_to_failure(week_sets: &[LoggedSet]) -> Option<String> {
+pub fn every_set_to_failure(week_sets: &[LoggedSet]) -> Option<Warning> {
     let known: Vec<&LoggedSet> = week_sets.iter().filter(|s| s.entry.counts() && s.entry.rir.is_some()).collect();
     let failed = known.iter().filter(|s| at_failure(s)).count();
     (known.len() >= 4 && failed * 2 > known.len()).then(|| {
-        format!(
-            "{failed} of {} working sets this week went to failure: if every set is a war, the week is unsustainable.",
-            known.len()
+        Warning::new(
+            WarningKind::EverySetToFailure,
+            format!(
+                "{failed} of {} working sets this week went to failure: if every set is a war, the week is unsustainable.",
+                known.len()
+            ),
         )
     })
 }
 
 /// Muscles that today's remaining plan would push past the top of the weekly band.
-pub fn over_the_band(week: &[MuscleWeek], planned: &BTreeMap<Muscle, f64>, (_, high): (u8, u8)) -> Vec<String> {
+pub fn over_the_band(week: &[MuscleWeek], planned: &BTreeMap<Muscle, f64>, (_, high): (u8, u8)) -> Vec<Warning> {
     planned
         .iter()
         .filter(|&(_, &more)| more > 0.0)
@@ -62,7 +131,10 @@ pub fn over_the_band(week: &[MuscleWeek], planned: &BTreeMap<Muscle, f64>, (_, h
             let so_far = week.iter().find(|w| w.muscle == muscle).map_or(0.0, |w| w.effective);
             let total = so_far + more;
             (total > f64::from(high)).then(|| {
-                format!("Today's plan takes {muscle} to {total} effective sets this week, past the top of {high}.")
+                Warning::new(
+                    WarningKind::VolumeAboveBand,
+                    format!("Today's plan takes {muscle} to {total} effective sets this week, past the top of {high}."),
+                )
             })
         })
         .collect()
@@ -124,7 +196,7 @@ mod tests {
         three.push(set("Leg press", SetKind::Working, Some(0)));
         let warnings = failure_budget(&three);
         assert_eq!(warnings.len(), 1);
-        assert!(warnings[0].starts_with("3 sets of Lat pulldown to failure today"), "{}", warnings[0]);
+        assert!(warnings[0].text.starts_with("3 sets of Lat pulldown to failure today"), "{}", warnings[0]);
         // Ramp-ups and half a rep in reserve are not failure.
         let near = [
             set("Lat pulldown", SetKind::Working, Some(1)),
@@ -142,7 +214,7 @@ mod tests {
         week.extend((0..3).map(|_| set("Leg press", SetKind::Working, Some(2))));
         assert_eq!(every_set_to_failure(&week), None, "half is not most");
         week.push(set("Leg press", SetKind::Working, Some(0)));
-        assert!(every_set_to_failure(&week).is_some_and(|w| w.starts_with("4 of 7 working sets")));
+        assert!(every_set_to_failure(&week).is_some_and(|w| w.text.starts_with("4 of 7 working sets")));
     }
 
     #[test]
@@ -165,7 +237,9 @@ mod tests {
         let week = [MuscleWeek { muscle: Muscle::Chest, effective: 9.0, unverified: 0.0, sessions: 2 }];
         let planned = BTreeMap::from([(Muscle::Chest, 2.0), (Muscle::Lats, 1.0)]);
         let warnings = over_the_band(&week, &planned, (6, 10));
-        assert_eq!(warnings, ["Today's plan takes chest to 11 effective sets this week, past the top of 10."]);
+        let texts: Vec<&str> = warnings.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(texts, ["Today's plan takes chest to 11 effective sets this week, past the top of 10."]);
+        assert_eq!(warnings[0].kind, WarningKind::VolumeAboveBand);
         assert!(over_the_band(&week, &BTreeMap::from([(Muscle::Chest, 1.0)]), (6, 10)).is_empty(), "10 is in band");
     }
 }

@@ -138,7 +138,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             ));
         }
         for warning in &today.warnings {
-            lines.push(Line::styled(truncate(warning, width), t.style(Meaning::Warn)));
+            lines.push(Line::styled(truncate(&warning.text, width), t.style(Meaning::Warn)));
         }
         if let Some(calibration) = &today.signs.calibration {
             lines.push(Line::styled(truncate(&calibration.describe(), width), t.style(Meaning::Text)));
