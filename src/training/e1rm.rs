@@ -174,7 +174,9 @@ pub fn load_for(formula: Formula, e1rm: f64, reps: u16, rir: Rir) -> Option<f64>
 /// own load at its own reps despite floating-point rounding.
 pub fn reps_to_failure(formula: Formula, e1rm: f64, load: f64) -> u16 {
     (1..=MAX_REPS_TO_FAILURE)
-        .take_while(|&n| Rir::from_halves(0).and_then(|r| load_for(formula, e1rm, n, r)).is_some_and(|l| l >= load - 1e-6))
+        .take_while(|&n| {
+            Rir::from_halves(0).and_then(|r| load_for(formula, e1rm, n, r)).is_some_and(|l| l >= load - 1e-6)
+        })
         .last()
         .unwrap_or(0)
 }

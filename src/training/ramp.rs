@@ -193,7 +193,12 @@ impl Loadable {
 /// bar and plates for a barbell, their dumbbell set for dumbbells, and for stacks and everything
 /// else multiples of the exercise's step (or of the configured stack step, when the exercise's
 /// step is a whole number of those pins).
-pub fn loadable_for(equipment: Equipment, gear: &crate::config::EquipmentSettings, own_step: LoadStep, unit: Unit) -> Loadable {
+pub fn loadable_for(
+    equipment: Equipment,
+    gear: &crate::config::EquipmentSettings,
+    own_step: LoadStep,
+    unit: Unit,
+) -> Loadable {
     let step = own_step.in_unit(unit);
     match equipment {
         Equipment::Barbell => Loadable::barbell(gear.bar(unit), step),
@@ -327,7 +332,8 @@ mod step_tests {
     #[test]
     fn a_cable_exercise_steps_by_its_own_load_step() {
         // Cable lateral raise: the catalogue's step is 2.5 kg, the stack default 5 kg.
-        let loadable = loadable_for(Equipment::Cable, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), Unit::Kg);
+        let loadable =
+            loadable_for(Equipment::Cable, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), Unit::Kg);
         assert_eq!(loadable.step(), Load::from_hundredths(250), "5 kg x 15 goes to 7.5 kg, not 10");
         assert_eq!(loadable.up(Load::from_hundredths(500), 1), Some(Load::from_hundredths(750)));
     }
