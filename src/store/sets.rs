@@ -76,6 +76,26 @@ pub(super) fn insert_set(
     Ok(tx.last_insert_rowid())
 }
 
+/// Writes `entry`, done at `at`, into session `session_id`, and keeps the exercise's records.
+fn log_into(
+    tx: &rusqlite::Transaction<'_>,
+    session_id: i64,
+    entry: &SetEntry,
+    at: DateTime<Utc>,
+) -> Result<LoggedSet, StoreError> {
+    let id = insert_set(tx, session_id, entry, at)?;
+    super::records::after_logging(tx, id)?;
+    let session_started_at: i64 =
+        tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
+    Ok(LoggedSet {
+        id,
+        session_id,
+        logged_at: at,
+        session_started_at: from_unix(session_started_at),
+        entry: entry.clone(),
+    })
+}
+
 impl Store {
     /// Commits one set in its own transaction (starting the session if needed) and starts the
     /// rest timer of `rest_seconds`. Returns the session id and the stored set.
@@ -88,21 +108,12 @@ impl Store {
     ) -> Result<LoggedSet, StoreError> {
         self.write(|tx| {
             let session_id = super::sessions::resolve_session(tx, session, at)?;
-            let id = insert_set(tx, session_id, entry, at)?;
-            super::records::after_logging(tx, id)?;
+            let logged = log_into(tx, session_id, entry, at)?;
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
                 params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
             )?;
-            let session_started_at: i64 =
-                tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
-            Ok(LoggedSet {
-                id,
-                session_id,
-                logged_at: at,
-                session_started_at: from_unix(session_started_at),
-                entry: entry.clone(),
-            })
+            Ok(logged)
         })
     }
 
@@ -163,17 +174,7 @@ impl Store {
                     id
                 }
             };
-            let id = insert_set(tx, session_id, entry, at)?;
-            super::records::after_logging(tx, id)?;
-            let session_started_at: i64 =
-                tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
-            Ok(LoggedSet {
-                id,
-                session_id,
-                logged_at: at,
-                session_started_at: from_unix(session_started_at),
-                entry: entry.clone(),
-            })
+            log_into(tx, session_id, entry, at)
         })
     }
 
