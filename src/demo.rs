@@ -180,7 +180,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
 pub fn fill(store: &mut Store, plan: &Plan, clock: &dyn Clock, weeks: u32) -> Result<usize, StoreError> {
     let sessions = history(plan, clock, weeks);
     if let Some(first) = sessions.first() {
-        store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at)?;
+        store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at, |_, _| true)?;
     }
     let batch = ImportBatch { sessions, ..ImportBatch::default() };
     let counts = store.import(&batch, true, &mut |_| {})?;

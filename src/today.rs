@@ -2,6 +2,8 @@
 //! session, its sets, and the checklist built from them. Reads the store and applies the
 //! training rules; knows nothing of the terminal.
 
+pub mod report;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -125,6 +127,18 @@ impl Today {
         let session = self.session.as_ref()?;
         Some(self.sets.last().map_or(session.started_at, |s| s.logged_at))
     }
+}
+
+/// The plan day due on the local day of `clock.now()`, by the plan's schedule and the last plan
+/// session started by then: its name and position.
+pub fn day_due(store: &Store, plan: &Plan, clock: &dyn Clock) -> Result<(String, Option<usize>), StoreError> {
+    let date = clock.local_date(clock.now());
+    let last = store.last_plan_session(running_starts_by(clock))?;
+    let last_day = last
+        .as_ref()
+        .and_then(|s| s.day_index.map(|day_index| LastPlanDay { day_index, date: clock.local_date(s.started_at) }));
+    let index = todays_day(plan, last_day, date);
+    Ok((day_for(plan, index, date).name, index))
 }
 
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
@@ -295,6 +309,16 @@ impl PlanAge {
     }
 }
 
+/// Records `plan` as the plan in use now: a new revision, or the current one still being
+/// written (see [`training::revisions::starts_new_revision`]).
+pub fn record_plan(store: &mut Store, plan: &Plan, clock: &dyn Clock) -> Result<(), StoreError> {
+    let now = clock.now();
+    store.record_plan_revision(&plan.fingerprint, &plan.name, now, |since, trained| {
+        training::revisions::starts_new_revision(since, now, trained)
+    })?;
+    Ok(())
+}
+
 fn plan_age(store: &Store, clock: &dyn Clock) -> Result<Option<PlanAge>, StoreError> {
     let (current, previous) = store.plan_revisions()?;
     Ok(current.map(|c| PlanAge {
@@ -305,7 +329,7 @@ fn plan_age(store: &Store, clock: &dyn Clock) -> Result<Option<PlanAge>, StoreEr
 }
 
 /// The method's warnings for today, from today's sets, this week's sets and what is left to do.
-fn warnings_for(
+pub(crate) fn warnings_for(
     store: &Store,
     plan: &Plan,
     settings: &Settings,
