@@ -375,7 +375,7 @@ fn usual(planned: &PlannedExercise, top: &SetEntry, before: Option<&SetEntry>, g
             load: held,
             reps,
             at_least: false,
-            why: format!("stopped with {rir_text} in reserve, so {reps} reps are there: same load"),
+            why: format!("stopped with {rir_text} in reserve, so {reps} reps are there at the same load"),
         };
     }
     let reps = (top.reps + 1).clamp(range.low, range.high);

@@ -124,14 +124,15 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                     let e1rm = e1rm::estimate_set(screen.app.settings.e1rm.formula, &s.entry)
                         .map(|v| format!(" · e1RM {v:.1}"))
                         .unwrap_or_default();
-                    // Older than a week, last time says when it was.
+                    // Older than a week, last time says when it was, first: at 80 columns the
+                    // e1RM is what gets cut.
                     let date = crate::training::progression::last_time_date(
                         screen.app_local(s.session_started_at).date_naive(),
                         today.date,
                     )
-                    .map(|d| format!(" · {d}"))
+                    .map(|d| format!(" {d}"))
                     .unwrap_or_default();
-                    format!("Last: {}{e1rm}{date}", s.entry.summary())
+                    format!("Last{date}: {}{e1rm}", s.entry.summary())
                 },
             );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
