@@ -232,9 +232,12 @@ pub fn load(
     }
     let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
+    let mut before_last: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {
-            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id, &skip)?);
+            let mut times = store.last_times(&exercise.name, session_id, &skip, 2)?.into_iter();
+            last_time.insert(exercise.name.clone(), times.next().unwrap_or_default());
+            before_last.insert(exercise.name.clone(), times.next().unwrap_or_default());
         }
     }
     let exercises = checklist::build(&DayInput {
@@ -246,8 +249,19 @@ pub fn load(
         gear: &settings.equipment,
         unit: plan.unit,
         deload: deload.map(|d| d.style),
+        before_last: &before_last,
+        today: date,
+        local_date: &|at| clock.local_date(at),
+        rules: settings.progression_rules(),
     });
     let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
+    // An exercise back after a break says so, until its first set today.
+    for exercise in &exercises {
+        let started = exercise.slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
+        if let (Some(layoff), false) = (exercise.target.layoff, started || exercise.skipped) {
+            warnings.push(training::warnings::layoff(&exercise.planned.name, layoff));
+        }
+    }
     let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
     if deload.is_none() {
         warnings.extend(signs.warnings());

@@ -239,30 +239,47 @@ impl Store {
         not_session: Option<i64>,
         skip: &[(DateTime<Utc>, DateTime<Utc>)],
     ) -> Result<Vec<LoggedSet>, StoreError> {
+        Ok(self.last_times(exercise, not_session, skip, 1)?.into_iter().next().unwrap_or_default())
+    }
+
+    /// The working sets of the `count` most recent earlier sessions that trained `exercise`,
+    /// the latest first (each session's sets in order): what progression reads to see a second
+    /// form break in a row. Sets inside the `skip` ranges (deload weeks) are passed over.
+    pub fn last_times(
+        &self,
+        exercise: &str,
+        not_session: Option<i64>,
+        skip: &[(DateTime<Utc>, DateTime<Utc>)],
+        count: usize,
+    ) -> Result<Vec<Vec<LoggedSet>>, StoreError> {
         let mut candidates = self.conn.prepare_cached(
             "SELECT session_id, logged_at FROM workout_set
              WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND session_id IS NOT ?2
              ORDER BY logged_at DESC, id DESC LIMIT 500",
         )?;
         let mut rows = candidates.query(params![exercise, not_session])?;
-        let mut session = None;
+        let mut sessions: Vec<i64> = Vec::new();
         while let Some(row) = rows.next()? {
-            let at = super::from_unix(row.get(1)?);
-            if !skip.iter().any(|(from, to)| at >= *from && at < *to) {
-                session = Some(row.get::<_, i64>(0)?);
+            if sessions.len() >= count {
                 break;
+            }
+            let at = super::from_unix(row.get(1)?);
+            let session = row.get::<_, i64>(0)?;
+            if !skip.iter().any(|(from, to)| at >= *from && at < *to) && !sessions.contains(&session) {
+                sessions.push(session);
             }
         }
         drop(rows);
-        let Some(session) = session else {
-            return Ok(Vec::new());
-        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SET_COLUMNS} FROM {SETS_FROM}
              WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 ORDER BY w.id"
         ))?;
-        let rows = stmt.query_map(params![session, exercise], read_set)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut out = Vec::with_capacity(sessions.len());
+        for session in sessions {
+            let rows = stmt.query_map(params![session, exercise], read_set)?;
+            out.push(rows.collect::<Result<_, _>>()?);
+        }
+        Ok(out)
     }
 
     /// Sets of one exercise from sessions started in `[from, to)`, oldest first.

@@ -216,7 +216,11 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
                     let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
                     let what = match kind {
                         SetKind::RampUp => format!("{load} x {} easy", slot.reps),
-                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, planned.rir),
+                        // As the Today screen: the target's own RIR, and "6+" when the reps are a floor.
+                        SetKind::Working if slot.reps == target.reps => {
+                            format!("{load} x {} @ {}", target.reps_text(), target.rir)
+                        }
+                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, target.rir),
                     };
                     (slot.weight, slot.reps, format!("[ ] {label:<10} {what}"))
                 }
@@ -236,8 +240,8 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
             weight: target.weight.map(|w| w.load.as_f64()),
             unit: unit.unwrap_or(plan_unit).label(),
             reps: target.reps,
-            rir_low: planned.rir.low,
-            rir_high: planned.rir.high,
+            rir_low: target.rir.low,
+            rir_high: target.rir.high,
         },
         reason: target.reason.clone(),
         last_time: exercise.last_time.first().map(|set| last_time(set, clock)),
