@@ -154,8 +154,10 @@ fn reps_in_reserve_move_the_load_and_the_reps() {
         reason(&today, "Lat pulldown")
             .contains("5 in reserve at 12 reps, so 2 steps up: 70 kg, 8+ reps, stop with 0-1 in reserve")
     );
+    assert_eq!(coach::exercise(&today, "Lat pulldown")["target"]["reps_at_least"], true, "after a load step, 8+");
     assert_eq!(target(&today, "Barbell bench press"), (80.0, 8, 1, 2));
     assert!(reason(&today, "Barbell bench press").contains("stopped with 4 in reserve, so 8 reps are there"));
+    assert_eq!(coach::exercise(&today, "Barbell bench press")["target"]["reps_at_least"], false, "the same load: 8");
     assert_eq!(target(&today, "Barbell back squat"), (107.5, 6, 1, 2));
     assert!(reason(&today, "Barbell back squat").contains("14 reps, past the top of 6-10, so 3 steps up"));
 }

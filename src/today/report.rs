@@ -77,6 +77,8 @@ pub struct TargetReport {
     pub unit: &'static str,
     /// Reps to aim for.
     pub reps: u16,
+    /// `reps` is a floor ("6+"): after a load step, as many as come before the RIR target.
+    pub reps_at_least: bool,
     /// Closest to failure to go.
     pub rir_low: u8,
     /// Furthest from failure to stop.
@@ -240,6 +242,7 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
             weight: target.weight.map(|w| w.load.as_f64()),
             unit: unit.unwrap_or(plan_unit).label(),
             reps: target.reps,
+            reps_at_least: target.at_least,
             rir_low: target.rir.low,
             rir_high: target.rir.high,
         },
