@@ -4,10 +4,10 @@ use std::fmt::Write as _;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use chrono::NaiveDate;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use clap::{Parser, Subcommand};
 
-use crate::clock::{Clock, SystemClock};
+use crate::clock::{At, Clock, SystemClock};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::export::{self, Format};
@@ -53,7 +53,7 @@ pub struct Cli {
 pub enum Command {
     /// Log sets into today's session from the shell, e.g. `hardset log "Lat pulldown" 60x10@1`.
     #[command(
-        after_help = "Examples:\n  hardset log \"Lat pulldown\" 60x10@1 62.5x8@0.5\n  hardset log \"Barbell back squat\" 60x5 80x3 --ramp\n  hardset log \"Barbell bench press\" 185x6@1.5 --unit lb"
+        after_help = "Examples:\n  hardset log \"Lat pulldown\" 60x10@1 62.5x8@0.5\n  hardset log \"Barbell back squat\" 60x5 80x3 --ramp\n  hardset log \"Barbell bench press\" 185x6@1.5 --unit lb\n  hardset log \"Leg press\" 140x9@1 --at \"2026-11-30 18:40\"\n  hardset log \"Chest-supported row\" 40x8@1 --form-broke"
     )]
     Log {
         /// Exercise name or alias.
@@ -67,6 +67,29 @@ pub enum Command {
         /// The unit of the weights (default: the plan's unit).
         #[arg(long, value_parser = parse_unit)]
         unit: Option<Unit>,
+        /// When they were done, for a session logged afterwards ("YYYY-MM-DD HH:MM", local
+        /// time): filed on that day, in the session running then or a new one.
+        #[arg(long, value_parser = parse_local_time, value_name = "WHEN")]
+        at: Option<NaiveDateTime>,
+        /// The form broke on these sets: they earn no load increase and set no record.
+        #[arg(long)]
+        form_broke: bool,
+    },
+    /// Today's plan day: each exercise's sets and targets, why, last time, the warnings and the
+    /// recovery signs, as the Today screen shows them.
+    #[command(
+        after_help = "Examples:\n  hardset today\n  hardset today --date 2026-11-23 --json\n  hardset today --day 2"
+    )]
+    Today {
+        /// Evaluate the log as it stood at the start of this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
+        /// The plan's Nth day (1 is the first) instead of the one due.
+        #[arg(long, value_name = "N")]
+        day: Option<usize>,
+        /// Print one JSON object.
+        #[arg(long)]
+        json: bool,
     },
     /// Write every set to standard output.
     #[command(after_help = "Examples:\n  hardset export --out log.csv\n  hardset export --format json > log.json")]
@@ -296,6 +319,17 @@ fn parse_formula(text: &str) -> Result<Formula, String> {
     })
 }
 
+fn parse_local_time(text: &str) -> Result<NaiveDateTime, String> {
+    let at = ["%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M"]
+        .iter()
+        .find_map(|format| NaiveDateTime::parse_from_str(text.trim(), format).ok())
+        .ok_or_else(|| {
+            format!("'{}' is not a time; write it as \"YYYY-MM-DD HH:MM\"", crate::model::text::escape(text))
+        })?;
+    parse_date(&at.date().format("%Y-%m-%d").to_string())?;
+    Ok(at)
+}
+
 fn parse_date(text: &str) -> Result<NaiveDate, String> {
     let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
         .map_err(|_| format!("'{text}' is not a date; write it as YYYY-MM-DD"))?;
@@ -468,6 +502,16 @@ fn with_custom(catalogue: &Catalogue, store: &Store) -> Result<Catalogue, Error>
 }
 
 /// The settings, and a warning when the implicit config.toml was bad and the defaults apply.
+/// Notes the plan now in use in the log's plan revisions.
+fn record_plan_in_use(explicit_config: bool, paths: &Paths, catalogue: &Catalogue) -> Result<(), Error> {
+    let (settings, _) = load_settings(explicit_config, paths)?;
+    let mut store = open_to_write(&paths.database)?;
+    announce(&store);
+    let plan = load_plan(paths, &with_custom(catalogue, &store)?, &settings)?;
+    today::record_plan(&mut store, &plan, &SystemClock)?;
+    Ok(())
+}
+
 fn load_settings(explicit: bool, paths: &Paths) -> Result<(Settings, Option<String>), Error> {
     Ok(Settings::load_for(&paths.config_dir, explicit)?)
 }
@@ -554,7 +598,15 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             PlanCommand::Edit => {
                 let editor =
                     std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
-                say(&files::edit_plan(&paths.config_dir, &catalogue, &editor)?)
+                say(&files::edit_plan(&paths.config_dir, &catalogue, &editor)?)?;
+                // The log learns of the new plan now, not at the app's next start, so a second
+                // edit the same evening is seen as the same revision.
+                if paths.database.exists()
+                    && let Err(e) = record_plan_in_use(explicit_config, &paths, &catalogue)
+                {
+                    eprintln!("hardset: the plan is saved, but the log could not note the change: {e}");
+                }
+                Ok(())
             }
         },
         Some(Command::Config(command)) => match command {
@@ -769,17 +821,68 @@ pub fn run(cli: Cli) -> Result<(), Error> {
             let sets = demo::fill(&mut store, &plan, &SystemClock, weeks)?;
             say(&format!("wrote {weeks} weeks of demo history ({sets} sets) to {}", paths.database.display()))
         }
-        Some(Command::Log { exercise, sets, ramp, unit }) => {
+        Some(Command::Log { exercise, sets, ramp, unit, at, form_broke }) => {
             let (settings, warning) = load_settings(explicit_config, &paths)?;
             let plan = load_plan(&paths, &catalogue, &settings)?;
             // Everything is checked before the database is even opened: bad input writes nothing.
-            let entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
+            let mut entries = parse_log(&plan, &exercise, &sets, ramp, unit)?;
+            for entry in &mut entries {
+                entry.form_broke = form_broke;
+            }
+            let at = at.map(|local| (local, SystemClock.utc_of_local(local)));
+            if let Some((local, at)) = at
+                && at > today::running_starts_by(&SystemClock)
+            {
+                return Err(Error::Input(format!(
+                    "--at {}: that is in the future; log a set once it is done",
+                    local.format("%Y-%m-%d %H:%M")
+                )));
+            }
             let mut store = open_to_write(&paths.database)?;
             announce(&store);
             if let Some(warning) = warning {
                 eprintln!("hardset: {warning}");
             }
-            log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut std::io::stdout())
+            let mut out = std::io::stdout();
+            match at {
+                Some((_, at)) => log_sets_at(&mut store, &plan, &settings, &SystemClock, at, &entries, &mut out),
+                None => log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut out),
+            }
+        }
+        Some(Command::Today { date, day, json }) => {
+            let (settings, warning) = load_settings(explicit_config, &paths)?;
+            // The log is only read: as it is now, or as it stood when `date` began.
+            let (mut store, now) = match date {
+                Some(date) => {
+                    let start = SystemClock.midnight(date);
+                    (Store::as_it_stood(&paths.database, start)?, start)
+                }
+                None => (Store::open_to_read(&paths.database)?, SystemClock.now()),
+            };
+            announce(&store);
+            let plan = load_plan(&paths, &with_custom(&catalogue, &store)?, &settings)?;
+            if let Some(warning) = warning {
+                eprintln!("hardset: {warning}");
+            }
+            let chosen = match day {
+                None => None,
+                Some(n) if (1..=plan.days.len()).contains(&n) => Some(n - 1),
+                Some(n) => {
+                    return Err(Error::Input(format!(
+                        "--day {n}: the plan has {} days; give a number from 1 to {}",
+                        plan.days.len(),
+                        plan.days.len()
+                    )));
+                }
+            };
+            let clock = At { zone: &SystemClock, now };
+            let today = today::load(&mut store, &plan, &settings, &clock, chosen)?;
+            let report = today::report::TodayReport::new(&today, plan.unit, &clock);
+            if json {
+                say(&serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?)
+            } else {
+                say(report.text(&today.day.activities, &today.day.note).trim_end())
+            }
         }
     }
 }
@@ -923,21 +1026,92 @@ pub fn log_sets(
 ) -> Result<(), Error> {
     let today = today::load(store, plan, settings, clock, None)?;
     let mut session = today.session_for();
+    let mut logged = Vec::new();
     for entry in entries {
         // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
         let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
         let rest =
             planned.or_else(|| plan.planned(&entry.exercise)).map_or(0, |p| plan.rest_after(&p, entry.kind).as_secs());
-        let logged = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
-        session = SessionFor::Existing(logged.session_id);
-        writeln!(out, "logged {} {}: {}", entry.exercise, entry.kind, entry.summary())?;
+        let set = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
+        session = SessionFor::Existing(set.session_id);
+        logged.push(set);
+    }
+    say_logged(store, plan, settings, clock, &logged, false, out)
+}
+
+/// Logs checked sets done at `at`, after the fact: into the session running then, or a new one
+/// on the plan day due that day (see [`Store::log_set_at`]). Sessions started later are not
+/// touched.
+pub fn log_sets_at(
+    store: &mut Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    at: DateTime<Utc>,
+    entries: &[SetEntry],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let then = At { zone: clock, now: at };
+    let (day_name, day_index) = today::day_due(store, plan, &then)?;
+    let running = !today::session_is_over(clock, at);
+    let mut logged = Vec::new();
+    for entry in entries {
+        let set = store.log_set_at(
+            entry,
+            at,
+            today::running_starts_by(&then),
+            |last| today::session_is_over(&then, last),
+            (&day_name, day_index),
+            running,
+        )?;
+        logged.push(set);
+    }
+    say_logged(store, plan, settings, &then, &logged, true, out)
+}
+
+/// Says what was logged, and what the app would have said of it: a set to failure where the
+/// method keeps reps in reserve, and each warning the sets raised (the failure budget, a week
+/// of sets to failure, ...), judged as at the moment they were logged.
+fn say_logged(
+    store: &Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    logged: &[crate::model::session::LoggedSet],
+    dated: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let deloads = store.deload_weeks()?;
+    for set in logged {
+        let monday = crate::training::compare::week_bounds(clock.local_date(set.logged_at)).0;
+        let deload_week = deloads.iter().any(|d| d.monday == monday);
+        let entry = &set.entry;
+        let when = if dated {
+            format!(" ({})", clock.local(set.logged_at).format("%a %-d %b %Y %H:%M"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary())?;
         let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
-        match failure_concern(entry, class, today.deload.is_some()) {
+        match failure_concern(entry, class, deload_week) {
             Some(FailureConcern::TechnicalLift) => {
                 writeln!(out, "note: RIR 0 on a technical lift; the method keeps 1-2 reps in reserve there")?;
             }
             Some(FailureConcern::DeloadWeek) => writeln!(out, "note: RIR 0 in a deload week, which is for recovery")?,
             None => {}
+        }
+    }
+    let (Some(first), Some(last)) = (logged.first(), logged.last()) else { return Ok(()) };
+    let ids: Vec<i64> = logged.iter().map(|s| s.id).collect();
+    let session: Vec<_> =
+        store.session_sets(last.session_id)?.into_iter().filter(|s| s.logged_at <= last.logged_at).collect();
+    let before_sets: Vec<_> = session.iter().filter(|s| !ids.contains(&s.id)).cloned().collect();
+    let after = At { zone: clock, now: last.logged_at };
+    let before = At { zone: clock, now: first.logged_at - chrono::Duration::seconds(1) };
+    let had = today::warnings_for(store, plan, settings, &before, &before_sets, &[])?;
+    for warning in today::warnings_for(store, plan, settings, &after, &session, &[])? {
+        if !had.contains(&warning) {
+            writeln!(out, "warning: {}", warning.text)?;
         }
     }
     Ok(())
@@ -958,7 +1132,7 @@ fn needs_a_terminal() -> Result<(), Error> {
 fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: Store) -> Result<(), Error> {
     // Each change to the plan's content starts a new revision, so Today can say how long the
     // plan has run.
-    store.record_plan_revision(&plan.fingerprint, &plan.name, SystemClock.now())?;
+    today::record_plan(&mut store, &plan, &SystemClock)?;
     let mut app = App::new(plan, settings);
     // What opening the log did to it (an upgrade, and where the old one is kept) is said on the
     // status line, where a lifter sees it: the screen would hide a line on standard error.

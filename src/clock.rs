@@ -63,6 +63,26 @@ impl Clock for SystemClock {
     }
 }
 
+/// Another clock's time zone, stopped at one instant: what a command asked about another moment
+/// (`hardset today --date`, `hardset log --at`) reads the log with.
+#[derive(Clone, Copy)]
+pub struct At<'a> {
+    /// Whose time zone.
+    pub zone: &'a dyn Clock,
+    /// The instant it shows.
+    pub now: DateTime<Utc>,
+}
+
+impl Clock for At<'_> {
+    fn now(&self) -> DateTime<Utc> {
+        self.now
+    }
+
+    fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+        self.zone.offset_at(at)
+    }
+}
+
 /// A clock that only moves when told to, in UTC (for tests and snapshots). Clones share the
 /// same time, so a test can keep one and move the app's.
 #[derive(Debug, Clone)]

@@ -39,6 +39,8 @@ pub struct Settings {
     pub checkin: CheckInSettings,
     /// When recovery signs count, and the dose one session may give a muscle.
     pub recovery: RecoverySettings,
+    /// Targets: layoffs and how far one target may climb.
+    pub progression: ProgressionSettings,
     /// Colours of the screen, by what they mean.
     pub colours: ColourSettings,
     /// Keys moved to other keys: action name to key, as written (spans locate mistakes).
@@ -321,6 +323,59 @@ impl EquipmentSettings {
     }
 }
 
+/// The thresholds of today's targets (docs/method.md, "Double progression").
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct ProgressionSettings {
+    /// Weeks away from an exercise after which the load holds at the bottom of the range.
+    pub layoff_hold_weeks: u8,
+    /// Weeks away after which the load comes down too.
+    pub layoff_cut_weeks: u8,
+    /// Percent of the load taken off per week away, past `layoff_cut_weeks`.
+    pub layoff_cut_percent_per_week: f64,
+    /// The most a layoff takes off, in percent.
+    pub layoff_max_cut_percent: f64,
+    /// The most load steps one target climbs at once.
+    pub max_load_steps: u8,
+}
+
+impl Default for ProgressionSettings {
+    fn default() -> Self {
+        use crate::training::progression as p;
+        ProgressionSettings {
+            layoff_hold_weeks: p::LAYOFF_HOLD_WEEKS,
+            layoff_cut_weeks: p::LAYOFF_CUT_WEEKS,
+            layoff_cut_percent_per_week: p::LAYOFF_CUT_PERCENT_PER_WEEK,
+            layoff_max_cut_percent: p::LAYOFF_MAX_CUT_PERCENT,
+            max_load_steps: p::MAX_LOAD_STEPS,
+        }
+    }
+}
+
+impl ProgressionSettings {
+    /// Range checks; an error names the setting it is about.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        if !(1..=52).contains(&self.layoff_hold_weeks) {
+            return Err(("layoff_hold_weeks", "layoff_hold_weeks is 1 to 52 weeks".into()));
+        }
+        if self.layoff_cut_weeks < self.layoff_hold_weeks || self.layoff_cut_weeks > 104 {
+            return Err(("layoff_cut_weeks", "layoff_cut_weeks is at least layoff_hold_weeks, at most 104".into()));
+        }
+        let per_week = self.layoff_cut_percent_per_week;
+        if !(per_week.is_finite() && (0.0..=10.0).contains(&per_week)) {
+            return Err(("layoff_cut_percent_per_week", "layoff_cut_percent_per_week is 0 to 10 (percent)".into()));
+        }
+        let most = self.layoff_max_cut_percent;
+        if !(most.is_finite() && (0.0..=60.0).contains(&most)) {
+            return Err(("layoff_max_cut_percent", "layoff_max_cut_percent is 0 to 60 (percent)".into()));
+        }
+        if !(1..=10).contains(&self.max_load_steps) {
+            return Err(("max_load_steps", "max_load_steps is 1 to 10 steps".into()));
+        }
+        Ok(())
+    }
+}
+
 /// Experience, which sets the weekly target band.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -489,6 +544,7 @@ impl Settings {
         settings.equipment.check().map_err(|(key, m)| at(setting_at(text, "equipment", Some(key)), m))?;
         settings.volume.check().map_err(|(key, m)| at(setting_at(text, "volume", Some(key)), m))?;
         settings.recovery.check().map_err(|(key, m)| at(setting_at(text, "recovery", Some(key)), m))?;
+        settings.progression.check().map_err(|(key, m)| at(setting_at(text, "progression", Some(key)), m))?;
         if let Err(error) = settings.keymap() {
             // Point at the entry: its key when the key is unreadable, else the action's name.
             let entry = settings.keys.iter().find(|(name, _)| text::clean_line(name.get_ref()) == error.action);
@@ -501,6 +557,19 @@ impl Settings {
             return Err(at(offset, error.message));
         }
         Ok(settings)
+    }
+
+    /// The progression rules' thresholds, as plain values for `training::progression`.
+    pub fn progression_rules(&self) -> crate::training::progression::Rules {
+        let p = &self.progression;
+        crate::training::progression::Rules {
+            formula: self.e1rm.formula,
+            layoff_hold_weeks: p.layoff_hold_weeks,
+            layoff_cut_weeks: p.layoff_cut_weeks,
+            layoff_cut_percent_per_week: p.layoff_cut_percent_per_week,
+            layoff_max_cut_percent: p.layoff_max_cut_percent,
+            max_load_steps: p.max_load_steps,
+        }
     }
 
     /// The keymap with `[keys]` applied.

@@ -58,7 +58,8 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
     let count = plan.days.len().max(1) as i64;
     let mut dice = Dice(0x5eed_1234_abcd_0042);
     let mut moods = Dice(0x0c0f_fee0_0dd5_0042);
-    let mut last: HashMap<String, Vec<SetEntry>> = HashMap::new();
+    // Each exercise's last two sessions: working sets and date, the latest first.
+    let mut last: HashMap<String, Vec<(NaiveDate, Vec<SetEntry>)>> = HashMap::new();
     let mut sessions = Vec::new();
     for back in (1..=days).rev() {
         let date = today - Days::new(back);
@@ -89,10 +90,15 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
         let mut at = start;
         let mut sets = Vec::new();
         for planned in &day.exercises {
-            let history = last.get(&planned.name).cloned().unwrap_or_default();
-            let target = progression::target(planned, &history, |unit| {
-                ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit).step()
-            });
+            let times = last.get(&planned.name).cloned().unwrap_or_default();
+            let history = progression::History {
+                last: times.first().map_or(&[][..], |(_, sets)| sets.as_slice()),
+                last_date: times.first().map(|(date, _)| *date),
+                before: times.get(1).and_then(|(_, sets)| sets.first()),
+            };
+            let loadable =
+                |unit| ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+            let target = progression::target(planned, &history, date, loadable, &progression::Rules::default());
             let unit = plan.unit;
             let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
             let mut weight = target.weight.unwrap_or(first);
@@ -121,7 +127,10 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
             let mut done = Vec::new();
             for n in 0..planned.sets {
                 let wobble = dice.below(3) as i32 - 1;
-                let reps = (i32::from(target.reps) + wobble - i32::from(n))
+                // After a load step the target is a floor ("6+"): the demo lifter, who grows
+                // stronger every week, gets a rep past it.
+                let floor = i32::from(target.at_least);
+                let reps = (i32::from(target.reps) + floor + wobble - i32::from(n))
                     .clamp(i32::from(planned.reps.low) - 1, i32::from(planned.reps.high))
                     .max(1);
                 let halves = planned.rir.low * 2 + dice.below(3) as u8;
@@ -140,7 +149,9 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                 done.push(entry.clone());
                 sets.push((entry, at));
             }
-            last.insert(planned.name.clone(), done);
+            let times = last.entry(planned.name.clone()).or_default();
+            times.insert(0, (date, done));
+            times.truncate(2);
         }
         let end = at + chrono::Duration::minutes(5);
         // Most sessions open with a check-in: mostly good days, the odd rough one.
@@ -169,7 +180,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
 pub fn fill(store: &mut Store, plan: &Plan, clock: &dyn Clock, weeks: u32) -> Result<usize, StoreError> {
     let sessions = history(plan, clock, weeks);
     if let Some(first) = sessions.first() {
-        store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at)?;
+        store.record_plan_revision(&plan.fingerprint, &plan.name, first.started_at, |_, _| true)?;
     }
     let batch = ImportBatch { sessions, ..ImportBatch::default() };
     let counts = store.import(&batch, true, &mut |_| {})?;

@@ -523,6 +523,32 @@ impl Store {
         copy().map_err(|e| diagnose(path, e))
     }
 
+    /// The log as it stood at `at`, in a throwaway copy (`hardset today --date`): what was
+    /// logged, started, marked or recorded at or after `at` is not in it, and a session still
+    /// going at `at` is open again. The log itself is only read.
+    pub fn as_it_stood(path: &Path, at: DateTime<Utc>) -> Result<Store, StoreError> {
+        let mut store = Store::scratch_copy(path)?;
+        store.write(|tx| {
+            let at = at.timestamp();
+            tx.execute("DELETE FROM workout_set WHERE logged_at >= ?1", [at])?;
+            tx.execute(
+                "DELETE FROM workout_set WHERE session_id IN (SELECT id FROM session WHERE started_at >= ?1)",
+                [at],
+            )?;
+            tx.execute(
+                "DELETE FROM session_exercise_change WHERE session_id IN (SELECT id FROM session WHERE started_at >= ?1)",
+                [at],
+            )?;
+            tx.execute("DELETE FROM session WHERE started_at >= ?1", [at])?;
+            tx.execute("UPDATE session SET ended_at = NULL WHERE ended_at >= ?1", [at])?;
+            tx.execute("UPDATE session SET rest_until = NULL WHERE rest_until >= ?1", [at])?;
+            tx.execute("DELETE FROM deload_week WHERE started_at >= ?1", [at])?;
+            tx.execute("DELETE FROM plan_revision WHERE first_used >= ?1", [at])?;
+            Ok(())
+        })?;
+        Ok(store)
+    }
+
     /// A database in memory, for tests and dry runs.
     pub fn in_memory() -> Result<Store, StoreError> {
         let mut store = Store::detached(Connection::open_in_memory()?);

@@ -2,6 +2,8 @@
 //! session, its sets, and the checklist built from them. Reads the store and applies the
 //! training rules; knows nothing of the terminal.
 
+pub mod report;
+
 use std::collections::HashMap;
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -127,6 +129,18 @@ impl Today {
     }
 }
 
+/// The plan day due on the local day of `clock.now()`, by the plan's schedule and the last plan
+/// session started by then: its name and position.
+pub fn day_due(store: &Store, plan: &Plan, clock: &dyn Clock) -> Result<(String, Option<usize>), StoreError> {
+    let date = clock.local_date(clock.now());
+    let last = store.last_plan_session(running_starts_by(clock))?;
+    let last_day = last
+        .as_ref()
+        .and_then(|s| s.day_index.map(|day_index| LastPlanDay { day_index, date: clock.local_date(s.started_at) }));
+    let index = todays_day(plan, last_day, date);
+    Ok((day_for(plan, index, date).name, index))
+}
+
 /// Loads today. `chosen_day` is a day the lifter picked instead of the scheduled one.
 pub fn load(
     store: &mut Store,
@@ -218,9 +232,12 @@ pub fn load(
     }
     let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
+    let mut before_last: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {
-            last_time.insert(exercise.name.clone(), store.last_time(&exercise.name, session_id, &skip)?);
+            let mut times = store.last_times(&exercise.name, session_id, &skip, 2)?.into_iter();
+            last_time.insert(exercise.name.clone(), times.next().unwrap_or_default());
+            before_last.insert(exercise.name.clone(), times.next().unwrap_or_default());
         }
     }
     let exercises = checklist::build(&DayInput {
@@ -232,8 +249,19 @@ pub fn load(
         gear: &settings.equipment,
         unit: plan.unit,
         deload: deload.map(|d| d.style),
+        before_last: &before_last,
+        today: date,
+        local_date: &|at| clock.local_date(at),
+        rules: settings.progression_rules(),
     });
     let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
+    // An exercise back after a break says so, until its first set today.
+    for exercise in &exercises {
+        let started = exercise.slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
+        if let (Some(layoff), false) = (exercise.target.layoff, started || exercise.skipped) {
+            warnings.push(training::warnings::layoff(&exercise.planned.name, layoff));
+        }
+    }
     let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
     if deload.is_none() {
         warnings.extend(signs.warnings());
@@ -281,6 +309,16 @@ impl PlanAge {
     }
 }
 
+/// Records `plan` as the plan in use now: a new revision, or the current one still being
+/// written (see [`training::revisions::starts_new_revision`]).
+pub fn record_plan(store: &mut Store, plan: &Plan, clock: &dyn Clock) -> Result<(), StoreError> {
+    let now = clock.now();
+    store.record_plan_revision(&plan.fingerprint, &plan.name, now, |since, trained| {
+        training::revisions::starts_new_revision(since, now, trained)
+    })?;
+    Ok(())
+}
+
 fn plan_age(store: &Store, clock: &dyn Clock) -> Result<Option<PlanAge>, StoreError> {
     let (current, previous) = store.plan_revisions()?;
     Ok(current.map(|c| PlanAge {
@@ -291,7 +329,7 @@ fn plan_age(store: &Store, clock: &dyn Clock) -> Result<Option<PlanAge>, StoreEr
 }
 
 /// The method's warnings for today, from today's sets, this week's sets and what is left to do.
-fn warnings_for(
+pub(crate) fn warnings_for(
     store: &Store,
     plan: &Plan,
     settings: &Settings,

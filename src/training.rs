@@ -9,6 +9,7 @@ pub mod progression;
 pub mod ramp;
 pub mod records;
 pub mod recovery;
+pub mod revisions;
 pub mod schedule;
 pub mod volume;
 pub mod warnings;

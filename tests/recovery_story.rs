@@ -152,9 +152,10 @@ fn a_set_to_failure_on_a_safe_exercise_asks_for_a_rir_guess() {
 fn changing_the_plan_again_within_three_weeks_is_warned_about() {
     let clock = FixedClock::at(evening());
     let mut store = Store::in_memory().expect("store");
-    store.record_plan_revision("first", "Old plan", evening() - Duration::days(10)).expect("records");
-    store.record_plan_revision("second", "Example week", evening() - Duration::days(2)).expect("records");
-    let (current, previous) = store.record_plan_revision("second", "Example week", evening()).expect("records");
+    let new = |_, _| true;
+    store.record_plan_revision("first", "Old plan", evening() - Duration::days(10), new).expect("records");
+    store.record_plan_revision("second", "Example week", evening() - Duration::days(2), new).expect("records");
+    let (current, previous) = store.record_plan_revision("second", "Example week", evening(), new).expect("records");
     assert_eq!(current.fingerprint, "second", "the same content is the same revision");
     assert_eq!(previous.map(|p| p.fingerprint), Some("first".into()));
     let d = driver_on(store, clock);

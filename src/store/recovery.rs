@@ -89,23 +89,50 @@ impl Store {
         Ok(weeks)
     }
 
-    /// Records the plan in use: a new revision when its fingerprint differs from the last one.
+    /// Records the plan in use at `at`. A plan whose content (`fingerprint`) differs from the
+    /// current revision's either starts a new revision or, when `starts_new` says no (asked with
+    /// when the current one was first used, and whether a plan session was trained since), is
+    /// the current revision still being written: it takes the new content and keeps its start.
     /// Returns the current revision and the one before it.
     pub fn record_plan_revision(
         &mut self,
         fingerprint: &str,
         plan_name: &str,
         at: DateTime<Utc>,
+        starts_new: impl Fn(DateTime<Utc>, bool) -> bool,
     ) -> Result<(PlanRevision, Option<PlanRevision>), StoreError> {
         self.write(|tx| {
-            let last: Option<String> = tx
-                .query_row("SELECT fingerprint FROM plan_revision ORDER BY id DESC LIMIT 1", [], |r| r.get(0))
+            let last: Option<(i64, String, i64)> = tx
+                .query_row("SELECT id, fingerprint, first_used FROM plan_revision ORDER BY id DESC LIMIT 1", [], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                })
                 .optional()?;
-            if last.as_deref() != Some(fingerprint) {
-                tx.execute(
-                    "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
-                    params![fingerprint, plan_name, at.timestamp()],
-                )?;
+            match last {
+                Some((_, last, _)) if last == fingerprint => {}
+                Some((id, _, since)) => {
+                    let trained: bool = tx.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM session WHERE day_index IS NOT NULL AND started_at >= ?1)",
+                        [since],
+                        |r| r.get(0),
+                    )?;
+                    if starts_new(from_unix(since), trained) {
+                        tx.execute(
+                            "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
+                            params![fingerprint, plan_name, at.timestamp()],
+                        )?;
+                    } else {
+                        tx.execute(
+                            "UPDATE plan_revision SET fingerprint = ?2, plan_name = ?3 WHERE id = ?1",
+                            params![id, fingerprint, plan_name],
+                        )?;
+                    }
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
+                        params![fingerprint, plan_name, at.timestamp()],
+                    )?;
+                }
             }
             Ok(())
         })?;

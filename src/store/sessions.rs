@@ -171,6 +171,12 @@ impl Store {
         if newest.started_at <= starts_by && !is_stale(last_activity) {
             return Ok(Some(newest));
         }
+        // A log opened only to read (`hardset today`) is read as it stands: what is over is
+        // closed by the next command that writes.
+        if self.conn.is_readonly(rusqlite::MAIN_DB)? {
+            let running = over_and_running(&self.conn, starts_by, &is_stale)?.0;
+            return running.map(|id| self.session(id)).transpose();
+        }
         let closed = self.write(|tx| {
             let (running, closing) = over_and_running(tx, starts_by, &is_stale)?;
             let mut end_at = tx.prepare_cached(

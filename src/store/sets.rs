@@ -76,6 +76,26 @@ pub(super) fn insert_set(
     Ok(tx.last_insert_rowid())
 }
 
+/// Writes `entry`, done at `at`, into session `session_id`, and keeps the exercise's records.
+fn log_into(
+    tx: &rusqlite::Transaction<'_>,
+    session_id: i64,
+    entry: &SetEntry,
+    at: DateTime<Utc>,
+) -> Result<LoggedSet, StoreError> {
+    let id = insert_set(tx, session_id, entry, at)?;
+    super::records::after_logging(tx, id)?;
+    let session_started_at: i64 =
+        tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
+    Ok(LoggedSet {
+        id,
+        session_id,
+        logged_at: at,
+        session_started_at: from_unix(session_started_at),
+        entry: entry.clone(),
+    })
+}
+
 impl Store {
     /// Commits one set in its own transaction (starting the session if needed) and starts the
     /// rest timer of `rest_seconds`. Returns the session id and the stored set.
@@ -88,21 +108,73 @@ impl Store {
     ) -> Result<LoggedSet, StoreError> {
         self.write(|tx| {
             let session_id = super::sessions::resolve_session(tx, session, at)?;
-            let id = insert_set(tx, session_id, entry, at)?;
-            super::records::after_logging(tx, id)?;
+            let logged = log_into(tx, session_id, entry, at)?;
             tx.execute(
                 "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
                 params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
             )?;
-            let session_started_at: i64 =
-                tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
-            Ok(LoggedSet {
-                id,
-                session_id,
-                logged_at: at,
-                session_started_at: from_unix(session_started_at),
-                entry: entry.clone(),
-            })
+            Ok(logged)
+        })
+    }
+
+    /// Logs a set done at `at`, after the fact (`hardset log --at`), into the session it was part
+    /// of, by the rules a set logged then would have met: the latest session started by
+    /// `starts_by` (`at` give or take the clock skew) takes it if it was still running at `at`
+    /// (`is_over`, asked of its last set up to `at`, says no), and ends no earlier than `at`;
+    /// otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
+    /// (it is as good as now) and no session started after it; else it ends at `at`. No session
+    /// that started later is touched, and no rest timer starts.
+    pub fn log_set_at(
+        &mut self,
+        entry: &SetEntry,
+        at: DateTime<Utc>,
+        starts_by: DateTime<Utc>,
+        is_over: impl Fn(DateTime<Utc>) -> bool,
+        day: (&str, Option<usize>),
+        running: bool,
+    ) -> Result<LoggedSet, StoreError> {
+        use rusqlite::OptionalExtension as _;
+        self.write(|tx| {
+            let candidate: Option<(i64, i64)> = tx
+                .prepare_cached(
+                    "SELECT id, started_at FROM session WHERE started_at <= ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+                )?
+                .query_row([starts_by.timestamp()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .optional()?;
+            let part_of = match candidate {
+                Some((id, started_at)) => {
+                    let last: i64 = tx
+                        .prepare_cached(
+                            "SELECT max(?2, coalesce(max(logged_at), ?2)) FROM workout_set
+                             WHERE session_id = ?1 AND logged_at <= ?3",
+                        )?
+                        .query_row(params![id, started_at, at.timestamp()], |r| r.get(0))?;
+                    (!is_over(from_unix(last))).then_some(id)
+                }
+                None => None,
+            };
+            let session_id = match part_of {
+                Some(id) => {
+                    tx.execute(
+                        "UPDATE session SET ended_at = max(ended_at, ?2) WHERE id = ?1 AND ended_at IS NOT NULL",
+                        params![id, at.timestamp()],
+                    )?;
+                    id
+                }
+                None => {
+                    let later: bool = tx.query_row(
+                        "SELECT EXISTS (SELECT 1 FROM session WHERE started_at > ?1)",
+                        [at.timestamp()],
+                        |r| r.get(0),
+                    )?;
+                    let id = super::sessions::insert_session(tx, day.0, day.1, at)?;
+                    if !running || later {
+                        tx.execute("UPDATE session SET ended_at = started_at WHERE id = ?1", [id])?;
+                    }
+                    id
+                }
+            };
+            log_into(tx, session_id, entry, at)
         })
     }
 
@@ -167,30 +239,47 @@ impl Store {
         not_session: Option<i64>,
         skip: &[(DateTime<Utc>, DateTime<Utc>)],
     ) -> Result<Vec<LoggedSet>, StoreError> {
+        Ok(self.last_times(exercise, not_session, skip, 1)?.into_iter().next().unwrap_or_default())
+    }
+
+    /// The working sets of the `count` most recent earlier sessions that trained `exercise`,
+    /// the latest first (each session's sets in order): what progression reads to see a second
+    /// form break in a row. Sets inside the `skip` ranges (deload weeks) are passed over.
+    pub fn last_times(
+        &self,
+        exercise: &str,
+        not_session: Option<i64>,
+        skip: &[(DateTime<Utc>, DateTime<Utc>)],
+        count: usize,
+    ) -> Result<Vec<Vec<LoggedSet>>, StoreError> {
         let mut candidates = self.conn.prepare_cached(
             "SELECT session_id, logged_at FROM workout_set
              WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND session_id IS NOT ?2
              ORDER BY logged_at DESC, id DESC LIMIT 500",
         )?;
         let mut rows = candidates.query(params![exercise, not_session])?;
-        let mut session = None;
+        let mut sessions: Vec<i64> = Vec::new();
         while let Some(row) = rows.next()? {
-            let at = super::from_unix(row.get(1)?);
-            if !skip.iter().any(|(from, to)| at >= *from && at < *to) {
-                session = Some(row.get::<_, i64>(0)?);
+            if sessions.len() >= count {
                 break;
+            }
+            let at = super::from_unix(row.get(1)?);
+            let session = row.get::<_, i64>(0)?;
+            if !skip.iter().any(|(from, to)| at >= *from && at < *to) && !sessions.contains(&session) {
+                sessions.push(session);
             }
         }
         drop(rows);
-        let Some(session) = session else {
-            return Ok(Vec::new());
-        };
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SET_COLUMNS} FROM {SETS_FROM}
              WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 ORDER BY w.id"
         ))?;
-        let rows = stmt.query_map(params![session, exercise], read_set)?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        let mut out = Vec::with_capacity(sessions.len());
+        for session in sessions {
+            let rows = stmt.query_map(params![session, exercise], read_set)?;
+            out.push(rows.collect::<Result<_, _>>()?);
+        }
+        Ok(out)
     }
 
     /// Sets of one exercise from sessions started in `[from, to)`, oldest first.

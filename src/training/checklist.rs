@@ -8,7 +8,9 @@ use crate::model::plan::PlannedExercise;
 use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
 use crate::model::units::{Unit, Weight};
 
-use super::progression::{Target, deload_target, target};
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::progression::{History, Rules, Target, deload_target, target};
 use super::ramp;
 
 /// One set to tick off.
@@ -75,6 +77,15 @@ pub struct DayInput<'a> {
     pub unit: Unit,
     /// This week is a deload week of this style.
     pub deload: Option<DeloadStyle>,
+    /// Working sets of the session before the last one of each exercise (a second form break in
+    /// a row at the same load takes a step off).
+    pub before_last: &'a HashMap<String, Vec<LoggedSet>>,
+    /// Today's local date (a layoff is counted to it).
+    pub today: NaiveDate,
+    /// The local date of a moment.
+    pub local_date: &'a dyn Fn(DateTime<Utc>) -> NaiveDate,
+    /// The progression thresholds.
+    pub rules: Rules,
 }
 
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
@@ -90,11 +101,16 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
         let target = match input.deload {
-            Some(style) => {
-                let loadable = loadable_for(last_entries.first().map_or(input.unit, |s| s.weight.unit));
-                deload_target(planned, &last_entries, style, |l| loadable.round_down(l))
+            Some(style) => deload_target(planned, &last_entries, style, loadable_for, input.rules.formula),
+            None => {
+                let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
+                let history = History {
+                    last: &last_entries,
+                    last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
+                    before,
+                };
+                target(planned, &history, input.today, loadable_for, &input.rules)
             }
-            None => target(planned, &last_entries, |unit| loadable_for(unit).step()),
         };
         let mut slots = Vec::new();
         if planned.ramp_up {

@@ -160,6 +160,27 @@ pub fn estimate_set(formula: Formula, entry: &SetEntry) -> Option<f64> {
     estimate(formula, entry.weight.load.as_f64(), entry.reps, entry.rir)
 }
 
+/// The load at which `reps` reps leave `rir` in reserve for a lifter with this e1RM: the inverse
+/// of [`estimate`]. `None` beyond [`MAX_REPS_TO_FAILURE`] or for a non-positive e1RM.
+pub fn load_for(formula: Formula, e1rm: f64, reps: u16, rir: Rir) -> Option<f64> {
+    if !(e1rm.is_finite() && e1rm > 0.0) {
+        return None;
+    }
+    estimate(formula, 1.0, reps, Some(rir)).filter(|&m| m > 0.0).map(|m| e1rm / m)
+}
+
+/// How many whole reps to failure a lifter with this e1RM has at `load`: the most reps whose
+/// load (at RIR 0) is at least `load`, 0 when not even one. A hair of tolerance keeps a set's
+/// own load at its own reps despite floating-point rounding.
+pub fn reps_to_failure(formula: Formula, e1rm: f64, load: f64) -> u16 {
+    (1..=MAX_REPS_TO_FAILURE)
+        .take_while(|&n| {
+            Rir::from_halves(0).and_then(|r| load_for(formula, e1rm, n, r)).is_some_and(|l| l >= load - 1e-6)
+        })
+        .last()
+        .unwrap_or(0)
+}
+
 /// The RTS (Tuchscherer) %1RM for a number of reps to failure counted in half reps (2 = 1 rep,
 /// 31 = 15.5 reps); `None` outside the chart.
 pub fn rts_percent(reps_to_failure_halves: u16) -> Option<f64> {
@@ -442,5 +463,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn predictions_invert_the_estimate() {
+        // RTS: 100 kg x 5 @ 2 is 7 reps to failure, 81.1% on the chart: e1RM 123.3.
+        let e1rm = estimate(Formula::Rts, 100.0, 5, Some(rir(4))).expect("estimable");
+        assert!(close(e1rm, 123.3, 0.05), "{e1rm}");
+        assert_eq!(reps_to_failure(Formula::Rts, e1rm, 100.0), 7, "its own load gives its own reps");
+        // 8 reps at RIR 2 (10 to failure, 73.9%): 91.1 kg.
+        let load = load_for(Formula::Rts, e1rm, 8, rir(4)).expect("in range");
+        assert!(close(load, 91.1, 0.05), "{load}");
+        // Epley: 60 kg x 10 @ 0 is 80 kg; 8 reps to failure at 80 / (1 + 8/30) = 63.2 kg.
+        let e1rm = estimate(Formula::Epley, 60.0, 10, Some(rir(0))).expect("estimable");
+        assert!(close(load_for(Formula::Epley, e1rm, 8, rir(0)).expect("in range"), 63.16, 0.01));
+        assert_eq!(reps_to_failure(Formula::Epley, e1rm, 60.0), 10);
+        assert_eq!(reps_to_failure(Formula::Epley, e1rm, 81.0), 0, "heavier than the max");
     }
 }

@@ -2,7 +2,7 @@
 //! really be set up (plates on a bar, a dumbbell, a pin on the stack).
 
 use crate::model::exercise::{Equipment, LoadStep};
-use crate::model::units::{Load, Unit, Weight};
+use crate::model::units::{Load, MAX_LOAD_HUNDREDTHS, Unit, Weight};
 use crate::training::plates::{self, BarSetup};
 
 /// One rung of the ladder. `weight` is `None` when no working weight is known yet.
@@ -65,32 +65,63 @@ pub fn default_rungs(equipment: Equipment) -> Vec<Rung> {
     }
 }
 
-/// The loads an exercise can really be set up at.
+/// What weights can be set up: a barbell with plates, or multiples of a grid (a dumbbell set,
+/// a weight stack's pins, added load in fixed plates).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Loadable {
+pub enum Grid {
     /// A barbell with plates.
     Barbell(BarSetup),
     /// Multiples of a step (dumbbells, stacks, added weight).
-    Step(Load),
+    Multiples(Load),
+}
+
+/// The loads an exercise can really be set up at, and its progression step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Loadable {
+    /// The weights that load.
+    pub grid: Grid,
+    /// The exercise's smallest real increase (its own `load_step`); a step lands on the nearest
+    /// weight that loads, always above where it started.
+    pub step: Load,
 }
 
 impl Loadable {
-    /// The smallest real increase: two of the smallest plates on a barbell, else the step.
+    /// A barbell with these plates, stepping by `step`.
+    pub fn barbell(setup: BarSetup, step: Load) -> Loadable {
+        Loadable { grid: Grid::Barbell(setup), step }
+    }
+
+    /// Multiples of `grid`, stepping by `step`.
+    pub fn multiples(grid: Load, step: Load) -> Loadable {
+        Loadable { grid: Grid::Multiples(grid), step }
+    }
+
+    /// The smallest real increase.
     pub fn step(&self) -> Load {
-        match self {
-            Loadable::Barbell(setup) => {
-                let smallest = setup.plates.iter().filter(|p| p.hundredths() > 0).min().copied().unwrap_or_default();
-                Load::from_hundredths(smallest.hundredths() * 2)
-            }
-            Loadable::Step(step) => *step,
+        self.step
+    }
+
+    /// The empty bar, for a barbell.
+    pub fn bar(&self) -> Option<Load> {
+        match &self.grid {
+            Grid::Barbell(setup) => Some(setup.bar),
+            Grid::Multiples(_) => None,
+        }
+    }
+
+    /// Whether `load` can be set up exactly.
+    pub fn loads(&self, load: Load) -> bool {
+        match &self.grid {
+            Grid::Barbell(setup) => plates::loadable(setup, load),
+            Grid::Multiples(step) => load.hundredths() > 0 && load.hundredths() % step.hundredths().max(1) == 0,
         }
     }
 
     /// The heaviest loadable weight at or below `target`.
     pub fn round_down(&self, target: Load) -> Option<Load> {
-        match self {
-            Loadable::Barbell(setup) => plates::round_down(setup, target),
-            Loadable::Step(step) => {
+        match &self.grid {
+            Grid::Barbell(setup) => plates::round_down(setup, target),
+            Grid::Multiples(step) => {
                 let step = step.hundredths().max(1);
                 let down = target.hundredths() / step * step;
                 (down > 0).then(|| Load::from_hundredths(down))
@@ -98,34 +129,86 @@ impl Loadable {
         }
     }
 
+    /// The lightest loadable weight at or above `target`.
+    pub fn round_up(&self, target: Load) -> Option<Load> {
+        match &self.grid {
+            Grid::Barbell(setup) => match plates::load_bar(setup, target) {
+                plates::Loading::Exact(_) => Some(target),
+                plates::Loading::Nearest { above, .. } => above,
+            },
+            Grid::Multiples(step) => {
+                let step = step.hundredths().max(1);
+                let up = (target.hundredths() + step - 1) / step * step;
+                (up > 0 && up <= MAX_LOAD_HUNDREDTHS).then(|| Load::from_hundredths(up.max(step)))
+            }
+        }
+    }
+
     /// The loadable weight nearest to `target` (ties go down).
     pub fn round_nearest(&self, target: Load) -> Option<Load> {
-        match self {
-            Loadable::Barbell(setup) => plates::round_nearest(setup, target),
-            Loadable::Step(step) => {
+        match &self.grid {
+            Grid::Barbell(setup) => plates::round_nearest(setup, target),
+            Grid::Multiples(step) => {
                 let step = step.hundredths().max(1);
                 let nearest = (target.hundredths() + (step - 1) / 2) / step * step;
                 (nearest > 0).then(|| Load::from_hundredths(nearest))
             }
         }
     }
+
+    /// `steps` real steps above `from`: each step adds the exercise's step and lands on the
+    /// nearest loadable weight, or the next one up when that would not climb. 61 kg on a bar with
+    /// 1.25 kg plates goes to 62.5, never 63.5. `None` when nothing heavier loads.
+    pub fn up(&self, from: Load, steps: u8) -> Option<Load> {
+        let mut load = from;
+        for _ in 0..steps {
+            let aim = Load::from_hundredths(load.hundredths() + self.step.hundredths());
+            let next = self
+                .round_nearest(aim)
+                .filter(|&l| l > load)
+                .or_else(|| self.round_up(Load::from_hundredths(load.hundredths() + 1)))?;
+            load = next;
+        }
+        Some(load)
+    }
+
+    /// One real step below `from`, on a loadable weight; `None` when nothing lighter loads.
+    pub fn down(&self, from: Load) -> Option<Load> {
+        let aim = Load::from_hundredths(from.hundredths() - self.step.hundredths());
+        self.round_nearest(aim)
+            .filter(|&l| l < from)
+            .or_else(|| self.round_down(Load::from_hundredths(from.hundredths() - 1)))
+            .filter(|&l| l < from)
+    }
+
+    /// The weight to hold when the load stays: `load` itself when it loads, else the nearest
+    /// weight that does (ties go down).
+    pub fn hold(&self, load: Load) -> Load {
+        if self.loads(load) { load } else { self.round_nearest(load).unwrap_or(load) }
+    }
 }
 
-/// How loads round for `equipment`: a barbell with the lifter's bar and plates, dumbbells and
-/// stacks by their step, anything else by the exercise's own smallest step.
+/// How loads round and step for an exercise. The step is the exercise's own `load_step` (2.5 kg
+/// on cable lateral raises, 5 kg on a chest press stack); the weights that load are the lifter's
+/// bar and plates for a barbell, their dumbbell set for dumbbells, and for stacks and everything
+/// else multiples of the exercise's step (or of the configured stack step, when the exercise's
+/// step is a whole number of those pins).
 pub fn loadable_for(
     equipment: Equipment,
     gear: &crate::config::EquipmentSettings,
     own_step: LoadStep,
     unit: Unit,
 ) -> Loadable {
+    let step = own_step.in_unit(unit);
     match equipment {
-        Equipment::Barbell => Loadable::Barbell(gear.bar(unit)),
-        Equipment::Dumbbell => Loadable::Step(gear.dumbbell_step(unit)),
-        Equipment::Machine | Equipment::Cable => Loadable::Step(gear.machine_step(unit)),
-        Equipment::SmithMachine | Equipment::Bodyweight | Equipment::Kettlebell => {
-            Loadable::Step(own_step.in_unit(unit))
+        Equipment::Barbell => Loadable::barbell(gear.bar(unit), step),
+        Equipment::Dumbbell => Loadable::multiples(gear.dumbbell_step(unit), step),
+        Equipment::Machine | Equipment::Cable => {
+            let pins = gear.machine_step(unit);
+            let grid = if pins.hundredths() > 0 && step.hundredths() % pins.hundredths() == 0 { pins } else { step };
+            Loadable::multiples(grid, step)
         }
+        Equipment::SmithMachine | Equipment::Bodyweight | Equipment::Kettlebell => Loadable::multiples(step, step),
     }
 }
 
@@ -133,10 +216,7 @@ pub fn loadable_for(
 /// working weight; rungs that do not climb above the one before are dropped. Without a working
 /// weight the rungs keep their reps but have no load (the empty bar excepted).
 pub fn ladder(working: Option<Weight>, rungs: &[Rung], loadable: &Loadable, unit: Unit) -> Vec<RampUpSet> {
-    let bar = match loadable {
-        Loadable::Barbell(setup) => Some(setup.bar),
-        Loadable::Step(_) => None,
-    };
+    let bar = loadable.bar();
     let Some(working) = working else {
         return rungs
             .iter()
@@ -187,12 +267,11 @@ mod tests {
     }
 
     fn barbell(unit: Unit) -> Loadable {
-        Loadable::Barbell(EquipmentSettings::default().bar(unit))
+        Loadable::barbell(EquipmentSettings::default().bar(unit), LoadStep::hundredths(250, 500).in_unit(unit))
     }
 
     fn default_ladder(working: Weight, equipment: Equipment) -> Vec<RampUpSet> {
-        let loadable =
-            loadable_for(equipment, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), working.unit);
+        let loadable = loadable_for(equipment, &EquipmentSettings::default(), equipment.load_step(), working.unit);
         ladder(Some(working), &default_rungs(equipment), &loadable, working.unit)
     }
 
@@ -242,5 +321,49 @@ mod tests {
         }
         let rungs = [parse_rung("50% x 5").expect("valid"), parse_rung("85% x 1").expect("valid")];
         assert_eq!(loads(&ladder(Some(kg(100.0)), &rungs, &barbell(Unit::Kg), Unit::Kg)), ["50x5", "85x1"]);
+    }
+}
+
+#[cfg(test)]
+mod step_tests {
+    use super::*;
+    use crate::config::EquipmentSettings;
+
+    #[test]
+    fn a_cable_exercise_steps_by_its_own_load_step() {
+        // Cable lateral raise: the catalogue's step is 2.5 kg, the stack default 5 kg.
+        let loadable =
+            loadable_for(Equipment::Cable, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), Unit::Kg);
+        assert_eq!(loadable.step(), Load::from_hundredths(250), "5 kg x 15 goes to 7.5 kg, not 10");
+        assert_eq!(loadable.up(Load::from_hundredths(500), 1), Some(Load::from_hundredths(750)));
+    }
+
+    fn kg(hundredths: i64) -> Load {
+        Load::from_hundredths(hundredths)
+    }
+
+    #[test]
+    fn a_step_lands_on_a_weight_that_loads() {
+        let gear = EquipmentSettings::default();
+        // Barbell row at 61 kg (imported, not loadable with 1.25 kg plates on a 20 kg bar):
+        // 61 + 2.5 = 63.5 does not load either; the nearest loadable above 61 is 62.5.
+        let bar = loadable_for(Equipment::Barbell, &gear, Equipment::Barbell.load_step(), Unit::Kg);
+        assert!(!bar.loads(kg(6100)) && !bar.loads(kg(6350)));
+        assert_eq!(bar.up(kg(6100), 1), Some(kg(6250)));
+        assert_eq!(bar.up(kg(6000), 2), Some(kg(6500)), "two steps of 2.5 from 60");
+        assert_eq!(bar.down(kg(6100)), Some(kg(5750)), "61 - 2.5 = 58.5: 57.5 is 1 away, 60 is 1.5");
+        assert_eq!(bar.hold(kg(6100)), kg(6000), "61 holds as 60 (ties and nearest go down)");
+        // Dumbbells from the configured set (every 2 kg), stepping by the exercise's own 2 kg.
+        let dumbbell = loadable_for(Equipment::Dumbbell, &gear, Equipment::Dumbbell.load_step(), Unit::Kg);
+        assert_eq!(dumbbell.up(kg(2400), 1), Some(kg(2600)));
+        assert!(!dumbbell.loads(kg(2500)));
+        // A chest press stack: the catalogue's 5 kg on 5 kg pins.
+        let stack = loadable_for(Equipment::Machine, &gear, Equipment::Machine.load_step(), Unit::Kg);
+        assert_eq!(stack.up(kg(4500), 1), Some(kg(5000)));
+        // A 10 kg own step on 5 kg pins steps by 10 and rounds ramp-ups to the pins.
+        let coarse = loadable_for(Equipment::Machine, &gear, LoadStep::hundredths(1000, 2000), Unit::Kg);
+        assert_eq!((coarse.up(kg(4500), 1), coarse.round_nearest(kg(2250))), (Some(kg(5500)), Some(kg(2000))));
+        // Nothing under the empty bar.
+        assert_eq!(bar.down(kg(2000)), None);
     }
 }

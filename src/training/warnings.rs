@@ -70,6 +70,22 @@ impl std::fmt::Display for Warning {
     }
 }
 
+/// An exercise back after a break (METHOD.md section 9): how long it has been and what today's
+/// target does about it. Text from the plan is cleaned by the caller's screen, as every warning.
+pub fn layoff(exercise: &str, layoff: crate::training::progression::Layoff) -> Warning {
+    let gap = crate::training::progression::gap_words(layoff.days);
+    let exercise = crate::model::text::clean_line(exercise);
+    let text = if layoff.cut_percent > 0 {
+        format!(
+            "{exercise}: last trained {gap}. Today about {}% lighter, well short of failure; build back over a few sessions (tendons lag muscles).",
+            layoff.cut_percent
+        )
+    } else {
+        format!("{exercise}: last trained {gap}. Same load as then, from the bottom of the range.")
+    };
+    Warning::new(WarningKind::Layoff, text)
+}
+
 /// A working set lifted and logged at RIR 0 or 0.5: taken to failure. Half a rep in reserve is
 /// a guess of failure, not a set stopped short, and the method treats it as failure everywhere
 /// (a missed attempt is not one).

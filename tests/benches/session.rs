@@ -199,6 +199,36 @@ fn main() {
     }
     report("Week: open or move a week + redraw", weeks);
 
+    // `hardset today`: the log opened read-only, today loaded and reported; `--date`: a scratch
+    // copy of the log as it stood that morning, then the same.
+    let settings = hardset::config::Settings::default();
+    let mut reads = Vec::new();
+    for _ in 0..30 {
+        reads.push(
+            time(|| {
+                let mut store = Store::open_to_read(&path).expect("opens");
+                let today = hardset::today::load(&mut store, &plan, &settings, &clock, None).expect("loads");
+                hardset::today::report::TodayReport::new(&today, plan.unit, &clock)
+            })
+            .1,
+        );
+    }
+    report("today command: open read-only + load + report", reads);
+    let mut dated = Vec::new();
+    for _ in 0..10 {
+        dated.push(
+            time(|| {
+                let morning = clock.now() - chrono::Duration::days(7);
+                let mut store = Store::as_it_stood(&path, morning).expect("copies");
+                let then = FixedClock::at(morning);
+                let today = hardset::today::load(&mut store, &plan, &settings, &then, None).expect("loads");
+                hardset::today::report::TodayReport::new(&today, plan.unit, &then)
+            })
+            .1,
+        );
+    }
+    report("today --date: copy as it stood + load + report", dated);
+
     driver.act(Action::ShowToday);
     let before = driver.store.set_count().expect("counts");
     let mut saves = Vec::new();

@@ -113,8 +113,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let target_text = format!(
             "Target: {} x {} @ RIR {}",
             exercise.target.weight.map_or_else(|| "pick a load".into(), |w| w.to_string()),
-            exercise.target.reps,
-            exercise.planned.rir
+            exercise.target.reps_text(),
+            exercise.target.rir
         );
         if target.kind == SetKind::Working {
             lines.push(Line::styled(truncate(&target_text, width), t.style(Meaning::Muted)));
@@ -124,7 +124,15 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                     let e1rm = e1rm::estimate_set(screen.app.settings.e1rm.formula, &s.entry)
                         .map(|v| format!(" · e1RM {v:.1}"))
                         .unwrap_or_default();
-                    format!("Last: {}{e1rm}", s.entry.summary())
+                    // Older than a week, last time says when it was, first: at 80 columns the
+                    // e1RM is what gets cut.
+                    let date = crate::training::progression::last_time_date(
+                        screen.app_local(s.session_started_at).date_naive(),
+                        today.date,
+                    )
+                    .map(|d| format!(" {d}"))
+                    .unwrap_or_default();
+                    format!("Last{date}: {}{e1rm}", s.entry.summary())
                 },
             );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));

@@ -147,7 +147,10 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                     let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
                     match slot.kind {
                         SetKind::RampUp => format!("{load} x {} easy", slot.reps),
-                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, p.rir),
+                        SetKind::Working if slot.reps == exercise.target.reps => {
+                            format!("{load} x {} @ {}", exercise.target.reps_text(), exercise.target.rir)
+                        }
+                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, exercise.target.rir),
                     }
                 }
             };
