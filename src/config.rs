@@ -37,6 +37,8 @@ pub struct Settings {
     pub volume: VolumeSettings,
     /// The readiness check-in.
     pub checkin: CheckInSettings,
+    /// When recovery signs count, and the dose one session may give a muscle.
+    pub recovery: RecoverySettings,
     /// Targets: layoffs and how far one target may climb.
     pub progression: ProgressionSettings,
     /// Colours of the screen, by what they mean.
@@ -437,6 +439,55 @@ impl VolumeSettings {
     }
 }
 
+/// When recovery signs count, and the dose one session may give a muscle (docs/method.md).
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct RecoverySettings {
+    /// A key lift's weekly fall in e1RM counts only above this percent (RIR-guess noise).
+    pub decline_percent: f64,
+    /// A decline this large in all (percent) suggests a deload on its own.
+    pub decline_alone_percent: f64,
+    /// Effective sets over the plan's weekly volume that count as volume added out of anxiety.
+    pub anxiety_extra_sets: f64,
+    /// The share of the top of the weekly band one session may give a muscle.
+    pub session_dose_share: f64,
+}
+
+impl Default for RecoverySettings {
+    fn default() -> Self {
+        use crate::training::{recovery, warnings};
+        RecoverySettings {
+            decline_percent: recovery::DECLINE_NOISE_PERCENT,
+            decline_alone_percent: recovery::DECLINE_ALONE_PERCENT,
+            anxiety_extra_sets: recovery::ANXIETY_EXTRA_SETS,
+            session_dose_share: warnings::SESSION_DOSE_SHARE,
+        }
+    }
+}
+
+impl RecoverySettings {
+    /// Range checks; an error names the setting it is about.
+    fn check(&self) -> Result<(), (&'static str, String)> {
+        let within = |v: f64, low: f64, high: f64| v.is_finite() && (low..=high).contains(&v);
+        if !within(self.decline_percent, 0.0, 20.0) {
+            return Err(("decline_percent", "decline_percent is a percent between 0 and 20".into()));
+        }
+        if !within(self.decline_alone_percent, self.decline_percent, 50.0) {
+            return Err((
+                "decline_alone_percent",
+                "decline_alone_percent is a percent between decline_percent and 50".into(),
+            ));
+        }
+        if !within(self.anxiety_extra_sets, 0.0, 20.0) {
+            return Err(("anxiety_extra_sets", "anxiety_extra_sets is between 0 and 20 sets".into()));
+        }
+        if !(self.session_dose_share.is_finite() && self.session_dose_share > 0.0 && self.session_dose_share <= 1.0) {
+            return Err(("session_dose_share", "session_dose_share is a share more than 0 and at most 1".into()));
+        }
+        Ok(())
+    }
+}
+
 /// A settings file that could not be used. Shown with every control character and invisible
 /// formatting escaped (`\u{1b}`): the message may quote the file.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -492,6 +543,7 @@ impl Settings {
         let table_at = |name: &str| setting_at(text, name, None);
         settings.equipment.check().map_err(|(key, m)| at(setting_at(text, "equipment", Some(key)), m))?;
         settings.volume.check().map_err(|(key, m)| at(setting_at(text, "volume", Some(key)), m))?;
+        settings.recovery.check().map_err(|(key, m)| at(setting_at(text, "recovery", Some(key)), m))?;
         settings.progression.check().map_err(|(key, m)| at(setting_at(text, "progression", Some(key)), m))?;
         if let Err(error) = settings.keymap() {
             // Point at the entry: its key when the key is unreadable, else the action's name.
@@ -708,6 +760,22 @@ mod tests {
         plan.apply_defaults(&settings.plan_defaults());
         assert_eq!(plan.days[0].exercises[0].rest, Duration::from_secs(240), "the plan's definition wins");
         assert_eq!(plan.planned("Sled push").expect("defined").rest, Duration::from_secs(180));
+    }
+
+    #[test]
+    fn recovery_settings_read_and_refuse_with_where() {
+        let settings =
+            Settings::parse("[recovery]\ndecline_percent = 1.5\nsession_dose_share = 0.6\n", "c.toml").expect("valid");
+        assert!((settings.recovery.decline_percent - 1.5).abs() < 1e-9);
+        assert!((settings.recovery.session_dose_share - 0.6).abs() < 1e-9);
+        assert!((settings.recovery.anxiety_extra_sets - RecoverySettings::default().anxiety_extra_sets).abs() < 1e-9);
+        let error = error_of("[recovery]\ndecline_percent = 2.0\n  session_dose_share = 0.0\n");
+        assert_eq!((error.line, error.column), (3, 24), "{error}");
+        assert!(error.message.contains("session_dose_share"), "{error}");
+        let error = error_of("[recovery]\ndecline_percent = 6.0\ndecline_alone_percent = 5.0\n");
+        assert_eq!((error.line, error.column), (3, 25), "{error}");
+        let error = error_of("[recovery]\ndecline = 2.0\n");
+        assert_eq!((error.line, error.column), (2, 1), "{error}");
     }
 
     #[test]

@@ -19,7 +19,12 @@ pub fn check_plan(file: Option<&Path>, config_dir: &Path, catalogue: &Catalogue)
         },
     };
     let exercises: usize = plan.days.iter().map(|d| d.exercises.len()).sum();
-    Ok(format!("{origin}: ok, '{}', {} days, {exercises} exercises", plan.name, plan.days.len()))
+    let mut report = format!("{origin}: ok, '{}', {} days, {exercises} exercises", plan.name, plan.days.len());
+    for warning in crate::training::warnings::planned_failure(&plan.days) {
+        report.push_str("\nwarning: ");
+        report.push_str(&crate::model::text::escape(&warning.text));
+    }
+    Ok(report)
 }
 
 /// The plan as a table, a day at a time.

@@ -347,8 +347,25 @@ pub(crate) fn warnings_for(
         (e.planned.name.as_str(), u32::try_from(left).unwrap_or(0))
     });
     let planned = volume::planned_volume(remaining, &plan.exercises);
-    let mut warnings = training::warnings::failure_budget(sets);
-    warnings.extend(training::warnings::every_set_to_failure(&week_sets));
+    // Each set's own RIR target: today's day as the checklist has it (a deload's too), and for
+    // the rest of the week the plan's.
+    let today_target = |name: &str| {
+        exercises.iter().map(|e| &e.planned).find(|p| p.name == name).cloned().or_else(|| plan.planned(name))
+    };
+    let session_targets = training::warnings::own_targets(sets, |name| today_target(name).map(|p| (p.rir, p.sets)));
+    let week_targets = training::warnings::own_targets(&week_sets, |name| plan.planned(name).map(|p| (p.rir, p.sets)));
+    let mut warnings = training::warnings::failure_budget(sets, &session_targets);
+    warnings.extend(training::warnings::every_set_to_failure(&week_sets, &week_targets));
     warnings.extend(training::warnings::over_the_band(&week, &planned, settings.volume.band()));
+    // Today's dose per muscle: what the session gave and what is left of it.
+    let mut session = planned;
+    for muscle in volume::weekly_volume(sets, &plan.exercises, threshold) {
+        *session.entry(muscle.muscle).or_insert(0.0) += muscle.effective;
+    }
+    warnings.extend(training::warnings::session_dose(
+        &session,
+        settings.volume.band(),
+        settings.recovery.session_dose_share,
+    ));
     Ok(warnings)
 }

@@ -179,7 +179,9 @@ fn the_example_week_is_the_week_of_method_section_7() {
     assert!(!day5.exercises.is_empty());
     assert_eq!(day5.exercises[0].name, "Machine chest press");
     assert_ne!(day5.exercises[0].reps, day1.exercises[0].reps, "day 5 varies the press");
-    assert!(day5.exercises.iter().all(|e| e.sets == 1));
+    // One or two sets each (issue 11: two on Day 5 keep chest, lats and upper back inside the
+    // default weekly band however the rotation falls on the calendar).
+    assert!(day5.exercises.iter().all(|e| (1..=2).contains(&e.sets)));
 
     // Few sets: no training day asks for more than two working sets of anything.
     for day in &plan.days {
