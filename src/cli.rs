@@ -1093,11 +1093,14 @@ fn say_logged(
         };
         writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary())?;
         let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
+        let rir = entry.rir.map_or_else(|| "0".to_string(), |r| r.to_string());
         match failure_concern(entry, class, deload_week) {
             Some(FailureConcern::TechnicalLift) => {
-                writeln!(out, "note: RIR 0 on a technical lift; the method keeps 1-2 reps in reserve there")?;
+                writeln!(out, "note: RIR {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;
             }
-            Some(FailureConcern::DeloadWeek) => writeln!(out, "note: RIR 0 in a deload week, which is for recovery")?,
+            Some(FailureConcern::DeloadWeek) => {
+                writeln!(out, "note: RIR {rir} in a deload week, which is for recovery")?;
+            }
             None => {}
         }
     }

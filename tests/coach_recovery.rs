@@ -255,7 +255,7 @@ fn bench_sets_at_half_a_rep_past_their_target_are_every_set_to_failure() {
 fn three_bench_sets_at_half_a_rep_today_break_the_budget() {
     let lifter = Lifter::with_plan(PLAN);
     let out = lifter.ok(&["log", "Barbell bench press", "80x8@0.5", "80x7@0.5", "80x6@0.5"]);
-    assert!(out.contains("note: RIR 0 on a technical lift"), "RIR 0.5 on a technical lift is questioned: {out}");
+    assert!(out.contains("note: RIR 0.5 on a technical lift"), "RIR 0.5 on a technical lift is questioned: {out}");
     let today: serde_json::Value = serde_json::from_str(&lifter.ok(&["today", "--json"])).expect("JSON");
     let warning = texts(&today, "warnings").into_iter().find(|w| w.starts_with("3 sets of Barbell bench press"));
     assert!(warning.is_some(), "{today:#}");

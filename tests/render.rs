@@ -440,8 +440,11 @@ fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
     press(&mut delete, &[key(KeyCode::Esc), ch('u')]);
     states.push(("delete the last set", delete));
     for question in [
-        Question::TechnicalFailure { exercise: "Barbell bench press with a very long custom name indeed".into() },
-        Question::DeloadFailure,
+        Question::TechnicalFailure {
+            exercise: "Barbell bench press with a very long custom name indeed".into(),
+            rir: "0".into(),
+        },
+        Question::DeloadFailure { rir: "0".into() },
         Question::DiscardForDay { forward: true },
     ] {
         let mut d = mid_session();

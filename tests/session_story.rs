@@ -495,6 +495,20 @@ fn rir_zero_on_a_technical_lift_asks_first() {
 }
 
 #[test]
+fn half_a_rep_in_reserve_on_a_technical_lift_asks_first_and_names_it() {
+    let mut d = fresh_driver();
+    add_and_open_working_set(&mut d, "barbell bench");
+    type_text(&mut d, "100");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    type_text(&mut d, "0."); // 0, then the half step
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(matches!(d.app.popup, Some(Popup::Confirm(_))), "RIR 0.5 is failure to every rule: asked first");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("RIR 0.5 on Barbell bench press, a technical lift"), "{text}");
+    assert_eq!(d.store.set_count().expect("count"), 0, "nothing saved before the answer");
+}
+
+#[test]
 fn the_form_shows_plates_for_a_barbell() {
     let mut d = fresh_driver();
     add_and_open_working_set(&mut d, "barbell bench");

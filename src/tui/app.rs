@@ -111,13 +111,18 @@ pub const DETAIL_STEP: usize = 5;
 pub enum Question {
     /// Quit with unsaved text in the form.
     Quit,
-    /// RIR 0 on a technical free-weight lift: save it anyway?
+    /// RIR 0 (or 0.5) on a technical free-weight lift: save it anyway?
     TechnicalFailure {
         /// The exercise.
         exercise: String,
+        /// The RIR typed: "0" or "0.5".
+        rir: String,
     },
-    /// RIR 0 in a deload week, which is for recovery: save it anyway?
-    DeloadFailure,
+    /// RIR 0 (or 0.5) in a deload week, which is for recovery: save it anyway?
+    DeloadFailure {
+        /// The RIR typed: "0" or "0.5".
+        rir: String,
+    },
     /// Throw away the set being typed to change plan day.
     DiscardForDay {
         /// Which way.
@@ -159,12 +164,14 @@ impl Question {
             Question::SwitchRow { kept, selected } => format!(
                 "The form holds {kept}, not saved. Throw it away and open {selected}, or keep it and go back to it?"
             ),
-            Question::DeloadFailure => {
-                "RIR 0 in a deload week: this week is for recovery, with no failure. Save it as to failure?".into()
-            }
-            Question::TechnicalFailure { exercise } => {
+            Question::DeloadFailure { rir } => {
                 format!(
-                    "RIR 0 on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
+                    "RIR {rir} in a deload week: this week is for recovery, with no failure. Save it as to failure?"
+                )
+            }
+            Question::TechnicalFailure { exercise, rir } => {
+                format!(
+                    "RIR {rir} on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
                 )
             }
         }
@@ -762,7 +769,7 @@ impl App {
                         self.quit = true;
                         if self.waiting.take().is_some() { vec![Effect::GiveUpWaiting] } else { Vec::new() }
                     }
-                    Question::TechnicalFailure { .. } | Question::DeloadFailure => self.save_checked(true),
+                    Question::TechnicalFailure { .. } | Question::DeloadFailure { .. } => self.save_checked(true),
                     Question::DiscardForDay { forward } => {
                         self.form = SetForm::default();
                         self.switch_day(*forward)
@@ -1344,9 +1351,10 @@ impl App {
             .find(|e| e.planned.name == entry.exercise)
             .map_or(FailureClass::Safe, |e| e.planned.failure_class);
         if !confirmed && let Some(concern) = failure_concern(&entry, class, today.deload.is_some()) {
+            let rir = entry.rir.map_or_else(|| "0".to_string(), |r| r.to_string());
             let question = match concern {
-                FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone() },
-                FailureConcern::DeloadWeek => Question::DeloadFailure,
+                FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone(), rir },
+                FailureConcern::DeloadWeek => Question::DeloadFailure { rir },
             };
             self.popup = Some(Popup::Confirm(question));
             return Vec::new();
