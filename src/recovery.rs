@@ -257,7 +257,14 @@ pub fn signs(
         .into_iter()
         .map(|(at, r)| (clock.local_date(at), r))
         .collect();
-    signs.poor_readiness = recovery::poor_readiness(&checkins);
+    // The days with lifting, to tell a rest day from a training day whose check-in was skipped.
+    let trained: Vec<_> = store
+        .sessions_between(now - chrono::Duration::days(7), soon_after_now)?
+        .into_iter()
+        .filter(|s| s.working_sets + s.ramp_up_sets > 0)
+        .map(|s| clock.local_date(s.session.started_at))
+        .collect();
+    signs.poor_readiness = recovery::poor_readiness(&checkins, &trained);
     signs.joints = recovery::joints_worse(&checkins);
     signs.calibration = recovery::calibration(&store.rir_guesses(50)?);
     Ok(signs)

@@ -151,8 +151,10 @@ fn daily(checkins: &[(NaiveDate, Readiness)], index: usize) -> Vec<(NaiveDate, f
 
 /// The scores (sleep, energy, motivation; joints have their own rule) that stayed poor: a mean
 /// of 2 or less, with the score at 2 or less on at least two different days. One awful night
-/// beside an average day is not a trend.
-pub fn poor_readiness(checkins: &[(NaiveDate, Readiness)]) -> Vec<PoorScore> {
+/// beside an average day is not a trend. `trained` are the days with lifting: a day between the
+/// first poor check-in and the newest that is not among them was a rest day (a training day
+/// whose check-in was skipped is not).
+pub fn poor_readiness(checkins: &[(NaiveDate, Readiness)], trained: &[NaiveDate]) -> Vec<PoorScore> {
     [0, 1, 3]
         .into_iter()
         .filter_map(|index| {
@@ -164,10 +166,10 @@ pub fn poor_readiness(checkins: &[(NaiveDate, Readiness)]) -> Vec<PoorScore> {
                 return None;
             }
             let newest_poor = days.last().is_some_and(|(_, v)| *v <= POOR_SCORE);
-            // A calendar day without a check-in between the first poor day and the newest one.
-            let span = (poor[poor.len() - 1] - poor[0]).num_days();
-            let checked = days.iter().filter(|(d, _)| *d >= poor[0] && *d <= poor[poor.len() - 1]).count();
-            let past_rest_day = newest_poor && span + 1 > checked as i64;
+            // A calendar day without lifting between the first poor day and the newest one.
+            let (first, newest) = (poor[0], poor[poor.len() - 1]);
+            let rested = first.iter_days().skip(1).take_while(|d| *d < newest).any(|d| !trained.contains(&d));
+            let past_rest_day = newest_poor && rested;
             Some(PoorScore { score: name, mean, poor_days: poor.len(), past_rest_day })
         })
         .collect()
@@ -399,22 +401,32 @@ mod tests {
 
     #[test]
     fn poor_readiness_needs_two_poor_days_and_says_if_a_rest_day_did_not_fix_it() {
+        // Every day of the week trained, unless a test says otherwise.
+        let every_day: Vec<NaiveDate> = (2..=8).map(monday).collect();
         let tired = checkin(2, 2, 1, 4, 3);
-        assert!(poor_readiness(&[tired]).is_empty(), "one bad night is not a trend");
-        assert!(poor_readiness(&[tired, checkin(2, 2, 1, 4, 3)]).is_empty(), "nor two on one day");
+        assert!(poor_readiness(&[tired], &every_day).is_empty(), "one bad night is not a trend");
+        assert!(poor_readiness(&[tired, checkin(2, 2, 1, 4, 3)], &every_day).is_empty(), "nor two on one day");
         // One awful night (sleep 1, energy 1) and an average day: means of 2.0, but one poor day.
         // This fired before.
-        assert!(poor_readiness(&[checkin(2, 1, 1, 4, 3), checkin(3, 3, 3, 4, 3)]).is_empty());
+        assert!(poor_readiness(&[checkin(2, 1, 1, 4, 3), checkin(3, 3, 3, 4, 3)], &every_day).is_empty());
         // Energy 2 on the 2nd and 1 on the 3rd: two poor days in a row, no rest day between.
-        let poor = poor_readiness(&[checkin(2, 3, 2, 4, 3), checkin(3, 3, 1, 4, 3)]);
+        let poor = poor_readiness(&[checkin(2, 3, 2, 4, 3), checkin(3, 3, 1, 4, 3)], &every_day);
         assert_eq!(poor, [PoorScore { score: "energy", mean: 1.5, poor_days: 2, past_rest_day: false }]);
-        // Energy 2, a rest day (the 4th), energy 1 on the 5th: a rest day did not fix it.
-        let poor = poor_readiness(&[checkin(2, 3, 2, 4, 3), checkin(3, 3, 3, 4, 3), checkin(5, 3, 1, 4, 3)]);
+        // Energy 2, a rest day (the 4th: no lifting), energy 1 on the 5th: a rest day did not fix it.
+        let rest_on_4th: Vec<NaiveDate> = [2, 3, 5].map(monday).to_vec();
+        let checkins = [checkin(2, 3, 2, 4, 3), checkin(3, 3, 3, 4, 3), checkin(5, 3, 1, 4, 3)];
+        let poor = poor_readiness(&checkins, &rest_on_4th);
         assert_eq!(poor.len(), 1);
         assert!(poor[0].past_rest_day, "{poor:?}");
         assert!((poor[0].mean - 2.0).abs() < 1e-9);
-        // ... but not when the newest check-in was fine again.
-        let better = poor_readiness(&[checkin(2, 3, 2, 4, 3), checkin(4, 3, 1, 4, 3), checkin(5, 3, 4, 4, 3)]);
+        // The 4th trained with its check-in skipped: no rest day between, nothing it failed to fix.
+        let poor = poor_readiness(&checkins, &every_day);
+        assert!(!poor[0].past_rest_day, "a training day without a check-in is not a rest day: {poor:?}");
+        // ... and not when the newest check-in was fine again.
+        let better = poor_readiness(
+            &[checkin(2, 3, 2, 4, 3), checkin(4, 3, 1, 4, 3), checkin(5, 3, 4, 4, 3)],
+            &[monday(2), monday(4), monday(5)],
+        );
         assert!(better.is_empty() || !better[0].past_rest_day, "{better:?}");
     }
 
