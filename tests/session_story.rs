@@ -513,11 +513,16 @@ fn the_form_shows_plates_for_a_barbell() {
     let mut d = fresh_driver();
     add_and_open_working_set(&mut d, "barbell bench");
     type_text(&mut d, "102.5");
-    assert!(screen(&d, 80, 24).contains("Plates: 25 + 15 + 1.25 per side"));
+    assert!(screen(&d, 80, 24).contains("Per side: 25 + 15 + 1.25"));
     press(&mut d, &[key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace)]);
     type_text(&mut d, "1");
     let text = screen(&d, 80, 24);
     assert!(text.contains("Not loadable: 100 or 102.5 kg"), "{text}");
+    // Four plates a side still fit the form at 80x24, whole.
+    press(&mut d, &[key(KeyCode::Backspace), key(KeyCode::Backspace), key(KeyCode::Backspace)]);
+    type_text(&mut d, "87.5");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Per side: 25 + 5 + 2.5 + 1.25 "), "{text}");
 }
 
 #[test]

@@ -152,7 +152,8 @@ fn plates_line(screen: &View<'_>, target: &FormTarget) -> Option<String> {
     let setup = screen.app.settings.equipment.bar(target.unit);
     Some(match plates::load_bar(&setup, load) {
         plates::Loading::Exact(side) if side.is_empty() => "Plates: the empty bar".to_string(),
-        plates::Loading::Exact(side) => format!("Plates: {} per side", plates::describe_side(&side)),
+        // "Per side" first, so four plates still fit the form at 80x24.
+        plates::Loading::Exact(side) => format!("Per side: {}", plates::describe_side(&side)),
         plates::Loading::Nearest { below, above } => {
             let options: Vec<String> = below.into_iter().chain(above).map(|l| l.to_string()).collect();
             format!("Not loadable: {} {}", options.join(" or "), target.unit)
