@@ -56,6 +56,16 @@ fn monday(date: &str, weight: f64, reps: u16, rir: Option<f64>) -> Session {
     )
 }
 
+/// A press day at 18:00 on `date`: one set of the chest press, 60 kg x 10 @ 1.
+fn press(date: &str) -> Session {
+    session(
+        &format!("{date} 18:00"),
+        "Thursday: press and pull",
+        1,
+        vec![working("Machine chest press", 60.0, 10, Some(1.0))],
+    )
+}
+
 fn texts(today: &serde_json::Value, field: &str) -> Vec<String> {
     today[field].as_array().expect(field).iter().map(|w| w["text"].as_str().unwrap_or("").to_string()).collect()
 }
@@ -140,14 +150,6 @@ fn one_awful_night_beside_bests_suggests_nothing() {
 #[test]
 fn fatigue_that_a_rest_day_does_not_fix_suggests_a_deload_with_its_numbers() {
     let lifter = Lifter::with_plan(PLAN);
-    let press = |date: &str| {
-        session(
-            &format!("{date} 18:00"),
-            "Thursday: press and pull",
-            1,
-            vec![working("Machine chest press", 60.0, 10, Some(1.0))],
-        )
-    };
     // Energy 2, then 1 after a rest day, then 2: sleep fine, joints fine.
     lifter.import(&[
         press("2026-10-19").checkin([4, 2, 4, 3]),
@@ -163,14 +165,6 @@ fn fatigue_that_a_rest_day_does_not_fix_suggests_a_deload_with_its_numbers() {
 #[test]
 fn joints_getting_worse_suggest_a_deload() {
     let lifter = Lifter::with_plan(PLAN);
-    let press = |date: &str| {
-        session(
-            &format!("{date} 18:00"),
-            "Thursday: press and pull",
-            1,
-            vec![working("Machine chest press", 60.0, 10, Some(1.0))],
-        )
-    };
     lifter.import(&[
         press("2026-10-19").checkin([4, 4, 4, 4]),
         press("2026-10-21").checkin([4, 4, 3, 4]),
