@@ -88,6 +88,22 @@ fn rir_guesses_drifting_by_half_a_rep_are_not_a_decline() {
 }
 
 #[test]
+fn a_rir_guess_a_rep_lower_each_week_at_the_same_reps_is_not_a_decline() {
+    let lifter = Lifter::with_plan(PLAN);
+    // 100 kg x 6 three Mondays running at RIR 2, 1, 0 (Epley 126.7, 123.3, 120.0: -2.6 % twice,
+    // -5.3 % in all, past the noise and the 5 % that stands alone), yet six reps at 100 kg every
+    // week: nothing measured fell.
+    lifter.import(&[
+        monday("2026-10-05", 100.0, 6, Some(2.0)),
+        monday("2026-10-12", 100.0, 6, Some(1.0)),
+        monday("2026-10-19", 100.0, 6, Some(0.0)),
+    ]);
+    let today = lifter.today("2026-10-26");
+    assert!(!sign_kinds(&today).contains(&"decline".to_string()), "{today:#}");
+    assert_eq!(today["deload_suggested"], false, "{today:#}");
+}
+
+#[test]
 fn a_set_without_rir_is_left_out_of_the_decline() {
     let lifter = Lifter::with_plan(PLAN);
     // 90x9@1 (120.0), 90x8@1 (117.0, -2.5 %), then 90x8 with no RIR: read as RIR 0 it would be

@@ -31,6 +31,8 @@ pub struct LiftWeek {
     pub best_e1rm: f64,
     /// The heaviest working load of the week.
     pub top_load: f64,
+    /// The most reps done at that load that week.
+    pub top_reps: u16,
 }
 
 /// The best RIR-adjusted e1RM of each week with working sets, oldest first. `week_of` gives a
@@ -48,16 +50,24 @@ pub fn weekly_best(
     weekly_points(&known, formula, unit, deloads, week_of)
         .into_iter()
         .filter(|w| !w.deload)
-        .map(|w| LiftWeek { monday: w.monday, best_e1rm: w.best_e1rm, top_load: w.top.entry.weight.load.as_f64() })
+        .map(|w| LiftWeek {
+            monday: w.monday,
+            best_e1rm: w.best_e1rm,
+            top_load: w.top.entry.weight.load.as_f64(),
+            top_reps: w.top.entry.reps,
+        })
         .collect()
 }
 
 /// Whether `later` fell from `earlier` by more than the noise of RIR guesses. A week whose top
 /// load went up never counts as a fall: after a load step the lifter starts again at the bottom
 /// of the range, and e1RM formulas credit many reps at a light load more than few at a heavier
-/// one, so the step reads as a drop though the lifter is stronger.
+/// one, so the step reads as a drop though the lifter is stronger. Nor does a week that did as
+/// many reps at the same top load: what was measured held, and only the RIR guess moved (a
+/// guess a rep lower two weeks running is 5 % of e1RM on paper and no loss at all).
 pub fn fell(earlier: &LiftWeek, later: &LiftWeek, noise_percent: f64) -> bool {
-    later.top_load <= earlier.top_load && later.best_e1rm < earlier.best_e1rm * (1.0 - noise_percent / 100.0)
+    let held = (later.top_load - earlier.top_load).abs() < 0.005 && later.top_reps >= earlier.top_reps;
+    later.top_load <= earlier.top_load && !held && later.best_e1rm < earlier.best_e1rm * (1.0 - noise_percent / 100.0)
 }
 
 /// A key lift falling week after week.
@@ -324,8 +334,27 @@ mod tests {
         assert!(weekly_best(&[unknown], Formula::Epley, Unit::Kg, &[], |_| monday(2)).is_empty());
     }
 
+    /// A week whose top set is at `top_load`, with the reps to failure its e1RM gives (Epley,
+    /// rounded): a lower e1RM at the same load is fewer reps done.
     fn week(day: u32, best_e1rm: f64, top_load: f64) -> LiftWeek {
-        LiftWeek { monday: monday(day), best_e1rm, top_load }
+        let top_reps = ((best_e1rm / top_load - 1.0) * 30.0).round() as u16;
+        LiftWeek { monday: monday(day), best_e1rm, top_load, top_reps }
+    }
+
+    #[test]
+    fn the_same_reps_at_the_same_load_with_a_lower_rir_guess_are_not_a_fall() {
+        // By hand (Epley): 100x6 @ 2, @ 1, @ 0 = 126.67, 123.33, 120.0: -2.6 % twice, past the
+        // 2 % noise, but six reps at 100 kg every week: only the guess moved.
+        let at = |day, e1rm| LiftWeek { monday: monday(day), best_e1rm: e1rm, top_load: 100.0, top_reps: 6 };
+        let weeks = [at(2, 126.67), at(9, 123.33), at(16, 120.0)];
+        assert_eq!(declining(&weeks, monday(23), None, 2.0, 5.0), None);
+        // One rep fewer at 100 kg each week at the same guess is a real fall.
+        let lost = [
+            LiftWeek { top_reps: 8, ..at(2, 130.0) },
+            LiftWeek { top_reps: 7, ..at(9, 126.67) },
+            LiftWeek { top_reps: 6, ..at(16, 123.33) },
+        ];
+        assert!(declining(&lost, monday(23), None, 2.0, 5.0).is_some());
     }
 
     #[test]
