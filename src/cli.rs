@@ -1061,7 +1061,7 @@ pub fn log_sets_at(
             at,
             today::running_starts_by(&then),
             |last| today::session_is_over(&then, last),
-            (&day_name, day_index),
+            (&day_name, day_index, then.midnight(then.local_date(at))),
             running,
         )?;
         logged.push(set);

@@ -18,11 +18,12 @@ pub trait Clock {
         at.with_timezone(&self.offset_at(at)).date_naive()
     }
 
-    /// The UTC instant of local midnight starting `date`, with the offset in force that day (so
-    /// a week that crosses a daylight-saving change still starts at midnight).
+    /// The UTC instant the local day `date` starts: its midnight, with the offset in force then
+    /// (so a week that crosses a daylight-saving change still starts at midnight). Where the
+    /// clocks go forward at midnight (Santiago, Havana), the day starts at the instant its
+    /// midnight would have been, which its clocks read as 01:00.
     fn midnight(&self, date: NaiveDate) -> DateTime<Utc> {
-        let midday = date.and_hms_opt(12, 0, 0).unwrap_or_default().and_utc();
-        (date.and_hms_opt(0, 0, 0).unwrap_or_default() - self.offset_at(midday)).and_utc()
+        self.utc_of_local(date.and_hms_opt(0, 0, 0).unwrap_or_default())
     }
 
     /// The UTC instant of a local wall-clock time (as other apps export them). A time that
@@ -129,6 +130,35 @@ mod tests {
             let hours = if at >= utc(3, 29) && at < utc(10, 25) { 2 } else { 1 };
             FixedOffset::east_opt(hours * 3600).expect("valid offset")
         }
+    }
+
+    /// Chile in 2025: -4 h, then -3 h from 7 September 04:00 UTC, when local midnight is skipped.
+    struct Santiago;
+
+    impl Clock for Santiago {
+        fn now(&self) -> DateTime<Utc> {
+            DateTime::default()
+        }
+
+        fn offset_at(&self, at: DateTime<Utc>) -> FixedOffset {
+            let change = Utc.with_ymd_and_hms(2025, 9, 7, 4, 0, 0).single().expect("valid");
+            FixedOffset::west_opt(if at >= change { 3 } else { 4 } * 3600).expect("valid offset")
+        }
+    }
+
+    #[test]
+    fn a_day_whose_midnight_is_skipped_starts_when_its_clocks_read_one() {
+        let date = NaiveDate::from_ymd_opt(2025, 9, 7).expect("valid");
+        let start = Santiago.midnight(date);
+        assert_eq!(start, utc("2025-09-07 04:00"));
+        assert_eq!(Santiago.local_date(start), date, "the day starts on itself, not at 23:00 the day before");
+        let before = NaiveDate::from_ymd_opt(2025, 9, 6).expect("valid");
+        assert_eq!(Santiago.midnight(before), utc("2025-09-06 04:00"));
+        // Berlin's changes are at night, not midnight: its days start at midnight either side.
+        let berlin = NaiveDate::from_ymd_opt(2026, 3, 29).expect("valid");
+        assert_eq!(Berlin.midnight(berlin), utc("2026-03-28 23:00"));
+        let summer = NaiveDate::from_ymd_opt(2026, 3, 30).expect("valid");
+        assert_eq!(Berlin.midnight(summer), utc("2026-03-29 22:00"));
     }
 
     fn local(text: &str) -> NaiveDateTime {

@@ -189,6 +189,51 @@ fn a_forgotten_session_logged_afterwards_is_filed_on_its_own_day_and_leaves_toda
 }
 
 #[test]
+fn a_set_logged_afterwards_joins_a_session_finished_that_day_as_the_app_would_but_not_the_day_before() {
+    let lifter = Lifter::new();
+    // A late session finished at 23:09 (after its last set at 23:06), and one that morning.
+    lifter.import(&[
+        session("2026-11-01 23:00", DAY_1, 0, vec![working("Machine chest press", 50.0, 8, Some(1.0))]),
+        session(
+            "2026-11-02 07:00",
+            DAY_1,
+            0,
+            vec![working("Machine chest press", 50.0, 9, Some(1.0)), working("Seated cable row", 45.0, 9, Some(1.0))],
+        ),
+    ]);
+    // Past midnight, within the app's three overnight hours: the late session was finished
+    // the day before, so a set at 00:30 starts a session of its own.
+    lifter.ok(&["log", "Lat pulldown", "55x10@1", "--at", "2026-11-02 00:30"]);
+    // The evening of the morning session's day: the app reopens a session finished that day.
+    lifter.ok(&["log", "Lateral raise", "8x15@2", "--at", "2026-11-02 18:00"]);
+    let sessions = sessions(&lifter);
+    let starts: Vec<_> = sessions.iter().map(|s| s["session_start"].clone()).collect();
+    assert_eq!(starts, ["2026-11-01T23:00:00Z", "2026-11-02T00:30:00Z", "2026-11-02T07:00:00Z"], "{sessions:#?}");
+    assert_eq!(sessions[0]["session_end"], "2026-11-01T23:06:00Z", "the late session ends as it did");
+    assert_eq!(sessions[2]["sets"].as_array().map(Vec::len), Some(3), "the evening set joined the morning session");
+    assert_eq!(sessions[2]["session_end"], "2026-11-02T18:00:00Z");
+}
+
+#[test]
+fn sets_typed_afterwards_out_of_order_are_one_session() {
+    let lifter = Lifter::new();
+    lifter.ok(&["log", "Lat pulldown", "55x10@1", "--at", "2026-11-04 18:40"]);
+    lifter.ok(&["log", "Incline dumbbell press", "22x8@1", "--at", "2026-11-04 18:10"]);
+    let sessions = sessions(&lifter);
+    assert_eq!(sessions.len(), 1, "{sessions:#?}");
+    assert_eq!(sessions[0]["session_start"], "2026-11-04T18:10:00Z", "it starts at its first set");
+    assert_eq!(sessions[0]["session_end"], "2026-11-04T18:40:00Z");
+    let mut times: Vec<String> = sessions[0]["sets"]
+        .as_array()
+        .expect("sets")
+        .iter()
+        .map(|s| s["logged_at"].as_str().unwrap_or_default().to_string())
+        .collect();
+    times.sort();
+    assert_eq!(times, ["2026-11-04T18:10:00Z", "2026-11-04T18:40:00Z"], "each set at its own time");
+}
+
+#[test]
 fn a_set_logged_at_a_time_in_the_future_or_an_unreadable_time_is_refused_and_nothing_is_written() {
     let lifter = two_mondays();
     let before = lifter.ok(&["export"]);

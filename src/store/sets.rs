@@ -76,6 +76,10 @@ pub(super) fn insert_set(
     Ok(tx.last_insert_rowid())
 }
 
+/// A set typed afterwards joins a finished session that starts this soon after it (the app's
+/// overnight staleness window, three hours): the same workout, typed out of order.
+const SAME_WORKOUT_WITHIN_SECONDS: i64 = 3 * 3600;
+
 /// Writes `entry`, done at `at`, into session `session_id`, and keeps the exercise's records.
 fn log_into(
     tx: &rusqlite::Transaction<'_>,
@@ -120,8 +124,11 @@ impl Store {
     /// Logs a set done at `at`, after the fact (`hardset log --at`), into the session it was part
     /// of, by the rules a set logged then would have met: the latest session started by
     /// `starts_by` (`at` give or take the clock skew) takes it if it was still running at `at`
-    /// (`is_over`, asked of its last set up to `at`, says no), and ends no earlier than `at`;
-    /// otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
+    /// (`is_over`, asked of its last set up to `at`, says no) and was not finished before `at`
+    /// on an earlier day than `at`'s (`day` names the plan day due then, and the local midnight
+    /// starting `at`'s day), and ends
+    /// no earlier than `at`; a finished session starting soon after `at` takes it too (sets typed
+    /// out of order); otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
     /// (it is as good as now) and no session started after it; else it ends at `at`. No session
     /// that started later is touched, and no rest timer starts.
     pub fn log_set_at(
@@ -130,29 +137,55 @@ impl Store {
         at: DateTime<Utc>,
         starts_by: DateTime<Utc>,
         is_over: impl Fn(DateTime<Utc>) -> bool,
-        day: (&str, Option<usize>),
+        day: (&str, Option<usize>, DateTime<Utc>),
         running: bool,
     ) -> Result<LoggedSet, StoreError> {
         use rusqlite::OptionalExtension as _;
+        let (day_name, day_index, day_start) = day;
         self.write(|tx| {
-            let candidate: Option<(i64, i64)> = tx
+            // The latest session started by then. It takes the set if it was still going at
+            // `at`: not finished before it (a session ended after its last set was finished with
+            // a key or by its file; one ended at its last set only went quiet), and its last set
+            // up to `at` not stale by the app's rule.
+            let candidate: Option<(i64, i64, Option<i64>)> = tx
                 .prepare_cached(
-                    "SELECT id, started_at FROM session WHERE started_at <= ?1 ORDER BY started_at DESC, id DESC LIMIT 1",
+                    "SELECT id, started_at, ended_at FROM session WHERE started_at <= ?1
+                     ORDER BY started_at DESC, id DESC LIMIT 1",
                 )?
-                .query_row([starts_by.timestamp()], |r| Ok((r.get(0)?, r.get(1)?)))
+                .query_row([starts_by.timestamp()], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
                 .optional()?;
-            let part_of = match candidate {
-                Some((id, started_at)) => {
-                    let last: i64 = tx
-                        .prepare_cached(
-                            "SELECT max(?2, coalesce(max(logged_at), ?2)) FROM workout_set
-                             WHERE session_id = ?1 AND logged_at <= ?3",
-                        )?
-                        .query_row(params![id, started_at, at.timestamp()], |r| r.get(0))?;
-                    (!is_over(from_unix(last))).then_some(id)
+            let mut part_of = None;
+            if let Some((id, started_at, ended_at)) = candidate {
+                let (last_then, last_ever): (i64, i64) = tx
+                    .prepare_cached(
+                        "SELECT max(?2, coalesce(max(CASE WHEN logged_at <= ?3 THEN logged_at END), ?2)),
+                                max(?2, coalesce(max(logged_at), ?2))
+                         FROM workout_set WHERE session_id = ?1",
+                    )?
+                    .query_row(params![id, started_at, at.timestamp()], |r| Ok((r.get(0)?, r.get(1)?)))?;
+                // As in the app, a session finished earlier the same day takes one more set
+                // (it is reopened); one finished on an earlier day does not.
+                let finished_before = ended_at.is_some_and(|end| end > last_ever && end < at.timestamp());
+                let same_day = started_at >= day_start.timestamp();
+                if (!finished_before || same_day) && !is_over(from_unix(last_then)) {
+                    part_of = Some(id);
                 }
-                None => None,
-            };
+            }
+            // Sets typed out of order: a finished session starting within the overnight window
+            // after `at` is the same workout, and now starts at `at`.
+            if part_of.is_none() {
+                let next: Option<i64> = tx
+                    .prepare_cached(
+                        "SELECT id FROM session WHERE started_at > ?1 AND started_at <= ?2 AND ended_at IS NOT NULL
+                         ORDER BY started_at, id LIMIT 1",
+                    )?
+                    .query_row(params![at.timestamp(), at.timestamp() + SAME_WORKOUT_WITHIN_SECONDS], |r| r.get(0))
+                    .optional()?;
+                if let Some(id) = next {
+                    tx.execute("UPDATE session SET started_at = ?2 WHERE id = ?1", params![id, at.timestamp()])?;
+                    part_of = Some(id);
+                }
+            }
             let session_id = match part_of {
                 Some(id) => {
                     tx.execute(
@@ -167,7 +200,7 @@ impl Store {
                         [at.timestamp()],
                         |r| r.get(0),
                     )?;
-                    let id = super::sessions::insert_session(tx, day.0, day.1, at)?;
+                    let id = super::sessions::insert_session(tx, day_name, day_index, at)?;
                     if !running || later {
                         tx.execute("UPDATE session SET ended_at = started_at WHERE id = ?1", [id])?;
                     }

@@ -163,7 +163,9 @@ fn reps_leaving(rtf_halves: u16, aim: u8) -> u16 {
 /// 4. **Reps in reserve**: reps at the top RIR of the target are predicted from the set (each
 ///    rep in reserve is a rep more). At or past the top of the range (or predicted past it), the
 ///    load climbs the fewest steps that bring the prediction back under the top, at most
-///    [`MAX_LOAD_STEPS`]; far from failure inside the range, the predicted reps; else one more rep.
+///    [`MAX_LOAD_STEPS`]; far from failure inside the range, the predicted reps; closer to
+///    failure than the target allows, the reps the set leaves at the target's closest RIR (a
+///    lighter load when that is under the range); else one more rep.
 ///
 /// Unknown RIR is read as failure (RIR 0), the lowest estimate the set allows, and a set with
 /// unknown RIR climbs one step at most. Every load is one `loadable` can set up.
@@ -260,16 +262,26 @@ fn usual(planned: &PlannedExercise, top: &SetEntry, before: Option<&SetEntry>, g
         let e1rm = e1rm?;
         e1rm::load_for(rules.formula, e1rm, reps, Rir::whole(aim)?)
     };
+    // The load at which the bottom of the range leaves the target's reserve, by the set's e1RM,
+    // when it is lighter than the load held.
+    let lighter_for_range =
+        || load_for(range.low).and_then(Load::from_f64).and_then(|l| grid.round_down(l)).filter(|&l| l < held);
     // 2. Form broke.
     if top.form_broke {
         let again = before.is_some_and(|b| b.form_broke && b.weight == top.weight);
-        if again && let Some(lighter) = grid.down(held) {
-            let reps = top.reps.clamp(range.low, range.high);
+        if again && let Some(step) = grid.down(held) {
+            // The lighter of a step off and what the clean reps say about the load; never more
+            // reps than were clean.
+            let load = lighter_for_range().filter(|&l| top.reps < range.low && l < step).unwrap_or(step);
+            let reps = top.reps.min(range.high).max(1);
             return Plan {
-                load: lighter,
+                load,
                 reps,
                 at_least: false,
-                why: format!("form broke at {} two sessions running, so a step lighter", top.weight),
+                why: format!(
+                    "form broke at {} two sessions running, so lighter and no more than the {} clean reps",
+                    top.weight, top.reps
+                ),
             };
         }
         if top.reps >= range.low {
@@ -377,6 +389,36 @@ fn usual(planned: &PlannedExercise, top: &SetEntry, before: Option<&SetEntry>, g
             at_least: false,
             why: format!("stopped with {rir_text} in reserve, so {reps} reps are there at the same load"),
         };
+    }
+    // Closer to failure than the target allows (RIR 0 where it stops 1-2 short): the reps
+    // are those the set leaves at the target's closest RIR, never one more than was possible.
+    let closest = planned.rir.low;
+    if known && u16::from(rir_halves) < u16::from(closest) * 2 {
+        let rir_text = top.rir.map_or_else(String::new, |r| r.to_string());
+        let possible = reps_leaving(rtf_halves, closest);
+        if possible >= range.low {
+            let reps = possible.min(range.high);
+            return Plan {
+                load: held,
+                reps,
+                at_least: false,
+                why: format!(
+                    "{} reps at RIR {rir_text}, closer to failure than {} allows, so the same load and {reps}",
+                    top.reps, planned.rir
+                ),
+            };
+        }
+        if let Some(load) = lighter_for_range().or_else(|| grid.down(held)) {
+            return Plan {
+                load,
+                reps: range.low,
+                at_least: true,
+                why: format!(
+                    "{} reps at RIR {rir_text} leave under {} at RIR {}, so lighter to reach {}",
+                    top.reps, range.low, planned.rir, range.low
+                ),
+            };
+        }
     }
     let reps = (top.reps + 1).clamp(range.low, range.high);
     let why = if known {
@@ -616,11 +658,44 @@ mod tests {
         let before = set(70.0, 8, Some(1.0), true);
         let t = aim(&bench(), &[set(70.0, 7, Some(1.0), true)], Some(&before), "2025-03-03", "2025-03-06");
         assert_eq!(load_reps(&t), ("67.5 kg".into(), "7".into()));
-        assert!(t.reason.contains("form broke at 70 kg two sessions running, so a step lighter"), "{}", t.reason);
+        assert!(
+            t.reason.contains("form broke at 70 kg two sessions running, so lighter and no more than the 7 clean reps"),
+            "{}",
+            t.reason
+        );
+        // Under the range twice: the lighter of a step off and the load where the bottom of the
+        // range is there. Bench 6-10 at 1-2, 100 x 4 @ 1: Epley e1RM 116.7; 6 reps at RIR 2 (8 to
+        // failure): 116.7 / 1.267 = 92.1, loadable as 90 (a step off is 97.5). Reps: the 4 clean.
+        let t = aim(
+            &bench(),
+            &[set(100.0, 4, Some(1.0), true)],
+            Some(&set(100.0, 4, Some(1.0), true)),
+            "2025-03-03",
+            "2025-03-06",
+        );
+        assert_eq!(load_reps(&t), ("90 kg".into(), "4".into()), "{}", t.reason);
         // A break at another load before does not count as the same.
         let other = set(67.5, 8, Some(1.0), true);
         let t = aim(&bench(), &[set(70.0, 7, Some(1.0), true)], Some(&other), "2025-03-03", "2025-03-06");
         assert_eq!(load_reps(&t), ("70 kg".into(), "7".into()));
+    }
+
+    #[test]
+    fn a_set_closer_to_failure_than_the_target_never_earns_more_reps_than_were_possible() {
+        // Bench 6-10 at RIR 1-2. 80 x 8 @ 0 is 8 to failure: at RIR 1, 7 reps. "One more rep"
+        // (9 @ 1-2, 10-11 to failure) asked for more than the set showed.
+        let t = next(&bench(), set(80.0, 8, Some(0.0), false));
+        assert_eq!(load_reps(&t), ("80 kg".into(), "7".into()), "{}", t.reason);
+        assert!(t.reason.contains("8 reps at RIR 0, closer to failure than 1-2 allows, so the same load and 7"));
+        // 100 x 6 @ 0: 5 at RIR 1, under 6: lighter. Epley e1RM 120; 6 at RIR 2 (8 to failure):
+        // 120 / 1.267 = 94.7, loadable as 92.5.
+        let t = next(&bench(), set(100.0, 6, Some(0.0), false));
+        assert_eq!(load_reps(&t), ("92.5 kg".into(), "6+".into()), "{}", t.reason);
+        assert!(t.at_least);
+        // A safe lift taken to failure on a 0-1 target is on target: one more rep.
+        let press = planned("Machine chest press", 8, 12);
+        let t = next(&press, SetEntry { exercise: "Machine chest press".into(), ..set(50.0, 9, Some(0.0), false) });
+        assert_eq!(load_reps(&t), ("50 kg".into(), "10".into()), "{}", t.reason);
     }
 
     // Item 3: below the range.
