@@ -185,14 +185,17 @@ pub fn poor_readiness(checkins: &[(NaiveDate, Readiness)], trained: &[NaiveDate]
         .collect()
 }
 
-/// Joints getting worse: check-ins on at least two days, the newest day's joints score 2 or
-/// less, and either lower than the first day's or 2 or less every day (constant aches). The
-/// day scores, oldest first.
+/// Joints getting worse: the newest day's joints score 2 or less, and either lower than the
+/// first day's over three days or more, or 2 or less on every day of two or more (constant
+/// aches). The day scores, oldest first.
 pub fn joints_worse(checkins: &[(NaiveDate, Readiness)]) -> Option<Vec<f64>> {
     let days = daily(checkins, 2);
     let [(_, first), .., (_, newest)] = days[..] else { return None };
     let constant = days.iter().all(|(_, v)| *v <= POOR_SCORE);
-    (newest <= POOR_SCORE && (newest < first || constant)).then(|| days.iter().map(|(_, v)| *v).collect())
+    // Getting worse is a trend: three days at least. Two days of 3 then 2 is a wobble, as one
+    // bad night is for sleep; two days both at 2 or less is an ache that stays.
+    let trend = days.len() >= 3 && newest < first;
+    (newest <= POOR_SCORE && (trend || constant)).then(|| days.iter().map(|(_, v)| *v).collect())
 }
 
 /// Which recovery signs fired, as [`deload_suggested`] weighs them.
@@ -468,6 +471,11 @@ mod tests {
         assert_eq!(joints_worse(&[checkin(2, 4, 4, 2, 4), checkin(4, 4, 4, 2, 4)]), Some(vec![2.0, 2.0]), "constant");
         assert_eq!(joints_worse(&[checkin(2, 4, 4, 2, 4), checkin(4, 4, 4, 3, 4)]), None, "getting better");
         assert_eq!(joints_worse(&[checkin(2, 4, 4, 1, 4)]), None, "one day");
+        assert_eq!(
+            joints_worse(&[checkin(2, 4, 4, 3, 4), checkin(4, 4, 4, 2, 4)]),
+            None,
+            "3 then 2: one step, no trend"
+        );
     }
 
     #[test]
