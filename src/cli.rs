@@ -1113,7 +1113,8 @@ fn say_logged(
     let before = At { zone: clock, now: first.logged_at - chrono::Duration::seconds(1) };
     let had = today::warnings_for(store, plan, settings, &before, &before_sets, &[])?;
     for warning in today::warnings_for(store, plan, settings, &after, &session, &[])? {
-        if !had.contains(&warning) {
+        // The note above already said it of the set.
+        if !had.contains(&warning) && warning.kind != crate::training::warnings::WarningKind::TechnicalFailure {
             writeln!(out, "warning: {}", warning.text)?;
         }
     }

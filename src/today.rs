@@ -355,6 +355,9 @@ pub(crate) fn warnings_for(
     let session_targets = training::warnings::own_targets(sets, |name| today_target(name).map(|p| (p.rir, p.sets)));
     let week_targets = training::warnings::own_targets(&week_sets, |name| plan.planned(name).map(|p| (p.rir, p.sets)));
     let mut warnings = training::warnings::failure_budget(sets, &session_targets);
+    warnings.extend(training::warnings::technical_failure(sets, |name| {
+        today_target(name).map_or(crate::model::exercise::FailureClass::Safe, |p| p.failure_class)
+    }));
     warnings.extend(training::warnings::every_set_to_failure(&week_sets, &week_targets));
     warnings.extend(training::warnings::over_the_band(&week, &planned, settings.volume.band()));
     // Today's dose per muscle: what the session gave and what is left of it.

@@ -279,6 +279,20 @@ fn log_says_what_the_app_would_when_a_set_goes_past_the_failure_budget() {
     assert!(third.contains("note: RIR 0 on a technical lift"), "{third}");
     let today: serde_json::Value = serde_json::from_str(&lifter.ok(&["today", "--json"])).expect("JSON");
     assert!(warning_kinds(&today).contains(&"failure-budget".to_string()), "{today:#}");
+    let technical: Vec<_> = today["warnings"]
+        .as_array()
+        .expect("warnings")
+        .iter()
+        .filter(|w| w["kind"] == "technical-failure")
+        .map(|w| w["text"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(
+        technical,
+        [
+            "Barbell bench press: 3 sets to failure today on a technical lift, where form breaks first: keep 1-2 in reserve."
+        ]
+    );
+    assert!(!third.contains("warning: Barbell bench press: "), "the note already said it: {third}");
 }
 
 // ------------------------------------------------------------------ plan revisions (item 14)

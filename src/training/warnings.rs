@@ -235,6 +235,30 @@ pub fn planned_failure(days: &[crate::model::plan::PlanDay]) -> Vec<Warning> {
         .collect()
 }
 
+/// Technical lifts taken to failure today (RIR 0 or 0.5 where the method keeps 1-2 in reserve,
+/// METHOD.md section 3): one warning per exercise, naming how many sets. `class` gives an
+/// exercise's failure class.
+pub fn technical_failure(session_sets: &[LoggedSet], class: impl Fn(&str) -> FailureClass) -> Vec<Warning> {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for set in
+        session_sets.iter().filter(|s| to_failure(&s.entry) && class(&s.entry.exercise) == FailureClass::Technical)
+    {
+        *counts.entry(set.entry.exercise.as_str()).or_default() += 1;
+    }
+    counts
+        .into_iter()
+        .map(|(exercise, n)| {
+            let sets = if n == 1 { "a set".to_string() } else { format!("{n} sets") };
+            Warning::new(
+                WarningKind::TechnicalFailure,
+                format!(
+                    "{exercise}: {sets} to failure today on a technical lift, where form breaks first: keep 1-2 in reserve."
+                ),
+            )
+        })
+        .collect()
+}
+
 /// Why a set logged to failure deserves a second thought.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FailureConcern {
@@ -365,6 +389,30 @@ mod tests {
         assert_eq!(every_set_to_failure(&halves, &targets), None);
         // ... but all nine past a 1-2 target is most of the week.
         assert!(every_set_to_failure(&halves, &[Some(TECHNICAL); 9]).is_some());
+    }
+
+    #[test]
+    fn a_technical_lift_taken_to_failure_is_named_once_with_its_sets() {
+        let class = |name: &str| {
+            if name == "Barbell back squat" { FailureClass::Technical } else { FailureClass::Safe }
+        };
+        let sets = [
+            set("Barbell back squat", SetKind::Working, Some(0)),
+            set("Barbell back squat", SetKind::Working, Some(1)),
+            set("Barbell back squat", SetKind::Working, Some(2)),
+            set("Leg press", SetKind::Working, Some(0)),
+        ];
+        let warnings = technical_failure(&sets, class);
+        let texts: Vec<&str> = warnings.iter().map(|w| w.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            [
+                "Barbell back squat: 2 sets to failure today on a technical lift, where form breaks first: keep 1-2 in reserve."
+            ],
+            "RIR 0 and 0.5 on the squat; the leg press is safe to take to failure"
+        );
+        assert_eq!(warnings[0].kind, WarningKind::TechnicalFailure);
+        assert!(technical_failure(&sets[2..3], class).is_empty(), "RIR 1 is not failure");
     }
 
     #[test]
