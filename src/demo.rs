@@ -95,6 +95,8 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                 last: times.first().map_or(&[][..], |(_, sets)| sets.as_slice()),
                 last_date: times.first().map(|(date, _)| *date),
                 before: times.get(1).and_then(|(_, sets)| sets.first()),
+                // The demo lifter never misses a rep outright.
+                missed: None,
             };
             let loadable =
                 |unit| ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);

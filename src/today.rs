@@ -233,10 +233,17 @@ pub fn load(
     let session_id = shown.map(|s| s.id);
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     let mut before_last: HashMap<String, Vec<LoggedSet>> = HashMap::new();
+    let mut missed = HashMap::new();
     for exercise in day.exercises.iter().chain(&added) {
         if !last_time.contains_key(&exercise.name) {
             let mut times = store.last_times(&exercise.name, session_id, &skip, 2)?.into_iter();
-            last_time.insert(exercise.name.clone(), times.next().unwrap_or_default());
+            let last = times.next().unwrap_or_default();
+            if let Some(after) = last.iter().map(|s| s.logged_at).max()
+                && let Some(miss) = store.heaviest_miss_after(&exercise.name, after)?
+            {
+                missed.insert(exercise.name.clone(), (miss.entry.weight, clock.local_date(miss.logged_at)));
+            }
+            last_time.insert(exercise.name.clone(), last);
             before_last.insert(exercise.name.clone(), times.next().unwrap_or_default());
         }
     }
@@ -250,6 +257,7 @@ pub fn load(
         unit: plan.unit,
         deload: deload.map(|d| d.style),
         before_last: &before_last,
+        missed: &missed,
         today: date,
         local_date: &|at| clock.local_date(at),
         rules: settings.progression_rules(),

@@ -193,3 +193,18 @@ fn a_deload_target_is_plainly_doable() {
     assert_eq!(target(&today, "Barbell bench press"), (62.5, 6, 3, 4));
     assert!(reason(&today, "Barbell bench press").contains("62.5 kg x 6, stop with 3-4 in reserve"), "{today:#}");
 }
+
+#[test]
+fn a_load_missed_since_last_time_is_not_asked_for_again() {
+    // Bench 6-10 at 1-2: 100 x 10 @ 1 earns a step; then 102.5 kg was missed outright (0 reps,
+    // as Strong and Hevy export a failed attempt).
+    let lifter = lifter(vec![
+        ("2026-03-02 18:00", vec![working("Barbell bench press", 100.0, 10, Some(1.0))]),
+        ("2026-03-05 18:00", vec![working("Barbell bench press", 102.5, 0, None)]),
+    ]);
+    let before = lifter.today("2026-03-04");
+    assert_eq!(target(&before, "Barbell bench press"), (102.5, 6, 1, 2), "the step the 10 reps earned");
+    let today = lifter.today("2026-03-07");
+    assert_eq!(target(&today, "Barbell bench press"), (100.0, 10, 1, 2));
+    assert!(reason(&today, "Barbell bench press").contains("102.5 kg was missed on 5 Mar, so under it"));
+}

@@ -315,6 +315,20 @@ impl Store {
         Ok(out)
     }
 
+    /// The heaviest missed attempt (a working set of 0 reps) of `exercise` logged after `after`.
+    pub fn heaviest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
+        use rusqlite::OptionalExtension as _;
+        Ok(self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {SET_COLUMNS} FROM {SETS_FROM}
+                 WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.logged_at > ?2
+                 ORDER BY w.load_hundredths DESC, w.id DESC LIMIT 1"
+            ))?
+            .query_row(params![exercise, after.timestamp()], read_set)
+            .optional()?)
+    }
+
     /// Sets of one exercise from sessions started in `[from, to)`, oldest first.
     pub fn exercise_sets_between(
         &self,

@@ -80,6 +80,9 @@ pub struct DayInput<'a> {
     /// Working sets of the session before the last one of each exercise (a second form break in
     /// a row at the same load takes a step off).
     pub before_last: &'a HashMap<String, Vec<LoggedSet>>,
+    /// The heaviest missed attempt (0 reps) of each exercise since its last time, with its
+    /// local date.
+    pub missed: &'a HashMap<String, (Weight, NaiveDate)>,
     /// Today's local date (a layoff is counted to it).
     pub today: NaiveDate,
     /// The local date of a moment.
@@ -108,6 +111,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                     last: &last_entries,
                     last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
                     before,
+                    missed: input.missed.get(&planned.name).copied(),
                 };
                 target(planned, &history, input.today, loadable_for, &input.rules)
             }

@@ -119,6 +119,9 @@ pub struct History<'a> {
     pub last_date: Option<NaiveDate>,
     /// The first working set of the session before it.
     pub before: Option<&'a SetEntry>,
+    /// The heaviest missed attempt (0 reps) since that session, with its local date: a load
+    /// the lifter could not lift once.
+    pub missed: Option<(Weight, NaiveDate)>,
 }
 
 /// "12 Mar" (with the year when it is not this year's) once `date` is more than a week before
@@ -220,6 +223,18 @@ pub fn target(
         };
         plan = Plan { load, reps: range.low, at_least: false, why };
         layoff = Some(Layoff { days, cut_percent: cut.round() as u8 });
+    }
+    // A load missed since (an attempt of 0 reps) is never asked for again: the target stays
+    // under it, at the bottom of the range.
+    if let Some((miss, date)) = history.missed.filter(|(m, _)| m.unit == unit && plan.load >= m.load) {
+        let under = Load::from_hundredths(miss.load.hundredths() - 1);
+        if let Some(load) = grid.round_down(under) {
+            let when = date.format("%-d %b");
+            // Back at last time's load, last time's reps again; lighter, the bottom of the range.
+            let reps =
+                if load >= grid.hold(top.weight.load) { top.reps.clamp(range.low, range.high) } else { range.low };
+            plan = Plan { load, reps, at_least: false, why: format!("{miss} was missed on {when}, so under it") };
+        }
     }
     let weight = Weight::new(plan.load, unit);
     let mut result = Target {
@@ -547,7 +562,7 @@ mod tests {
     /// The target after `sets` (trained on `last`, the session before's main set `before`),
     /// today being `today`, with the default gear and rules (Epley).
     fn aim(p: &PlannedExercise, sets: &[SetEntry], before: Option<&SetEntry>, last: &str, today: &str) -> Target {
-        let history = History { last: sets, last_date: Some(day(last)), before };
+        let history = History { last: sets, last_date: Some(day(last)), before, missed: None };
         let loadable = |unit| loadable_for(p.equipment, &EquipmentSettings::default(), p.load_step, unit);
         target(p, &history, day(today), loadable, &Rules::default())
     }
@@ -696,6 +711,20 @@ mod tests {
         let press = planned("Machine chest press", 8, 12);
         let t = next(&press, SetEntry { exercise: "Machine chest press".into(), ..set(50.0, 9, Some(0.0), false) });
         assert_eq!(load_reps(&t), ("50 kg".into(), "10".into()), "{}", t.reason);
+    }
+
+    #[test]
+    fn a_load_missed_since_last_time_is_never_the_target() {
+        // Bench 6-10: 100 x 10 @ 1 earns 102.5; then 102.5 kg was missed (0 reps).
+        let last = [set(100.0, 10, Some(1.0), false)];
+        let missed = Some((Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg), day("2025-03-06")));
+        let history = History { last: &last, last_date: Some(day("2025-03-03")), before: None, missed };
+        let grid = |unit| loadable_for(bench().equipment, &EquipmentSettings::default(), bench().load_step, unit);
+        let t = target(&bench(), &history, day("2025-03-08"), grid, &Rules::default());
+        // 101.25 does not load with 1.25 kg plates (pairs make 2.5 kg steps): back to 100 kg, for
+        // last time's 10 reps.
+        assert_eq!(load_reps(&t), ("100 kg".into(), "10".into()), "{}", t.reason);
+        assert!(t.reason.contains("102.5 kg was missed on 6 Mar, so under it"), "{}", t.reason);
     }
 
     // Item 3: below the range.
