@@ -331,10 +331,16 @@ fn usual(planned: &PlannedExercise, top: &SetEntry, before: Option<&SetEntry>, g
                     load: held,
                     reps: top.reps,
                     at_least: false,
-                    why: format!(
-                        "{} reps{broke} is under {range} and nothing lighter loads, so the same reps",
-                        top.reps
-                    ),
+                    why: if held < top.weight.load {
+                        // An imported load your gear cannot make (3 kg dumbbells on a 2 kg step).
+                        format!(
+                            "{} reps{broke} is under {range}, and {} is the lightest that loads, so the same reps",
+                            top.reps,
+                            Weight::new(held, top.weight.unit)
+                        )
+                    } else {
+                        format!("{} reps{broke} is under {range} and nothing lighter loads, so the same reps", top.reps)
+                    },
                 },
             };
         }
@@ -725,6 +731,20 @@ mod tests {
         // last time's 10 reps.
         assert_eq!(load_reps(&t), ("100 kg".into(), "10".into()), "{}", t.reason);
         assert!(t.reason.contains("102.5 kg was missed on 6 Mar, so under it"), "{}", t.reason);
+    }
+
+    #[test]
+    fn a_load_the_gear_cannot_make_is_not_called_the_same_load() {
+        // Dumbbell curl 8-12, dumbbells every 2 kg: an imported 3 kg x 5 @ 0 holds as 2 kg, the
+        // lightest that loads; the reason says so rather than "nothing lighter loads".
+        let curl = planned("Dumbbell curl", 8, 12);
+        let t = next(&curl, SetEntry { exercise: "Dumbbell curl".into(), ..set(3.0, 5, Some(0.0), false) });
+        assert_eq!(load_reps(&t), ("2 kg".into(), "5".into()), "{}", t.reason);
+        assert!(
+            t.reason.contains("5 reps is under 8-12, and 2 kg is the lightest that loads, so the same reps"),
+            "{}",
+            t.reason
+        );
     }
 
     // Item 3: below the range.
