@@ -9,10 +9,10 @@ use serde::Serialize;
 
 use crate::clock::Clock;
 use crate::model::plan::DayKind;
-use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
+use crate::model::session::{DeloadStyle, LoggedSet};
 use crate::model::units::{Unit, Weight};
 use crate::today::Today;
-use crate::training::checklist::ExerciseToday;
+use crate::training::checklist::{ExerciseToday, slot_name};
 
 /// Today, for the command line.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -206,26 +206,12 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
         .iter()
         .map(|slot| {
             let kind = slot.kind;
-            let label = match kind {
-                SetKind::RampUp => format!("ramp-up {}", slot.number),
-                SetKind::Working => format!("set {}", slot.number),
-            };
-            let (weight, reps, text) = match &slot.logged {
-                Some(set) => {
-                    (Some(set.entry.weight), set.entry.reps, format!("[x] {label:<10} {}", set.entry.summary()))
-                }
-                None => {
-                    let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
-                    let what = match kind {
-                        SetKind::RampUp => format!("{load} x {} easy", slot.reps),
-                        // As the Today screen: the target's own RIR, and "6+" when the reps are a floor.
-                        SetKind::Working if slot.reps == target.reps => {
-                            format!("{load} x {} @ {}", target.reps_text(), target.rir)
-                        }
-                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, target.rir),
-                    };
-                    (slot.weight, slot.reps, format!("[ ] {label:<10} {what}"))
-                }
+            // As the Today screen has the row.
+            let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
+            let text = format!("{mark} {:<10} {}", slot_name(kind, slot.number), exercise.slot_text(slot));
+            let (weight, reps) = match &slot.logged {
+                Some(set) => (Some(set.entry.weight), set.entry.reps),
+                None => (slot.weight, slot.reps),
             };
             SetReport {
                 kind: kind.as_str(),
@@ -250,7 +236,7 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
         last_time: exercise.last_time.first().map(|set| last_time(set, clock)),
         sets,
         skipped: exercise.skipped,
-        prescription: format!("{}x{} @ RIR {}", planned.sets, planned.reps, planned.rir),
+        prescription: exercise.prescription(),
     }
 }
 

@@ -57,6 +57,35 @@ impl ExerciseToday {
         let working = self.slots.iter().filter(|s| s.kind == SetKind::Working);
         (working.clone().filter(|s| s.logged.is_some()).count(), working.count())
     }
+
+    /// How the plan prescribes it: `1x6-10 @ RIR 0-1`.
+    pub fn prescription(&self) -> String {
+        let p = &self.planned;
+        format!("{}x{} @ RIR {}", p.sets, p.reps, p.rir)
+    }
+
+    /// What one of its rows holds (the logged set) or asks for: `25 kg x 8 easy`, or for a
+    /// working set the target's reps ("6+" when they are a floor) and RIR, `82.5 kg x 6+ @ 1-2`.
+    pub fn slot_text(&self, slot: &Slot) -> String {
+        if let Some(set) = &slot.logged {
+            return set.entry.summary();
+        }
+        let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
+        let target = &self.target;
+        match slot.kind {
+            SetKind::RampUp => format!("{load} x {} easy", slot.reps),
+            SetKind::Working if slot.reps == target.reps => format!("{load} x {} @ {}", target.reps_text(), target.rir),
+            SetKind::Working => format!("{load} x {} @ {}", slot.reps, target.rir),
+        }
+    }
+}
+
+/// A checklist row's name: `set 1`, `ramp-up 2`.
+pub fn slot_name(kind: SetKind, number: u16) -> String {
+    match kind {
+        SetKind::RampUp => format!("ramp-up {number}"),
+        SetKind::Working => format!("set {number}"),
+    }
 }
 
 /// What the checklist is built from.

@@ -1209,7 +1209,7 @@ impl App {
     /// A row's name: `ramp-up 2`.
     fn row_name(&self, (ei, si): (usize, usize)) -> Option<String> {
         let slot = self.today.as_ref()?.exercises.get(ei)?.slots.get(si)?;
-        Some(crate::tui::form::slot_name(slot.kind, slot.number))
+        Some(crate::training::checklist::slot_name(slot.kind, slot.number))
     }
 
     /// After today was read again with text in the form: the row it was opened on may have been

@@ -75,15 +75,7 @@ pub struct FormTarget {
 impl FormTarget {
     /// The row's name as the checklist and the form's title show it: `set 1`, `ramp-up 2`.
     pub fn row_name(&self) -> String {
-        slot_name(self.kind, self.number)
-    }
-}
-
-/// A checklist row's name: `set 1`, `ramp-up 2`.
-pub fn slot_name(kind: SetKind, number: u16) -> String {
-    match kind {
-        SetKind::RampUp => format!("ramp-up {number}"),
-        SetKind::Working => format!("set {number}"),
+        crate::training::checklist::slot_name(self.kind, self.number)
     }
 }
 

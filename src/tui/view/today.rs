@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{View, entry, rest, truncate, wrap};
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
+use crate::training::checklist::slot_name;
 use crate::tui::app::Pane;
 use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
@@ -102,7 +103,6 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
-        let p = &exercise.planned;
         let (done, due) = exercise.working_progress();
         let mut title = vec![Span::styled(
             exercise.planned.name.clone(),
@@ -116,10 +116,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             String::new()
         };
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
-        title.push(Span::styled(
-            format!("  {}x{} @ RIR {}  {done}/{due}", p.sets, p.reps, p.rir),
-            t.style(Meaning::Muted),
-        ));
+        title.push(Span::styled(format!("  {}  {done}/{due}", exercise.prescription()), t.style(Meaning::Muted)));
         lines.push(Line::from(title));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
@@ -137,23 +134,8 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 selected_line = lines.len();
             }
             let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
-            let label = match slot.kind {
-                SetKind::RampUp => format!("ramp-up {}", slot.number),
-                SetKind::Working => format!("set {}", slot.number),
-            };
-            let what = match &slot.logged {
-                Some(set) => set.entry.summary(),
-                None => {
-                    let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
-                    match slot.kind {
-                        SetKind::RampUp => format!("{load} x {} easy", slot.reps),
-                        SetKind::Working if slot.reps == exercise.target.reps => {
-                            format!("{load} x {} @ {}", exercise.target.reps_text(), exercise.target.rir)
-                        }
-                        SetKind::Working => format!("{load} x {} @ {}", slot.reps, exercise.target.rir),
-                    }
-                }
-            };
+            let label = slot_name(slot.kind, slot.number);
+            let what = exercise.slot_text(slot);
             let pointer = if is_cursor {
                 "▸"
             } else if is_current {
