@@ -102,12 +102,6 @@ impl Target {
     pub fn reps_text(&self) -> String {
         if self.at_least { format!("{}+", self.reps) } else { self.reps.to_string() }
     }
-
-    /// `82.5 kg x 6+ @ 1-2`, as a set line shows it.
-    pub fn short(&self) -> String {
-        let load = self.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
-        format!("{load} x {} @ {}", self.reps_text(), self.rir)
-    }
 }
 
 /// What the target is worked out from: the last two sessions that trained the exercise.
