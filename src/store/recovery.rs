@@ -107,33 +107,29 @@ impl Store {
                     Ok((r.get(0)?, r.get(1)?, r.get(2)?))
                 })
                 .optional()?;
-            match last {
-                Some((_, last, _)) if last == fingerprint => {}
+            // The revision this content replaces, when it is the current one still being written.
+            let replaces = match last {
+                Some((_, last, _)) if last == fingerprint => return Ok(()),
                 Some((id, _, since)) => {
                     let trained: bool = tx.query_row(
                         "SELECT EXISTS (SELECT 1 FROM session WHERE day_index IS NOT NULL AND started_at >= ?1)",
                         [since],
                         |r| r.get(0),
                     )?;
-                    if starts_new(from_unix(since), trained) {
-                        tx.execute(
-                            "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
-                            params![fingerprint, plan_name, at.timestamp()],
-                        )?;
-                    } else {
-                        tx.execute(
-                            "UPDATE plan_revision SET fingerprint = ?2, plan_name = ?3 WHERE id = ?1",
-                            params![id, fingerprint, plan_name],
-                        )?;
-                    }
+                    (!starts_new(from_unix(since), trained)).then_some(id)
                 }
-                None => {
-                    tx.execute(
-                        "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
-                        params![fingerprint, plan_name, at.timestamp()],
-                    )?;
-                }
-            }
+                None => None,
+            };
+            match replaces {
+                Some(id) => tx.execute(
+                    "UPDATE plan_revision SET fingerprint = ?2, plan_name = ?3 WHERE id = ?1",
+                    params![id, fingerprint, plan_name],
+                )?,
+                None => tx.execute(
+                    "INSERT INTO plan_revision (fingerprint, plan_name, first_used) VALUES (?1, ?2, ?3)",
+                    params![fingerprint, plan_name, at.timestamp()],
+                )?,
+            };
             Ok(())
         })?;
         let (current, previous) = self.plan_revisions()?;
