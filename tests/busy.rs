@@ -174,6 +174,17 @@ fn driver_with_a_set_typed(db: &Path) -> hardset::tui::driver::Driver<FixedClock
     d
 }
 
+/// A driver whose save of a typed set is waiting: another connection holds the log's write lock
+/// (as an import does) from before the save key. The temporary folder lives as long as it is kept.
+fn a_save_waiting() -> (tempfile::TempDir, PathBuf, hardset::tui::driver::Driver<FixedClock>, Writer) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("hardset.db");
+    let mut d = driver_with_a_set_typed(&db);
+    let writer = Writer::hold(&db, None);
+    d.key(key(KeyCode::Enter));
+    (dir, db, d, writer)
+}
+
 fn message(d: &hardset::tui::driver::Driver<FixedClock>) -> String {
     d.app.message.as_ref().map(|(_, text)| text.clone()).unwrap_or_default()
 }
@@ -249,11 +260,7 @@ fn the_app_keeps_a_set_saved_during_a_long_write_and_saves_it_once_the_log_is_fr
 
 #[test]
 fn quitting_while_a_save_waits_asks_and_a_save_that_goes_through_meanwhile_quits() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("hardset.db");
-    let mut d = driver_with_a_set_typed(&db);
-    let writer = Writer::hold(&db, None);
-    d.key(key(KeyCode::Enter));
+    let (_dir, db, mut d, writer) = a_save_waiting();
     assert!(message(&d).contains("Waiting for the log"), "{}", message(&d));
 
     // Ctrl-C asks too, and the question stays while the log is busy.
@@ -271,11 +278,7 @@ fn quitting_while_a_save_waits_asks_and_a_save_that_goes_through_meanwhile_quits
 
 #[test]
 fn yes_to_quit_while_a_save_waits_quits_without_it() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("hardset.db");
-    let mut d = driver_with_a_set_typed(&db);
-    let writer = Writer::hold(&db, None);
-    d.key(key(KeyCode::Enter));
+    let (_dir, db, mut d, writer) = a_save_waiting();
     d.key(KeyEvent::new(KeyCode::Char('q'), KeyModifiers::NONE));
     let asked = question(&d);
     assert!(asked.contains("not saved yet"), "the question says the set is not saved yet: {asked}");
@@ -288,11 +291,7 @@ fn yes_to_quit_while_a_save_waits_quits_without_it() {
 
 #[test]
 fn another_save_while_one_waits_is_refused_and_nothing_typed_is_lost() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let db = dir.path().join("hardset.db");
-    let mut d = driver_with_a_set_typed(&db);
-    let writer = Writer::hold(&db, None);
-    d.key(key(KeyCode::Enter));
+    let (_dir, db, mut d, writer) = a_save_waiting();
     assert!(message(&d).contains("Waiting for the log"), "{}", message(&d));
     let waiting = d.app.form.reps.clone();
 
