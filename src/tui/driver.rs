@@ -6,8 +6,10 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{App, Effect, Outcome};
+use super::app::App;
+use super::effect::{Effect, Outcome, describe_entry};
 use super::keymap::Action;
+use super::screens::Screen;
 use crate::clock::Clock;
 use crate::history;
 use crate::model::session::{DeloadStyle, ExerciseChange};
@@ -151,10 +153,10 @@ impl<C: Clock> Driver<C> {
         if new_day || written_elsewhere {
             let mut effects = vec![Effect::Reload];
             match self.app.screen {
-                super::app::Screen::History => effects.push(Effect::LoadSessions),
-                super::app::Screen::Week => effects.push(Effect::LoadWeek(self.app.week_date)),
-                super::app::Screen::Today => {}
-                super::app::Screen::Exercise => {
+                Screen::History => effects.push(Effect::LoadSessions),
+                Screen::Week => effects.push(Effect::LoadWeek(self.app.week.date)),
+                Screen::Today => {}
+                Screen::Exercise => {
                     if let Some(view) = &self.app.detail {
                         effects.push(Effect::LoadDetail(view.detail.exercise.clone()));
                     }
@@ -179,7 +181,13 @@ impl<C: Clock> Driver<C> {
     }
 
     fn today(&mut self) -> Outcome {
-        match today::load(&mut self.store, &self.app.plan, &self.app.settings, &self.clock, self.app.chosen_day) {
+        match today::load(
+            &mut self.store,
+            &self.app.plan,
+            &self.app.settings,
+            &self.clock,
+            self.app.today_screen.chosen_day,
+        ) {
             Ok(today) => Outcome::Today(Box::new(today)),
             Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
         }
@@ -257,7 +265,7 @@ impl<C: Clock> Driver<C> {
                 })
             }
             Effect::LoadSessions => {
-                let monday = self.app.history_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
+                let monday = self.app.history.wanted_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
                 let loaded = history::week_sessions(&self.store, &self.clock, monday);
                 return vec![match loaded {
                     Ok((sessions, deload)) => Outcome::Sessions { monday, deload, sessions },
@@ -352,8 +360,8 @@ impl<C: Clock> Driver<C> {
 /// What a write that waits would do, for the lifter: `your set` and `Lat pulldown 60 kg x 10 @ 1`.
 fn waiting_for(effect: &Effect) -> (String, String) {
     let (what, detail) = match effect {
-        Effect::Log { entry, .. } => ("your set", super::app::describe_entry(entry)),
-        Effect::Update { entry, .. } => ("your change", format!("to {}", super::app::describe_entry(entry))),
+        Effect::Log { entry, .. } => ("your set", describe_entry(entry)),
+        Effect::Update { entry, .. } => ("your change", format!("to {}", describe_entry(entry))),
         Effect::Delete { summary, .. } => ("your change", format!("delete {summary}")),
         Effect::CheckIn { .. } => ("your check-in", "sleep, energy, joints, motivation".into()),
         Effect::SaveGuess { .. } => ("your guess", "reps left".into()),

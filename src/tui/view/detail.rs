@@ -9,7 +9,8 @@ use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 use super::{View, truncate};
 use crate::model::session::SetKind;
 use crate::training::records::WeekPoint;
-use crate::tui::app::Pane;
+use crate::tui::screens::Pane;
+use crate::tui::screens::detail::TrendRange;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -38,7 +39,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             // Trained, but not lately (an imported history, a long break).
             Some(last) => format!(
                 "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
-                if view.range == crate::tui::app::TrendRange::Year { "year" } else { "12 weeks" },
+                if view.range == TrendRange::Year { "year" } else { "12 weeks" },
                 last.monday.format("%-d %b %Y"),
                 screen.app.keymap.key_label(crate::tui::keymap::Action::CycleRange)
             ),

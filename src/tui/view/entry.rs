@@ -10,15 +10,15 @@ use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
 use crate::model::units::parse_load;
 use crate::training::{e1rm, plates};
-use crate::tui::app::Pane;
 use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES};
 use crate::tui::keymap::Action;
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let form = &screen.app.form;
+    let form = &screen.app.today_screen.form;
     let focused = screen.focused(Pane::Form);
     let inner = screen.pane("Set", focused, area, buf);
     let Some(target) = &form.target else {
@@ -34,7 +34,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
-    if let Some(saved_as) = screen.app.form_saves_as() {
+    if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
     let active = |field: Field| focused && form.focused() == field;
@@ -148,7 +148,7 @@ fn plates_line(screen: &View<'_>, target: &FormTarget) -> Option<String> {
     if exercise.planned.equipment != Equipment::Barbell {
         return None;
     }
-    let load = parse_load(&screen.app.form.weight).ok()?;
+    let load = parse_load(&screen.app.today_screen.form.weight).ok()?;
     let setup = screen.app.settings.equipment.bar(target.unit);
     Some(match plates::load_bar(&setup, load) {
         plates::Loading::Exact(side) if side.is_empty() => "Plates: the empty bar".to_string(),

@@ -10,8 +10,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{View, truncate};
 use crate::model::session::{LoggedSet, SetEntry};
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
-use crate::tui::app::Pane;
 use crate::tui::keymap::Action;
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -22,8 +22,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 
 fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let app = screen.app;
-    let title = match app.sessions_week {
+    let history = &screen.app.history;
+    let title = match history.sessions_week {
         Some((monday, deload)) => {
             let deload = if deload { ", deload" } else { "" };
             format!("Week of {}{deload}", monday.format("%-d %b %Y"))
@@ -31,11 +31,11 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         None => "Sessions".to_string(),
     };
     let inner = screen.pane(&title, screen.focused(Pane::Sessions), area, buf);
-    if app.sessions.is_empty() {
+    if history.sessions.is_empty() {
         Paragraph::new(vec![
             Line::styled("No sessions this week.", t.style(Meaning::Muted)),
             Line::styled(
-                format!("←→ other weeks, {} a date.", app.keymap.key_label(Action::GoToDate)),
+                format!("←→ other weeks, {} a date.", screen.app.keymap.key_label(Action::GoToDate)),
                 t.style(Meaning::Muted),
             ),
         ])
@@ -47,11 +47,12 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut lines: Vec<Line<'static>> = Vec::new();
     let mut selected_line = 0;
     // The first row stands for the whole week.
-    let whole = format!("Whole week: {} session{}", app.sessions.len(), if app.sessions.len() == 1 { "" } else { "s" });
-    let style = if app.session_cursor == 0 { t.style(Meaning::Selected) } else { t.style(Meaning::Title) };
+    let whole =
+        format!("Whole week: {} session{}", history.sessions.len(), if history.sessions.len() == 1 { "" } else { "s" });
+    let style = if history.session_cursor == 0 { t.style(Meaning::Selected) } else { t.style(Meaning::Title) };
     lines.push(Line::styled(truncate(&whole, width), style));
-    for (i, s) in app.sessions.iter().enumerate() {
-        let selected = i + 1 == app.session_cursor;
+    for (i, s) in history.sessions.iter().enumerate() {
+        let selected = i + 1 == history.session_cursor;
         if selected {
             selected_line = lines.len();
         }
@@ -90,14 +91,14 @@ fn compact(entry: &SetEntry) -> String {
 
 fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let app = screen.app;
-    let Some(comparison) = &app.comparison else {
+    let history = &screen.app.history;
+    let Some(comparison) = &history.comparison else {
         let inner = screen.pane("Last week vs this week", screen.focused(Pane::Comparison), area, buf);
         Paragraph::new(Line::styled("Select a session to compare its week.", t.style(Meaning::Muted)))
             .render(inner, buf);
         return;
     };
-    let selected = app.sessions.iter().find(|s| Some(s.session.id) == comparison.session_id);
+    let selected = history.sessions.iter().find(|s| Some(s.session.id) == comparison.session_id);
     let title = match selected {
         Some(s) => format!("{} vs the week before", screen.app_local(s.session.started_at).format("%a %-d %b")),
         None => format!("Week of {} vs the week before", comparison.week_start.format("%-d %b")),

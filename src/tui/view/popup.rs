@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
 use crate::tui::keymap::Action;
+use crate::tui::popups::{CHECK_IN_QUESTIONS, PickFor, Popup};
 use crate::tui::theme::Meaning;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.
@@ -128,8 +128,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             let rect = centered(area, 50, area.height.saturating_sub(4));
             Clear.render(rect, buf);
             let title = match picker.purpose {
-                crate::tui::app::PickFor::Adding => "Add exercise: type to filter",
-                crate::tui::app::PickFor::Detail => "Find an exercise: type part of its name",
+                PickFor::Adding => "Add exercise: type to filter",
+                PickFor::Detail => "Find an exercise: type part of its name",
             };
             let inner = screen.pane(title, true, rect, buf);
             let matches = screen.app.picker_matches(&picker.filter);

@@ -9,8 +9,8 @@ use super::{View, entry, rest, truncate, wrap};
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
 use crate::training::checklist::slot_name;
-use crate::tui::app::Pane;
 use crate::tui::keymap::Action;
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -120,7 +120,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(title));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
-        if app.cursor.is_some_and(|(c, _)| c == ei) {
+        if app.today_screen.cursor.is_some_and(|(c, _)| c == ei) {
             for part in wrap(&exercise.target.reason, width.saturating_sub(2), "  ") {
                 lines.push(Line::styled(format!("  {part}"), t.style(Meaning::Muted)));
             }
@@ -128,7 +128,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(truncate(&reason, width), t.style(Meaning::Muted)));
         }
         for (si, slot) in exercise.slots.iter().enumerate() {
-            let is_cursor = app.cursor == Some((ei, si));
+            let is_cursor = app.today_screen.cursor == Some((ei, si));
             let is_current = current == Some((ei, si));
             if is_cursor {
                 selected_line = lines.len();

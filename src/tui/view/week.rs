@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::tui::app::Pane;
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 /// A bar of `width` cells for `value` on a scale to `top`, with the band's edges marked.
@@ -59,7 +59,7 @@ fn clip(line: Line<'static>, width: usize) -> Line<'static> {
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let Some(week) = &screen.app.week else {
+    let Some(week) = &screen.app.week.report else {
         let inner = screen.pane("Week", screen.focused(Pane::Week), area, buf);
         Paragraph::new("Loading…").render(inner, buf);
         return;
@@ -171,7 +171,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     // Scrolled as far as asked, but never past the last line.
     let max_scroll = lines.len().saturating_sub(inner.height as usize);
-    let skip = (screen.app.week_scroll as usize).min(max_scroll);
+    let skip = (screen.app.week.scroll as usize).min(max_scroll);
     Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
 }
 
