@@ -1279,7 +1279,7 @@ pub fn week_text(report: &WeekReport) -> String {
             "  {:<12} {:>5}  {:<6}  {} session{}{unverified}",
             muscle.muscle,
             muscle.effective_sets,
-            muscle.status,
+            crate::week::band_name(muscle.status),
             muscle.sessions,
             if muscle.sessions == 1 { "" } else { "s" }
         );

@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::training::volume::{Band, band};
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
+use crate::week::band_name;
 
 /// A bar of `width` cells for `value` on a scale to `top`, with the band's edges marked.
 fn band_bar(value: f64, (low, high): (u8, u8), top: f64, width: usize) -> String {
@@ -95,9 +97,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     ));
     for muscle in &week.muscles {
         let meaning = match muscle.status {
-            "within" => Meaning::Good,
-            "above" => Meaning::Warn,
-            _ => Meaning::Text,
+            Band::Within => Meaning::Good,
+            Band::Above => Meaning::Warn,
+            Band::Below => Meaning::Text,
         };
         let bar = band_bar(muscle.effective_sets, (low, high), top, bar_width);
         let unverified = if muscle.unverified_sets > 0.0 {
@@ -107,16 +109,19 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         };
         let row = format!(
             "{:<name_width$} {:>5}  {bar}  {:<7} {:>3}      ",
-            muscle.muscle, muscle.effective_sets, muscle.status, muscle.sessions
+            muscle.muscle,
+            muscle.effective_sets,
+            band_name(muscle.status),
+            muscle.sessions
         );
         // The last 8 weeks as small bars, each coloured by where it stood against the band.
         let mut spans = vec![Span::styled(row, t.style(meaning))];
         for &sets in &muscle.last_8_weeks {
             let cell = spark(sets, top);
-            let meaning = match crate::training::volume::band(sets, (low, high)) {
-                crate::training::volume::Band::Within => Meaning::Good,
-                crate::training::volume::Band::Above => Meaning::Warn,
-                crate::training::volume::Band::Below => Meaning::Muted,
+            let meaning = match band(sets, (low, high)) {
+                Band::Within => Meaning::Good,
+                Band::Above => Meaning::Warn,
+                Band::Below => Meaning::Muted,
             };
             spans.push(Span::styled(cell.to_string(), t.style(meaning)));
         }
