@@ -8,7 +8,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::model::session::{LoggedSet, SetEntry};
+use crate::history::WeekComparison;
+use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::keymap::Action;
 use crate::tui::screens::Pane;
@@ -105,27 +106,8 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     };
     let inner = screen.pane(&title, screen.focused(Pane::Comparison), area, buf);
     let width = inner.width as usize;
-    let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
-    let mut lines: Vec<Line<'static>> = Vec::new();
     // The selected session's check-in and note head the comparison.
-    if let Some(session) = selected.map(|s| &s.session) {
-        let mut about = Vec::new();
-        if let Some(r) = session.readiness {
-            about.push(format!(
-                "Felt: sleep {}, energy {}, joints {}, motivation {}",
-                r.sleep, r.energy, r.joints, r.motivation
-            ));
-        }
-        if !session.note.is_empty() {
-            about.push(format!("Note: {}", session.note));
-        }
-        for text in about {
-            lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
-        }
-        if session.readiness.is_some() || !session.note.is_empty() {
-            lines.push(Line::raw(""));
-        }
-    }
+    let mut lines = selected.map(|s| about(screen, &s.session, width)).unwrap_or_default();
     let mut selected_line = 0;
     if comparison.exercises.is_empty() {
         let text =
@@ -145,85 +127,116 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             t.style(Meaning::Title)
         };
         lines.push(Line::styled(exercise.exercise.clone(), style));
-        let last_label =
-            exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
-        let this_label = if selected.is_some() {
-            exercise.this_date.format("%a %-d %b").to_string()
-        } else {
-            "this week".to_string()
-        };
-        lines.push(Line::styled(
-            truncate(&format!("{:<3} {:<col$} {:<col$} change", "set", last_label, this_label), width),
-            t.style(Meaning::Muted),
-        ));
-        let rows = exercise.last_week.len().max(exercise.this_week.len());
-        for n in 0..rows {
-            let last: Option<&LoggedSet> = exercise.last_week.get(n);
-            let this: Option<&LoggedSet> = exercise.this_week.get(n);
-            // A star marks a record set when it happened.
-            let cell = |s: Option<&LoggedSet>| {
-                s.map_or_else(
-                    || "-".to_string(),
-                    |s| {
-                        let star = if exercise.records.contains(&s.id) { "★" } else { "" };
-                        format!("{}{star}", compact(&s.entry))
-                    },
-                )
-            };
-            let (change, meaning) = match (last, this) {
-                (Some(a), Some(b)) => match diff(&a.entry, &b.entry) {
-                    Some(d) => {
-                        let (mark, meaning) = match d.verdict {
-                            Verdict::Better => ("▲ ", Meaning::Better),
-                            Verdict::Worse => ("▼ ", Meaning::Worse),
-                            Verdict::Level => ("= ", Meaning::Text),
-                        };
-                        (format!("{mark}{}", d.text), meaning)
-                    }
-                    None => ("units differ".to_string(), Meaning::Muted),
-                },
-                (None, Some(_)) => ("new set".to_string(), Meaning::Muted),
-                (Some(_), None) => ("not done this time".to_string(), Meaning::Muted),
-                (None, None) => (String::new(), Meaning::Muted),
-            };
-            let row =
-                format!("{:<3} {:<col$} {:<col$} ", n + 1, truncate(&cell(last), col), truncate(&cell(this), col));
-            let change = truncate(&change, width.saturating_sub(row.chars().count()));
-            lines.push(Line::from(vec![
-                Span::styled(row, t.style(Meaning::Text)),
-                Span::styled(change, t.style(meaning)),
-            ]));
-        }
-        if exercise.last_deload {
-            lines.push(Line::styled("    the week before was a deload week", t.style(Meaning::Muted)));
-        }
-        // Ramp-up sets apart and dimmed: they are never compared.
-        if !exercise.ramp_ups.is_empty() {
-            let ramps: Vec<String> = exercise.ramp_ups.iter().map(|s| compact(&s.entry)).collect();
-            lines.push(Line::styled(
-                truncate(&format!("    ramp-ups: {}", ramps.join(", ")), width),
-                t.style(Meaning::Muted),
-            ));
-        }
-        if let (Some(before), Some(now)) = exercise.best_e1rm {
-            let change = now - before;
-            let (word, meaning) = match e1rm_verdict(before, now) {
-                Verdict::Better => ("better", Meaning::Better),
-                Verdict::Worse => ("worse", Meaning::Worse),
-                Verdict::Level => ("level", Meaning::Text),
-            };
-            lines.push(Line::styled(
-                truncate(&format!("    best e1RM {before:.1} → {now:.1} ({change:+.1}, {word})"), width),
-                t.style(meaning),
-            ));
-        }
-        if rows == 0 {
-            lines.push(Line::styled("    only ramp-up sets", t.style(Meaning::Muted)));
-        } else if exercise.last_week.is_empty() {
-            lines.push(Line::styled("    not trained the week before", t.style(Meaning::Muted)));
-        }
+        lines.extend(exercise_lines(screen, exercise, selected.is_some(), width));
     }
     let height = inner.height as usize;
     let offset = (selected_line + 4).saturating_sub(height);
     Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
+}
+
+/// A session's check-in and note, with a blank line after them when there are any.
+fn about(screen: &View<'_>, session: &Session, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let mut lines = Vec::new();
+    let mut about = Vec::new();
+    if let Some(r) = session.readiness {
+        about.push(format!(
+            "Felt: sleep {}, energy {}, joints {}, motivation {}",
+            r.sleep, r.energy, r.joints, r.motivation
+        ));
+    }
+    if !session.note.is_empty() {
+        about.push(format!("Note: {}", session.note));
+    }
+    for text in about {
+        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+    }
+    if session.readiness.is_some() || !session.note.is_empty() {
+        lines.push(Line::raw(""));
+    }
+    lines
+}
+
+/// One exercise under its title: the sets of the two weeks side by side with the change, then
+/// the ramp-ups, the best e1RM, and what is missing.
+fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: bool, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
+    let mut lines = Vec::new();
+    let last_label = exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
+    let this_label =
+        if one_session { exercise.this_date.format("%a %-d %b").to_string() } else { "this week".to_string() };
+    lines.push(Line::styled(
+        truncate(&format!("{:<3} {:<col$} {:<col$} change", "set", last_label, this_label), width),
+        t.style(Meaning::Muted),
+    ));
+    let rows = exercise.last_week.len().max(exercise.this_week.len());
+    for n in 0..rows {
+        lines.push(set_row(screen, exercise, n, col, width));
+    }
+    if exercise.last_deload {
+        lines.push(Line::styled("    the week before was a deload week", t.style(Meaning::Muted)));
+    }
+    // Ramp-up sets apart and dimmed: they are never compared.
+    if !exercise.ramp_ups.is_empty() {
+        let ramps: Vec<String> = exercise.ramp_ups.iter().map(|s| compact(&s.entry)).collect();
+        lines.push(Line::styled(
+            truncate(&format!("    ramp-ups: {}", ramps.join(", ")), width),
+            t.style(Meaning::Muted),
+        ));
+    }
+    if let (Some(before), Some(now)) = exercise.best_e1rm {
+        let change = now - before;
+        let (word, meaning) = match e1rm_verdict(before, now) {
+            Verdict::Better => ("better", Meaning::Better),
+            Verdict::Worse => ("worse", Meaning::Worse),
+            Verdict::Level => ("level", Meaning::Text),
+        };
+        lines.push(Line::styled(
+            truncate(&format!("    best e1RM {before:.1} → {now:.1} ({change:+.1}, {word})"), width),
+            t.style(meaning),
+        ));
+    }
+    if rows == 0 {
+        lines.push(Line::styled("    only ramp-up sets", t.style(Meaning::Muted)));
+    } else if exercise.last_week.is_empty() {
+        lines.push(Line::styled("    not trained the week before", t.style(Meaning::Muted)));
+    }
+    lines
+}
+
+/// Set `row` (from 0) of both weeks in columns `col` wide, and the change between them.
+fn set_row(screen: &View<'_>, exercise: &WeekComparison, row: usize, col: usize, width: usize) -> Line<'static> {
+    let t = screen.theme;
+    let last: Option<&LoggedSet> = exercise.last_week.get(row);
+    let this: Option<&LoggedSet> = exercise.this_week.get(row);
+    // A star marks a record set when it happened.
+    let cell = |s: Option<&LoggedSet>| {
+        s.map_or_else(
+            || "-".to_string(),
+            |s| {
+                let star = if exercise.records.contains(&s.id) { "★" } else { "" };
+                format!("{}{star}", compact(&s.entry))
+            },
+        )
+    };
+    let (change, meaning) = match (last, this) {
+        (Some(a), Some(b)) => match diff(&a.entry, &b.entry) {
+            Some(d) => {
+                let (mark, meaning) = match d.verdict {
+                    Verdict::Better => ("▲ ", Meaning::Better),
+                    Verdict::Worse => ("▼ ", Meaning::Worse),
+                    Verdict::Level => ("= ", Meaning::Text),
+                };
+                (format!("{mark}{}", d.text), meaning)
+            }
+            None => ("units differ".to_string(), Meaning::Muted),
+        },
+        (None, Some(_)) => ("new set".to_string(), Meaning::Muted),
+        (Some(_), None) => ("not done this time".to_string(), Meaning::Muted),
+        (None, None) => (String::new(), Meaning::Muted),
+    };
+    let cells = format!("{:<3} {:<col$} {:<col$} ", row + 1, truncate(&cell(last), col), truncate(&cell(this), col));
+    let change = truncate(&change, width.saturating_sub(cells.chars().count()));
+    Line::from(vec![Span::styled(cells, t.style(Meaning::Text)), Span::styled(change, t.style(meaning))])
 }
