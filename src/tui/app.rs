@@ -11,7 +11,7 @@ use super::keymap::{Action, Context, Keymap};
 use super::popups::{PickFor, Picker, Popup, Question, Reply, exercise_matches, scroll_help};
 use super::screens::detail::DetailView;
 use super::screens::history::HistoryScreen;
-use super::screens::today::{TodayScreen, adjust_rest};
+use super::screens::today::{TodayScreen, add_exercise, adjust_rest};
 use super::screens::week::WeekScreen;
 use super::screens::{Ctx, Pane, Screen};
 use super::theme::Meaning;
@@ -328,7 +328,7 @@ impl App {
                 self.close_on(&reply);
                 match reply {
                     Reply::Answered(Some(name)) if purpose == PickFor::Detail => vec![Effect::LoadDetail(name)],
-                    Reply::Answered(Some(name)) => self.today_screen.add_exercise(name, &mut ctx!(self)),
+                    Reply::Answered(Some(name)) => add_exercise(name, &mut ctx!(self)),
                     _ => Vec::new(),
                 }
             }

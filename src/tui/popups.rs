@@ -168,7 +168,7 @@ pub enum Popup {
 
 /// What a key did to an open popup.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Reply<T> {
+pub(crate) enum Reply<T> {
     /// It stays open, as the key left it.
     Open,
     /// It stays open, and the status line says why its answer was refused.
@@ -180,7 +180,7 @@ pub enum Reply<T> {
 }
 
 /// A key in the help overlay, which holds `lines` lines: scrolls it, or closes it on its own key.
-pub fn scroll_help(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
+pub(crate) fn scroll_help(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
     match action {
         Action::Help => return Reply::Closed,
         Action::Up => *scroll = scroll.saturating_sub(1),
@@ -191,7 +191,7 @@ pub fn scroll_help(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
 }
 
 /// The plan's exercise names matching a picker's filter: every word typed, in any case.
-pub fn exercise_matches<'a>(plan: &'a Plan, filter: &str) -> Vec<&'a str> {
+pub(crate) fn exercise_matches<'a>(plan: &'a Plan, filter: &str) -> Vec<&'a str> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
     plan.exercises
         .all()
@@ -207,7 +207,7 @@ pub fn exercise_matches<'a>(plan: &'a Plan, filter: &str) -> Vec<&'a str> {
 impl Picker {
     /// A key in the picker, over the plan's exercises: the answer is the exercise chosen (none
     /// when nothing matches).
-    pub fn update(&mut self, action: Action, plan: &Plan) -> Reply<Option<String>> {
+    pub(crate) fn update(&mut self, action: Action, plan: &Plan) -> Reply<Option<String>> {
         let count = exercise_matches(plan, &self.filter).len();
         match action {
             Action::Input(c) => {
@@ -233,7 +233,7 @@ impl Picker {
 
 impl CheckIn {
     /// A key in the check-in: the answer is the four scores, once each has one.
-    pub fn update(&mut self, action: Action) -> Reply<Readiness> {
+    pub(crate) fn update(&mut self, action: Action) -> Reply<Readiness> {
         match action {
             Action::Input(c) => {
                 self.scores[self.row] = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
@@ -257,7 +257,7 @@ impl CheckIn {
 
 impl Guess {
     /// A key in the RIR guess: the answer is the guess to store.
-    pub fn update(&mut self, action: Action) -> Reply<Effect> {
+    pub(crate) fn update(&mut self, action: Action) -> Reply<Effect> {
         if edit_line(&mut self.text, &mut self.error, action, 8) {
             return Reply::Open;
         }
@@ -277,7 +277,7 @@ impl Guess {
 
 impl GoTo {
     /// A key in the go-to date: the answer is the date typed.
-    pub fn update(&mut self, action: Action) -> Reply<NaiveDate> {
+    pub(crate) fn update(&mut self, action: Action) -> Reply<NaiveDate> {
         if edit_line(&mut self.text, &mut self.error, action, 10) {
             return Reply::Open;
         }

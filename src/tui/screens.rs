@@ -45,21 +45,21 @@ pub enum Pane {
 
 /// What a screen's update reads and changes besides its own state: the plan, the settings, the
 /// keys and today, and the shared parts of the screen (focus, the popup, the status line).
-pub struct Ctx<'a> {
+pub(crate) struct Ctx<'a> {
     /// The plan in use.
-    pub plan: &'a Plan,
+    pub(crate) plan: &'a Plan,
     /// The lifter's settings.
-    pub settings: &'a Settings,
+    pub(crate) settings: &'a Settings,
     /// The keys, for the key names messages give.
-    pub keymap: &'a Keymap,
+    pub(crate) keymap: &'a Keymap,
     /// Today, as last loaded from the store.
-    pub today: Option<&'a Today>,
+    pub(crate) today: Option<&'a Today>,
     /// Which screen.
-    pub screen: &'a mut Screen,
+    pub(crate) screen: &'a mut Screen,
     /// The focused pane.
-    pub pane: &'a mut Pane,
+    pub(crate) pane: &'a mut Pane,
     /// An overlay, if any.
-    pub popup: &'a mut Option<Popup>,
+    pub(crate) popup: &'a mut Option<Popup>,
     /// The status line.
-    pub message: &'a mut Option<(Meaning, String)>,
+    pub(crate) message: &'a mut Option<(Meaning, String)>,
 }

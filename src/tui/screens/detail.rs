@@ -67,7 +67,7 @@ pub const DETAIL_STEP: usize = 5;
 impl DetailView {
     /// The detail just loaded: it keeps the reach and list of the one open, and where Esc
     /// returns to (the screen it was opened from, kept across details opened from it).
-    pub fn opened(open: Option<&DetailView>, detail: ExerciseDetail, from: (Screen, Pane)) -> DetailView {
+    pub(crate) fn opened(open: Option<&DetailView>, detail: ExerciseDetail, from: (Screen, Pane)) -> DetailView {
         let back_to = match open {
             Some(view) if from.0 == Screen::Exercise => view.back_to,
             _ => from,
@@ -79,7 +79,7 @@ impl DetailView {
 
     /// A key on the detail: pages the list, switches sets and weeks, changes the reach, or
     /// goes back.
-    pub fn update(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn update(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         let rows = if self.weeks { self.detail.weeks.len() } else { self.detail.sets.len() };
         let last_start = rows.saturating_sub(1) / DETAIL_STEP * DETAIL_STEP;
         match action {

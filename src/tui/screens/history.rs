@@ -42,7 +42,7 @@ pub struct HistoryScreen {
 
 impl HistoryScreen {
     /// A key on the session list.
-    pub fn on_sessions(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn on_sessions(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         // Row 0 is the whole week; the sessions follow.
         let count = self.sessions.len() + 1;
         let before = self.session_cursor;
@@ -86,7 +86,7 @@ impl HistoryScreen {
     }
 
     /// Shows the week holding `date` (the go-to date's answer).
-    pub fn show_week(&mut self, date: NaiveDate, today: Option<&Today>) -> Vec<Effect> {
+    pub(crate) fn show_week(&mut self, date: NaiveDate, today: Option<&Today>) -> Vec<Effect> {
         // Weeks after this one hold nothing yet: a later date shows this week.
         let date = today.map_or(date, |t| date.min(t.date));
         self.wanted_week = Some(week_bounds(date).0);
@@ -108,7 +108,7 @@ impl HistoryScreen {
     }
 
     /// A key on the comparison.
-    pub fn on_comparison(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn on_comparison(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         match action {
             Action::Enter => {
                 if let Some(c) = &self.comparison
@@ -132,7 +132,12 @@ impl HistoryScreen {
 
     /// A week's sessions, loaded: each new list gets a fresh comparison (the week may have
     /// changed).
-    pub fn sessions_loaded(&mut self, monday: NaiveDate, deload: bool, sessions: Vec<SessionSummary>) -> Vec<Effect> {
+    pub(crate) fn sessions_loaded(
+        &mut self,
+        monday: NaiveDate,
+        deload: bool,
+        sessions: Vec<SessionSummary>,
+    ) -> Vec<Effect> {
         self.sessions_week = Some((monday, deload));
         self.sessions = sessions;
         self.session_cursor = self.session_cursor.min(self.sessions.len());
@@ -141,7 +146,7 @@ impl HistoryScreen {
     }
 
     /// A comparison, loaded.
-    pub fn compared(&mut self, session_id: Option<i64>, week_start: NaiveDate, exercises: Vec<WeekComparison>) {
+    pub(crate) fn compared(&mut self, session_id: Option<i64>, week_start: NaiveDate, exercises: Vec<WeekComparison>) {
         self.comparison = Some(Comparison { session_id, week_start, exercises, selected: 0 });
     }
 }

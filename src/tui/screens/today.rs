@@ -31,7 +31,7 @@ pub struct TodayScreen {
 
 impl TodayScreen {
     /// A key on the checklist.
-    pub fn on_checklist(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn on_checklist(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         let Some(today) = ctx.today else {
             return Vec::new();
         };
@@ -154,7 +154,7 @@ impl TodayScreen {
     }
 
     /// Changes plan day, asking first when the form holds a set being typed.
-    pub fn switch_day(&mut self, forward: bool, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn switch_day(&mut self, forward: bool, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         let count = ctx.plan.days.len();
         let Some(today) = ctx.today else {
             return Vec::new();
@@ -205,7 +205,7 @@ impl TodayScreen {
     }
 
     /// The check-in was answered (or skipped, `None`): on to the selected row's set.
-    pub fn checked_in(&mut self, readiness: Option<Readiness>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn checked_in(&mut self, readiness: Option<Readiness>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         self.checked_in = ctx.today.map(|t| t.date);
         self.open_selected(ctx);
         match (readiness, ctx.today) {
@@ -214,25 +214,8 @@ impl TodayScreen {
         }
     }
 
-    /// An exercise picked to add to today: added, or put back on the list when it was skipped.
-    pub fn add_exercise(&mut self, name: String, ctx: &mut Ctx<'_>) -> Vec<Effect> {
-        let Some(today) = ctx.today else {
-            return Vec::new();
-        };
-        if today.exercises.iter().any(|e| e.planned.name == name && !e.skipped) {
-            *ctx.message = Some((Meaning::Warn, format!("{name} is already on today's list")));
-            return Vec::new();
-        }
-        let change = if today.exercises.iter().any(|e| e.planned.name == name && !e.added) {
-            None
-        } else {
-            Some(ExerciseChange::Added)
-        };
-        vec![Effect::ChangeExercise { session: today.session_for(), exercise: name, change }]
-    }
-
     /// A question about today answered yes or no (the popup is already closed).
-    pub fn answer(&mut self, question: &Question, yes: bool, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn answer(&mut self, question: &Question, yes: bool, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         if !yes {
             if let Question::SwitchRow { .. } = question {
                 // Kept: back to the row the typed set is for, in the form.
@@ -273,7 +256,7 @@ impl TodayScreen {
 
     /// A set was committed: says so (with the rest it started), asks the RIR guess after a set
     /// to failure on a safe exercise, and clears the form if it still holds that set.
-    pub fn saved(&mut self, set: &LoggedSet, rest_seconds: u32, ctx: &mut Ctx<'_>) {
+    pub(crate) fn saved(&mut self, set: &LoggedSet, rest_seconds: u32, ctx: &mut Ctx<'_>) {
         let rest = std::time::Duration::from_secs(u64::from(rest_seconds));
         let rest_text = if rest_seconds > 0 {
             format!(", rest {}", crate::model::exercise::format_rest(rest))
@@ -305,7 +288,7 @@ impl TodayScreen {
     }
 
     /// A logged set was changed or deleted: the form is cleared if it was showing that set.
-    pub fn set_changed(&mut self, id: i64, ctx: &mut Ctx<'_>) {
+    pub(crate) fn set_changed(&mut self, id: i64, ctx: &mut Ctx<'_>) {
         if self.form.target.as_ref().is_some_and(|t| t.editing == Some(id)) {
             self.form = SetForm::default();
             *ctx.pane = Pane::Checklist;
@@ -314,7 +297,7 @@ impl TodayScreen {
 
     /// Today was read again: the cursor stays on its row while that row is there (else the
     /// current set), and the form follows.
-    pub fn today_loaded(&mut self, ctx: &Ctx<'_>) {
+    pub(crate) fn today_loaded(&mut self, ctx: &Ctx<'_>) {
         let Some(today) = ctx.today else {
             return;
         };
@@ -343,8 +326,25 @@ fn skip_or_restore(today: &Today, exercise: &ExerciseToday) -> Effect {
     Effect::ChangeExercise { session: today.session_for(), exercise: exercise.planned.name.clone(), change }
 }
 
+/// An exercise picked to add to today: added, or put back on the list when it was skipped.
+pub(crate) fn add_exercise(name: String, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    let Some(today) = ctx.today else {
+        return Vec::new();
+    };
+    if today.exercises.iter().any(|e| e.planned.name == name && !e.skipped) {
+        *ctx.message = Some((Meaning::Warn, format!("{name} is already on today's list")));
+        return Vec::new();
+    }
+    let change = if today.exercises.iter().any(|e| e.planned.name == name && !e.added) {
+        None
+    } else {
+        Some(ExerciseChange::Added)
+    };
+    vec![Effect::ChangeExercise { session: today.session_for(), exercise: name, change }]
+}
+
 /// Rest keys (any pane): 15 seconds more or less, or skip the rest.
-pub fn adjust_rest(action: Action, now: DateTime<Utc>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+pub(crate) fn adjust_rest(action: Action, now: DateTime<Utc>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
     let Some(today) = ctx.today else {
         return Vec::new();
     };

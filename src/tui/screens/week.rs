@@ -21,7 +21,7 @@ pub struct WeekScreen {
 
 impl WeekScreen {
     /// A key on the Week pane: scrolls it, or moves a week back or on (never past this one).
-    pub fn update(&mut self, action: Action, now: DateTime<Utc>, ctx: &Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn update(&mut self, action: Action, now: DateTime<Utc>, ctx: &Ctx<'_>) -> Vec<Effect> {
         let shown = self.report.as_ref().map(|w| w.monday);
         let step = match action {
             // The pane scrolls when its lines outnumber the rows (the view stops at the end).

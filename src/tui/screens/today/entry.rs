@@ -14,7 +14,7 @@ use crate::tui::theme::Meaning;
 impl TodayScreen {
     /// Tab from the checklist: to the form as it is. With a set typed for a row, the cursor
     /// goes back to that row, so the two never disagree.
-    pub fn tab_to_form(&mut self, ctx: &mut Ctx<'_>) {
+    pub(crate) fn tab_to_form(&mut self, ctx: &mut Ctx<'_>) {
         if self.form.dirty
             && let Some(row) = self.form_row(ctx.today)
         {
@@ -130,7 +130,7 @@ impl TodayScreen {
 
     /// Prefills the form for the selected slot: a logged set is edited; otherwise the target
     /// and last time's load fill it.
-    pub fn fill_form(&mut self, ctx: &Ctx<'_>) {
+    pub(crate) fn fill_form(&mut self, ctx: &Ctx<'_>) {
         let (Some((ei, si)), Some(today)) = (self.cursor, ctx.today) else {
             self.form = SetForm::default();
             return;
@@ -173,7 +173,7 @@ impl TodayScreen {
     }
 
     /// A key in the form.
-    pub fn on_form(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn on_form(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         if self.form.target.is_none() {
             if matches!(action, Action::Back) {
                 *ctx.pane = Pane::Checklist;
