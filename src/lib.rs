@@ -14,6 +14,7 @@ pub mod export;
 pub mod files;
 pub mod history;
 pub mod import;
+pub mod keymap;
 pub mod model;
 pub mod paths;
 pub mod recovery;
