@@ -17,6 +17,7 @@ pub mod import;
 pub mod keymap;
 pub mod model;
 pub mod paths;
+pub mod platform;
 pub mod recovery;
 pub mod store;
 pub mod today;
