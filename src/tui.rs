@@ -1,9 +1,9 @@
-//! The full-screen app: state and update, the keymap, the views, and the event loop.
+//! The full-screen app: state and update, the views, and the event loop (keys come from
+//! `crate::keymap`).
 
 pub mod app;
 pub mod driver;
 pub mod event_loop;
 pub mod form;
-pub mod keymap;
 pub mod theme;
 pub mod view;

@@ -55,10 +55,7 @@ fn export_to_file(store: &Store, format: Format, file: &Path) -> Result<(), Erro
     use std::sync::Arc;
     use std::sync::atomic::{AtomicBool, Ordering};
     let stop = Arc::new(AtomicBool::new(false));
-    for signal in [signal_hook::consts::SIGTERM, signal_hook::consts::SIGINT, signal_hook::consts::SIGHUP] {
-        signal_hook::flag::register_conditional_shutdown(signal, 1, Arc::clone(&stop))?;
-        signal_hook::flag::register(signal, Arc::clone(&stop))?;
-    }
+    crate::platform::stop_on_termination(&stop)?;
     disk::remove_stale_partials(file);
     let partial = disk::partial_path(file);
     let written = (|| -> Result<(), Error> {

@@ -5,10 +5,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::form::{Field, FormTarget, SetForm};
-use super::keymap::{Action, Context, Keymap};
 use super::theme::Meaning;
 use crate::config::Settings;
 use crate::history::{ExerciseDetail, WeekComparison};
+use crate::keymap::{Action, Context, Keymap};
 use crate::model::exercise::FailureClass;
 use crate::model::plan::{DayKind, Plan};
 use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};

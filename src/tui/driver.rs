@@ -7,9 +7,9 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
 use super::app::{App, Effect, Outcome};
-use super::keymap::Action;
 use crate::clock::Clock;
 use crate::history;
+use crate::keymap::Action;
 use crate::model::session::{DeloadStyle, ExerciseChange};
 use crate::store::{Store, StoreError, WriteWait};
 use crate::training::compare::week_bounds;

@@ -40,7 +40,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
                 "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
                 if view.range == crate::tui::app::TrendRange::Year { "year" } else { "12 weeks" },
                 last.monday.format("%-d %b %Y"),
-                screen.app.keymap.key_label(crate::tui::keymap::Action::CycleRange)
+                screen.app.keymap.key_label(crate::keymap::Action::CycleRange)
             ),
             None => "Not trained yet: the trend starts with the first working set.".into(),
         };

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::keymap::Action;
 use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
 use crate::model::units::parse_load;
@@ -13,7 +14,6 @@ use crate::training::{e1rm, plates};
 use crate::tui::app::Pane;
 use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES};
-use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {

@@ -8,10 +8,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::keymap::Action;
 use crate::model::session::{LoggedSet, SetEntry};
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::app::Pane;
-use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {

@@ -6,8 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::keymap::Action;
 use crate::tui::app::{CHECK_IN_QUESTIONS, Popup};
-use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 /// A centred rectangle of at most `width` x `height` inside `area`.

@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, entry, rest, truncate, wrap};
+use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
 use crate::training::checklist::slot_name;
 use crate::tui::app::Pane;
-use crate::tui::keymap::Action;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
