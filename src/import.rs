@@ -81,6 +81,25 @@ impl ImportError {
     }
 }
 
+/// Why an import stopped. Nothing was written.
+#[derive(Debug, thiserror::Error)]
+pub enum Failure {
+    /// The file: it cannot be read, or a row is wrong.
+    #[error("nothing was imported: {0}")]
+    File(#[from] ImportError),
+    /// SQLite turned the import's writes down.
+    #[error("{path}: the log refused the import, so nothing was written: {source}")]
+    Refused {
+        /// The file.
+        path: String,
+        /// What SQLite said.
+        source: rusqlite::Error,
+    },
+    /// The log could not be opened for the import (busy, read-only, newer).
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
 /// How to read a file.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Options {
@@ -557,7 +576,7 @@ pub fn import_file(
     catalogue: &Catalogue,
     clock: &dyn Clock,
     progress: &mut dyn FnMut(&str, u64, u64),
-) -> Result<Report, crate::error::Error> {
+) -> Result<Report, Failure> {
     let shown = path.display().to_string();
     let with_path = |mut e: ImportError| {
         e.path.clone_from(&shown);
@@ -584,7 +603,7 @@ pub fn import_file(
     let by_start = matches!(source, Source::Hevy | Source::Fitnotes);
     let label = format!("{} import", source.name());
     let counts = store.import_with(matching(source), sets as usize, !options.dry_run, |writer| {
-        staging.for_each_session(by_start, |mut session| -> Result<(), crate::error::Error> {
+        staging.for_each_session(by_start, |mut session| -> Result<(), Failure> {
             match source {
                 Source::Hevy => hevy::place_numbered_notes(&mut session),
                 Source::Fitnotes => fitnotes::name_day(&mut session),
@@ -601,24 +620,20 @@ pub fn import_file(
             Ok(())
         })?;
         // The file's own exercises first: an unknown name it lists keeps what the file says.
-        staging.for_each_custom(|custom| writer.custom(&custom).map_err(crate::error::Error::from))?;
+        staging.for_each_custom(|custom| writer.custom(&custom).map_err(Failure::from))?;
         unknown.flush()?;
         staging.for_each_unknown(|name, _, muscles| {
             let equipment = Equipment::guess_from_name(&name);
             writer.custom(&CustomExercise { name, muscles, equipment, source: label.clone() })?;
-            Ok::<(), crate::error::Error>(())
+            Ok::<(), Failure>(())
         })?;
         // hardset's CSV repeats a deload week on each of its sessions' rows: once each, in order.
         let sorted = delimiter != b'{';
-        staging.for_each_deload_week(sorted, |monday, style| {
-            writer.deload_week(monday, style).map_err(crate::error::Error::from)
-        })
+        staging.for_each_deload_week(sorted, |monday, style| writer.deload_week(monday, style).map_err(Failure::from))
     });
     let counts = counts.map_err(|e| match e {
-        crate::error::Error::Store(StoreError::Sqlite(source)) => {
-            crate::error::Error::Input(format!("{shown}: the log refused the import, so nothing was written: {source}"))
-        }
-        crate::error::Error::Import(e) if e.path.is_empty() => crate::error::Error::Import(with_path(e)),
+        Failure::Store(StoreError::Sqlite(source)) => Failure::Refused { path: shown.clone(), source },
+        Failure::File(e) if e.path.is_empty() => Failure::File(with_path(e)),
         other => other,
     })?;
     let mut listed = Vec::new();
