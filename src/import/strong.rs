@@ -6,10 +6,11 @@
 
 use chrono::Duration;
 
+use super::ImportError;
 use super::reader::Records;
+use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
-use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
@@ -138,7 +139,7 @@ fn read_row(
     })?;
     let workout_note = row.get_opt(l.workout_notes);
     if !workout_note.is_empty() && !session.note.contains(workout_note) {
-        super::join_note(&mut session.note, workout_note);
+        super::rows::join_note(&mut session.note, workout_note);
     }
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
     let note = row.get_opt(l.notes).to_string();
@@ -167,7 +168,7 @@ fn read_row(
     let reps = row.number(Some(l.reps), "Reps")?;
     let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
         return Ok(());
     };
     let unit = match l.unit_from {
@@ -177,10 +178,10 @@ fn read_row(
             Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
         }
     };
-    let rir = super::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
+    let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
     let mut note = note;
     if drop {
-        super::join_note(&mut note, "drop set");
+        super::rows::join_note(&mut note, "drop set");
     }
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
     set.entry.note = note;
