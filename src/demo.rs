@@ -58,6 +58,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
     let count = plan.days.len().max(1) as i64;
     let mut dice = Dice(0x5eed_1234_abcd_0042);
     let mut moods = Dice(0x0c0f_fee0_0dd5_0042);
+    let gear = EquipmentSettings::default().gear();
     // Each exercise's last two sessions: working sets and date, the latest first.
     let mut last: HashMap<String, Vec<(NaiveDate, Vec<SetEntry>)>> = HashMap::new();
     let mut sessions = Vec::new();
@@ -98,8 +99,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                 // The demo lifter never misses a rep outright.
                 missed: None,
             };
-            let loadable =
-                |unit| ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+            let loadable = |unit| ramp::loadable_for(planned.equipment, &gear, planned.load_step, unit);
             let target = progression::target(planned, &history, date, loadable, &progression::Rules::default());
             let unit = plan.unit;
             let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
@@ -109,8 +109,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
                 weight = first;
             }
             if planned.ramp_up {
-                let loadable =
-                    ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+                let loadable = ramp::loadable_for(planned.equipment, &gear, planned.load_step, unit);
                 let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
                 for rung in ramp::ladder(Some(weight), &rungs, &loadable, unit) {
                     let entry = SetEntry {

@@ -253,7 +253,7 @@ pub fn load(
         skipped: &skipped,
         logged: &sets,
         last_time: &last_time,
-        gear: &settings.equipment,
+        gear: &settings.equipment.gear(),
         unit: plan.unit,
         deload: deload.map(|d| d.style),
         before_last: &before_last,

@@ -513,11 +513,10 @@ pub fn deload_target(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::EquipmentSettings;
     use crate::model::exercise::Catalogue;
     use crate::model::plan::RepRange;
     use crate::model::session::SetKind;
-    use crate::training::ramp::loadable_for;
+    use crate::training::ramp::{Gear, loadable_for};
 
     /// An exercise of the catalogue with a rep range; its RIR target is its class's.
     fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
@@ -563,7 +562,7 @@ mod tests {
     /// today being `today`, with the default gear and rules (Epley).
     fn aim(p: &PlannedExercise, sets: &[SetEntry], before: Option<&SetEntry>, last: &str, today: &str) -> Target {
         let history = History { last: sets, last_date: Some(day(last)), before, missed: None };
-        let loadable = |unit| loadable_for(p.equipment, &EquipmentSettings::default(), p.load_step, unit);
+        let loadable = |unit| loadable_for(p.equipment, &Gear::standard(), p.load_step, unit);
         target(p, &history, day(today), loadable, &Rules::default())
     }
 
@@ -602,7 +601,7 @@ mod tests {
             &bench(),
             &History::default(),
             day("2025-03-06"),
-            |u| loadable_for(bench().equipment, &EquipmentSettings::default(), bench().load_step, u),
+            |u| loadable_for(bench().equipment, &Gear::standard(), bench().load_step, u),
             &Rules::default(),
         );
         assert_eq!((t.weight, t.reps), (None, 6));
@@ -719,7 +718,7 @@ mod tests {
         let last = [set(100.0, 10, Some(1.0), false)];
         let missed = Some((Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg), day("2025-03-06")));
         let history = History { last: &last, last_date: Some(day("2025-03-03")), before: None, missed };
-        let grid = |unit| loadable_for(bench().equipment, &EquipmentSettings::default(), bench().load_step, unit);
+        let grid = |unit| loadable_for(bench().equipment, &Gear::standard(), bench().load_step, unit);
         let t = target(&bench(), &history, day("2025-03-08"), grid, &Rules::default());
         // 101.25 does not load with 1.25 kg plates (pairs make 2.5 kg steps): back to 100 kg, for
         // last time's 10 reps.
@@ -838,7 +837,7 @@ mod tests {
         let mut p = bench();
         p.rir = DELOAD_RIR;
         let last = [set(70.0, 6, Some(1.0), false)];
-        let loadable = |unit| loadable_for(p.equipment, &EquipmentSettings::default(), p.load_step, unit);
+        let loadable = |unit| loadable_for(p.equipment, &Gear::standard(), p.load_step, unit);
         let t = deload_target(&p, &last, DeloadStyle::Volume, loadable, Formula::Epley);
         assert_eq!(load_reps(&t), ("62.5 kg".into(), "6".into()));
         assert_eq!(t.rir, DELOAD_RIR);
