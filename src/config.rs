@@ -161,6 +161,16 @@ impl Default for EquipmentSettings {
 }
 
 impl EquipmentSettings {
+    /// The equipment as the training rules read it.
+    pub fn gear(&self) -> crate::training::ramp::Gear {
+        let in_unit = |unit| crate::training::ramp::UnitGear {
+            bar: self.bar(unit),
+            dumbbell_step: self.dumbbell_step(unit),
+            machine_step: self.machine_step(unit),
+        };
+        crate::training::ramp::Gear { kg: in_unit(Unit::Kg), lb: in_unit(Unit::Lb) }
+    }
+
     /// The barbell and plates in a unit.
     pub fn bar(&self, unit: Unit) -> BarSetup {
         let (bar, plates) = match unit {

@@ -136,7 +136,8 @@ fn exercise_sets(
         // The demo lifter never misses a rep outright.
         missed: None,
     };
-    let loadable = |unit| ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+    let gear = EquipmentSettings::default().gear();
+    let loadable = |unit| ramp::loadable_for(planned.equipment, &gear, planned.load_step, unit);
     let target = progression::target(planned, &history, date, loadable, &progression::Rules::default());
     let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
     let mut weight = target.weight.unwrap_or(first);
@@ -158,7 +159,7 @@ fn ramp_up_sets(
     at: &mut DateTime<Utc>,
     sets: &mut Vec<(SetEntry, DateTime<Utc>)>,
 ) {
-    let loadable = ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
+    let loadable = ramp::loadable_for(planned.equipment, &EquipmentSettings::default().gear(), planned.load_step, unit);
     let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
     for rung in ramp::ladder(Some(weight), &rungs, &loadable, unit) {
         let entry = SetEntry {

@@ -107,7 +107,7 @@ fn ramp_text(
             plan.planned("Barbell back squat").ok_or_else(|| Error::Input("name an exercise with --exercise".into()))?
         }
     };
-    let loadable = ramp::loadable_for(planned.equipment, &settings.equipment, planned.load_step, unit);
+    let loadable = ramp::loadable_for(planned.equipment, &settings.equipment.gear(), planned.load_step, unit);
     let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
     let sets = ramp::ladder(Some(working), &rungs, &loadable, unit);
     let mut text = format!("Ramp-up sets for {} towards {working}:", planned.name);
