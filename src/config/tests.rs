@@ -8,6 +8,13 @@ fn the_shipped_file_states_the_defaults() {
 }
 
 #[test]
+fn the_rules_tests_gym_is_the_shipped_gym() {
+    // The training rules' tests load bars from `Gear::standard()`; it must stay the gym a fresh
+    // install has, or those tests would check targets no lifter sees.
+    assert_eq!(Settings::default().equipment.gear(), crate::training::ramp::Gear::standard());
+}
+
+#[test]
 fn a_file_overrides_only_what_it_names() {
     let settings = Settings::parse("[equipment]\nbar_kg = 15.0\n", "config.toml").expect("valid");
     assert_eq!(settings.equipment.bar(Unit::Kg).bar, Load::from_hundredths(1500));
