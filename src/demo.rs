@@ -7,9 +7,9 @@ use chrono::{DateTime, Days, NaiveDate, NaiveTime, Utc};
 
 use crate::clock::Clock;
 use crate::config::EquipmentSettings;
-use crate::model::plan::{DayKind, Plan};
+use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::{Readiness, SessionRecord, SetEntry, SetKind};
-use crate::model::units::{Load, Rir, Weight};
+use crate::model::units::{Load, Rir, Unit, Weight};
 use crate::store::{ImportBatch, Store, StoreError};
 use crate::training::{progression, ramp};
 
@@ -51,6 +51,9 @@ fn at_local(clock: &dyn Clock, date: NaiveDate, hour: u32, minute: u32) -> DateT
     (date.and_time(time) - clock.offset_at(guess)).and_utc()
 }
 
+/// Each exercise's last two sessions: working sets and date, the latest first.
+type Recent = HashMap<String, Vec<(NaiveDate, Vec<SetEntry>)>>;
+
 /// Sessions for the `weeks` weeks before today, planned so that today is the plan's first day.
 pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord> {
     let today = clock.local_date(clock.now());
@@ -58,8 +61,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
     let count = plan.days.len().max(1) as i64;
     let mut dice = Dice(0x5eed_1234_abcd_0042);
     let mut moods = Dice(0x0c0f_fee0_0dd5_0042);
-    // Each exercise's last two sessions: working sets and date, the latest first.
-    let mut last: HashMap<String, Vec<(NaiveDate, Vec<SetEntry>)>> = HashMap::new();
+    let mut last: Recent = HashMap::new();
     let mut sessions = Vec::new();
     for back in (1..=days).rev() {
         let date = today - Days::new(back);
@@ -71,16 +73,7 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
             DayKind::Rest => continue,
             DayKind::ActiveRecovery => {
                 if dice.below(5) > 0 {
-                    let at = at_local(clock, date, 12, 0);
-                    sessions.push(SessionRecord {
-                        started_at: at,
-                        ended_at: Some(at),
-                        day_name: day.name.clone(),
-                        day_index: Some(index),
-                        sets: Vec::new(),
-                        readiness: None,
-                        note: String::new(),
-                    });
+                    sessions.push(recovery_session(clock, date, day, index));
                 }
                 continue;
             }
@@ -90,92 +83,147 @@ pub fn history(plan: &Plan, clock: &dyn Clock, weeks: u32) -> Vec<SessionRecord>
         let mut at = start;
         let mut sets = Vec::new();
         for planned in &day.exercises {
-            let times = last.get(&planned.name).cloned().unwrap_or_default();
-            let history = progression::History {
-                last: times.first().map_or(&[][..], |(_, sets)| sets.as_slice()),
-                last_date: times.first().map(|(date, _)| *date),
-                before: times.get(1).and_then(|(_, sets)| sets.first()),
-                // The demo lifter never misses a rep outright.
-                missed: None,
-            };
-            let loadable =
-                |unit| ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
-            let target = progression::target(planned, &history, date, loadable, &progression::Rules::default());
-            let unit = plan.unit;
-            let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
-            let mut weight = target.weight.unwrap_or(first);
-            if weight.load.as_f64() > starting_load(&planned.name) * 1.8 {
-                // A new cycle: back to the starting load.
-                weight = first;
-            }
-            if planned.ramp_up {
-                let loadable =
-                    ramp::loadable_for(planned.equipment, &EquipmentSettings::default(), planned.load_step, unit);
-                let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
-                for rung in ramp::ladder(Some(weight), &rungs, &loadable, unit) {
-                    let entry = SetEntry {
-                        exercise: planned.name.clone(),
-                        kind: SetKind::RampUp,
-                        weight: rung.weight.unwrap_or(weight),
-                        reps: rung.reps,
-                        rir: None,
-                        form_broke: false,
-                        note: String::new(),
-                    };
-                    at += chrono::Duration::seconds(90);
-                    sets.push((entry, at));
-                }
-            }
-            let mut done = Vec::new();
-            for n in 0..planned.sets {
-                let wobble = dice.below(3) as i32 - 1;
-                // After a load step the target is a floor ("6+"): the demo lifter, who grows
-                // stronger every week, gets a rep past it.
-                let floor = i32::from(target.at_least);
-                let reps = (i32::from(target.reps) + floor + wobble - i32::from(n))
-                    .clamp(i32::from(planned.reps.low) - 1, i32::from(planned.reps.high))
-                    .max(1);
-                let halves = planned.rir.low * 2 + dice.below(3) as u8;
-                let form_broke = dice.below(25) == 0;
-                let note = if form_broke { "lower back rounded on the last rep".to_string() } else { String::new() };
-                let entry = SetEntry {
-                    exercise: planned.name.clone(),
-                    kind: SetKind::Working,
-                    weight,
-                    reps: reps as u16,
-                    rir: Rir::from_halves(halves),
-                    form_broke,
-                    note,
-                };
-                at += chrono::Duration::seconds(planned.rest.as_secs() as i64 + 45);
-                done.push(entry.clone());
-                sets.push((entry, at));
-            }
+            let done = exercise_sets(planned, plan.unit, date, &last, &mut dice, &mut at, &mut sets);
             let times = last.entry(planned.name.clone()).or_default();
             times.insert(0, (date, done));
             times.truncate(2);
         }
         let end = at + chrono::Duration::minutes(5);
-        // Most sessions open with a check-in: mostly good days, the odd rough one.
-        let score = |dice: &mut Dice| 5 - (dice.below(4) as u8).min(dice.below(4) as u8);
-        // Its own dice, so check-ins leave the lifting history as it was.
-        let readiness = (moods.below(5) > 0).then(|| Readiness {
-            sleep: score(&mut moods),
-            energy: score(&mut moods),
-            joints: score(&mut moods),
-            motivation: score(&mut moods),
-        });
         sessions.push(SessionRecord {
             started_at: start,
             ended_at: Some(end),
             day_name: day.name.clone(),
             day_index: Some(index),
             sets,
-            readiness,
+            readiness: check_in(&mut moods),
             note: String::new(),
         });
     }
     sessions
+}
+
+/// An active-recovery day: a session with no sets at noon.
+fn recovery_session(clock: &dyn Clock, date: NaiveDate, day: &PlanDay, index: usize) -> SessionRecord {
+    let at = at_local(clock, date, 12, 0);
+    SessionRecord {
+        started_at: at,
+        ended_at: Some(at),
+        day_name: day.name.clone(),
+        day_index: Some(index),
+        sets: Vec::new(),
+        readiness: None,
+        note: String::new(),
+    }
+}
+
+/// One exercise of a training day, its sets added to `sets` one after another from `at`: the
+/// ramp-up ladder, then the working sets at the load progression suggests. Returns the working
+/// sets.
+fn exercise_sets(
+    planned: &PlannedExercise,
+    unit: Unit,
+    date: NaiveDate,
+    last: &Recent,
+    dice: &mut Dice,
+    at: &mut DateTime<Utc>,
+    sets: &mut Vec<(SetEntry, DateTime<Utc>)>,
+) -> Vec<SetEntry> {
+    let times = last.get(&planned.name).cloned().unwrap_or_default();
+    let history = progression::History {
+        last: times.first().map_or(&[][..], |(_, sets)| sets.as_slice()),
+        last_date: times.first().map(|(date, _)| *date),
+        before: times.get(1).and_then(|(_, sets)| sets.first()),
+        // The demo lifter never misses a rep outright.
+        missed: None,
+    };
+    let gear = EquipmentSettings::default().gear();
+    let loadable = |unit| ramp::loadable_for(planned.equipment, &gear, planned.load_step, unit);
+    let target = progression::target(planned, &history, date, loadable, &progression::Rules::default());
+    let first = Weight::new(Load::from_f64(starting_load(&planned.name)).unwrap_or_default(), unit);
+    let mut weight = target.weight.unwrap_or(first);
+    if weight.load.as_f64() > starting_load(&planned.name) * 1.8 {
+        // A new cycle: back to the starting load.
+        weight = first;
+    }
+    if planned.ramp_up {
+        ramp_up_sets(planned, weight, unit, at, sets);
+    }
+    working_sets(planned, &target, weight, dice, at, sets)
+}
+
+/// The ramp-up ladder to `weight`, 90 seconds apart.
+fn ramp_up_sets(
+    planned: &PlannedExercise,
+    weight: Weight,
+    unit: Unit,
+    at: &mut DateTime<Utc>,
+    sets: &mut Vec<(SetEntry, DateTime<Utc>)>,
+) {
+    let loadable = ramp::loadable_for(planned.equipment, &EquipmentSettings::default().gear(), planned.load_step, unit);
+    let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
+    for rung in ramp::ladder(Some(weight), &rungs, &loadable, unit) {
+        let entry = SetEntry {
+            exercise: planned.name.clone(),
+            kind: SetKind::RampUp,
+            weight: rung.weight.unwrap_or(weight),
+            reps: rung.reps,
+            rir: None,
+            form_broke: false,
+            note: String::new(),
+        };
+        *at += chrono::Duration::seconds(90);
+        sets.push((entry, *at));
+    }
+}
+
+/// The planned working sets at `weight`, a rest apart: reps near the target, one fewer each
+/// set, an RIR in the planned range, and now and then a broken form. Returns them.
+fn working_sets(
+    planned: &PlannedExercise,
+    target: &progression::Target,
+    weight: Weight,
+    dice: &mut Dice,
+    at: &mut DateTime<Utc>,
+    sets: &mut Vec<(SetEntry, DateTime<Utc>)>,
+) -> Vec<SetEntry> {
+    let mut done = Vec::new();
+    for n in 0..planned.sets {
+        let wobble = dice.below(3) as i32 - 1;
+        // After a load step the target is a floor ("6+"): the demo lifter, who grows
+        // stronger every week, gets a rep past it.
+        let floor = i32::from(target.at_least);
+        let reps = (i32::from(target.reps) + floor + wobble - i32::from(n))
+            .clamp(i32::from(planned.reps.low) - 1, i32::from(planned.reps.high))
+            .max(1);
+        let halves = planned.rir.low * 2 + dice.below(3) as u8;
+        let form_broke = dice.below(25) == 0;
+        let note = if form_broke { "lower back rounded on the last rep".to_string() } else { String::new() };
+        let entry = SetEntry {
+            exercise: planned.name.clone(),
+            kind: SetKind::Working,
+            weight,
+            reps: reps as u16,
+            rir: Rir::from_halves(halves),
+            form_broke,
+            note,
+        };
+        *at += chrono::Duration::seconds(planned.rest.as_secs() as i64 + 45);
+        done.push(entry.clone());
+        sets.push((entry, *at));
+    }
+    done
+}
+
+/// Most sessions open with a check-in: mostly good days, the odd rough one. `moods` is its own
+/// dice, so check-ins leave the lifting history as it was.
+fn check_in(moods: &mut Dice) -> Option<Readiness> {
+    let score = |dice: &mut Dice| 5 - (dice.below(4) as u8).min(dice.below(4) as u8);
+    (moods.below(5) > 0).then(|| Readiness {
+        sleep: score(moods),
+        energy: score(moods),
+        joints: score(moods),
+        motivation: score(moods),
+    })
 }
 
 /// Writes `weeks` weeks of demo history in one transaction; returns the number of sets.

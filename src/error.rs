@@ -15,9 +15,9 @@ pub enum Error {
     /// The settings file.
     #[error("the settings cannot be used: {0}")]
     Config(#[from] crate::config::ConfigError),
-    /// A file to import.
-    #[error("nothing was imported: {0}")]
-    Import(#[from] crate::import::ImportError),
+    /// A file to import: nothing was imported.
+    #[error(transparent)]
+    Import(#[from] crate::import::Failure),
     /// Reading or writing a file or the terminal.
     #[error("{0}")]
     Io(#[from] std::io::Error),

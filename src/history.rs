@@ -1,6 +1,8 @@
 //! History as the screens and the command line see it: past sessions and, for each exercise of
 //! a session, its working sets in the session's week beside those of the week before.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
@@ -199,4 +201,141 @@ pub fn exercise_detail(
     let mut sets = sets;
     sets.reverse();
     Ok(ExerciseDetail { exercise: exercise.to_string(), unit, weeks, records, sets })
+}
+
+/// One exercise's history for the shell.
+#[derive(Debug, serde::Serialize)]
+pub struct HistoryReport {
+    /// Exercise name.
+    pub exercise: String,
+    /// Unit of the figures.
+    pub unit: &'static str,
+    /// The e1RM formula.
+    pub formula: &'static str,
+    /// Newest week first.
+    pub weeks: Vec<HistoryWeek>,
+    /// The best e1RM ever and the set that made it.
+    pub best_e1rm: Option<HistorySet>,
+    /// Most reps at each load, heaviest first.
+    pub best_reps: Vec<HistorySet>,
+}
+
+/// One week of an exercise.
+#[derive(Debug, serde::Serialize)]
+pub struct HistoryWeek {
+    /// ISO week, such as "2026-W48".
+    pub week: String,
+    /// Its Monday.
+    pub monday: NaiveDate,
+    /// A deload week (no records, kept out of trends).
+    pub deload: bool,
+    /// Best RIR-adjusted e1RM.
+    pub best_e1rm: f64,
+    /// Change from the week before it (when both are normal weeks).
+    pub change: Option<f64>,
+    /// The heaviest set.
+    pub top_set: HistorySet,
+    /// Working sets that week.
+    pub working_sets: usize,
+}
+
+/// A set as the shell sees it.
+#[derive(Debug, serde::Serialize)]
+pub struct HistorySet {
+    /// Local date.
+    pub date: NaiveDate,
+    /// Load.
+    pub weight: f64,
+    /// Reps.
+    pub reps: u16,
+    /// Reps in reserve.
+    pub rir: Option<f64>,
+    /// The e1RM (for the best-e1RM record).
+    pub e1rm: Option<f64>,
+}
+
+impl HistoryReport {
+    /// Builds the report from an exercise's detail: the newest `weeks` weeks.
+    pub fn new(detail: &ExerciseDetail, formula: Formula, weeks: usize, clock: &dyn Clock) -> HistoryReport {
+        let as_set = |s: &crate::model::session::LoggedSet, e1rm: Option<f64>| HistorySet {
+            date: clock.local_date(s.session_started_at),
+            weight: s.entry.weight.load.as_f64(),
+            reps: s.entry.reps,
+            rir: s.entry.rir.map(crate::model::units::Rir::as_f64),
+            e1rm,
+        };
+        let points = &detail.weeks;
+        let rows = points
+            .iter()
+            .enumerate()
+            .rev()
+            .take(weeks)
+            .map(|(i, w)| {
+                let previous = i.checked_sub(1).and_then(|p| points.get(p));
+                let change = previous.filter(|p| !p.deload && !w.deload).map(|p| w.best_e1rm - p.best_e1rm);
+                let iso = chrono::Datelike::iso_week(&w.monday);
+                HistoryWeek {
+                    week: format!("{}-W{:02}", iso.year(), iso.week()),
+                    monday: w.monday,
+                    deload: w.deload,
+                    best_e1rm: (w.best_e1rm * 100.0).round() / 100.0,
+                    change: change.map(|c| (c * 100.0).round() / 100.0),
+                    top_set: as_set(&w.top, estimate_set(formula, &w.top.entry).map(|e| (e * 100.0).round() / 100.0)),
+                    working_sets: w.working_sets,
+                }
+            })
+            .collect();
+        HistoryReport {
+            exercise: detail.exercise.clone(),
+            unit: detail.unit.label(),
+            formula: formula.name(),
+            weeks: rows,
+            best_e1rm: detail.records.best_e1rm.as_ref().map(|(v, s)| as_set(s, Some((v * 100.0).round() / 100.0))),
+            best_reps: detail.records.best_reps.iter().map(|(_, _, s)| as_set(s, None)).collect(),
+        }
+    }
+
+    /// The report as text: a table of weeks, newest first, then the records.
+    pub fn text(&self) -> String {
+        let unit = self.unit;
+        let mut text = format!("{}, week by week (e1RM by {}, in {unit}):\n", self.exercise, self.formula);
+        if self.weeks.is_empty() {
+            text.push_str("  not trained yet\n");
+            return text;
+        }
+        let _ = writeln!(text, "  {:<9} {:>9}  {:<12}  {:<22} {:>4}", "week", "best e1RM", "change", "top set", "sets");
+        for w in &self.weeks {
+            let change = match (w.deload, w.change) {
+                (true, _) => "deload".to_string(),
+                (false, Some(c)) if c > 0.0 => format!("better +{c:.1}"),
+                (false, Some(c)) if c < 0.0 => format!("worse {c:.1}"),
+                (false, Some(_)) => "same".to_string(),
+                (false, None) => String::new(),
+            };
+            let rir = w.top_set.rir.map(|r| format!(" @ {r}")).unwrap_or_default();
+            let top = format!("{} {unit} x {}{rir}", w.top_set.weight, w.top_set.reps);
+            let _ = writeln!(
+                text,
+                "  {:<9} {:>9.1}  {:<12}  {:<22} {:>4}",
+                w.week, w.best_e1rm, change, top, w.working_sets
+            );
+        }
+        if let Some(best) = &self.best_e1rm {
+            let _ = writeln!(
+                text,
+                "Best e1RM: {:.1} {unit} ({} {unit} x {}{} on {})",
+                best.e1rm.unwrap_or_default(),
+                best.weight,
+                best.reps,
+                best.rir.map(|r| format!(" @ {r}")).unwrap_or_default(),
+                best.date.format("%a %-d %b %Y")
+            );
+        }
+        if !self.best_reps.is_empty() {
+            let most: Vec<String> =
+                self.best_reps.iter().take(6).map(|s| format!("{} {unit} x {}", s.weight, s.reps)).collect();
+            let _ = writeln!(text, "Most reps: {}", most.join(", "));
+        }
+        text
+    }
 }

@@ -192,16 +192,53 @@ pub fn signs(
     let now = clock.now();
     let soon_after_now = now + chrono::Duration::seconds(1);
     let this_monday = week_bounds(clock.local_date(now)).0;
+    let this_week_deload = deloads.iter().any(|d| d.monday == this_monday);
+    let mut signs = Signs::default();
+    let (declines, falling) = key_lift_trends(store, plan, settings, clock, now, deloads)?;
+    signs.declines = declines;
+    if !falling.is_empty() && !this_week_deload {
+        signs.anxiety_volume = anxiety_volume(store, plan, settings, clock, now, &falling)?;
+    }
+    let checkins: Vec<_> = store
+        .readiness_between(now - chrono::Duration::days(7), soon_after_now)?
+        .into_iter()
+        .map(|(at, r)| (clock.local_date(at), r))
+        .collect();
+    // The days with lifting, to tell a rest day from a training day whose check-in was skipped.
+    let trained: Vec<_> = store
+        .sessions_between(now - chrono::Duration::days(7), soon_after_now)?
+        .into_iter()
+        .filter(|s| s.working_sets + s.ramp_up_sets > 0)
+        .map(|s| clock.local_date(s.session.started_at))
+        .collect();
+    signs.poor_readiness = recovery::poor_readiness(&checkins, &trained);
+    signs.joints = recovery::joints_worse(&checkins);
+    signs.calibration = recovery::calibration(&store.rir_guesses(50)?);
+    Ok(signs)
+}
+
+/// Each key lift's trend as of `now`: the declines over finished weeks, and the lifts starting
+/// to fall this week.
+fn key_lift_trends(
+    store: &Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    now: DateTime<Utc>,
+    deloads: &[DeloadWeek],
+) -> Result<(Vec<Decline>, Vec<String>), StoreError> {
+    let soon_after_now = now + chrono::Duration::seconds(1);
+    let this_monday = week_bounds(clock.local_date(now)).0;
     let last_monday = this_monday - Days::new(7);
     let deload_mondays: Vec<_> = deloads.iter().map(|d| d.monday).collect();
     let week_of = |at: DateTime<Utc>| week_bounds(clock.local_date(at)).0;
     let noise = settings.recovery.decline_percent;
-    let mut signs = Signs::default();
     // The trend starts afresh after a deload (a deload answers the decline before it), and only
     // finished weeks count: a week half trained is not a weaker week. This week's sets so far
     // can only clear a decline (a rebound) or show a lift starting to fall.
     let after_last_deload = deloads.iter().filter(|d| d.monday < this_monday).map(|d| d.monday + Days::new(7)).max();
     let this_week_deload = deload_mondays.contains(&this_monday);
+    let mut declines: Vec<Decline> = Vec::new();
     let mut falling: Vec<String> = Vec::new();
     for lift in key_lifts(store, plan, now)? {
         let window = this_monday - Days::new(7 * TREND_WEEKS);
@@ -220,7 +257,7 @@ pub fn signs(
         if let Some(f) =
             recovery::declining(&finished, this_monday, best_now, noise, settings.recovery.decline_alone_percent)
         {
-            signs.declines.push(Decline {
+            declines.push(Decline {
                 exercise: lift.clone(),
                 weeks: f.weeks,
                 fall_percent: f.fall_percent,
@@ -232,42 +269,37 @@ pub fn signs(
             falling.push(lift);
         }
     }
-    if !falling.is_empty() && !this_week_deload {
-        let threshold = settings.volume.effective_rir_halves();
-        let this_week = weekly_volume(
-            &store.sets_between(clock.midnight(this_monday), soon_after_now)?,
-            &plan.exercises,
-            threshold,
-        );
-        let planned = plan_week_volume(plan);
-        for lift in &falling {
-            let Some(exercise) = plan.exercises.get(lift) else { continue };
-            for &muscle in &exercise.primary {
-                let sets = this_week.iter().find(|w| w.muscle == muscle).map_or(0.0, |w| w.effective);
-                let planned = planned.get(&muscle).copied().unwrap_or(0.0);
-                let already = signs.anxiety_volume.iter().any(|a| a.muscle == muscle);
-                if !already && recovery::anxiety_volume(sets, planned, true, settings.recovery.anxiety_extra_sets) {
-                    signs.anxiety_volume.push(AnxietyVolume { muscle, lift: lift.clone(), sets, planned });
-                }
+    Ok((declines, falling))
+}
+
+/// The muscles of the `falling` lifts given more sets this week than the plan gives them.
+fn anxiety_volume(
+    store: &Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    now: DateTime<Utc>,
+    falling: &[String],
+) -> Result<Vec<AnxietyVolume>, StoreError> {
+    let soon_after_now = now + chrono::Duration::seconds(1);
+    let this_monday = week_bounds(clock.local_date(now)).0;
+    let mut found: Vec<AnxietyVolume> = Vec::new();
+    let threshold = settings.volume.effective_rir_halves();
+    let this_week =
+        weekly_volume(&store.sets_between(clock.midnight(this_monday), soon_after_now)?, &plan.exercises, threshold);
+    let planned = plan_week_volume(plan);
+    for lift in falling {
+        let Some(exercise) = plan.exercises.get(lift) else { continue };
+        for &muscle in &exercise.primary {
+            let sets = this_week.iter().find(|w| w.muscle == muscle).map_or(0.0, |w| w.effective);
+            let planned = planned.get(&muscle).copied().unwrap_or(0.0);
+            let already = found.iter().any(|a| a.muscle == muscle);
+            if !already && recovery::anxiety_volume(sets, planned, true, settings.recovery.anxiety_extra_sets) {
+                found.push(AnxietyVolume { muscle, lift: lift.clone(), sets, planned });
             }
         }
     }
-    let checkins: Vec<_> = store
-        .readiness_between(now - chrono::Duration::days(7), soon_after_now)?
-        .into_iter()
-        .map(|(at, r)| (clock.local_date(at), r))
-        .collect();
-    // The days with lifting, to tell a rest day from a training day whose check-in was skipped.
-    let trained: Vec<_> = store
-        .sessions_between(now - chrono::Duration::days(7), soon_after_now)?
-        .into_iter()
-        .filter(|s| s.working_sets + s.ramp_up_sets > 0)
-        .map(|s| clock.local_date(s.session.started_at))
-        .collect();
-    signs.poor_readiness = recovery::poor_readiness(&checkins, &trained);
-    signs.joints = recovery::joints_worse(&checkins);
-    signs.calibration = recovery::calibration(&store.rir_guesses(50)?);
-    Ok(signs)
+    Ok(found)
 }
 
 /// The plan's own weekly dose per muscle.

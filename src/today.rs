@@ -14,6 +14,7 @@ use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
 use crate::model::session::{DeloadStyle, DeloadWeek, SetKind};
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
+use crate::model::units::Weight;
 use crate::recovery;
 use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
@@ -149,8 +150,71 @@ pub fn load(
     clock: &dyn Clock,
     chosen_day: Option<usize>,
 ) -> Result<Today, StoreError> {
-    let now = clock.now();
-    let date = clock.local_date(now);
+    let date = clock.local_date(clock.now());
+    let DayInPlay { session, finished, day_index, day } = day_in_play(store, plan, clock, date, chosen_day)?;
+    // A session finished earlier today still shows its sets; one more set reopens it.
+    let shown = session.as_ref().or(finished.as_ref());
+    let (sets, changes) = match shown {
+        Some(s) => (store.session_sets(s.id)?, store.exercise_changes(s.id)?),
+        None => (Vec::new(), Vec::new()),
+    };
+    let (mut added, skipped) = added_and_skipped(plan, &day, changes, &sets);
+    // A deload week lightens every exercise, and deload weeks never count as "last time".
+    let deloads = store.deload_weeks()?;
+    let this_monday = week_bounds(date).0;
+    let deload = deloads.iter().copied().find(|d| d.monday == this_monday);
+    let skip = deload_stretches(clock, &deloads);
+    let mut planned_today = day.exercises.clone();
+    let mut rested = Vec::new();
+    if let Some(deload) = deload {
+        rested = deload::lighten_day(&mut planned_today, deload.style);
+        deload::lighten_day(&mut added, DeloadStyle::Load);
+    }
+    let past = past_sets(store, clock, day.exercises.iter().chain(&added), shown.map(|s| s.id), &skip)?;
+    let exercises = checklist::build(&DayInput {
+        planned: &planned_today,
+        added: &added,
+        skipped: &skipped,
+        logged: &sets,
+        last_time: &past.last_time,
+        gear: &settings.equipment.gear(),
+        unit: plan.unit,
+        deload: deload.map(|d| d.style),
+        before_last: &past.before_last,
+        missed: &past.missed,
+        today: date,
+        local_date: &|at| clock.local_date(at),
+        rules: settings.progression_rules(),
+    });
+    let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
+    warnings.extend(layoff_warnings(&exercises));
+    let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
+    if deload.is_none() {
+        warnings.extend(signs.warnings());
+    }
+    let plan_age = plan_age(store, clock)?;
+    warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
+    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, rested, plan_age, signs })
+}
+
+/// The session running now, the plan day it is on, and a session of that day finished earlier
+/// today.
+struct DayInPlay {
+    session: Option<Session>,
+    finished: Option<Session>,
+    day_index: Option<usize>,
+    day: PlanDay,
+}
+
+/// Which day today is: the day the lifter picked, else the running session's, else the
+/// scheduled one.
+fn day_in_play(
+    store: &mut Store,
+    plan: &Plan,
+    clock: &dyn Clock,
+    date: NaiveDate,
+    chosen_day: Option<usize>,
+) -> Result<DayInPlay, StoreError> {
     // A session is over when nothing was logged for 12 hours, or when the date has changed and
     // nothing was logged for 3: a late session crossing midnight stays one session, but an
     // evening session left open does not swallow the next morning's sets. A session that starts
@@ -183,12 +247,16 @@ pub fn load(
             last.filter(|s| s.ended_at.is_some() && s.day_index == day_index && clock.local_date(s.started_at) == date)
         }
     };
-    // A session finished earlier today still shows its sets; one more set reopens it.
-    let shown = session.as_ref().or(finished.as_ref());
-    let (sets, changes) = match shown {
-        Some(s) => (store.session_sets(s.id)?, store.exercise_changes(s.id)?),
-        None => (Vec::new(), Vec::new()),
-    };
+    Ok(DayInPlay { session, finished, day_index, day })
+}
+
+/// The exercises added to the session shown, and the names skipped in it.
+fn added_and_skipped(
+    plan: &Plan,
+    day: &PlanDay,
+    changes: Vec<(String, ExerciseChange)>,
+    sets: &[LoggedSet],
+) -> (Vec<PlannedExercise>, Vec<String>) {
     let mut added: Vec<PlannedExercise> = Vec::new();
     let mut skipped: Vec<String> = Vec::new();
     for (name, change) in changes {
@@ -198,7 +266,7 @@ pub fn load(
         }
     }
     // Sets logged from the shell, or for exercises the plan no longer has, still show.
-    for set in &sets {
+    for set in sets {
         let name = &set.entry.exercise;
         let known = day.exercises.iter().chain(&added).any(|e| &e.name == name);
         if !known {
@@ -210,33 +278,48 @@ pub fn load(
             added.push(planned);
         }
     }
-    // A deload week lightens every exercise, and deload weeks never count as "last time".
-    let deloads = store.deload_weeks()?;
-    let this_monday = week_bounds(date).0;
-    let deload = deloads.iter().copied().find(|d| d.monday == this_monday);
-    // A deload started mid-week leaves the hard sets before it alone; one marked afterwards
-    // (from the shell) covers its whole week.
-    let skip: Vec<_> = deloads
+    (added, skipped)
+}
+
+/// The stretches of time whose sets never count as "last time": each deload week. A deload
+/// started mid-week leaves the hard sets before it alone; one marked afterwards (from the
+/// shell) covers its whole week.
+fn deload_stretches(clock: &dyn Clock, deloads: &[DeloadWeek]) -> Vec<(DateTime<Utc>, DateTime<Utc>)> {
+    deloads
         .iter()
         .map(|d| {
             let (from, to) = (clock.midnight(d.monday), clock.midnight(week_bounds(d.monday).1));
             let start = if d.started_at > from && d.started_at < to { d.started_at } else { from };
             (start, to)
         })
-        .collect();
-    let mut planned_today = day.exercises.clone();
-    let mut rested = Vec::new();
-    if let Some(deload) = deload {
-        rested = deload::lighten_day(&mut planned_today, deload.style);
-        deload::lighten_day(&mut added, DeloadStyle::Load);
-    }
-    let session_id = shown.map(|s| s.id);
+        .collect()
+}
+
+/// What each exercise did before today, by name.
+struct PastSets {
+    /// The working sets of its last session.
+    last_time: HashMap<String, Vec<LoggedSet>>,
+    /// The working sets of the session before that.
+    before_last: HashMap<String, Vec<LoggedSet>>,
+    /// Its heaviest missed attempt since its last session, with the local date.
+    missed: HashMap<String, (Weight, NaiveDate)>,
+}
+
+/// The last two sessions of each of `exercises` outside the session shown and the `skip`
+/// stretches, and any load missed since.
+fn past_sets<'a>(
+    store: &Store,
+    clock: &dyn Clock,
+    exercises: impl Iterator<Item = &'a PlannedExercise>,
+    session_id: Option<i64>,
+    skip: &[(DateTime<Utc>, DateTime<Utc>)],
+) -> Result<PastSets, StoreError> {
     let mut last_time: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     let mut before_last: HashMap<String, Vec<LoggedSet>> = HashMap::new();
     let mut missed = HashMap::new();
-    for exercise in day.exercises.iter().chain(&added) {
+    for exercise in exercises {
         if !last_time.contains_key(&exercise.name) {
-            let mut times = store.last_times(&exercise.name, session_id, &skip, 2)?.into_iter();
+            let mut times = store.last_times(&exercise.name, session_id, skip, 2)?.into_iter();
             let last = times.next().unwrap_or_default();
             if let Some(after) = last.iter().map(|s| s.logged_at).max()
                 && let Some(miss) = store.heaviest_miss_after(&exercise.name, after)?
@@ -247,36 +330,19 @@ pub fn load(
             before_last.insert(exercise.name.clone(), times.next().unwrap_or_default());
         }
     }
-    let exercises = checklist::build(&DayInput {
-        planned: &planned_today,
-        added: &added,
-        skipped: &skipped,
-        logged: &sets,
-        last_time: &last_time,
-        gear: &settings.equipment,
-        unit: plan.unit,
-        deload: deload.map(|d| d.style),
-        before_last: &before_last,
-        missed: &missed,
-        today: date,
-        local_date: &|at| clock.local_date(at),
-        rules: settings.progression_rules(),
-    });
-    let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
-    // An exercise back after a break says so, until its first set today.
-    for exercise in &exercises {
+    Ok(PastSets { last_time, before_last, missed })
+}
+
+/// An exercise back after a break says so, until its first set today.
+fn layoff_warnings(exercises: &[ExerciseToday]) -> Vec<Warning> {
+    let mut warnings = Vec::new();
+    for exercise in exercises {
         let started = exercise.slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
         if let (Some(layoff), false) = (exercise.target.layoff, started || exercise.skipped) {
             warnings.push(training::warnings::layoff(&exercise.planned.name, layoff));
         }
     }
-    let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
-    if deload.is_none() {
-        warnings.extend(signs.warnings());
-    }
-    let plan_age = plan_age(store, clock)?;
-    warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
-    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, rested, plan_age, signs })
+    warnings
 }
 
 /// How long the plan in use has run, and when the one before it started.

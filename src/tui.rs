@@ -1,12 +1,11 @@
-//! The full-screen app: state and update, the screens and popups, the keymap, the views, and
-//! the event loop.
+//! The full-screen app: state and update, the screens and popups, the views, and the event loop
+//! (keys come from `crate::keymap`).
 
 pub mod app;
 pub mod driver;
 pub mod effect;
 pub mod event_loop;
 pub mod form;
-pub mod keymap;
 pub mod popups;
 pub mod screens;
 pub mod theme;

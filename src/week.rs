@@ -162,3 +162,37 @@ pub fn load_week(
         checkins,
     })
 }
+
+/// The week as text for the shell.
+pub fn week_text(report: &WeekReport) -> String {
+    use std::fmt::Write as _;
+    let [low, high] = report.target;
+    let mut text = format!(
+        "Week {} (from {}): effective sets per muscle, target {low}-{high}, {} training session{}\n",
+        report.week,
+        report.monday.format("%a %-d %b %Y"),
+        report.training_sessions,
+        if report.training_sessions == 1 { "" } else { "s" }
+    );
+    if report.muscles.iter().all(|m| m.effective_sets <= 0.0) {
+        text.push_str("  no effective sets yet\n");
+    }
+    // Muscles kept only for the Week pane's 8-week bars (none this week) are left out here.
+    for muscle in report.muscles.iter().filter(|m| m.effective_sets > 0.0) {
+        let unverified = if muscle.unverified_sets > 0.0 {
+            format!(" ({} unverified)", muscle.unverified_sets)
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            text,
+            "  {:<12} {:>5}  {:<6}  {} session{}{unverified}",
+            muscle.muscle,
+            muscle.effective_sets,
+            band_name(muscle.status),
+            muscle.sessions,
+            if muscle.sessions == 1 { "" } else { "s" }
+        );
+    }
+    text
+}

@@ -726,7 +726,7 @@ fn config_show_lists_every_key_in_force_in_the_form_the_file_takes() {
     for line in ["quit = \"q\"", "help = \"?\"", "show_week = \"3\"", "previous_day = \"[\"", "form_broke = \"f\""] {
         assert!(keys.lines().any(|l| l == line), "{line} in {keys}");
     }
-    assert_eq!(keys.lines().filter(|l| l.contains(" = ")).count(), hardset::tui::keymap::OVERRIDABLE.len(), "{keys}");
+    assert_eq!(keys.lines().filter(|l| l.contains(" = ")).count(), hardset::keymap::OVERRIDABLE.len(), "{keys}");
     // What it shows is a settings file that reads back the same.
     std::fs::write(&file, &shown).expect("writes the shown settings");
     assert!(hardset.ok(&["--config", &config, "config", "check"]).ends_with("config.toml: ok\n"));

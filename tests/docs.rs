@@ -1,6 +1,6 @@
 //! The docs keep up with the keymap: every key's words appear in docs/keys.md.
 
-use hardset::tui::keymap::BINDINGS;
+use hardset::keymap::BINDINGS;
 
 #[test]
 fn every_binding_is_documented() {

@@ -56,7 +56,7 @@ fn clock() -> FixedClock {
     FixedClock::at(common::evening())
 }
 
-fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::error::Error> {
+fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
     import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
 }
 

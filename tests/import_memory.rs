@@ -188,7 +188,7 @@ fn a_valid_40_mb_native_csv_imports_whole_in_bounded_memory() {
     assert!(left.is_empty(), "the scratch database is gone: {left:?}");
 }
 
-fn import_in_process(store: &mut Store, path: &Path) -> Result<Report, hardset::error::Error> {
+fn import_in_process(store: &mut Store, path: &Path) -> Result<Report, hardset::import::Failure> {
     let clock = FixedClock::at(common::evening());
     import_file(store, path, &Options::default(), &common::catalogue(), &clock, &mut |_, _, _| {})
 }

@@ -108,11 +108,11 @@ fn help_lists_the_keymap() {
     snapshot_both("help", &d);
     // Scrolled through, the overlay names every key the keymap has.
     let mut seen = String::new();
-    for _ in 0..hardset::tui::keymap::help_line_count() {
+    for _ in 0..hardset::keymap::help_line_count() {
         seen.push_str(&screen(&d, 120, 40));
         press(&mut d, &[key(KeyCode::Down)]);
     }
-    for binding in hardset::tui::keymap::BINDINGS {
+    for binding in hardset::keymap::BINDINGS {
         assert!(seen.contains(binding.help), "help lacks {:?}", binding.help);
     }
 }
@@ -281,7 +281,7 @@ fn a_remapped_key_is_what_the_footer_and_help_show_and_what_works() {
 #[test]
 fn a_moved_help_key_opens_and_closes_help_and_the_overlay_says_so() {
     let mut d = fresh_driver();
-    d.app.keymap = hardset::tui::keymap::Keymap::with_overrides([("help", "H")]).expect("no clash");
+    d.app.keymap = hardset::keymap::Keymap::with_overrides([("help", "H")]).expect("no clash");
     press(&mut d, &[ch('H')]);
     let text = screen(&d, 120, 40);
     assert!(text.contains("Keys (↑↓ scroll, H or Esc close)"), "{text}");
@@ -292,7 +292,7 @@ fn a_moved_help_key_opens_and_closes_help_and_the_overlay_says_so() {
 #[test]
 fn key_names_written_into_text_follow_a_remap() {
     let moved = || {
-        hardset::tui::keymap::Keymap::with_overrides([
+        hardset::keymap::Keymap::with_overrides([
             ("form_broke", "b"),
             ("end_session", "F"),
             ("deload", "z"),
@@ -337,7 +337,7 @@ fn key_names_written_into_text_follow_a_remap() {
 #[test]
 fn the_checklist_names_moved_keys_when_all_sets_are_done_and_when_warnings_overflow() {
     let moved =
-        || hardset::tui::keymap::Keymap::with_overrides([("end_session", "F"), ("show_week", "W")]).expect("no clash");
+        || hardset::keymap::Keymap::with_overrides([("end_session", "F"), ("show_week", "W")]).expect("no clash");
     // Every set of the day logged, RIR 0 throughout: done, with warnings to spare.
     let mut d = demo_driver(2);
     d.app.keymap = moved();

@@ -90,114 +90,167 @@ pub(super) fn write(
     out: &mut dyn Write,
 ) -> Result<(), StoreError> {
     let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
-    let catalogue = Catalogue::shipped();
+    let sets = oldest_first(store)?;
+    let last_sets = last_set_times(&sets);
+    let unit = most_used_unit(&sets);
+    writeln!(out, "{}", header(format, unit)).map_err(io)?;
+    let hevy_notes = if format == Format::Hevy { hevy_exercise_notes(&sets) } else { HashMap::new() };
+    let mut lines = Lines { unit, clock, catalogue: Catalogue::shipped(), hevy_notes, numbers: Numbers::default() };
+    for set in &sets {
+        let Some(session) = sessions.get(&set.session_id) else {
+            continue;
+        };
+        let ended_at = written_end(session, last_sets.get(&session.id).copied());
+        let line = match format {
+            Format::Hevy => lines.hevy(set, session, ended_at),
+            _ => lines.strong(set, session, ended_at),
+        };
+        writeln!(out, "{line}").map_err(io)?;
+    }
+    Ok(())
+}
+
+/// Every set in the log, oldest workout first, as an import of the file orders them.
+fn oldest_first(store: &Store) -> Result<Vec<LoggedSet>, StoreError> {
     let mut sets: Vec<LoggedSet> = Vec::new();
     store.for_each_set(|set| {
         sets.push(set.clone());
         Ok(())
     })?;
-    // Oldest workout first, as an import of the file orders them.
     sets.sort_by_key(|s| (s.session_started_at, s.session_id, s.id));
+    Ok(sets)
+}
+
+/// When each session's last set was logged.
+fn last_set_times(sets: &[LoggedSet]) -> HashMap<i64, DateTime<Utc>> {
     let mut last_sets: HashMap<i64, DateTime<Utc>> = HashMap::new();
-    for set in &sets {
+    for set in sets {
         let last = last_sets.entry(set.session_id).or_insert(set.logged_at);
         *last = (*last).max(set.logged_at);
     }
+    last_sets
+}
+
+/// The file's one unit: the one most sets were logged in (kg when it is a tie).
+fn most_used_unit(sets: &[LoggedSet]) -> Unit {
     let lb = sets.iter().filter(|s| s.entry.weight.unit == Unit::Lb).count();
-    let unit = if lb * 2 > sets.len() { Unit::Lb } else { Unit::Kg };
-    let weight = |w: Weight| -> String {
-        let value = match (w.unit, unit) {
-            (Unit::Kg, Unit::Lb) => w.load.as_f64() / KG_PER_LB,
-            (Unit::Lb, Unit::Kg) => w.load.as_f64() * KG_PER_LB,
-            _ => w.load.as_f64(),
-        };
-        Load::from_f64(value).unwrap_or_default().to_string()
-    };
-    let rpe = |rir: Option<Rir>| rir.map(|r| format!("{}", 10.0 - r.as_f64())).unwrap_or_default();
+    if lb * 2 > sets.len() { Unit::Lb } else { Unit::Kg }
+}
+
+/// The header line of each layout, its weight column in `unit`.
+fn header(format: Format, unit: Unit) -> String {
     let unit_name = if unit == Unit::Kg { "kg" } else { "lbs" };
     match format {
-        Format::Hevy => writeln!(
-            out,
+        Format::Hevy => format!(
             "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\
              \"exercise_notes\",\"set_index\",\"set_type\",\"weight_{unit_name}\",\"reps\",\"distance_km\",\
              \"duration_seconds\",\"rpe\""
         ),
-        _ => writeln!(
-            out,
+        _ => format!(
             "\"Workout #\";\"Date\";\"Workout Name\";\"Duration (sec)\";\"Exercise Name\";\"Set Order\";\
              \"Weight ({unit_name})\";\"Reps\";\"RPE\";\"Distance (meters)\";\"Seconds\";\"Notes\";\"Workout Notes\""
         ),
     }
-    .map_err(io)?;
-    let hevy_notes = if format == Format::Hevy { hevy_exercise_notes(&sets) } else { HashMap::new() };
-    // Strong numbers working sets per exercise within a workout (warm-ups are W); Hevy numbers
-    // every set of an exercise from 0, warm-ups included.
-    let mut working_numbers: HashMap<(i64, String), usize> = HashMap::new();
-    let mut all_numbers: HashMap<(i64, String), usize> = HashMap::new();
-    let mut workout_numbers: HashMap<i64, usize> = HashMap::new();
-    for set in &sets {
-        let Some(session) = sessions.get(&set.session_id) else {
-            continue;
-        };
+}
+
+/// A weight in the file's `unit`, converted when it was logged in the other.
+fn weight_in(w: Weight, unit: Unit) -> String {
+    let value = match (w.unit, unit) {
+        (Unit::Kg, Unit::Lb) => w.load.as_f64() / KG_PER_LB,
+        (Unit::Lb, Unit::Kg) => w.load.as_f64() * KG_PER_LB,
+        _ => w.load.as_f64(),
+    };
+    Load::from_f64(value).unwrap_or_default().to_string()
+}
+
+/// RIR written as RPE (10 - RIR); empty when unknown.
+fn rpe(rir: Option<Rir>) -> String {
+    rir.map(|r| format!("{}", 10.0 - r.as_f64())).unwrap_or_default()
+}
+
+/// Strong numbers working sets per exercise within a workout (warm-ups are W); Hevy numbers
+/// every set of an exercise from 0, warm-ups included.
+#[derive(Default)]
+struct Numbers {
+    /// Strong's: working sets so far, by session and exercise.
+    working: HashMap<(i64, String), usize>,
+    /// Hevy's: sets so far, by session and exercise.
+    all: HashMap<(i64, String), usize>,
+    /// Strong's workout numbers, by session.
+    workouts: HashMap<i64, usize>,
+}
+
+/// What a set's line needs besides the set and its session.
+struct Lines<'a> {
+    unit: Unit,
+    clock: &'a dyn Clock,
+    catalogue: Catalogue,
+    hevy_notes: HashMap<(i64, String), String>,
+    numbers: Numbers,
+}
+
+impl Lines<'_> {
+    /// A set as a line of Hevy's layout.
+    fn hevy(&mut self, set: &LoggedSet, session: &Session, ended_at: DateTime<Utc>) -> String {
         let e = &set.entry;
         let key = (session.id, e.exercise.clone());
-        let name = foreign_name(&catalogue, &e.exercise);
+        let name = foreign_name(&self.catalogue, &e.exercise);
         let ramp = e.kind == SetKind::RampUp;
-        let index = all_numbers.entry(key.clone()).or_default();
+        let index = self.numbers.all.entry(key.clone()).or_default();
         let hevy_index = *index;
         *index += 1;
-        let start = clock.local(session.started_at);
-        let ended_at = written_end(session, last_sets.get(&session.id).copied());
-        let line = match format {
-            Format::Hevy => {
-                let set_type = match (ramp, e.rir.map(Rir::halves)) {
-                    (true, _) => "warmup",
-                    (false, Some(0)) => "failure",
-                    _ => "normal",
-                };
-                let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
-                format!(
-                    "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
-                    quoted_text(&session.day_name),
-                    quoted(&at(start)),
-                    quoted(&at(clock.local(ended_at))),
-                    quoted_text(&hevy_text(&session.note)),
-                    quoted_text(name),
-                    quoted_text(hevy_notes.get(&key).map_or("", String::as_str)),
-                    quoted(set_type),
-                    weight(e.weight),
-                    e.reps,
-                    rpe(e.rir),
-                )
-            }
-            _ => {
-                let next = workout_numbers.len() + 1;
-                let number = *workout_numbers.entry(session.id).or_insert(next);
-                let order = if ramp {
-                    "W".to_string()
-                } else {
-                    let n = working_numbers.entry(key).or_default();
-                    *n += 1;
-                    n.to_string()
-                };
-                let duration = (ended_at - session.started_at).num_seconds();
-                format!(
-                    "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
-                    quoted(&number.to_string()),
-                    quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
-                    quoted_text(&session.day_name),
-                    quoted(&duration.to_string()),
-                    quoted_text(name),
-                    quoted(&order),
-                    quoted(&weight(e.weight)),
-                    quoted(&e.reps.to_string()),
-                    quoted(&rpe(e.rir)),
-                    quoted_text(e.note.trim()),
-                    quoted_text(session.note.trim()),
-                )
-            }
+        let start = self.clock.local(session.started_at);
+        let set_type = match (ramp, e.rir.map(Rir::halves)) {
+            (true, _) => "warmup",
+            (false, Some(0)) => "failure",
+            _ => "normal",
         };
-        writeln!(out, "{line}").map_err(io)?;
+        let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
+        format!(
+            "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
+            quoted_text(&session.day_name),
+            quoted(&at(start)),
+            quoted(&at(self.clock.local(ended_at))),
+            quoted_text(&hevy_text(&session.note)),
+            quoted_text(name),
+            quoted_text(self.hevy_notes.get(&key).map_or("", String::as_str)),
+            quoted(set_type),
+            weight_in(e.weight, self.unit),
+            e.reps,
+            rpe(e.rir),
+        )
     }
-    Ok(())
+
+    /// A set as a line of Strong's layout.
+    fn strong(&mut self, set: &LoggedSet, session: &Session, ended_at: DateTime<Utc>) -> String {
+        let e = &set.entry;
+        let key = (session.id, e.exercise.clone());
+        let name = foreign_name(&self.catalogue, &e.exercise);
+        let ramp = e.kind == SetKind::RampUp;
+        let start = self.clock.local(session.started_at);
+        let next = self.numbers.workouts.len() + 1;
+        let number = *self.numbers.workouts.entry(session.id).or_insert(next);
+        let order = if ramp {
+            "W".to_string()
+        } else {
+            let n = self.numbers.working.entry(key).or_default();
+            *n += 1;
+            n.to_string()
+        };
+        let duration = (ended_at - session.started_at).num_seconds();
+        format!(
+            "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
+            quoted(&number.to_string()),
+            quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
+            quoted_text(&session.day_name),
+            quoted(&duration.to_string()),
+            quoted_text(name),
+            quoted(&order),
+            quoted(&weight_in(e.weight, self.unit)),
+            quoted(&e.reps.to_string()),
+            quoted(&rpe(e.rir)),
+            quoted_text(e.note.trim()),
+            quoted_text(session.note.trim()),
+        )
+    }
 }

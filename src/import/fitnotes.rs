@@ -7,10 +7,11 @@
 
 use chrono::NaiveTime;
 
+use super::ImportError;
 use super::reader::Records;
+use super::rows::{ParsedSession, ParsedSet, Tally, clean_name};
 use super::staging::Sessions;
 use super::table::{self, Row, date, for_each_row, resolve_unit, unit_in_name};
-use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name};
 use crate::clock::Clock;
 use crate::model::exercise::Muscle;
 use crate::model::session::SetKind;
@@ -155,7 +156,7 @@ fn read_row(
     let time = row.get_opt(l.time);
     let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
         || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
-    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
         return Ok(());
     };
     let unit = match (l.unit, l.unit_column) {

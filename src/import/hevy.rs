@@ -3,10 +3,11 @@
 //! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
+use super::ImportError;
 use super::reader::Records;
+use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
-use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
@@ -72,7 +73,7 @@ pub(super) fn place_numbered_notes(session: &mut ParsedSession) {
         let mut of_exercise: Vec<&mut ParsedSet> = sets.iter_mut().filter(|s| s.entry.exercise == *exercise).collect();
         let Some(pieces) = numbered_notes(note, of_exercise.len()) else { return true };
         for (number, text) in pieces {
-            super::join_note(&mut of_exercise[number - 1].entry.note, text);
+            super::rows::join_note(&mut of_exercise[number - 1].entry.note, text);
         }
         false
     });
@@ -167,10 +168,10 @@ fn read_row(
     let reps = row.number(Some(l.reps), "reps")?;
     let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
         return Ok(());
     };
-    let rir = super::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
+    let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
     if drop {
         set.entry.note = "drop set".into();

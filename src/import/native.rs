@@ -6,10 +6,11 @@ use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::ImportError;
 use super::reader::{Input, JsonGuard, Records, Refused};
+use super::rows::{ParsedSession, ParsedSet, Tally};
 use super::staging::{MAX_SESSION_BYTES, Sessions, Staging};
 use super::table::{Row, for_each_row};
-use super::{ImportError, ParsedSession, ParsedSet, Tally};
 use crate::model::exercise::{CustomExercise, Equipment, MAX_NAME_CHARS, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
 use crate::model::units::{
@@ -133,8 +134,8 @@ fn monday(text: &str) -> Result<NaiveDate, String> {
 
 /// A note as the log keeps it: at most 2000 characters.
 fn checked_note(text: &str) -> Result<String, String> {
-    if text.chars().count() > super::MAX_NOTE_CHARS {
-        return Err(format!("a note is longer than the {} characters the log holds", super::MAX_NOTE_CHARS));
+    if text.chars().count() > super::rows::MAX_NOTE_CHARS {
+        return Err(format!("a note is longer than the {} characters the log holds", super::rows::MAX_NOTE_CHARS));
     }
     Ok(text.to_string())
 }
@@ -179,7 +180,7 @@ fn read_row(
 fn read_session(row: &Row<'_>, l: &Layout) -> Result<ParsedSession, String> {
     let start_text = row.get(l.start);
     let started_at = time(start_text)?;
-    let day_name = super::clean_name(row.get(l.day), row.line, "plan_day").map_err(|e| e.message)?;
+    let day_name = super::rows::clean_name(row.get(l.day), row.line, "plan_day").map_err(|e| e.message)?;
     let ended_at = match row.get_opt(l.end) {
         "" => None,
         text => Some(time(text)?),
@@ -195,7 +196,7 @@ fn read_session(row: &Row<'_>, l: &Layout) -> Result<ParsedSession, String> {
 
 /// A set's columns.
 fn read_set(row: &Row<'_>, l: &Layout, session: &mut ParsedSession) -> Result<(), String> {
-    let exercise = super::clean_name(row.get(l.exercise), row.line, "exercise").map_err(|e| e.message)?;
+    let exercise = super::rows::clean_name(row.get(l.exercise), row.line, "exercise").map_err(|e| e.message)?;
     let kind_text = row.get(l.kind);
     let kind =
         SetKind::parse(kind_text).ok_or_else(|| format!("set_kind \"{kind_text}\" is not ramp-up or working"))?;

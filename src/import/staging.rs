@@ -9,7 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
-use super::{ImportError, ParsedSession, ParsedSet};
+use super::ImportError;
+use super::rows::{ParsedSession, ParsedSet};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};

@@ -6,10 +6,11 @@
 
 use chrono::Duration;
 
+use super::ImportError;
 use super::reader::Records;
+use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
-use super::{ImportError, ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
@@ -109,6 +110,37 @@ fn read_row(
     clock: &dyn Clock,
     l: &Layout<'_>,
 ) -> Result<(), ImportError> {
+    let session = workout_of(row, sessions, clock, l)?;
+    let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
+    let note = row.get_opt(l.notes).to_string();
+    let mark = match set_order(row, row.get(l.set_order))? {
+        SetOrder::RestTimer => {
+            tally.skip(skip::REST_TIMER);
+            return Ok(());
+        }
+        SetOrder::Note => {
+            tally.note_rows += 1;
+            if !note.is_empty() {
+                session.exercise_notes.push((exercise, note));
+            }
+            return Ok(());
+        }
+        SetOrder::Set(mark) => mark,
+    };
+    if let Some(set) = set_of(row, tally, l, exercise, note, mark)? {
+        session.sets.push(set);
+    }
+    Ok(())
+}
+
+/// The workout a row belongs to, begun when it is the first row of it; the workout's note
+/// joins its own.
+fn workout_of<'s>(
+    row: &Row<'_>,
+    sessions: &'s mut Sessions<'_>,
+    clock: &dyn Clock,
+    l: &Layout<'_>,
+) -> Result<&'s mut ParsedSession, ImportError> {
     let started_text = row.get(l.date);
     let started = local_time(started_text).ok_or_else(|| {
         row.error(format!("Date \"{started_text}\" is not a date and time such as 2024-11-28 17:36:08"))
@@ -138,23 +170,35 @@ fn read_row(
     })?;
     let workout_note = row.get_opt(l.workout_notes);
     if !workout_note.is_empty() && !session.note.contains(workout_note) {
-        super::join_note(&mut session.note, workout_note);
+        super::rows::join_note(&mut session.note, workout_note);
     }
-    let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
-    let note = row.get_opt(l.notes).to_string();
-    let order = row.get(l.set_order);
+    Ok(session)
+}
+
+/// What a row's `Set Order` says it is.
+enum SetOrder {
+    /// A rest, not a set.
+    RestTimer,
+    /// A note on the exercise.
+    Note,
+    /// A set.
+    Set(Mark),
+}
+
+/// How a set is marked: a warm-up (`W`), a drop set (`D`), a set to failure (`F`), or none of
+/// them (a set number).
+#[derive(Clone, Copy)]
+struct Mark {
+    warm_up: bool,
+    drop: bool,
+    failure: bool,
+}
+
+/// Reads `Set Order`: a set number, `W`, `D`, `F`, `Note` or `Rest Timer`, any case.
+fn set_order(row: &Row<'_>, order: &str) -> Result<SetOrder, ImportError> {
     let (warm_up, drop, failure) = match order.to_ascii_lowercase().as_str() {
-        "rest timer" => {
-            tally.skip(skip::REST_TIMER);
-            return Ok(());
-        }
-        "note" => {
-            tally.note_rows += 1;
-            if !note.is_empty() {
-                session.exercise_notes.push((exercise, note));
-            }
-            return Ok(());
-        }
+        "rest timer" => return Ok(SetOrder::RestTimer),
+        "note" => return Ok(SetOrder::Note),
         "w" => (true, false, false),
         "d" => (false, true, false),
         "f" => (false, false, true),
@@ -163,12 +207,24 @@ fn read_row(
             return Err(row.error(format!("Set Order \"{other}\" is not a set number, W, D, F, Note or Rest Timer")));
         }
     };
+    Ok(SetOrder::Set(Mark { warm_up, drop, failure }))
+}
+
+/// The set a row holds, or `None` when it is not one the log holds (counted in `tally`).
+fn set_of(
+    row: &Row<'_>,
+    tally: &mut Tally,
+    l: &Layout<'_>,
+    exercise: String,
+    note: String,
+    Mark { warm_up, drop, failure }: Mark,
+) -> Result<Option<ParsedSet>, ImportError> {
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
     let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
         || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::reps_and_load(reps, weight, timed, row.line, tally)? else {
-        return Ok(());
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
+        return Ok(None);
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
@@ -177,13 +233,12 @@ fn read_row(
             Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
         }
     };
-    let rir = super::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
+    let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
     let mut note = note;
     if drop {
-        super::join_note(&mut note, "drop set");
+        super::rows::join_note(&mut note, "drop set");
     }
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
     set.entry.note = note;
-    session.sets.push(set);
-    Ok(())
+    Ok(Some(set))
 }

@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use crate::config::EquipmentSettings;
 use crate::model::plan::PlannedExercise;
 use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
 use crate::model::units::{Unit, Weight};
@@ -11,7 +10,7 @@ use crate::model::units::{Unit, Weight};
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::progression::{History, Rules, Target, deload_target, target};
-use super::ramp;
+use super::ramp::{self, Gear};
 
 /// One set to tick off.
 #[derive(Debug, Clone, PartialEq)]
@@ -101,7 +100,7 @@ pub struct DayInput<'a> {
     /// Working sets of the last session of each exercise, oldest first.
     pub last_time: &'a HashMap<String, Vec<LoggedSet>>,
     /// The lifter's bar, plates, dumbbells and stacks.
-    pub gear: &'a EquipmentSettings,
+    pub gear: &'a Gear,
     /// The unit loads are suggested in when there is no history.
     pub unit: Unit,
     /// This week is a deload week of this style.

@@ -2,6 +2,7 @@
 //! really be set up (plates on a bar, a dumbbell, a pin on the stack).
 
 use crate::model::exercise::{Equipment, LoadStep};
+use crate::model::plan::rung::{Rung, RungLoad};
 use crate::model::units::{Load, MAX_LOAD_HUNDREDTHS, Unit, Weight};
 use crate::training::plates::{self, BarSetup};
 
@@ -12,45 +13,6 @@ pub struct RampUpSet {
     pub weight: Option<Weight>,
     /// Reps to do (easy ones).
     pub reps: u16,
-}
-
-/// What a rung lifts.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub enum RungLoad {
-    /// The empty bar (barbells only).
-    Bar,
-    /// A fraction of the working weight.
-    Fraction(f64),
-}
-
-/// A rung as a plan writes it: `"bar x 10"` or `"40% x 8"`.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rung {
-    /// What it lifts.
-    pub load: RungLoad,
-    /// How many easy reps.
-    pub reps: u16,
-}
-
-/// Reads a rung: `bar x 10`, `40% x 8` (spaces optional).
-pub fn parse_rung(text: &str) -> Result<Rung, String> {
-    let explain = || format!("'{text}' is not a ramp-up rung; write it like \"bar x 10\" or \"40% x 8\"");
-    let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect::<String>().to_ascii_lowercase();
-    let (load, reps) = compact.split_once('x').ok_or_else(explain)?;
-    let reps: u16 = reps.parse().map_err(|_| explain())?;
-    if !(1..=20).contains(&reps) {
-        return Err(format!("'{text}': a ramp-up rung is 1 to 20 easy reps"));
-    }
-    let load = if load == "bar" {
-        RungLoad::Bar
-    } else {
-        let percent: f64 = load.strip_suffix('%').ok_or_else(explain)?.parse().map_err(|_| explain())?;
-        if !(percent > 0.0 && percent < 100.0) {
-            return Err(format!("'{text}': a ramp-up rung is below the working weight, between 0% and 100%"));
-        }
-        RungLoad::Fraction(percent / 100.0)
-    };
-    Ok(Rung { load, reps })
 }
 
 /// The usual ladder: for barbells the empty bar x 10, then about 40% x 8, 60% x 5 and 80% x 3;
@@ -188,23 +150,62 @@ impl Loadable {
     }
 }
 
+/// The lifter's equipment, as the rules read it: in each unit, the bar and its plates, the
+/// dumbbell jump and the stack's pin step.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gear {
+    /// In kilograms.
+    pub kg: UnitGear,
+    /// In pounds.
+    pub lb: UnitGear,
+}
+
+/// The lifter's equipment in one unit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UnitGear {
+    /// The empty bar and the plates.
+    pub bar: BarSetup,
+    /// The dumbbell jump.
+    pub dumbbell_step: Load,
+    /// The stack pin step.
+    pub machine_step: Load,
+}
+
+impl Gear {
+    /// The equipment in `unit`.
+    pub fn in_unit(&self, unit: Unit) -> &UnitGear {
+        match unit {
+            Unit::Kg => &self.kg,
+            Unit::Lb => &self.lb,
+        }
+    }
+
+    /// The default gym ([`BarSetup::standard`], dumbbells every 2 kg or 5 lb, stack pins every
+    /// 5 kg or 10 lb), for the rules' tests.
+    #[cfg(test)]
+    pub(crate) fn standard() -> Gear {
+        let in_unit = |unit, dumbbell_step, machine_step| UnitGear {
+            bar: BarSetup::standard(unit),
+            dumbbell_step: Load::from_hundredths(dumbbell_step),
+            machine_step: Load::from_hundredths(machine_step),
+        };
+        Gear { kg: in_unit(Unit::Kg, 200, 500), lb: in_unit(Unit::Lb, 500, 1000) }
+    }
+}
+
 /// How loads round and step for an exercise. The step is the exercise's own `load_step` (2.5 kg
 /// on cable lateral raises, 5 kg on a chest press stack); the weights that load are the lifter's
 /// bar and plates for a barbell, their dumbbell set for dumbbells, and for stacks and everything
 /// else multiples of the exercise's step (or of the configured stack step, when the exercise's
 /// step is a whole number of those pins).
-pub fn loadable_for(
-    equipment: Equipment,
-    gear: &crate::config::EquipmentSettings,
-    own_step: LoadStep,
-    unit: Unit,
-) -> Loadable {
+pub fn loadable_for(equipment: Equipment, gear: &Gear, own_step: LoadStep, unit: Unit) -> Loadable {
     let step = own_step.in_unit(unit);
+    let gear = gear.in_unit(unit);
     match equipment {
-        Equipment::Barbell => Loadable::barbell(gear.bar(unit), step),
-        Equipment::Dumbbell => Loadable::multiples(gear.dumbbell_step(unit), step),
+        Equipment::Barbell => Loadable::barbell(gear.bar.clone(), step),
+        Equipment::Dumbbell => Loadable::multiples(gear.dumbbell_step, step),
         Equipment::Machine | Equipment::Cable => {
-            let pins = gear.machine_step(unit);
+            let pins = gear.machine_step;
             let grid = if pins.hundredths() > 0 && step.hundredths() % pins.hundredths() == 0 { pins } else { step };
             Loadable::multiples(grid, step)
         }
@@ -256,7 +257,7 @@ pub fn ladder(working: Option<Weight>, rungs: &[Rung], loadable: &Loadable, unit
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::config::EquipmentSettings;
+    use crate::model::plan::rung::parse_rung;
 
     fn kg(value: f64) -> Weight {
         Weight::new(Load::from_f64(value).expect("valid load"), Unit::Kg)
@@ -267,11 +268,11 @@ mod tests {
     }
 
     fn barbell(unit: Unit) -> Loadable {
-        Loadable::barbell(EquipmentSettings::default().bar(unit), LoadStep::hundredths(250, 500).in_unit(unit))
+        Loadable::barbell(Gear::standard().in_unit(unit).bar.clone(), LoadStep::hundredths(250, 500).in_unit(unit))
     }
 
     fn default_ladder(working: Weight, equipment: Equipment) -> Vec<RampUpSet> {
-        let loadable = loadable_for(equipment, &EquipmentSettings::default(), equipment.load_step(), working.unit);
+        let loadable = loadable_for(equipment, &Gear::standard(), equipment.load_step(), working.unit);
         ladder(Some(working), &default_rungs(equipment), &loadable, working.unit)
     }
 
@@ -327,13 +328,11 @@ mod tests {
 #[cfg(test)]
 mod step_tests {
     use super::*;
-    use crate::config::EquipmentSettings;
 
     #[test]
     fn a_cable_exercise_steps_by_its_own_load_step() {
         // Cable lateral raise: the catalogue's step is 2.5 kg, the stack default 5 kg.
-        let loadable =
-            loadable_for(Equipment::Cable, &EquipmentSettings::default(), LoadStep::hundredths(250, 500), Unit::Kg);
+        let loadable = loadable_for(Equipment::Cable, &Gear::standard(), LoadStep::hundredths(250, 500), Unit::Kg);
         assert_eq!(loadable.step(), Load::from_hundredths(250), "5 kg x 15 goes to 7.5 kg, not 10");
         assert_eq!(loadable.up(Load::from_hundredths(500), 1), Some(Load::from_hundredths(750)));
     }
@@ -344,7 +343,7 @@ mod step_tests {
 
     #[test]
     fn a_step_lands_on_a_weight_that_loads() {
-        let gear = EquipmentSettings::default();
+        let gear = Gear::standard();
         // Barbell row at 61 kg (imported, not loadable with 1.25 kg plates on a 20 kg bar):
         // 61 + 2.5 = 63.5 does not load either; the nearest loadable above 61 is 62.5.
         let bar = loadable_for(Equipment::Barbell, &gear, Equipment::Barbell.load_step(), Unit::Kg);

@@ -277,16 +277,6 @@ impl Calibration {
     }
 }
 
-/// A short, stable fingerprint of a text (FNV-1a, 64 bits), to tell plan revisions apart.
-pub fn fingerprint(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for byte in text.as_bytes() {
-        hash ^= u64::from(*byte);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -511,12 +501,5 @@ mod tests {
         assert!((c.mean_miss - 0.5).abs() < 1e-9);
         assert!(c.describe().contains("more left than you think"), "{}", c.describe());
         assert_eq!(calibration(&[]), None);
-    }
-
-    #[test]
-    fn fingerprints_tell_texts_apart() {
-        assert_eq!(fingerprint("a"), fingerprint("a"));
-        assert_ne!(fingerprint("a"), fingerprint("b"));
-        assert_eq!(fingerprint("").len(), 16);
     }
 }

@@ -7,7 +7,6 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::effect::{Effect, Outcome};
-use super::keymap::{Action, Context, Keymap};
 use super::popups::{PickFor, Picker, Popup, Question, Reply, exercise_matches, scroll_help};
 use super::screens::detail::DetailView;
 use super::screens::history::HistoryScreen;
@@ -16,6 +15,7 @@ use super::screens::week::WeekScreen;
 use super::screens::{Ctx, Pane, Screen};
 use super::theme::Meaning;
 use crate::config::Settings;
+use crate::keymap::{Action, Context, Keymap};
 use crate::model::plan::Plan;
 use crate::today::Today;
 

@@ -8,10 +8,10 @@ use ratatui::crossterm::event::KeyEvent;
 
 use super::app::App;
 use super::effect::{Effect, Outcome, describe_entry};
-use super::keymap::Action;
 use super::screens::Screen;
 use crate::clock::Clock;
 use crate::history;
+use crate::keymap::Action;
 use crate::model::session::{DeloadStyle, ExerciseChange};
 use crate::store::{Store, StoreError, WriteWait};
 use crate::training::compare::week_bounds;

@@ -1,18 +1,20 @@
 //! The event loop: one input thread and one signal thread feed a channel; the loop redraws
-//! only when something changed and sleeps without waking while nothing runs.
+//! only when something changed and sleeps without waking while nothing runs. What it asks of
+//! the operating system (signals, hang-up, file changes) is `crate::platform`'s.
 
 use std::io::Write;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
+use ratatui::DefaultTerminal;
 use ratatui::crossterm::event::{self, Event as TermEvent, KeyEvent, KeyEventKind};
-use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 
 use super::app::FLASH_SECONDS;
 use super::driver::Driver;
 use super::theme::Theme;
 use super::view::View;
 use crate::clock::Clock;
+use crate::platform::{self, FolderWatch};
 
 /// What wakes the loop.
 #[derive(Debug)]
@@ -41,18 +43,41 @@ const RECHECKS: [Duration; 2] = [Duration::from_millis(150), Duration::from_mill
 /// error, on panic (ratatui's hook) and on SIGTERM/SIGHUP.
 pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     let (tx, rx) = mpsc::channel::<Event>();
-    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
+    let _watch = listen(&driver, &tx)?;
+    let mut terminal = ratatui::init();
+    read_terminal(tx);
+    let theme = Theme::from_env().with_colours(driver.app.settings.colours);
+    let result = drive(&mut terminal, &mut driver, &rx, theme);
+    restore(terminal);
+    // Closed by a signal or a terminal that went away while a save waited for the log (the
+    // lifter's own quit asks first): one last try once the terminal is back, said on standard
+    // error (lost with the terminal if it is gone).
+    if let Some(said) = driver.finish_waiting(LAST_TRY) {
+        let _ = writeln!(std::io::stderr(), "hardset: {said}");
+    }
+    result
+}
+
+/// Listens for what ends the app from outside (signals, a terminal hang-up) and for changes to
+/// the database's files, before the terminal is taken. What watches the files stops when the
+/// returned value is dropped.
+fn listen<C: Clock>(driver: &Driver<C>, tx: &mpsc::Sender<Event>) -> std::io::Result<Option<FolderWatch>> {
     let signal_tx = tx.clone();
-    std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
-            let _ = signal_tx.send(Event::Quit);
-        }
-    });
+    platform::on_termination(move || {
+        let _ = signal_tx.send(Event::Quit);
+    })?;
     // Another instance's sets appear within a moment, without polling: the operating system
     // says when the database files change (and nothing wakes the loop while nobody writes).
-    let _watcher = driver.store.path().and_then(|path| watch_database(path, tx.clone()));
-    watch_hangup(tx.clone());
-    let mut terminal = ratatui::init();
+    let watch = driver.store.path().and_then(|path| watch_database(path, tx.clone()));
+    let hangup_tx = tx.clone();
+    platform::on_hangup(move || {
+        let _ = hangup_tx.send(Event::Quit);
+    });
+    Ok(watch)
+}
+
+/// Reads the terminal on a thread of its own: key presses and new sizes.
+fn read_terminal(tx: mpsc::Sender<Event>) {
     std::thread::spawn(move || {
         loop {
             let event = match event::read() {
@@ -68,65 +93,88 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
             }
         }
     });
-    let theme = Theme::from_env().with_colours(driver.app.settings.colours);
+}
+
+/// Draws, sleeps until something happens, applies it, and again, until the app quits.
+fn drive<C: Clock>(
+    terminal: &mut DefaultTerminal,
+    driver: &mut Driver<C>,
+    rx: &mpsc::Receiver<Event>,
+    theme: Theme,
+) -> std::io::Result<()> {
     // A change on disk is seen while the other process is still committing (its WAL frames are
     // written before the commit shows in the shared index, which raises no file event), so the
     // log is checked again a little later: that catches the commit within a second.
     let mut rechecks: Vec<Instant> = Vec::new();
-    let result = (|| -> std::io::Result<()> {
-        loop {
-            // The loop only wakes for input, a signal or a running timer: each wake redraws.
-            let now = driver.clock.now();
-            let offset = driver.clock.offset_at(now);
-            let drawn = terminal.draw(|frame| {
-                let screen = View { app: &driver.app, now, theme, offset };
-                frame.render_widget(screen, frame.area());
-            })?;
-            // Keys are read against the size just drawn: behind "terminal too small" they do
-            // nothing but quit.
-            driver.resize(drawn.area.width, drawn.area.height);
-            let now_instant = Instant::now();
-            rechecks.retain(|at| *at > now_instant);
-            let recheck = rechecks.iter().min().map(|at| at.saturating_duration_since(now_instant));
-            // A save that waits for the log is tried again on each tick.
-            let retry = driver.waiting().then_some(super::driver::TRY_AGAIN_EVERY);
-            let wake = [timer_wake(&driver), recheck, retry].into_iter().flatten().min();
-            let event = match wake {
-                Some(timeout) => match rx.recv_timeout(timeout) {
-                    Ok(event) => Some(event),
-                    Err(mpsc::RecvTimeoutError::Timeout) => None,
-                    Err(mpsc::RecvTimeoutError::Disconnected) => Some(Event::Quit),
-                },
-                None => Some(rx.recv().unwrap_or(Event::Quit)),
-            };
-            let mut events: Vec<Event> = event.into_iter().collect();
-            // Drain everything pending before drawing once.
-            events.extend(rx.try_iter());
-            for event in events {
-                match event {
-                    Event::Key(key) => driver.key(key),
-                    Event::Resize(width, height) => driver.resize(width, height),
-                    // `tick` below re-reads when another connection committed; look again soon
-                    // in case the commit was still under way.
-                    Event::Changed => {
-                        let now = Instant::now();
-                        rechecks.clear();
-                        rechecks.extend(RECHECKS.iter().map(|d| now + *d));
-                    }
-                    Event::Quit => driver.app.quit = true,
+    loop {
+        // The loop only wakes for input, a signal or a running timer: each wake redraws.
+        let now = driver.clock.now();
+        let offset = driver.clock.offset_at(now);
+        let drawn = terminal.draw(|frame| {
+            let screen = View { app: &driver.app, now, theme, offset };
+            frame.render_widget(screen, frame.area());
+        })?;
+        // Keys are read against the size just drawn: behind "terminal too small" they do
+        // nothing but quit.
+        driver.resize(drawn.area.width, drawn.area.height);
+        let events = wait(rx, next_wake(driver, &mut rechecks));
+        for event in events {
+            match event {
+                Event::Key(key) => driver.key(key),
+                Event::Resize(width, height) => driver.resize(width, height),
+                // `tick` below re-reads when another connection committed; look again soon
+                // in case the commit was still under way.
+                Event::Changed => {
+                    let now = Instant::now();
+                    rechecks.clear();
+                    rechecks.extend(RECHECKS.iter().map(|d| now + *d));
                 }
-            }
-            driver.tick();
-            if driver.bells > 0 {
-                driver.bells = 0;
-                let mut out = std::io::stdout();
-                let _ = out.write_all(b"\x07").and_then(|()| out.flush());
-            }
-            if driver.app.quit {
-                return Ok(());
+                Event::Quit => driver.app.quit = true,
             }
         }
-    })();
+        driver.tick();
+        if driver.bells > 0 {
+            driver.bells = 0;
+            let mut out = std::io::stdout();
+            let _ = out.write_all(b"\x07").and_then(|()| out.flush());
+        }
+        if driver.app.quit {
+            return Ok(());
+        }
+    }
+}
+
+/// How long the loop may sleep: until a running timer's next frame, the next look at the log
+/// after a change on disk, or the next try of a save that waits; `None` to sleep until input.
+/// Looks already made are dropped from `rechecks`.
+fn next_wake<C: Clock>(driver: &Driver<C>, rechecks: &mut Vec<Instant>) -> Option<Duration> {
+    let now_instant = Instant::now();
+    rechecks.retain(|at| *at > now_instant);
+    let recheck = rechecks.iter().min().map(|at| at.saturating_duration_since(now_instant));
+    // A save that waits for the log is tried again on each tick.
+    let retry = driver.waiting().then_some(super::driver::TRY_AGAIN_EVERY);
+    [timer_wake(driver), recheck, retry].into_iter().flatten().min()
+}
+
+/// Sleeps until an event arrives or `wake` passes, then takes everything pending, so the
+/// screen is drawn once for all of it. A closed channel reads as quitting.
+fn wait(rx: &mpsc::Receiver<Event>, wake: Option<Duration>) -> Vec<Event> {
+    let event = match wake {
+        Some(timeout) => match rx.recv_timeout(timeout) {
+            Ok(event) => Some(event),
+            Err(mpsc::RecvTimeoutError::Timeout) => None,
+            Err(mpsc::RecvTimeoutError::Disconnected) => Some(Event::Quit),
+        },
+        None => Some(rx.recv().unwrap_or(Event::Quit)),
+    };
+    let mut events: Vec<Event> = event.into_iter().collect();
+    // Drain everything pending before drawing once.
+    events.extend(rx.try_iter());
+    events
+}
+
+/// Gives the terminal back to the shell.
+fn restore(mut terminal: DefaultTerminal) {
     // Not `ratatui::restore()`: when the terminal has gone (closed window, SIGHUP), it prints
     // the failure with `eprintln!`, which panics on the dead terminal; the panic hook then
     // restores again and panics inside the hook, aborting the process before anything is
@@ -137,74 +185,28 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     if terminal.show_cursor().is_err() {
         std::mem::forget(terminal);
     }
-    // Closed by a signal or a terminal that went away while a save waited for the log (the
-    // lifter's own quit asks first): one last try once the terminal is back, said on standard
-    // error (lost with the terminal if it is gone).
-    if let Some(said) = driver.finish_waiting(LAST_TRY) {
-        let _ = writeln!(std::io::stderr(), "hardset: {said}");
-    }
-    result
 }
-
-/// Quits when the terminal hangs up, even if no SIGHUP arrives (an app orphaned under sudo or
-/// started in its own session): crossterm keeps reading a terminal that is gone and spins a core
-/// (crossterm issue 793). `poll` asks for no events, so this thread sleeps until the terminal
-/// hangs up or fails.
-/// Linux only: elsewhere `poll` may not support terminals (macOS reports them invalid).
-#[cfg(target_os = "linux")]
-fn watch_hangup(tx: mpsc::Sender<Event>) {
-    use rustix::event::{PollFd, PollFlags, poll};
-    use std::io::IsTerminal as _;
-    // Only the terminal: a pipe on standard input would look hung up at once.
-    if !std::io::stdin().is_terminal() {
-        return;
-    }
-    std::thread::spawn(move || {
-        let stdin = std::io::stdin();
-        loop {
-            let mut fds = [PollFd::new(&stdin, PollFlags::empty())];
-            match poll(&mut fds, None) {
-                Ok(_) if fds[0].revents().intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) => {
-                    let _ = tx.send(Event::Quit);
-                    return;
-                }
-                Ok(_) | Err(rustix::io::Errno::INTR) => {}
-                Err(_) => return,
-            }
-        }
-    });
-}
-
-#[cfg(not(target_os = "linux"))]
-fn watch_hangup(_tx: mpsc::Sender<Event>) {}
 
 /// Watches the database's folder for changes to its files (the database, its WAL and shared
 /// memory). `None` where the platform cannot watch: then other instances' sets appear at the
 /// next key press, as before.
-fn watch_database(path: &std::path::Path, tx: mpsc::Sender<Event>) -> Option<notify::RecommendedWatcher> {
-    use notify::Watcher as _;
+fn watch_database(path: &std::path::Path, tx: mpsc::Sender<Event>) -> Option<FolderWatch> {
     let name = path.file_name()?.to_string_lossy().into_owned();
     let folder = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => std::path::PathBuf::from("."),
     };
-    let mut watcher = notify::recommended_watcher(move |result: notify::Result<notify::Event>| {
-        let Ok(event) = result else {
-            return;
-        };
-        let ours = event.paths.iter().any(|p| {
+    platform::watch_folder(&folder, move |paths| {
+        let ours = paths.iter().any(|p| {
             p.file_name().is_some_and(|f| {
                 let f = f.to_string_lossy();
                 f == name || ["-wal", "-shm", "-journal"].iter().any(|suffix| f == format!("{name}{suffix}"))
             })
         });
-        if ours && matches!(event.kind, notify::EventKind::Modify(_) | notify::EventKind::Create(_)) {
+        if ours {
             let _ = tx.send(Event::Changed);
         }
     })
-    .ok()?;
-    watcher.watch(&folder, notify::RecursiveMode::NonRecursive).ok()?;
-    Some(watcher)
 }
 
 /// How long to sleep before the screen must change by itself: while a rest runs or its end

@@ -1,5 +1,6 @@
 //! The set-entry form: typed fields that keep the raw text and parse into checked values.
 
+use crate::keymap::FormField;
 use crate::model::session::{SetEntry, SetKind};
 use crate::model::units::{InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_set_reps, parse_set_rir};
 
@@ -25,33 +26,25 @@ impl Field {
         Field::ORDER.iter().position(|&f| f == self).unwrap_or(0)
     }
 
+    /// The field as the keymap knows it: its name and what it types.
+    fn described(self) -> FormField {
+        match self {
+            Field::Weight => FormField::WEIGHT,
+            Field::Reps => FormField::REPS,
+            Field::Rir => FormField::RIR,
+            Field::FormBroke => FormField::FORM_BROKE,
+            Field::Note => FormField::NOTE,
+        }
+    }
+
     /// Whether typed characters go into the field rather than to the keymap.
     pub fn accepts(self, c: char) -> bool {
-        match self {
-            Field::Weight => c.is_ascii_digit() || c == '.' || c == ',',
-            Field::Reps => c.is_ascii_digit(),
-            Field::Rir => c.is_ascii_digit() || c == '.' || c == ',',
-            // Space ticks the box on its own line, as in any form.
-            Field::FormBroke => c == ' ',
-            Field::Note => !c.is_control(),
-        }
+        self.described().typed.accepts(c)
     }
 
     /// The field's name, as the form shows it.
     pub fn label(self) -> &'static str {
-        match self {
-            Field::Weight => "Weight",
-            Field::Reps => "Reps",
-            Field::Rir => "RIR",
-            Field::FormBroke => "Form broke",
-            Field::Note => "Note",
-        }
-    }
-
-    /// The fields that type `c` rather than pass it to the keymap, the note aside (it takes
-    /// any character, so a key there is always typed).
-    pub fn typing(c: char) -> Vec<Field> {
-        Field::ORDER.into_iter().filter(|&f| f != Field::Note && f.accepts(c)).collect()
+        self.described().label
     }
 }
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::effect::Effect;
-use super::keymap::Action;
+use crate::keymap::Action;
 use crate::model::plan::Plan;
 use crate::model::session::Readiness;
 

@@ -6,10 +6,10 @@ pub mod history;
 pub mod today;
 pub mod week;
 
-use super::keymap::Keymap;
 use super::popups::Popup;
 use super::theme::Meaning;
 use crate::config::Settings;
+use crate::keymap::Keymap;
 use crate::model::plan::Plan;
 use crate::today::Today;
 

@@ -17,9 +17,9 @@ use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
-use super::keymap::Context;
 use super::screens::{Pane, Screen};
 use super::theme::{Meaning, Theme};
+use crate::keymap::Context;
 
 /// The whole screen.
 pub struct View<'a> {
@@ -59,7 +59,7 @@ impl View<'_> {
     /// "Terminal too small", wrapped so the size needed is readable at any width: the longest
     /// wording that fits whole, down to the size alone. With unsaved text, the quit question.
     fn too_small(&self, area: Rect, buf: &mut Buffer) {
-        let quit = self.app.keymap.key_label(super::keymap::Action::Quit);
+        let quit = self.app.keymap.key_label(crate::keymap::Action::Quit);
         let needs = format!("{MIN_WIDTH}x{MIN_HEIGHT}");
         let wordings = if self.app.asking_to_quit() {
             vec![

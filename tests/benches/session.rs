@@ -5,6 +5,7 @@ use std::time::{Duration, Instant};
 
 use chrono::{TimeZone, Utc};
 use hardset::clock::{Clock, FixedClock};
+use hardset::keymap::Action;
 use hardset::model::exercise::Catalogue;
 use hardset::model::plan::Plan;
 use hardset::model::session::{SetEntry, SetKind};
@@ -13,7 +14,6 @@ use hardset::store::Store;
 use hardset::tui::app::App;
 use hardset::tui::driver::Driver;
 use hardset::tui::effect::Effect;
-use hardset::tui::keymap::Action;
 use hardset::tui::theme::Theme;
 use hardset::tui::view::View;
 use ratatui::Terminal;

@@ -2,8 +2,8 @@
 
 use super::{Ctx, Pane, Screen};
 use crate::history::ExerciseDetail;
+use crate::keymap::Action;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
 
 /// How far back the exercise detail's trend reaches.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -5,11 +5,11 @@ use chrono::NaiveDate;
 
 use super::{Ctx, Pane};
 use crate::history::WeekComparison;
+use crate::keymap::Action;
 use crate::model::session::SessionSummary;
 use crate::today::Today;
 use crate::training::compare::week_bounds;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
 use crate::tui::popups::{GoTo, Popup};
 
 /// The cached comparison for the selected session.

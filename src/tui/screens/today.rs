@@ -6,13 +6,13 @@ mod entry;
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::{Ctx, Pane};
+use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::{ExerciseChange, LoggedSet, Readiness};
 use crate::today::Today;
 use crate::training::checklist::ExerciseToday;
 use crate::tui::effect::{Effect, describe};
 use crate::tui::form::SetForm;
-use crate::tui::keymap::Action;
 use crate::tui::popups::{CheckIn, Guess, PickFor, Picker, Popup, Question};
 use crate::tui::theme::Meaning;
 

@@ -3,9 +3,9 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Ctx;
+use crate::keymap::Action;
 use crate::training::compare::week_bounds;
 use crate::tui::effect::Effect;
-use crate::tui::keymap::Action;
 use crate::week::WeekReport;
 
 /// The Week screen.

@@ -54,7 +54,7 @@ fn chart<'a>(screen: &View<'_>, view: &'a DetailView, area: Rect, buf: &mut Buff
                 "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
                 if view.range == TrendRange::Year { "year" } else { "12 weeks" },
                 last.monday.format("%-d %b %Y"),
-                screen.app.keymap.key_label(crate::tui::keymap::Action::CycleRange)
+                screen.app.keymap.key_label(crate::keymap::Action::CycleRange)
             ),
             None => "Not trained yet: the trend starts with the first working set.".into(),
         };

@@ -6,13 +6,13 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::keymap::Action;
 use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
 use crate::model::units::parse_load;
 use crate::training::{e1rm, plates};
 use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES, SetForm};
-use crate::tui::keymap::Action;
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 

@@ -9,9 +9,9 @@ use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::history::WeekComparison;
+use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
-use crate::tui::keymap::Action;
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 

@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::tui::keymap::Action;
+use crate::keymap::Action;
 use crate::tui::popups::{CHECK_IN_QUESTIONS, CheckIn, GoTo, Guess, PickFor, Picker, Popup, Question};
 use crate::tui::theme::Meaning;
 

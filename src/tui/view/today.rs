@@ -6,11 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, entry, rest, truncate, wrap};
+use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
 use crate::today::Today;
 use crate::training::checklist::{ExerciseToday, Slot, slot_name};
-use crate::tui::keymap::Action;
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 

@@ -1,12 +1,12 @@
 //! The Today screen's set form: which row it is for, filling it, its keys, and saving it.
 
 use super::TodayScreen;
+use crate::keymap::Action;
 use crate::model::exercise::FailureClass;
 use crate::today::Today;
 use crate::training::warnings::{FailureConcern, failure_concern};
 use crate::tui::effect::Effect;
 use crate::tui::form::{Field, FormTarget, SetForm};
-use crate::tui::keymap::Action;
 use crate::tui::popups::{Popup, Question};
 use crate::tui::screens::{Ctx, Pane};
 use crate::tui::theme::Meaning;

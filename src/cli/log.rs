@@ -1,0 +1,192 @@
+//! `hardset log`: sets logged from the shell into today's session, or one done earlier, with
+//! what the app would have said of them.
+
+use std::io::Write;
+
+use chrono::{DateTime, NaiveDateTime, Utc};
+
+use super::app::{load_plan, load_settings};
+use super::{Context, announce, open_to_write, warn};
+use crate::clock::{At, Clock, SystemClock};
+use crate::config::Settings;
+use crate::error::Error;
+use crate::model::exercise::FailureClass;
+use crate::model::plan::Plan;
+use crate::model::session::{SessionFor, SetEntry, SetKind};
+use crate::model::units::{Unit, Weight, parse_set};
+use crate::store::Store;
+use crate::today;
+use crate::training::warnings::{FailureConcern, failure_concern};
+
+/// Logs the sets of a `log` command line, into today's session or, with `--at`, the one then.
+pub(super) fn run(
+    context: &Context,
+    exercise: &str,
+    sets: &[String],
+    ramp: bool,
+    unit: Option<Unit>,
+    at: Option<NaiveDateTime>,
+    form_broke: bool,
+) -> Result<(), Error> {
+    let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
+    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    // Everything is checked before the database is even opened: bad input writes nothing.
+    let mut entries = parse_log(&plan, exercise, sets, ramp, unit)?;
+    for entry in &mut entries {
+        entry.form_broke = form_broke;
+    }
+    let at = at.map(|local| (local, SystemClock.utc_of_local(local)));
+    if let Some((local, at)) = at
+        && at > today::running_starts_by(&SystemClock)
+    {
+        return Err(Error::Input(format!(
+            "--at {}: that is in the future; log a set once it is done",
+            local.format("%Y-%m-%d %H:%M")
+        )));
+    }
+    let mut store = open_to_write(&context.paths.database)?;
+    announce(&store);
+    warn(warning);
+    let mut out = std::io::stdout();
+    match at {
+        Some((_, at)) => log_sets_at(&mut store, &plan, &settings, &SystemClock, at, &entries, &mut out),
+        None => log_sets(&mut store, &plan, &settings, &SystemClock, &entries, &mut out),
+    }
+}
+
+/// Checks a `log` command line: the exercise (any name or alias the plan knows) and every set.
+pub fn parse_log(
+    plan: &Plan,
+    exercise: &str,
+    sets: &[String],
+    ramp: bool,
+    unit: Option<Unit>,
+) -> Result<Vec<SetEntry>, Error> {
+    let Some(known) = plan.exercises.get(exercise) else {
+        let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
+        let exercise = crate::model::text::escape(exercise);
+        return Err(Error::Input(format!("unknown exercise '{exercise}'{hint}")));
+    };
+    let unit = unit.unwrap_or(plan.unit);
+    let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
+    sets.iter()
+        .map(|text| {
+            let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
+            Ok(SetEntry {
+                exercise: known.name.clone(),
+                kind,
+                weight: Weight::new(load, unit),
+                reps,
+                rir,
+                form_broke: false,
+                note: String::new(),
+            })
+        })
+        .collect()
+}
+
+/// Logs checked sets into today's session, each committed on its own, and starts the rest.
+pub fn log_sets(
+    store: &mut Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    entries: &[SetEntry],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let today = today::load(store, plan, settings, clock, None)?;
+    let mut session = today.session_for();
+    let mut logged = Vec::new();
+    for entry in entries {
+        // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
+        let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
+        let rest =
+            planned.or_else(|| plan.planned(&entry.exercise)).map_or(0, |p| plan.rest_after(&p, entry.kind).as_secs());
+        let set = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
+        session = SessionFor::Existing(set.session_id);
+        logged.push(set);
+    }
+    say_logged(store, plan, settings, clock, &logged, false, out)
+}
+
+/// Logs checked sets done at `at`, after the fact: into the session running then, or a new one
+/// on the plan day due that day (see [`Store::log_set_at`]). Sessions started later are not
+/// touched.
+pub fn log_sets_at(
+    store: &mut Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    at: DateTime<Utc>,
+    entries: &[SetEntry],
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let then = At { zone: clock, now: at };
+    let (day_name, day_index) = today::day_due(store, plan, &then)?;
+    let running = !today::session_is_over(clock, at);
+    let mut logged = Vec::new();
+    for entry in entries {
+        let set = store.log_set_at(
+            entry,
+            at,
+            today::running_starts_by(&then),
+            |last| today::session_is_over(&then, last),
+            (&day_name, day_index, then.midnight(then.local_date(at))),
+            running,
+        )?;
+        logged.push(set);
+    }
+    say_logged(store, plan, settings, &then, &logged, true, out)
+}
+
+/// Says what was logged, and what the app would have said of it: a set to failure where the
+/// method keeps reps in reserve, and each warning the sets raised (the failure budget, a week
+/// of sets to failure, ...), judged as at the moment they were logged.
+fn say_logged(
+    store: &Store,
+    plan: &Plan,
+    settings: &Settings,
+    clock: &dyn Clock,
+    logged: &[crate::model::session::LoggedSet],
+    dated: bool,
+    out: &mut dyn Write,
+) -> Result<(), Error> {
+    let deloads = store.deload_weeks()?;
+    for set in logged {
+        let monday = crate::training::compare::week_bounds(clock.local_date(set.logged_at)).0;
+        let deload_week = deloads.iter().any(|d| d.monday == monday);
+        let entry = &set.entry;
+        let when = if dated {
+            format!(" ({})", clock.local(set.logged_at).format("%a %-d %b %Y %H:%M"))
+        } else {
+            String::new()
+        };
+        writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary())?;
+        let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
+        let rir = entry.rir.map_or_else(|| "0".to_string(), |r| r.to_string());
+        match failure_concern(entry, class, deload_week) {
+            Some(FailureConcern::TechnicalLift) => {
+                writeln!(out, "note: RIR {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;
+            }
+            Some(FailureConcern::DeloadWeek) => {
+                writeln!(out, "note: RIR {rir} in a deload week, which is for recovery")?;
+            }
+            None => {}
+        }
+    }
+    let (Some(first), Some(last)) = (logged.first(), logged.last()) else { return Ok(()) };
+    let ids: Vec<i64> = logged.iter().map(|s| s.id).collect();
+    let session: Vec<_> =
+        store.session_sets(last.session_id)?.into_iter().filter(|s| s.logged_at <= last.logged_at).collect();
+    let before_sets: Vec<_> = session.iter().filter(|s| !ids.contains(&s.id)).cloned().collect();
+    let after = At { zone: clock, now: last.logged_at };
+    let before = At { zone: clock, now: first.logged_at - chrono::Duration::seconds(1) };
+    let had = today::warnings_for(store, plan, settings, &before, &before_sets, &[])?;
+    for warning in today::warnings_for(store, plan, settings, &after, &session, &[])? {
+        // The note above already said it of the set.
+        if !had.contains(&warning) && warning.kind != crate::training::warnings::WarningKind::TechnicalFailure {
+            writeln!(out, "warning: {}", warning.text)?;
+        }
+    }
+    Ok(())
+}

@@ -1,0 +1,159 @@
+//! The lifter's own files and names: `plan` (check, show, start, edit plan.toml), `config`
+//! (show, check, start config.toml) and `exercises` (the log's names the catalogue does not know,
+//! and filing them under one it does).
+
+use std::fmt::Write as _;
+
+use super::app::{load_plan, load_settings, record_plan_in_use};
+use super::{ConfigCommand, Context, ExercisesCommand, PlanCommand, announce, open_to_write, say, warn};
+use crate::error::Error;
+use crate::files;
+use crate::model::plan::Plan;
+use crate::store::Store;
+
+/// `hardset plan ...`.
+pub(super) fn plan(context: &Context, command: PlanCommand) -> Result<(), Error> {
+    match command {
+        PlanCommand::Check { file } => {
+            say(&files::check_plan(file.as_deref(), &context.paths.config_dir, &context.catalogue)?)
+        }
+        PlanCommand::Show => {
+            let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
+            warn(warning);
+            say(files::show_plan(&load_plan(&context.paths, &context.catalogue, &settings)?).trim_end())
+        }
+        PlanCommand::Init => {
+            let path = files::init_plan(&context.paths.config_dir)?;
+            say(&format!("wrote {}: the example week, yours to edit", path.display()))
+        }
+        PlanCommand::Edit => edit_plan(context),
+    }
+}
+
+/// `hardset plan edit`: plan.toml in the lifter's editor, kept only if it parses, and noted in
+/// the log.
+fn edit_plan(context: &Context) -> Result<(), Error> {
+    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
+    say(&files::edit_plan(&context.paths.config_dir, &context.catalogue, &editor)?)?;
+    // The log learns of the new plan now, not at the app's next start, so a second
+    // edit the same evening is seen as the same revision.
+    if context.paths.database.exists()
+        && let Err(e) = record_plan_in_use(context.explicit_config, &context.paths, &context.catalogue)
+    {
+        eprintln!("hardset: the plan is saved, but the log could not note the change: {e}");
+    }
+    Ok(())
+}
+
+/// `hardset config ...`.
+pub(super) fn config(context: &Context, command: &ConfigCommand) -> Result<(), Error> {
+    match command {
+        ConfigCommand::Show => show_config(context),
+        ConfigCommand::Check => say(&files::check_config(&context.paths.config_dir)?),
+        ConfigCommand::Init => {
+            let path = files::init_config(&context.paths.config_dir)?;
+            say(&format!("wrote {}: every setting, commented out; uncomment what you change", path.display()))
+        }
+    }
+}
+
+/// `hardset config show`: the settings in effect, and where the plan overrides them.
+fn show_config(context: &Context) -> Result<(), Error> {
+    let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
+    warn(warning);
+    // The plan is read only to say where it overrides a setting; a broken plan does
+    // not hide the settings.
+    let plan = match Plan::load_for(&context.paths.config_dir, &context.catalogue) {
+        Ok((plan, path)) => Some((plan, if path.is_some() { "plan.toml" } else { "the shipped example week" })),
+        Err(e) => {
+            eprintln!("hardset: {e}; what the plan overrides is not shown");
+            None
+        }
+    };
+    say(files::show_config(&settings, plan.as_ref().map(|(plan, source)| (plan, *source)))?.trim_end())
+}
+
+/// `hardset exercises [list | map FROM TO]`.
+pub(super) fn exercises(context: &Context, command: Option<ExercisesCommand>) -> Result<(), Error> {
+    let (settings, _) = load_settings(context.explicit_config, &context.paths)?;
+    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    match command.unwrap_or(ExercisesCommand::List) {
+        ExercisesCommand::List => {
+            let store = Store::open_to_read(&context.paths.database)?;
+            announce(&store);
+            say(&exercises_text(&store, &plan)?)
+        }
+        ExercisesCommand::Map { from, to } => map_exercise(context, &plan, &from, &to),
+    }
+}
+
+/// `hardset exercises map`: files every set of `from` under `to`, a catalogue or plan exercise.
+fn map_exercise(context: &Context, plan: &Plan, from: &str, to: &str) -> Result<(), Error> {
+    let mut store = open_to_write(&context.paths.database)?;
+    announce(&store);
+    let Some(target) = plan.exercises.get(to) else {
+        let hint = plan.exercises.closest(to).map(|c| format!(" (closest: {c})")).unwrap_or_default();
+        let to = crate::model::text::escape(to);
+        return Err(Error::Input(format!("\"{to}\" is not in the catalogue or your plan{hint}")));
+    };
+    let target = target.name.clone();
+    let logged = store.logged_exercises()?;
+    let wanted = crate::model::text::clean_line(from);
+    let Some((name, _)) = logged.iter().find(|(n, _)| n.eq_ignore_ascii_case(&wanted)) else {
+        let from = crate::model::text::escape(from);
+        return Err(Error::Input(format!("no sets of \"{from}\" in the log: `hardset exercises` lists them")));
+    };
+    if name.eq_ignore_ascii_case(&target) {
+        return Err(Error::Input(format!("\"{name}\" is already filed as {target}")));
+    }
+    let moved = store.rename_exercise(name, &target)?;
+    say(&format!("{moved} sets of \"{name}\" are now {target}"))
+}
+
+/// The logged exercises the catalogue and the plan do not know, with the closest known name, and
+/// those filed under another spelling of a known exercise (an older import kept a file's alias),
+/// which `history` and the app do not find under that name.
+fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
+    let custom = store.custom_exercises()?;
+    let logged = store.logged_exercises()?;
+    let unknown: Vec<&(String, u64)> = logged.iter().filter(|(name, _)| plan.exercises.get(name).is_none()).collect();
+    let aliased: Vec<(&str, u64, &str)> = logged
+        .iter()
+        .filter_map(|(name, sets)| {
+            let known = plan.exercises.get(name)?;
+            (known.name.to_lowercase() != name.to_lowercase()).then_some((name.as_str(), *sets, known.name.as_str()))
+        })
+        .collect();
+    if unknown.is_empty() && aliased.is_empty() {
+        return Ok("every exercise in the log is in the catalogue or your plan".into());
+    }
+    let mut text = String::new();
+    if !unknown.is_empty() {
+        let _ = writeln!(text, "{} exercises in the log are not in the catalogue or your plan:", unknown.len());
+    }
+    for (name, sets) in unknown {
+        let muscles: Vec<&str> = custom
+            .iter()
+            .find(|c| c.name.eq_ignore_ascii_case(name))
+            .map(|c| c.muscles.iter().map(|m| m.name()).collect())
+            .unwrap_or_default();
+        let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
+        let closest = plan.exercises.closest(name).map(|c| format!("; closest: {c}")).unwrap_or_default();
+        let _ = writeln!(text, "  {name} ({sets} sets; {muscles}{closest})");
+    }
+    if !aliased.is_empty() {
+        let _ = writeln!(
+            text,
+            "{} exercises in the log are filed under another name of a known exercise, where History does not find them:",
+            aliased.len()
+        );
+    }
+    for (name, sets, known) in aliased {
+        let _ = writeln!(
+            text,
+            "  {name} ({sets} sets): another name of {known}; hardset exercises map \"{name}\" \"{known}\""
+        );
+    }
+    text.push_str("File one under a known exercise with: hardset exercises map \"NAME\" \"KNOWN NAME\"");
+    Ok(text)
+}

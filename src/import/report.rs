@@ -1,0 +1,139 @@
+//! What an import did, as the lifter reads it.
+
+use std::fmt::{self, Write as _};
+
+use chrono::NaiveDate;
+
+use super::staging::Staging;
+use super::{Detected, ImportError, Tally};
+use crate::model::exercise::Muscle;
+use crate::store::ImportCounts;
+
+/// An exercise in the file the catalogue does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unknown {
+    /// Its name, as the file writes it (and as the log keeps it).
+    pub name: String,
+    /// Its sets in the file.
+    pub sets: u64,
+    /// Muscles the file gave it.
+    pub muscles: Vec<Muscle>,
+}
+
+/// How many unknown exercises a report lists by name (`hardset exercises` lists them all).
+pub const REPORTED_UNKNOWN: usize = 200;
+
+/// What an import did (or, in a dry run, would do).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Report {
+    /// The file.
+    pub path: String,
+    /// What the header said.
+    pub detected: Detected,
+    /// Rows read, skipped and repaired.
+    pub tally: Tally,
+    /// What was written and what the log already held.
+    pub counts: ImportCounts,
+    /// The first and last session dates in the file.
+    pub dates: Option<(NaiveDate, NaiveDate)>,
+    /// Exercises the catalogue does not know, by name (the first [`REPORTED_UNKNOWN`]).
+    pub unknown: Vec<Unknown>,
+    /// How many exercises the catalogue does not know.
+    pub unknown_count: u64,
+    /// Nothing was written.
+    pub dry_run: bool,
+}
+
+impl fmt::Display for Report {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.counts;
+        let verb = if self.dry_run { "would import" } else { "imported" };
+        writeln!(f, "{}: {} export ({})", self.path, self.detected.source.name(), self.detected.variant)?;
+        if self.dry_run {
+            writeln!(f, "dry run: nothing was written")?;
+        }
+        let mut text = String::new();
+        let _ = writeln!(text, "sessions: {} {verb}, {} already in the log", c.sessions_added, c.sessions_present);
+        let _ = writeln!(
+            text,
+            "sets:     {} {verb} ({} working, {} ramp-up), {} already in the log, {} rows skipped",
+            c.working_added + c.ramp_up_added,
+            c.working_added,
+            c.ramp_up_added,
+            c.working_present + c.ramp_up_present,
+            self.tally.skipped_rows()
+        );
+        if c.sessions_differing > 0 {
+            let _ = writeln!(
+                text,
+                "differs:  {} sessions already in the log hold a different number of sets than the file; \
+                 they were left as they are",
+                c.sessions_differing
+            );
+        }
+        if let Some((first, last)) = self.dates {
+            let _ = writeln!(text, "dates:    {first} to {last}");
+        }
+        for (reason, rows) in &self.tally.skipped {
+            let _ = writeln!(text, "skipped:  {rows} {reason}");
+        }
+        if self.tally.repaired > 0 {
+            let lines: Vec<String> = self.tally.repaired_lines.iter().map(u64::to_string).collect();
+            let more = if self.tally.repaired > lines.len() as u64 { ", ..." } else { "" };
+            let _ = writeln!(
+                text,
+                "repaired: {} rows whose exercise name held an unquoted comma (lines {}{more})",
+                self.tally.repaired,
+                lines.join(", ")
+            );
+        }
+        if self.tally.note_rows > 0 {
+            let _ = writeln!(text, "notes:    {} note rows put on their exercise's first set", self.tally.note_rows);
+        }
+        if self.tally.long_durations > 0 {
+            let _ = writeln!(
+                text,
+                "note:     {} workouts recorded as longer than 6 hours end at their last set instead",
+                self.tally.long_durations
+            );
+        }
+        if self.tally.shortened_notes > 0 {
+            let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", self.tally.shortened_notes);
+        }
+        f.write_str(&text)?;
+        if !self.unknown.is_empty() {
+            writeln!(
+                f,
+                "{} exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):",
+                self.unknown_count
+            )?;
+            for u in &self.unknown {
+                let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
+                let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
+                writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
+            }
+            let more = self.unknown_count.saturating_sub(self.unknown.len() as u64);
+            if more > 0 {
+                writeln!(f, "  ... and {more} more (`hardset exercises` lists them all)")?;
+            }
+            writeln!(
+                f,
+                "`hardset exercises` suggests the closest catalogue names; `hardset exercises map NAME KNOWN` files one under another"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+/// The exercises the catalogue does not know that a report lists by name (the first
+/// [`REPORTED_UNKNOWN`]), and how many there are.
+pub(super) fn listed_unknown(staging: &Staging) -> Result<(Vec<Unknown>, u64), ImportError> {
+    let mut listed = Vec::new();
+    staging.for_each_unknown(|name, sets, muscles| {
+        if listed.len() < REPORTED_UNKNOWN {
+            listed.push(Unknown { name, sets, muscles });
+        }
+        Ok::<(), ImportError>(())
+    })?;
+    Ok((listed, staging.unknown_count()?))
+}

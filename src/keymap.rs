@@ -1,0 +1,168 @@
+//! The keymap: one table that dispatches keys and also writes the footer and the help overlay,
+//! so what the screen says a key does is what it does. The table itself is in `bindings.rs`;
+//! reading `[keys]` from `config.toml` into a keymap is the settings' job (`config/keys.rs`).
+
+mod bindings;
+mod typing;
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+pub(crate) use bindings::PAIRED_LABELS;
+pub use bindings::{Action, BINDINGS, Binding, Context, OVERRIDABLE};
+pub use typing::{FormField, Typed};
+
+/// The keymap in use: the shipped bindings with the lifter's `[keys]` applied
+/// (`Keymap::with_overrides`, in `config/keys.rs`).
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Self {
+        Keymap { bindings: BINDINGS.to_vec() }
+    }
+}
+
+impl Keymap {
+    /// Every binding, in order.
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
+    }
+
+    /// Every binding, to change: what `[keys]` moves.
+    pub(crate) fn bindings_mut(&mut self) -> &mut [Binding] {
+        &mut self.bindings
+    }
+
+    /// The binding of an action outside popups.
+    pub(crate) fn binding(&self, action: Action) -> Option<&Binding> {
+        self.bindings.iter().find(|b| b.action == action && !b.context.is_popup())
+    }
+
+    /// The label of an action's keys outside popups, as hints write it (`E`, `Ctrl-d`).
+    pub fn key_label(&self, action: Action) -> String {
+        self.binding(action).and_then(|b| b.keys.first()).map_or_else(String::new, |&key| key_name(key))
+    }
+
+    /// An action's footer hint keys outside popups, which name a pair together (`[ ]`, `+/-`).
+    pub fn label(&self, action: Action) -> &str {
+        self.binding(action).map_or("", |b| b.label.as_ref())
+    }
+
+    /// The action for a key in the given contexts (most specific first).
+    pub fn lookup(&self, key: KeyEvent, contexts: &[Context]) -> Option<Action> {
+        // Shifted characters arrive with SHIFT set; the character itself already says which.
+        let modifiers =
+            if matches!(key.code, KeyCode::Char(_)) { key.modifiers - KeyModifiers::SHIFT } else { key.modifiers };
+        contexts.iter().find_map(|&context| {
+            self.bindings
+                .iter()
+                .filter(|b| b.context == context)
+                .find(|b| {
+                    b.keys
+                        .iter()
+                        .any(|&(code, mods)| code == key.code && (mods == modifiers || (code == KeyCode::BackTab)))
+                })
+                .map(|b| b.action)
+        })
+    }
+
+    /// The footer hints for the given contexts: `(keys, words)` pairs.
+    pub fn footer(&self, contexts: &[Context]) -> Vec<(&str, &'static str)> {
+        contexts
+            .iter()
+            .flat_map(|&context| self.bindings.iter().filter(move |b| b.context == context && b.footer))
+            .map(|b| (b.label.as_ref(), b.help))
+            .collect()
+    }
+
+    /// A context's heading in the help overlay, naming keys as they are now.
+    pub fn title(&self, context: Context) -> String {
+        match context {
+            Context::Picker => format!(
+                "Exercise picker ({} adds, {} finds)",
+                self.key_label(Action::AddExercise),
+                self.key_label(Action::FindExercise)
+            ),
+            other => other.title().to_string(),
+        }
+    }
+
+    /// Help overlay lines: a heading per context, then `keys  words` for every binding.
+    pub fn help_sections(&self) -> Vec<(Context, Vec<(String, &'static str)>)> {
+        let order = [
+            Context::Global,
+            Context::Checklist,
+            Context::Form,
+            Context::Rest,
+            Context::Sessions,
+            Context::Comparison,
+            Context::Week,
+            Context::Detail,
+            Context::GoTo,
+            Context::Picker,
+            Context::CheckIn,
+            Context::Guess,
+            Context::Confirm,
+            Context::HelpOverlay,
+        ];
+        order
+            .iter()
+            .map(|&context| {
+                let rows =
+                    self.bindings.iter().filter(|b| b.context == context).map(|b| (key_names(b), b.help)).collect();
+                (context, rows)
+            })
+            .collect()
+    }
+
+    /// How many lines the help overlay has (headings, rows and blank lines between sections).
+    pub fn help_line_count(&self) -> u16 {
+        let sections = self.help_sections();
+        let rows: usize = sections.iter().map(|(_, rows)| rows.len() + 2).sum();
+        u16::try_from(rows).unwrap_or(u16::MAX)
+    }
+}
+
+/// How many lines the help overlay has with the shipped keymap.
+pub fn help_line_count() -> u16 {
+    Keymap::default().help_line_count()
+}
+
+fn key_names(binding: &Binding) -> String {
+    let mut unique: Vec<String> = Vec::new();
+    for name in binding.keys.iter().map(|&key| key_name(key)) {
+        if !unique.contains(&name) {
+            unique.push(name);
+        }
+    }
+    unique.join(" ")
+}
+
+/// How a key is written on screen: `E`, `Ctrl-d`, `F2`, `Space`, `↑`.
+pub fn key_name((code, mods): (KeyCode, KeyModifiers)) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".to_string(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Delete => "Delete".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{name}")
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
+    } else {
+        name
+    }
+}
