@@ -22,8 +22,9 @@ pub struct MuscleLine {
     pub unverified_sets: f64,
     /// Sessions that trained it.
     pub sessions: usize,
-    /// "below", "within" or "above" the band.
-    pub status: &'static str,
+    /// Where its effective sets stand against the band (written "below", "within" or "above").
+    #[serde(serialize_with = "serialize_band")]
+    pub status: Band,
     /// Effective sets in each of the 8 weeks up to this one, oldest first.
     pub last_8_weeks: Vec<f64>,
 }
@@ -65,12 +66,19 @@ pub struct WeekReport {
 /// How many weeks the Week pane looks back.
 pub const HISTORY_WEEKS: u64 = 8;
 
-fn status(b: Band) -> &'static str {
+/// How a band is written: "below", "within" or "above".
+pub fn band_name(b: Band) -> &'static str {
     match b {
         Band::Below => "below",
         Band::Within => "within",
         Band::Above => "above",
     }
+}
+
+/// Writes a band as [`band_name`] says it.
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde hands `serialize_with` a reference to the field
+fn serialize_band<S: serde::Serializer>(band: &Band, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.serialize_str(band_name(*band))
 }
 
 /// Builds the report lines from per-muscle counts.
@@ -82,7 +90,7 @@ pub fn lines(weeks: &[MuscleWeek], target: (u8, u8)) -> Vec<MuscleLine> {
             effective_sets: w.effective,
             unverified_sets: w.unverified,
             sessions: w.sessions,
-            status: status(band(w.effective, target)),
+            status: band(w.effective, target),
             last_8_weeks: Vec::new(),
         })
         .collect()
@@ -181,7 +189,7 @@ pub fn week_text(report: &WeekReport) -> String {
             "  {:<12} {:>5}  {:<6}  {} session{}{unverified}",
             muscle.muscle,
             muscle.effective_sets,
-            muscle.status,
+            band_name(muscle.status),
             muscle.sessions,
             if muscle.sessions == 1 { "" } else { "s" }
         );

@@ -18,7 +18,8 @@ use std::time::{Duration, Instant};
 use common::{driver_on, evening, key, screen, type_text};
 use hardset::clock::FixedClock;
 use hardset::store::Store;
-use hardset::tui::app::{Pane, Popup};
+use hardset::tui::popups::Popup;
+use hardset::tui::screens::Pane;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use tmux::{Tmux, child_of};
 
@@ -212,7 +213,7 @@ fn the_app_keeps_a_set_saved_during_a_long_write_and_saves_it_once_the_log_is_fr
     assert!(said.contains("Waiting for the log") && said.contains("your set is kept"), "says it waits: {said}");
     assert!(!said.contains("Not saved"), "{said}");
     assert_eq!(sets_in(&db), 1, "not in the log yet");
-    assert_eq!(d.app.form.weight, "42.5", "the typed set stays in the form");
+    assert_eq!(d.app.today_screen.form.weight, "42.5", "the typed set stays in the form");
     assert!(screen(&d, 100, 30).contains("Waiting for the log"), "the status line says so");
 
     // The app goes on for longer than a save used to wait: ticks return while the lock is still
@@ -254,7 +255,7 @@ fn the_app_keeps_a_set_saved_during_a_long_write_and_saves_it_once_the_log_is_fr
     let said = message(&d);
     assert!(said.starts_with("Saved Machine chest press ramp-up 42.5 kg"), "says Saved once committed: {said}");
     assert_eq!(sets_in(&db), 2, "the kept set is in the log");
-    assert!(!d.app.form.dirty, "the form is cleared once the set is saved");
+    assert!(!d.app.today_screen.form.dirty, "the form is cleared once the set is saved");
     assert!(!screen(&d, 100, 30).contains("Waiting for the log"));
 }
 
@@ -293,7 +294,7 @@ fn yes_to_quit_while_a_save_waits_quits_without_it() {
 fn another_save_while_one_waits_is_refused_and_nothing_typed_is_lost() {
     let (_dir, db, mut d, writer) = a_save_waiting();
     assert!(message(&d).contains("Waiting for the log"), "{}", message(&d));
-    let waiting = d.app.form.reps.clone();
+    let waiting = d.app.today_screen.form.reps.clone();
 
     // The lifter changes the reps and saves again while the first save waits: one write waits
     // at a time (so two sets never start two sessions), and this one is refused, kept in the form.
@@ -314,7 +315,10 @@ fn another_save_while_one_waits_is_refused_and_nothing_typed_is_lost() {
         message(&d)
     );
     assert_eq!(sets_in(&db), 2, "the set that waited is saved, once");
-    assert!(d.app.form.dirty && d.app.form.reps == "3", "what was typed meanwhile is still in the form");
+    assert!(
+        d.app.today_screen.form.dirty && d.app.today_screen.form.reps == "3",
+        "what was typed meanwhile is still in the form"
+    );
 }
 
 /// The bytes of the log and of its WAL.

@@ -60,13 +60,13 @@ fn weeks_run_monday_to_sunday_in_history() {
     let mut d = driver_on(store, FixedClock::at(evening()));
     press(&mut d, &[ch('2')]);
     assert_eq!(
-        d.app.sessions.iter().map(|x| x.session.id).collect::<Vec<_>>(),
+        d.app.history.sessions.iter().map(|x| x.session.id).collect::<Vec<_>>(),
         [s.session_id],
         "this week: Monday's only"
     );
     press(&mut d, &[ratatui::crossterm::event::KeyEvent::from(ratatui::crossterm::event::KeyCode::Left)]);
-    assert_eq!(d.app.sessions.len(), 1, "last week: Sunday's");
-    assert_ne!(d.app.sessions[0].session.id, s.session_id);
+    assert_eq!(d.app.history.sessions.len(), 1, "last week: Sunday's");
+    assert_ne!(d.app.history.sessions[0].session.id, s.session_id);
 }
 
 #[test]

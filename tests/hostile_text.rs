@@ -368,7 +368,7 @@ fn a_note_typed_or_pasted_into_the_set_form_is_saved_clean() {
     type_text(&mut d, "30");
     d.key(key(KeyCode::Enter));
     // A paste arrives as typed characters; the bidi override and the bell come with it.
-    d.app.form.note = "felt \u{202e}easy\u{7}\u{1b}[2J".into();
+    d.app.today_screen.form.note = "felt \u{202e}easy\u{7}\u{1b}[2J".into();
     d.key(key(KeyCode::Enter));
     let mut notes = Vec::new();
     d.store

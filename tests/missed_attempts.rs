@@ -114,8 +114,8 @@ fn the_form_refuses_a_set_of_zero_reps() {
         type_text(&mut d, "0");
         press(&mut d, &keys);
         assert_eq!(d.store.set_count().expect("count"), 0, "a set of 0 reps was saved");
-        assert_eq!(d.app.form.focused(), Field::Reps);
-        assert_eq!(d.app.form.error(Field::Reps), Some("a set has at least 1 rep"));
+        assert_eq!(d.app.today_screen.form.focused(), Field::Reps);
+        assert_eq!(d.app.today_screen.form.error(Field::Reps), Some("a set has at least 1 rep"));
         assert!(screen(&d, 80, 24).contains("at least 1 rep"));
     }
 }

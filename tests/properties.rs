@@ -9,8 +9,8 @@ use std::collections::BTreeMap;
 use hardset::clock::FixedClock;
 use hardset::model::session::{LoggedSet, SetEntry, SetKind};
 use hardset::model::units::{MAX_REPS, Rir, Unit, parse_load, parse_reps, parse_rir, parse_set};
-use hardset::tui::app::Effect;
 use hardset::tui::driver::Driver;
+use hardset::tui::effect::Effect;
 use hardset::tui::form::{Field, FormTarget, SetForm};
 use proptest::prelude::*;
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -402,7 +402,7 @@ fn header_matches_log(d: &Driver<FixedClock>, w: u16, h: u16) -> Result<(), Test
     let in_log = done_in_log(d).unwrap_or(0);
     prop_assert_eq!(done, in_log, "the checklist's done count is the log's");
     prop_assert!(done <= total);
-    if w >= hardset::tui::view::MIN_WIDTH && h >= hardset::tui::view::MIN_HEIGHT && total > 0 {
+    if w >= hardset::tui::app::MIN_WIDTH && h >= hardset::tui::app::MIN_HEIGHT && total > 0 {
         let header = screen.lines().next().unwrap_or("");
         let shown = format!("{in_log}/{total} sets");
         prop_assert!(header.contains(&shown), "the header shows {} at {}x{}: {}", shown, w, h, header);

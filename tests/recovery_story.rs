@@ -8,8 +8,9 @@ use common::*;
 use hardset::clock::{Clock, FixedClock};
 use hardset::model::session::{DeloadStyle, Readiness, SessionFor};
 use hardset::store::Store;
-use hardset::tui::app::{App, Popup};
+use hardset::tui::app::App;
 use hardset::tui::driver::Driver;
+use hardset::tui::popups::Popup;
 use ratatui::crossterm::event::KeyCode;
 
 fn with_check_in(store: Store, clock: FixedClock) -> Driver<FixedClock> {
@@ -27,7 +28,7 @@ fn the_check_in_opens_the_session_and_is_stored_with_it() {
     assert!(d.app.popup.is_none());
     let session = d.app.today.as_ref().and_then(|t| t.session.clone()).expect("the check-in started the session");
     assert_eq!(session.readiness, Some(Readiness { sleep: 2, energy: 4, joints: 1, motivation: 5 }));
-    assert!(d.app.form.target.is_some(), "straight on to the first set");
+    assert!(d.app.today_screen.form.target.is_some(), "straight on to the first set");
     // Asked once: the next Enter opens the set.
     press(&mut d, &[key(KeyCode::Esc), key(KeyCode::Enter)]);
     assert!(d.app.popup.is_none());
@@ -39,7 +40,7 @@ fn the_check_in_is_skipped_in_one_key() {
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Esc)]);
     assert!(d.app.popup.is_none());
     assert!(d.app.today.as_ref().is_some_and(|t| t.session.is_none()), "nothing stored");
-    assert_eq!(d.app.form.target.as_ref().map(|t| t.exercise.as_str()), Some("Machine chest press"));
+    assert_eq!(d.app.today_screen.form.target.as_ref().map(|t| t.exercise.as_str()), Some("Machine chest press"));
 }
 
 #[test]
@@ -90,7 +91,7 @@ fn a_declining_key_lift_suggests_a_deload_and_deload_weeks_are_not_last_time() {
     let last_monday = hardset::training::compare::week_bounds(clock.local_date(evening() - Duration::weeks(1))).0;
     store.start_deload(last_monday, DeloadStyle::Volume, evening()).expect("marks");
     let mut d = driver_on(store, clock);
-    d.app.chosen_day = Some(0);
+    d.app.today_screen.chosen_day = Some(0);
     d.reload();
     let today = d.app.today.clone().expect("today");
     assert!(today.signs.declines.is_empty(), "two weeks left: one decline is not a trend");
@@ -178,7 +179,7 @@ fn failure_in_a_deload_week_asks_first() {
     assert!(screen(&d, 80, 24).contains("deload week"));
     press(&mut d, &[ch('n')]);
     assert_eq!(d.store.set_count().expect("count"), 0, "nothing saved on no");
-    assert_eq!(d.app.form.rir, "0", "the typed set is kept");
+    assert_eq!(d.app.today_screen.form.rir, "0", "the typed set is kept");
 }
 
 #[test]
@@ -212,7 +213,7 @@ fn starting_a_deload_mid_week_keeps_the_hard_sets_before_it() {
     clock.advance(Duration::days(2)); // Sunday
     d.reload();
     press(&mut d, &[ch('D')]);
-    d.app.chosen_day = Some(0);
+    d.app.today_screen.chosen_day = Some(0);
     d.reload();
     let today = d.app.today.clone().expect("today");
     assert!(today.deload.is_some());

@@ -18,7 +18,7 @@ use common::{driver_on, evening, key, type_text, working};
 use hardset::clock::FixedClock;
 use hardset::model::session::SessionFor;
 use hardset::store::{SCHEMA_VERSION, Store, StoreError};
-use hardset::tui::app::Pane;
+use hardset::tui::screens::Pane;
 use ratatui::crossterm::event::KeyCode;
 
 /// What the child prints after each commit returned: the set's id and its reps.
@@ -286,7 +286,7 @@ fn type_next_set(d: &mut hardset::tui::driver::Driver<FixedClock>) {
         d.key(key(KeyCode::Backspace));
     }
     type_text(d, "7");
-    assert_eq!((d.app.form.weight.as_str(), d.app.form.reps.as_str()), ("42.5", "7"));
+    assert_eq!((d.app.today_screen.form.weight.as_str(), d.app.today_screen.form.reps.as_str()), ("42.5", "7"));
 }
 
 /// The failed save kept the form as typed and said why in plain words.
@@ -297,7 +297,11 @@ fn assert_not_saved(d: &hardset::tui::driver::Driver<FixedClock>, because: &str)
     assert!(!message.contains("database error"), "no raw SQLite text: {message}");
     assert!(message.contains("What you typed is still in the form"), "{message}");
     assert_eq!(d.app.pane, Pane::Form, "the form stays open");
-    assert_eq!((d.app.form.weight.as_str(), d.app.form.reps.as_str()), ("42.5", "7"), "the typed set is kept");
+    assert_eq!(
+        (d.app.today_screen.form.weight.as_str(), d.app.today_screen.form.reps.as_str()),
+        ("42.5", "7"),
+        "the typed set is kept"
+    );
 }
 
 #[test]
@@ -309,7 +313,7 @@ fn a_full_disk_keeps_the_typed_set_and_the_log_intact() {
     type_next_set(&mut d);
     // Fill the log up to a cap of the pages it has now with exactly the set typed, so the save
     // needs room that is not there, as on a full disk.
-    let entry = d.app.form.clone().entry().expect("the typed set is valid");
+    let entry = d.app.today_screen.form.clone().entry().expect("the typed set is valid");
     let session = SessionFor::Existing(d.app.today.as_ref().and_then(|t| t.session.as_ref()).expect("session").id);
     // A cap below the pages in use stops at them: the log cannot grow by a single page.
     let pages = d.store.cap_pages(1).expect("caps");

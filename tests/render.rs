@@ -54,8 +54,8 @@ fn the_form_shows_an_error_beside_the_field() {
     press(&mut d, &[key(KeyCode::Enter)]);
     let buffer = render(&d, 80, 24);
     let text = text(&buffer);
-    let message = format!("✗ '{}' is not a number", d.app.form.weight);
-    assert!(d.app.form.weight.ends_with(".5."));
+    let message = format!("✗ '{}' is not a number", d.app.today_screen.form.weight);
+    assert!(d.app.today_screen.form.weight.ends_with(".5."));
     assert!(text.contains(&message), "{text}");
     // The message is red: find its first cell.
     let (x, y) = find(&buffer, "✗").expect("error mark on screen");
@@ -214,12 +214,12 @@ fn the_exercise_detail_charts_the_trend_and_lists_records_and_sets() {
     // A key moves 5 rows, fewer than fit, so no set is ever skipped.
     assert!(text.contains("1 year") && text.contains(&format!("Sets 6-13 of {total}")), "{text}");
     press(&mut d, &[key(KeyCode::Esc)]);
-    assert_eq!(d.app.screen, hardset::tui::app::Screen::Today, "Esc goes back where it came from");
+    assert_eq!(d.app.screen, hardset::tui::screens::Screen::Today, "Esc goes back where it came from");
     // From History: Enter on an exercise of the comparison.
     press(&mut d, &[ch('2'), key(KeyCode::Enter), key(KeyCode::Enter)]);
-    assert_eq!(d.app.screen, hardset::tui::app::Screen::Exercise);
+    assert_eq!(d.app.screen, hardset::tui::screens::Screen::Exercise);
     press(&mut d, &[key(KeyCode::Esc)]);
-    assert_eq!(d.app.screen, hardset::tui::app::Screen::History);
+    assert_eq!(d.app.screen, hardset::tui::screens::Screen::History);
 }
 
 #[test]
@@ -362,14 +362,14 @@ fn the_checklist_names_moved_keys_when_all_sets_are_done_and_when_warnings_overf
     assert_eq!(done, total);
     let text = screen(&d, 120, 40);
     assert!(text.contains("All sets done: F finishes the session."), "{text}");
-    let text = screen(&d, 80, hardset::tui::view::MIN_HEIGHT);
+    let text = screen(&d, 80, hardset::tui::app::MIN_HEIGHT);
     assert!(text.contains("! more warnings on the Week screen (W)"), "{text}");
 }
 
 /// Every screen and overlay, each in the state a lifter reaches it in (or, for the overlays a
 /// set's history triggers, opened directly), with a name for failure messages.
 fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
-    use hardset::tui::app::{Guess, Popup, Question};
+    use hardset::tui::popups::{Guess, Popup, Question};
     let mut states = vec![("today, new log", fresh_driver())];
     let mut today = demo_driver(3);
     today.reload();

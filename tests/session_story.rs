@@ -8,8 +8,9 @@ use common::*;
 use hardset::clock::FixedClock;
 use hardset::model::session::SetKind;
 use hardset::store::Store;
-use hardset::tui::app::{Pane, Popup, Screen};
 use hardset::tui::form::Field;
+use hardset::tui::popups::Popup;
+use hardset::tui::screens::{Pane, Screen};
 use ratatui::crossterm::event::KeyCode;
 
 fn enter() -> ratatui::crossterm::event::KeyEvent {
@@ -28,7 +29,7 @@ fn a_whole_session_by_keyboard_alone() {
     assert_eq!(today.day.name, "Day 1: push and pull");
     let names: Vec<&str> = today.exercises.iter().map(|e| e.planned.name.as_str()).collect();
     assert_eq!(names, ["Machine chest press", "Seated cable row", "Lateral raise", "Cable triceps pushdown"]);
-    assert_eq!(d.app.cursor, Some((0, 0)), "the first set is selected");
+    assert_eq!(d.app.today_screen.cursor, Some((0, 0)), "the first set is selected");
     assert_eq!(today.exercises[0].slots[0].kind, SetKind::RampUp);
 
     // Ramp-up 1: no load known yet, so type one; Enter moves weight -> reps -> saves (no RIR).
@@ -56,7 +57,7 @@ fn a_whole_session_by_keyboard_alone() {
     d.tick();
     assert_eq!(d.bells, 1, "and only once");
     press(&mut d, &[key(KeyCode::Down), enter()]);
-    assert_eq!(d.app.form.target.as_ref().map(|t| t.kind), Some(SetKind::Working));
+    assert_eq!(d.app.today_screen.form.target.as_ref().map(|t| t.kind), Some(SetKind::Working));
     type_text(&mut d, "60");
     press(&mut d, &[enter()]);
     for _ in 0..3 {
@@ -64,9 +65,9 @@ fn a_whole_session_by_keyboard_alone() {
     }
     type_text(&mut d, "9");
     press(&mut d, &[enter()]);
-    assert_eq!(d.app.form.focused(), Field::Rir);
+    assert_eq!(d.app.today_screen.form.focused(), Field::Rir);
     press(&mut d, &[enter()]);
-    assert!(d.app.form.error(Field::Rir).is_some(), "RIR is asked for");
+    assert!(d.app.today_screen.form.error(Field::Rir).is_some(), "RIR is asked for");
     assert_eq!(d.app.today.as_ref().map(|t| t.sets.len()), Some(1), "nothing saved without RIR");
     press(&mut d, &[ch('1'), ch('.'), enter()]);
     let today = d.app.today.clone().expect("today");
@@ -81,8 +82,8 @@ fn a_whole_session_by_keyboard_alone() {
     let (_, seconds) = d.app.rest().expect("rest running");
     assert_eq!(seconds, 180, "a working set rests as the plan says (3m)");
     // The form was cleared after the commit and now offers the next set due (ramp-up 2).
-    assert!(!d.app.form.dirty);
-    let next = d.app.form.target.clone().expect("next set offered");
+    assert!(!d.app.today_screen.form.dirty);
+    let next = d.app.today_screen.form.target.clone().expect("next set offered");
     assert_eq!((next.kind, next.number, next.editing), (SetKind::RampUp, 2, None));
 
     // Rest keys: +15 s, -15 s, skip.
@@ -99,7 +100,7 @@ fn a_whole_session_by_keyboard_alone() {
         &mut d,
         &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)],
     );
-    let on = d.app.cursor.expect("cursor").0;
+    let on = d.app.today_screen.cursor.expect("cursor").0;
     let skipped_name = d.app.today.as_ref().map(|t| t.exercises[on].planned.name.clone()).expect("today");
     press(&mut d, &[ch('x')]);
     let t = d.app.today.clone().expect("today");
@@ -138,12 +139,12 @@ fn bad_input_keeps_the_text_and_saves_nothing() {
     press(&mut d, &[key(KeyCode::Enter)]);
     type_text(&mut d, "7x");
     // 'x' is not a digit: it does not enter the weight field (the keymap ignores it in the form).
-    assert_eq!(d.app.form.weight, "7");
+    assert_eq!(d.app.today_screen.form.weight, "7");
     type_text(&mut d, ",5.5");
     press(&mut d, &[key(KeyCode::Enter)]);
-    assert_eq!(d.app.form.weight, "7,5.5", "the typed text is kept");
-    assert_eq!(d.app.form.error(Field::Weight), Some("'7,5.5' is not a number"));
-    assert_eq!(d.app.form.focused(), Field::Weight);
+    assert_eq!(d.app.today_screen.form.weight, "7,5.5", "the typed text is kept");
+    assert_eq!(d.app.today_screen.form.error(Field::Weight), Some("'7,5.5' is not a number"));
+    assert_eq!(d.app.today_screen.form.focused(), Field::Weight);
     assert_eq!(d.store.set_count().expect("count"), 0);
 }
 
@@ -157,7 +158,7 @@ fn quitting_with_typed_text_asks_first() {
     assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
     press(&mut d, &[ch('n')]);
     assert!(!d.app.quit);
-    assert_eq!(d.app.form.weight, "42");
+    assert_eq!(d.app.today_screen.form.weight, "42");
     press(&mut d, &[ch('q'), ch('y')]);
     assert!(d.app.quit);
 }
@@ -170,7 +171,7 @@ fn editing_a_logged_set_changes_it_in_place() {
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
     // Back up to the logged set and change its reps.
     press(&mut d, &[key(KeyCode::Up), key(KeyCode::Enter)]);
-    assert!(d.app.form.target.as_ref().and_then(|t| t.editing).is_some());
+    assert!(d.app.today_screen.form.target.as_ref().and_then(|t| t.editing).is_some());
     press(&mut d, &[key(KeyCode::Down), key(KeyCode::Backspace)]);
     type_text(&mut d, "6");
     press(&mut d, &[key(KeyCode::Enter)]);
@@ -238,34 +239,36 @@ fn demo_history_fills_last_time_and_history() {
     press(&mut d, &[ch('2')]);
     assert_eq!(d.app.screen, Screen::History);
     // This week's sessions (Monday 23 to Sunday 29 November), newest first.
-    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
-    assert_eq!(d.app.sessions.len(), 5);
-    let comparison = d.app.comparison.clone().expect("the newest session is compared");
+    assert_eq!(d.app.history.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
+    assert_eq!(d.app.history.sessions.len(), 5);
+    let comparison = d.app.history.comparison.clone().expect("the newest session is compared");
     assert!(!comparison.exercises.is_empty());
     assert!(comparison.exercises.iter().all(|e| !e.last_week.is_empty() && !e.this_week.is_empty()));
     assert!(comparison.exercises.iter().all(|e| e.best_e1rm.0.is_some() && e.best_e1rm.1.is_some()));
     // Week by week, back and forth, and never past this week.
     press(&mut d, &[key(KeyCode::Left)]);
-    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-16".into()));
+    assert_eq!(d.app.history.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-16".into()));
     press(&mut d, &[key(KeyCode::Right), key(KeyCode::Right)]);
-    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
+    assert_eq!(d.app.history.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-23".into()));
     // Jump to a date: a typo is refused in place, a real date goes to its week.
     press(&mut d, &[ch('g')]);
     type_text(&mut d, "2026-13-01");
     press(&mut d, &[key(KeyCode::Enter)]);
-    assert!(matches!(d.app.popup, Some(hardset::tui::app::Popup::GoTo(ref g)) if g.error.is_some()));
+    assert!(matches!(d.app.popup, Some(hardset::tui::popups::Popup::GoTo(ref g)) if g.error.is_some()));
     for _ in 0..10 {
         d.key(key(KeyCode::Backspace));
     }
     type_text(&mut d, "2026-11-04");
     press(&mut d, &[key(KeyCode::Enter)]);
-    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-02".into()));
+    assert_eq!(d.app.history.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-02".into()));
     // A date after this week shows this week, and ← still goes back from there.
     press(&mut d, &[ch('g')]);
     type_text(&mut d, "2030-01-01");
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Left)]);
-    assert_eq!(d.app.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-16".into()));
-    assert!(d.app.sessions.iter().all(|s| s.session.started_at.date_naive().to_string().as_str() >= "2026-11-02"));
+    assert_eq!(d.app.history.sessions_week.map(|(m, _)| m.to_string()), Some("2026-11-16".into()));
+    assert!(
+        d.app.history.sessions.iter().all(|s| s.session.started_at.date_naive().to_string().as_str() >= "2026-11-02")
+    );
 }
 
 #[test]
@@ -307,19 +310,19 @@ fn small_keys_do_what_they_say_and_nothing_else() {
     press(&mut d, &[key(KeyCode::Enter)]);
     // Space in the weight field neither types nor flips "form broke".
     press(&mut d, &[ch(' ')]);
-    assert!(!d.app.form.form_broke);
-    assert_eq!(d.app.form.weight, "");
+    assert!(!d.app.today_screen.form.form_broke);
+    assert_eq!(d.app.today_screen.form.weight, "");
     // On its own line, Space ticks the box.
     press(&mut d, &[key(KeyCode::Down), key(KeyCode::Down)]);
-    assert_eq!(d.app.form.focused(), Field::FormBroke);
+    assert_eq!(d.app.today_screen.form.focused(), Field::FormBroke);
     press(&mut d, &[ch(' ')]);
-    assert!(d.app.form.form_broke);
+    assert!(d.app.today_screen.form.form_broke);
     // Changing day with typed text in the form asks first; "no" keeps the text.
     press(&mut d, &[key(KeyCode::Esc), ch(']')]);
     assert!(matches!(d.app.popup, Some(Popup::Confirm(_))));
     press(&mut d, &[ch('n')]);
     assert_eq!(d.app.today.as_ref().map(|t| t.day.name.as_str()), Some("Day 1: push and pull"));
-    assert!(d.app.form.form_broke, "the form is kept");
+    assert!(d.app.today_screen.form.form_broke, "the form is kept");
     // Ctrl-C from the help overlay still asks about the unsaved set.
     press(&mut d, &[ch('?')]);
     d.key(ratatui::crossterm::event::KeyEvent::new(
@@ -347,16 +350,16 @@ fn a_session_with_sets_moves_only_between_training_days() {
 fn typing_over_a_suggestion_replaces_it() {
     let mut d = demo_driver(2);
     press(&mut d, &[key(KeyCode::Enter)]);
-    let suggested = d.app.form.weight.clone();
+    let suggested = d.app.today_screen.form.weight.clone();
     assert!(!suggested.is_empty(), "the load is prefilled from last time");
     type_text(&mut d, "45");
-    assert_eq!(d.app.form.weight, "45", "not {suggested}45");
+    assert_eq!(d.app.today_screen.form.weight, "45", "not {suggested}45");
     press(&mut d, &[key(KeyCode::Enter)]);
     type_text(&mut d, "6");
-    assert_eq!(d.app.form.reps, "6");
+    assert_eq!(d.app.today_screen.form.reps, "6");
     // Once touched, a field takes more digits as usual.
     type_text(&mut d, "0");
-    assert_eq!(d.app.form.reps, "60");
+    assert_eq!(d.app.today_screen.form.reps, "60");
 }
 
 #[test]
@@ -432,20 +435,20 @@ fn typed_text_survives_other_actions() {
         &mut d,
         &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), ch('x')],
     );
-    assert_eq!(d.app.form.weight, "35", "skipping an exercise keeps the typed set");
-    assert!(d.app.form.dirty);
+    assert_eq!(d.app.today_screen.form.weight, "35", "skipping an exercise keeps the typed set");
+    assert!(d.app.today_screen.form.dirty);
 }
 
 #[test]
 fn erasing_back_to_the_suggestion_leaves_nothing_unsaved() {
     let mut d = demo_driver(2);
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Backspace)]);
-    assert!(d.app.form.dirty);
-    let suggested = d.app.form.prefill.weight.clone();
+    assert!(d.app.today_screen.form.dirty);
+    let suggested = d.app.today_screen.form.prefill.weight.clone();
     let last = suggested.chars().last().expect("a suggested load");
     type_text(&mut d, &last.to_string());
-    assert_eq!(d.app.form.weight, suggested);
-    assert!(!d.app.form.dirty, "the form is back to what was suggested");
+    assert_eq!(d.app.today_screen.form.weight, suggested);
+    assert!(!d.app.today_screen.form.dirty, "the form is back to what was suggested");
     // So changing day needs no question, and quitting neither.
     press(&mut d, &[key(KeyCode::Esc), ch(']')]);
     assert!(d.app.popup.is_none());
@@ -474,7 +477,7 @@ fn add_and_open_working_set(d: &mut hardset::tui::driver::Driver<FixedClock>, fi
     let today = d.app.today.clone().expect("today");
     let ei = today.exercises.iter().position(|e| e.added).expect("added");
     let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a working set");
-    d.app.cursor = Some((ei, si));
+    d.app.today_screen.cursor = Some((ei, si));
     press(d, &[key(KeyCode::Enter)]);
 }
 
@@ -576,14 +579,14 @@ fn fresh_driver_with_check_in() -> hardset::tui::driver::Driver<FixedClock> {
 
 /// The selected checklist row, as (exercise, kind, number).
 fn selected_row(d: &hardset::tui::driver::Driver<FixedClock>) -> (String, SetKind, u16) {
-    let (ei, si) = d.app.cursor.expect("a row is selected");
+    let (ei, si) = d.app.today_screen.cursor.expect("a row is selected");
     let exercise = &d.app.today.as_ref().expect("today").exercises[ei];
     (exercise.planned.name.clone(), exercise.slots[si].kind, exercise.slots[si].number)
 }
 
 /// The row the form will save, as (exercise, kind, number).
 fn form_row(d: &hardset::tui::driver::Driver<FixedClock>) -> (String, SetKind, u16) {
-    let target = d.app.form.target.clone().expect("the form is open on a set");
+    let target = d.app.today_screen.form.target.clone().expect("the form is open on a set");
     (target.exercise, target.kind, target.number)
 }
 
@@ -652,7 +655,7 @@ fn keeping_the_typed_set_goes_back_to_its_row() {
     assert_eq!(d.app.pane, Pane::Form);
     assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::Working, 1));
     assert_eq!(selected_row(&d), form_row(&d), "the cursor is back on the row the form holds");
-    assert_eq!(d.app.form.weight, "60", "the typed text is kept");
+    assert_eq!(d.app.today_screen.form.weight, "60", "the typed text is kept");
     // Saving it writes set 1, the row its title names.
     press(&mut d, &[enter(), enter(), ch('1'), enter()]);
     let sets = d.app.today.clone().expect("today").sets;
@@ -669,7 +672,7 @@ fn tab_to_the_form_brings_the_cursor_back_to_the_typed_sets_row() {
     assert_eq!(d.app.pane, Pane::Form);
     assert_eq!(form_row(&d), ("Machine chest press".into(), SetKind::Working, 1));
     assert_eq!(selected_row(&d), form_row(&d));
-    assert_eq!(d.app.form.weight, "60");
+    assert_eq!(d.app.today_screen.form.weight, "60");
 }
 
 #[test]
@@ -689,7 +692,7 @@ fn a_set_logged_elsewhere_on_the_typed_row_moves_the_form_on() {
         .enumerate()
         .find(|(_, e)| e.planned.name == "Lateral raise")
         .expect("planned");
-    d.app.cursor = Some((ei, 0));
+    d.app.today_screen.cursor = Some((ei, 0));
     press(&mut d, &[enter()]);
     type_text(&mut d, "12");
     // Meanwhile `hardset log` in another terminal logs set 1 of the same exercise.
@@ -699,7 +702,7 @@ fn a_set_logged_elsewhere_on_the_typed_row_moves_the_form_on() {
     hardset::cli::log_sets(&mut other, &plan, &test_settings(), &clock, &entries, &mut Vec::new()).expect("logs");
     d.tick();
     assert_eq!(form_row(&d), ("Lateral raise".into(), SetKind::Working, 2), "set 1 is taken: the form is set 2 now");
-    assert_eq!(d.app.form.weight, "12", "the typed text is kept");
+    assert_eq!(d.app.today_screen.form.weight, "12", "the typed text is kept");
     press(&mut d, &[enter(), enter(), ch('2'), enter()]);
     let sets = d.app.today.clone().expect("today").sets;
     assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["10 kg x 15 @ 2", "12 kg x 12 @ 2"]);
@@ -745,7 +748,7 @@ fn quitting_while_too_small_still_asks_about_a_typed_set_and_shows_the_question(
     assert!(text.contains("not saved") && text.contains("quits"), "{text}");
     press(&mut d, &[ch('n')]);
     assert!(!d.app.quit);
-    assert_eq!(d.app.form.weight, "42");
+    assert_eq!(d.app.today_screen.form.weight, "42");
     press(&mut d, &[ch('q'), ch('y')]);
     assert!(d.app.quit);
 }
@@ -771,14 +774,14 @@ fn the_form_refuses_rpe_typed_as_rir_and_says_which_rir_it_is() {
     press(&mut d, &[enter()]);
     type_text(&mut d, "8");
     press(&mut d, &[enter()]);
-    assert_eq!(d.app.form.focused(), Field::Rir);
+    assert_eq!(d.app.today_screen.form.focused(), Field::Rir);
     // 8 on the RIR picker: Strong's and Hevy's RPE 8, not 8 reps in reserve.
     type_text(&mut d, "8");
     assert_eq!(
-        d.app.form.error(Field::Rir),
+        d.app.today_screen.form.error(Field::Rir),
         Some("RIR is reps left in reserve, 0-5; 8 looks like RPE 8, which is RIR 2: enter 2")
     );
-    assert_eq!(d.app.form.rir, "", "nothing was picked");
+    assert_eq!(d.app.today_screen.form.rir, "", "nothing was picked");
     let text = screen(&d, 80, 24);
     assert!(text.contains("RPE 8") && text.contains("enter 2"), "the whole message shows:\n{text}");
     press(&mut d, &[enter()]);
@@ -786,7 +789,11 @@ fn the_form_refuses_rpe_typed_as_rir_and_says_which_rir_it_is() {
     // 5 and a half more (5.5) is refused the same way on save.
     press(&mut d, &[ch('5'), ch('.'), enter()]);
     assert_eq!(d.store.set_count().expect("count"), 0);
-    assert!(d.app.form.error(Field::Rir).is_some_and(|e| e.contains("RIR 4.5")), "{:?}", d.app.form.errors);
+    assert!(
+        d.app.today_screen.form.error(Field::Rir).is_some_and(|e| e.contains("RIR 4.5")),
+        "{:?}",
+        d.app.today_screen.form.errors
+    );
     press(&mut d, &[ch('2'), enter()]);
     let sets = d.app.today.clone().expect("today").sets;
     assert_eq!(sets.iter().map(|s| s.entry.summary()).collect::<Vec<_>>(), ["60 kg x 8 @ 2"]);

@@ -6,7 +6,9 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
-use super::app::{App, Effect, Outcome};
+use super::app::App;
+use super::effect::{Effect, Outcome, describe_entry};
+use super::screens::Screen;
 use crate::clock::Clock;
 use crate::history;
 use crate::keymap::Action;
@@ -53,7 +55,8 @@ impl<C: Clock> Driver<C> {
         driver
     }
 
-    /// A key press.
+    /// A key press. What another process wrote (or a new day) is read first, so the key acts on
+    /// what is stored.
     pub fn key(&mut self, key: KeyEvent) {
         self.refresh_if_stale();
         let now = self.clock.now();
@@ -73,7 +76,9 @@ impl<C: Clock> Driver<C> {
         self.app.size = Some((width, height));
     }
 
-    /// A timer tick: a write that waits for the log is tried again first.
+    /// A timer tick: a write that waits for the log is tried again first, and what another
+    /// process wrote (or a new day) is shown without a key (the event loop ticks when the
+    /// log's files change).
     pub fn tick(&mut self) {
         self.try_again();
         self.refresh_if_stale();
@@ -151,10 +156,10 @@ impl<C: Clock> Driver<C> {
         if new_day || written_elsewhere {
             let mut effects = vec![Effect::Reload];
             match self.app.screen {
-                super::app::Screen::History => effects.push(Effect::LoadSessions),
-                super::app::Screen::Week => effects.push(Effect::LoadWeek(self.app.week_date)),
-                super::app::Screen::Today => {}
-                super::app::Screen::Exercise => {
+                Screen::History => effects.push(Effect::LoadSessions),
+                Screen::Week => effects.push(Effect::LoadWeek(self.app.week.date)),
+                Screen::Today => {}
+                Screen::Exercise => {
                     if let Some(view) = &self.app.detail {
                         effects.push(Effect::LoadDetail(view.detail.exercise.clone()));
                     }
@@ -179,7 +184,13 @@ impl<C: Clock> Driver<C> {
     }
 
     fn today(&mut self) -> Outcome {
-        match today::load(&mut self.store, &self.app.plan, &self.app.settings, &self.clock, self.app.chosen_day) {
+        match today::load(
+            &mut self.store,
+            &self.app.plan,
+            &self.app.settings,
+            &self.clock,
+            self.app.today_screen.chosen_day,
+        ) {
             Ok(today) => Outcome::Today(Box::new(today)),
             Err(e) => Outcome::Failed(format!("Could not read today's session: {e}")),
         }
@@ -208,8 +219,34 @@ impl<C: Clock> Driver<C> {
     /// Runs `effect` as asked for at `now`; a write that finds the log busy is kept to be tried
     /// again, and the app is told it waits.
     fn execute_at(&mut self, effect: Effect, now: DateTime<Utc>) -> Vec<Outcome> {
-        let kept = effect.writes().then(|| effect.clone());
-        let result: Result<Vec<Outcome>, StoreError> = match effect {
+        if !effect.writes() {
+            return self.read(effect, now);
+        }
+        let kept = effect.clone();
+        match self.write(effect, now) {
+            Ok(mut outcomes) => {
+                // Every write is followed by a fresh read, so the screen shows what is stored.
+                outcomes.push(self.today());
+                outcomes
+            }
+            // Nothing of it was written: it waits, kept, and is tried again on each tick.
+            Err(e) if e.is_busy() => {
+                let (what, detail) = waiting_for(&kept);
+                self.pending = Some((kept, now));
+                vec![Outcome::Waiting { what, detail }]
+            }
+            // A fresh read follows a failure too, so the next try goes where it should (a session
+            // finished in another window is not written to again).
+            Err(e) => {
+                vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form.")), self.today()]
+            }
+        }
+    }
+
+    /// Runs an effect that writes nothing: a read, the bell, or dropping the write that waits.
+    fn read(&mut self, effect: Effect, now: DateTime<Utc>) -> Vec<Outcome> {
+        let formula = self.app.settings.e1rm.formula;
+        let outcome = match effect {
             Effect::Bell => {
                 self.bells += 1;
                 return Vec::new();
@@ -218,7 +255,51 @@ impl<C: Clock> Driver<C> {
                 self.pending = None;
                 return Vec::new();
             }
-            Effect::Reload => return vec![self.today()],
+            Effect::Reload => self.today(),
+            Effect::LoadSessions => {
+                let monday = self.app.history.wanted_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
+                match history::week_sessions(&self.store, &self.clock, monday) {
+                    Ok((sessions, deload)) => Outcome::Sessions { monday, deload, sessions },
+                    Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
+                }
+            }
+            Effect::LoadDetail(exercise) => {
+                match history::exercise_detail(&self.store, formula, &self.clock, &exercise) {
+                    Ok(detail) => Outcome::Detail(Box::new(detail)),
+                    Err(e) => Outcome::Failed(format!("Could not read {exercise}: {e}")),
+                }
+            }
+            Effect::LoadWeek(date) => {
+                let date = date.unwrap_or_else(|| self.clock.local_date(now));
+                match week::load_week(&self.store, &self.app.plan, &self.app.settings, &self.clock, date) {
+                    Ok(report) => Outcome::Week(report),
+                    Err(e) => Outcome::Failed(format!("Could not read the week: {e}")),
+                }
+            }
+            Effect::CompareWeek(monday) => {
+                match history::compare_whole_weeks(&self.store, &self.clock, formula, monday) {
+                    Ok(exercises) => Outcome::Comparison { session_id: None, week_start: monday, exercises },
+                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
+                }
+            }
+            Effect::Compare(session_id) => {
+                match history::compare_weeks(&self.store, &self.clock, formula, session_id) {
+                    Ok((week_start, exercises)) => {
+                        Outcome::Comparison { session_id: Some(session_id), week_start, exercises }
+                    }
+                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
+                }
+            }
+            // The writes are run by `write`.
+            _ => return Vec::new(),
+        };
+        vec![outcome]
+    }
+
+    /// Runs an effect that writes to the log; its outcomes say what was done.
+    fn write(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Vec<Outcome>, StoreError> {
+        let done = |text: String| vec![Outcome::Done(text)];
+        match effect {
             Effect::Log { session, entry, rest_seconds } => self
                 .store
                 .log_set(&session, &entry, now, rest_seconds)
@@ -233,118 +314,44 @@ impl<C: Clock> Driver<C> {
                 self.store.set_rest(session_id, until, seconds).map(|()| Vec::new())
             }
             Effect::EndSession(id) => {
-                self.store.end_session(id, now).map(|()| vec![Outcome::Done("Session finished. Well done.".into())])
+                self.store.end_session(id, now).map(|()| done("Session finished. Well done.".into()))
             }
-            Effect::MarkDayDone { day_name, day_index } => self
-                .store
-                .mark_day_done(&day_name, day_index, now)
-                .map(|_| vec![Outcome::Done(format!("{day_name}: marked done"))]),
+            Effect::MarkDayDone { day_name, day_index } => {
+                self.store.mark_day_done(&day_name, day_index, now).map(|_| done(format!("{day_name}: marked done")))
+            }
             Effect::MoveSession { session_id, day_index } => {
                 let name = self.app.plan.days.get(day_index).map(|d| d.name.clone()).unwrap_or_default();
                 self.store
                     .set_session_day(session_id, &name, Some(day_index))
-                    .map(|()| vec![Outcome::Done(format!("Session moved to {name}"))])
+                    .map(|()| done(format!("Session moved to {name}")))
             }
             Effect::ChangeExercise { session, exercise, change } => {
                 self.store.session_id_for(&session, now).and_then(|id| {
                     self.store.set_exercise_change(id, &exercise, change)?;
-                    let text = match change {
+                    Ok(done(match change {
                         Some(ExerciseChange::Added) => format!("Added {exercise}"),
                         Some(ExerciseChange::Skipped) => format!("Skipping {exercise} today"),
                         None => format!("{exercise} is back on the list"),
-                    };
-                    Ok(vec![Outcome::Done(text)])
+                    }))
                 })
-            }
-            Effect::LoadSessions => {
-                let monday = self.app.history_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
-                let loaded = history::week_sessions(&self.store, &self.clock, monday);
-                return vec![match loaded {
-                    Ok((sessions, deload)) => Outcome::Sessions { monday, deload, sessions },
-                    Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
-                }];
             }
             Effect::CheckIn { session, readiness } => self.store.session_id_for(&session, now).and_then(|id| {
                 self.store.set_readiness(id, readiness)?;
-                Ok(vec![Outcome::Done("Check-in saved".into())])
+                Ok(done("Check-in saved".into()))
             }),
             Effect::SaveGuess { set_id, at_rep, guess_halves } => self
                 .store
                 .set_rir_guess(set_id, at_rep, guess_halves)
-                .map(|()| vec![Outcome::Done("Guess saved: it calibrates your RIR".into())]),
+                .map(|()| done("Guess saved: it calibrates your RIR".into())),
             Effect::StartDeload(monday) => {
                 let key = self.app.keymap.key_label(Action::Deload);
                 self.store.start_deload(monday, DeloadStyle::Volume, now).map(|()| {
-                    vec![Outcome::Done(format!(
-                        "Deload week: about half the sets, 3 or more reps in reserve. {key} ends it."
-                    ))]
+                    done(format!("Deload week: about half the sets, 3 or more reps in reserve. {key} ends it."))
                 })
             }
-            Effect::EndDeload(monday) => {
-                self.store.cancel_deload(monday).map(|()| vec![Outcome::Done("Deload week ended".into())])
-            }
-            Effect::LoadDetail(exercise) => {
-                return vec![match history::exercise_detail(
-                    &self.store,
-                    self.app.settings.e1rm.formula,
-                    &self.clock,
-                    &exercise,
-                ) {
-                    Ok(detail) => Outcome::Detail(Box::new(detail)),
-                    Err(e) => Outcome::Failed(format!("Could not read {exercise}: {e}")),
-                }];
-            }
-            Effect::LoadWeek(date) => {
-                let date = date.unwrap_or_else(|| self.clock.local_date(now));
-                return vec![
-                    match week::load_week(&self.store, &self.app.plan, &self.app.settings, &self.clock, date) {
-                        Ok(report) => Outcome::Week(report),
-                        Err(e) => Outcome::Failed(format!("Could not read the week: {e}")),
-                    },
-                ];
-            }
-            Effect::CompareWeek(monday) => {
-                return vec![match history::compare_whole_weeks(
-                    &self.store,
-                    &self.clock,
-                    self.app.settings.e1rm.formula,
-                    monday,
-                ) {
-                    Ok(exercises) => Outcome::Comparison { session_id: None, week_start: monday, exercises },
-                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
-                }];
-            }
-            Effect::Compare(session_id) => {
-                return vec![match history::compare_weeks(
-                    &self.store,
-                    &self.clock,
-                    self.app.settings.e1rm.formula,
-                    session_id,
-                ) {
-                    Ok((week_start, exercises)) => {
-                        Outcome::Comparison { session_id: Some(session_id), week_start, exercises }
-                    }
-                    Err(e) => Outcome::Failed(format!("Could not compare weeks: {e}")),
-                }];
-            }
-        };
-        match (result, kept) {
-            (Ok(mut outcomes), _) => {
-                // Every write is followed by a fresh read, so the screen shows what is stored.
-                outcomes.push(self.today());
-                outcomes
-            }
-            // Nothing of it was written: it waits, kept, and is tried again on each tick.
-            (Err(e), Some(effect)) if e.is_busy() => {
-                let (what, detail) = waiting_for(&effect);
-                self.pending = Some((effect, now));
-                vec![Outcome::Waiting { what, detail }]
-            }
-            // A fresh read follows a failure too, so the next try goes where it should (a session
-            // finished in another window is not written to again).
-            (Err(e), _) => {
-                vec![Outcome::Failed(format!("Not saved: {e}. What you typed is still in the form.")), self.today()]
-            }
+            Effect::EndDeload(monday) => self.store.cancel_deload(monday).map(|()| done("Deload week ended".into())),
+            // The reads are run by `read`.
+            _ => Ok(Vec::new()),
         }
     }
 }
@@ -352,8 +359,8 @@ impl<C: Clock> Driver<C> {
 /// What a write that waits would do, for the lifter: `your set` and `Lat pulldown 60 kg x 10 @ 1`.
 fn waiting_for(effect: &Effect) -> (String, String) {
     let (what, detail) = match effect {
-        Effect::Log { entry, .. } => ("your set", super::app::describe_entry(entry)),
-        Effect::Update { entry, .. } => ("your change", format!("to {}", super::app::describe_entry(entry))),
+        Effect::Log { entry, .. } => ("your set", describe_entry(entry)),
+        Effect::Update { entry, .. } => ("your change", format!("to {}", describe_entry(entry))),
         Effect::Delete { summary, .. } => ("your change", format!("delete {summary}")),
         Effect::CheckIn { .. } => ("your check-in", "sleep, energy, joints, motivation".into()),
         Effect::SaveGuess { .. } => ("your guess", "reps left".into()),

@@ -16,14 +16,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Widget};
 use unicode_width::UnicodeWidthStr;
 
-use super::app::{App, Pane, Screen};
+use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
+use super::screens::{Pane, Screen};
 use super::theme::{Meaning, Theme};
 use crate::keymap::Context;
-
-/// The smallest terminal the screens are laid out for.
-pub const MIN_WIDTH: u16 = 60;
-/// The smallest terminal height.
-pub const MIN_HEIGHT: u16 = 16;
 
 /// The whole screen.
 pub struct View<'a> {

@@ -11,8 +11,9 @@ use hardset::model::plan::Plan;
 use hardset::model::session::{SetEntry, SetKind};
 use hardset::model::units::{Load, Rir, Unit, Weight};
 use hardset::store::Store;
-use hardset::tui::app::{App, Effect};
+use hardset::tui::app::App;
 use hardset::tui::driver::Driver;
+use hardset::tui::effect::Effect;
 use hardset::tui::theme::Theme;
 use hardset::tui::view::View;
 use ratatui::Terminal;
@@ -128,15 +129,15 @@ fn main() {
     // Down through the week's sessions and back up: each step compares another session.
     let mut moves = Vec::new();
     for i in 0..200 {
-        let rows = driver.app.sessions.len();
+        let rows = driver.app.history.sessions.len();
         let action = if (i / rows.max(1)).is_multiple_of(2) { Action::Down } else { Action::Up };
-        let before = driver.app.session_cursor;
+        let before = driver.app.history.session_cursor;
         let took = time(|| {
             driver.act(action);
             draw(&mut terminal, &driver);
         })
         .1;
-        if driver.app.session_cursor != before {
+        if driver.app.history.session_cursor != before {
             moves.push(took);
         }
     }
@@ -154,14 +155,14 @@ fn main() {
             .1,
         );
     }
-    assert_eq!(driver.app.pane, hardset::tui::app::Pane::Sessions, "the week moves were real");
+    assert_eq!(driver.app.pane, hardset::tui::screens::Pane::Sessions, "the week moves were real");
     report("History: move a week + whole-week comparison", weeks_back);
 
     let mut details = Vec::new();
     for _ in 0..30 {
         details.push(
             time(|| {
-                driver.run(vec![hardset::tui::app::Effect::LoadDetail("Machine chest press".into())]);
+                driver.run(vec![hardset::tui::effect::Effect::LoadDetail("Machine chest press".into())]);
                 draw(&mut terminal, &driver);
             })
             .1,

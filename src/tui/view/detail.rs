@@ -7,23 +7,37 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
 
 use super::{View, truncate};
+use crate::history::ExerciseDetail;
 use crate::model::session::SetKind;
 use crate::training::records::WeekPoint;
-use crate::tui::app::Pane;
+use crate::tui::screens::Pane;
+use crate::tui::screens::detail::{DetailView, TrendRange};
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
-    let t = screen.theme;
     let Some(view) = &screen.app.detail else {
         let inner = screen.pane("Exercise", screen.focused(Pane::Detail), area, buf);
         Paragraph::new("Loading…").render(inner, buf);
         return;
     };
-    let detail = &view.detail;
-    let unit = detail.unit.label();
     let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(area);
+    let shown = chart(screen, view, top, buf);
+    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
+    records(screen, &view.detail, shown.last().copied(), left, buf);
+    if view.weeks {
+        weeks_list(screen, view, right, buf);
+    } else {
+        sets_list(screen, view, right, buf);
+    }
+}
+
+/// The trend pane: the chart of the weeks in the range, or why there is none. Returns the
+/// weeks shown.
+fn chart<'a>(screen: &View<'_>, view: &'a DetailView, area: Rect, buf: &mut Buffer) -> Vec<&'a WeekPoint> {
+    let t = screen.theme;
+    let detail = &view.detail;
     let title = format!("{}: best e1RM per week, {}", detail.exercise, view.range.label());
-    let chart_area = screen.pane(&title, screen.focused(Pane::Detail), top, buf);
+    let chart_area = screen.pane(&title, screen.focused(Pane::Detail), area, buf);
     // The range counts calendar weeks back from this one, so a layoff shows as a gap.
     let this_monday = screen.app.today.as_ref().map(|t| crate::training::compare::week_bounds(t.date).0);
     let shown: Vec<&WeekPoint> = match (view.range.weeks(), this_monday) {
@@ -38,7 +52,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             // Trained, but not lately (an imported history, a long break).
             Some(last) => format!(
                 "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
-                if view.range == crate::tui::app::TrendRange::Year { "year" } else { "12 weeks" },
+                if view.range == TrendRange::Year { "year" } else { "12 weeks" },
                 last.monday.format("%-d %b %Y"),
                 screen.app.keymap.key_label(crate::keymap::Action::CycleRange)
             ),
@@ -48,10 +62,16 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             .wrap(ratatui::widgets::Wrap { trim: true })
             .render(chart_area, buf);
     } else {
-        trend(screen, &shown, unit, chart_area, buf);
+        trend(screen, &shown, detail.unit.label(), chart_area, buf);
     }
-    let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
-    let records_area = screen.pane("Records", false, left, buf);
+    shown
+}
+
+/// The records pane: the best e1RM, the best reps at each load, and the latest top set.
+fn records(screen: &View<'_>, detail: &ExerciseDetail, latest: Option<&WeekPoint>, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let unit = detail.unit.label();
+    let records_area = screen.pane("Records", false, area, buf);
     let width = records_area.width as usize;
     let mut lines = Vec::new();
     match &detail.records.best_e1rm {
@@ -65,46 +85,60 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         let date = screen.app_local(set.session_started_at).format("%-d %b %y");
         lines.push(Line::raw(truncate(&format!("  {load} {unit} x {reps}  ({date})"), width)));
     }
-    if let Some(last) = shown.last() {
+    if let Some(last) = latest {
         lines.push(Line::styled(
             truncate(&format!("Latest top set: {}", last.top.entry.summary()), width),
             t.style(Meaning::Muted),
         ));
     }
     Paragraph::new(lines).render(records_area, buf);
+}
 
-    let rows = if view.weeks { detail.weeks.len() } else { detail.sets.len() };
+/// The list pane's block, titled with the rows it shows (as many as fit, from the offset the
+/// keys moved to): the area inside it, and the first row and how many.
+fn list_pane(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer) -> (Rect, usize, usize) {
+    let rows = if view.weeks { view.detail.weeks.len() } else { view.detail.sets.len() };
     let what = if view.weeks { "Weeks" } else { "Sets" };
-    // The list shows as many rows as fit, from the offset the keys moved to.
-    let visible = (right.height.saturating_sub(2) as usize).max(1);
+    let visible = (area.height.saturating_sub(2) as usize).max(1);
     let first = view.offset.min(rows.saturating_sub(1));
     let last = (first + visible).min(rows);
     let title = if rows == 0 { format!("{what}: none yet") } else { format!("{what} {}-{last} of {rows}", first + 1) };
-    let sets_area = screen.pane(&title, false, right, buf);
+    (screen.pane(&title, false, area, buf), first, visible)
+}
+
+/// Newest week first: its top set, best e1RM and working sets; deload weeks say so.
+fn weeks_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let (sets_area, first, visible) = list_pane(screen, view, area, buf);
     let width = sets_area.width as usize;
-    if view.weeks {
-        // Newest week first: its top set, best e1RM and working sets; deload weeks say so.
-        let lines: Vec<Line<'static>> = detail
-            .weeks
-            .iter()
-            .rev()
-            .skip(first)
-            .take(visible)
-            .map(|w| {
-                let deload = if w.deload { " deload" } else { "" };
-                let text = format!(
-                    "{}  {}  e1RM {:.1}  {}x{deload}",
-                    w.monday.format("%-d %b %y"),
-                    w.top.entry.summary(),
-                    w.best_e1rm,
-                    w.working_sets
-                );
-                Line::styled(truncate(&text, width), t.style(if w.deload { Meaning::Muted } else { Meaning::Text }))
-            })
-            .collect();
-        Paragraph::new(lines).render(sets_area, buf);
-        return;
-    }
+    let lines: Vec<Line<'static>> = view
+        .detail
+        .weeks
+        .iter()
+        .rev()
+        .skip(first)
+        .take(visible)
+        .map(|w| {
+            let deload = if w.deload { " deload" } else { "" };
+            let text = format!(
+                "{}  {}  e1RM {:.1}  {}x{deload}",
+                w.monday.format("%-d %b %y"),
+                w.top.entry.summary(),
+                w.best_e1rm,
+                w.working_sets
+            );
+            Line::styled(truncate(&text, width), t.style(if w.deload { Meaning::Muted } else { Meaning::Text }))
+        })
+        .collect();
+    Paragraph::new(lines).render(sets_area, buf);
+}
+
+/// Every set, newest first, record sets starred and ramp-ups dimmed.
+fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer) {
+    let t = screen.theme;
+    let detail = &view.detail;
+    let (sets_area, first, visible) = list_pane(screen, view, area, buf);
+    let width = sets_area.width as usize;
     let rows: Vec<Line<'static>> = detail
         .sets
         .iter()

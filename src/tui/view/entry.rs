@@ -11,14 +11,14 @@ use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
 use crate::model::units::parse_load;
 use crate::training::{e1rm, plates};
-use crate::tui::app::Pane;
 use crate::tui::form::FormTarget;
-use crate::tui::form::{Field, RIR_CHOICES};
+use crate::tui::form::{Field, RIR_CHOICES, SetForm};
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let form = &screen.app.form;
+    let form = &screen.app.today_screen.form;
     let focused = screen.focused(Pane::Form);
     let inner = screen.pane("Set", focused, area, buf);
     let Some(target) = &form.target else {
@@ -34,79 +34,123 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
-    if let Some(saved_as) = screen.app.form_saves_as() {
+    if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
-    let active = |field: Field| focused && form.focused() == field;
-    let field_line = |label: &str, field: Field, value: &str, suffix: &str| -> Line<'static> {
-        let style = if active(field) { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
-        let cursor = if active(field) { "▏" } else { " " };
+    let fields = Fields { screen, form, focused, width };
+    lines.push(fields.line("Weight", Field::Weight, &form.weight, target.unit.label()));
+    lines.extend(fields.error(Field::Weight));
+    if let Some(plates) = plates_line(screen, target) {
+        lines.push(Line::styled(truncate(&plates, width), t.style(Meaning::Muted)));
+    }
+    lines.push(fields.line("Reps", Field::Reps, &form.reps, ""));
+    lines.extend(fields.error(Field::Reps));
+    lines.push(fields.rir());
+    lines.extend(fields.error(Field::Rir));
+    lines.push(fields.form_broke());
+    let note = truncate(&form.note, width.saturating_sub(12));
+    lines.push(fields.line("Note", Field::Note, &note, ""));
+    lines.extend(target_lines(screen, target, width));
+    Paragraph::new(lines).render(inner, buf);
+}
+
+/// The form's field lines, drawn for the focus it has.
+struct Fields<'a> {
+    screen: &'a View<'a>,
+    form: &'a SetForm,
+    focused: bool,
+    width: usize,
+}
+
+impl Fields<'_> {
+    fn active(&self, field: Field) -> bool {
+        self.focused && self.form.focused() == field
+    }
+
+    /// `Weight  [80▏] kg`: the label, the text typed, and what follows it.
+    fn line(&self, label: &str, field: Field, value: &str, suffix: &str) -> Line<'static> {
+        let t = self.screen.theme;
+        let style = if self.active(field) { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
+        let cursor = if self.active(field) { "▏" } else { " " };
         let spans = vec![
             Span::styled(format!("{label:<8}"), t.style(Meaning::Muted)),
             Span::styled(format!("[{value}{cursor}]"), style),
             Span::raw(format!(" {suffix}")),
         ];
         Line::from(spans)
-    };
-    // An error sits on the line under its field, where it has the pane's whole width.
-    // A long one (RPE typed as RIR says what to enter instead) wraps under itself.
-    let error_line = |field: Field| -> Vec<Line<'static>> {
-        form.error(field).map_or_else(Vec::new, |error| {
-            super::wrap(&format!("✗ {error}"), width.saturating_sub(8), "  ")
+    }
+
+    /// An error sits on the line under its field, where it has the pane's whole width.
+    /// A long one (RPE typed as RIR says what to enter instead) wraps under itself.
+    fn error(&self, field: Field) -> Vec<Line<'static>> {
+        let t = self.screen.theme;
+        self.form.error(field).map_or_else(Vec::new, |error| {
+            super::wrap(&format!("✗ {error}"), self.width.saturating_sub(8), "  ")
                 .into_iter()
                 .map(|line| Line::styled(format!("        {line}"), t.style(Meaning::Error)))
                 .collect()
         })
-    };
-    lines.push(field_line("Weight", Field::Weight, &form.weight, target.unit.label()));
-    lines.extend(error_line(Field::Weight));
-    if let Some(plates) = plates_line(screen, target) {
-        lines.push(Line::styled(truncate(&plates, width), t.style(Meaning::Muted)));
     }
-    lines.push(field_line("Reps", Field::Reps, &form.reps, ""));
-    lines.extend(error_line(Field::Reps));
-    // The RIR quick picker: the chosen value is highlighted; typed half steps show as text.
-    let mut rir = vec![Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted))];
-    for choice in RIR_CHOICES {
-        let value = choice.trim_end_matches('+');
-        let chosen = form.rir == value || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
-        let style = if chosen {
+
+    /// The RIR quick picker: the chosen value is highlighted; typed half steps show as text.
+    fn rir(&self) -> Line<'static> {
+        let t = self.screen.theme;
+        let form = self.form;
+        let mut rir = vec![Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted))];
+        for choice in RIR_CHOICES {
+            let value = choice.trim_end_matches('+');
+            let chosen = form.rir == value || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
+            let style = if chosen {
+                t.style(Meaning::Selected)
+            } else if self.active(Field::Rir) {
+                t.style(Meaning::Current)
+            } else {
+                t.style(Meaning::Muted)
+            };
+            rir.push(Span::styled(format!(" {choice} "), style));
+        }
+        if form.rir.contains('.') {
+            rir.push(Span::styled(format!(" ={}", form.rir), t.style(Meaning::Selected)));
+        }
+        if form.error(Field::Rir).is_none() && self.active(Field::Rir) {
+            rir.push(Span::styled(" ←→ ½", t.style(Meaning::Muted)));
+        }
+        if !form.asks_rir() && form.rir.is_empty() {
+            rir = vec![
+                Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted)),
+                Span::styled("not asked for ramp-ups", t.style(Meaning::Muted)),
+            ];
+        }
+        Line::from(rir)
+    }
+
+    fn form_broke(&self) -> Line<'static> {
+        let t = self.screen.theme;
+        let broke_style = if self.active(Field::FormBroke) {
             t.style(Meaning::Selected)
-        } else if active(Field::Rir) {
-            t.style(Meaning::Current)
+        } else if self.form.form_broke {
+            t.style(Meaning::Warn)
         } else {
-            t.style(Meaning::Muted)
+            t.style(Meaning::Text)
         };
-        rir.push(Span::styled(format!(" {choice} "), style));
+        Line::from(vec![
+            Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
+            Span::styled(
+                if self.form.form_broke { "[x] form broke" } else { "[ ] form held" }.to_string(),
+                broke_style,
+            ),
+            Span::styled(
+                format!(" ({})", self.screen.app.keymap.key_label(Action::ToggleFormBroke)),
+                t.style(Meaning::Muted),
+            ),
+        ])
     }
-    if form.rir.contains('.') {
-        rir.push(Span::styled(format!(" ={}", form.rir), t.style(Meaning::Selected)));
-    }
-    if form.error(Field::Rir).is_none() && active(Field::Rir) {
-        rir.push(Span::styled(" ←→ ½", t.style(Meaning::Muted)));
-    }
-    if !form.asks_rir() && form.rir.is_empty() {
-        rir = vec![
-            Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted)),
-            Span::styled("not asked for ramp-ups", t.style(Meaning::Muted)),
-        ];
-    }
-    lines.push(Line::from(rir));
-    lines.extend(error_line(Field::Rir));
-    let broke_style = if active(Field::FormBroke) {
-        t.style(Meaning::Selected)
-    } else if form.form_broke {
-        t.style(Meaning::Warn)
-    } else {
-        t.style(Meaning::Text)
-    };
-    lines.push(Line::from(vec![
-        Span::styled(format!("{:<8}", "Form"), t.style(Meaning::Muted)),
-        Span::styled(if form.form_broke { "[x] form broke" } else { "[ ] form held" }.to_string(), broke_style),
-        Span::styled(format!(" ({})", screen.app.keymap.key_label(Action::ToggleFormBroke)), t.style(Meaning::Muted)),
-    ]));
-    let note = truncate(&form.note, width.saturating_sub(12));
-    lines.push(field_line("Note", Field::Note, &note, ""));
+}
+
+/// Under a working set's fields: its target, and what was done last time.
+fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let mut lines = Vec::new();
     if let Some(today) = &screen.app.today
         && let Some(exercise) = today.exercises.iter().find(|e| e.planned.name == target.exercise)
     {
@@ -138,7 +182,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
         }
     }
-    Paragraph::new(lines).render(inner, buf);
+    lines
 }
 
 /// For a barbell lift, the plates per side for the weight typed, or the nearest loadable weights.
@@ -148,7 +192,7 @@ fn plates_line(screen: &View<'_>, target: &FormTarget) -> Option<String> {
     if exercise.planned.equipment != Equipment::Barbell {
         return None;
     }
-    let load = parse_load(&screen.app.form.weight).ok()?;
+    let load = parse_load(&screen.app.today_screen.form.weight).ok()?;
     let setup = screen.app.settings.equipment.bar(target.unit);
     Some(match plates::load_bar(&setup, load) {
         plates::Loading::Exact(side) if side.is_empty() => "Plates: the empty bar".to_string(),

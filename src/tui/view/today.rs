@@ -9,8 +9,9 @@ use super::{View, entry, rest, truncate, wrap};
 use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
-use crate::training::checklist::slot_name;
-use crate::tui::app::Pane;
+use crate::today::Today;
+use crate::training::checklist::{ExerciseToday, Slot, slot_name};
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
@@ -23,15 +24,30 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
-    let t = screen.theme;
-    let app = screen.app;
     let inner = screen.pane("Today", screen.focused(Pane::Checklist), area, buf);
-    let Some(today) = &app.today else {
+    let Some(today) = &screen.app.today else {
         Paragraph::new("Loading…").render(inner, buf);
         return;
     };
     let width = inner.width as usize;
     // Where the day stands is pinned above the list, so scrolling never hides it.
+    let pinned = pinned(screen, today, width, inner.height as usize);
+    let mut lines = day_lines(screen, today, width);
+    let selected_line = exercise_lines(screen, today, width, &mut lines);
+    let pinned_height = (pinned.len() as u16).min(inner.height);
+    let [top, list] = Layout::vertical([Constraint::Length(pinned_height), Constraint::Min(0)]).areas(inner);
+    Paragraph::new(pinned).render(top, buf);
+    let height = list.height as usize;
+    let offset = (selected_line + 2).saturating_sub(height);
+    let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
+    Paragraph::new(visible).render(list, buf);
+}
+
+/// The lines pinned above the list: finished, deload, all done, and the warnings (never more
+/// than a third of a pane `height` rows high).
+fn pinned(screen: &View<'_>, today: &Today, width: usize, height: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let app = screen.app;
     let mut pinned: Vec<Line<'static>> = Vec::new();
     if let Some(done) = &today.finished {
         let at = screen.app_local(done.ended_at.unwrap_or(done.started_at));
@@ -65,14 +81,21 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         }
     }
     // Warnings never take more than a third of the pane; what is cut is said to be on Week.
-    let room = (inner.height as usize / 3).max(1);
+    let room = (height / 3).max(1);
     if pinned.len() > room {
         pinned.truncate(room.saturating_sub(1));
         let text = format!("! more warnings on the Week screen ({})", app.keymap.key_label(Action::ShowWeek));
         pinned.push(Line::styled(truncate(&text, width), t.style(Meaning::Warn)));
     }
+    pinned
+}
+
+/// The lines above the exercises: the day's note, the plan's age, and on a rest or recovery
+/// day, what the day is for.
+fn day_lines(screen: &View<'_>, today: &Today, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let app = screen.app;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    let mut selected_line = 0;
     if !today.day.note.is_empty() {
         lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
     }
@@ -98,7 +121,16 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(truncate(&pick, width), t.style(Meaning::Muted)));
         }
     }
+    lines
+}
+
+/// Each exercise: its title, the reason for its target, and a row per set. Returns the line
+/// the cursor is on.
+fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Vec<Line<'static>>) -> usize {
+    let t = screen.theme;
+    let cursor = screen.app.today_screen.cursor;
     let current = today.current();
+    let mut selected_line = 0;
     for (ei, exercise) in today.exercises.iter().enumerate() {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
@@ -120,7 +152,7 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::from(title));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
-        if app.cursor.is_some_and(|(c, _)| c == ei) {
+        if cursor.is_some_and(|(c, _)| c == ei) {
             for part in wrap(&exercise.target.reason, width.saturating_sub(2), "  ") {
                 lines.push(Line::styled(format!("  {part}"), t.style(Meaning::Muted)));
             }
@@ -128,45 +160,51 @@ fn checklist(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             lines.push(Line::styled(truncate(&reason, width), t.style(Meaning::Muted)));
         }
         for (si, slot) in exercise.slots.iter().enumerate() {
-            let is_cursor = app.cursor == Some((ei, si));
-            let is_current = current == Some((ei, si));
+            let is_cursor = cursor == Some((ei, si));
             if is_cursor {
                 selected_line = lines.len();
             }
-            let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
-            let label = slot_name(slot.kind, slot.number);
-            let what = exercise.slot_text(slot);
-            let pointer = if is_cursor {
-                "▸"
-            } else if is_current {
-                "›"
-            } else {
-                " "
-            };
-            let text = truncate(&format!("{pointer}{mark} {label:<10} {what}"), width);
-            let meaning = if slot.logged.is_some() {
-                Meaning::Done
-            } else if exercise.skipped || slot.kind == SetKind::RampUp {
-                Meaning::Muted
-            } else if is_current {
-                Meaning::Current
-            } else {
-                Meaning::HardSet
-            };
-            let mut style = t.style(meaning);
-            if is_cursor {
-                style = style.patch(t.style(Meaning::Selected));
-            }
-            lines.push(Line::styled(text, style));
+            lines.push(slot_line(screen, exercise, slot, (is_cursor, current == Some((ei, si))), width));
         }
     }
-    let pinned_height = (pinned.len() as u16).min(inner.height);
-    let [top, list] = Layout::vertical([Constraint::Length(pinned_height), Constraint::Min(0)]).areas(inner);
-    Paragraph::new(pinned).render(top, buf);
-    let height = list.height as usize;
-    let offset = (selected_line + 2).saturating_sub(height);
-    let visible: Vec<Line<'static>> = lines.into_iter().skip(offset).take(height).collect();
-    Paragraph::new(visible).render(list, buf);
+    selected_line
+}
+
+/// One set's row: `▸[ ] set 1      80 kg x 8 @ 1`, styled by where it stands (under the
+/// cursor, the current set).
+fn slot_line(
+    screen: &View<'_>,
+    exercise: &ExerciseToday,
+    slot: &Slot,
+    (is_cursor, is_current): (bool, bool),
+    width: usize,
+) -> Line<'static> {
+    let t = screen.theme;
+    let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
+    let label = slot_name(slot.kind, slot.number);
+    let what = exercise.slot_text(slot);
+    let pointer = if is_cursor {
+        "▸"
+    } else if is_current {
+        "›"
+    } else {
+        " "
+    };
+    let text = truncate(&format!("{pointer}{mark} {label:<10} {what}"), width);
+    let meaning = if slot.logged.is_some() {
+        Meaning::Done
+    } else if exercise.skipped || slot.kind == SetKind::RampUp {
+        Meaning::Muted
+    } else if is_current {
+        Meaning::Current
+    } else {
+        Meaning::HardSet
+    };
+    let mut style = t.style(meaning);
+    if is_cursor {
+        style = style.patch(t.style(Meaning::Selected));
+    }
+    Line::styled(text, style)
 }
 
 impl View<'_> {

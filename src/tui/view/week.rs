@@ -6,8 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
-use crate::tui::app::Pane;
+use crate::training::volume::{Band, band};
+use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
+use crate::week::{CheckIns, WeekReport, band_name};
 
 /// A bar of `width` cells for `value` on a scale to `top`, with the band's edges marked.
 fn band_bar(value: f64, (low, high): (u8, u8), top: f64, width: usize) -> String {
@@ -59,7 +61,7 @@ fn clip(line: Line<'static>, width: usize) -> Line<'static> {
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let Some(week) = &screen.app.week else {
+    let Some(week) = &screen.app.week.report else {
         let inner = screen.pane("Week", screen.focused(Pane::Week), area, buf);
         Paragraph::new("Loading…").render(inner, buf);
         return;
@@ -83,21 +85,37 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     if week.muscles.is_empty() {
         lines.push(Line::styled("No effective sets this week yet.", t.style(Meaning::Muted)));
     }
+    lines.extend(muscle_lines(screen, week, width));
+    // Recovery as of today, under the counts (the deload line only on this week).
+    lines.extend(recovery_lines(screen, week, width));
+    // Check-ins last: the recovery lines above matter more when space runs out.
+    lines.extend(check_in_lines(screen, &week.checkins, width));
+    // Scrolled as far as asked, but never past the last line.
+    let max_scroll = lines.len().saturating_sub(inner.height as usize);
+    let skip = (screen.app.week.scroll as usize).min(max_scroll);
+    Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+}
+
+/// The muscles' table: a header, then a row per muscle with its bar against the band and its
+/// last 8 weeks.
+fn muscle_lines(screen: &View<'_>, week: &WeekReport, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let [low, high] = week.target;
     let name_width = 12;
     let bar_width = width.saturating_sub(name_width + 6 + 9 + 12 + 10).clamp(4, 30);
     let top = week.muscles.iter().map(|m| m.effective_sets).fold(f64::from(high) + 2.0, f64::max);
-    lines.push(Line::styled(
+    let mut lines = vec![Line::styled(
         truncate(
             &format!("{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions  8 weeks", "muscle", "sets", "", "status"),
             width,
         ),
         t.style(Meaning::Muted),
-    ));
+    )];
     for muscle in &week.muscles {
         let meaning = match muscle.status {
-            "within" => Meaning::Good,
-            "above" => Meaning::Warn,
-            _ => Meaning::Text,
+            Band::Within => Meaning::Good,
+            Band::Above => Meaning::Warn,
+            Band::Below => Meaning::Text,
         };
         let bar = band_bar(muscle.effective_sets, (low, high), top, bar_width);
         let unverified = if muscle.unverified_sets > 0.0 {
@@ -107,72 +125,83 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         };
         let row = format!(
             "{:<name_width$} {:>5}  {bar}  {:<7} {:>3}      ",
-            muscle.muscle, muscle.effective_sets, muscle.status, muscle.sessions
+            muscle.muscle,
+            muscle.effective_sets,
+            band_name(muscle.status),
+            muscle.sessions
         );
         // The last 8 weeks as small bars, each coloured by where it stood against the band.
         let mut spans = vec![Span::styled(row, t.style(meaning))];
         for &sets in &muscle.last_8_weeks {
             let cell = spark(sets, top);
-            let meaning = match crate::training::volume::band(sets, (low, high)) {
-                crate::training::volume::Band::Within => Meaning::Good,
-                crate::training::volume::Band::Above => Meaning::Warn,
-                crate::training::volume::Band::Below => Meaning::Muted,
+            let meaning = match band(sets, (low, high)) {
+                Band::Within => Meaning::Good,
+                Band::Above => Meaning::Warn,
+                Band::Below => Meaning::Muted,
             };
             spans.push(Span::styled(cell.to_string(), t.style(meaning)));
         }
         spans.push(Span::styled(unverified, t.style(Meaning::Muted)));
         lines.push(clip(Line::from(spans), width));
     }
-    // Recovery as of today, under the counts (the deload line only on this week).
-    if let Some(today) = &screen.app.today {
-        lines.push(Line::raw(""));
-        let this_week = crate::training::compare::week_bounds(today.date).0 == week.monday;
-        if let Some(deload) = today.deload.as_ref().filter(|_| this_week) {
-            let style = match deload.style {
-                crate::model::session::DeloadStyle::Volume => "fewer sets",
-                crate::model::session::DeloadStyle::Load => "less load",
-            };
-            lines.push(Line::styled(
-                truncate(&format!("This is a deload week ({style})."), width),
-                t.style(Meaning::Title),
-            ));
-        }
-        for warning in &today.warnings {
-            lines.push(Line::styled(truncate(&warning.text, width), t.style(Meaning::Warn)));
-        }
-        if let Some(calibration) = &today.signs.calibration {
-            lines.push(Line::styled(truncate(&calibration.describe(), width), t.style(Meaning::Text)));
-        }
-        if let Some(age) = &today.plan_age {
-            let text = format!("Plan '{}', {}.", screen.app.plan.name, age.describe());
-            lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
-        }
-    }
-    // Check-ins last: the recovery lines above matter more when space runs out.
-    let c = &week.checkins;
-    if !c.dates.is_empty() {
-        lines.push(Line::raw(""));
-        let mean = |v: &[u8]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
-        let recent: usize = width.saturating_sub(26).min(40);
-        let row = |name: &str, v: &[u8]| {
-            let skip = v.len().saturating_sub(recent);
-            let line: String = v.iter().skip(skip).map(|&x| spark(f64::from(x), 5.0)).collect();
-            truncate(&format!("{name:<11}{line:<recent$} avg {:.1}/5", mean(v)), width)
+    lines
+}
+
+/// Recovery as of today: the deload (on this week only), the warnings, the RIR calibration
+/// and the plan's age.
+fn recovery_lines(screen: &View<'_>, week: &WeekReport, width: usize) -> Vec<Line<'static>> {
+    let t = screen.theme;
+    let mut lines = Vec::new();
+    let Some(today) = &screen.app.today else {
+        return lines;
+    };
+    lines.push(Line::raw(""));
+    let this_week = crate::training::compare::week_bounds(today.date).0 == week.monday;
+    if let Some(deload) = today.deload.as_ref().filter(|_| this_week) {
+        let style = match deload.style {
+            crate::model::session::DeloadStyle::Volume => "fewer sets",
+            crate::model::session::DeloadStyle::Load => "less load",
         };
-        lines.push(Line::styled(
-            truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
-            t.style(Meaning::Muted),
-        ));
-        for (name, values) in
-            [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)]
-        {
-            lines.push(Line::raw(row(name, values)));
-        }
+        lines
+            .push(Line::styled(truncate(&format!("This is a deload week ({style})."), width), t.style(Meaning::Title)));
     }
-    // Scrolled as far as asked, but never past the last line.
-    let max_scroll = lines.len().saturating_sub(inner.height as usize);
-    let skip = (screen.app.week_scroll as usize).min(max_scroll);
-    Paragraph::new(lines.into_iter().skip(skip).collect::<Vec<_>>()).render(inner, buf);
+    for warning in &today.warnings {
+        lines.push(Line::styled(truncate(&warning.text, width), t.style(Meaning::Warn)));
+    }
+    if let Some(calibration) = &today.signs.calibration {
+        lines.push(Line::styled(truncate(&calibration.describe(), width), t.style(Meaning::Text)));
+    }
+    if let Some(age) = &today.plan_age {
+        let text = format!("Plan '{}', {}.", screen.app.plan.name, age.describe());
+        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+    }
+    lines
+}
+
+/// The check-ins of the last 8 weeks as sparklines, one per question, with their averages.
+fn check_in_lines(screen: &View<'_>, c: &CheckIns, width: usize) -> Vec<Line<'static>> {
+    let mut lines = Vec::new();
+    if c.dates.is_empty() {
+        return lines;
+    }
+    lines.push(Line::raw(""));
+    let mean = |v: &[u8]| v.iter().map(|&x| f64::from(x)).sum::<f64>() / v.len().max(1) as f64;
+    let recent: usize = width.saturating_sub(26).min(40);
+    let row = |name: &str, v: &[u8]| {
+        let skip = v.len().saturating_sub(recent);
+        let line: String = v.iter().skip(skip).map(|&x| spark(f64::from(x), 5.0)).collect();
+        truncate(&format!("{name:<11}{line:<recent$} avg {:.1}/5", mean(v)), width)
+    };
+    lines.push(Line::styled(
+        truncate(&format!("Check-ins, last 8 weeks ({}):", c.dates.len()), width),
+        screen.theme.style(Meaning::Muted),
+    ));
+    for (name, values) in
+        [("sleep", &c.sleep), ("energy", &c.energy), ("joints", &c.joints), ("motivation", &c.motivation)]
+    {
+        lines.push(Line::raw(row(name, values)));
+    }
+    lines
 }
 
 #[cfg(test)]

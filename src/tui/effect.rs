@@ -1,0 +1,205 @@
+//! Effects and outcomes: what the app asks the outside world to do, as data, and what came back.
+//! The driver runs the one against the store and feeds the other to the app.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use crate::history::{ExerciseDetail, WeekComparison};
+use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};
+use crate::model::session::{SessionFor, SessionSummary};
+use crate::today::Today;
+use crate::week::WeekReport;
+
+/// What the app asks the outside world to do.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Effect {
+    /// Commit a new set and start the rest.
+    Log {
+        /// Where it goes.
+        session: SessionFor,
+        /// The set.
+        entry: SetEntry,
+        /// Rest to start, in seconds.
+        rest_seconds: u32,
+    },
+    /// Replace a logged set.
+    Update {
+        /// Set id.
+        id: i64,
+        /// New values.
+        entry: SetEntry,
+    },
+    /// Delete a logged set.
+    Delete {
+        /// Set id.
+        id: i64,
+        /// What it was, for the message.
+        summary: String,
+    },
+    /// Change the running rest.
+    SetRest {
+        /// Session id.
+        session_id: i64,
+        /// New end, or none to stop.
+        until: Option<DateTime<Utc>>,
+        /// Its length, for the gauge.
+        seconds: u32,
+    },
+    /// Finish the session.
+    EndSession(i64),
+    /// Record a rest or recovery day as done.
+    MarkDayDone {
+        /// Day name.
+        day_name: String,
+        /// Day position.
+        day_index: Option<usize>,
+    },
+    /// Move the running session to another plan day.
+    MoveSession {
+        /// Session id.
+        session_id: i64,
+        /// New day position.
+        day_index: usize,
+    },
+    /// Add or skip an exercise for today (`None` undoes it).
+    ChangeExercise {
+        /// Where it goes.
+        session: SessionFor,
+        /// Exercise name.
+        exercise: String,
+        /// What changes.
+        change: Option<ExerciseChange>,
+    },
+    /// Reload today (a day was picked).
+    Reload,
+    /// Load the session list.
+    LoadSessions,
+    /// Load the comparison for a session.
+    Compare(i64),
+    /// Load the comparison for a whole week (its Monday).
+    CompareWeek(NaiveDate),
+    /// Store a check-in with the session (starting it).
+    CheckIn {
+        /// Where it goes.
+        session: SessionFor,
+        /// The scores.
+        readiness: Readiness,
+    },
+    /// Store a RIR guess on a set.
+    SaveGuess {
+        /// The set.
+        set_id: i64,
+        /// The rep the guess was made at.
+        at_rep: u16,
+        /// The guess, in half reps.
+        guess_halves: u8,
+    },
+    /// Make the week starting this Monday a deload week (about half the sets).
+    StartDeload(NaiveDate),
+    /// End the deload of the week starting this Monday.
+    EndDeload(NaiveDate),
+    /// Load an exercise's detail.
+    LoadDetail(String),
+    /// Load the week holding a date (`None`: this week).
+    LoadWeek(Option<NaiveDate>),
+    /// Ring the terminal bell.
+    Bell,
+    /// Drop the write that waits for the log (the lifter quit without it).
+    GiveUpWaiting,
+}
+
+impl Effect {
+    /// Whether it writes to the log (and so may have to wait while another program writes).
+    pub fn writes(&self) -> bool {
+        match self {
+            Effect::Log { .. }
+            | Effect::Update { .. }
+            | Effect::Delete { .. }
+            | Effect::SetRest { .. }
+            | Effect::EndSession(_)
+            | Effect::MarkDayDone { .. }
+            | Effect::MoveSession { .. }
+            | Effect::ChangeExercise { .. }
+            | Effect::CheckIn { .. }
+            | Effect::SaveGuess { .. }
+            | Effect::StartDeload(_)
+            | Effect::EndDeload(_) => true,
+            Effect::Reload
+            | Effect::LoadSessions
+            | Effect::Compare(_)
+            | Effect::CompareWeek(_)
+            | Effect::LoadDetail(_)
+            | Effect::LoadWeek(_)
+            | Effect::Bell
+            | Effect::GiveUpWaiting => false,
+        }
+    }
+}
+
+/// What came back from an effect.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// A set was committed.
+    Saved {
+        /// The set as stored.
+        set: LoggedSet,
+        /// The rest it started, in seconds.
+        rest_seconds: u32,
+    },
+    /// A logged set was changed or deleted; the form is cleared if it was showing that set.
+    SetChanged {
+        /// The set's id.
+        id: i64,
+        /// What was done.
+        text: String,
+    },
+    /// Something else was done; the message says what.
+    Done(String),
+    /// It failed; the message says why. Nothing the lifter typed is cleared.
+    Failed(String),
+    /// A write found the log busy (another program, such as an import, is writing it): it is
+    /// kept and tried again until it goes through.
+    Waiting {
+        /// What waits: `your set`, `your change`.
+        what: String,
+        /// Which: `Lat pulldown 60 kg x 10 @ 1`.
+        detail: String,
+    },
+    /// The write that waited went through, or failed for another reason: its own outcomes came
+    /// just before.
+    WaitOver,
+    /// Fresh state of today.
+    Today(Box<Today>),
+    /// The sessions of a week.
+    Sessions {
+        /// The week's Monday.
+        monday: NaiveDate,
+        /// Whether it is a deload week.
+        deload: bool,
+        /// Its sessions, newest first.
+        sessions: Vec<SessionSummary>,
+    },
+    /// A week's effective sets per muscle.
+    Week(WeekReport),
+    /// An exercise's detail.
+    Detail(Box<ExerciseDetail>),
+    /// A session's week against the week before.
+    Comparison {
+        /// Session id; `None` for the whole week.
+        session_id: Option<i64>,
+        /// Monday of its week.
+        week_start: NaiveDate,
+        /// One per exercise.
+        exercises: Vec<WeekComparison>,
+    },
+}
+
+/// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.
+pub fn describe(set: &LoggedSet) -> String {
+    describe_entry(&set.entry)
+}
+
+/// [`describe`] for a set not yet saved.
+pub fn describe_entry(entry: &SetEntry) -> String {
+    let kind = if entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
+    format!("{}{kind} {}", entry.exercise, entry.summary())
+}

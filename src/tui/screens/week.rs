@@ -1,0 +1,54 @@
+//! The Week screen's state and keys: which week it shows, and how far it is scrolled.
+
+use chrono::{DateTime, NaiveDate, Utc};
+
+use super::Ctx;
+use crate::keymap::Action;
+use crate::training::compare::week_bounds;
+use crate::tui::effect::Effect;
+use crate::week::WeekReport;
+
+/// The Week screen.
+#[derive(Debug, Clone, Default)]
+pub struct WeekScreen {
+    /// The week shown.
+    pub report: Option<WeekReport>,
+    /// How far the pane is scrolled down.
+    pub scroll: u16,
+    /// A date in the week the pane shows; `None` for this week.
+    pub date: Option<NaiveDate>,
+}
+
+impl WeekScreen {
+    /// A key on the Week pane: scrolls it, or moves a week back or on (never past this one).
+    pub(crate) fn update(&mut self, action: Action, now: DateTime<Utc>, ctx: &Ctx<'_>) -> Vec<Effect> {
+        let shown = self.report.as_ref().map(|w| w.monday);
+        let step = match action {
+            // The pane scrolls when its lines outnumber the rows (the view stops at the end).
+            Action::Down => {
+                self.scroll = self.scroll.saturating_add(1).min(100);
+                return Vec::new();
+            }
+            Action::Up => {
+                self.scroll = self.scroll.saturating_sub(1);
+                return Vec::new();
+            }
+            Action::Left | Action::PrevDay => -7,
+            Action::Right | Action::NextDay => 7,
+            Action::Back => {
+                self.date = None;
+                return vec![Effect::LoadWeek(None)];
+            }
+            _ => return Vec::new(),
+        };
+        let Some(monday) = shown else { return Vec::new() };
+        let date = monday + chrono::Duration::days(step);
+        // Weeks after this one hold nothing yet.
+        let today = ctx.today.map_or(now.date_naive(), |t| t.date);
+        if week_bounds(date).0 > week_bounds(today).0 {
+            return Vec::new();
+        }
+        self.date = Some(date);
+        vec![Effect::LoadWeek(Some(date))]
+    }
+}
