@@ -1,8 +1,9 @@
 //! hardset: a full-screen terminal workout companion for few, very hard sets.
 //!
-//! Layers, with dependencies pointing one way: `tui` turns state into frames and keys into
-//! actions; `today` gathers the session from the `store` and applies the `training` rules over
-//! the plain `model` types. The training rules import neither the terminal nor the database.
+//! Layers, with dependencies pointing one way (the table in `docs/architecture.md`, held by
+//! `tests/layers.rs`): `model` types, the pure `training` rules over them, the `store`, the
+//! settings (`config`, `keymap`), files in and out (`import`, `export`), the services that
+//! combine store and rules (`today`, `history`, `week`, `recovery`), the `tui`, and the `cli`.
 
 pub mod cli;
 pub mod clock;
