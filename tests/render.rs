@@ -442,9 +442,9 @@ fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
     for question in [
         Question::TechnicalFailure {
             exercise: "Barbell bench press with a very long custom name indeed".into(),
-            rir: "0".into(),
+            rir: "RIR 0".into(),
         },
-        Question::DeloadFailure { rir: "0".into() },
+        Question::DeloadFailure { rir: "RIR 0".into() },
         Question::DiscardForDay { forward: true },
     ] {
         let mut d = mid_session();
