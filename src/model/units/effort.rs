@@ -52,14 +52,16 @@ impl Effort {
     /// A target band of reps in reserve, `low`-`high`, as the lifter reads it: `RIR 1-2`, or
     /// `RPE 8-9` (the harder end first either way round is the RIR's low, the RPE's high).
     pub fn band(self, low: u8, high: u8) -> String {
-        match self {
-            Effort::Rir if low == high => format!("RIR {low}"),
-            Effort::Rir => format!("RIR {low}-{high}"),
-            Effort::Rpe => {
-                let (hard, easy) = (10u8.saturating_sub(low), 10u8.saturating_sub(high));
-                if hard == easy { format!("RPE {hard}") } else { format!("RPE {easy}-{hard}") }
-            }
-        }
+        format!("{} {}", self.label(), self.band_numbers(low, high))
+    }
+
+    /// [`Effort::band`] without the scale's name, as a set's `@` writes it: `1-2`, or `8-9`.
+    pub fn band_numbers(self, low: u8, high: u8) -> String {
+        let (from, to) = match self {
+            Effort::Rir => (low, high),
+            Effort::Rpe => (10u8.saturating_sub(high), 10u8.saturating_sub(low)),
+        };
+        if from == to { format!("{from}") } else { format!("{from}-{to}") }
     }
 
     /// Reads a number typed in this scale (the set form's field, or `log`'s bare `@8`) as RIR.
@@ -157,5 +159,6 @@ mod tests {
         assert_eq!(Effort::Rir.named(rir(3)), "RIR 1.5");
         assert_eq!((Effort::Rir.band(1, 2), Effort::Rpe.band(1, 2)), ("RIR 1-2".into(), "RPE 8-9".into()));
         assert_eq!((Effort::Rir.band(0, 0), Effort::Rpe.band(0, 0)), ("RIR 0".into(), "RPE 10".into()));
+        assert_eq!((Effort::Rir.band_numbers(0, 1), Effort::Rpe.band_numbers(0, 1)), ("0-1".into(), "9-10".into()));
     }
 }
