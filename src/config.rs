@@ -484,6 +484,7 @@ impl Settings {
             layoff_cut_percent_per_week: p.layoff_cut_percent_per_week,
             layoff_max_cut_percent: p.layoff_max_cut_percent,
             max_load_steps: p.max_load_steps,
+            effort: self.entry.effort,
         }
     }
 
