@@ -22,7 +22,7 @@ use crate::store::{Store, StoreError, WriteWait};
 
 pub use args::{Calc, Cli, Command, ConfigCommand, ExercisesCommand, PlanCommand};
 pub use calc::calculate;
-pub use log::{log_sets, log_sets_at, parse_log};
+pub use log::{log_sets, log_sets_at, parse_log, parse_log_in};
 
 /// What every command starts from: the resolved paths, the shipped catalogue, and whether
 /// `--config` named the configuration directory (then a bad config.toml is an error).

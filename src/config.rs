@@ -15,7 +15,7 @@ use crate::keymap::Keymap;
 use crate::model::exercise::{deserialize_rest, format_rest};
 use crate::model::plan::{PlanDefaults, line_column};
 use crate::model::text;
-use crate::model::units::{Load, Unit};
+use crate::model::units::{Effort, Load, Unit};
 use crate::training::e1rm::Formula;
 use crate::training::plates::BarSetup;
 
@@ -39,6 +39,8 @@ pub struct Settings {
     pub rest: RestSettings,
     /// Effective sets and weekly targets.
     pub volume: VolumeSettings,
+    /// How effort is typed and shown.
+    pub entry: EntrySettings,
     /// The readiness check-in.
     pub checkin: CheckInSettings,
     /// When recovery signs count, and the dose one session may give a muscle.
@@ -93,6 +95,14 @@ fn serialize_opt_rest<S: Serializer>(rest: &Option<Duration>, s: S) -> Result<S:
         Some(rest) => s.serialize_some(&format_rest(*rest)),
         None => s.serialize_none(),
     }
+}
+
+/// How the lifter enters sets.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize, Default)]
+#[serde(deny_unknown_fields, default)]
+pub struct EntrySettings {
+    /// The scale effort is typed and shown in: reps in reserve or RPE (stored as RIR either way).
+    pub effort: Effort,
 }
 
 /// The readiness check-in at the start of a session.
@@ -474,6 +484,7 @@ impl Settings {
             layoff_cut_percent_per_week: p.layoff_cut_percent_per_week,
             layoff_max_cut_percent: p.layoff_max_cut_percent,
             max_load_steps: p.max_load_steps,
+            effort: self.entry.effort,
         }
     }
 

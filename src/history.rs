@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 
 use crate::clock::Clock;
 use crate::model::session::{LoggedSet, SetKind};
+use crate::model::units::{Effort, Rir};
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 use crate::training::e1rm::{Formula, estimate_set};
@@ -297,6 +298,16 @@ impl HistoryReport {
 
     /// The report as text: a table of weeks, newest first, then the records.
     pub fn text(&self) -> String {
+        self.text_in(Effort::Rir)
+    }
+
+    /// [`HistoryReport::text`] with each set's effort in the lifter's scale (`@ 9` as RPE).
+    pub fn text_in(&self, effort: Effort) -> String {
+        let at = |rir: Option<f64>| {
+            rir.and_then(|r| Rir::from_halves((r * 2.0).round() as u8))
+                .map(|r| format!(" @ {}", effort.number(r)))
+                .unwrap_or_default()
+        };
         let unit = self.unit;
         let mut text = format!("{}, week by week (e1RM by {}, in {unit}):\n", self.exercise, self.formula);
         if self.weeks.is_empty() {
@@ -312,7 +323,7 @@ impl HistoryReport {
                 (false, Some(_)) => "same".to_string(),
                 (false, None) => String::new(),
             };
-            let rir = w.top_set.rir.map(|r| format!(" @ {r}")).unwrap_or_default();
+            let rir = at(w.top_set.rir);
             let top = format!("{} {unit} x {}{rir}", w.top_set.weight, w.top_set.reps);
             let _ = writeln!(
                 text,
@@ -327,7 +338,7 @@ impl HistoryReport {
                 best.e1rm.unwrap_or_default(),
                 best.weight,
                 best.reps,
-                best.rir.map(|r| format!(" @ {r}")).unwrap_or_default(),
+                at(best.rir),
                 best.date.format("%a %-d %b %Y")
             );
         }

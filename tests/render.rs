@@ -442,9 +442,9 @@ fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
     for question in [
         Question::TechnicalFailure {
             exercise: "Barbell bench press with a very long custom name indeed".into(),
-            rir: "0".into(),
+            rir: "RIR 0".into(),
         },
-        Question::DeloadFailure { rir: "0".into() },
+        Question::DeloadFailure { rir: "RIR 0".into() },
         Question::DiscardForDay { forward: true },
     ] {
         let mut d = mid_session();
@@ -554,4 +554,48 @@ fn the_outside_check_sees_a_stray_write() {
     assert_eq!(writes_outside(area, draw_at(area.right(), 2)), vec![(area.right(), 2)]);
     assert_eq!(writes_outside(area, draw_at(0, 0)), vec![(0, 0)]);
     assert!(screen_writes_outside(&fresh_driver(), Rect { x: 2, y: 1, width: 80, height: 24 }).is_empty());
+}
+
+/// [`mid_session`] for a lifter who reads effort as RPE.
+fn mid_session_in_rpe() -> Driver<FixedClock> {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("in-memory store");
+    hardset::demo::fill(&mut store, &example_plan(), &clock, 8).expect("demo history");
+    let mut settings = test_settings();
+    settings.entry.effort = hardset::model::units::Effort::Rpe;
+    let mut d = Driver::new(hardset::tui::app::App::new(example_plan(), settings), store, clock);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    d.clock.advance(Duration::seconds(20));
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    d
+}
+
+#[test]
+fn a_lifter_who_reads_rpe_sees_one_scale_in_the_form_today_and_history() {
+    let mut d = mid_session_in_rpe();
+    let text = screen(&d, 80, 24);
+    println!("{text}");
+    assert!(text.contains("RPE      5  6  7  8  9  10"), "the picker offers RPE: {text}");
+    assert!(text.contains("last time 65 kg x 10 @ 10"), "last time in RPE, as the form's Last line: {text}");
+    assert!(text.contains("Last: 65 kg x 10 @ 10"), "{text}");
+    assert!(!text.contains("@ 0"), "no set is written in RIR beside RPE: {text}");
+    snapshot_both("rpe_form", &d);
+    let wide = screen(&d, 120, 40);
+    assert!(wide.contains("←→ RPE -/+ ½"), "the picker keys speak RPE too: {wide}");
+    // RPE 8 typed and saved is stored as 2 reps in reserve.
+    type_text(&mut d, "8");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let today = d.app.today.as_ref().expect("today");
+    let saved: Vec<_> =
+        today.sets.iter().filter(|s| s.entry.kind == hardset::model::session::SetKind::Working).collect();
+    assert_eq!(saved.len(), 1, "{}", screen(&d, 80, 24));
+    assert_eq!(saved[0].entry.rir.map(hardset::model::units::Rir::halves), Some(4), "RPE 8 is RIR 2");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("70 kg x 6 @ 8"), "{text}");
+    press(&mut d, &[key(KeyCode::Esc), ch('2')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("Whole week: 6 sessions"), "{text}");
+    assert!(!text.contains(" @0 ") && !text.contains(" @1 "), "History's sets are in RPE: {text}");
+    snapshot_both("rpe_history", &d);
 }

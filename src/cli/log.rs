@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::model::exercise::FailureClass;
 use crate::model::plan::Plan;
 use crate::model::session::{SessionFor, SetEntry, SetKind};
-use crate::model::units::{Unit, Weight, parse_set};
+use crate::model::units::{Effort, Rir, Unit, Weight, parse_set_in};
 use crate::store::Store;
 use crate::today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -31,7 +31,7 @@ pub(super) fn run(
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
     let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
     // Everything is checked before the database is even opened: bad input writes nothing.
-    let mut entries = parse_log(&plan, exercise, sets, ramp, unit)?;
+    let mut entries = parse_log_in(&plan, exercise, sets, ramp, unit, settings.entry.effort)?;
     for entry in &mut entries {
         entry.form_broke = form_broke;
     }
@@ -54,13 +54,27 @@ pub(super) fn run(
     }
 }
 
-/// Checks a `log` command line: the exercise (any name or alias the plan knows) and every set.
+/// Checks a `log` command line: the exercise (any name or alias the plan knows) and every set,
+/// a bare `@` read as RIR.
 pub fn parse_log(
     plan: &Plan,
     exercise: &str,
     sets: &[String],
     ramp: bool,
     unit: Option<Unit>,
+) -> Result<Vec<SetEntry>, Error> {
+    parse_log_in(plan, exercise, sets, ramp, unit, Effort::Rir)
+}
+
+/// Checks a `log` command line, a bare `@` read in the lifter's scale (`@8` is RPE 8, RIR 2, for
+/// a lifter who logs RPE; `@rpe8` and `@rir2` name theirs).
+pub fn parse_log_in(
+    plan: &Plan,
+    exercise: &str,
+    sets: &[String],
+    ramp: bool,
+    unit: Option<Unit>,
+    effort: Effort,
 ) -> Result<Vec<SetEntry>, Error> {
     let Some(known) = plan.exercises.get(exercise) else {
         let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
@@ -71,7 +85,7 @@ pub fn parse_log(
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
     sets.iter()
         .map(|text| {
-            let (load, reps, rir) = parse_set(text).map_err(Error::Input)?;
+            let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
             Ok(SetEntry {
                 exercise: known.name.clone(),
                 kind,
@@ -161,15 +175,16 @@ fn say_logged(
         } else {
             String::new()
         };
-        writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary())?;
+        let effort = settings.entry.effort;
+        writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary_in(effort))?;
         let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
-        let rir = entry.rir.map_or_else(|| "0".to_string(), |r| r.to_string());
+        let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| effort.named(r));
         match failure_concern(entry, class, deload_week) {
             Some(FailureConcern::TechnicalLift) => {
-                writeln!(out, "note: RIR {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;
+                writeln!(out, "note: {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;
             }
             Some(FailureConcern::DeloadWeek) => {
-                writeln!(out, "note: RIR {rir} in a deload week, which is for recovery")?;
+                writeln!(out, "note: {rir} in a deload week, which is for recovery")?;
             }
             None => {}
         }

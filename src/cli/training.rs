@@ -43,7 +43,7 @@ pub(super) fn show_today(
     };
     let clock = At { zone: &SystemClock, now };
     let today = today::load(&mut store, &plan, &settings, &clock, chosen)?;
-    let report = today::report::TodayReport::new(&today, plan.unit, &clock);
+    let report = today::report::TodayReport::new_in(&today, plan.unit, &clock, settings.entry.effort);
     if json {
         say(&serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?)
     } else {
@@ -85,7 +85,7 @@ pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: 
     if json {
         say(&serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?)
     } else {
-        say(report.text().trim_end())
+        say(report.text_in(settings.entry.effort).trim_end())
     }
 }
 

@@ -39,6 +39,16 @@ fn bad_settings_say_where() {
     assert_eq!(error.line, 2);
 }
 
+#[test]
+fn effort_scale_reads_and_refuses_with_where() {
+    assert_eq!(Settings::default().entry.effort, crate::model::units::Effort::Rir);
+    let settings = Settings::parse("[entry]\neffort = \"rpe\"\n", "c.toml").expect("valid");
+    assert_eq!(settings.entry.effort, crate::model::units::Effort::Rpe);
+    let error = error_of("[entry]\neffort = \"borg\"\n");
+    assert_eq!((error.line, error.column), (2, 10), "{error}");
+    assert!(error.message.contains("borg") && error.message.contains("rpe"), "{error}");
+}
+
 fn error_of(text: &str) -> ConfigError {
     Settings::parse(text, "c.toml").expect_err("refused")
 }

@@ -4,7 +4,7 @@ use std::fmt::{self, Write as _};
 
 use chrono::{DateTime, Utc};
 
-use super::units::{Rir, Weight};
+use super::units::{Effort, Rir, Weight};
 
 /// Ramp-up (warm-up) or working set. Ramp-ups never count as volume, records or trends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -75,12 +75,18 @@ impl SetEntry {
     /// `80 kg x 8 @ 1`, the way sets read across the app; a missed attempt reads
     /// `100 kg x 0 (missed)`.
     pub fn summary(&self) -> String {
+        self.summary_in(Effort::Rir)
+    }
+
+    /// The set as [`SetEntry::summary`] writes it, its effort in the lifter's scale: `80 kg x 8
+    /// @ 9` for a lifter who reads RPE.
+    pub fn summary_in(&self, effort: Effort) -> String {
         if self.missed() {
             return format!("{} x 0 (missed)", self.weight);
         }
         let mut text = format!("{} x {}", self.weight, self.reps);
         if let Some(rir) = self.rir {
-            let _ = write!(text, " @ {rir}");
+            let _ = write!(text, " @ {}", effort.number(rir));
         }
         if self.form_broke {
             text.push_str(" (form broke)");

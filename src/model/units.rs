@@ -4,6 +4,10 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+mod effort;
+
+pub use effort::{Effort, parse_rpe};
+
 /// The unit a load was lifted in. A load keeps its unit: 150 lb stays 150 lb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -373,6 +377,12 @@ pub fn parse_set_rir(text: &str) -> Result<Rir, InputError> {
 /// Parses a set as written on the command line: `WEIGHTxREPS[@RIR]`, such as `80x8@1`,
 /// `82.5x6@0.5` or `72,5x10`.
 pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
+    parse_set_in(text, Effort::Rir)
+}
+
+/// Parses a set as written on the command line, a bare `@` number read in the lifter's scale:
+/// `80x8@8` is RPE 8 (RIR 2) for a lifter who logs RPE; `@rpe8` and `@rir2` name their scale.
+pub fn parse_set_in(text: &str, effort: Effort) -> Result<(Load, u16, Option<Rir>), String> {
     let shown = super::text::escape(text);
     let explain = || format!("'{shown}' is not a set; write it as WEIGHTxREPS[@RIR], for example 80x8@1");
     let (main, rir) = match text.split_once('@') {
@@ -383,15 +393,27 @@ pub fn parse_set(text: &str) -> Result<(Load, u16, Option<Rir>), String> {
     let load = parse_load(weight).map_err(|e| format!("'{shown}': weight: {e}"))?;
     let reps = parse_set_reps(reps).map_err(|e| format!("'{shown}': reps: {e}"))?;
     let rir = match rir {
-        Some(r) => Some(parse_set_rir(r).map_err(|e| match e {
+        Some(r) => Some(effort.parse_at(r).map_err(|e| match e {
             InputError::RirAboveFive { rpe: Some(rir), .. } => {
                 format!("'{shown}': {e}: write {}@{rir}", super::text::escape(main))
             }
-            _ => format!("'{shown}': RIR: {e}"),
+            _ => format!("'{shown}': {}: {e}", scale_named(r, effort)),
         })?),
         None => None,
     };
     Ok((load, reps, rir))
+}
+
+/// The scale an `@` is read in: the one it names, else the lifter's.
+fn scale_named(at: &str, effort: Effort) -> &'static str {
+    let lower = at.trim().to_ascii_lowercase();
+    if lower.starts_with("rpe") {
+        "RPE"
+    } else if lower.starts_with("rir") {
+        "RIR"
+    } else {
+        effort.label()
+    }
 }
 
 #[cfg(test)]
@@ -407,6 +429,20 @@ mod tests {
         for bad in ["80", "x8", "80x", "80x8@", "80x8@11", "-80x8", "80x8.5", "nanx8"] {
             assert!(parse_set(bad).is_err(), "{bad} should be refused");
         }
+    }
+
+    #[test]
+    fn sets_read_their_at_in_the_lifters_scale() {
+        let rir = |text: &str, effort| parse_set_in(text, effort).map(|(_, _, r)| r.map(Rir::halves));
+        assert_eq!(rir("80x8@8", Effort::Rpe), Ok(Some(4)));
+        assert_eq!(rir("80x8@9.5", Effort::Rpe), Ok(Some(1)));
+        for effort in [Effort::Rir, Effort::Rpe] {
+            assert_eq!(rir("80x8@rpe8", effort), Ok(Some(4)));
+            assert_eq!(rir("80x8@RIR2", effort), Ok(Some(4)));
+        }
+        let refused = parse_set_in("80x8@4", Effort::Rpe).expect_err("refused");
+        assert!(refused.contains("RPE: RPE is 5-10"), "{refused}");
+        assert!(parse_set_in("80x8@8", Effort::Rir).expect_err("refused").contains("looks like RPE 8"));
     }
 
     #[test]

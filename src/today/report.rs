@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::clock::Clock;
 use crate::model::plan::DayKind;
 use crate::model::session::{DeloadStyle, LoggedSet};
-use crate::model::units::{Unit, Weight};
+use crate::model::units::{Effort, Unit, Weight};
 use crate::today::Today;
 use crate::training::checklist::{ExerciseToday, slot_name};
 
@@ -130,6 +130,12 @@ pub struct Said {
 impl TodayReport {
     /// The report of `today`, dates read with `clock`; loads with no history in `plan_unit`.
     pub fn new(today: &Today, plan_unit: Unit, clock: &dyn Clock) -> TodayReport {
+        TodayReport::new_in(today, plan_unit, clock, Effort::Rir)
+    }
+
+    /// [`TodayReport::new`], its words (the rows, the prescription) in the lifter's scale of
+    /// effort; the numbers (`rir`, `rir_low`, `rir_high`) stay RIR.
+    pub fn new_in(today: &Today, plan_unit: Unit, clock: &dyn Clock, effort: Effort) -> TodayReport {
         TodayReport {
             date: today.date,
             day: DayReport {
@@ -143,7 +149,7 @@ impl TodayReport {
             },
             deload_week: today.deload.is_some(),
             deload_suggested: today.deload.is_none() && today.signs.suggest_deload(),
-            exercises: today.exercises.iter().map(|e| exercise_report(e, plan_unit, clock)).collect(),
+            exercises: today.exercises.iter().map(|e| exercise_report(e, plan_unit, clock, effort)).collect(),
             warnings: today.warnings.iter().map(|w| Said { kind: w.kind.as_str(), text: w.text.clone() }).collect(),
             recovery_signs: today
                 .signs
@@ -197,7 +203,7 @@ impl TodayReport {
     }
 }
 
-fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock) -> ExerciseReport {
+fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock, effort: Effort) -> ExerciseReport {
     let planned = &exercise.planned;
     let target = &exercise.target;
     let unit = target.weight.or_else(|| exercise.last_time.first().map(|s| s.entry.weight)).map(|w| w.unit);
@@ -208,7 +214,7 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
             let kind = slot.kind;
             // As the Today screen has the row.
             let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
-            let text = format!("{mark} {:<10} {}", slot_name(kind, slot.number), exercise.slot_text(slot));
+            let text = format!("{mark} {:<10} {}", slot_name(kind, slot.number), exercise.slot_text_in(slot, effort));
             let (weight, reps) = match &slot.logged {
                 Some(set) => (Some(set.entry.weight), set.entry.reps),
                 None => (slot.weight, slot.reps),
@@ -236,7 +242,7 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock)
         last_time: exercise.last_time.first().map(|set| last_time(set, clock)),
         sets,
         skipped: exercise.skipped,
-        prescription: exercise.prescription(),
+        prescription: exercise.prescription_in(effort),
     }
 }
 

@@ -5,7 +5,7 @@ use std::collections::HashMap;
 
 use crate::model::plan::PlannedExercise;
 use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
-use crate::model::units::{Unit, Weight};
+use crate::model::units::{Effort, Unit, Weight};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -59,22 +59,33 @@ impl ExerciseToday {
 
     /// How the plan prescribes it: `1x6-10 @ RIR 0-1`.
     pub fn prescription(&self) -> String {
+        self.prescription_in(Effort::Rir)
+    }
+
+    /// [`ExerciseToday::prescription`] in the lifter's scale: `1x6-10 @ RPE 9-10`.
+    pub fn prescription_in(&self, effort: Effort) -> String {
         let p = &self.planned;
-        format!("{}x{} @ RIR {}", p.sets, p.reps, p.rir)
+        format!("{}x{} @ {}", p.sets, p.reps, effort.band(p.rir.low, p.rir.high))
     }
 
     /// What one of its rows holds (the logged set) or asks for: `25 kg x 8 easy`, or for a
     /// working set the target's reps ("6+" when they are a floor) and RIR, `82.5 kg x 6+ @ 1-2`.
     pub fn slot_text(&self, slot: &Slot) -> String {
+        self.slot_text_in(slot, Effort::Rir)
+    }
+
+    /// [`ExerciseToday::slot_text`] in the lifter's scale: `82.5 kg x 6+ @ 8-9` as RPE.
+    pub fn slot_text_in(&self, slot: &Slot, effort: Effort) -> String {
         if let Some(set) = &slot.logged {
-            return set.entry.summary();
+            return set.entry.summary_in(effort);
         }
         let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
         let target = &self.target;
+        let rir = effort.band_numbers(target.rir.low, target.rir.high);
         match slot.kind {
             SetKind::RampUp => format!("{load} x {} easy", slot.reps),
-            SetKind::Working if slot.reps == target.reps => format!("{load} x {} @ {}", target.reps_text(), target.rir),
-            SetKind::Working => format!("{load} x {} @ {}", slot.reps, target.rir),
+            SetKind::Working if slot.reps == target.reps => format!("{load} x {} @ {rir}", target.reps_text()),
+            SetKind::Working => format!("{load} x {} @ {rir}", slot.reps),
         }
     }
 }

@@ -7,7 +7,7 @@ use chrono::{Datelike, NaiveDate};
 use crate::model::exercise::RirTarget;
 use crate::model::plan::{PlannedExercise, RepRange};
 use crate::model::session::{DeloadStyle, SetEntry};
-use crate::model::units::{Load, Rir, Unit, Weight};
+use crate::model::units::{Effort, Load, Rir, Unit, Weight};
 use crate::training::deload::DELOAD_RIR;
 use crate::training::e1rm::{self, Formula};
 use crate::training::ramp::Loadable;
@@ -59,6 +59,9 @@ pub struct Rules {
     pub layoff_max_cut_percent: f64,
     /// [`MAX_LOAD_STEPS`].
     pub max_load_steps: u8,
+    /// The scale a set's effort is written in where a reason quotes it ("last time 80 kg x 8
+    /// @ 9" for a lifter who reads RPE); the rules themselves always count reps in reserve.
+    pub effort: Effort,
 }
 
 impl Default for Rules {
@@ -69,6 +72,7 @@ impl Default for Rules {
             layoff_cut_weeks: LAYOFF_CUT_WEEKS,
             layoff_cut_percent_per_week: LAYOFF_CUT_PERCENT_PER_WEEK,
             layoff_max_cut_percent: LAYOFF_MAX_CUT_PERCENT,
+            effort: Effort::Rir,
             max_load_steps: MAX_LOAD_STEPS,
         }
     }
@@ -192,8 +196,8 @@ pub fn target(
     let unit = top.weight.unit;
     let grid = loadable(unit);
     let last = match history.last_date.and_then(|d| last_time_date(d, today)) {
-        Some(date) => format!("last time ({date}) {}", top.summary()),
-        None => format!("last time {}", top.summary()),
+        Some(date) => format!("last time ({date}) {}", top.summary_in(rules.effort)),
+        None => format!("last time {}", top.summary_in(rules.effort)),
     };
     let plan = usual(planned, top, history.before, &grid, rules);
     let days = history.last_date.map_or(0, |d| (today - d).num_days());

@@ -13,6 +13,7 @@ use crate::clock::Clock;
 use crate::history;
 use crate::keymap::Action;
 use crate::model::session::{DeloadStyle, ExerciseChange};
+use crate::model::units::Effort;
 use crate::store::{Store, StoreError, WriteWait};
 use crate::training::compare::week_bounds;
 use crate::{today, week};
@@ -118,7 +119,7 @@ impl<C: Clock> Driver<C> {
     /// of it, for standard error; `None` when nothing waited.
     pub fn finish_waiting(&mut self, wait: Duration) -> Option<String> {
         let (effect, at) = self.pending.take()?;
-        let (what, detail) = waiting_for(&effect);
+        let (what, detail) = waiting_for(&effect, self.app.settings.entry.effort);
         let what = format!("{what} ({detail})");
         self.store.set_write_wait(WriteWait::UpTo(wait));
         let outcomes = self.execute_at(effect, at);
@@ -203,7 +204,7 @@ impl<C: Clock> Driver<C> {
         {
             // One write waits at a time, so they reach the log in the order they were asked
             // for (two sets each starting "a new session" would start two).
-            let (what, detail) = waiting_for(pending);
+            let (what, detail) = waiting_for(pending, self.app.settings.entry.effort);
             return vec![if *pending == effect {
                 Outcome::Waiting { what, detail }
             } else {
@@ -231,7 +232,7 @@ impl<C: Clock> Driver<C> {
             }
             // Nothing of it was written: it waits, kept, and is tried again on each tick.
             Err(e) if e.is_busy() => {
-                let (what, detail) = waiting_for(&kept);
+                let (what, detail) = waiting_for(&kept, self.app.settings.entry.effort);
                 self.pending = Some((kept, now));
                 vec![Outcome::Waiting { what, detail }]
             }
@@ -305,7 +306,10 @@ impl<C: Clock> Driver<C> {
                 .log_set(&session, &entry, now, rest_seconds)
                 .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
             Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
-                vec![Outcome::SetChanged { id, text: format!("Updated {} {}", entry.exercise, entry.summary()) }]
+                vec![Outcome::SetChanged {
+                    id,
+                    text: format!("Updated {} {}", entry.exercise, entry.summary_in(self.app.settings.entry.effort)),
+                }]
             }),
             Effect::Delete { id, summary } => {
                 self.store.delete_set(id).map(|()| vec![Outcome::SetChanged { id, text: format!("Deleted {summary}") }])
@@ -357,10 +361,10 @@ impl<C: Clock> Driver<C> {
 }
 
 /// What a write that waits would do, for the lifter: `your set` and `Lat pulldown 60 kg x 10 @ 1`.
-fn waiting_for(effect: &Effect) -> (String, String) {
+fn waiting_for(effect: &Effect, effort: Effort) -> (String, String) {
     let (what, detail) = match effect {
-        Effect::Log { entry, .. } => ("your set", describe_entry(entry)),
-        Effect::Update { entry, .. } => ("your change", format!("to {}", describe_entry(entry))),
+        Effect::Log { entry, .. } => ("your set", describe_entry(entry, effort)),
+        Effect::Update { entry, .. } => ("your change", format!("to {}", describe_entry(entry, effort))),
         Effect::Delete { summary, .. } => ("your change", format!("delete {summary}")),
         Effect::CheckIn { .. } => ("your check-in", "sleep, energy, joints, motivation".into()),
         Effect::SaveGuess { .. } => ("your guess", "reps left".into()),

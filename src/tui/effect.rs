@@ -6,6 +6,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use crate::history::{ExerciseDetail, WeekComparison};
 use crate::model::session::{ExerciseChange, LoggedSet, Readiness, SetEntry, SetKind};
 use crate::model::session::{SessionFor, SessionSummary};
+use crate::model::units::Effort;
 use crate::today::Today;
 use crate::week::WeekReport;
 
@@ -193,13 +194,13 @@ pub enum Outcome {
     },
 }
 
-/// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions.
-pub fn describe(set: &LoggedSet) -> String {
-    describe_entry(&set.entry)
+/// `Lat pulldown 60 kg x 10 @ 1`, for messages and questions, effort in the lifter's scale.
+pub fn describe(set: &LoggedSet, effort: Effort) -> String {
+    describe_entry(&set.entry, effort)
 }
 
 /// [`describe`] for a set not yet saved.
-pub fn describe_entry(entry: &SetEntry) -> String {
+pub fn describe_entry(entry: &SetEntry, effort: Effort) -> String {
     let kind = if entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
-    format!("{}{kind} {}", entry.exercise, entry.summary())
+    format!("{}{kind} {}", entry.exercise, entry.summary_in(effort))
 }

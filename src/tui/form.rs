@@ -2,7 +2,9 @@
 
 use crate::keymap::FormField;
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_set_reps, parse_set_rir};
+use crate::model::units::{
+    Effort, InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_rpe, parse_set_reps, parse_set_rir,
+};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,6 +92,9 @@ pub struct FormValues {
 /// The RIR picker's choices; "5+" records 5.
 pub const RIR_CHOICES: [&str; 6] = ["0", "1", "2", "3", "4", "5+"];
 
+/// The RPE picker's choices: the RIR picker's, as RPE (RIR r is RPE 10 - r), easiest first.
+pub const RPE_CHOICES: [&str; 6] = ["5", "6", "7", "8", "9", "10"];
+
 /// The form's state. Typed text is kept exactly as typed until the store confirms the save.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct SetForm {
@@ -116,6 +121,8 @@ pub struct SetForm {
     /// Fields the lifter has typed in. A prefilled field not yet touched is replaced by the
     /// first character typed, as selected text is: typing 6 over a suggested 8 gives 6, not 86.
     pub touched: Vec<Field>,
+    /// The scale the effort field is typed and shown in (RIR or RPE); what is saved is RIR.
+    pub effort: Effort,
 }
 
 impl SetForm {
@@ -146,7 +153,15 @@ impl SetForm {
             errors: Vec::new(),
             dirty: false,
             touched: Vec::new(),
+            effort: Effort::Rir,
         }
+    }
+
+    /// The form with its effort field in `effort`'s scale (the text given it must be too).
+    #[must_use]
+    pub fn in_scale(mut self, effort: Effort) -> SetForm {
+        self.effort = effort;
+        self
     }
 
     /// The focused field, or the first.
@@ -226,7 +241,11 @@ impl SetForm {
 
     /// Picks RIR from the quick picker (digit `0`..`5`; 5 means "5+"). A digit above 5 is
     /// refused beside the field: it is most likely RPE, and the message says which RIR it means.
+    /// In RPE, the digit is the RPE (`1` then `0` is 10); below 5 is refused, the text kept.
     pub fn pick_rir(&mut self, digit: u8) {
+        if self.effort == Effort::Rpe {
+            return self.pick_rpe(digit);
+        }
         if digit > 5 {
             if let Err(e) = parse_set_rir(&digit.to_string()) {
                 self.set_error(Field::Rir, rir_message(&e));
@@ -238,14 +257,33 @@ impl SetForm {
         self.clear_error(Field::Rir);
     }
 
-    /// Moves the RIR by half a rep (within 0..=5 on the picker).
+    fn pick_rpe(&mut self, digit: u8) {
+        let ten = digit == 0 && self.rir == "1";
+        self.rir = if ten { "10".into() } else { digit.to_string() };
+        self.refresh_dirty();
+        self.clear_error(Field::Rir);
+        // A lone 1 waits for the 0 of 10.
+        if digit != 1
+            && let Err(e) = parse_rpe(&self.rir)
+        {
+            self.set_error(Field::Rir, e.to_string());
+        }
+    }
+
+    /// Moves the effort by half a step (within RIR 0..=5 on the picker, RPE 5..=10). Right is a
+    /// higher number in either scale: more reps in reserve, or a harder RPE.
     pub fn nudge_rir(&mut self, up: bool) {
-        let halves = parse_rir(&self.rir).map_or(if up { 0 } else { 2 }, |r| {
+        let easier = up == (self.effort == Effort::Rir);
+        let current = match self.effort {
+            Effort::Rir => parse_rir(&self.rir),
+            Effort::Rpe => parse_rpe(&self.rir),
+        };
+        let halves = current.map_or(if up { 0 } else { 2 }, |r| {
             let h = i16::from(r.halves());
-            if up { (h + 1).min(10) } else { (h - 1).max(0) }
+            if easier { (h + 1).min(10) } else { (h - 1).max(0) }
         });
         if let Some(rir) = Rir::from_halves(halves as u8) {
-            self.rir = rir.to_string();
+            self.rir = self.effort.number(rir);
         }
         self.refresh_dirty();
         self.clear_error(Field::Rir);
@@ -280,10 +318,14 @@ impl SetForm {
             Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
             Field::Rir if self.rir.trim().is_empty() => {
-                self.set_error(field, "how many more good reps? pick 0-5".into());
+                let ask = match self.effort {
+                    Effort::Rir => "how many more good reps? pick 0-5",
+                    Effort::Rpe => "how hard was it? pick RPE 5-10",
+                };
+                self.set_error(field, ask.into());
                 return false;
             }
-            Field::Rir => parse_set_rir(&self.rir).map(drop),
+            Field::Rir => self.effort.parse(&self.rir).map(drop),
             Field::FormBroke | Field::Note => Ok(()),
         };
         match result {
@@ -318,7 +360,7 @@ impl SetForm {
         }
         let load = parse_load(&self.weight).ok()?;
         let reps = parse_set_reps(&self.reps).ok()?;
-        let rir = if self.rir.trim().is_empty() { None } else { Some(parse_set_rir(&self.rir).ok()?) };
+        let rir = if self.rir.trim().is_empty() { None } else { Some(self.effort.parse(&self.rir).ok()?) };
         Some(SetEntry {
             exercise: target.exercise,
             kind: target.kind,
@@ -387,5 +429,33 @@ mod tests {
         form.nudge_rir(false);
         form.nudge_rir(false);
         assert_eq!(form.rir, "0.5");
+    }
+
+    #[test]
+    fn rpe_is_picked_typed_and_saved_as_rir() {
+        let mut form = working_form().in_scale(Effort::Rpe);
+        assert_eq!(form.entry(), None);
+        assert_eq!(form.error(Field::Rir), Some("how hard was it? pick RPE 5-10"));
+        form.pick_rir(8);
+        assert_eq!((form.rir.as_str(), form.error(Field::Rir)), ("8", None));
+        assert_eq!(form.entry().and_then(|e| e.rir).map(Rir::halves), Some(4), "RPE 8 is RIR 2");
+        // 1 then 0 is 10; a half step up from 9 is 9.5.
+        form.pick_rir(1);
+        assert_eq!(form.error(Field::Rir), None, "a lone 1 waits for its 0");
+        form.pick_rir(0);
+        assert_eq!(form.entry().and_then(|e| e.rir).map(Rir::halves), Some(0));
+        form.pick_rir(9);
+        form.nudge_rir(true);
+        assert_eq!(form.rir, "9.5");
+        assert_eq!(form.entry().map(|e| e.summary_in(Effort::Rpe)), Some("60 kg x 10 @ 9.5".into()));
+        form.nudge_rir(true);
+        form.nudge_rir(true);
+        assert_eq!(form.rir, "10", "RPE stops at 10");
+        // Below 5 is refused beside the field, the text kept.
+        form.pick_rir(4);
+        assert_eq!(form.rir, "4");
+        assert_eq!(form.error(Field::Rir), Some("RPE is 5-10: below 5 is not a working set"));
+        assert_eq!(form.entry(), None);
+        assert_eq!(form.rir, "4");
     }
 }

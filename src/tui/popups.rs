@@ -17,12 +17,12 @@ pub enum Question {
     TechnicalFailure {
         /// The exercise.
         exercise: String,
-        /// The RIR typed: "0" or "0.5".
+        /// The effort as the lifter reads it: "RIR 0", "RPE 9.5".
         rir: String,
     },
     /// RIR 0 (or 0.5) in a deload week, which is for recovery: save it anyway?
     DeloadFailure {
-        /// The RIR typed: "0" or "0.5".
+        /// The effort as the lifter reads it: "RIR 0", "RPE 9.5".
         rir: String,
     },
     /// Throw away the set being typed to change plan day.
@@ -67,13 +67,11 @@ impl Question {
                 "The form holds {kept}, not saved. Throw it away and open {selected}, or keep it and go back to it?"
             ),
             Question::DeloadFailure { rir } => {
-                format!(
-                    "RIR {rir} in a deload week: this week is for recovery, with no failure. Save it as to failure?"
-                )
+                format!("{rir} in a deload week: this week is for recovery, with no failure. Save it as to failure?")
             }
             Question::TechnicalFailure { exercise, rir } => {
                 format!(
-                    "RIR {rir} on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
+                    "{rir} on {exercise}, a technical lift: the method keeps 1-2 in reserve. Save it as to failure?"
                 )
             }
         }

@@ -56,13 +56,21 @@ impl TodayScreen {
             }
             Action::DeleteSet => {
                 if let Some(set) = self.selected_logged(today) {
-                    *ctx.popup = Some(Popup::Confirm(Question::Delete { id: set.id, summary: describe(&set) }));
+                    *ctx.popup = Some(Popup::Confirm(Question::Delete {
+                        id: set.id,
+                        summary: describe(&set, ctx.settings.entry.effort),
+                    }));
                 } else {
                     *ctx.message = Some((Meaning::Muted, "Select a logged set to delete it".into()));
                 }
             }
             Action::UndoLast => match today.sets.last() {
-                Some(set) => *ctx.popup = Some(Popup::Confirm(Question::Delete { id: set.id, summary: describe(set) })),
+                Some(set) => {
+                    *ctx.popup = Some(Popup::Confirm(Question::Delete {
+                        id: set.id,
+                        summary: describe(set, ctx.settings.entry.effort),
+                    }));
+                }
                 None => *ctx.message = Some((Meaning::Muted, "Nothing logged in this session yet".into())),
             },
             Action::PrevDay | Action::NextDay => return self.switch_day(action == Action::NextDay, ctx),
@@ -263,7 +271,7 @@ impl TodayScreen {
         } else {
             String::new()
         };
-        *ctx.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(set))));
+        *ctx.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(set, ctx.settings.entry.effort))));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
         // question the lifter is answering: a save that waited can land at any time).
         let calibrates = ctx.popup.is_none()

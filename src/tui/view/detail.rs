@@ -76,7 +76,10 @@ fn records(screen: &View<'_>, detail: &ExerciseDetail, latest: Option<&WeekPoint
     let mut lines = Vec::new();
     match &detail.records.best_e1rm {
         Some((best, set)) => lines.push(Line::styled(
-            truncate(&format!("★ e1RM {best:.1} {unit}: {}", set.entry.summary()), width),
+            truncate(
+                &format!("★ e1RM {best:.1} {unit}: {}", set.entry.summary_in(screen.app.settings.entry.effort)),
+                width,
+            ),
             t.style(Meaning::Good),
         )),
         None => lines.push(Line::styled("No records yet.", t.style(Meaning::Muted))),
@@ -87,7 +90,10 @@ fn records(screen: &View<'_>, detail: &ExerciseDetail, latest: Option<&WeekPoint
     }
     if let Some(last) = latest {
         lines.push(Line::styled(
-            truncate(&format!("Latest top set: {}", last.top.entry.summary()), width),
+            truncate(
+                &format!("Latest top set: {}", last.top.entry.summary_in(screen.app.settings.entry.effort)),
+                width,
+            ),
             t.style(Meaning::Muted),
         ));
     }
@@ -123,7 +129,7 @@ fn weeks_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer
             let text = format!(
                 "{}  {}  e1RM {:.1}  {}x{deload}",
                 w.monday.format("%-d %b %y"),
-                w.top.entry.summary(),
+                w.top.entry.summary_in(screen.app.settings.entry.effort),
                 w.best_e1rm,
                 w.working_sets
             );
@@ -148,7 +154,10 @@ fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer)
             let date = screen.app_local(set.session_started_at).format("%a %-d %b %y");
             let star = if detail.records.holds(set) { " ★" } else { "" };
             let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
-            let text = truncate(&format!("{date}  {}{kind}{star}", set.entry.summary()), width);
+            let text = truncate(
+                &format!("{date}  {}{kind}{star}", set.entry.summary_in(screen.app.settings.entry.effort)),
+                width,
+            );
             let meaning = if set.entry.kind == SetKind::RampUp { Meaning::Muted } else { Meaning::Text };
             Line::styled(text, t.style(meaning))
         })

@@ -9,10 +9,11 @@ use super::{View, truncate};
 use crate::keymap::Action;
 use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
+use crate::model::units::Effort;
 use crate::model::units::parse_load;
 use crate::training::{e1rm, plates};
 use crate::tui::form::FormTarget;
-use crate::tui::form::{Field, RIR_CHOICES, SetForm};
+use crate::tui::form::{Field, RIR_CHOICES, RPE_CHOICES, SetForm};
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
@@ -96,8 +97,10 @@ impl Fields<'_> {
     fn rir(&self) -> Line<'static> {
         let t = self.screen.theme;
         let form = self.form;
-        let mut rir = vec![Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted))];
-        for choice in RIR_CHOICES {
+        let label = form.effort.label();
+        let mut rir = vec![Span::styled(format!("{label:<8}"), t.style(Meaning::Muted))];
+        let choices = if form.effort == Effort::Rpe { RPE_CHOICES } else { RIR_CHOICES };
+        for choice in choices {
             let value = choice.trim_end_matches('+');
             let chosen = form.rir == value || (choice == "5+" && form.rir.parse::<f64>().is_ok_and(|v| v >= 5.0));
             let style = if chosen {
@@ -117,7 +120,7 @@ impl Fields<'_> {
         }
         if !form.asks_rir() && form.rir.is_empty() {
             rir = vec![
-                Span::styled(format!("{:<8}", "RIR"), t.style(Meaning::Muted)),
+                Span::styled(format!("{label:<8}"), t.style(Meaning::Muted)),
                 Span::styled("not asked for ramp-ups", t.style(Meaning::Muted)),
             ];
         }
@@ -154,11 +157,12 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
     if let Some(today) = &screen.app.today
         && let Some(exercise) = today.exercises.iter().find(|e| e.planned.name == target.exercise)
     {
+        let effort = screen.app.settings.entry.effort;
         let target_text = format!(
-            "Target: {} x {} @ RIR {}",
+            "Target: {} x {} @ {}",
             exercise.target.weight.map_or_else(|| "pick a load".into(), |w| w.to_string()),
             exercise.target.reps_text(),
-            exercise.target.rir
+            effort.band(exercise.target.rir.low, exercise.target.rir.high)
         );
         if target.kind == SetKind::Working {
             lines.push(Line::styled(truncate(&target_text, width), t.style(Meaning::Muted)));
@@ -176,7 +180,7 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
                     )
                     .map(|d| format!(" {d}"))
                     .unwrap_or_default();
-                    format!("Last{date}: {}{e1rm}", s.entry.summary())
+                    format!("Last{date}: {}{e1rm}", s.entry.summary_in(effort))
                 },
             );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));

@@ -11,6 +11,7 @@ use super::{View, truncate};
 use crate::history::WeekComparison;
 use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
+use crate::model::units::Effort;
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
@@ -79,10 +80,10 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
 }
 
-fn compact(entry: &SetEntry) -> String {
+fn compact(entry: &SetEntry, effort: Effort) -> String {
     let mut text = format!("{}{} x{}", entry.weight.load, entry.weight.unit, entry.reps);
     if let Some(rir) = entry.rir {
-        let _ = write!(text, " @{rir}");
+        let _ = write!(text, " @{}", effort.number(rir));
     }
     if entry.form_broke {
         text.push('!');
@@ -179,7 +180,8 @@ fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: boo
     }
     // Ramp-up sets apart and dimmed: they are never compared.
     if !exercise.ramp_ups.is_empty() {
-        let ramps: Vec<String> = exercise.ramp_ups.iter().map(|s| compact(&s.entry)).collect();
+        let ramps: Vec<String> =
+            exercise.ramp_ups.iter().map(|s| compact(&s.entry, screen.app.settings.entry.effort)).collect();
         lines.push(Line::styled(
             truncate(&format!("    ramp-ups: {}", ramps.join(", ")), width),
             t.style(Meaning::Muted),
@@ -216,7 +218,7 @@ fn set_row(screen: &View<'_>, exercise: &WeekComparison, row: usize, col: usize,
             || "-".to_string(),
             |s| {
                 let star = if exercise.records.contains(&s.id) { "★" } else { "" };
-                format!("{}{star}", compact(&s.entry))
+                format!("{}{star}", compact(&s.entry, screen.app.settings.entry.effort))
             },
         )
     };

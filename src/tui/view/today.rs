@@ -148,7 +148,10 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             String::new()
         };
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
-        title.push(Span::styled(format!("  {}  {done}/{due}", exercise.prescription()), t.style(Meaning::Muted)));
+        title.push(Span::styled(
+            format!("  {}  {done}/{due}", exercise.prescription_in(screen.app.settings.entry.effort)),
+            t.style(Meaning::Muted),
+        ));
         lines.push(Line::from(title));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
@@ -182,7 +185,7 @@ fn slot_line(
     let t = screen.theme;
     let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
     let label = slot_name(slot.kind, slot.number);
-    let what = exercise.slot_text(slot);
+    let what = exercise.slot_text_in(slot, screen.app.settings.entry.effort);
     let pointer = if is_cursor {
         "▸"
     } else if is_current {

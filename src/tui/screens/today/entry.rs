@@ -3,6 +3,7 @@
 use super::TodayScreen;
 use crate::keymap::Action;
 use crate::model::exercise::FailureClass;
+use crate::model::units::Rir;
 use crate::today::Today;
 use crate::training::warnings::{FailureConcern, failure_concern};
 use crate::tui::effect::Effect;
@@ -151,6 +152,7 @@ impl TodayScreen {
             editing: None,
             rest_seconds: u32::try_from(rest.as_secs()).unwrap_or(u32::MAX).min(3600),
         };
+        let effort = ctx.settings.entry.effort;
         self.form = match &slot.logged {
             Some(set) => {
                 target.editing = Some(set.id);
@@ -160,7 +162,7 @@ impl TodayScreen {
                     target,
                     e.weight.load.to_string(),
                     e.reps.to_string(),
-                    e.rir.map(|r| r.to_string()).unwrap_or_default(),
+                    e.rir.map(|r| effort.number(r)).unwrap_or_default(),
                     e.form_broke,
                     e.note.clone(),
                 )
@@ -169,7 +171,8 @@ impl TodayScreen {
                 let weight = slot.weight.map(|w| w.load.to_string()).unwrap_or_default();
                 SetForm::filled(target, weight, slot.reps.to_string(), String::new(), false, String::new())
             }
-        };
+        }
+        .in_scale(effort);
     }
 
     /// A key in the form.
@@ -214,7 +217,7 @@ impl TodayScreen {
             self.form.pick_rir(c as u8 - b'0');
         } else if field == Field::Rir {
             // '.' or ',' adds the half step to a whole RIR.
-            if !self.form.rir.contains('.') && !self.form.rir.is_empty() {
+            if !self.form.rir.contains('.') && !self.form.rir.is_empty() && self.form.rir != "10" {
                 self.form.rir.push_str(".5");
                 self.form.refresh_dirty();
             }
@@ -242,7 +245,7 @@ impl TodayScreen {
             .find(|e| e.planned.name == entry.exercise)
             .map_or(FailureClass::Safe, |e| e.planned.failure_class);
         if !confirmed && let Some(concern) = failure_concern(&entry, class, today.deload.is_some()) {
-            let rir = entry.rir.map_or_else(|| "0".to_string(), |r| r.to_string());
+            let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| ctx.settings.entry.effort.named(r));
             let question = match concern {
                 FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone(), rir },
                 FailureConcern::DeloadWeek => Question::DeloadFailure { rir },
