@@ -491,7 +491,8 @@ impl Settings {
     /// The keymap with `[keys]` applied.
     pub fn keymap(&self) -> Result<Keymap, KeyError> {
         let keys = keys::cleaned_keys(&self.keys);
-        Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str())))
+        Ok(Keymap::with_overrides(keys.iter().map(|(name, key)| (name.as_str(), key.as_str())))?
+            .in_scale(self.entry.effort))
     }
 
     /// What the plan takes from the settings where it names nothing itself.

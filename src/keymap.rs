@@ -7,6 +7,8 @@ mod typing;
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
+use crate::model::units::Effort;
+
 pub(crate) use bindings::PAIRED_LABELS;
 pub use bindings::{Action, BINDINGS, Binding, Context, OVERRIDABLE};
 pub use typing::{FormField, Typed};
@@ -25,6 +27,23 @@ impl Default for Keymap {
 }
 
 impl Keymap {
+    /// The keymap with the set form's picker keys named in the lifter's effort scale: "RPE -/+ ½"
+    /// for a lifter who reads RPE (Right is the higher number in either scale), so the footer
+    /// and help say it alike.
+    #[must_use]
+    pub fn in_scale(mut self, effort: Effort) -> Keymap {
+        if effort == Effort::Rpe {
+            for binding in self.bindings.iter_mut().filter(|b| b.context == Context::Form) {
+                binding.help = match binding.action {
+                    Action::Left => "RPE -/+ ½",
+                    Action::Right => "RPE + ½",
+                    _ => binding.help,
+                };
+            }
+        }
+        self
+    }
+
     /// Every binding, in order.
     pub fn bindings(&self) -> &[Binding] {
         &self.bindings

@@ -20,7 +20,6 @@ use super::app::{App, MIN_HEIGHT, MIN_WIDTH};
 use super::screens::{Pane, Screen};
 use super::theme::{Meaning, Theme};
 use crate::keymap::Context;
-use crate::model::units::Effort;
 
 /// The whole screen.
 pub struct View<'a> {
@@ -162,26 +161,9 @@ impl View<'_> {
         if self.app.resting(self.now) && self.app.popup.is_none() {
             contexts.insert(0, Context::Rest);
         }
-        let effort = self.app.settings.entry.effort;
-        let hints: Vec<(&str, &str)> = self
-            .app
-            .keymap
-            .footer(&contexts)
-            .into_iter()
-            .map(|(keys, words)| (keys, in_scale(words, effort)))
-            .collect();
+        let hints = self.app.keymap.footer(&contexts);
         let line = fit_hints(&hints, area.width as usize, self.theme);
         Paragraph::new(line).render(area, buf);
-    }
-}
-
-/// A key's words in the lifter's effort scale: the form's picker keys say "RPE -/+ ½" to a
-/// lifter who reads RPE (Right is the higher number in either scale).
-pub(super) fn in_scale(words: &str, effort: Effort) -> &str {
-    match (effort, words) {
-        (Effort::Rpe, "RIR -/+ ½") => "RPE -/+ ½",
-        (Effort::Rpe, "RIR + ½") => "RPE + ½",
-        _ => words,
     }
 }
 

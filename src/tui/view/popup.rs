@@ -102,10 +102,8 @@ fn help(screen: &View<'_>, scroll: u16, area: Rect, buf: &mut Buffer) {
         }
         lines.push(Line::styled(screen.app.keymap.title(context), t.style(Meaning::Title)));
         for (keys, words) in rows {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {keys:<18}"), t.style(Meaning::Key)),
-                Span::raw(super::in_scale(words, screen.app.settings.entry.effort).to_string()),
-            ]));
+            lines
+                .push(Line::from(vec![Span::styled(format!("  {keys:<18}"), t.style(Meaning::Key)), Span::raw(words)]));
         }
     }
     let rect = centered(area, 56, area.height.saturating_sub(2));
