@@ -66,3 +66,12 @@ fn a_bad_scale_in_config_is_refused_with_where() {
     let message = String::from_utf8_lossy(&out.stderr);
     assert!(message.contains(":2:10") && message.contains("borg"), "{message}");
 }
+
+#[test]
+fn calc_reads_effort_in_the_lifters_scale_too() {
+    let rir = lifter_in(None).ok(&["calc", "e1rm", "100x3@2"]);
+    let rpe = lifter_in(Some("rpe"));
+    assert_eq!(rpe.ok(&["calc", "e1rm", "100x3@8"]), rir, "RPE 8 is 2 reps in reserve");
+    assert_eq!(rpe.ok(&["calc", "e1rm", "100x3@rir2"]), rir);
+    assert!(rir.contains("5 reps to failure"), "{rir}");
+}

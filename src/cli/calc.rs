@@ -7,7 +7,7 @@ use super::{Calc, Context, say, warn};
 use crate::config::Settings;
 use crate::error::Error;
 use crate::model::plan::Plan;
-use crate::model::units::{Load, Unit, Weight, parse_load, parse_set};
+use crate::model::units::{Load, Unit, Weight, parse_load, parse_set_in};
 use crate::training::e1rm::{self, Formula};
 use crate::training::{plates, ramp};
 
@@ -36,7 +36,7 @@ fn e1rm_text(
     plan: &Plan,
     settings: &Settings,
 ) -> Result<String, Error> {
-    let (load, reps, rir) = parse_set(set).map_err(Error::Input)?;
+    let (load, reps, rir) = parse_set_in(set, settings.entry.effort).map_err(Error::Input)?;
     let formula = formula.unwrap_or(settings.e1rm.formula);
     let unit = unit.unwrap_or(plan.unit);
     let estimate = e1rm::estimate(formula, load.as_f64(), reps, rir).ok_or_else(|| {

@@ -143,7 +143,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
         let target = match input.deload {
-            Some(style) => deload_target(planned, &last_entries, style, loadable_for, input.rules.formula),
+            Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),
             None => {
                 let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
                 let history = History {

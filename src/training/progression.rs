@@ -295,7 +295,7 @@ pub fn deload_target(
     last_working: &[SetEntry],
     style: DeloadStyle,
     loadable: impl Fn(Unit) -> Loadable,
-    formula: Formula,
+    rules: &Rules,
 ) -> Target {
     let range = planned.reps;
     let rir = RirTarget { low: planned.rir.low.max(DELOAD_RIR.low), high: planned.rir.high.max(DELOAD_RIR.high) };
@@ -313,20 +313,20 @@ pub fn deload_target(
     let grid = loadable(unit);
     let same_unit = || last_working.iter().filter(|s| s.weight.unit == unit);
     let e1rm = same_unit()
-        .filter_map(|s| e1rm::estimate_set(formula, s))
+        .filter_map(|s| e1rm::estimate_set(rules.formula, s))
         .fold(None, |best: Option<f64>, e| Some(best.map_or(e, |b| b.max(e))));
     let cap = match style {
         DeloadStyle::Volume => top.weight.load.as_f64(),
         DeloadStyle::Load => top.weight.load.as_f64() * 0.9,
     };
-    let doable = e1rm.and_then(|e| e1rm::load_for(formula, e, range.low, Rir::whole(DELOAD_RIR.high)?));
+    let doable = e1rm.and_then(|e| e1rm::load_for(rules.formula, e, range.low, Rir::whole(DELOAD_RIR.high)?));
     let aim = doable.map_or(cap, |d| d.min(cap));
     let lightest = grid.round_up(Load::from_hundredths(1));
     let load = Load::from_f64(aim).and_then(|l| grid.round_down(l)).or(lightest).unwrap_or(top.weight.load);
     // Reps that leave at least 3 in reserve at that load, and no more than were done there.
     let mut reps = range.low;
     if let Some(e) = e1rm {
-        let rtf = e1rm::reps_to_failure(formula, e, load.as_f64());
+        let rtf = e1rm::reps_to_failure(rules.formula, e, load.as_f64());
         reps = reps.min(rtf.saturating_sub(u16::from(DELOAD_RIR.low)).max(1));
     }
     if let Some(done) = same_unit().filter(|s| s.weight.load == load).map(|s| s.reps).max() {
@@ -344,7 +344,7 @@ pub fn deload_target(
         rir,
         reason: format!(
             "deload week: {how}, well under last time's {}: {weight} x {reps}, stop with {rir} in reserve",
-            top.summary()
+            top.summary_in(rules.effort)
         ),
         layoff: None,
     }

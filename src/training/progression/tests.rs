@@ -324,15 +324,40 @@ fn a_deload_target_is_easier_than_recent_capacity() {
     p.rir = DELOAD_RIR;
     let last = [set(70.0, 6, Some(1.0), false)];
     let loadable = |unit| loadable_for(p.equipment, &Gear::standard(), p.load_step, unit);
-    let t = deload_target(&p, &last, DeloadStyle::Volume, loadable, Formula::Epley);
+    let t =
+        deload_target(&p, &last, DeloadStyle::Volume, loadable, &Rules { formula: Formula::Epley, ..Rules::default() });
     assert_eq!(load_reps(&t), ("62.5 kg".into(), "6".into()));
     assert_eq!(t.rir, DELOAD_RIR);
     assert!(t.reason.contains("62.5 kg x 6, stop with 3-4 in reserve"), "{}", t.reason);
     // A load deload: 90% of 70 = 63, under the 64.75: 62.5 too.
-    let t = deload_target(&p, &last, DeloadStyle::Load, loadable, Formula::Epley);
+    let t =
+        deload_target(&p, &last, DeloadStyle::Load, loadable, &Rules { formula: Formula::Epley, ..Rules::default() });
     assert_eq!(load_reps(&t), ("62.5 kg".into(), "6".into()));
     // At the empty bar nothing is lighter: 20 x 6 @ 0 has 6 to failure there, so 3 reps
     // leave 3 in reserve, never the 6 done at failure.
-    let t = deload_target(&p, &[set(20.0, 6, Some(0.0), false)], DeloadStyle::Volume, loadable, Formula::Epley);
+    let t = deload_target(
+        &p,
+        &[set(20.0, 6, Some(0.0), false)],
+        DeloadStyle::Volume,
+        loadable,
+        &Rules { formula: Formula::Epley, ..Rules::default() },
+    );
     assert_eq!(load_reps(&t), ("20 kg".into(), "3".into()));
+}
+
+#[test]
+fn reasons_quote_last_time_in_the_lifters_scale() {
+    // The rules count reps in reserve; only the words change for a lifter who reads RPE.
+    let mut p = bench();
+    let last = [set(70.0, 6, Some(1.0), false)];
+    let loadable = |unit| loadable_for(p.equipment, &Gear::standard(), p.load_step, unit);
+    let rpe = Rules { effort: Effort::Rpe, ..Rules::default() };
+    let history = History { last: &last, last_date: None, before: None, missed: None };
+    let usual = target(&p, &history, day("2025-03-10"), loadable, &rpe);
+    assert!(usual.reason.starts_with("last time 70 kg x 6 @ 9:"), "{}", usual.reason);
+    let rir = target(&p, &history, day("2025-03-10"), loadable, &Rules::default());
+    assert_eq!((usual.weight, usual.reps, usual.rir), (rir.weight, rir.reps, rir.rir), "same target");
+    p.rir = DELOAD_RIR;
+    let deload = deload_target(&p, &last, DeloadStyle::Volume, loadable, &rpe);
+    assert!(deload.reason.contains("well under last time's 70 kg x 6 @ 9:"), "{}", deload.reason);
 }
