@@ -170,6 +170,7 @@ fn ramp_up_sets(
             rir: None,
             form_broke: false,
             note: String::new(),
+            ..Default::default()
         };
         *at += chrono::Duration::seconds(90);
         sets.push((entry, *at));
@@ -206,6 +207,7 @@ fn working_sets(
             rir: Rir::from_halves(halves),
             form_broke,
             note,
+            ..Default::default()
         };
         *at += chrono::Duration::seconds(planned.rest.as_secs() as i64 + 45);
         done.push(entry.clone());

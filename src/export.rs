@@ -12,8 +12,9 @@ use serde::Serialize;
 
 use crate::clock::Clock;
 use crate::model::exercise::CustomExercise;
-use crate::model::session::{DeloadStyle, LoggedSet, Readiness, Session};
+use crate::model::session::{Basis, DeloadStyle, LoggedSet, Readiness, Session, SetEntry, Side, Technique};
 use crate::model::text::{clean_note, spreadsheet_safe};
+use crate::model::units::Distance;
 use crate::store::{Store, StoreError};
 use crate::training::compare::week_bounds;
 
@@ -39,8 +40,26 @@ pub enum Format {
 /// know, the muscles it counts for (`;`-separated). A session with no sets (a rest day marked
 /// done) is one row with the set columns empty, and a deload week with no session in it is one
 /// row with only `deload` and `deload_week`, so nothing the log holds is left out.
+///
+/// The last six say what a set is beyond a load and reps, and are empty for a plain set: `basis`
+/// is `bw+` (body weight plus `weight`) or `bw-` (body weight minus it, assisted); `seconds` and
+/// `distance_m` measure holds, carries and cardio; `side` is `each`, `left` or `right`;
+/// `technique` is `drop`, `rest-pause` or `myo-reps`; `superset` names the group.
 pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,\
-     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles";
+     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles,basis,seconds,distance_m,side,technique,superset";
+
+/// The columns from `basis` on, each empty for a plain set.
+fn kind_columns(e: &SetEntry) -> String {
+    format!(
+        "{},{},{},{},{},{}",
+        if e.basis == Basis::Load { "" } else { e.basis.as_str() },
+        e.seconds.map(|s| s.to_string()).unwrap_or_default(),
+        e.distance.map(|d| d.metres().to_string()).unwrap_or_default(),
+        e.side.map_or("", Side::as_str),
+        e.technique.map_or("", Technique::as_str),
+        e.superset.as_deref().map(csv_text).unwrap_or_default(),
+    )
+}
 
 fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) { format!("\"{}\"", text.replace('"', "\"\"")) } else { text.to_string() }
@@ -67,6 +86,18 @@ struct JsonSet {
     form_broke: bool,
     note: String,
     logged_at: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    basis: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    seconds: Option<u32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    distance_m: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    side: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    technique: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    superset: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -114,6 +145,12 @@ fn json_set(set: &LoggedSet) -> JsonSet {
         form_broke: e.form_broke,
         note: clean_note(&e.note).into_owned(),
         logged_at: iso(set.logged_at),
+        basis: (e.basis != Basis::Load).then(|| e.basis.as_str()),
+        seconds: e.seconds,
+        distance_m: e.distance.map(Distance::metres),
+        side: e.side.map(Side::as_str),
+        technique: e.technique.map(Technique::as_str),
+        superset: e.superset.as_deref().map(|g| clean_note(g).into_owned()),
     }
 }
 
@@ -198,7 +235,7 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
         let e = &set.entry;
         writeln!(
             out,
-            "{first},{},{},{},{},{},{},{},{},{},{last},{}",
+            "{first},{},{},{},{},{},{},{},{},{},{last},{},{}",
             csv_text(&e.exercise),
             e.kind.as_str(),
             e.weight.load,
@@ -209,6 +246,7 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
             csv_text(&e.note),
             iso(set.logged_at),
             muscles.get(e.exercise.as_str()).map_or("", String::as_str),
+            kind_columns(e),
         )
         .map_err(io)
     })?;
@@ -216,13 +254,13 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
     empty.sort_by_key(|s| (s.started_at, s.id));
     for session in &empty {
         let (first, last) = session_columns(session);
-        writeln!(out, "{first},,,,,,,,,,{last},").map_err(io)?;
+        writeln!(out, "{first},,,,,,,,,,{last},,,,,,,").map_err(io)?;
     }
     // Deload weeks no session falls in.
     let used: HashSet<NaiveDate> =
         context.sessions.values().filter_map(|s| context.deload(s)).map(|(monday, _)| monday).collect();
     for (monday, style) in context.deload_weeks.iter().filter(|(m, _)| !used.contains(m)) {
-        writeln!(out, ",,,,,,,,,,,,{},,,,{monday},", style.as_str()).map_err(io)?;
+        writeln!(out, ",,,,,,,,,,,,{},,,,{monday},,,,,,,", style.as_str()).map_err(io)?;
     }
     Ok(())
 }

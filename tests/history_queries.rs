@@ -240,6 +240,7 @@ fn kept_records_answer_exactly_as_reading_every_set_through_edits_deletes_deload
         rir: if dice.below(4) == 0 { None } else { Rir::from_halves(dice.below(7) as u8) },
         form_broke: dice.below(10) == 0,
         note: String::new(),
+        ..Default::default()
     };
     let check = |store: &Store, label: &str| {
         assert_eq!(stored_flags(&path), flags_by_hand(&path), "{label}: the flags are exactly the records when lifted");

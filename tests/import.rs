@@ -566,6 +566,7 @@ fn full_log() -> Store {
         rir: hardset::model::units::Rir::from_halves(1),
         form_broke: true,
         note: "left shoulder, \"pinchy\"; stopped\nat 6".into(),
+        ..Default::default()
     };
     let day = hardset::model::session::SessionFor::New { day_name: "Push, heavy".into(), day_index: Some(0) };
     store.log_set(&day, &entry, common::evening(), 180).expect("logs");
@@ -675,6 +676,7 @@ fn noted_log() -> Store {
         rir: Rir::from_halves(rir),
         form_broke: false,
         note: note.into(),
+        ..Default::default()
     };
     let long_day = Utc.with_ymd_and_hms(2026, 11, 21, 9, 0, 30).single().expect("time");
     let old = Utc.with_ymd_and_hms(2026, 3, 2, 7, 15, 12).single().expect("time");
@@ -937,6 +939,7 @@ fn hevy_files_keep_minutes_only_and_are_still_recognised() {
         rir: hardset::model::units::Rir::from_halves(2),
         form_broke: false,
         note: "slow".into(),
+        ..Default::default()
     };
     let at = Utc.with_ymd_and_hms(2026, 11, 20, 10, 0, 30).single().expect("time");
     let day = hardset::model::session::SessionFor::New { day_name: "Pull".into(), day_index: None };
@@ -1214,6 +1217,7 @@ fn sets_an_older_import_filed_under_an_alias_are_reported_and_can_be_filed_again
             rir: Rir::from_halves(2),
             form_broke: false,
             note: String::new(),
+            ..Default::default()
         };
         let day = hardset::model::session::SessionFor::New { day_name: "Legs".into(), day_index: None };
         store.log_set(&day, &entry, Utc.with_ymd_and_hms(2026, 11, 20, 17, 0, 0).unwrap(), 180).expect("logs");

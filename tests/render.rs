@@ -133,6 +133,7 @@ fn a_rest_day_says_so() {
         rir: hardset::model::units::Rir::whole(1),
         form_broke: false,
         note: String::new(),
+        ..Default::default()
     };
     store.log_set(&session, &set, evening() - Duration::days(1), 150).expect("logs");
     let d = driver_on(store, clock);

@@ -196,6 +196,7 @@ fn a_rest_day_is_marked_done_and_the_rotation_moves_on() {
         rir,
         form_broke: false,
         note: String::new(),
+        ..Default::default()
     };
     store.log_set(&day3, &set, evening() - Duration::days(1), 150).expect("logs");
     let mut d = driver_on(store, clock.clone());

@@ -19,6 +19,7 @@ fn entry(load: f64, unit: Unit, reps: u16, rir: Option<u8>) -> SetEntry {
         rir: rir.and_then(Rir::from_halves),
         form_broke: false,
         note: String::new(),
+        ..Default::default()
     }
 }
 

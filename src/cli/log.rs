@@ -94,6 +94,7 @@ pub fn parse_log_in(
                 rir,
                 form_broke: false,
                 note: String::new(),
+                ..Default::default()
             })
         })
         .collect()

@@ -2,6 +2,8 @@
 //! broke, notes, check-ins, plan days and deload weeks. Exporting, wiping and importing gives
 //! back the same log.
 
+mod more;
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
@@ -17,6 +19,7 @@ use crate::model::units::{
     InputError, Load, Rir, Unit, Weight, load_from_value, parse_load, parse_reps, parse_rir, reps_from_value,
     rir_from_value,
 };
+use more::{SetMore, json_set};
 
 const OWN_UNITS: &str = "hardset's files carry the unit of every set: leave --unit out";
 
@@ -86,6 +89,12 @@ pub(super) fn parse_csv(
         logged_at: cols.need("logged_at")?,
         deload_week: cols.find(&["deload_week"]),
         muscles: cols.find(&["muscles"]),
+        basis: cols.find(&["basis"]),
+        seconds: cols.find(&["seconds"]),
+        distance: cols.find(&["distance_m"]),
+        side: cols.find(&["side"]),
+        technique: cols.find(&["technique"]),
+        superset: cols.find(&["superset"]),
     };
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
@@ -117,6 +126,12 @@ struct Layout {
     logged_at: usize,
     deload_week: Option<usize>,
     muscles: Option<usize>,
+    basis: Option<usize>,
+    seconds: Option<usize>,
+    distance: Option<usize>,
+    side: Option<usize>,
+    technique: Option<usize>,
+    superset: Option<usize>,
 }
 
 /// A field read whole: notes keep their spaces and line breaks (the row's fields are already
@@ -220,19 +235,27 @@ fn read_set(row: &Row<'_>, l: &Layout, session: &mut ParsedSession) -> Result<()
         .filter(|m| !m.trim().is_empty())
         .map(|m| Muscle::parse(m).ok_or_else(|| format!("muscles: \"{m}\" is not a muscle hardset knows")))
         .collect::<Result<Vec<_>, _>>()?;
-    session.sets.push(ParsedSet {
-        entry: SetEntry {
-            exercise,
-            kind,
-            weight: Weight::new(weight, unit),
-            reps,
-            rir,
-            form_broke,
-            note: checked_note(raw(row, l.note))?,
-        },
-        logged_at: Some(logged_at),
-        muscles,
-    });
+    let mut entry = SetEntry {
+        exercise,
+        kind,
+        weight: Weight::new(weight, unit),
+        reps,
+        rir,
+        form_broke,
+        note: checked_note(raw(row, l.note))?,
+        ..Default::default()
+    };
+    let superset = raw(row, l.superset);
+    SetMore {
+        basis: row.get_opt(l.basis),
+        seconds: row.get_opt(l.seconds),
+        distance_m: row.get_opt(l.distance),
+        side: row.get_opt(l.side),
+        technique: row.get_opt(l.technique),
+        superset: (!superset.is_empty()).then_some(superset),
+    }
+    .apply(&mut entry)?;
+    session.sets.push(ParsedSet { entry, logged_at: Some(logged_at), muscles });
     Ok(())
 }
 
@@ -359,6 +382,18 @@ struct JsonSet {
     note: String,
     #[serde(deserialize_with = "de_time")]
     logged_at: DateTime<Utc>,
+    #[serde(default)]
+    basis: Option<String>,
+    #[serde(default)]
+    seconds: Option<u32>,
+    #[serde(default)]
+    distance_m: Option<f64>,
+    #[serde(default)]
+    side: Option<String>,
+    #[serde(default)]
+    technique: Option<String>,
+    #[serde(default)]
+    superset: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -439,23 +474,7 @@ impl Sink<'_> {
             day_index: s.plan_day_index,
             note: s.note,
             readiness: s.readiness,
-            sets: s
-                .sets
-                .into_iter()
-                .map(|set| ParsedSet {
-                    entry: SetEntry {
-                        exercise: set.exercise,
-                        kind: set.set_kind,
-                        weight: Weight::new(set.weight, set.unit),
-                        reps: set.reps,
-                        rir: set.rir,
-                        form_broke: set.form_broke,
-                        note: set.note,
-                    },
-                    logged_at: Some(set.logged_at),
-                    muscles: Vec::new(),
-                })
-                .collect(),
+            sets: s.sets.into_iter().map(json_set).collect::<Result<_, _>>().map_err(ImportError::whole)?,
             exercise_notes: Vec::new(),
         };
         // Each session of the file is its own, even at the same start as another.

@@ -25,7 +25,16 @@ impl ParsedSet {
     /// A set from another app's row: its time comes from the workout's, no form broke.
     pub(crate) fn from_row(exercise: String, kind: SetKind, weight: Weight, reps: u16, rir: Option<Rir>) -> ParsedSet {
         ParsedSet {
-            entry: SetEntry { exercise, kind, weight, reps, rir, form_broke: false, note: String::new() },
+            entry: SetEntry {
+                exercise,
+                kind,
+                weight,
+                reps,
+                rir,
+                form_broke: false,
+                note: String::new(),
+                ..Default::default()
+            },
             logged_at: None,
             muscles: Vec::new(),
         }

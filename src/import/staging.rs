@@ -12,8 +12,8 @@ use serde::{Deserialize, Serialize};
 use super::ImportError;
 use super::rows::{ParsedSession, ParsedSet};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
-use crate::model::session::{DeloadStyle, Readiness, SetEntry, SetKind};
-use crate::model::units::{Load, Rir, Unit, Weight};
+use crate::model::session::{Basis, DeloadStyle, Readiness, SetEntry, SetKind, Side, Technique};
+use crate::model::units::{Distance, Load, Rir, Unit, Weight};
 
 /// The most one session may hold (its sets with their notes, its notes), roughly as it takes
 /// memory. A long session is a few hundred sets, well under 1 MiB.
@@ -367,6 +367,49 @@ struct StagedSet<'a> {
     note: std::borrow::Cow<'a, str>,
     at: Option<(i64, u32)>,
     muscles: Vec<u8>,
+    /// The set's kind beyond load and reps (absent for a plain set, most of any import).
+    #[serde(default, skip_serializing_if = "Option::is_none", borrow)]
+    more: Option<StagedKind<'a>>,
+}
+
+/// What a set is beyond a load and reps, by the log's stored names.
+#[derive(Serialize, Deserialize)]
+struct StagedKind<'a> {
+    basis: &'a str,
+    seconds: Option<u32>,
+    distance: Option<u32>,
+    side: Option<&'a str>,
+    technique: Option<&'a str>,
+    #[serde(borrow)]
+    superset: Option<std::borrow::Cow<'a, str>>,
+}
+
+impl<'a> StagedKind<'a> {
+    fn of(e: &'a SetEntry) -> Option<StagedKind<'a>> {
+        let plain = e.basis == Basis::Load
+            && e.seconds.is_none()
+            && e.distance.is_none()
+            && e.side.is_none()
+            && e.technique.is_none()
+            && e.superset.is_none();
+        (!plain).then(|| StagedKind {
+            basis: e.basis.as_str(),
+            seconds: e.seconds,
+            distance: e.distance.map(Distance::centimetres),
+            side: e.side.map(Side::as_str),
+            technique: e.technique.map(Technique::as_str),
+            superset: e.superset.as_deref().map(Into::into),
+        })
+    }
+
+    fn apply(self, e: &mut SetEntry) {
+        e.basis = Basis::parse(self.basis).unwrap_or_default();
+        e.seconds = self.seconds;
+        e.distance = self.distance.and_then(Distance::from_centimetres);
+        e.side = self.side.and_then(Side::parse);
+        e.technique = self.technique.and_then(Technique::parse);
+        e.superset = self.superset.map(std::borrow::Cow::into_owned);
+    }
 }
 
 impl StagedSet<'_> {
@@ -388,20 +431,26 @@ impl StagedSet<'_> {
                 .filter_map(|m| Muscle::ALL.iter().position(|a| a == m))
                 .map(|i| i as u8)
                 .collect(),
+            more: StagedKind::of(e),
         }
     }
 
     fn into_set(self) -> rusqlite::Result<ParsedSet> {
+        let mut entry = SetEntry {
+            exercise: self.exercise.into_owned(),
+            kind: if self.working { SetKind::Working } else { SetKind::RampUp },
+            weight: Weight::new(Load::from_hundredths(self.load), if self.lb { Unit::Lb } else { Unit::Kg }),
+            reps: self.reps,
+            rir: self.rir.and_then(Rir::from_halves),
+            form_broke: self.form_broke,
+            note: self.note.into_owned(),
+            ..Default::default()
+        };
+        if let Some(more) = self.more {
+            more.apply(&mut entry);
+        }
         Ok(ParsedSet {
-            entry: SetEntry {
-                exercise: self.exercise.into_owned(),
-                kind: if self.working { SetKind::Working } else { SetKind::RampUp },
-                weight: Weight::new(Load::from_hundredths(self.load), if self.lb { Unit::Lb } else { Unit::Kg }),
-                reps: self.reps,
-                rir: self.rir.and_then(Rir::from_halves),
-                form_broke: self.form_broke,
-                note: self.note.into_owned(),
-            },
+            entry,
             logged_at: self.at.map(time).transpose()?,
             muscles: self.muscles.iter().filter_map(|&i| Muscle::ALL.get(usize::from(i)).copied()).collect(),
         })

@@ -4,14 +4,19 @@ use std::fmt::{self, Write as _};
 
 use chrono::{DateTime, Utc};
 
-use super::units::{Effort, Rir, Weight};
+use super::units::{Distance, Effort, Rir, Weight, format_seconds};
+
+mod kinds;
+
+pub use kinds::{Basis, Side, Technique};
 
 /// Ramp-up (warm-up) or working set. Ramp-ups never count as volume, records or trends.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum SetKind {
     /// An easy set climbing towards the working weight.
     RampUp,
     /// A real set, taken close to failure.
+    #[default]
     Working,
 }
 
@@ -40,8 +45,10 @@ impl fmt::Display for SetKind {
     }
 }
 
-/// A set as entered, before the store gives it an id.
-#[derive(Debug, Clone, PartialEq)]
+/// A set as entered, before the store gives it an id. Most sets are a load and reps; the fields
+/// after `note` say what else a set can be, and are their default (`Basis::Load`, `None`) for a
+/// plain set.
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetEntry {
     /// Exercise name.
     pub exercise: String,
@@ -57,19 +64,49 @@ pub struct SetEntry {
     pub form_broke: bool,
     /// Free text.
     pub note: String,
+    /// What the load is measured against: the load itself, or body weight plus or minus it.
+    pub basis: Basis,
+    /// How long the set lasted, for holds, carries and cardio (`None` for a set of reps).
+    pub seconds: Option<u32>,
+    /// How far it went, for carries and cardio.
+    pub distance: Option<Distance>,
+    /// The side of a one-sided set, when it was done one side at a time.
+    pub side: Option<Side>,
+    /// The technique this set is, carrying on the working set logged before it.
+    pub technique: Option<Technique>,
+    /// The superset or circuit the set was done in (a plan's `group`, Hevy's `superset_id`).
+    pub superset: Option<String>,
 }
 
 impl SetEntry {
     /// A missed attempt: 0 reps at a load, as Strong and Hevy keep a lift that failed. Only
     /// imports bring one (a set typed in hardset has at least one rep); it stays in the log and
-    /// its history, and counts for nothing: no record, effective set, e1RM or "last time".
+    /// its history, and counts for nothing: no record, effective set, e1RM or "last time". A
+    /// set measured by time or distance has no reps and is not missed.
     pub fn missed(&self) -> bool {
-        self.reps == 0
+        self.reps == 0 && !self.timed_or_distance()
     }
 
-    /// A working set that was lifted: what records, effective sets, trends and progression count.
+    /// Measured by time or distance (a hold, a carry, cardio) rather than by reps.
+    pub fn timed_or_distance(&self) -> bool {
+        self.seconds.is_some() || self.distance.is_some()
+    }
+
+    /// A working set of reps that was lifted, and not a technique carrying another one on: what
+    /// records, effective sets, trends and progression count.
     pub fn counts(&self) -> bool {
-        self.kind == SetKind::Working && !self.missed()
+        self.kind == SetKind::Working && self.reps > 0 && self.technique.is_none()
+    }
+
+    /// The load as a lifter writes it: `80 kg`, `BW`, `BW+10 kg`, `BW-20 kg`.
+    pub fn load_text(&self) -> String {
+        let load = self.weight.load;
+        match self.basis {
+            Basis::Load => self.weight.to_string(),
+            Basis::BodyPlus if load.hundredths() == 0 => "BW".into(),
+            Basis::BodyPlus => format!("BW+{}", self.weight),
+            Basis::Assisted => format!("BW-{}", self.weight),
+        }
     }
 
     /// `80 kg x 8 @ 1`, the way sets read across the app; a missed attempt reads
@@ -82,14 +119,47 @@ impl SetEntry {
     /// @ 9` for a lifter who reads RPE.
     pub fn summary_in(&self, effort: Effort) -> String {
         if self.missed() {
-            return format!("{} x 0 (missed)", self.weight);
+            return format!("{} x 0 (missed)", self.load_text());
         }
-        let mut text = format!("{} x {}", self.weight, self.reps);
+        let mut text = self.measure_text();
+        if let Some(side) = self.side {
+            let _ = write!(text, " {}", if side == Side::Each { "each side".into() } else { format!("({side})") });
+        }
         if let Some(rir) = self.rir {
             let _ = write!(text, " @ {}", effort.number(rir));
         }
         if self.form_broke {
             text.push_str(" (form broke)");
+        }
+        if let Some(technique) = self.technique {
+            let _ = write!(text, " ({technique})");
+        }
+        text
+    }
+
+    /// What was done, without effort or side: `80 kg x 8`, `BW+10 kg x 6`, `60 s`, `2,000 m in
+    /// 7:45`, `40 m at 64 kg`.
+    fn measure_text(&self) -> String {
+        let loaded = self.weight.load.hundredths() > 0 || self.basis.is_bodyweight();
+        if !self.timed_or_distance() {
+            return format!("{} x {}", self.load_text(), self.reps);
+        }
+        let mut text = String::new();
+        if self.reps > 0 {
+            let _ = write!(text, "{} x {} ", self.load_text(), self.reps);
+        }
+        match (self.distance, self.seconds) {
+            (Some(d), Some(s)) => {
+                let _ = write!(text, "{d} in {}", format_seconds(s));
+            }
+            (Some(d), None) => {
+                let _ = write!(text, "{d}");
+            }
+            (None, Some(s)) => text.push_str(&format_seconds(s)),
+            (None, None) => {}
+        }
+        if loaded && self.reps == 0 {
+            let _ = write!(text, " at {}", self.load_text());
         }
         text
     }
@@ -135,6 +205,7 @@ impl LoggedSet {
                 rir,
                 form_broke: false,
                 note: String::new(),
+                ..Default::default()
             },
         }
     }

@@ -5,8 +5,10 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 mod effort;
+mod measure;
 
 pub use effort::{Effort, parse_rpe};
+pub use measure::{Distance, MAX_SECONDS, format_seconds, parse_seconds};
 
 /// The unit a load was lifted in. A load keeps its unit: 150 lb stays 150 lb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -141,7 +143,7 @@ impl Serialize for Load {
 }
 
 /// A load with its unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub struct Weight {
     /// How much.
     pub load: Load,

@@ -15,6 +15,12 @@ use super::StoreError;
 const DELOAD_SESSIONS: &str = "SELECT s.id FROM deload_week d JOIN session s
      ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days')";
 
+/// A set `w` that can be a record: a working set of reps lifted with form intact, of a load
+/// (not body weight, whose records the body weight log decides), and not a technique carrying
+/// another set on.
+const RECORD_CANDIDATE: &str =
+    "w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0 AND w.technique IS NULL AND w.basis = 'load'";
+
 /// The heaviest load among `w`'s exercise's load records before `?2` with `w`'s reps to failure.
 const LOAD_BEFORE: &str = "(SELECT max(o.load_hundredths) FROM workout_set o INDEXED BY workout_set_load_records
      WHERE o.exercise = w.exercise AND o.unit = w.unit AND o.load_record = 1 AND o.logged_at < ?2 AND o.reps > 0
@@ -50,7 +56,7 @@ pub(super) fn refresh_from(tx: &Transaction<'_>, exercise: &str, from: i64) -> R
                      PARTITION BY w.unit, w.load_hundredths
                      ORDER BY w.logged_at, w.id ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), -1)) AS r
              FROM workout_set w
-             WHERE w.exercise = ?1 AND w.logged_at >= ?2 AND w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0
+             WHERE w.exercise = ?1 AND w.logged_at >= ?2 AND {RECORD_CANDIDATE}
                AND w.session_id NOT IN ({DELOAD_SESSIONS})
          ) AS e
          WHERE workout_set.id = e.id AND (e.l = 1 OR e.r = 1)"
@@ -81,7 +87,7 @@ pub(super) fn after_logging(tx: &Transaction<'_>, id: i64) -> Result<(), StoreEr
             "UPDATE workout_set AS w SET
                  load_record = w.load_hundredths > coalesce({LOAD_BEFORE}, -1),
                  reps_record = w.reps > coalesce({REPS_BEFORE}, -1)
-             WHERE w.id = ?1 AND w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0
+             WHERE w.id = ?1 AND {RECORD_CANDIDATE}
                AND w.session_id NOT IN ({DELOAD_SESSIONS})"
         ))?
         .execute(params![id, i64::MAX])?;

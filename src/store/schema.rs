@@ -15,6 +15,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/004_record_lookups.sql"),
     include_str!("migrations/005_custom_exercises.sql"),
     include_str!("migrations/006_records.sql"),
+    include_str!("migrations/007_set_kinds.sql"),
 ];
 
 /// The schema version this build writes.
@@ -30,6 +31,7 @@ const TABLES_SINCE: &[(i64, &[&str])] = &[
     (1, &["session", "workout_set", "session_exercise_change"]),
     (3, &["deload_week", "plan_revision"]),
     (5, &["custom_exercise"]),
+    (7, &["body_weight"]),
 ];
 
 /// What a SQLite file is, from its header and tables.

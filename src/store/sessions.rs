@@ -334,7 +334,7 @@ impl Store {
     pub fn sessions_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SessionSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS},
-                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working'),
+                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working' AND w.technique IS NULL),
                     (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'ramp-up')
              FROM session s WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at DESC, id DESC"
         ))?;

@@ -4,13 +4,13 @@ use chrono::{DateTime, Utc};
 use rusqlite::{Row, params};
 
 use super::{Store, StoreError, from_unix};
-use crate::model::session::{LoggedSet, SessionFor, SetEntry, SetKind};
-use crate::model::units::{Load, Rir, Unit, Weight};
+use crate::model::session::{Basis, LoggedSet, SessionFor, SetEntry, SetKind, Side, Technique};
+use crate::model::units::{Distance, Load, Rir, Unit, Weight};
 
 /// A set's columns, read from `workout_set w JOIN session s` (`SETS_FROM`): the session's start
 /// says which day (and week) the set belongs to, even when the session crossed midnight.
 const SET_COLUMNS: &str = "w.id, w.session_id, w.exercise, w.kind, w.load_hundredths, w.unit, w.reps, w.rir_halves, \
-     w.form_broke, w.note, w.logged_at, s.started_at";
+     w.form_broke, w.note, w.logged_at, s.started_at, w.basis, w.seconds, w.distance_cm, w.side, w.technique, w.superset";
 
 /// What an exercise reached before some time: the sets that could hold its best e1RM, and the
 /// most reps at each load.
@@ -21,6 +21,7 @@ pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
 /// weeks are taken in UTC days here, which can misplace a set within hours of midnight.
 const BESTS_WHERE: &str = "FROM workout_set
      WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND unit = ?2 AND form_broke = 0 AND logged_at < ?3 + 86400
+       AND technique IS NULL AND basis = 'load'
        AND (logged_at < ?3 OR session_id IN (SELECT id FROM session WHERE started_at >= ?3 - 86400 AND started_at < ?3))
        AND session_id NOT IN (SELECT s.id FROM deload_week d JOIN session s
                               ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))";
@@ -45,6 +46,12 @@ fn read_set(row: &Row<'_>) -> rusqlite::Result<LoggedSet> {
             rir: rir.and_then(Rir::from_halves),
             form_broke: row.get(8)?,
             note: row.get(9)?,
+            basis: Basis::parse(&row.get::<_, String>(12)?).unwrap_or_default(),
+            seconds: row.get(13)?,
+            distance: row.get::<_, Option<u32>>(14)?.and_then(Distance::from_centimetres),
+            side: row.get::<_, Option<String>>(15)?.as_deref().and_then(Side::parse),
+            technique: row.get::<_, Option<String>>(16)?.as_deref().and_then(Technique::parse),
+            superset: row.get(17)?,
         },
     })
 }
@@ -57,8 +64,9 @@ pub(super) fn insert_set(
 ) -> Result<i64, StoreError> {
     // Cached: an import writes hundreds of thousands of these in one transaction.
     tx.prepare_cached(
-        "INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+        "INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, form_broke, note, logged_at,
+                                  basis, seconds, distance_cm, side, technique, superset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
     )?
     .execute(params![
             session_id,
@@ -71,6 +79,12 @@ pub(super) fn insert_set(
             entry.form_broke,
             entry.note,
             at.timestamp(),
+            entry.basis.as_str(),
+            entry.seconds,
+            entry.distance.map(Distance::centimetres),
+            entry.side.map(Side::as_str),
+            entry.technique.map(Technique::as_str),
+            entry.superset,
         ],
     )?;
     Ok(tx.last_insert_rowid())
@@ -217,7 +231,8 @@ impl Store {
             let before = super::records::of_set(tx, id)?;
             let changed = tx.execute(
                 "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
-                        rir_halves = ?7, form_broke = ?8, note = ?9 WHERE id = ?1",
+                        rir_halves = ?7, form_broke = ?8, note = ?9, basis = ?10, seconds = ?11, distance_cm = ?12,
+                        side = ?13, technique = ?14, superset = ?15 WHERE id = ?1",
                 params![
                     id,
                     entry.exercise,
@@ -228,6 +243,12 @@ impl Store {
                     entry.rir.map(Rir::halves),
                     entry.form_broke,
                     entry.note,
+                    entry.basis.as_str(),
+                    entry.seconds,
+                    entry.distance.map(Distance::centimetres),
+                    entry.side.map(Side::as_str),
+                    entry.technique.map(Technique::as_str),
+                    entry.superset,
                 ],
             )?;
             if changed == 0 {
@@ -305,7 +326,8 @@ impl Store {
         drop(rows);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SET_COLUMNS} FROM {SETS_FROM}
-             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 ORDER BY w.id"
+             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 AND w.technique IS NULL
+             ORDER BY w.id"
         ))?;
         let mut out = Vec::with_capacity(sessions.len());
         for session in sessions {
@@ -322,7 +344,8 @@ impl Store {
             .conn
             .prepare_cached(&format!(
                 "SELECT {SET_COLUMNS} FROM {SETS_FROM}
-                 WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.logged_at > ?2
+                 WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.seconds IS NULL AND w.distance_cm IS NULL
+                   AND w.logged_at > ?2
                  ORDER BY w.load_hundredths DESC, w.id DESC LIMIT 1"
             ))?
             .query_row(params![exercise, after.timestamp()], read_set)
@@ -387,6 +410,7 @@ impl Store {
                 rir: Rir::from_halves(halves),
                 form_broke: false,
                 note: String::new(),
+                ..Default::default()
             })
         })?;
         let frontier: Vec<SetEntry> = rows.collect::<Result<_, _>>()?;

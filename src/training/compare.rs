@@ -91,6 +91,7 @@ mod tests {
             rir: None,
             form_broke: false,
             note: String::new(),
+            ..Default::default()
         }
     }
 

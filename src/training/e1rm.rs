@@ -402,6 +402,7 @@ mod tests {
             rir: Some(rir(4)),
             form_broke: false,
             note: String::new(),
+            ..Default::default()
         };
         assert_eq!(estimate_set(Formula::Brzycki, &entry), estimate(Formula::Brzycki, 225.0, 5, None));
         assert_eq!(estimate_set(Formula::Brzycki, &entry), Some(253.125));

@@ -370,6 +370,7 @@ impl SetForm {
             form_broke: self.form_broke,
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
+            ..Default::default()
         })
     }
 }

@@ -243,6 +243,7 @@ fn main() {
             rir: Rir::whole(1),
             form_broke: false,
             note: String::new(),
+            ..Default::default()
         };
         let ((), took) = time(|| {
             driver.run(vec![Effect::Log { session: today.session_for(), entry, rest_seconds: 180 }]);

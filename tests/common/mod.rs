@@ -120,5 +120,6 @@ pub fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> hardset::model:
         rir: hardset::model::units::Rir::whole(rir),
         form_broke: false,
         note: String::new(),
+        ..Default::default()
     }
 }

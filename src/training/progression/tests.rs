@@ -37,6 +37,7 @@ fn set(load: f64, reps: u16, rir: Option<f64>, form_broke: bool) -> SetEntry {
         rir: rir.and_then(|r| Rir::from_halves((r * 2.0) as u8)),
         form_broke,
         note: String::new(),
+        ..Default::default()
     }
 }
 

@@ -1,0 +1,211 @@
+//! Every kind of set a lifter does (bodyweight and assisted, timed and distance, one side at a
+//! time, techniques after failure, supersets) kept by the log and carried whole by hardset's
+//! own CSV and JSON exports.
+
+mod common;
+
+use std::path::Path;
+
+use chrono::Duration;
+use hardset::clock::FixedClock;
+use hardset::export::{self, Format};
+use hardset::import::{Options, import_file};
+use hardset::model::exercise::{CustomExercise, Equipment};
+use hardset::model::session::{Basis, SessionRecord, SetEntry, SetKind, Side, Technique};
+use hardset::model::units::{Distance, Load, Rir, Unit, Weight};
+use hardset::store::{ImportBatch, Store};
+
+fn clock() -> FixedClock {
+    FixedClock::at(common::evening())
+}
+
+fn export_text(store: &Store, format: Format) -> String {
+    let mut out = Vec::new();
+    export::export(store, format, &clock(), &mut out).expect("exports");
+    String::from_utf8(out).expect("utf-8")
+}
+
+fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> SetEntry {
+    SetEntry {
+        exercise: exercise.into(),
+        kind: SetKind::Working,
+        weight: Weight::new(Load::from_f64(load).expect("a load"), Unit::Kg),
+        reps,
+        rir: rir.and_then(Rir::whole),
+        ..Default::default()
+    }
+}
+
+/// One session holding a set of every kind.
+fn every_kind() -> Vec<SetEntry> {
+    let distance = |m: f64| Distance::from_metres(m);
+    vec![
+        SetEntry { basis: Basis::BodyPlus, ..set("Chin-up", 0.0, 8, Some(1)) },
+        SetEntry { basis: Basis::BodyPlus, ..set("Chin-up", 10.0, 6, Some(0)) },
+        SetEntry { basis: Basis::Assisted, ..set("Assisted dip", 20.0, 10, Some(1)) },
+        SetEntry { seconds: Some(60), ..set("Plank", 0.0, 0, None) },
+        SetEntry { distance: distance(40.0), seconds: Some(35), ..set("Farmer's walk", 64.0, 0, None) },
+        SetEntry { distance: distance(2414.02), seconds: Some(465), ..set("Rowing machine", 0.0, 0, None) },
+        SetEntry { side: Some(Side::Each), ..set("One-arm dumbbell row", 32.0, 10, Some(1)) },
+        SetEntry { side: Some(Side::Left), ..set("Bulgarian split squat", 20.0, 9, Some(1)) },
+        SetEntry { side: Some(Side::Right), ..set("Bulgarian split squat", 20.0, 8, Some(0)) },
+        set("Machine chest press", 80.0, 8, Some(0)),
+        SetEntry { technique: Some(Technique::Drop), ..set("Machine chest press", 60.0, 6, Some(0)) },
+        SetEntry { technique: Some(Technique::RestPause), ..set("Machine chest press", 60.0, 3, Some(0)) },
+        SetEntry { technique: Some(Technique::MyoReps), ..set("Machine chest press", 60.0, 4, Some(0)) },
+        SetEntry { superset: Some("A".into()), ..set("Cable curl", 30.0, 12, Some(1)) },
+        SetEntry { superset: Some("A".into()), ..set("Cable triceps pushdown", 35.0, 12, Some(1)) },
+    ]
+}
+
+fn log_of(sets: Vec<SetEntry>) -> Store {
+    let mut store = Store::in_memory().expect("store");
+    let start = common::evening() - Duration::hours(3);
+    let sets = sets.into_iter().enumerate().map(|(i, e)| (e, start + Duration::minutes(2 * i as i64 + 1))).collect();
+    let session = SessionRecord {
+        started_at: start,
+        ended_at: Some(start + Duration::hours(1)),
+        day_name: "Everything".into(),
+        day_index: None,
+        sets,
+        readiness: None,
+        note: String::new(),
+    };
+    // The log's own exercises, as a lifter's log holds them (the export names them, so they come
+    // back as they were).
+    let custom = ["Assisted dip", "Plank", "Farmer's walk", "Rowing machine"]
+        .into_iter()
+        .map(|name| CustomExercise {
+            name: name.into(),
+            muscles: vec![],
+            equipment: Equipment::Bodyweight,
+            source: "typed".into(),
+        })
+        .collect();
+    store
+        .import(&ImportBatch { sessions: vec![session], custom, ..Default::default() }, true, &mut |_| {})
+        .expect("writes");
+    store
+}
+
+fn entries(store: &Store) -> Vec<SetEntry> {
+    let mut out = Vec::new();
+    store
+        .for_each_set(|s| {
+            out.push(s.entry.clone());
+            Ok(())
+        })
+        .expect("reads");
+    out
+}
+
+#[test]
+fn the_log_keeps_every_kind_of_set_as_it_was_done() {
+    let store = log_of(every_kind());
+    assert_eq!(entries(&store), every_kind(), "each set reads back with its kind");
+    let read: Vec<String> = entries(&store).iter().map(SetEntry::summary).collect();
+    assert_eq!(
+        read,
+        [
+            "BW x 8 @ 1",
+            "BW+10 kg x 6 @ 0",
+            "BW-20 kg x 10 @ 1",
+            "1:00",
+            "40 m in 35 s at 64 kg",
+            "2,414.02 m in 7:45",
+            "32 kg x 10 each side @ 1",
+            "20 kg x 9 (left) @ 1",
+            "20 kg x 8 (right) @ 0",
+            "80 kg x 8 @ 0",
+            "60 kg x 6 @ 0 (drop set)",
+            "60 kg x 3 @ 0 (rest-pause)",
+            "60 kg x 4 @ 0 (myo-reps)",
+            "30 kg x 12 @ 1",
+            "35 kg x 12 @ 1",
+        ]
+    );
+}
+
+#[test]
+fn a_timed_set_is_not_a_missed_attempt_and_a_technique_set_is_not_a_set_of_its_own() {
+    let sets = every_kind();
+    let plank = &sets[3];
+    assert!(!plank.missed() && !plank.counts(), "a plank of 60 s is neither a miss nor a set of reps");
+    let drop = &sets[10];
+    assert!(!drop.counts(), "a drop set extends its working set and counts for nothing alone");
+    assert!(sets[9].counts());
+    let store = log_of(sets);
+    let summary = store.sessions_between(common::evening() - Duration::days(1), common::evening()).expect("reads");
+    assert_eq!(summary[0].working_sets, 12, "15 sets less the 3 technique sets: {summary:?}");
+}
+
+#[test]
+fn a_technique_set_never_takes_the_record_of_its_exercise() {
+    let store = log_of(vec![
+        set("Machine chest press", 60.0, 6, Some(0)),
+        set("Machine chest press", 80.0, 8, Some(0)),
+        SetEntry { technique: Some(Technique::RestPause), ..set("Machine chest press", 80.0, 3, Some(0)) },
+        SetEntry { technique: Some(Technique::Drop), ..set("Machine chest press", 70.0, 9, Some(0)) },
+    ]);
+    let (frontier, most) = store
+        .exercise_bests_before("Machine chest press", Unit::Kg, common::evening() + Duration::days(2))
+        .expect("reads");
+    let loads = |reps: u16| most.iter().filter(|(_, r)| *r == reps).map(|(l, _)| l.as_f64()).collect::<Vec<_>>();
+    assert!(loads(9).is_empty(), "the drop set's 70 x 9 is no record: {most:?}");
+    assert!(frontier.iter().all(|e| e.technique.is_none() && e.weight.load.hundredths() != 7000), "{frontier:?}");
+}
+
+#[test]
+fn native_exports_carry_every_kind_and_import_back_to_the_same_file() {
+    let original = log_of(every_kind());
+    for (format, name) in [(Format::Csv, "log.csv"), (Format::Json, "log.json")] {
+        let first = export_text(&original, format);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &first).expect("writes");
+        let mut copy = Store::in_memory().expect("store");
+        import_file(
+            &mut copy,
+            Path::new(&path),
+            &Options::default(),
+            &common::catalogue(),
+            &clock(),
+            &mut |_, _, _| {},
+        )
+        .expect("imports");
+        assert_eq!(entries(&copy), every_kind(), "{name}: every set comes back with its kind");
+        let second = export_text(&copy, format);
+        let differ = first.lines().zip(second.lines()).position(|(a, b)| a != b);
+        assert_eq!(
+            second,
+            first,
+            "{name}: export, import, export gives the same file; from line {differ:?}: {:?}",
+            differ.map(|at| second.lines().skip(at).take(8).collect::<Vec<_>>())
+        );
+    }
+}
+
+#[test]
+fn a_native_row_with_a_kind_the_log_cannot_hold_is_refused_with_its_line() {
+    let header = hardset::export::CSV_HEADER;
+    let row = "2026-11-05T18:00:00Z,2026-11-05T19:00:00Z,Day,Plank,working,0,kg,0,,false,,2026-11-05T18:05:00Z,,,,,,";
+    for (more, says) in [
+        (",,90000,,,,", "seconds"),
+        (",bw*,,,,,", "basis"),
+        (",,,-5,,,", "distance_m"),
+        (",,,,both,,", "side"),
+        (",,,,,superset,", "technique"),
+        (",,,,,,ABCDEFGHIJKLMNOPQ", "superset"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("log.csv");
+        std::fs::write(&path, format!("{header}\n{row}{more}\n")).expect("writes");
+        let mut store = Store::in_memory().expect("store");
+        let failure =
+            import_file(&mut store, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})
+                .expect_err("refused");
+        let message = failure.to_string();
+        assert!(message.contains("line 2") && message.contains(says), "{says}: {message}");
+        assert_eq!(store.set_count().expect("counts"), 0, "nothing written");
+    }
+}
