@@ -209,3 +209,41 @@ fn a_native_row_with_a_kind_the_log_cannot_hold_is_refused_with_its_line() {
         assert_eq!(store.set_count().expect("counts"), 0, "nothing written");
     }
 }
+
+#[test]
+fn a_log_from_before_set_kinds_keeps_every_set_as_a_plain_set_after_the_upgrade() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hardset.db");
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(migrations).expect("lists").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    {
+        let conn = rusqlite::Connection::open(&path).expect("opens");
+        for file in &files[..6] {
+            conn.execute_batch(&std::fs::read_to_string(file).expect("reads")).expect("migration runs");
+        }
+        conn.execute_batch(
+            "INSERT INTO session (id, started_at, ended_at, day_name, day_index) VALUES (1, 1764000000, 1764003600, 'Day 1', 0);
+             INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at, load_record)
+             VALUES (1, 'Lat pulldown', 'working', 6000, 'kg', 10, 2, 1764000100, 1),
+                    (1, 'Chin-up', 'working', 0, 'kg', 8, 2, 1764000200, 1),
+                    (1, 'Lat pulldown', 'ramp-up', 3000, 'kg', 8, NULL, 1764000050, 0);",
+        )
+        .expect("data");
+        conn.pragma_update(None, "user_version", 6).expect("version");
+    }
+    let store = Store::open(&path).expect("upgrades");
+    let sets = entries(&store);
+    assert_eq!(sets.len(), 3, "every set is kept");
+    assert!(
+        sets.iter().all(|e| e.basis == Basis::Load
+            && e.seconds.is_none()
+            && e.distance.is_none()
+            && e.side.is_none()
+            && e.technique.is_none()
+            && e.superset.is_none()),
+        "{sets:?}"
+    );
+    assert_eq!(sets[0].summary(), "60 kg x 10 @ 1");
+    assert!(dir.path().join("hardset.db.v6.bak").is_file(), "the upgrade kept a backup of the old log");
+}
