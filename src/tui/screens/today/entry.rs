@@ -255,7 +255,11 @@ impl TodayScreen {
         }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
-            None => vec![Effect::Log { session: today.session_for(), entry, rest_seconds: target.rest_seconds }],
+            None => {
+                let mut entry = entry;
+                let rest_seconds = super::round::in_round(today, &mut entry, target.rest_seconds);
+                vec![Effect::Log { session: today.session_for(), entry, rest_seconds }]
+            }
         }
     }
 }
