@@ -4,6 +4,8 @@
 
 mod common;
 
+use std::fmt::Write as _;
+
 use chrono::Duration;
 use common::*;
 use hardset::clock::FixedClock;
@@ -177,4 +179,104 @@ fn ramp_ups_come_before_the_rounds_and_rest_as_ramp_ups() {
     log_working(&mut d, "10", '2');
     assert_eq!(rest_seconds(&d), None);
     assert_eq!(on(&d), "Cable triceps pushdown set 1");
+}
+
+// ---------------------------------------------------------------- the plan
+
+/// A day of the given exercises, each `(name, extra lines)`, as plan.toml text.
+fn day_of(exercises: &[(&str, &str)]) -> String {
+    let mut text = String::from("name = \"Groups\"\nschedule = \"rotation\"\n\n[[day]]\nname = \"Day\"\n");
+    for (name, extra) in exercises {
+        let _ = write!(text, "\n  [[day.exercise]]\n  name = \"{name}\"\n  reps = \"8-12\"\n{extra}");
+    }
+    text
+}
+
+/// The plan refused: `path:line:column: message`, read from a file as the app reads it.
+fn refused(text: &str) -> hardset::model::plan::PlanError {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("plan.toml");
+    std::fs::write(&path, text).expect("writes");
+    let error = Plan::load(&path, &catalogue()).expect_err("refused");
+    assert_eq!(error.path, path.display().to_string());
+    assert!(error.to_string().starts_with(&format!("{}:{}:{}: ", path.display(), error.line, error.column)));
+    error
+}
+
+#[test]
+fn groups_read_as_capital_letters_and_number_their_exercises() {
+    let text = day_of(&[
+        ("Lateral raise", "  group = \"a\"\n"),
+        ("Cable triceps pushdown", "  group = \"A\"\n"),
+        ("Machine chest press", ""),
+        ("Face pull", "  group = \"B\"\n"),
+        ("Cable curl", "  group = \"B\"\n"),
+        ("Leg extension", "  group = \"B\"\n"),
+    ]);
+    let read = plan(&text);
+    let groups: Vec<Option<&str>> = read.days[0].exercises.iter().map(|e| e.group.as_deref()).collect();
+    assert_eq!(groups, [Some("A"), Some("A"), None, Some("B"), Some("B"), Some("B")]);
+    let places = hardset::model::plan::group::places(groups);
+    let shown: Vec<&str> = places.iter().map(|p| p.as_deref().unwrap_or("")).collect();
+    assert_eq!(shown, ["A1", "A2", "", "B1", "B2", "B3"]);
+    // A group changes what the plan prescribes (a new revision); no group leaves an older
+    // plan's fingerprint as it was.
+    let ungrouped = day_of(&[("Lateral raise", ""), ("Cable triceps pushdown", "")]);
+    let grouped = day_of(&[("Lateral raise", "  group = \"A\"\n"), ("Cable triceps pushdown", "  group = \"A\"\n")]);
+    assert_ne!(plan(&ungrouped).fingerprint, plan(&grouped).fingerprint);
+    assert_eq!(example_plan().fingerprint, "2f2bac491dc2a39b", "the example week's revision is unchanged");
+}
+
+/// Text as a TOML basic string holds it: control characters as `\u001b`.
+fn toml_escaped(text: &str) -> String {
+    text.chars().map(|c| if c.is_control() { format!("\\u{:04x}", u32::from(c)) } else { c.to_string() }).collect()
+}
+
+#[test]
+fn a_group_that_is_split_alone_or_badly_labelled_is_refused_where_it_is_written() {
+    // Split: A, then an exercise in no group, then A again: at the third exercise's label.
+    let split = day_of(&[
+        ("Lateral raise", "  group = \"A\"\n"),
+        ("Machine chest press", ""),
+        ("Cable triceps pushdown", "  group = \"A\"\n"),
+    ]);
+    let e = refused(&split);
+    assert_eq!((e.line, e.column), (19, 11), "{e}");
+    assert!(e.message.contains("group A is split: 'Lateral raise' is in it, then 'Machine chest press' is not"), "{e}");
+    // A then B then A.
+    let split = day_of(&[
+        ("Lateral raise", "  group = \"A\"\n"),
+        ("Face pull", "  group = \"B\"\n"),
+        ("Cable curl", "  group = \"B\"\n"),
+        ("Cable triceps pushdown", "  group = \"a\"\n"),
+    ]);
+    let e = refused(&split);
+    assert_eq!((e.line, e.column), (25, 11), "{e}");
+    assert!(e.message.contains("group A is split"), "{e}");
+    // One exercise alone in its group: at its label.
+    let alone = day_of(&[("Lateral raise", ""), ("Cable triceps pushdown", "  group = \"C\"\n")]);
+    let e = refused(&alone);
+    assert_eq!((e.line, e.column), (14, 11), "{e}");
+    assert!(e.message.contains("group C holds only 'Cable triceps pushdown'"), "{e}");
+    assert!(e.message.contains("two or more exercises back to back"), "{e}");
+    // Labels that are not one letter.
+    for bad in ["AB", "1", "", " ", "Ä", "A1", "\u{1b}[31m"] {
+        let text = day_of(&[
+            ("Lateral raise", &format!("  group = \"{}\"\n", toml_escaped(bad))),
+            ("Cable triceps pushdown", "  group = \"A\"\n"),
+        ]);
+        let e = refused(&text);
+        assert_eq!((e.line, e.column), (10, 11), "{bad:?}: {e}");
+        assert!(e.message.contains("is not a group label; write one letter"), "{bad:?}: {e}");
+        assert!(!e.to_string().contains('\u{1b}'), "control characters are escaped in the message: {e}");
+    }
+    // Not text at all.
+    let text = day_of(&[("Lateral raise", "  group = 1\n"), ("Cable triceps pushdown", "  group = 1\n")]);
+    let e = refused(&text);
+    assert_eq!((e.line, e.column), (10, 11), "{e}");
+    assert!(e.message.contains("write one letter"), "{e}");
+    // A misspelt field names group among those expected.
+    let text = day_of(&[("Lateral raise", "  grup = \"A\"\n")]);
+    let e = refused(&text);
+    assert!(e.message.contains("`grup` is not a setting here") && e.message.contains("`group`"), "{e}");
 }

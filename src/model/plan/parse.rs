@@ -75,7 +75,7 @@ struct RawExercise {
     #[serde(default)]
     key: bool,
     #[serde(default)]
-    group: Option<Spanned<String>>,
+    group: Option<Spanned<toml::Value>>,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -232,11 +232,22 @@ fn resolve_day(
             format!("'{}' is a {} day; lifting belongs on a training day", raw_day.name, raw_day.kind.label()),
         ));
     }
+    // A label written as anything but text (`group = 1`) is refused as a label, as it reads.
+    let labels: Vec<Option<(String, Range<usize>)>> = raw_day
+        .exercise
+        .iter()
+        .map(|e| {
+            e.group
+                .as_ref()
+                .map(|g| (g.get_ref().as_str().map_or_else(|| g.get_ref().to_string(), str::to_string), g.span()))
+        })
+        .collect();
     let written: Vec<_> = raw_day
         .exercise
         .iter()
-        .map(|e| group::Written {
-            label: e.group.as_ref().map(|g| (g.get_ref().as_str(), g.span())),
+        .zip(&labels)
+        .map(|(e, l)| group::Written {
+            label: l.as_ref().map(|(l, span)| (l.as_str(), span.clone())),
             name: e.name.get_ref(),
         })
         .collect();
