@@ -280,3 +280,43 @@ fn a_group_that_is_split_alone_or_badly_labelled_is_refused_where_it_is_written(
     let e = refused(&text);
     assert!(e.message.contains("`grup` is not a setting here") && e.message.contains("`group`"), "{e}");
 }
+
+// ---------------------------------------------------------------- on screen
+
+#[test]
+fn today_shows_the_group_its_round_and_each_exercises_place() {
+    let clock = FixedClock::at(evening());
+    let mut d = superset_driver(clock.clone());
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Superset A · round 1 of 3 · then rest 2m"), "{text}");
+    assert!(text.contains("A1 Lateral raise"), "{text}");
+    assert!(text.contains("A2 Cable triceps pushdown"), "{text}");
+    assert!(text.contains("A1 set 1"), "{text}");
+    assert!(text.contains("A2 set 2"), "{text}");
+    log_working(&mut d, "10", '2');
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("no rest: on to the next exercise of A"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("today_superset_mid_round_{w}x{h}"), screen(&d, w, h));
+    }
+    clock.advance(Duration::seconds(30));
+    log_working(&mut d, "25", '2');
+    clock.advance(Duration::seconds(20));
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Superset A · round 2 of 3"), "{text}");
+    assert!(text.contains("1:40 of 2:00"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("today_superset_resting_{w}x{h}"), screen(&d, w, h));
+    }
+}
+
+#[test]
+fn a_superset_draws_at_every_size_without_panicking() {
+    let mut d = superset_driver(FixedClock::at(evening()));
+    log_working(&mut d, "10", '2');
+    for w in 0..=90 {
+        for h in 0..=30 {
+            let _ = screen(&d, w, h);
+        }
+    }
+}
