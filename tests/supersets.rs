@@ -320,3 +320,36 @@ fn a_superset_draws_at_every_size_without_panicking() {
         }
     }
 }
+
+#[test]
+fn hardset_today_prints_the_group_and_each_place_and_json_names_the_place() {
+    let clock = FixedClock::at(evening());
+    let mut d = superset_driver(clock.clone());
+    log_working(&mut d, "10", '2');
+    let today = d.app.today.clone().expect("today");
+    let report = hardset::today::report::TodayReport::new(&today, hardset::model::units::Unit::Kg, &clock);
+    let text = report.text(&[], "");
+    assert!(
+        text.contains("\nSuperset A · round 1 of 3 · then rest 2m\nA1 Lateral raise  3x12-15 @ RIR 0-1\n  first time"),
+        "{text}"
+    );
+    assert!(text.contains("  [x] A1 set 1   10 kg x 12 @ 2\n"), "{text}");
+    assert!(text.contains("\nA2 Cable triceps pushdown  2x10-15 @ RIR 0-1\n"), "{text}");
+    assert!(text.contains("  [ ] A2 set 1   load? x 10 @ 0-1\n"), "{text}");
+    assert!(text.contains("\n\nMachine chest press  1x6-10 @ RIR 0-1\n"), "{text}");
+    let json = serde_json::to_value(&report).expect("JSON");
+    let groups: Vec<&serde_json::Value> =
+        json["exercises"].as_array().expect("list").iter().map(|e| &e["group"]).collect();
+    assert_eq!(groups, [&serde_json::json!("A1"), &serde_json::json!("A2"), &serde_json::Value::Null]);
+    assert!(json["exercises"][2].get("group").is_none(), "an exercise in no group has no group field");
+}
+
+#[test]
+fn plan_show_marks_each_place_and_how_the_group_is_done() {
+    let shown = hardset::files::show_plan(&plan(PLAN));
+    assert!(shown.contains("\n  A1 Lateral raise             3 x 12-15  @ RIR 0-1  rest 1m30s\n"), "{shown}");
+    assert!(shown.contains("\n  A2 Cable triceps pushdown    2 x 10-15  @ RIR 0-1  rest 2m\n"), "{shown}");
+    assert!(shown.contains("\n  superset A: a set of each in turn, then rest 2m\n  Machine chest press "), "{shown}");
+    // The example week has no group: shown as before.
+    assert!(!hardset::files::show_plan(&example_plan()).contains("superset"));
+}

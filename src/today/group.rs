@@ -1,0 +1,35 @@
+//! Supersets and circuits as Today shows them (the screen and `hardset today`): each exercise's
+//! place in its group, and the line above a group with its round and rest.
+
+use crate::model::exercise::format_rest;
+use crate::model::plan::group;
+use crate::training::checklist::superset;
+
+use super::Today;
+
+/// Each exercise's place in its group: `A1`, or `None`.
+pub fn places(today: &Today) -> Vec<Option<String>> {
+    group::places(today.exercises.iter().map(|e| e.planned.group.as_deref()))
+}
+
+/// The line above a group's first exercise (`ei`): `Superset A · round 1 of 3 · then rest 2m`,
+/// `Circuit B · all rounds done`; `None` for an exercise that does not start a group.
+pub fn line(today: &Today, ei: usize) -> Option<String> {
+    let members = superset::members(&today.exercises, ei)?;
+    if members.start != ei {
+        return None;
+    }
+    let label = today.exercises[ei].planned.group.as_deref().unwrap_or_default();
+    let kind = match group::kind_of(members.len()) {
+        "circuit" => "Circuit",
+        _ => "Superset",
+    };
+    let rest = format_rest(superset::rest(&today.exercises, &members));
+    Some(match superset::round(&today.exercises, &members) {
+        Some((round, rounds)) if superset::next(&today.exercises, &members).is_some() => {
+            format!("{kind} {label} · round {round} of {rounds} · then rest {rest}")
+        }
+        Some(_) => format!("{kind} {label} · all rounds done"),
+        None => format!("{kind} {label} · skipped"),
+    })
+}
