@@ -353,3 +353,27 @@ fn plan_show_marks_each_place_and_how_the_group_is_done() {
     // The example week has no group: shown as before.
     assert!(!hardset::files::show_plan(&example_plan()).contains("superset"));
 }
+
+#[test]
+fn history_and_the_exercise_detail_mark_sets_done_in_a_superset() {
+    let clock = FixedClock::at(evening());
+    let mut d = superset_driver(clock.clone());
+    log_working(&mut d, "10", '2');
+    log_working(&mut d, "25", '2');
+    // History: this week's session, its exercises tagged with their group.
+    press(&mut d, &[ch('2'), key(KeyCode::Down)]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Lateral raise · superset A"), "{text}");
+    assert!(text.contains("Cable triceps pushdown · superset A"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("history_superset_{w}x{h}"), screen(&d, w, h));
+    }
+    // The exercise detail: each set done in the group says so.
+    press(&mut d, &[ch('1'), ch('i')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("10 kg x 12 @ 2 · A"), "{text}");
+    assert!(screen(&d, 120, 40).contains("10 kg x 12 @ 2 · superset A"));
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("exercise_detail_superset_{w}x{h}"), screen(&d, w, h));
+    }
+}
