@@ -377,3 +377,148 @@ fn history_and_the_exercise_detail_mark_sets_done_in_a_superset() {
         insta::assert_snapshot!(format!("exercise_detail_superset_{w}x{h}"), screen(&d, w, h));
     }
 }
+
+// ---------------------------------------------------------------- Hevy's superset_id
+
+fn import_into(store: &mut Store, path: &std::path::Path) -> hardset::import::Report {
+    let clock = FixedClock::at(evening());
+    hardset::import::import_file(
+        store,
+        path,
+        &hardset::import::Options::default(),
+        &catalogue(),
+        &clock,
+        &mut |_, _, _| {},
+    )
+    .expect("imports")
+}
+
+fn hevy_export(store: &Store) -> String {
+    let mut out = Vec::new();
+    hardset::export::export(store, hardset::export::Format::Hevy, &FixedClock::at(evening()), &mut out)
+        .expect("exports");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// Each row's `superset_id` with its workout's start, set index, weight and reps (what tells a
+/// row apart whatever the exercise is called), read with the csv reader, sorted.
+fn superset_ids(text: &str) -> Vec<((String, String, String, String), String)> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    let header = reader.headers().expect("header").clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect(name);
+    let (start, index, weight, reps, id) =
+        (at("start_time"), at("set_index"), at("weight_kg"), at("reps"), at("superset_id"));
+    let mut ids: Vec<_> = reader
+        .records()
+        .map(|r| {
+            let r = r.expect("a row");
+            (
+                (r[start].to_string(), r[index].to_string(), r[weight].to_string(), r[reps].to_string()),
+                r[id].to_string(),
+            )
+        })
+        .collect();
+    ids.sort();
+    ids
+}
+
+/// How many rows of each workout (by start) have each `superset_id`.
+fn ids_per_workout(text: &str) -> std::collections::BTreeMap<(String, String), usize> {
+    let mut counts = std::collections::BTreeMap::new();
+    for ((start, ..), id) in superset_ids(text) {
+        if !id.is_empty() {
+            *counts.entry((start, id)).or_default() += 1;
+        }
+    }
+    counts
+}
+
+#[test]
+fn hevy_superset_ids_import_as_groups_by_order_of_appearance_and_export_back() {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import/hevy_supersets.csv");
+    let mut store = Store::in_memory().expect("store");
+    let report = import_into(&mut store, &path);
+    assert_eq!((report.counts.working_added, report.counts.ramp_up_added), (15, 2));
+    let mut labels: Vec<(String, Option<String>)> = Vec::new();
+    store
+        .for_each_set(|s| {
+            labels.push((s.entry.exercise.clone(), s.entry.superset.clone()));
+            Ok(())
+        })
+        .expect("reads");
+    let of = |name: &str| -> Vec<Option<&str>> {
+        labels.iter().filter(|(e, _)| e == name).map(|(_, l)| l.as_deref()).collect()
+    };
+    // Id 0 is the first group of each workout (A), id 1 the second (B); a warm-up in a
+    // superset keeps it, as Hevy has it; no id, no group.
+    assert_eq!(of("Lateral raise"), [Some("A"); 3], "{labels:?}");
+    assert_eq!(of("Cable triceps pushdown"), [Some("A"); 2], "{labels:?}");
+    assert_eq!(of("Cable curl"), [Some("B"); 2], "{labels:?}");
+    assert_eq!(of("Face pull"), [Some("B"); 2], "{labels:?}");
+    assert_eq!(of("Hammer curl"), [Some("B")], "a circuit of three");
+    assert_eq!(of("Seated cable row"), [Some("A"); 2], "{labels:?}");
+    assert_eq!(of("Lat pulldown"), [Some("A"); 2], "{labels:?}");
+    assert!(of("Barbell back squat").iter().all(Option::is_none), "{labels:?}");
+    assert!(of("Barbell bench press").iter().all(Option::is_none), "{labels:?}");
+    // Exported again, every row has the superset_id it came with.
+    let original = std::fs::read_to_string(&path).expect("reads");
+    let first = hevy_export(&store);
+    assert_eq!(superset_ids(&first), superset_ids(&original));
+    // And export, import, export gives the same file.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let again = dir.path().join("workout_data.csv");
+    std::fs::write(&again, &first).expect("writes");
+    let mut copy = Store::in_memory().expect("store");
+    import_into(&mut copy, &again);
+    assert_eq!(hevy_export(&copy), first);
+}
+
+#[test]
+fn sets_logged_in_a_superset_export_to_hevy_and_back_the_same() {
+    let clock = FixedClock::at(evening());
+    let mut d = superset_driver(clock.clone());
+    for (load, rir) in [("10", '2'), ("25", '2'), ("10", '1'), ("25", '1'), ("10", '1'), ("60", '1')] {
+        log_working(&mut d, load, rir);
+        clock.advance(Duration::seconds(90));
+    }
+    let first = hevy_export(&d.store);
+    let mut reader = csv::Reader::from_reader(first.as_bytes());
+    let ids: Vec<String> = reader.records().map(|r| r.expect("a row")[5].to_string()).collect();
+    assert_eq!(ids, ["0", "0", "0", "0", "0", ""], "{first}");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("workout_data.csv");
+    std::fs::write(&path, &first).expect("writes");
+    let mut copy = Store::in_memory().expect("store");
+    import_into(&mut copy, &path);
+    assert_eq!(hevy_export(&copy), first, "export, import, export gives the same file");
+}
+
+#[test]
+fn the_real_hevy_exports_277_superset_rows_import_as_groups_and_export_back() {
+    // The real export, unmodified, beside the repository or where HARDSET_EXTERNAL_DATA says
+    // (CI sets it, and then it must be there).
+    let set = std::env::var_os("HARDSET_EXTERNAL_DATA").map(std::path::PathBuf::from);
+    let dir =
+        set.clone().unwrap_or_else(|| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external"));
+    let path = dir.join("hevy_export_kg_2024-2025.csv");
+    if !path.is_file() {
+        assert!(set.is_none(), "HARDSET_EXTERNAL_DATA is set but holds no hevy_export_kg_2024-2025.csv");
+        eprintln!("skipped the real Hevy export's supersets: {} not found", path.display());
+        return;
+    }
+    let original = std::fs::read_to_string(&path).expect("reads");
+    let in_file = ids_per_workout(&original);
+    assert_eq!(in_file.values().sum::<usize>(), 277, "the csv reader counts 277 rows with a superset_id");
+    let mut store = Store::in_memory().expect("store");
+    import_into(&mut store, &path);
+    let mut grouped = 0;
+    store
+        .for_each_set(|s| {
+            grouped += usize::from(s.entry.superset.as_deref() == Some("A"));
+            Ok(())
+        })
+        .expect("reads");
+    assert_eq!(grouped, 277, "each row with a superset_id is a set of group A (every id there is 0)");
+    let exported = hevy_export(&store);
+    assert_eq!(ids_per_workout(&exported), in_file, "each workout's superset rows go back out with their id");
+}
