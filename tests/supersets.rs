@@ -522,3 +522,20 @@ fn the_real_hevy_exports_277_superset_rows_import_as_groups_and_export_back() {
     let exported = hevy_export(&store);
     assert_eq!(ids_per_workout(&exported), in_file, "each workout's superset rows go back out with their id");
 }
+
+#[test]
+fn the_example_weeks_commented_superset_works_once_uncommented() {
+    let text = hardset::model::plan::EXAMPLE_WEEK.replace("  # group = \"A\"", "  group = \"A\"");
+    let day = plan(&text).days.into_iter().next().expect("day 1");
+    let groups: Vec<(&str, Option<&str>)> =
+        day.exercises.iter().map(|e| (e.name.as_str(), e.group.as_deref())).collect();
+    assert_eq!(
+        groups,
+        [
+            ("Machine chest press", None),
+            ("Seated cable row", None),
+            ("Lateral raise", Some("A")),
+            ("Cable triceps pushdown", Some("A"))
+        ]
+    );
+}
