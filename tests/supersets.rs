@@ -539,3 +539,19 @@ fn the_example_weeks_commented_superset_works_once_uncommented() {
         ]
     );
 }
+
+#[test]
+fn editing_a_set_of_a_round_keeps_its_group() {
+    let mut d = superset_driver(FixedClock::at(evening()));
+    log_working(&mut d, "10", '2');
+    // Back up to A1's logged set, Enter edits it: 12 reps become 13.
+    press(&mut d, &[key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up), key(KeyCode::Up)]);
+    assert_eq!(on(&d), "Lateral raise set 1");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter), key(KeyCode::Backspace)]);
+    type_text(&mut d, "3");
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
+    let sets = &d.app.today.as_ref().expect("today").sets;
+    assert_eq!(sets.len(), 1);
+    assert_eq!(sets[0].entry.reps, 13, "the edit is saved");
+    assert_eq!(sets[0].entry.superset.as_deref(), Some("A"), "and the set is still in group A");
+}

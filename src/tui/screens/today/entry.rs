@@ -254,7 +254,7 @@ impl TodayScreen {
             return Vec::new();
         }
         match target.editing {
-            Some(id) => vec![Effect::Update { id, entry }],
+            Some(id) => vec![Effect::Update { id, entry: super::round::kept_group(today, id, entry) }],
             None => {
                 let mut entry = entry;
                 let rest_seconds = super::round::in_round(today, &mut entry, target.rest_seconds);

@@ -34,3 +34,11 @@ pub(super) fn same_set(typed: Option<SetEntry>, saved: &SetEntry) -> bool {
         &typed == saved
     })
 }
+
+/// A logged set edited in the form keeps the group it was done in (the form does not show it).
+pub(super) fn kept_group(today: &Today, id: i64, mut entry: SetEntry) -> SetEntry {
+    if let Some(logged) = today.sets.iter().find(|s| s.id == id) {
+        entry.superset.clone_from(&logged.entry.superset);
+    }
+    entry
+}
