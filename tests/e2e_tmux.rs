@@ -447,7 +447,7 @@ fn a_superset_round_goes_from_a1_to_a2_without_rest_then_rests_and_starts_round_
     t.wait_for(s, "Lateral raise · set 1");
     t.keys(s, &["1", "0", "Enter", "Enter", "2", "Enter"]);
     let screen = t.wait_for(s, "Saved Lateral raise 10 kg x 12 @ 2, no rest: on to the next exercise of A");
-    assert!(screen.contains("Starts by itself when a set is"), "no rest runs:\n{screen}");
+    assert!(screen.contains("Superset A: no rest until the"), "no rest runs:\n{screen}");
     assert!(!screen.lines().next().unwrap_or_default().contains("rest"), "no rest in the header:\n{screen}");
     assert!(screen.contains("▸[ ] A2 set 1"), "the cursor moved on to A2:\n{screen}");
     // A2 ends the round: the group's rest (2m) starts by itself and counts down.
@@ -474,7 +474,7 @@ fn a_superset_round_goes_from_a1_to_a2_without_rest_then_rests_and_starts_round_
     t.wait_for(s, "Lateral raise · set 2");
     t.keys(s, &["1", "0", "Enter", "Enter", "1", "Enter"]);
     let screen = t.wait_for(s, "Saved Lateral raise 10 kg x 12 @ 1, no rest");
-    assert!(screen.contains("Starts by itself when a set is"), "the round's rest stopped:\n{screen}");
+    assert!(screen.contains("Superset A: no rest until the"), "the round's rest stopped:\n{screen}");
     t.keys(s, &["q"]);
     t.wait_for(s, "hardset-exited-0");
     let conn = rusqlite::Connection::open(t.db()).expect("opens");

@@ -555,3 +555,19 @@ fn editing_a_set_of_a_round_keeps_its_group() {
     assert_eq!(sets[0].entry.reps, 13, "the edit is saved");
     assert_eq!(sets[0].entry.superset.as_deref(), Some("A"), "and the set is still in group A");
 }
+
+#[test]
+fn the_rest_pane_says_when_the_round_will_rest() {
+    let mut d = superset_driver(FixedClock::at(evening()));
+    assert!(screen(&d, 80, 24).contains("Superset A: no rest until"), "before the first set too");
+    log_working(&mut d, "10", '2');
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("Superset A: no rest until the round is done, then"), "{text}");
+    // On the press after the group, the pane says what it always says.
+    for (load, rir) in [("25", '2'), ("10", '1'), ("25", '1'), ("10", '1')] {
+        log_working(&mut d, load, rir);
+    }
+    press(&mut d, &[ch('s')]);
+    assert_eq!(on(&d), "Machine chest press set 1");
+    assert!(screen(&d, 120, 40).contains("Starts by itself when a set is saved."));
+}

@@ -3,6 +3,7 @@
 
 use crate::model::exercise::format_rest;
 use crate::model::plan::group;
+use crate::model::session::SetKind;
 use crate::training::checklist::superset;
 
 use super::Today;
@@ -32,4 +33,19 @@ pub fn line(today: &Today, ei: usize) -> Option<String> {
         Some(_) => format!("{kind} {label} · all rounds done"),
         None => format!("{kind} {label} · skipped"),
     })
+}
+
+/// What the Rest pane says while no rest runs and the next set is a working set of a group:
+/// `Superset A: no rest until the round is done, then 2m.`
+pub fn rest_to_come(today: &Today) -> Option<String> {
+    let (ei, si) = today.current()?;
+    let exercise = today.exercises.get(ei)?;
+    if exercise.slots.get(si)?.kind != SetKind::Working {
+        return None;
+    }
+    let members = superset::members(&today.exercises, ei)?;
+    let label = exercise.planned.group.as_deref()?;
+    let kind = if members.len() > 2 { "Circuit" } else { "Superset" };
+    let rest = format_rest(superset::rest(&today.exercises, &members));
+    Some(format!("{kind} {label}: no rest until the round is done, then {rest}."))
 }
