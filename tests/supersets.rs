@@ -571,3 +571,36 @@ fn the_rest_pane_says_when_the_round_will_rest() {
     assert_eq!(on(&d), "Machine chest press set 1");
     assert!(screen(&d, 120, 40).contains("Starts by itself when a set is saved."));
 }
+
+#[test]
+fn hardset_log_in_a_superset_stores_the_group_and_rests_after_the_round() {
+    let clock = FixedClock::at(evening());
+    let mut store = Store::in_memory().expect("store");
+    let plan = plan(PLAN);
+    let settings = test_settings();
+    let rest = |store: &Store| {
+        let session = store.all_sessions().expect("sessions").into_iter().next().expect("a session");
+        session.rest_until.map(|_| session.rest_seconds)
+    };
+    // One set from the shell: A1, no rest.
+    let a1 = [working("Lateral raise", 10.0, 12, 2)];
+    hardset::cli::log_sets(&mut store, &plan, &settings, &clock, &a1, &mut Vec::new()).expect("logs");
+    assert_eq!(rest(&store), None);
+    // Two in one command: A2 ends round 1, A1 starts round 2 (no rest again).
+    clock.advance(Duration::seconds(60));
+    let two = [working("Cable triceps pushdown", 25.0, 10, 2), working("Lateral raise", 10.0, 12, 1)];
+    hardset::cli::log_sets(&mut store, &plan, &settings, &clock, &two, &mut Vec::new()).expect("logs");
+    assert_eq!(rest(&store), None, "round 2's A1 was the last set: no rest");
+    clock.advance(Duration::seconds(60));
+    let a2 = [working("Cable triceps pushdown", 25.0, 10, 1)];
+    hardset::cli::log_sets(&mut store, &plan, &settings, &clock, &a2, &mut Vec::new()).expect("logs");
+    assert_eq!(rest(&store), Some(120), "the round's last set rests the group's rest");
+    let mut labels = Vec::new();
+    store
+        .for_each_set(|s| {
+            labels.push(s.entry.superset.clone());
+            Ok(())
+        })
+        .expect("reads");
+    assert_eq!(labels, vec![Some("A".to_string()); 4]);
+}

@@ -3,7 +3,7 @@
 
 use crate::model::exercise::format_rest;
 use crate::model::plan::group;
-use crate::model::session::SetKind;
+use crate::model::session::{SetEntry, SetKind};
 use crate::training::checklist::superset;
 
 use super::Today;
@@ -48,4 +48,18 @@ pub fn rest_to_come(today: &Today) -> Option<String> {
     let kind = if members.len() > 2 { "Circuit" } else { "Superset" };
     let rest = format_rest(superset::rest(&today.exercises, &members));
     Some(format!("{kind} {label}: no rest until the round is done, then {rest}."))
+}
+
+/// The rest a new set starts: `rest_seconds`, unless it is a working set of a group today. Then
+/// it is stored with the group's label and starts no rest (0) until the round is done, and the
+/// group's rest once it is. The app and `hardset log` both save sets through this.
+pub fn in_round(today: &Today, entry: &mut SetEntry, rest_seconds: u32) -> u32 {
+    if entry.kind != SetKind::Working || entry.technique.is_some() {
+        return rest_seconds;
+    }
+    let Some(round) = superset::working_set(&today.exercises, &entry.exercise) else {
+        return rest_seconds;
+    };
+    entry.superset = Some(round.label);
+    if round.ends_round { u32::try_from(round.rest.as_secs()).unwrap_or(u32::MAX).min(3600) } else { 0 }
 }

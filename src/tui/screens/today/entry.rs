@@ -257,7 +257,7 @@ impl TodayScreen {
             Some(id) => vec![Effect::Update { id, entry: super::round::kept_group(today, id, entry) }],
             None => {
                 let mut entry = entry;
-                let rest_seconds = super::round::in_round(today, &mut entry, target.rest_seconds);
+                let rest_seconds = crate::today::group::in_round(today, &mut entry, target.rest_seconds);
                 vec![Effect::Log { session: today.session_for(), entry, rest_seconds }]
             }
         }
