@@ -604,3 +604,17 @@ fn hardset_log_in_a_superset_stores_the_group_and_rests_after_the_round() {
         .expect("reads");
     assert_eq!(labels, vec![Some("A".to_string()); 4]);
 }
+
+#[test]
+fn a_round_done_out_of_order_still_rests_once_after_its_last_set() {
+    let mut d = superset_driver(FixedClock::at(evening()));
+    // The lifter goes to A2 first (the cable was free).
+    press(&mut d, &[key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down)]);
+    assert_eq!(on(&d), "Cable triceps pushdown set 1");
+    log_working(&mut d, "25", '2');
+    assert_eq!(rest_seconds(&d), None, "A1 of this round is still to do");
+    assert_eq!(on(&d), "Lateral raise set 1", "the round's next set is A1");
+    log_working(&mut d, "10", '2');
+    assert_eq!(rest_seconds(&d), Some(120), "A1 ends the round");
+    assert_eq!(on(&d), "Lateral raise set 2");
+}
