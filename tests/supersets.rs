@@ -618,3 +618,31 @@ fn a_round_done_out_of_order_still_rests_once_after_its_last_set() {
     assert_eq!(rest_seconds(&d), Some(120), "A1 ends the round");
     assert_eq!(on(&d), "Lateral raise set 2");
 }
+
+#[test]
+fn a_circuit_of_three_goes_round_all_three_before_its_rest() {
+    let text = day_of(&[
+        ("Machine chest press", "  ramp_up = false\n  rest = \"3m\"\n"),
+        ("Cable curl", "  sets = 2\n  rest = \"60s\"\n  group = \"B\"\n"),
+        ("Face pull", "  sets = 2\n  rest = \"75s\"\n  group = \"B\"\n"),
+        ("Leg extension", "  sets = 2\n  ramp_up = false\n  rest = \"2m30s\"\n  group = \"B\"\n"),
+    ]);
+    let mut d = Driver::new(
+        App::new(plan(&text), test_settings()),
+        Store::in_memory().expect("store"),
+        FixedClock::at(evening()),
+    );
+    let screen_text = screen(&d, 80, 24);
+    assert!(screen_text.contains("Circuit B · round 1 of 2 · then rest 2m30s"), "{screen_text}");
+    assert!(screen_text.contains("B3 Leg extension"), "{screen_text}");
+    log_working(&mut d, "60", '1');
+    assert_eq!(rest_seconds(&d), Some(180), "the press before the circuit rests as it always did");
+    assert_eq!(on(&d), "Cable curl set 1");
+    log_working(&mut d, "20", '2');
+    assert_eq!((rest_seconds(&d), on(&d).as_str()), (None, "Face pull set 1"));
+    log_working(&mut d, "15", '2');
+    assert_eq!((rest_seconds(&d), on(&d).as_str()), (None, "Leg extension set 1"));
+    log_working(&mut d, "40", '2');
+    assert_eq!(rest_seconds(&d), Some(150), "B3 ends the round: the circuit's longest rest");
+    assert_eq!(on(&d), "Cable curl set 2");
+}
