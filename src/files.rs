@@ -43,21 +43,39 @@ pub fn show_plan(plan: &Plan) -> String {
             }
             continue;
         }
-        for e in &day.exercises {
+        let places = crate::model::plan::group::places(day.exercises.iter().map(|e| e.group.as_deref()));
+        for (e, place) in day.exercises.iter().zip(&places) {
             let ramp = if e.ramp_up { ", ramp-ups" } else { "" };
             let key = if e.key { ", key lift" } else { "" };
+            let name = place.as_ref().map_or_else(|| e.name.clone(), |p| format!("{p} {}", e.name));
             let _ = writeln!(
                 text,
                 "  {:<28} {} x {:<6} @ RIR {:<4} rest {}{ramp}{key}",
-                e.name,
+                name,
                 e.sets,
                 e.reps.to_string(),
                 e.rir.to_string(),
                 format_rest(e.rest)
             );
+            text.push_str(&group_ends(day, e));
         }
     }
     text
+}
+
+/// After the last exercise of a superset or circuit, how it is done:
+/// `  superset A: a set of each in turn, then rest 2m` (and a line break); else nothing.
+fn group_ends(day: &crate::model::plan::PlanDay, exercise: &crate::model::plan::PlannedExercise) -> String {
+    let Some(label) = exercise.group.as_deref() else {
+        return String::new();
+    };
+    let members: Vec<_> = day.exercises.iter().filter(|e| e.group.as_deref() == Some(label)).collect();
+    if members.last().is_none_or(|last| !std::ptr::eq(*last, exercise)) {
+        return String::new();
+    }
+    let rest = members.iter().map(|e| e.rest).max().unwrap_or_default();
+    let kind = crate::model::plan::group::kind_of(members.len());
+    format!("  {kind} {label}: a set of each in turn, then rest {}\n", format_rest(rest))
 }
 
 /// Writes `text` to `path` unless a file is there; creates the directory.

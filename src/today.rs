@@ -2,6 +2,7 @@
 //! session, its sets, and the checklist built from them. Reads the store and applies the
 //! training rules; knows nothing of the terminal.
 
+pub mod group;
 pub mod report;
 
 use std::collections::HashMap;

@@ -407,3 +407,87 @@ fn the_demo_removes_its_temporary_log_when_its_terminal_closes_or_on_sigterm_and
         assert_eq!(demo_files(&tmp), [running.as_str()], "{how}: the demo removed its temporary log");
     }
 }
+
+/// Lateral raise and triceps pushdown as superset A, two sets each: no ramp-ups, rest 90 s and 2m.
+const SUPERSET_PLAN: &str = r#"name = "Superset"
+schedule = "rotation"
+
+[[day]]
+name = "Arms"
+
+  [[day.exercise]]
+  name = "Lateral raise"
+  sets = 2
+  reps = "12-15"
+  rest = "90s"
+  ramp_up = false
+  group = "A"
+
+  [[day.exercise]]
+  name = "Cable triceps pushdown"
+  sets = 2
+  reps = "10-15"
+  rest = "2m"
+  group = "A"
+"#;
+
+#[test]
+fn a_superset_round_goes_from_a1_to_a2_without_rest_then_rests_and_starts_round_two() {
+    let t = Tmux::new("superset");
+    std::fs::create_dir_all(t.config()).expect("config dir");
+    std::fs::write(t.config().join("plan.toml"), SUPERSET_PLAN).expect("plan written");
+    let s = "ss";
+    t.start(s, "; echo hardset-exited-$?; sleep 60");
+    let screen = t.wait_for(s, "Superset A · round 1 of 2 · then rest 2m");
+    assert!(screen.contains("A1 Lateral raise") && screen.contains("A2 Cable triceps pushdown"), "{screen}");
+    // A1: the check-in skipped, 10 kg, the 12 reps offered, RIR 2.
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "How are you today?");
+    t.keys(s, &["Escape"]);
+    t.wait_for(s, "Lateral raise · set 1");
+    t.keys(s, &["1", "0", "Enter", "Enter", "2", "Enter"]);
+    let screen = t.wait_for(s, "Saved Lateral raise 10 kg x 12 @ 2, no rest: on to the next exercise of A");
+    assert!(screen.contains("Superset A: no rest until the"), "no rest runs:\n{screen}");
+    assert!(!screen.lines().next().unwrap_or_default().contains("rest"), "no rest in the header:\n{screen}");
+    assert!(screen.contains("▸[ ] A2 set 1"), "the cursor moved on to A2:\n{screen}");
+    // A2 ends the round: the group's rest (2m) starts by itself and counts down.
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "Cable triceps pushdown · set 1");
+    t.keys(s, &["2", "5", "Enter", "Enter", "2", "Enter"]);
+    let screen = t.wait_for(s, "Saved Cable triceps pushdown 25 kg x 10 @ 2, rest 2m");
+    assert!(screen.contains("of 2:00"), "the rest gauge shows:\n{screen}");
+    assert!(screen.contains("Superset A · round 2 of 2"), "{screen}");
+    assert!(screen.contains("▸[ ] A1 set 2"), "round 2 starts at A1:\n{screen}");
+    // It counts down with no key pressed (polled: a slow machine may skip a second).
+    let start = Instant::now();
+    loop {
+        let screen = t.screen(s);
+        let counted = screen.contains("of 2:00") && !screen.contains("2:00 of 2:00") && !screen.contains("1:59 of");
+        if counted {
+            break;
+        }
+        assert!(start.elapsed() < Duration::from_secs(30), "the rest does not count down:\n{screen}");
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    // Round 2's A1 stops the rest: A2 comes straight after it.
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "Lateral raise · set 2");
+    t.keys(s, &["1", "0", "Enter", "Enter", "1", "Enter"]);
+    let screen = t.wait_for(s, "Saved Lateral raise 10 kg x 12 @ 1, no rest");
+    assert!(screen.contains("Superset A: no rest until the"), "the round's rest stopped:\n{screen}");
+    t.keys(s, &["q"]);
+    t.wait_for(s, "hardset-exited-0");
+    let conn = rusqlite::Connection::open(t.db()).expect("opens");
+    let mut rows = conn.prepare("SELECT exercise, superset FROM workout_set ORDER BY id").expect("prepares");
+    let stored: Vec<(String, Option<String>)> =
+        rows.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).expect("reads").map(|r| r.expect("row")).collect();
+    let a = Some("A".to_string());
+    assert_eq!(
+        stored,
+        [
+            ("Lateral raise".to_string(), a.clone()),
+            ("Cable triceps pushdown".to_string(), a.clone()),
+            ("Lateral raise".to_string(), a)
+        ]
+    );
+}

@@ -109,7 +109,7 @@ pub fn log_sets(
     entries: &[SetEntry],
     out: &mut dyn Write,
 ) -> Result<(), Error> {
-    let today = today::load(store, plan, settings, clock, None)?;
+    let mut today = today::load(store, plan, settings, clock, None)?;
     let mut session = today.session_for();
     let mut logged = Vec::new();
     for entry in entries {
@@ -117,9 +117,15 @@ pub fn log_sets(
         let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
         let rest =
             planned.or_else(|| plan.planned(&entry.exercise)).map_or(0, |p| plan.rest_after(&p, entry.kind).as_secs());
-        let set = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
+        // In a superset the rest waits for the round's last exercise (today read again after each).
+        let mut entry = entry.clone();
+        let rest = today::group::in_round(&today, &mut entry, u32::try_from(rest).unwrap_or(0));
+        let set = store.log_set(&session, &entry, clock.now(), rest)?;
         session = SessionFor::Existing(set.session_id);
         logged.push(set);
+        if entry.superset.is_some() {
+            today = today::load(store, plan, settings, clock, None)?;
+        }
     }
     say_logged(store, plan, settings, clock, &logged, false, out)
 }

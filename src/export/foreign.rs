@@ -178,6 +178,22 @@ struct Numbers {
     all: HashMap<(i64, String), usize>,
     /// Strong's workout numbers, by session.
     workouts: HashMap<i64, usize>,
+    /// Hevy's superset ids: each session's group labels in order of appearance (the first is 0).
+    supersets: HashMap<i64, Vec<String>>,
+}
+
+impl Numbers {
+    /// Hevy's `superset_id` of a set in the group `label`: the group's place among the
+    /// session's groups from 0, by order of appearance (as Hevy numbers them); empty for none.
+    fn superset_id(&mut self, session: i64, label: Option<&str>) -> String {
+        let Some(label) = label else { return String::new() };
+        let seen = self.supersets.entry(session).or_default();
+        let n = seen.iter().position(|l| l == label).unwrap_or_else(|| {
+            seen.push(label.to_string());
+            seen.len() - 1
+        });
+        n.to_string()
+    }
 }
 
 /// What a set's line needs besides the set and its session.
@@ -206,8 +222,9 @@ impl Lines<'_> {
             _ => "normal",
         };
         let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
+        let superset_id = self.numbers.superset_id(session.id, e.superset.as_deref());
         format!(
-            "{},{},{},{},{},,{},{hevy_index},{},{},{},,0,{}",
+            "{},{},{},{},{},{superset_id},{},{hevy_index},{},{},{},,0,{}",
             quoted_text(&session.day_name),
             quoted(&at(start)),
             quoted(&at(self.clock.local(ended_at))),

@@ -3,6 +3,10 @@
 //! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
+mod superset;
+
+pub(super) use superset::label_supersets;
+
 use super::ImportError;
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
@@ -24,6 +28,7 @@ struct Layout {
     distance: Option<usize>,
     duration: Option<usize>,
     rpe: Option<usize>,
+    superset: Option<usize>,
     unit: Unit,
 }
 
@@ -54,6 +59,7 @@ pub(super) fn parse(
         distance: cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]),
         duration: cols.find(&["duration_seconds"]),
         rpe: cols.find(&["rpe"]),
+        superset: cols.find(&["superset_id"]),
         unit,
     };
     for_each_row(records, &cols, progress, |_, row| {
@@ -176,6 +182,7 @@ fn read_row(
     if drop {
         set.entry.note = "drop set".into();
     }
+    set.entry.superset = superset::id_of(row.get_opt(l.superset));
     session.sets.push(set);
     Ok(())
 }

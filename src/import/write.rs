@@ -58,7 +58,10 @@ pub(super) fn write(
 /// for every set, an end).
 fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally) {
     match source {
-        Source::Hevy => hevy::place_numbered_notes(session),
+        Source::Hevy => {
+            hevy::place_numbered_notes(session);
+            hevy::label_supersets(session);
+        }
         Source::Fitnotes => fitnotes::name_day(session),
         Source::Strong | Source::Hardset => {}
     }

@@ -1,5 +1,6 @@
 //! Training plans in TOML: a rotation of days or fixed weekdays, each with its exercises.
 
+pub mod group;
 mod parse;
 pub mod rung;
 
@@ -94,6 +95,8 @@ pub struct PlannedExercise {
     pub equipment: Equipment,
     /// Smallest real load step.
     pub load_step: LoadStep,
+    /// The superset or circuit it is done in on its day (`group = "A"`): a capital letter.
+    pub group: Option<String>,
 }
 
 /// One day of the plan.
@@ -251,6 +254,12 @@ impl Plan {
                     e.key,
                     e.ramp_up_ladder
                 );
+                // Only a grouped exercise adds to its line: a plan without groups keeps its
+                // fingerprint.
+                if let Some(group) = &e.group {
+                    text.pop();
+                    let _ = writeln!(text, "|group {group}");
+                }
             }
         }
         text
@@ -272,9 +281,10 @@ impl Plan {
     }
 
     /// How `name` (any name or alias this plan knows) is done: as the plan does it on some day,
-    /// else with its catalogue defaults.
+    /// else with its catalogue defaults. Outside its day it is in no group.
     pub fn planned(&self, name: &str) -> Option<PlannedExercise> {
-        self.find_exercise(name).cloned().or_else(|| {
+        let on_a_day = self.find_exercise(name).cloned().map(|p| PlannedExercise { group: None, ..p });
+        on_a_day.or_else(|| {
             let exercise = self.exercises.get(name)?;
             let mut added = PlannedExercise::ad_hoc(exercise);
             if !self.names.defines(&exercise.name) {
@@ -302,6 +312,7 @@ impl PlannedExercise {
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
+            group: None,
         }
     }
 }
@@ -323,6 +334,7 @@ impl PlannedExercise {
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
             load_step: LoadStep::hundredths(250, 500),
+            group: None,
         }
     }
 }

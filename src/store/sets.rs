@@ -116,7 +116,8 @@ fn log_into(
 
 impl Store {
     /// Commits one set in its own transaction (starting the session if needed) and starts the
-    /// rest timer of `rest_seconds`. Returns the session id and the stored set.
+    /// rest timer of `rest_seconds`; a rest of 0 stops the one running (a set of a superset
+    /// before the last of its round). Returns the session id and the stored set.
     pub fn log_set(
         &mut self,
         session: &SessionFor,
@@ -128,7 +129,7 @@ impl Store {
             let session_id = super::sessions::resolve_session(tx, session, at)?;
             let logged = log_into(tx, session_id, entry, at)?;
             tx.execute(
-                "UPDATE session SET rest_until = ?2, rest_seconds = ?3 WHERE id = ?1",
+                "UPDATE session SET rest_until = CASE WHEN ?3 > 0 THEN ?2 END, rest_seconds = ?3 WHERE id = ?1",
                 params![session_id, at.timestamp() + i64::from(rest_seconds), rest_seconds],
             )?;
             Ok(logged)

@@ -9,9 +9,9 @@ use serde::Serialize;
 
 use crate::clock::Clock;
 use crate::model::plan::DayKind;
-use crate::model::session::{DeloadStyle, LoggedSet};
+use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
 use crate::model::units::{Effort, Unit, Weight};
-use crate::today::Today;
+use crate::today::{Today, group};
 use crate::training::checklist::{ExerciseToday, slot_name};
 
 /// Today, for the command line.
@@ -66,6 +66,12 @@ pub struct ExerciseReport {
     /// How the plan prescribes it, as the screen's title says it ("1x6-10 @ RIR 0-1").
     #[serde(skip)]
     pub prescription: String,
+    /// Its place in a superset or circuit ("A1"), when it is in one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<String>,
+    /// The group's line above its first exercise ("Superset A · round 1 of 2 · then rest 2m").
+    #[serde(skip)]
+    pub group_line: Option<String>,
 }
 
 /// A target: load (none without history), reps and the reps in reserve to stop at.
@@ -149,7 +155,14 @@ impl TodayReport {
             },
             deload_week: today.deload.is_some(),
             deload_suggested: today.deload.is_none() && today.signs.suggest_deload(),
-            exercises: today.exercises.iter().map(|e| exercise_report(e, plan_unit, clock, effort)).collect(),
+            exercises: group::places(today)
+                .into_iter()
+                .enumerate()
+                .map(|(ei, place)| ExerciseReport {
+                    group_line: group::line(today, ei),
+                    ..exercise_report(&today.exercises[ei], place, plan_unit, clock, effort)
+                })
+                .collect(),
             warnings: today.warnings.iter().map(|w| Said { kind: w.kind.as_str(), text: w.text.clone() }).collect(),
             recovery_signs: today
                 .signs
@@ -178,7 +191,12 @@ impl TodayReport {
         }
         for exercise in &self.exercises {
             let skipped = if exercise.skipped { " (skipped)" } else { "" };
-            let _ = writeln!(out, "\n{}{skipped}  {}", exercise.exercise, exercise.prescription);
+            if let Some(line) = &exercise.group_line {
+                let _ = writeln!(out, "\n{line}");
+            }
+            let place = exercise.group.as_ref().map(|p| format!("{p} ")).unwrap_or_default();
+            let blank = if exercise.group.is_some() { "" } else { "\n" };
+            let _ = writeln!(out, "{blank}{place}{}{skipped}  {}", exercise.exercise, exercise.prescription);
             let _ = writeln!(out, "  {}", exercise.reason);
             if let Some(last) = &exercise.last_time {
                 let _ = writeln!(out, "  last trained {}", last.date.format("%a %-d %b %Y"));
@@ -203,7 +221,13 @@ impl TodayReport {
     }
 }
 
-fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock, effort: Effort) -> ExerciseReport {
+fn exercise_report(
+    exercise: &ExerciseToday,
+    place: Option<String>,
+    plan_unit: Unit,
+    clock: &dyn Clock,
+    effort: Effort,
+) -> ExerciseReport {
     let planned = &exercise.planned;
     let target = &exercise.target;
     let unit = target.weight.or_else(|| exercise.last_time.first().map(|s| s.entry.weight)).map(|w| w.unit);
@@ -214,7 +238,11 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock,
             let kind = slot.kind;
             // As the Today screen has the row.
             let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
-            let text = format!("{mark} {:<10} {}", slot_name(kind, slot.number), exercise.slot_text_in(slot, effort));
+            let name = match &place {
+                Some(place) if kind == SetKind::Working => format!("{place} {}", slot_name(kind, slot.number)),
+                _ => slot_name(kind, slot.number),
+            };
+            let text = format!("{mark} {name:<10} {}", exercise.slot_text_in(slot, effort));
             let (weight, reps) = match &slot.logged {
                 Some(set) => (Some(set.entry.weight), set.entry.reps),
                 None => (slot.weight, slot.reps),
@@ -243,6 +271,8 @@ fn exercise_report(exercise: &ExerciseToday, plan_unit: Unit, clock: &dyn Clock,
         sets,
         skipped: exercise.skipped,
         prescription: exercise.prescription_in(effort),
+        group: place,
+        group_line: None,
     }
 }
 

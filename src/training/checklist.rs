@@ -12,6 +12,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::progression::{History, Rules, Target, deload_target, target};
 use super::ramp::{self, Gear};
 
+pub mod superset;
+
 /// One set to tick off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
@@ -228,11 +230,13 @@ pub fn progress(exercises: &[ExerciseToday]) -> (usize, usize) {
     (done, total)
 }
 
-/// The next set to do: the first unlogged slot of an exercise that is not skipped.
+/// The next set to do: the first unlogged slot of an exercise that is not skipped; in a
+/// superset or circuit, the next set of its rounds ([`superset::next`]).
 pub fn current(exercises: &[ExerciseToday]) -> Option<(usize, usize)> {
-    exercises
+    let first = exercises
         .iter()
         .enumerate()
         .filter(|(_, e)| !e.skipped)
-        .find_map(|(ei, e)| e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si)))
+        .find_map(|(ei, e)| e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si)))?;
+    Some(superset::members(exercises, first.0).and_then(|group| superset::next(exercises, &group)).unwrap_or(first))
 }

@@ -9,6 +9,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+use super::group;
 use super::rung::parse_rung;
 use super::{
     DayKind, EXAMPLE_WEEK, Plan, PlanDay, PlanDefaults, PlanError, PlanNames, PlannedExercise, RepRange, Schedule,
@@ -73,6 +74,8 @@ struct RawExercise {
     ramp_up_ladder: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     key: bool,
+    #[serde(default)]
+    group: Option<Spanned<toml::Value>>,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -229,9 +232,29 @@ fn resolve_day(
             format!("'{}' is a {} day; lifting belongs on a training day", raw_day.name, raw_day.kind.label()),
         ));
     }
+    // A label written as anything but text (`group = 1`) is refused as a label, as it reads.
+    let labels: Vec<Option<(String, Range<usize>)>> = raw_day
+        .exercise
+        .iter()
+        .map(|e| {
+            e.group
+                .as_ref()
+                .map(|g| (g.get_ref().as_str().map_or_else(|| g.get_ref().to_string(), str::to_string), g.span()))
+        })
+        .collect();
+    let written: Vec<_> = raw_day
+        .exercise
+        .iter()
+        .zip(&labels)
+        .map(|(e, l)| group::Written {
+            label: l.as_ref().map(|(l, span)| (l.as_str(), span.clone())),
+            name: e.name.get_ref(),
+        })
+        .collect();
+    let groups = group::check(&written).map_err(|(span, message)| error_at(span, message))?;
     let mut exercises = Vec::with_capacity(raw_day.exercise.len());
-    for raw_exercise in raw_day.exercise {
-        exercises.push(resolve_exercise(raw_exercise, known, error_at)?);
+    for (raw_exercise, group) in raw_day.exercise.into_iter().zip(groups) {
+        exercises.push(PlannedExercise { group, ..resolve_exercise(raw_exercise, known, error_at)? });
     }
     Ok(PlanDay {
         name: raw_day.name,
@@ -332,6 +355,7 @@ fn resolve_exercise(
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,
+        group: None,
     })
 }
 

@@ -2,6 +2,7 @@
 //! and the rest timer. The set form's rows and saving are in [`entry`].
 
 mod entry;
+mod round;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -249,6 +250,14 @@ impl TodayScreen {
             }
             Question::Delete { id, summary } => {
                 let mut effects = vec![Effect::Delete { id: *id, summary: summary.clone() }];
+                // A set of a round deleted: the cursor goes to the round's next set, as after a save.
+                if ctx
+                    .today
+                    .and_then(|t| t.sets.iter().find(|s| s.id == *id))
+                    .is_some_and(|s| s.entry.superset.is_some())
+                {
+                    self.cursor = None;
+                }
                 // Undoing the set that started the rest stops the rest too.
                 if let Some(today) = ctx.today
                     && let (Some(session), Some(last)) = (&today.session, today.sets.last())
@@ -269,7 +278,7 @@ impl TodayScreen {
         let rest_text = if rest_seconds > 0 {
             format!(", rest {}", crate::model::exercise::format_rest(rest))
         } else {
-            String::new()
+            round::straight_on(set, rest_seconds).unwrap_or_default()
         };
         *ctx.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(set, ctx.settings.entry.effort))));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
@@ -287,7 +296,7 @@ impl TodayScreen {
         }
         // The form is cleared only now that the store has the set, and only if it still
         // holds that set: while a save waited, the lifter may have typed another.
-        let holds_it = !self.form.dirty || self.form.clone().entry().as_ref() == Some(&set.entry);
+        let holds_it = !self.form.dirty || round::same_set(self.form.clone().entry(), &set.entry);
         if holds_it {
             self.form = SetForm::default();
             self.cursor = None;

@@ -154,10 +154,15 @@ fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer)
             let date = screen.app_local(set.session_started_at).format("%a %-d %b %y");
             let star = if detail.records.holds(set) { " ★" } else { "" };
             let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };
-            let text = truncate(
-                &format!("{date}  {}{kind}{star}", set.entry.summary_in(screen.app.settings.entry.effort)),
-                width,
-            );
+            let summary = set.entry.summary_in(screen.app.settings.entry.effort);
+            // A set done in a superset says so, `· A` where `· superset A` does not fit.
+            let mut text = format!("{date}  {summary}{kind}{star}");
+            if let Some(g) = &set.entry.superset {
+                let long = format!("{date}  {summary}{kind} · superset {g}{star}");
+                text =
+                    if long.chars().count() <= width { long } else { format!("{date}  {summary}{kind} · {g}{star}") };
+            }
+            let text = truncate(&text, width);
             let meaning = if set.entry.kind == SetKind::RampUp { Meaning::Muted } else { Meaning::Text };
             Line::styled(text, t.style(meaning))
         })

@@ -127,12 +127,21 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         } else {
             t.style(Meaning::Title)
         };
-        lines.push(Line::styled(exercise.exercise.clone(), style));
+        lines.push(Line::styled(format!("{}{}", exercise.exercise, superset_tag(exercise)), style));
         lines.extend(exercise_lines(screen, exercise, selected.is_some(), width));
     }
     let height = inner.height as usize;
     let offset = (selected_line + 4).saturating_sub(height);
     Paragraph::new(lines.into_iter().skip(offset).take(height).collect::<Vec<_>>()).render(inner, buf);
+}
+
+/// ` · superset A` after an exercise whose sets this week were done in a superset or circuit.
+fn superset_tag(exercise: &WeekComparison) -> String {
+    exercise
+        .this_week
+        .iter()
+        .find_map(|s| s.entry.superset.as_deref())
+        .map_or_else(String::new, |label| format!(" · superset {label}"))
 }
 
 /// A session's check-in and note, with a blank line after them when there are any.

@@ -13,7 +13,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let inner = screen.pane("Rest", false, area, buf);
     let Some((until, seconds)) = screen.app.rest() else {
-        Paragraph::new(Line::styled("Starts by itself when a set is saved.", t.style(Meaning::Muted)))
+        let round = screen.app.today.as_ref().and_then(crate::today::group::rest_to_come);
+        let text = round.unwrap_or_else(|| "Starts by itself when a set is saved.".into());
+        Paragraph::new(Line::styled(text, t.style(Meaning::Muted)))
             .wrap(ratatui::widgets::Wrap { trim: true })
             .render(inner, buf);
         return;

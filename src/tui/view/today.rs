@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, entry, rest, truncate, wrap};
+
+mod group;
 use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
@@ -131,15 +133,20 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
     let cursor = screen.app.today_screen.cursor;
     let current = today.current();
     let mut selected_line = 0;
+    let places = group::places(today);
     for (ei, exercise) in today.exercises.iter().enumerate() {
-        if !lines.is_empty() {
+        let place = places.get(ei).cloned().flatten();
+        if !lines.is_empty() && (place.is_none() || group::header(today, ei, &t, width).is_some()) {
             lines.push(Line::raw(""));
         }
+        lines.extend(group::header(today, ei, &t, width));
         let (done, due) = exercise.working_progress();
-        let mut title = vec![Span::styled(
+        let mut title =
+            vec![Span::styled(place.as_ref().map(|p| format!("{p} ")).unwrap_or_default(), t.style(Meaning::Title))];
+        title.push(Span::styled(
             exercise.planned.name.clone(),
             t.style(if exercise.skipped { Meaning::Muted } else { Meaning::Title }),
-        )];
+        ));
         let tag = if exercise.skipped {
             " skipped".to_string()
         } else if exercise.added {
@@ -167,24 +174,31 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             if is_cursor {
                 selected_line = lines.len();
             }
-            lines.push(slot_line(screen, exercise, slot, (is_cursor, current == Some((ei, si))), width));
+            let row = Row { is_cursor, is_current: current == Some((ei, si)), place: place.as_deref() };
+            lines.push(slot_line(screen, exercise, slot, row, width));
         }
     }
     selected_line
 }
 
-/// One set's row: `▸[ ] set 1      80 kg x 8 @ 1`, styled by where it stands (under the
-/// cursor, the current set).
-fn slot_line(
-    screen: &View<'_>,
-    exercise: &ExerciseToday,
-    slot: &Slot,
-    (is_cursor, is_current): (bool, bool),
-    width: usize,
-) -> Line<'static> {
+/// Where a row stands: under the cursor, the current set, its exercise's place in a group.
+#[derive(Clone, Copy)]
+struct Row<'a> {
+    is_cursor: bool,
+    is_current: bool,
+    place: Option<&'a str>,
+}
+
+/// One set's row: `▸[ ] set 1      80 kg x 8 @ 1` (`A1 set 1` in a group), styled by where it
+/// stands (under the cursor, the current set).
+fn slot_line(screen: &View<'_>, exercise: &ExerciseToday, slot: &Slot, row: Row<'_>, width: usize) -> Line<'static> {
+    let Row { is_cursor, is_current, place } = row;
     let t = screen.theme;
     let mark = if slot.logged.is_some() { "[x]" } else { "[ ]" };
-    let label = slot_name(slot.kind, slot.number);
+    let label = match place {
+        Some(place) if slot.kind == SetKind::Working => format!("{place} {}", slot_name(slot.kind, slot.number)),
+        _ => slot_name(slot.kind, slot.number),
+    };
     let what = exercise.slot_text_in(slot, screen.app.settings.entry.effort);
     let pointer = if is_cursor {
         "▸"

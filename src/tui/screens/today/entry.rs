@@ -254,8 +254,12 @@ impl TodayScreen {
             return Vec::new();
         }
         match target.editing {
-            Some(id) => vec![Effect::Update { id, entry }],
-            None => vec![Effect::Log { session: today.session_for(), entry, rest_seconds: target.rest_seconds }],
+            Some(id) => vec![Effect::Update { id, entry: super::round::kept_group(today, id, entry) }],
+            None => {
+                let mut entry = entry;
+                let rest_seconds = crate::today::group::in_round(today, &mut entry, target.rest_seconds);
+                vec![Effect::Log { session: today.session_for(), entry, rest_seconds }]
+            }
         }
     }
 }
