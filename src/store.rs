@@ -11,6 +11,7 @@ mod schema;
 mod scratch;
 mod sessions;
 mod sets;
+mod techniques;
 mod write;
 
 pub use error::{StoreError, what_stops_saving};

@@ -1,6 +1,8 @@
 //! `hardset log`: sets logged from the shell into today's session, or one done earlier, with
 //! what the app would have said of them.
 
+mod tokens;
+
 use std::io::Write;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -85,8 +87,15 @@ pub fn parse_log_in(
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
     sets.iter()
         .map(|text| {
+            let (technique, text) = tokens::technique_prefix(text).map_err(Error::Input)?;
+            if technique.is_some() && ramp {
+                return Err(Error::Input(
+                    "a drop set, rest-pause or myo-reps carries on a working set, not a ramp-up".into(),
+                ));
+            }
             let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
             Ok(SetEntry {
+                technique,
                 exercise: known.name.clone(),
                 kind,
                 weight: Weight::new(load, unit),
@@ -179,7 +188,10 @@ fn say_logged(
         let effort = settings.entry.effort;
         writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary_in(effort))?;
         let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
-        let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| effort.named(r));
+        let rir = match entry.technique {
+            Some(technique) => crate::training::techniques::named(technique),
+            None => entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| effort.named(r)),
+        };
         match failure_concern(entry, class, deload_week) {
             Some(FailureConcern::TechnicalLift) => {
                 writeln!(out, "note: {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;

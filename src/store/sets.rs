@@ -101,6 +101,7 @@ fn log_into(
     entry: &SetEntry,
     at: DateTime<Utc>,
 ) -> Result<LoggedSet, StoreError> {
+    super::techniques::check_carries_on(tx, session_id, entry, at)?;
     let id = insert_set(tx, session_id, entry, at)?;
     super::records::after_logging(tx, id)?;
     let session_started_at: i64 =
@@ -268,6 +269,10 @@ impl Store {
     pub fn delete_set(&mut self, id: i64) -> Result<(), StoreError> {
         self.write(|tx| {
             let before = super::records::of_set(tx, id)?;
+            // Its drop sets (and a left side's right side) go with it, never onto another set.
+            for belonging in super::techniques::belonging_to(tx, id)? {
+                tx.execute("DELETE FROM workout_set WHERE id = ?1", [belonging])?;
+            }
             tx.execute("DELETE FROM workout_set WHERE id = ?1", [id])?;
             match before {
                 Some((exercise, at)) => super::records::refresh_from(tx, &exercise, at),

@@ -25,6 +25,9 @@ pub struct Slot {
     pub reps: u16,
     /// The set logged for it, once done.
     pub logged: Option<LoggedSet>,
+    /// Sets shown under the logged one, oldest first: its drop sets, rest-pause and myo-reps,
+    /// and the right side when the left was logged for it (never slots of their own).
+    pub attached: Vec<LoggedSet>,
 }
 
 /// One exercise of today, with its sets.
@@ -167,6 +170,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                     weight: rung.weight,
                     reps: rung.reps,
                     logged: None,
+                    attached: Vec::new(),
                 });
             }
         }
@@ -177,6 +181,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 weight: target.weight,
                 reps: target.reps,
                 logged: None,
+                attached: Vec::new(),
             });
         }
         exercises.push(ExerciseToday {
@@ -188,16 +193,26 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             slots,
         });
     }
-    for set in input.logged {
+    for (index, set) in input.logged.iter().enumerate() {
         let Some(exercise) = exercises.iter_mut().find(|e| e.planned.name == set.entry.exercise) else {
             continue;
         };
+        if super::techniques::shown_under(input.logged, index) && attach(exercise, set) {
+            continue;
+        }
         let kind = set.entry.kind;
         if let Some(slot) = exercise.slots.iter_mut().find(|s| s.kind == kind && s.logged.is_none()) {
             slot.logged = Some(set.clone());
         } else {
             let number = exercise.slots.iter().filter(|s| s.kind == kind).count() as u16 + 1;
-            let extra = Slot { kind, number, weight: None, reps: set.entry.reps, logged: Some(set.clone()) };
+            let extra = Slot {
+                kind,
+                number,
+                weight: None,
+                reps: set.entry.reps,
+                logged: Some(set.clone()),
+                attached: Vec::new(),
+            };
             // Keep ramp-ups before working sets.
             let at = match kind {
                 SetKind::RampUp => {
@@ -209,6 +224,24 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         }
     }
     exercises
+}
+
+/// Puts a technique set or a right side under the slot of the set it belongs to: the exercise's
+/// last logged slot of its kind (sets are logged in order). False when there is none, and the
+/// set takes a slot of its own, so nothing logged is ever hidden.
+fn attach(exercise: &mut ExerciseToday, set: &LoggedSet) -> bool {
+    let owner = exercise
+        .slots
+        .iter_mut()
+        .filter(|s| s.kind == set.entry.kind && s.logged.is_some())
+        .max_by_key(|s| s.logged.as_ref().map(|l| (l.logged_at, l.id)));
+    match owner {
+        Some(slot) => {
+            slot.attached.push(set.clone());
+            true
+        }
+        None => false,
+    }
 }
 
 /// Sets done and sets due today (a skipped exercise's unlogged sets are not due).

@@ -1,5 +1,9 @@
 //! The set-entry form: typed fields that keep the raw text and parse into checked values.
 
+mod technique;
+
+pub use technique::TechniqueForm;
+
 use crate::keymap::FormField;
 use crate::model::session::{SetEntry, SetKind};
 use crate::model::units::{
@@ -123,6 +127,8 @@ pub struct SetForm {
     pub touched: Vec<Field>,
     /// The scale the effort field is typed and shown in (RIR or RPE); what is saved is RIR.
     pub effort: Effort,
+    /// For a drop set, rest-pause or myo-reps: which, and the set it carries on.
+    pub technique: Option<TechniqueForm>,
 }
 
 impl SetForm {
@@ -154,6 +160,7 @@ impl SetForm {
             dirty: false,
             touched: Vec::new(),
             effort: Effort::Rir,
+            technique: None,
         }
     }
 
@@ -171,7 +178,7 @@ impl SetForm {
 
     /// Whether RIR is asked for (working sets; ramp-up sets may leave it empty).
     pub fn asks_rir(&self) -> bool {
-        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working)
+        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working) && self.technique.is_none()
     }
 
     /// The inline error beside a field.
@@ -370,6 +377,7 @@ impl SetForm {
             form_broke: self.form_broke,
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
+            technique: self.technique(),
             ..Default::default()
         })
     }

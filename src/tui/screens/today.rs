@@ -2,6 +2,7 @@
 //! and the rest timer. The set form's rows and saving are in [`entry`].
 
 mod entry;
+mod technique;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -84,6 +85,7 @@ impl TodayScreen {
                 }];
             }
             Action::EndSession => return self.end_session(today, ctx),
+            Action::TechniqueSet => self.open_technique(today, ctx),
             _ => {}
         }
         Vec::new()
@@ -271,7 +273,14 @@ impl TodayScreen {
         } else {
             String::new()
         };
-        *ctx.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(set, ctx.settings.entry.effort))));
+        // After a working set, the key that carries it on past failure.
+        let technique = if set.entry.counts() {
+            format!(" · {} drop set", ctx.keymap.key_label(Action::TechniqueSet))
+        } else {
+            String::new()
+        };
+        *ctx.message =
+            Some((Meaning::Good, format!("Saved {}{rest_text}{technique}", describe(set, ctx.settings.entry.effort))));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
         // question the lifter is answering: a save that waited can land at any time).
         let calibrates = ctx.popup.is_none()

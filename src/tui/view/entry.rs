@@ -5,6 +5,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+mod technique;
+
 use super::{View, truncate};
 use crate::keymap::Action;
 use crate::model::exercise::Equipment;
@@ -31,7 +33,10 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = inner.width as usize;
-    let kind = target.row_name();
+    let kind = match form.technique() {
+        Some(technique) => format!("{technique} after {}", target.row_name()),
+        None => target.row_name(),
+    };
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
@@ -46,12 +51,18 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     lines.push(fields.line("Reps", Field::Reps, &form.reps, ""));
     lines.extend(fields.error(Field::Reps));
-    lines.push(fields.rir());
+    match &form.technique {
+        Some(choice) => lines.push(technique::picker(choice, t)),
+        None => lines.push(fields.rir()),
+    }
     lines.extend(fields.error(Field::Rir));
     lines.push(fields.form_broke());
     let note = truncate(&form.note, width.saturating_sub(12));
     lines.push(fields.line("Note", Field::Note, &note, ""));
-    lines.extend(target_lines(screen, target, width));
+    match &form.technique {
+        Some(choice) => lines.extend(technique::carries_on(choice, width, t)),
+        None => lines.extend(target_lines(screen, target, width)),
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 

@@ -168,6 +168,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
                 selected_line = lines.len();
             }
             lines.push(slot_line(screen, exercise, slot, (is_cursor, current == Some((ei, si))), width));
+            lines.extend(attached_lines(screen, slot, width));
         }
     }
     selected_line
@@ -208,6 +209,19 @@ fn slot_line(
         style = style.patch(t.style(Meaning::Selected));
     }
     Line::styled(text, style)
+}
+
+/// The sets shown under a row's set: its drop sets, rest-pause and myo-reps, and a right side,
+/// indented under it (`↳ drop 60 kg x 6`), never rows of their own.
+fn attached_lines(screen: &View<'_>, slot: &Slot, width: usize) -> Vec<Line<'static>> {
+    let effort = screen.app.settings.entry.effort;
+    slot.attached
+        .iter()
+        .map(|set| {
+            let text = format!("{:16}{}", "", crate::training::techniques::under_text(&set.entry, effort));
+            Line::styled(truncate(&text, width), screen.theme.style(Meaning::Done))
+        })
+        .collect()
 }
 
 impl View<'_> {

@@ -189,6 +189,9 @@ impl TodayScreen {
             Action::Backspace => self.form.backspace(),
             Action::Up => self.form.move_field(false),
             Action::Down => self.form.move_field(true),
+            Action::Left | Action::Right if self.form.technique.is_some() => {
+                self.form.cycle_technique(action == Action::Right);
+            }
             Action::Left | Action::Right if field == Field::Rir => self.form.nudge_rir(action == Action::Right),
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
             Action::Back => *ctx.pane = Pane::Checklist,
@@ -245,7 +248,10 @@ impl TodayScreen {
             .find(|e| e.planned.name == entry.exercise)
             .map_or(FailureClass::Safe, |e| e.planned.failure_class);
         if !confirmed && let Some(concern) = failure_concern(&entry, class, today.deload.is_some()) {
-            let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| ctx.settings.entry.effort.named(r));
+            let rir = match entry.technique {
+                Some(technique) => crate::training::techniques::named(technique),
+                None => entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| ctx.settings.entry.effort.named(r)),
+            };
             let question = match concern {
                 FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone(), rir },
                 FailureConcern::DeloadWeek => Question::DeloadFailure { rir },
