@@ -34,7 +34,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     };
     let width = inner.width as usize;
     let kind = match form.technique() {
-        Some(technique) => format!("{technique} after {}", target.row_name()),
+        // The set it carries on is named under the fields ("After: ..."): at 80 columns the
+        // exercise and the technique fit the title.
+        Some(technique) => technique.to_string(),
         None => target.row_name(),
     };
     let editing = if target.editing.is_some() { " · edit" } else { "" };
@@ -52,7 +54,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     lines.push(fields.line("Reps", Field::Reps, &form.reps, ""));
     lines.extend(fields.error(Field::Reps));
     match &form.technique {
-        Some(choice) => lines.push(technique::picker(choice, t)),
+        Some(choice) => lines.push(technique::picker(choice, width, t)),
         None => lines.push(fields.rir()),
     }
     lines.extend(fields.error(Field::Rir));
