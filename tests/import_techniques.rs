@@ -104,9 +104,11 @@ fn hevy_dropset_is_a_drop_set_of_the_working_set_before_it_and_failure_is_rir_0(
     let far = chrono::DateTime::from_timestamp(4_000_000_000, 0).expect("a time");
     let listed = store.sessions_between(chrono::DateTime::default(), far).expect("sessions");
     assert_eq!(
-        listed[0].working_sets, 4,
-        "80 x 8, 6 x 12, 10 x 12 and 10 x 10: the drop sets are no sets of their own"
+        listed[0].working_sets, 6,
+        "80 x 8, 6 x 12, 10 x 12, 10 x 10 and two rows: the drop sets are no sets of their own"
     );
+    // Single Arm Cable Row is the catalogue's single-arm cable row, done one side at a time.
+    assert_eq!(summaries(&store, "Single-arm cable row"), ["30 kg x 10 each side @ 1", "30 kg x 9 each side @ 0"]);
     let copy = round_trip(&store, Format::Hevy);
     let techniques = sets(&copy).iter().filter(|s| s.entry.technique == Some(Technique::Drop)).count();
     assert_eq!(techniques, 3, "every drop set comes back one");

@@ -85,8 +85,17 @@ pub fn parse_log_in(
     };
     let unit = unit.unwrap_or(plan.unit);
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
-    sets.iter()
-        .map(|text| {
+    let sides = sets
+        .iter()
+        .map(|text| tokens::side_prefix(text, &known.name, known.per_side))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Error::Input)?;
+    let marked: Vec<(Option<crate::model::session::Side>, &str)> =
+        sides.iter().zip(sets).map(|((side, _), text)| (*side, text.as_str())).collect();
+    tokens::check_pairs(&marked).map_err(Error::Input)?;
+    sides
+        .into_iter()
+        .map(|(side, text)| {
             let (technique, text) = tokens::technique_prefix(text).map_err(Error::Input)?;
             if technique.is_some() && ramp {
                 return Err(Error::Input(
@@ -96,6 +105,7 @@ pub fn parse_log_in(
             let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
             Ok(SetEntry {
                 technique,
+                side,
                 exercise: known.name.clone(),
                 kind,
                 weight: Weight::new(load, unit),
@@ -121,12 +131,26 @@ pub fn log_sets(
     let today = today::load(store, plan, settings, clock, None)?;
     let mut session = today.session_for();
     let mut logged = Vec::new();
-    for entry in entries {
+    let mut entries = entries.iter().peekable();
+    while let Some(entry) = entries.next() {
         // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
         let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
         let rest =
             planned.or_else(|| plan.planned(&entry.exercise)).map_or(0, |p| plan.rest_after(&p, entry.kind).as_secs());
-        let set = store.log_set(&session, entry, clock.now(), u32::try_from(rest).unwrap_or(0))?;
+        let rest = u32::try_from(rest).unwrap_or(0);
+        // A left side and its right are committed together.
+        if entry.side == Some(crate::model::session::Side::Left)
+            && let Some(right) = entries.next_if(|e| e.side == Some(crate::model::session::Side::Right))
+        {
+            let pair = [entry.clone(), right.clone()];
+            let right = store.log_sides(&session, &pair, clock.now(), rest)?;
+            let left = store.session_sets(right.session_id)?.into_iter().rev().nth(1);
+            session = SessionFor::Existing(right.session_id);
+            logged.extend(left);
+            logged.push(right);
+            continue;
+        }
+        let set = store.log_set(&session, entry, clock.now(), rest)?;
         session = SessionFor::Existing(set.session_id);
         logged.push(set);
     }

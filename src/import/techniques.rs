@@ -20,3 +20,17 @@ pub(super) fn drop_set(sets: &[ParsedSet], set: &mut ParsedSet) {
         join_note(&mut set.entry.note, "drop set");
     }
 }
+
+/// A set of an exercise done one side at a time (`per_side`), named in the file as one side's
+/// (`Cable Lateral Raise (Each Side)`, `Single Arm Cable Row`), is a set "each side". Call before
+/// the name is mapped to the catalogue's; a name that is the catalogue's own (hardset's files)
+/// is left alone.
+pub(super) fn side_from_name(entry: &mut crate::model::session::SetEntry, known: &crate::model::exercise::Exercise) {
+    const ONE_SIDE: [&str; 6] = ["each side", "single arm", "single-arm", "one arm", "one-arm", "single leg"];
+    let name = entry.exercise.to_lowercase();
+    // hardset's own files name the exercise as the catalogue does and carry the side itself.
+    let foreign = name != known.name.to_lowercase();
+    if foreign && known.per_side && entry.side.is_none() && ONE_SIDE.iter().any(|words| name.contains(words)) {
+        entry.side = Some(crate::model::session::Side::Each);
+    }
+}

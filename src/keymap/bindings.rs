@@ -56,6 +56,8 @@ pub enum Action {
     ExerciseDetail,
     /// Log a drop set, rest-pause or myo-reps carrying on the working set just done.
     TechniqueSet,
+    /// The set form of a one-sided exercise: each side, or left and right apart.
+    SidesApart,
     /// Show the trend over 12 weeks, a year, or all time.
     CycleRange,
     /// Find any exercise by typing part of its name, and open its detail.
@@ -211,6 +213,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR -/+ ½", true),
     bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR + ½", false),
     bind!(Form, [ch('f')], "f", Action::ToggleFormBroke, "form broke", true),
+    bind!(Form, [ch('a')], "a", Action::SidesApart, "L/R apart", false),
     bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
@@ -310,6 +313,7 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::Deload,
     Action::ExerciseDetail,
     Action::TechniqueSet,
+    Action::SidesApart,
     Action::CycleRange,
     Action::ToggleWeeks,
     Action::ThisWeek,
@@ -348,6 +352,7 @@ impl Action {
             Action::Deload => "deload",
             Action::ExerciseDetail => "exercise_detail",
             Action::TechniqueSet => "technique_set",
+            Action::SidesApart => "sides_apart",
             Action::CycleRange => "cycle_range",
             Action::FindExercise => "find_exercise",
             Action::ToggleWeeks => "weeks_or_sets",

@@ -95,7 +95,7 @@ pub(super) fn insert_set(
 const SAME_WORKOUT_WITHIN_SECONDS: i64 = 3 * 3600;
 
 /// Writes `entry`, done at `at`, into session `session_id`, and keeps the exercise's records.
-fn log_into(
+pub(super) fn log_into(
     tx: &rusqlite::Transaction<'_>,
     session_id: i64,
     entry: &SetEntry,

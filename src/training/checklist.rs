@@ -143,7 +143,8 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             continue;
         }
         let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
-        let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
+        // A left and right pair is one set, read at its weaker side.
+        let last_entries: Vec<_> = super::techniques::weaker_of_pairs(&last_time);
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
         let target = match input.deload {
             Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),

@@ -80,6 +80,19 @@ pub fn one_per_pair(sets: &[LoggedSet]) -> Vec<LoggedSet> {
     sets.iter().enumerate().filter(|&(i, _)| !second_of_pair(sets, i)).map(|(_, s)| s.clone()).collect()
 }
 
+/// The entries of `sets` (oldest first) as progression reads them: a left and right pair is
+/// one set, its weaker side ([`weaker_side`]), so the next target is one both sides can do.
+pub fn weaker_of_pairs(sets: &[LoggedSet]) -> Vec<SetEntry> {
+    let mut entries: Vec<SetEntry> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        match entries.last_mut() {
+            Some(left) if second_of_pair(sets, i) => *left = weaker_side(left, &set.entry).clone(),
+            _ => entries.push(set.entry.clone()),
+        }
+    }
+    entries
+}
+
 /// Of a left and a right side, the weaker: the fewer reps to failure at the lighter load (the
 /// side that limits what can be done "each side").
 pub fn weaker_side<'a>(left: &'a SetEntry, right: &'a SetEntry) -> &'a SetEntry {

@@ -171,3 +171,20 @@ fn a_technique_on_a_technical_lift_or_in_a_deload_week_is_questioned() {
     assert_eq!(found.len(), 1);
     assert!(found[0].text.contains("a set to failure"), "{}", found[0].text);
 }
+
+#[test]
+fn progression_reads_a_pair_at_its_weaker_side() {
+    let row = "One-arm dumbbell row";
+    let sets = [
+        side(1, row, Side::Left, 20.0, 10, 1),
+        side(2, row, Side::Right, 20.0, 8, 1),
+        side(3, row, Side::Each, 20.0, 9, 1),
+    ];
+    let read = weaker_of_pairs(&sets);
+    assert_eq!(read.len(), 2, "the pair is one set");
+    assert_eq!(read[0].summary(), "20 kg x 8 (right) @ 1", "the right side limits what both sides can do");
+    assert_eq!(read[1].summary(), "20 kg x 9 each side @ 1");
+    // A lighter side is the weaker whatever its reps.
+    let lighter = [side(1, row, Side::Left, 18.0, 12, 0), side(2, row, Side::Right, 20.0, 8, 0)];
+    assert_eq!(weaker_of_pairs(&lighter)[0].weight, kg(18.0));
+}

@@ -2,6 +2,7 @@
 //! and the rest timer. The set form's rows and saving are in [`entry`].
 
 mod entry;
+mod sides;
 mod technique;
 
 use chrono::{DateTime, NaiveDate, Utc};

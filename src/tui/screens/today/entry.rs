@@ -3,6 +3,7 @@
 use super::TodayScreen;
 use crate::keymap::Action;
 use crate::model::exercise::FailureClass;
+use crate::model::session::Side;
 use crate::model::units::Rir;
 use crate::today::Today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -173,6 +174,10 @@ impl TodayScreen {
             }
         }
         .in_scale(effort);
+        self.form.side = match &slot.logged {
+            Some(set) => set.entry.side,
+            None => ctx.plan.exercises.get(&exercise.planned.name).filter(|e| e.per_side).map(|_| Side::Each),
+        };
     }
 
     /// A key in the form.
@@ -194,6 +199,7 @@ impl TodayScreen {
             }
             Action::Left | Action::Right if field == Field::Rir => self.form.nudge_rir(action == Action::Right),
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
+            Action::SidesApart => self.toggle_sides(ctx),
             Action::Back => *ctx.pane = Pane::Checklist,
             Action::Enter => {
                 let next = match field {
@@ -258,6 +264,9 @@ impl TodayScreen {
             };
             *ctx.popup = Some(Popup::Confirm(question));
             return Vec::new();
+        }
+        if let Some(effects) = self.save_side(entry.clone(), &target, today, ctx) {
+            return effects;
         }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry }],
