@@ -73,11 +73,23 @@ pub fn second_of_pair(sets: &[LoggedSet], index: usize) -> bool {
         && sets[before].entry.technique == set.entry.technique
 }
 
-/// `sets` with the right side of each left and right pair left out: what volume counts, one set
-/// for the pair (the left side stands for it; the weaker side is what records read, see
-/// [`weaker_side`]).
+/// `sets` with each left and right pair as one set: what volume and the failure rules count. The
+/// left side stands for the pair, with the fewer reps in reserve of the two (a pair with one
+/// side taken to failure went to failure).
 pub fn one_per_pair(sets: &[LoggedSet]) -> Vec<LoggedSet> {
-    sets.iter().enumerate().filter(|&(i, _)| !second_of_pair(sets, i)).map(|(_, s)| s.clone()).collect()
+    let mut kept: Vec<LoggedSet> = Vec::new();
+    for (i, set) in sets.iter().enumerate() {
+        match kept.last_mut() {
+            Some(left) if second_of_pair(sets, i) => {
+                left.entry.rir = match (left.entry.rir, set.entry.rir) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+            }
+            _ => kept.push(set.clone()),
+        }
+    }
+    kept
 }
 
 /// The entries of `sets` (oldest first) as progression reads them: a left and right pair is

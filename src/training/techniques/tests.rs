@@ -188,3 +188,21 @@ fn progression_reads_a_pair_at_its_weaker_side() {
     let lighter = [side(1, row, Side::Left, 18.0, 12, 0), side(2, row, Side::Right, 20.0, 8, 0)];
     assert_eq!(weaker_of_pairs(&lighter)[0].weight, kg(18.0));
 }
+
+#[test]
+fn a_pair_is_one_set_for_the_failure_budget_as_hard_as_its_harder_side() {
+    let row = "One-arm dumbbell row";
+    let sets = [
+        side(1, row, Side::Left, 20.0, 10, 1),
+        side(2, row, Side::Right, 20.0, 8, 0),
+        side(3, row, Side::Left, 20.0, 9, 0),
+        side(4, row, Side::Right, 20.0, 7, 0),
+    ];
+    let one = one_per_pair(&sets);
+    assert_eq!(one.len(), 2);
+    assert_eq!(one[0].entry.rir, Rir::whole(0), "the right side went to failure, so the pair did");
+    let targets = warnings::own_targets(&one, |_| None);
+    assert!(warnings::failure_budget(&one, &targets).is_empty(), "two sets to failure, not four");
+    let targets = warnings::own_targets(&sets, |_| None);
+    assert!(!warnings::failure_budget(&sets, &targets).is_empty(), "counted side by side it would be four");
+}
