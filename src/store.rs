@@ -11,6 +11,7 @@ mod schema;
 mod scratch;
 mod sessions;
 mod sets;
+mod sides;
 mod techniques;
 mod write;
 

@@ -174,7 +174,7 @@ fn read_row(
     let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
     if drop {
-        super::techniques::drop_set(&session.sets, &mut set);
+        super::techniques::drop_set(&mut set);
     }
     session.sets.push(set);
     Ok(())

@@ -129,7 +129,7 @@ fn read_row(
     };
     if let Some(mut set) = set_of(row, tally, l, exercise, note, mark)? {
         if mark.drop {
-            super::techniques::drop_set(&session.sets, &mut set);
+            super::techniques::drop_set(&mut set);
         }
         session.sets.push(set);
     }

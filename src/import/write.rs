@@ -166,6 +166,7 @@ fn prepare_session(
         }
         sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
     }
+    super::techniques::settle_drop_sets(&mut sets);
     Ok(SessionRecord {
         started_at: session.started_at,
         ended_at: session.ended_at,

@@ -194,11 +194,18 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             slots,
         });
     }
-    for (index, set) in input.logged.iter().enumerate() {
+    place_logged(&mut exercises, input.logged);
+    exercises
+}
+
+/// Logged sets fill the planned slots of their exercise and kind in order; sets beyond the plan
+/// become extra slots, and a technique set or a right side goes under the set it belongs to.
+fn place_logged(exercises: &mut [ExerciseToday], logged: &[LoggedSet]) {
+    for (index, set) in logged.iter().enumerate() {
         let Some(exercise) = exercises.iter_mut().find(|e| e.planned.name == set.entry.exercise) else {
             continue;
         };
-        if super::techniques::shown_under(input.logged, index) && attach(exercise, set) {
+        if super::techniques::shown_under(logged, index) && attach(exercise, set) {
             continue;
         }
         let kind = set.entry.kind;
@@ -224,7 +231,6 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             exercise.slots.insert(at, extra);
         }
     }
-    exercises
 }
 
 /// Puts a technique set or a right side under the slot of the set it belongs to: the exercise's

@@ -284,6 +284,9 @@ pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool)
 }
 
 #[cfg(test)]
+mod technique_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::session::SetKind;
