@@ -16,6 +16,7 @@ mod rows;
 mod staging;
 mod strong;
 mod table;
+mod techniques;
 mod write;
 
 use std::path::Path;

@@ -11,6 +11,8 @@ mod schema;
 mod scratch;
 mod sessions;
 mod sets;
+mod sides;
+mod techniques;
 mod write;
 
 pub use error::{StoreError, what_stops_saving};

@@ -415,6 +415,10 @@ pub(crate) fn warnings_for(
     let now = clock.now();
     let (monday, _) = week_bounds(clock.local_date(now));
     let week_sets = store.sets_between(clock.midnight(monday), now + chrono::Duration::seconds(1))?;
+    // A set carried on by a drop set, rest-pause or myo-reps went to failure (docs/method.md).
+    // A left and right pair is one set.
+    let week_sets = training::techniques::read_as_failure(&training::techniques::one_per_pair(&week_sets));
+    let sets = &training::techniques::read_as_failure(&training::techniques::one_per_pair(sets));
     let threshold = settings.volume.effective_rir_halves();
     let week = volume::weekly_volume(&week_sets, &plan.exercises, threshold);
     let remaining = exercises.iter().filter(|e| !e.skipped).map(|e| {

@@ -11,5 +11,6 @@ pub mod records;
 pub mod recovery;
 pub mod revisions;
 pub mod schedule;
+pub mod techniques;
 pub mod volume;
 pub mod warnings;

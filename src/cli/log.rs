@@ -1,6 +1,8 @@
 //! `hardset log`: sets logged from the shell into today's session, or one done earlier, with
 //! what the app would have said of them.
 
+mod tokens;
+
 use std::io::Write;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
@@ -83,10 +85,27 @@ pub fn parse_log_in(
     };
     let unit = unit.unwrap_or(plan.unit);
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
-    sets.iter()
-        .map(|text| {
+    let sides = sets
+        .iter()
+        .map(|text| tokens::side_prefix(text, &known.name, known.per_side))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(Error::Input)?;
+    let marked: Vec<(Option<crate::model::session::Side>, &str)> =
+        sides.iter().zip(sets).map(|((side, _), text)| (*side, text.as_str())).collect();
+    tokens::check_pairs(&marked).map_err(Error::Input)?;
+    sides
+        .into_iter()
+        .map(|(side, text)| {
+            let (technique, text) = tokens::technique_prefix(text).map_err(Error::Input)?;
+            if technique.is_some() && ramp {
+                return Err(Error::Input(
+                    "a drop set, rest-pause or myo-reps carries on a working set, not a ramp-up".into(),
+                ));
+            }
             let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
             Ok(SetEntry {
+                technique,
+                side,
                 exercise: known.name.clone(),
                 kind,
                 weight: Weight::new(load, unit),
@@ -112,7 +131,8 @@ pub fn log_sets(
     let mut today = today::load(store, plan, settings, clock, None)?;
     let mut session = today.session_for();
     let mut logged = Vec::new();
-    for entry in entries {
+    let mut entries = entries.iter().peekable();
+    while let Some(entry) = entries.next() {
         // Today's day says how the exercise is done; elsewhere the plan or the catalogue does.
         let planned = today.exercises.iter().map(|e| &e.planned).find(|p| p.name == entry.exercise).cloned();
         let rest =
@@ -120,6 +140,22 @@ pub fn log_sets(
         // In a superset the rest waits for the round's last exercise (today read again after each).
         let mut entry = entry.clone();
         let rest = today::group::in_round(&today, &mut entry, u32::try_from(rest).unwrap_or(0));
+        // A left side and its right are committed together.
+        if entry.side == Some(crate::model::session::Side::Left)
+            && let Some(right) = entries.next_if(|e| e.side == Some(crate::model::session::Side::Right))
+        {
+            let right = SetEntry { superset: entry.superset.clone(), ..right.clone() };
+            let pair = [entry.clone(), right];
+            let right = store.log_sides(&session, &pair, clock.now(), rest)?;
+            let left = store.session_sets(right.session_id)?.into_iter().rev().nth(1);
+            session = SessionFor::Existing(right.session_id);
+            logged.extend(left);
+            logged.push(right);
+            if entry.superset.is_some() {
+                today = today::load(store, plan, settings, clock, None)?;
+            }
+            continue;
+        }
         let set = store.log_set(&session, &entry, clock.now(), rest)?;
         session = SessionFor::Existing(set.session_id);
         logged.push(set);
@@ -185,7 +221,10 @@ fn say_logged(
         let effort = settings.entry.effort;
         writeln!(out, "logged {} {}: {}{when}", entry.exercise, entry.kind, entry.summary_in(effort))?;
         let class = plan.exercises.get(&entry.exercise).map_or(FailureClass::Safe, |e| e.failure_class);
-        let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| effort.named(r));
+        let rir = match entry.technique {
+            Some(technique) => crate::training::techniques::named(technique),
+            None => entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| effort.named(r)),
+        };
         match failure_concern(entry, class, deload_week) {
             Some(FailureConcern::TechnicalLift) => {
                 writeln!(out, "note: {rir} on a technical lift; the method keeps 1-2 reps in reserve there")?;

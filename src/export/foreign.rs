@@ -218,6 +218,8 @@ impl Lines<'_> {
         let start = self.clock.local(session.started_at);
         let set_type = match (ramp, e.rir.map(Rir::halves)) {
             (true, _) => "warmup",
+            // Hevy's one technique: a drop set (rest-pause and myo-reps have no type there).
+            _ if e.technique == Some(crate::model::session::Technique::Drop) => "dropset",
             (false, Some(0)) => "failure",
             _ => "normal",
         };
@@ -249,6 +251,9 @@ impl Lines<'_> {
         let number = *self.numbers.workouts.entry(session.id).or_insert(next);
         let order = if ramp {
             "W".to_string()
+        } else if e.technique == Some(crate::model::session::Technique::Drop) {
+            // Strong's drop set, unnumbered, after the set it drops from.
+            "D".to_string()
         } else {
             let n = self.numbers.working.entry(key).or_default();
             *n += 1;

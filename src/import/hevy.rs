@@ -180,7 +180,7 @@ fn read_row(
     let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
     if drop {
-        set.entry.note = "drop set".into();
+        super::techniques::drop_set(&mut set);
     }
     set.entry.superset = superset::id_of(row.get_opt(l.superset));
     session.sets.push(set);

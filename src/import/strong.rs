@@ -127,7 +127,10 @@ fn read_row(
         }
         SetOrder::Set(mark) => mark,
     };
-    if let Some(set) = set_of(row, tally, l, exercise, note, mark)? {
+    if let Some(mut set) = set_of(row, tally, l, exercise, note, mark)? {
+        if mark.drop {
+            super::techniques::drop_set(&mut set);
+        }
         session.sets.push(set);
     }
     Ok(())
@@ -217,7 +220,7 @@ fn set_of(
     l: &Layout<'_>,
     exercise: String,
     note: String,
-    Mark { warm_up, drop, failure }: Mark,
+    Mark { warm_up, failure, .. }: Mark,
 ) -> Result<Option<ParsedSet>, ImportError> {
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
@@ -234,10 +237,6 @@ fn set_of(
         }
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
-    let mut note = note;
-    if drop {
-        super::rows::join_note(&mut note, "drop set");
-    }
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
     set.entry.note = note;
     Ok(Some(set))

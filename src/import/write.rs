@@ -161,11 +161,15 @@ fn prepare_session(
         match catalogue.get(&entry.exercise) {
             // A name the file's own exercise list gives stays that exercise.
             Some(_) if own.contains(&entry.exercise.to_lowercase())? => {}
-            Some(known) => entry.exercise.clone_from(&known.name),
+            Some(known) => {
+                super::techniques::side_from_name(&mut entry, known);
+                entry.exercise.clone_from(&known.name);
+            }
             None => entry.exercise = unknown.file(&entry.exercise, set.muscles)?,
         }
         sets.push((entry, set.logged_at.unwrap_or(session.started_at)));
     }
+    super::techniques::settle_drop_sets(&mut sets);
     Ok(SessionRecord {
         started_at: session.started_at,
         ended_at: session.ended_at,

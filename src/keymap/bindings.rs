@@ -54,6 +54,10 @@ pub enum Action {
     Deload,
     /// Open the selected exercise's trend, records and sets.
     ExerciseDetail,
+    /// Log a drop set, rest-pause or myo-reps carrying on the working set just done.
+    TechniqueSet,
+    /// The set form of a one-sided exercise: each side, or left and right apart.
+    SidesApart,
     /// Show the trend over 12 weeks, a year, or all time.
     CycleRange,
     /// Find any exercise by typing part of its name, and open its detail.
@@ -209,6 +213,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR -/+ ½", true),
     bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR + ½", false),
     bind!(Form, [ch('f')], "f", Action::ToggleFormBroke, "form broke", true),
+    bind!(Form, [ch('a')], "a", Action::SidesApart, "L/R apart", false),
     bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
@@ -219,6 +224,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('a')], "a", Action::AddExercise, "add exercise", true),
     bind!(Checklist, [ch('d'), (KeyCode::Delete, NONE)], "d", Action::DeleteSet, "delete set", false),
     bind!(Checklist, [ch('u')], "u", Action::UndoLast, "undo last set", true),
+    bind!(Checklist, [ch('t')], "t", Action::TechniqueSet, "drop set / rest-pause", false),
     bind!(Checklist, [ch('['), (KeyCode::Left, NONE), ch('h')], "[ ]", Action::PrevDay, "other plan day", false),
     bind!(Checklist, [ch(']'), (KeyCode::Right, NONE), ch('l')], "]", Action::NextDay, "next plan day", false),
     bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
@@ -306,6 +312,8 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::EndSession,
     Action::Deload,
     Action::ExerciseDetail,
+    Action::TechniqueSet,
+    Action::SidesApart,
     Action::CycleRange,
     Action::ToggleWeeks,
     Action::ThisWeek,
@@ -343,6 +351,8 @@ impl Action {
             Action::EndSession => "end_session",
             Action::Deload => "deload",
             Action::ExerciseDetail => "exercise_detail",
+            Action::TechniqueSet => "technique_set",
+            Action::SidesApart => "sides_apart",
             Action::CycleRange => "cycle_range",
             Action::FindExercise => "find_exercise",
             Action::ToggleWeeks => "weeks_or_sets",

@@ -230,6 +230,7 @@ impl CustomExercise {
             failure_class: self.equipment.failure_class(),
             load_step: self.equipment.load_step(),
             rest: Duration::from_secs(120),
+            per_side: false,
         }
     }
 }
@@ -362,6 +363,10 @@ pub struct Exercise {
     /// Default rest between working sets.
     #[serde(deserialize_with = "deserialize_rest")]
     pub rest: Duration,
+    /// Done one side at a time (a one-arm row, a split squat): its sets read "each side", or
+    /// left and right apart.
+    #[serde(default)]
+    pub per_side: bool,
 }
 
 /// Parses a rest time: `90`, `90s`, `2m`, `2m30s`, `2:30`.

@@ -95,12 +95,13 @@ pub(super) fn insert_set(
 const SAME_WORKOUT_WITHIN_SECONDS: i64 = 3 * 3600;
 
 /// Writes `entry`, done at `at`, into session `session_id`, and keeps the exercise's records.
-fn log_into(
+pub(super) fn log_into(
     tx: &rusqlite::Transaction<'_>,
     session_id: i64,
     entry: &SetEntry,
     at: DateTime<Utc>,
 ) -> Result<LoggedSet, StoreError> {
+    super::techniques::check_carries_on(tx, session_id, entry, at)?;
     let id = insert_set(tx, session_id, entry, at)?;
     super::records::after_logging(tx, id)?;
     let session_started_at: i64 =
@@ -269,6 +270,10 @@ impl Store {
     pub fn delete_set(&mut self, id: i64) -> Result<(), StoreError> {
         self.write(|tx| {
             let before = super::records::of_set(tx, id)?;
+            // Its drop sets (and a left side's right side) go with it, never onto another set.
+            for belonging in super::techniques::belonging_to(tx, id)? {
+                tx.execute("DELETE FROM workout_set WHERE id = ?1", [belonging])?;
+            }
             tx.execute("DELETE FROM workout_set WHERE id = ?1", [id])?;
             match before {
                 Some((exercise, at)) => super::records::refresh_from(tx, &exercise, at),

@@ -27,6 +27,9 @@ pub struct Slot {
     pub reps: u16,
     /// The set logged for it, once done.
     pub logged: Option<LoggedSet>,
+    /// Sets shown under the logged one, oldest first: its drop sets, rest-pause and myo-reps,
+    /// and the right side when the left was logged for it (never slots of their own).
+    pub attached: Vec<LoggedSet>,
 }
 
 /// One exercise of today, with its sets.
@@ -142,7 +145,8 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             continue;
         }
         let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
-        let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
+        // A left and right pair is one set, read at its weaker side.
+        let last_entries: Vec<_> = super::techniques::weaker_of_pairs(&last_time);
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
         let target = match input.deload {
             Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),
@@ -169,6 +173,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                     weight: rung.weight,
                     reps: rung.reps,
                     logged: None,
+                    attached: Vec::new(),
                 });
             }
         }
@@ -179,6 +184,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 weight: target.weight,
                 reps: target.reps,
                 logged: None,
+                attached: Vec::new(),
             });
         }
         exercises.push(ExerciseToday {
@@ -190,16 +196,33 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             slots,
         });
     }
-    for set in input.logged {
+    place_logged(&mut exercises, input.logged);
+    exercises
+}
+
+/// Logged sets fill the planned slots of their exercise and kind in order; sets beyond the plan
+/// become extra slots, and a technique set or a right side goes under the set it belongs to.
+fn place_logged(exercises: &mut [ExerciseToday], logged: &[LoggedSet]) {
+    for (index, set) in logged.iter().enumerate() {
         let Some(exercise) = exercises.iter_mut().find(|e| e.planned.name == set.entry.exercise) else {
             continue;
         };
+        if super::techniques::shown_under(logged, index) && attach(exercise, set) {
+            continue;
+        }
         let kind = set.entry.kind;
         if let Some(slot) = exercise.slots.iter_mut().find(|s| s.kind == kind && s.logged.is_none()) {
             slot.logged = Some(set.clone());
         } else {
             let number = exercise.slots.iter().filter(|s| s.kind == kind).count() as u16 + 1;
-            let extra = Slot { kind, number, weight: None, reps: set.entry.reps, logged: Some(set.clone()) };
+            let extra = Slot {
+                kind,
+                number,
+                weight: None,
+                reps: set.entry.reps,
+                logged: Some(set.clone()),
+                attached: Vec::new(),
+            };
             // Keep ramp-ups before working sets.
             let at = match kind {
                 SetKind::RampUp => {
@@ -210,7 +233,24 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             exercise.slots.insert(at, extra);
         }
     }
-    exercises
+}
+
+/// Puts a technique set or a right side under the slot of the set it belongs to: the exercise's
+/// last logged slot of its kind (sets are logged in order). False when there is none, and the
+/// set takes a slot of its own, so nothing logged is ever hidden.
+fn attach(exercise: &mut ExerciseToday, set: &LoggedSet) -> bool {
+    let owner = exercise
+        .slots
+        .iter_mut()
+        .filter(|s| s.kind == set.entry.kind && s.logged.is_some())
+        .max_by_key(|s| s.logged.as_ref().map(|l| (l.logged_at, l.id)));
+    match owner {
+        Some(slot) => {
+            slot.attached.push(set.clone());
+            true
+        }
+        None => false,
+    }
 }
 
 /// Sets done and sets due today (a skipped exercise's unlogged sets are not due).

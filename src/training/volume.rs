@@ -60,7 +60,9 @@ pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
 /// Exercises the catalogue does not know add nothing.
 pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves: u8) -> Vec<MuscleWeek> {
     let mut totals: BTreeMap<Muscle, (f64, f64, BTreeMap<i64, f64>)> = BTreeMap::new();
-    for set in sets {
+    // A left and right pair is one set; a set carried on by a technique went to failure.
+    let sets = super::techniques::read_as_failure(&super::techniques::one_per_pair(sets));
+    for set in &sets {
         let Some(verified) = is_effective(set, threshold_halves) else { continue };
         let Some(exercise) = catalogue.get(&set.entry.exercise) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));

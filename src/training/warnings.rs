@@ -269,9 +269,10 @@ pub enum FailureConcern {
 }
 
 /// Whether a working set at RIR 0 should be confirmed before it is saved (METHOD.md sections 3
-/// and 6).
+/// and 6). A technique set (drop set, rest-pause, myo-reps) goes past failure whatever its RIR,
+/// so it is asked about the same way.
 pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool) -> Option<FailureConcern> {
-    if !to_failure(entry) {
+    if !to_failure(entry) && entry.technique.is_none() {
         None
     } else if class == FailureClass::Technical {
         Some(FailureConcern::TechnicalLift)
@@ -281,6 +282,9 @@ pub fn failure_concern(entry: &SetEntry, class: FailureClass, deload_week: bool)
         None
     }
 }
+
+#[cfg(test)]
+mod technique_tests;
 
 #[cfg(test)]
 mod tests {

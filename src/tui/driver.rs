@@ -305,6 +305,10 @@ impl<C: Clock> Driver<C> {
                 .store
                 .log_set(&session, &entry, now, rest_seconds)
                 .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
+            Effect::LogSides { session, sides, rest_seconds } => self
+                .store
+                .log_sides(&session, &sides, now, rest_seconds)
+                .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
             Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
                 vec![Outcome::SetChanged {
                     id,
@@ -364,6 +368,7 @@ impl<C: Clock> Driver<C> {
 fn waiting_for(effect: &Effect, effort: Effort) -> (String, String) {
     let (what, detail) = match effect {
         Effect::Log { entry, .. } => ("your set", describe_entry(entry, effort)),
+        Effect::LogSides { sides, .. } => ("your set", describe_entry(&sides[1], effort)),
         Effect::Update { entry, .. } => ("your change", format!("to {}", describe_entry(entry, effort))),
         Effect::Delete { summary, .. } => ("your change", format!("delete {summary}")),
         Effect::CheckIn { .. } => ("your check-in", "sleep, energy, joints, motivation".into()),

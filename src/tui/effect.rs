@@ -22,6 +22,15 @@ pub enum Effect {
         /// Rest to start, in seconds.
         rest_seconds: u32,
     },
+    /// Commit a left and a right side together, in one transaction, then start the rest.
+    LogSides {
+        /// Where they go.
+        session: SessionFor,
+        /// The left side, then the right.
+        sides: [SetEntry; 2],
+        /// Rest to start, in seconds.
+        rest_seconds: u32,
+    },
     /// Replace a logged set.
     Update {
         /// Set id.
@@ -113,6 +122,7 @@ impl Effect {
     pub fn writes(&self) -> bool {
         match self {
             Effect::Log { .. }
+            | Effect::LogSides { .. }
             | Effect::Update { .. }
             | Effect::Delete { .. }
             | Effect::SetRest { .. }

@@ -1,7 +1,12 @@
 //! The set-entry form: typed fields that keep the raw text and parse into checked values.
 
+mod sides;
+mod technique;
+
+pub use technique::TechniqueForm;
+
 use crate::keymap::FormField;
-use crate::model::session::{SetEntry, SetKind};
+use crate::model::session::{SetEntry, SetKind, Side};
 use crate::model::units::{
     Effort, InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_rpe, parse_set_reps, parse_set_rir,
 };
@@ -96,7 +101,7 @@ pub const RIR_CHOICES: [&str; 6] = ["0", "1", "2", "3", "4", "5+"];
 pub const RPE_CHOICES: [&str; 6] = ["5", "6", "7", "8", "9", "10"];
 
 /// The form's state. Typed text is kept exactly as typed until the store confirms the save.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct SetForm {
     /// The set being entered; `None` when there is nothing to log.
     pub target: Option<FormTarget>,
@@ -123,6 +128,13 @@ pub struct SetForm {
     pub touched: Vec<Field>,
     /// The scale the effort field is typed and shown in (RIR or RPE); what is saved is RIR.
     pub effort: Effort,
+    /// For a drop set, rest-pause or myo-reps: which, and the set it carries on.
+    pub technique: Option<TechniqueForm>,
+    /// The side the set is saved as, for an exercise done one side at a time: each side, or
+    /// the left then the right apart.
+    pub side: Option<Side>,
+    /// The left side, checked and held while the right side is typed (sides apart).
+    pub left: Option<SetEntry>,
 }
 
 impl SetForm {
@@ -154,6 +166,9 @@ impl SetForm {
             dirty: false,
             touched: Vec::new(),
             effort: Effort::Rir,
+            technique: None,
+            side: None,
+            left: None,
         }
     }
 
@@ -171,7 +186,7 @@ impl SetForm {
 
     /// Whether RIR is asked for (working sets; ramp-up sets may leave it empty).
     pub fn asks_rir(&self) -> bool {
-        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working)
+        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working) && self.technique.is_none()
     }
 
     /// The inline error beside a field.
@@ -223,7 +238,7 @@ impl SetForm {
             form_broke: self.form_broke,
             note: self.note.clone(),
         };
-        self.dirty = now != self.prefill;
+        self.dirty = now != self.prefill || self.left.is_some();
     }
 
     /// Erases the last character of the focused field.
@@ -370,6 +385,8 @@ impl SetForm {
             form_broke: self.form_broke,
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
+            technique: self.technique(),
+            side: self.side,
             ..Default::default()
         })
     }

@@ -3,6 +3,8 @@
 
 mod entry;
 mod round;
+mod sides;
+mod technique;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -85,6 +87,7 @@ impl TodayScreen {
                 }];
             }
             Action::EndSession => return self.end_session(today, ctx),
+            Action::TechniqueSet => self.open_technique(today, ctx),
             _ => {}
         }
         Vec::new()
@@ -280,7 +283,16 @@ impl TodayScreen {
         } else {
             round::straight_on(set, rest_seconds).unwrap_or_default()
         };
-        *ctx.message = Some((Meaning::Good, format!("Saved {}{rest_text}", describe(set, ctx.settings.entry.effort))));
+        // After a working set, the key that carries it on past failure (mid-round the message
+        // says where to go next instead, and a drop set is still one key away).
+        let mid_round = rest_seconds == 0 && set.entry.superset.is_some();
+        let technique = if set.entry.counts() && !mid_round {
+            format!(" · {} drop set", ctx.keymap.key_label(Action::TechniqueSet))
+        } else {
+            String::new()
+        };
+        *ctx.message =
+            Some((Meaning::Good, format!("Saved {}{rest_text}{technique}", describe(set, ctx.settings.entry.effort))));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
         // question the lifter is answering: a save that waited can land at any time).
         let calibrates = ctx.popup.is_none()

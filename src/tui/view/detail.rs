@@ -145,12 +145,17 @@ fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer)
     let detail = &view.detail;
     let (sets_area, first, visible) = list_pane(screen, view, area, buf);
     let width = sets_area.width as usize;
-    let rows: Vec<Line<'static>> = detail
-        .sets
-        .iter()
+    // A drop set reads under its working set, indented, not as a set of its own.
+    let ordered = crate::training::techniques::under_their_sets_newest_first(&detail.sets);
+    let rows: Vec<Line<'static>> = ordered
+        .into_iter()
         .skip(first)
         .take(visible)
         .map(|set| {
+            if set.entry.technique.is_some() {
+                let under = crate::training::techniques::under_text(&set.entry, screen.app.settings.entry.effort);
+                return Line::styled(truncate(&format!("{:14}{under}", ""), width), t.style(Meaning::Muted));
+            }
             let date = screen.app_local(set.session_started_at).format("%a %-d %b %y");
             let star = if detail.records.holds(set) { " ★" } else { "" };
             let kind = if set.entry.kind == SetKind::RampUp { " ramp-up" } else { "" };

@@ -5,6 +5,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+mod sides;
+mod technique;
+
 use super::{View, truncate};
 use crate::keymap::Action;
 use crate::model::exercise::Equipment;
@@ -31,7 +34,13 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return;
     };
     let width = inner.width as usize;
-    let kind = target.row_name();
+    let kind = match form.technique() {
+        // The set it carries on is named under the fields ("After: ..."): at 80 columns the
+        // exercise and the technique fit the title.
+        Some(technique) => technique.to_string(),
+        // The side, when apart, is on the Sides line: at 80 columns the title has no room.
+        None => target.row_name(),
+    };
     let editing = if target.editing.is_some() { " · edit" } else { "" };
     let mut lines =
         vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
@@ -39,19 +48,32 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
     let fields = Fields { screen, form, focused, width };
-    lines.push(fields.line("Weight", Field::Weight, &form.weight, target.unit.label()));
+    let unit = if form.side == Some(crate::model::session::Side::Each) {
+        format!("{} each side", target.unit.label())
+    } else {
+        target.unit.label().to_string()
+    };
+    lines.push(fields.line("Weight", Field::Weight, &form.weight, &unit));
     lines.extend(fields.error(Field::Weight));
     if let Some(plates) = plates_line(screen, target) {
         lines.push(Line::styled(truncate(&plates, width), t.style(Meaning::Muted)));
     }
     lines.push(fields.line("Reps", Field::Reps, &form.reps, ""));
     lines.extend(fields.error(Field::Reps));
-    lines.push(fields.rir());
+    match &form.technique {
+        Some(choice) => lines.push(technique::picker(choice, width, t)),
+        None => lines.push(fields.rir()),
+    }
     lines.extend(fields.error(Field::Rir));
     lines.push(fields.form_broke());
     let note = truncate(&form.note, width.saturating_sub(12));
     lines.push(fields.line("Note", Field::Note, &note, ""));
-    lines.extend(target_lines(screen, target, width));
+    let key = screen.app.keymap.key_label(Action::SidesApart);
+    lines.extend(sides::line(form, &key, width, t));
+    match &form.technique {
+        Some(choice) => lines.extend(technique::carries_on(choice, width, t)),
+        None => lines.extend(target_lines(screen, target, width)),
+    }
     Paragraph::new(lines).render(inner, buf);
 }
 

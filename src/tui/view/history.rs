@@ -13,6 +13,7 @@ use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::model::units::Effort;
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
+use crate::training::techniques::with_their_sets;
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
@@ -180,9 +181,13 @@ fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: boo
         truncate(&format!("{:<3} {:<col$} {:<col$} change", "set", last_label, this_label), width),
         t.style(Meaning::Muted),
     ));
-    let rows = exercise.last_week.len().max(exercise.this_week.len());
+    // A drop set or a right side is shown under its set, never as a set of its own.
+    let (last_rows, this_rows) = (with_their_sets(&exercise.last_week), with_their_sets(&exercise.this_week));
+    let rows = last_rows.len().max(this_rows.len());
     for n in 0..rows {
-        lines.push(set_row(screen, exercise, n, col, width));
+        let (last, this) = (last_rows.get(n), this_rows.get(n));
+        lines.push(set_row(screen, exercise, (last.map(|r| r.0), this.map(|r| r.0)), n, (col, width)));
+        lines.extend(under_rows(screen, (last, this), col, width));
     }
     if exercise.last_deload {
         lines.push(Line::styled("    the week before was a deload week", t.style(Meaning::Muted)));
@@ -217,10 +222,14 @@ fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: boo
 }
 
 /// Set `row` (from 0) of both weeks in columns `col` wide, and the change between them.
-fn set_row(screen: &View<'_>, exercise: &WeekComparison, row: usize, col: usize, width: usize) -> Line<'static> {
+fn set_row(
+    screen: &View<'_>,
+    exercise: &WeekComparison,
+    (last, this): (Option<&LoggedSet>, Option<&LoggedSet>),
+    row: usize,
+    (col, width): (usize, usize),
+) -> Line<'static> {
     let t = screen.theme;
-    let last: Option<&LoggedSet> = exercise.last_week.get(row);
-    let this: Option<&LoggedSet> = exercise.this_week.get(row);
     // A star marks a record set when it happened.
     let cell = |s: Option<&LoggedSet>| {
         s.map_or_else(
@@ -250,4 +259,32 @@ fn set_row(screen: &View<'_>, exercise: &WeekComparison, row: usize, col: usize,
     let cells = format!("{:<3} {:<col$} {:<col$} ", row + 1, truncate(&cell(last), col), truncate(&cell(this), col));
     let change = truncate(&change, width.saturating_sub(cells.chars().count()));
     Line::from(vec![Span::styled(cells, t.style(Meaning::Text)), Span::styled(change, t.style(meaning))])
+}
+
+/// A compared set with the sets shown under it.
+type Row<'a> = (&'a LoggedSet, Vec<&'a LoggedSet>);
+
+/// The sets shown under a row's two sets (drop sets, rest-pause, a right side), each in its
+/// week's column: `↳ drop 60kg x6`.
+fn under_rows(
+    screen: &View<'_>,
+    (last, this): (Option<&Row<'_>>, Option<&Row<'_>>),
+    col: usize,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let effort = screen.app.settings.entry.effort;
+    let under = |row: Option<&Row<'_>>, k: usize| {
+        row.and_then(|(_, under)| under.get(k)).map_or_else(String::new, |s| {
+            let what = s.entry.technique.map_or_else(|| s.entry.side.map_or("", |d| d.as_str()), |t| t.as_str());
+            format!("↳ {what} {}", compact(&s.entry, effort))
+        })
+    };
+    let count = |row: Option<&Row<'_>>| row.map_or(0, |r| r.1.len());
+    (0..count(last).max(count(this)))
+        .map(|k| {
+            let text =
+                format!("{:<3} {:<col$} {:<col$}", "", truncate(&under(last, k), col), truncate(&under(this, k), col));
+            Line::styled(truncate(text.trim_end(), width), screen.theme.style(Meaning::Muted))
+        })
+        .collect()
 }

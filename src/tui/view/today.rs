@@ -176,6 +176,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             }
             let row = Row { is_cursor, is_current: current == Some((ei, si)), place: place.as_deref() };
             lines.push(slot_line(screen, exercise, slot, row, width));
+            lines.extend(attached_lines(screen, slot, width));
         }
     }
     selected_line
@@ -222,6 +223,19 @@ fn slot_line(screen: &View<'_>, exercise: &ExerciseToday, slot: &Slot, row: Row<
         style = style.patch(t.style(Meaning::Selected));
     }
     Line::styled(text, style)
+}
+
+/// The sets shown under a row's set: its drop sets, rest-pause and myo-reps, and a right side,
+/// indented under it (`↳ drop 60 kg x 6`), never rows of their own.
+fn attached_lines(screen: &View<'_>, slot: &Slot, width: usize) -> Vec<Line<'static>> {
+    let effort = screen.app.settings.entry.effort;
+    slot.attached
+        .iter()
+        .map(|set| {
+            let text = format!("{:16}{}", "", crate::training::techniques::under_text(&set.entry, effort));
+            Line::styled(truncate(&text, width), screen.theme.style(Meaning::Done))
+        })
+        .collect()
 }
 
 impl View<'_> {

@@ -3,6 +3,7 @@
 use super::TodayScreen;
 use crate::keymap::Action;
 use crate::model::exercise::FailureClass;
+use crate::model::session::Side;
 use crate::model::units::Rir;
 use crate::today::Today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -173,6 +174,10 @@ impl TodayScreen {
             }
         }
         .in_scale(effort);
+        self.form.side = match &slot.logged {
+            Some(set) => set.entry.side,
+            None => ctx.plan.exercises.get(&exercise.planned.name).filter(|e| e.per_side).map(|_| Side::Each),
+        };
     }
 
     /// A key in the form.
@@ -189,8 +194,12 @@ impl TodayScreen {
             Action::Backspace => self.form.backspace(),
             Action::Up => self.form.move_field(false),
             Action::Down => self.form.move_field(true),
+            Action::Left | Action::Right if self.form.technique.is_some() => {
+                self.form.cycle_technique(action == Action::Right);
+            }
             Action::Left | Action::Right if field == Field::Rir => self.form.nudge_rir(action == Action::Right),
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
+            Action::SidesApart => self.toggle_sides(ctx),
             Action::Back => *ctx.pane = Pane::Checklist,
             Action::Enter => {
                 let next = match field {
@@ -245,13 +254,19 @@ impl TodayScreen {
             .find(|e| e.planned.name == entry.exercise)
             .map_or(FailureClass::Safe, |e| e.planned.failure_class);
         if !confirmed && let Some(concern) = failure_concern(&entry, class, today.deload.is_some()) {
-            let rir = entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| ctx.settings.entry.effort.named(r));
+            let rir = match entry.technique {
+                Some(technique) => crate::training::techniques::named(technique),
+                None => entry.rir.or(Rir::whole(0)).map_or_else(String::new, |r| ctx.settings.entry.effort.named(r)),
+            };
             let question = match concern {
                 FailureConcern::TechnicalLift => Question::TechnicalFailure { exercise: entry.exercise.clone(), rir },
                 FailureConcern::DeloadWeek => Question::DeloadFailure { rir },
             };
             *ctx.popup = Some(Popup::Confirm(question));
             return Vec::new();
+        }
+        if let Some(effects) = self.save_side(entry.clone(), &target, today, ctx) {
+            return effects;
         }
         match target.editing {
             Some(id) => vec![Effect::Update { id, entry: super::round::kept_group(today, id, entry) }],
