@@ -171,6 +171,7 @@ pub fn load(
         deload::lighten_day(&mut added, DeloadStyle::Load);
     }
     let past = past_sets(store, clock, day.exercises.iter().chain(&added), shown.map(|s| s.id), &skip)?;
+    let body_weights = body_weights_for(store, &past.last_time, clock, date)?;
     let exercises = checklist::build(&DayInput {
         planned: &planned_today,
         added: &added,
@@ -185,6 +186,7 @@ pub fn load(
         today: date,
         local_date: &|at| clock.local_date(at),
         rules: settings.progression_rules(),
+        body_weights: &body_weights,
     });
     let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
     warnings.extend(layoff_warnings(&exercises));
@@ -331,6 +333,19 @@ fn past_sets<'a>(
         }
     }
     Ok(PastSets { last_time, before_last, missed })
+}
+
+/// The body weight readings the bodyweight targets read: from the earliest last time of an
+/// exercise logged on body weight to today (two indexed reads; none without such a set).
+fn body_weights_for(
+    store: &Store,
+    last_time: &HashMap<String, Vec<LoggedSet>>,
+    clock: &dyn Clock,
+    today: NaiveDate,
+) -> Result<crate::training::bodyweight::BodyWeights, StoreError> {
+    let earliest = last_time.values().flatten().map(|s| clock.local_date(s.session_started_at)).min().unwrap_or(today);
+    let readings = store.body_weights(earliest.min(today), today)?;
+    Ok(crate::training::bodyweight::BodyWeights::new(readings.into_iter().map(|r| (r.day, r.weight)).collect()))
 }
 
 /// An exercise back after a break says so, until its first set today.

@@ -13,7 +13,7 @@ use crate::error::Error;
 use crate::model::exercise::FailureClass;
 use crate::model::plan::Plan;
 use crate::model::session::{SessionFor, SetEntry, SetKind};
-use crate::model::units::{Effort, Rir, Unit, Weight, parse_set_in};
+use crate::model::units::{Effort, Rir, Unit, Weight};
 use crate::store::Store;
 use crate::today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -85,7 +85,8 @@ pub fn parse_log_in(
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
     sets.iter()
         .map(|text| {
-            let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
+            let bodyweight = known.equipment == crate::model::exercise::Equipment::Bodyweight;
+            let (basis, load, reps, rir) = super::bodyweight::parse_log_set(text, effort, bodyweight, &known.name)?;
             Ok(SetEntry {
                 exercise: known.name.clone(),
                 kind,
@@ -94,6 +95,7 @@ pub fn parse_log_in(
                 rir,
                 form_broke: false,
                 note: String::new(),
+                basis,
                 ..Default::default()
             })
         })

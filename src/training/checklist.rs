@@ -3,13 +3,15 @@
 
 use std::collections::HashMap;
 
+use crate::model::exercise::Equipment;
 use crate::model::plan::PlannedExercise;
-use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
+use crate::model::session::{Basis, DeloadStyle, LoggedSet, SetEntry, SetKind};
 use crate::model::units::{Effort, Unit, Weight};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::progression::{History, Rules, Target, deload_target, target};
+use super::bodyweight::BodyWeights;
+use super::progression::{History, Rules, Target, bodyweight, deload_target, target};
 use super::ramp::{self, Gear};
 
 /// One set to tick off.
@@ -21,6 +23,8 @@ pub struct Slot {
     pub number: u16,
     /// Suggested load.
     pub weight: Option<Weight>,
+    /// What the suggested load is measured against (a bodyweight target's belt or assistance).
+    pub basis: Basis,
     /// Suggested reps.
     pub reps: u16,
     /// The set logged for it, once done.
@@ -79,7 +83,11 @@ impl ExerciseToday {
         if let Some(set) = &slot.logged {
             return set.entry.summary_in(effort);
         }
-        let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
+        let load = match (slot.weight, slot.basis) {
+            (Some(w), basis) => SetEntry { weight: w, basis, ..Default::default() }.load_text(),
+            (None, basis) if basis.is_bodyweight() => "BW".to_string(),
+            (None, _) => "load?".to_string(),
+        };
         let target = &self.target;
         let rir = effort.band_numbers(target.rir.low, target.rir.high);
         match slot.kind {
@@ -128,6 +136,42 @@ pub struct DayInput<'a> {
     pub local_date: &'a dyn Fn(DateTime<Utc>) -> NaiveDate,
     /// The progression thresholds.
     pub rules: Rules,
+    /// The body weight log, which weighs bodyweight exercises' sets.
+    pub body_weights: &'a BodyWeights,
+}
+
+/// Today's target of `planned`, from its last time: the usual rules, a deload's, or for an
+/// exercise done on body weight the bodyweight ones.
+fn target_for(
+    input: &DayInput<'_>,
+    planned: &PlannedExercise,
+    last_time: &[LoggedSet],
+    last_entries: &[SetEntry],
+) -> Target {
+    let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+    let bodyweight = bodyweight::is_bodyweight(last_entries.first(), planned.equipment == Equipment::Bodyweight);
+    let step = |unit| planned.load_step.in_unit(unit);
+    let (today, body, rules) = (input.today, input.body_weights, &input.rules);
+    match input.deload {
+        Some(style) if bodyweight => {
+            bodyweight::bodyweight_deload(planned, last_entries, style, step, body, today, rules)
+        }
+        Some(style) => deload_target(planned, last_entries, style, loadable_for, rules),
+        None => {
+            let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
+            let history = History {
+                last: last_entries,
+                last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
+                before,
+                missed: input.missed.get(&planned.name).copied(),
+            };
+            if bodyweight {
+                bodyweight::bodyweight_target(planned, &history, today, step, body, input.unit, rules)
+            } else {
+                target(planned, &history, today, loadable_for, rules)
+            }
+        }
+    }
 }
 
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
@@ -142,21 +186,10 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
-        let target = match input.deload {
-            Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),
-            None => {
-                let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
-                let history = History {
-                    last: &last_entries,
-                    last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
-                    before,
-                    missed: input.missed.get(&planned.name).copied(),
-                };
-                target(planned, &history, input.today, loadable_for, &input.rules)
-            }
-        };
+        let target = target_for(input, planned, &last_time, &last_entries);
         let mut slots = Vec::new();
-        if planned.ramp_up {
+        // A ladder climbs towards a load; a bodyweight set's belt is not one.
+        if planned.ramp_up && !target.basis.is_bodyweight() {
             let unit = target.weight.map_or(input.unit, |w| w.unit);
             let loadable = loadable_for(unit);
             let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
@@ -165,6 +198,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                     kind: SetKind::RampUp,
                     number: i as u16 + 1,
                     weight: rung.weight,
+                    basis: Basis::Load,
                     reps: rung.reps,
                     logged: None,
                 });
@@ -175,6 +209,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 kind: SetKind::Working,
                 number: u16::from(i) + 1,
                 weight: target.weight,
+                basis: target.basis,
                 reps: target.reps,
                 logged: None,
             });
@@ -197,7 +232,14 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
             slot.logged = Some(set.clone());
         } else {
             let number = exercise.slots.iter().filter(|s| s.kind == kind).count() as u16 + 1;
-            let extra = Slot { kind, number, weight: None, reps: set.entry.reps, logged: Some(set.clone()) };
+            let extra = Slot {
+                kind,
+                number,
+                weight: None,
+                basis: Basis::Load,
+                reps: set.entry.reps,
+                logged: Some(set.clone()),
+            };
             // Keep ramp-ups before working sets.
             let at = match kind {
                 SetKind::RampUp => {

@@ -193,7 +193,7 @@ impl App {
                 None => {
                     self.pane == Pane::Form
                         && self.today_screen.form.target.is_some()
-                        && self.today_screen.form.focused().accepts(c)
+                        && self.today_screen.form.accepts(c)
                 }
             };
             if typed {

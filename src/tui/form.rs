@@ -2,9 +2,7 @@
 
 use crate::keymap::FormField;
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{
-    Effort, InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_rpe, parse_set_reps, parse_set_rir,
-};
+use crate::model::units::{Effort, InputError, Rir, Unit, Weight, parse_rir, parse_rpe, parse_set_reps, parse_set_rir};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -123,6 +121,9 @@ pub struct SetForm {
     pub touched: Vec<Field>,
     /// The scale the effort field is typed and shown in (RIR or RPE); what is saved is RIR.
     pub effort: Effort,
+    /// The exercise is done on the body's weight: the weight field takes `BW`, `BW+10`,
+    /// `BW-20` (see `form/bodyweight.rs`).
+    pub bodyweight: bool,
 }
 
 impl SetForm {
@@ -154,6 +155,7 @@ impl SetForm {
             dirty: false,
             touched: Vec::new(),
             effort: Effort::Rir,
+            bodyweight: false,
         }
     }
 
@@ -314,7 +316,7 @@ impl SetForm {
     /// Checks one field; on error the message is kept beside it.
     pub fn check(&mut self, field: Field) -> bool {
         let result = match field {
-            Field::Weight => parse_load(&self.weight).map(drop),
+            Field::Weight => self.load().map(drop),
             Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
             Field::Rir if self.rir.trim().is_empty() => {
@@ -358,7 +360,7 @@ impl SetForm {
             self.field = Some(field);
             return None;
         }
-        let load = parse_load(&self.weight).ok()?;
+        let (basis, load) = self.load().ok()?;
         let reps = parse_set_reps(&self.reps).ok()?;
         let rir = if self.rir.trim().is_empty() { None } else { Some(self.effort.parse(&self.rir).ok()?) };
         Some(SetEntry {
@@ -368,6 +370,7 @@ impl SetForm {
             reps,
             rir,
             form_broke: self.form_broke,
+            basis,
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
             ..Default::default()
@@ -382,6 +385,10 @@ fn rir_message(error: &InputError) -> String {
         _ => error.to_string(),
     }
 }
+
+mod bodyweight;
+
+pub use bodyweight::weight_text;
 
 #[cfg(test)]
 mod tests {

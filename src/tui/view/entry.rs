@@ -160,7 +160,7 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
         let effort = screen.app.settings.entry.effort;
         let target_text = format!(
             "Target: {} x {} @ {}",
-            exercise.target.weight.map_or_else(|| "pick a load".into(), |w| w.to_string()),
+            exercise.target.load_text(),
             exercise.target.reps_text(),
             effort.band(exercise.target.rir.low, exercise.target.rir.high)
         );
