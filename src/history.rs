@@ -336,11 +336,17 @@ impl HistoryReport {
         };
         let unit = self.unit;
         let mut text = format!("{}, week by week (e1RM by {}, in {unit}):\n", self.exercise, self.formula);
-        if self.weeks.is_empty() {
+        if self.weeks.is_empty() && self.best_reps.is_empty() {
             text.push_str("  not trained yet\n");
             return text;
         }
-        let _ = writeln!(text, "  {:<9} {:>9}  {:<12}  {:<22} {:>4}", "week", "best e1RM", "change", "top set", "sets");
+        if self.weeks.is_empty() {
+            // Sets on body weight with no body weight logged: reps, but no e1RM to chart.
+            text.push_str("  no e1RM: log your body weight (hardset bodyweight 82.5) to weigh sets on body weight\n");
+        } else {
+            let _ =
+                writeln!(text, "  {:<9} {:>9}  {:<12}  {:<22} {:>4}", "week", "best e1RM", "change", "top set", "sets");
+        }
         for w in &self.weeks {
             let change = match (w.deload, w.change) {
                 (true, _) => "deload".to_string(),
