@@ -215,3 +215,18 @@ fn log_takes_bodyweight_sets_and_refuses_a_bare_load_on_a_chin_up() {
     let history = lifter.ok(&["history", "Chin-up"]);
     assert!(history.contains("Best e1RM: 108.0 kg (BW+10 kg x 6 @ 0 on Mon 2 Nov 2026)"), "{history}");
 }
+
+#[test]
+fn the_week_screen_shows_the_body_weight_and_its_trend() {
+    let mut store = pull_log(true);
+    let day = NaiveDate::from_ymd_opt(2026, 11, 28).expect("date");
+    store.set_body_weight(day, Weight::new(Load::from_hundredths(8150), Unit::Kg), evening()).expect("weighs in");
+    let mut d = Driver::new(App::new(pull_plan(), test_settings()), store, FixedClock::at(evening()));
+    press(&mut d, &[ch('3')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Body weight 81.5 kg (28 Nov 2026); since 20 Nov 80 kg: +1.5 kg."), "{text}");
+    // Without a reading, no line.
+    let mut d = pull_driver(false);
+    press(&mut d, &[ch('3')]);
+    assert!(!screen(&d, 80, 24).contains("Body weight"));
+}

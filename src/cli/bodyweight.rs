@@ -2,8 +2,6 @@
 //! today's reading, alone it prints the latest and its trend), and how `log` reads a set on the
 //! body's weight (`BWx8@1`, `BW+10x6@0`, `BW-20x10`).
 
-use std::fmt::Write as _;
-
 use chrono::{Days, NaiveDate};
 
 use super::app::load_settings;
@@ -95,34 +93,12 @@ pub fn trend_text(store: &Store, day: NaiveDate) -> Result<String, Error> {
 }
 
 /// The words of [`trend_text`], from the readings of the 4 weeks to `day` (the first one in
-/// force at their start).
+/// force at their start), with the last few readings under them.
 pub fn describe(readings: &[BodyWeightReading], day: NaiveDate) -> String {
-    let Some(latest) = readings.last() else {
+    let pairs: Vec<(NaiveDate, Weight)> = readings.iter().map(|r| (r.day, r.weight)).collect();
+    let Some(mut text) = crate::training::bodyweight::trend_words(&pairs, day) else {
         return "No body weight logged yet: hardset bodyweight 82.5 logs today's.".into();
     };
-    let mut text = format!("Body weight {} ({})", latest.weight, latest.day.format("%-d %b %Y"));
-    let month_ago = day.checked_sub_days(Days::new(28)).unwrap_or(day);
-    if let Some(first) = readings.first().filter(|f| f.day != latest.day && f.weight.unit == latest.weight.unit) {
-        let change = latest.weight.load.hundredths() - first.weight.load.hundredths();
-        let sign = match change.signum() {
-            1 => "+",
-            -1 => "-",
-            _ => "",
-        };
-        let when = if first.day <= month_ago {
-            "4 weeks ago".to_string()
-        } else {
-            format!("since {}", first.day.format("%-d %b"))
-        };
-        let _ = write!(
-            text,
-            "; {when} {}: {sign}{} {}",
-            first.weight,
-            Load::from_hundredths(change.abs()),
-            latest.weight.unit
-        );
-    }
-    text.push('.');
     let shown: Vec<String> =
         readings.iter().rev().take(6).map(|r| format!("  {}  {}", r.day.format("%a %-d %b"), r.weight)).collect();
     if shown.len() > 1 {

@@ -2,6 +2,8 @@
 //! day, plus the set's belt or minus its assistance, is what was lifted. Nothing is converted:
 //! a body weight in pounds does not weigh a set logged in kilograms.
 
+use std::fmt::Write as _;
+
 use chrono::NaiveDate;
 
 use crate::model::session::{Basis, SetEntry, signed_hundredths};
@@ -37,6 +39,32 @@ impl BodyWeights {
     pub fn readings(&self) -> &[(NaiveDate, Weight)] {
         &self.readings
     }
+}
+
+/// The body weight in force on `day` and its change over the 4 weeks before, from the readings
+/// of those weeks (oldest first, the first the one in force at their start): "Body weight 82.5
+/// kg (29 Nov 2026); 4 weeks ago 84 kg: -1.5 kg." `None` without a reading.
+pub fn trend_words(readings: &[(NaiveDate, Weight)], day: NaiveDate) -> Option<String> {
+    let &(latest_day, latest) = readings.iter().rev().find(|(d, _)| *d <= day)?;
+    let mut text = format!("Body weight {latest} ({})", latest_day.format("%-d %b %Y"));
+    let month_ago = day.checked_sub_days(chrono::Days::new(28)).unwrap_or(day);
+    let first = readings.iter().find(|(d, w)| *d < latest_day && w.unit == latest.unit);
+    if let Some(&(first_day, first)) = first {
+        let change = latest.load.hundredths() - first.load.hundredths();
+        let sign = match change.signum() {
+            1 => "+",
+            -1 => "-",
+            _ => "",
+        };
+        let when = if first_day <= month_ago {
+            "4 weeks ago".to_string()
+        } else {
+            format!("since {}", first_day.format("%-d %b"))
+        };
+        let _ = write!(text, "; {when} {first}: {sign}{} {}", Load::from_hundredths(change.abs()), latest.unit);
+    }
+    text.push('.');
+    Some(text)
 }
 
 /// What a set lifted: its load, or for a bodyweight set the body weight plus its belt (minus
