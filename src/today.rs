@@ -61,6 +61,8 @@ pub struct Today {
     pub plan_age: Option<PlanAge>,
     /// The recovery signs (key-lift trend, check-ins, anxiety volume).
     pub signs: recovery::Signs,
+    /// The body weight log from the oldest "last time" on, which weighs sets on body weight.
+    pub body_weights: crate::training::bodyweight::BodyWeights,
 }
 
 impl Today {
@@ -196,7 +198,21 @@ pub fn load(
     }
     let plan_age = plan_age(store, clock)?;
     warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
-    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, rested, plan_age, signs })
+    Ok(Today {
+        date,
+        day_index,
+        day,
+        session,
+        finished,
+        sets,
+        exercises,
+        warnings,
+        deload,
+        rested,
+        plan_age,
+        signs,
+        body_weights,
+    })
 }
 
 /// The session running now, the plan day it is on, and a session of that day finished earlier
