@@ -173,7 +173,15 @@ pub fn load(
         deload::lighten_day(&mut added, DeloadStyle::Load);
     }
     let past = past_sets(store, clock, day.exercises.iter().chain(&added), shown.map(|s| s.id), &skip)?;
-    let body_weights = body_weights_for(store, &past.last_time, clock, date)?;
+    let on_body =
+        day.exercises.iter().chain(&added).any(|e| e.equipment == crate::model::exercise::Equipment::Bodyweight)
+            || past.last_time.values().flatten().any(|s| s.entry.basis.is_bodyweight());
+    // The weighted path reads no body weight: only a day with an exercise on body weight does.
+    let body_weights = if on_body {
+        body_weights_for(store, &past.last_time, clock, date)?
+    } else {
+        crate::training::bodyweight::BodyWeights::default()
+    };
     let exercises = checklist::build(&DayInput {
         planned: &planned_today,
         added: &added,

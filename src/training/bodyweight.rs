@@ -69,14 +69,14 @@ pub fn trend_words(readings: &[(NaiveDate, Weight)], day: NaiveDate) -> Option<S
 
 /// What a set lifted: its load, or for a bodyweight set the body weight plus its belt (minus
 /// its assistance). `None` for a bodyweight set with no body weight in its unit, or with an
-/// assistance as heavy as the body.
+/// assistance as heavy as the body, or a whole load past 1000 (no real lift).
 pub fn total_load(entry: &SetEntry, body: Option<Weight>) -> Option<Load> {
     if entry.basis == Basis::Load {
         return Some(entry.weight.load);
     }
     let body = body.filter(|b| b.unit == entry.weight.unit)?;
     let total = body.load.hundredths() + signed_hundredths(entry.basis, entry.weight.load);
-    (total > 0 && total <= 2 * MAX_LOAD_HUNDREDTHS).then(|| Load::from_hundredths(total))
+    (total > 0 && total <= MAX_LOAD_HUNDREDTHS).then(|| Load::from_hundredths(total))
 }
 
 /// The set as the rules read it: a plain set as it is, a bodyweight set at its whole load
@@ -200,6 +200,7 @@ mod tests {
             None
         );
         assert_eq!(total_load(&chin_up(Basis::Assisted, 8000, 6), body), None);
+        assert_eq!(total_load(&chin_up(Basis::BodyPlus, 95_000, 6), body), None, "past 1000 in all");
         // A plain set is its load, body weight or not.
         assert_eq!(total_load(&chin_up(Basis::Load, 6000, 6), None), Some(Load::from_hundredths(6000)));
         // BW+10 x 6 at RIR 0 with 80 kg of body: Epley 90 x (1 + 6/30) = 108.
