@@ -230,3 +230,28 @@ fn the_week_screen_shows_the_body_weight_and_its_trend() {
     press(&mut d, &[ch('3')]);
     assert!(!screen(&d, 80, 24).contains("Body weight"));
 }
+
+#[test]
+fn the_exercise_detail_weighs_sets_on_body_weight() {
+    let mut d = pull_driver(true);
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 120, 40);
+    // BW+10 x 10 @ 1 at 80 kg of body: 90 kg, 11 to failure, Epley 123.0.
+    assert!(text.contains("★ e1RM 123.0 kg: BW+10 kg x 10 @ 1"), "{text}");
+    assert!(text.contains("BW+10 kg x 10") && text.contains("BW+7.5 kg x 10"), "{text}");
+    assert!(!text.contains(" 0 kg"), "{text}");
+    snapshot_both("bodyweight_detail", &d);
+}
+
+#[test]
+fn the_bodyweight_form_draws_at_every_size_without_a_panic() {
+    let mut d = pull_driver(true);
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "10");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    for w in (0..=120).step_by(7) {
+        for h in (0..=40).step_by(5) {
+            let _ = screen(&d, w, h);
+        }
+    }
+}
