@@ -255,3 +255,41 @@ fn the_bodyweight_form_draws_at_every_size_without_a_panic() {
         }
     }
 }
+
+#[test]
+fn the_check_in_takes_an_optional_body_weight() {
+    let mut settings = test_settings();
+    settings.checkin.ask = true;
+    let mut d = Driver::new(App::new(pull_plan(), settings.clone()), pull_log(false), FixedClock::at(evening()));
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "4354");
+    type_text(&mut d, "0");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Body weight [0▏] kg") && text.contains("✗ a body weight is above 0"), "{text}");
+    assert!(d.store.body_weight_on(evening().date_naive()).expect("reads").is_none(), "nothing logged");
+    press(&mut d, &[key(KeyCode::Backspace)]);
+    type_text(&mut d, "81,5");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let reading = d.store.body_weight_on(evening().date_naive()).expect("reads").expect("logged");
+    assert_eq!(reading.weight.to_string(), "81.5 kg");
+    assert!(screen(&d, 80, 24).contains("Check-in saved, body weight 81.5 kg"), "{}", screen(&d, 80, 24));
+    // Left empty, the four scores alone are saved.
+    let mut d = Driver::new(App::new(pull_plan(), settings), pull_log(false), FixedClock::at(evening()));
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "4354");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    assert!(screen(&d, 80, 24).contains("Check-in saved"));
+    assert!(d.store.body_weight_on(evening().date_naive()).expect("reads").is_none());
+}
+
+#[test]
+fn the_check_in_with_its_body_weight_line() {
+    let mut settings = test_settings();
+    settings.checkin.ask = true;
+    let mut d = Driver::new(App::new(pull_plan(), settings), pull_log(false), FixedClock::at(evening()));
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "4354");
+    type_text(&mut d, "82.5");
+    snapshot_both("bodyweight_check_in", &d);
+}
