@@ -18,16 +18,15 @@ use crate::training::ramp::Loadable;
 /// What the lifter types to log a body weight, quoted where a target has none to go on.
 pub const HOW_TO_LOG: &str = "log your body weight (hardset bodyweight 82.5) to size the steps to your strength";
 
-/// Whether last time's main set is read by the bodyweight rules: a set on the body's weight,
-/// or a plain set of nothing on a bodyweight exercise (an older log's "0 kg").
+/// Whether last time's main set is read by the bodyweight rules: a set on the body's weight, or
+/// any set of a bodyweight exercise (an older log's "0 kg" is the body alone, its "10 kg" a
+/// belt, as the set form shows them).
 pub fn is_bodyweight(top: Option<&SetEntry>, bodyweight_exercise: bool) -> bool {
-    match top {
-        Some(top) => top.basis.is_bodyweight() || (bodyweight_exercise && top.weight.load.hundredths() == 0),
-        None => bodyweight_exercise,
-    }
+    bodyweight_exercise || top.is_some_and(|t| t.basis.is_bodyweight())
 }
 
-/// A plain set of nothing on a bodyweight exercise is the body alone.
+/// A plain set on a bodyweight exercise is the body with that load on a belt (none: the body
+/// alone).
 fn as_bodyweight(entry: &SetEntry) -> SetEntry {
     let basis = if entry.basis == Basis::Load { Basis::BodyPlus } else { entry.basis };
     SetEntry { basis, ..entry.clone() }
