@@ -188,9 +188,6 @@ pub fn week_text(report: &WeekReport) -> String {
     if report.muscles.iter().all(|m| m.effective_sets <= 0.0) {
         text.push_str("  no effective sets yet\n");
     }
-    if let Some(body) = &report.body_weight {
-        let _ = writeln!(text, "  {body}");
-    }
     // Muscles kept only for the Week pane's 8-week bars (none this week) are left out here.
     for muscle in report.muscles.iter().filter(|m| m.effective_sets > 0.0) {
         let unverified = if muscle.unverified_sets > 0.0 {
@@ -207,6 +204,9 @@ pub fn week_text(report: &WeekReport) -> String {
             muscle.sessions,
             if muscle.sessions == 1 { "" } else { "s" }
         );
+    }
+    if let Some(body) = &report.body_weight {
+        let _ = writeln!(text, "{body}");
     }
     text
 }

@@ -214,6 +214,8 @@ fn log_takes_bodyweight_sets_and_refuses_a_bare_load_on_a_chin_up() {
     lifter.ok(&["bodyweight", "80", "--date", "2026-11-01"]);
     let history = lifter.ok(&["history", "Chin-up"]);
     assert!(history.contains("Best e1RM: 108.0 kg (BW+10 kg x 6 @ 0 on Mon 2 Nov 2026)"), "{history}");
+    let week = lifter.ok(&["week", "--date", "2026-11-03"]);
+    assert!(week.ends_with("Body weight 80 kg (1 Nov 2026).\n"), "{week}");
 }
 
 #[test]
