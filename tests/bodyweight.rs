@@ -295,3 +295,14 @@ fn the_check_in_with_its_body_weight_line() {
     type_text(&mut d, "82.5");
     snapshot_both("bodyweight_check_in", &d);
 }
+
+#[test]
+fn an_assistance_is_exported_negative_so_it_never_comes_back_as_a_belt() {
+    let lifter = coach::Lifter::new();
+    lifter.ok(&["log", "Chin-up", "BW+10x6@0", "BW-20x9@1", "--at", "2026-11-02 18:00"]);
+    lifter.ok(&["log", "Assisted pull-up", "BW-15x8@1", "--at", "2026-11-02 18:10"]);
+    let strong = lifter.ok(&["export", "--format", "strong"]);
+    assert!(strong.contains("\"Chin-up\";\"1\";\"10\";\"6\""), "{strong}");
+    assert!(strong.contains("\"Chin-up\";\"2\";\"-20\";\"9\""), "{strong}");
+    assert!(strong.contains(";\"15\";\"8\""), "an assisted exercise's weight is its assistance: {strong}");
+}
