@@ -4,6 +4,7 @@
 
 mod app;
 mod args;
+mod bodyweight;
 mod calc;
 mod export;
 mod import;
@@ -73,6 +74,7 @@ pub fn run(cli: Cli) -> Result<(), Error> {
         Some(Command::Log { exercise, sets, ramp, unit, at, form_broke }) => {
             log::run(context, &exercise, &sets, ramp, unit, at, form_broke)
         }
+        Some(Command::Bodyweight { weight, unit, date }) => bodyweight::run(context, weight.as_deref(), unit, date),
         Some(Command::Today { date, day, json }) => training::show_today(context, date, day, json),
         Some(Command::Week { date, json }) => training::show_week(context, date, json),
         Some(Command::History { exercise, weeks, json }) => training::show_history(context, &exercise, weeks, json),

@@ -3,6 +3,8 @@
 
 use std::fmt::Write as _;
 
+mod bodyweight;
+
 use chrono::NaiveDate;
 
 use crate::clock::Clock;
@@ -65,8 +67,11 @@ pub fn compare_weeks(
         let mine = sets.iter().filter(|s| s.entry.exercise == exercise);
         let ramp_ups: Vec<LoggedSet> = mine.clone().filter(|s| s.entry.kind == SetKind::RampUp).cloned().collect();
         let this_week: Vec<LoggedSet> = mine.filter(|s| s.entry.kind == SetKind::Working).cloned().collect();
-        let records = records_when_lifted(store, &exercise, &this_week, session.started_at, deload, formula)?;
-        let best_e1rm = (best_e1rm(&last_week, formula), best_e1rm(&this_week, formula));
+        let records = records_when_lifted(store, clock, &exercise, &this_week, session.started_at, deload, formula)?;
+        let best_e1rm = (
+            bodyweight::best_e1rm(store, clock, &last_week, formula)?,
+            bodyweight::best_e1rm(store, clock, &this_week, formula)?,
+        );
         comparisons.push(WeekComparison {
             records,
             best_e1rm,
@@ -80,13 +85,6 @@ pub fn compare_weeks(
         });
     }
     Ok((monday, comparisons))
-}
-
-/// The best RIR-adjusted e1RM among `sets`.
-fn best_e1rm(sets: &[LoggedSet], formula: Formula) -> Option<f64> {
-    sets.iter()
-        .filter_map(|s| estimate_set(formula, &s.entry))
-        .fold(None, |b: Option<f64>, e| Some(b.map_or(e, |b| b.max(e))))
 }
 
 /// The sessions started in the week of `monday` (newest first), and whether it was a deload week.
@@ -105,6 +103,7 @@ pub fn week_sessions(
 /// is read as two short summaries from the store, not set by set.
 fn records_when_lifted(
     store: &Store,
+    clock: &dyn Clock,
     exercise: &str,
     new: &[LoggedSet],
     before: chrono::DateTime<chrono::Utc>,
@@ -114,6 +113,9 @@ fn records_when_lifted(
     let Some(unit) = new.first().map(|s| s.entry.weight.unit) else { return Ok(Vec::new()) };
     if deload {
         return Ok(Vec::new());
+    }
+    if new.iter().any(|s| s.entry.basis.is_bodyweight()) {
+        return bodyweight::records_when_lifted(store, clock, exercise, new, before, formula);
     }
     let (candidates, most_reps) = store.exercise_bests_before(exercise, unit, before)?;
     let same_unit: Vec<LoggedSet> = new.iter().filter(|s| s.entry.weight.unit == unit).cloned().collect();
@@ -148,12 +150,15 @@ pub fn compare_whole_weeks(
     for exercise in names {
         let this = of(&this_week, &exercise, SetKind::Working);
         let last = of(&last_week, &exercise, SetKind::Working);
-        let records = records_when_lifted(store, &exercise, &this, clock.midnight(monday), deload, formula)?;
+        let records = records_when_lifted(store, clock, &exercise, &this, clock.midnight(monday), deload, formula)?;
         comparisons.push(WeekComparison {
             last_deload,
             last_date: None,
             this_date: monday,
-            best_e1rm: (best_e1rm(&last, formula), best_e1rm(&this, formula)),
+            best_e1rm: (
+                bodyweight::best_e1rm(store, clock, &last, formula)?,
+                bodyweight::best_e1rm(store, clock, &this, formula)?,
+            ),
             ramp_ups: of(&this_week, &exercise, SetKind::RampUp),
             records,
             last_week: last,
@@ -197,8 +202,11 @@ pub fn exercise_detail(
         .map_or_else(Default::default, |s| s.entry.weight.unit);
     // A set counts on the day its session started, even after midnight.
     let week_of = |s: &LoggedSet| week_bounds(clock.local_date(s.session_started_at)).0;
-    let weeks = crate::training::records::weekly_points(&sets, formula, unit, &deloads, week_of);
-    let records = crate::training::records::records(&sets, formula, unit, &deloads, week_of);
+    let body = bodyweight::body_weights(store, clock, &sets)?;
+    let e1rm =
+        |s: &LoggedSet| bodyweight::e1rm(formula, body.as_ref(), clock.local_date(s.session_started_at), &s.entry);
+    let weeks = crate::training::records::weekly_points_with(&sets, e1rm, unit, &deloads, week_of);
+    let records = crate::training::records::records_with(&sets, e1rm, unit, &deloads, week_of);
     let mut sets = sets;
     sets.reverse();
     Ok(ExerciseDetail { exercise: exercise.to_string(), unit, weeks, records, sets })
@@ -253,6 +261,23 @@ pub struct HistorySet {
     pub rir: Option<f64>,
     /// The e1RM (for the best-e1RM record).
     pub e1rm: Option<f64>,
+    /// For a set on body weight, the stored basis (`bw+`: `weight` is the belt; `bw-`: the
+    /// assistance); absent for a set of a load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<&'static str>,
+}
+
+impl HistorySet {
+    /// The load as the report writes it: `80 kg`, `BW+10 kg`, `BW-20 kg`, `BW`.
+    fn load_in(&self, unit: &str) -> String {
+        let load = crate::model::units::Load::from_f64(self.weight).unwrap_or_default();
+        match self.basis {
+            Some(_) if load.hundredths() == 0 => "BW".into(),
+            Some("bw-") => format!("BW-{load} {unit}"),
+            Some(_) => format!("BW+{load} {unit}"),
+            None => format!("{load} {unit}"),
+        }
+    }
 }
 
 impl HistoryReport {
@@ -264,6 +289,7 @@ impl HistoryReport {
             reps: s.entry.reps,
             rir: s.entry.rir.map(crate::model::units::Rir::as_f64),
             e1rm,
+            basis: s.entry.basis.is_bodyweight().then(|| s.entry.basis.as_str()),
         };
         let points = &detail.weeks;
         let rows = points
@@ -310,11 +336,17 @@ impl HistoryReport {
         };
         let unit = self.unit;
         let mut text = format!("{}, week by week (e1RM by {}, in {unit}):\n", self.exercise, self.formula);
-        if self.weeks.is_empty() {
+        if self.weeks.is_empty() && self.best_reps.is_empty() {
             text.push_str("  not trained yet\n");
             return text;
         }
-        let _ = writeln!(text, "  {:<9} {:>9}  {:<12}  {:<22} {:>4}", "week", "best e1RM", "change", "top set", "sets");
+        if self.weeks.is_empty() {
+            // Sets on body weight with no body weight logged: reps, but no e1RM to chart.
+            text.push_str("  no e1RM: log your body weight (hardset bodyweight 82.5) to weigh sets on body weight\n");
+        } else {
+            let _ =
+                writeln!(text, "  {:<9} {:>9}  {:<12}  {:<22} {:>4}", "week", "best e1RM", "change", "top set", "sets");
+        }
         for w in &self.weeks {
             let change = match (w.deload, w.change) {
                 (true, _) => "deload".to_string(),
@@ -324,7 +356,7 @@ impl HistoryReport {
                 (false, None) => String::new(),
             };
             let rir = at(w.top_set.rir);
-            let top = format!("{} {unit} x {}{rir}", w.top_set.weight, w.top_set.reps);
+            let top = format!("{} x {}{rir}", w.top_set.load_in(unit), w.top_set.reps);
             let _ = writeln!(
                 text,
                 "  {:<9} {:>9.1}  {:<12}  {:<22} {:>4}",
@@ -334,9 +366,9 @@ impl HistoryReport {
         if let Some(best) = &self.best_e1rm {
             let _ = writeln!(
                 text,
-                "Best e1RM: {:.1} {unit} ({} {unit} x {}{} on {})",
+                "Best e1RM: {:.1} {unit} ({} x {}{} on {})",
                 best.e1rm.unwrap_or_default(),
-                best.weight,
+                best.load_in(unit),
                 best.reps,
                 at(best.rir),
                 best.date.format("%a %-d %b %Y")
@@ -344,7 +376,7 @@ impl HistoryReport {
         }
         if !self.best_reps.is_empty() {
             let most: Vec<String> =
-                self.best_reps.iter().take(6).map(|s| format!("{} {unit} x {}", s.weight, s.reps)).collect();
+                self.best_reps.iter().take(6).map(|s| format!("{} x {}", s.load_in(unit), s.reps)).collect();
             let _ = writeln!(text, "Most reps: {}", most.join(", "));
         }
         text

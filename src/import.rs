@@ -6,6 +6,7 @@
 //! the exercise names are mapped to the catalogue and everything is written in one transaction
 //! that skips sessions the log already holds. A file that fails writes nothing.
 
+mod bodyweight;
 mod detect;
 mod fitnotes;
 mod hevy;

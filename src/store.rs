@@ -1,5 +1,6 @@
 //! The store: owns the SQLite database and every query. Nothing else writes SQL.
 
+mod body_weight;
 mod copy;
 mod error;
 mod import;
@@ -15,6 +16,7 @@ mod sides;
 mod techniques;
 mod write;
 
+pub use body_weight::{BodyWeightReading, MAX_BODY_WEIGHT_HUNDREDTHS};
 pub use error::{StoreError, what_stops_saving};
 pub use import::{ImportBatch, ImportCounts, ImportWriter, Matching};
 pub use open::Upgrade;

@@ -62,6 +62,8 @@ pub struct Today {
     pub plan_age: Option<PlanAge>,
     /// The recovery signs (key-lift trend, check-ins, anxiety volume).
     pub signs: recovery::Signs,
+    /// The body weight log from the oldest "last time" on, which weighs sets on body weight.
+    pub body_weights: crate::training::bodyweight::BodyWeights,
 }
 
 impl Today {
@@ -172,6 +174,15 @@ pub fn load(
         deload::lighten_day(&mut added, DeloadStyle::Load);
     }
     let past = past_sets(store, clock, day.exercises.iter().chain(&added), shown.map(|s| s.id), &skip)?;
+    let on_body =
+        day.exercises.iter().chain(&added).any(|e| e.equipment == crate::model::exercise::Equipment::Bodyweight)
+            || past.last_time.values().flatten().any(|s| s.entry.basis.is_bodyweight());
+    // The weighted path reads no body weight: only a day with an exercise on body weight does.
+    let body_weights = if on_body {
+        body_weights_for(store, &past.last_time, clock, date)?
+    } else {
+        crate::training::bodyweight::BodyWeights::default()
+    };
     let exercises = checklist::build(&DayInput {
         planned: &planned_today,
         added: &added,
@@ -186,6 +197,7 @@ pub fn load(
         today: date,
         local_date: &|at| clock.local_date(at),
         rules: settings.progression_rules(),
+        body_weights: &body_weights,
     });
     let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
     warnings.extend(layoff_warnings(&exercises));
@@ -195,7 +207,21 @@ pub fn load(
     }
     let plan_age = plan_age(store, clock)?;
     warnings.extend(plan_age.as_ref().and_then(PlanAge::warning));
-    Ok(Today { date, day_index, day, session, finished, sets, exercises, warnings, deload, rested, plan_age, signs })
+    Ok(Today {
+        date,
+        day_index,
+        day,
+        session,
+        finished,
+        sets,
+        exercises,
+        warnings,
+        deload,
+        rested,
+        plan_age,
+        signs,
+        body_weights,
+    })
 }
 
 /// The session running now, the plan day it is on, and a session of that day finished earlier
@@ -332,6 +358,19 @@ fn past_sets<'a>(
         }
     }
     Ok(PastSets { last_time, before_last, missed })
+}
+
+/// The body weight readings the bodyweight targets read: from the earliest last time of an
+/// exercise logged on body weight to today (two indexed reads; none without such a set).
+fn body_weights_for(
+    store: &Store,
+    last_time: &HashMap<String, Vec<LoggedSet>>,
+    clock: &dyn Clock,
+    today: NaiveDate,
+) -> Result<crate::training::bodyweight::BodyWeights, StoreError> {
+    let earliest = last_time.values().flatten().map(|s| clock.local_date(s.session_started_at)).min().unwrap_or(today);
+    let readings = store.body_weights(earliest.min(today), today)?;
+    Ok(crate::training::bodyweight::BodyWeights::new(readings.into_iter().map(|r| (r.day, r.weight)).collect()))
 }
 
 /// An exercise back after a break says so, until its first set today.

@@ -1,5 +1,6 @@
 //! The training rules: pure functions over plain types, free of the screen and the database.
 
+pub mod bodyweight;
 pub mod checklist;
 pub mod compare;
 pub mod deload;

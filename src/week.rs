@@ -61,6 +61,9 @@ pub struct WeekReport {
     pub history_mondays: Vec<NaiveDate>,
     /// Readiness check-ins of those 8 weeks.
     pub checkins: CheckIns,
+    /// The body weight at the week's end and its change over 4 weeks, when one is logged.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub body_weight: Option<String>,
 }
 
 /// How many weeks the Week pane looks back.
@@ -160,7 +163,15 @@ pub fn load_week(
         muscles,
         history_mondays: mondays,
         checkins,
+        body_weight: body_weight(store, next.pred_opt().unwrap_or(next))?,
     })
+}
+
+/// The body weight in force on `day` and its trend over 4 weeks (two indexed reads).
+fn body_weight(store: &Store, day: NaiveDate) -> Result<Option<String>, StoreError> {
+    let from = day.checked_sub_days(chrono::Days::new(28)).unwrap_or(day);
+    let readings: Vec<_> = store.body_weights(from, day)?.into_iter().map(|r| (r.day, r.weight)).collect();
+    Ok(crate::training::bodyweight::trend_words(&readings, day))
 }
 
 /// The week as text for the shell.
@@ -193,6 +204,9 @@ pub fn week_text(report: &WeekReport) -> String {
             muscle.sessions,
             if muscle.sessions == 1 { "" } else { "s" }
         );
+    }
+    if let Some(body) = &report.body_weight {
+        let _ = writeln!(text, "{body}");
     }
     text
 }

@@ -41,7 +41,8 @@ pub enum Command {
     Log {
         /// Exercise name or alias.
         exercise: String,
-        /// Sets as WEIGHTxREPS[@RIR], e.g. 80x8@1 or 82.5x6@0.5.
+        /// Sets as WEIGHTxREPS[@RIR], e.g. 80x8@1 or 82.5x6@0.5; on body weight BWx8, BW+10x6@0
+        /// (a belt) or BW-20x10 (assisted).
         #[arg(required = true, value_name = "SET")]
         sets: Vec<String>,
         /// Log them as ramp-up sets.
@@ -57,6 +58,21 @@ pub enum Command {
         /// The form broke on these sets: they earn no load increase and set no record.
         #[arg(long)]
         form_broke: bool,
+    },
+    /// The body weight log: `hardset bodyweight 82.5` logs today's weight; alone, it prints the
+    /// latest and its trend. Bodyweight sets (BW+10x6) are weighed with it.
+    #[command(
+        after_help = "Examples:\n  hardset bodyweight 82.5\n  hardset bodyweight 181 --unit lb\n  hardset bodyweight 82 --date 2026-11-30\n  hardset bodyweight"
+    )]
+    Bodyweight {
+        /// The weight, e.g. 82.5 (the unit of the settings, or --unit).
+        weight: Option<String>,
+        /// The unit of the weight (default: the settings' unit).
+        #[arg(long, value_parser = parse_unit)]
+        unit: Option<Unit>,
+        /// The day weighed (YYYY-MM-DD; default today); alone, the day the trend ends.
+        #[arg(long, value_parser = parse_date)]
+        date: Option<NaiveDate>,
     },
     /// Today's plan day: each exercise's sets and targets, why, last time, the warnings and the
     /// recovery signs, as the Today screen shows them.

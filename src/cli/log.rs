@@ -15,7 +15,7 @@ use crate::error::Error;
 use crate::model::exercise::FailureClass;
 use crate::model::plan::Plan;
 use crate::model::session::{SessionFor, SetEntry, SetKind};
-use crate::model::units::{Effort, Rir, Unit, Weight, parse_set_in};
+use crate::model::units::{Effort, Rir, Unit, Weight};
 use crate::store::Store;
 use crate::today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -102,7 +102,8 @@ pub fn parse_log_in(
                     "a drop set, rest-pause or myo-reps carries on a working set, not a ramp-up".into(),
                 ));
             }
-            let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
+            let bodyweight = known.equipment == crate::model::exercise::Equipment::Bodyweight;
+            let (basis, load, reps, rir) = super::bodyweight::parse_log_set(text, effort, bodyweight, &known.name)?;
             Ok(SetEntry {
                 technique,
                 side,
@@ -113,6 +114,7 @@ pub fn parse_log_in(
                 rir,
                 form_broke: false,
                 note: String::new(),
+                basis,
                 ..Default::default()
             })
         })

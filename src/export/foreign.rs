@@ -163,6 +163,15 @@ fn weight_in(w: Weight, unit: Unit) -> String {
     Load::from_f64(value).unwrap_or_default().to_string()
 }
 
+/// A set's weight: its load, or for a set on body weight its belt; an assistance is written
+/// negative (as Strong writes one), so it never comes back as a belt, except on an assisted
+/// exercise, whose weight is its assistance.
+fn set_weight(e: &crate::model::session::SetEntry, unit: Unit) -> String {
+    let text = weight_in(e.weight, unit);
+    let assisted = e.basis == crate::model::session::Basis::Assisted && e.weight.load.hundredths() > 0;
+    if assisted && !e.exercise.starts_with("Assisted") { format!("-{text}") } else { text }
+}
+
 /// RIR written as RPE (10 - RIR); empty when unknown.
 fn rpe(rir: Option<Rir>) -> String {
     rir.map(|r| format!("{}", 10.0 - r.as_f64())).unwrap_or_default()
@@ -234,7 +243,7 @@ impl Lines<'_> {
             quoted_text(name),
             quoted_text(self.hevy_notes.get(&key).map_or("", String::as_str)),
             quoted(set_type),
-            weight_in(e.weight, self.unit),
+            set_weight(e, self.unit),
             e.reps,
             rpe(e.rir),
         )
@@ -268,7 +277,7 @@ impl Lines<'_> {
             quoted(&duration.to_string()),
             quoted_text(name),
             quoted(&order),
-            quoted(&weight_in(e.weight, self.unit)),
+            quoted(&set_weight(e, self.unit)),
             quoted(&e.reps.to_string()),
             quoted(&rpe(e.rir)),
             quoted_text(e.note.trim()),

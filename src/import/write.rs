@@ -40,7 +40,11 @@ pub(super) fn write(
             finish(source, &mut session, tally);
             let day = clock.local_date(session.started_at);
             dates = Some(dates.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
-            writer.session(&prepare_session(session, catalogue, &mut own, &mut unknown)?)?;
+            let mut record = prepare_session(session, catalogue, &mut own, &mut unknown)?;
+            if source != Source::Hardset {
+                super::bodyweight::on_body_weight(&mut record, catalogue);
+            }
+            writer.session(&record)?;
             written += 1;
             progress("writing", written, sessions);
             Ok(())

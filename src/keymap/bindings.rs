@@ -203,6 +203,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(CheckIn, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "question", true),
     bind!(CheckIn, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "next question", false),
     bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", true),
+    bind!(CheckIn, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase the body weight", false),
     bind!(Guess, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the guess", true),
     bind!(Guess, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Guess, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "skip", true),

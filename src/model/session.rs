@@ -6,8 +6,13 @@ use chrono::{DateTime, Utc};
 
 use super::units::{Distance, Effort, Rir, Weight, format_seconds};
 
+mod bodyweight;
 mod kinds;
 
+pub use bodyweight::{
+    compact_load_text, from_signed_hundredths, load_field_text, parse_bodyweight_load, parse_bodyweight_set_in,
+    signed_hundredths,
+};
 pub use kinds::{Basis, Side, Technique};
 
 /// Ramp-up (warm-up) or working set. Ramp-ups never count as volume, records or trends.

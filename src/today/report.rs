@@ -79,6 +79,9 @@ pub struct ExerciseReport {
 pub struct TargetReport {
     /// The load, in `unit`; `None` only when there is no history to go on.
     pub weight: Option<f64>,
+    /// On body weight, `bw+` (`weight` is the belt) or `bw-` (the assistance); absent for a load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<&'static str>,
     /// "kg" or "lb".
     pub unit: &'static str,
     /// Reps to aim for.
@@ -98,6 +101,9 @@ pub struct LastTime {
     pub date: NaiveDate,
     /// Its load.
     pub weight: f64,
+    /// On body weight, `bw+` (`weight` is the belt) or `bw-` (the assistance); absent for a load.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<&'static str>,
     /// "kg" or "lb".
     pub unit: &'static str,
     /// Its reps.
@@ -260,6 +266,7 @@ fn exercise_report(
         exercise: planned.name.clone(),
         target: TargetReport {
             weight: target.weight.map(|w| w.load.as_f64()),
+            basis: target.basis.is_bodyweight().then(|| target.basis.as_str()),
             unit: unit.unwrap_or(plan_unit).label(),
             reps: target.reps,
             reps_at_least: target.at_least,
@@ -280,6 +287,7 @@ fn last_time(set: &LoggedSet, clock: &dyn Clock) -> LastTime {
     LastTime {
         date: clock.local_date(set.logged_at),
         weight: set.entry.weight.load.as_f64(),
+        basis: set.entry.basis.is_bodyweight().then(|| set.entry.basis.as_str()),
         unit: set.entry.weight.unit.label(),
         reps: set.entry.reps,
         rir: set.entry.rir.map(crate::model::units::Rir::as_f64),

@@ -3,13 +3,15 @@
 
 use std::collections::HashMap;
 
+use crate::model::exercise::Equipment;
 use crate::model::plan::PlannedExercise;
-use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
+use crate::model::session::{Basis, DeloadStyle, LoggedSet, SetEntry, SetKind};
 use crate::model::units::{Effort, Unit, Weight};
 
 use chrono::{DateTime, NaiveDate, Utc};
 
-use super::progression::{History, Rules, Target, deload_target, target};
+use super::bodyweight::BodyWeights;
+use super::progression::{History, Rules, Target, bodyweight, deload_target, target};
 use super::ramp::{self, Gear};
 
 pub mod superset;
@@ -23,6 +25,8 @@ pub struct Slot {
     pub number: u16,
     /// Suggested load.
     pub weight: Option<Weight>,
+    /// What the suggested load is measured against (a bodyweight target's belt or assistance).
+    pub basis: Basis,
     /// Suggested reps.
     pub reps: u16,
     /// The set logged for it, once done.
@@ -84,7 +88,11 @@ impl ExerciseToday {
         if let Some(set) = &slot.logged {
             return set.entry.summary_in(effort);
         }
-        let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
+        let load = match (slot.weight, slot.basis) {
+            (Some(w), basis) => SetEntry { weight: w, basis, ..Default::default() }.load_text(),
+            (None, basis) if basis.is_bodyweight() => "BW".to_string(),
+            (None, _) => "load?".to_string(),
+        };
         let target = &self.target;
         let rir = effort.band_numbers(target.rir.low, target.rir.high);
         match slot.kind {
@@ -133,6 +141,42 @@ pub struct DayInput<'a> {
     pub local_date: &'a dyn Fn(DateTime<Utc>) -> NaiveDate,
     /// The progression thresholds.
     pub rules: Rules,
+    /// The body weight log, which weighs bodyweight exercises' sets.
+    pub body_weights: &'a BodyWeights,
+}
+
+/// Today's target of `planned`, from its last time: the usual rules, a deload's, or for an
+/// exercise done on body weight the bodyweight ones.
+fn target_for(
+    input: &DayInput<'_>,
+    planned: &PlannedExercise,
+    last_time: &[LoggedSet],
+    last_entries: &[SetEntry],
+) -> Target {
+    let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+    let bodyweight = bodyweight::is_bodyweight(last_entries.first(), planned.equipment == Equipment::Bodyweight);
+    let step = |unit| planned.load_step.in_unit(unit);
+    let (today, body, rules) = (input.today, input.body_weights, &input.rules);
+    match input.deload {
+        Some(style) if bodyweight => {
+            bodyweight::bodyweight_deload(planned, last_entries, style, step, body, today, rules)
+        }
+        Some(style) => deload_target(planned, last_entries, style, loadable_for, rules),
+        None => {
+            let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
+            let history = History {
+                last: last_entries,
+                last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
+                before,
+                missed: input.missed.get(&planned.name).copied(),
+            };
+            if bodyweight {
+                bodyweight::bodyweight_target(planned, &history, today, step, body, input.unit, rules)
+            } else {
+                target(planned, &history, today, loadable_for, rules)
+            }
+        }
+    }
 }
 
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
@@ -148,21 +192,10 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         // A left and right pair is one set, read at its weaker side.
         let last_entries: Vec<_> = super::techniques::weaker_of_pairs(&last_time);
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
-        let target = match input.deload {
-            Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),
-            None => {
-                let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
-                let history = History {
-                    last: &last_entries,
-                    last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
-                    before,
-                    missed: input.missed.get(&planned.name).copied(),
-                };
-                target(planned, &history, input.today, loadable_for, &input.rules)
-            }
-        };
+        let target = target_for(input, planned, &last_time, &last_entries);
         let mut slots = Vec::new();
-        if planned.ramp_up {
+        // A ladder climbs towards a load; a bodyweight set's belt is not one.
+        if planned.ramp_up && !target.basis.is_bodyweight() {
             let unit = target.weight.map_or(input.unit, |w| w.unit);
             let loadable = loadable_for(unit);
             let rungs = planned.ramp_up_ladder.clone().unwrap_or_else(|| ramp::default_rungs(planned.equipment));
@@ -171,6 +204,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                     kind: SetKind::RampUp,
                     number: i as u16 + 1,
                     weight: rung.weight,
+                    basis: Basis::Load,
                     reps: rung.reps,
                     logged: None,
                     attached: Vec::new(),
@@ -182,6 +216,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 kind: SetKind::Working,
                 number: u16::from(i) + 1,
                 weight: target.weight,
+                basis: target.basis,
                 reps: target.reps,
                 logged: None,
                 attached: Vec::new(),
@@ -219,6 +254,7 @@ fn place_logged(exercises: &mut [ExerciseToday], logged: &[LoggedSet]) {
                 kind,
                 number,
                 weight: None,
+                basis: Basis::Load,
                 reps: set.entry.reps,
                 logged: Some(set.clone()),
                 attached: Vec::new(),

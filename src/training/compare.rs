@@ -54,7 +54,9 @@ pub fn diff(last: &SetEntry, this: &SetEntry) -> Option<SetDiff> {
     if last.weight.unit != this.weight.unit {
         return None;
     }
-    let load = this.weight.load.hundredths() - last.weight.load.hundredths();
+    // A bodyweight set's belt counts up and its assistance down: BW-20 to BW-15 is 5 more.
+    let added = |e: &SetEntry| crate::model::session::signed_hundredths(e.basis, e.weight.load);
+    let load = added(this) - added(last);
     let reps = i32::from(this.reps) - i32::from(last.reps);
     let mut parts = Vec::new();
     if load != 0 {

@@ -155,8 +155,13 @@ pub fn estimate(formula: Formula, load: f64, reps: u16, rir: Option<Rir>) -> Opt
 }
 
 /// The same for a logged set, in the set's own unit (no conversion). Ramp-up sets are estimated
-/// too: keeping them out of records and trends is the caller's rule.
+/// too: keeping them out of records and trends is the caller's rule. A bodyweight set has none
+/// here: its belt is not what it lifted (`training::bodyweight::estimate` weighs it with the
+/// body weight in force).
 pub fn estimate_set(formula: Formula, entry: &SetEntry) -> Option<f64> {
+    if entry.basis.is_bodyweight() {
+        return None;
+    }
     estimate(formula, entry.weight.load.as_f64(), entry.reps, entry.rir)
 }
 

@@ -6,12 +6,13 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::model::exercise::RirTarget;
 use crate::model::plan::{PlannedExercise, RepRange};
-use crate::model::session::{DeloadStyle, SetEntry};
+use crate::model::session::{Basis, DeloadStyle, SetEntry};
 use crate::model::units::{Effort, Load, Rir, Unit, Weight};
 use crate::training::deload::DELOAD_RIR;
 use crate::training::e1rm::{self, Formula};
 use crate::training::ramp::Loadable;
 
+pub mod bodyweight;
 mod usual;
 
 use self::usual::{Plan, usual};
@@ -90,8 +91,11 @@ pub struct Layoff {
 /// What to aim for today, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Target {
-    /// Load to use, when there is history to go on.
+    /// Load to use, when there is history to go on (for a bodyweight target, the belt or the
+    /// assistance: see `basis`).
     pub weight: Option<Weight>,
+    /// What the load is measured against: `Basis::Load` but for a bodyweight exercise.
+    pub basis: Basis,
     /// Reps to aim for.
     pub reps: u16,
     /// `reps` is a floor: after a load step, do at least this many and stop at the RIR target
@@ -106,6 +110,16 @@ pub struct Target {
 }
 
 impl Target {
+    /// The load as a lifter writes it: `82.5 kg`, `BW+10 kg`, `BW-20 kg`, or `pick a load`
+    /// (`BW` on a bodyweight exercise) when there is nothing to go on.
+    pub fn load_text(&self) -> String {
+        match self.weight {
+            Some(weight) => SetEntry { weight, basis: self.basis, ..Default::default() }.load_text(),
+            None if self.basis.is_bodyweight() => "BW".into(),
+            None => "pick a load".into(),
+        }
+    }
+
     /// `6` or `6+`.
     pub fn reps_text(&self) -> String {
         if self.at_least { format!("{}+", self.reps) } else { self.reps.to_string() }
@@ -186,6 +200,7 @@ pub fn target(
     let Some(top) = history.last.first() else {
         return Target {
             weight: None,
+            basis: Basis::Load,
             reps: range.low,
             at_least: false,
             rir,
@@ -199,31 +214,55 @@ pub fn target(
         Some(date) => format!("last time ({date}) {}", top.summary_in(rules.effort)),
         None => format!("last time {}", top.summary_in(rules.effort)),
     };
-    let plan = usual(planned, top, history.before, &grid, rules);
+    let decision = decide(planned, top, history, today, &grid, rules);
+    let weight = Weight::new(decision.load, unit);
+    let aim = if decision.at_least {
+        format!("{weight}, {}+ reps, stop with {} in reserve", decision.reps, decision.rir)
+    } else {
+        format!("{weight} x {}", decision.reps)
+    };
+    Target {
+        weight: Some(weight),
+        basis: Basis::Load,
+        reps: decision.reps,
+        at_least: decision.at_least,
+        rir: decision.rir,
+        reason: format!("{last}: {}: {aim}", decision.why),
+        layoff: decision.layoff,
+    }
+}
+
+/// What the rules decide from `top`, last time's main set, before it is worded: the load on
+/// `grid`, the reps, the RIR target, why, and a layoff. The usual target and the bodyweight
+/// one (whose loads are body and belt together) both word it.
+pub(crate) struct Decision {
+    pub(crate) load: Load,
+    pub(crate) reps: u16,
+    pub(crate) at_least: bool,
+    pub(crate) rir: RirTarget,
+    pub(crate) why: String,
+    pub(crate) layoff: Option<Layoff>,
+}
+
+/// Rules 1 to 4 and a miss since, from `top` (see [`target`]).
+pub(crate) fn decide(
+    planned: &PlannedExercise,
+    top: &SetEntry,
+    history: &History<'_>,
+    today: NaiveDate,
+    grid: &Loadable,
+    rules: &Rules,
+) -> Decision {
+    let plan = usual(planned, top, history.before, grid, rules);
     let days = history.last_date.map_or(0, |d| (today - d).num_days());
-    let (plan, layoff, target_rir) = if days / 7 >= i64::from(rules.layoff_hold_weeks) {
-        let (plan, layoff, target_rir) = after_layoff(planned, plan.load, top, &grid, days, rules);
+    let (plan, layoff, rir) = if days / 7 >= i64::from(rules.layoff_hold_weeks) {
+        let (plan, layoff, target_rir) = after_layoff(planned, plan.load, top, grid, days, rules);
         (plan, Some(layoff), target_rir)
     } else {
-        (plan, None, rir)
+        (plan, None, planned.rir)
     };
-    let plan = under_a_miss(plan, history.missed, top, &grid, range);
-    let weight = Weight::new(plan.load, unit);
-    let mut result = Target {
-        weight: Some(weight),
-        reps: plan.reps,
-        at_least: plan.at_least,
-        rir: target_rir,
-        reason: String::new(),
-        layoff,
-    };
-    let aim = if result.at_least {
-        format!("{weight}, {}+ reps, stop with {target_rir} in reserve", plan.reps)
-    } else {
-        format!("{weight} x {}", plan.reps)
-    };
-    result.reason = format!("{last}: {}: {aim}", plan.why);
-    result
+    let plan = under_a_miss(plan, history.missed, top, grid, planned.reps);
+    Decision { load: plan.load, reps: plan.reps, at_least: plan.at_least, rir, why: plan.why, layoff }
 }
 
 /// Rule 1, a layoff of `days`: never an increase (a drop the usual rules ask for, from
@@ -302,6 +341,7 @@ pub fn deload_target(
     let Some(top) = last_working.first() else {
         return Target {
             weight: None,
+            basis: Basis::Load,
             reps: range.low,
             at_least: false,
             rir,
@@ -339,6 +379,7 @@ pub fn deload_target(
     };
     Target {
         weight: Some(weight),
+        basis: Basis::Load,
         reps,
         at_least: false,
         rir,

@@ -35,6 +35,14 @@ pub enum Grid {
     Barbell(BarSetup),
     /// Multiples of a step (dumbbells, stacks, added weight).
     Multiples(Load),
+    /// A body weight and a step of added load or assistance either side of it: the loads of
+    /// a bodyweight exercise, body and belt together (`origin + k * step`, above zero).
+    Offset {
+        /// The body weight.
+        origin: Load,
+        /// The added-load step.
+        step: Load,
+    },
 }
 
 /// The loads an exercise can really be set up at, and its progression step.
@@ -53,6 +61,12 @@ impl Loadable {
         Loadable { grid: Grid::Barbell(setup), step }
     }
 
+    /// The body weight `origin` plus or minus whole steps of `step`: a bodyweight exercise's
+    /// loads, body and belt (or assistance) together.
+    pub fn offset(origin: Load, step: Load) -> Loadable {
+        Loadable { grid: Grid::Offset { origin, step }, step }
+    }
+
     /// Multiples of `grid`, stepping by `step`.
     pub fn multiples(grid: Load, step: Load) -> Loadable {
         Loadable { grid: Grid::Multiples(grid), step }
@@ -67,7 +81,7 @@ impl Loadable {
     pub fn bar(&self) -> Option<Load> {
         match &self.grid {
             Grid::Barbell(setup) => Some(setup.bar),
-            Grid::Multiples(_) => None,
+            Grid::Multiples(_) | Grid::Offset { .. } => None,
         }
     }
 
@@ -76,6 +90,9 @@ impl Loadable {
         match &self.grid {
             Grid::Barbell(setup) => plates::loadable(setup, load),
             Grid::Multiples(step) => load.hundredths() > 0 && load.hundredths() % step.hundredths().max(1) == 0,
+            Grid::Offset { origin, step } => {
+                load.hundredths() > 0 && (load.hundredths() - origin.hundredths()) % step.hundredths().max(1) == 0
+            }
         }
     }
 
@@ -86,6 +103,11 @@ impl Loadable {
             Grid::Multiples(step) => {
                 let step = step.hundredths().max(1);
                 let down = target.hundredths() / step * step;
+                (down > 0).then(|| Load::from_hundredths(down))
+            }
+            Grid::Offset { origin, step } => {
+                let (o, step) = (origin.hundredths(), step.hundredths().max(1));
+                let down = o + (target.hundredths() - o).div_euclid(step) * step;
                 (down > 0).then(|| Load::from_hundredths(down))
             }
         }
@@ -103,6 +125,13 @@ impl Loadable {
                 let up = (target.hundredths() + step - 1) / step * step;
                 (up > 0 && up <= MAX_LOAD_HUNDREDTHS).then(|| Load::from_hundredths(up.max(step)))
             }
+            Grid::Offset { origin, step } => {
+                let (o, step) = (origin.hundredths(), step.hundredths().max(1));
+                // The lightest above zero: no more assistance than the body weighs.
+                let lightest = o - (o - 1).div_euclid(step) * step;
+                let up = (o + (target.hundredths() - o + step - 1).div_euclid(step) * step).max(lightest);
+                (up <= MAX_LOAD_HUNDREDTHS + o).then(|| Load::from_hundredths(up))
+            }
         }
     }
 
@@ -113,6 +142,11 @@ impl Loadable {
             Grid::Multiples(step) => {
                 let step = step.hundredths().max(1);
                 let nearest = (target.hundredths() + (step - 1) / 2) / step * step;
+                (nearest > 0).then(|| Load::from_hundredths(nearest))
+            }
+            Grid::Offset { origin, step } => {
+                let (o, step) = (origin.hundredths(), step.hundredths().max(1));
+                let nearest = o + (target.hundredths() - o + (step - 1) / 2).div_euclid(step) * step;
                 (nearest > 0).then(|| Load::from_hundredths(nearest))
             }
         }

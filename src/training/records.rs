@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 
-use crate::model::session::{LoggedSet, SetEntry};
+use crate::model::session::{LoggedSet, SetEntry, signed_hundredths};
 use crate::model::units::{Load, Unit};
 use crate::training::e1rm::{Formula, estimate_set};
 
@@ -33,9 +33,22 @@ pub fn weekly_points(
     deloads: &[NaiveDate],
     week_of: impl Fn(&LoggedSet) -> NaiveDate,
 ) -> Vec<WeekPoint> {
+    weekly_points_with(sets, |s| estimate_set(formula, &s.entry), unit, deloads, week_of)
+}
+
+/// [`weekly_points`] with each set's e1RM given by `e1rm` (a bodyweight set's weighs the body
+/// in force on its day). The top set is the heaviest by what was added to the body (a belt
+/// above none, none above an assistance), which for a plain set is its load.
+pub fn weekly_points_with(
+    sets: &[LoggedSet],
+    e1rm: impl Fn(&LoggedSet) -> Option<f64>,
+    unit: Unit,
+    deloads: &[NaiveDate],
+    week_of: impl Fn(&LoggedSet) -> NaiveDate,
+) -> Vec<WeekPoint> {
     let mut weeks: BTreeMap<NaiveDate, WeekPoint> = BTreeMap::new();
     for set in sets.iter().filter(|s| s.entry.counts() && s.entry.weight.unit == unit) {
-        let Some(e1rm) = estimate_set(formula, &set.entry) else { continue };
+        let Some(e1rm) = e1rm(set) else { continue };
         let monday = week_of(set);
         let point = weeks.entry(monday).or_insert_with(|| WeekPoint {
             monday,
@@ -46,7 +59,7 @@ pub fn weekly_points(
         });
         point.working_sets += 1;
         point.best_e1rm = point.best_e1rm.max(e1rm);
-        let heavier = (set.entry.weight.load, set.entry.reps) > (point.top.entry.weight.load, point.top.entry.reps);
+        let heavier = (added(&set.entry), set.entry.reps) > (added(&point.top.entry), point.top.entry.reps);
         if heavier {
             point.top = set.clone();
         }
@@ -54,12 +67,18 @@ pub fn weekly_points(
     weeks.into_values().collect()
 }
 
+/// What a set added: its load, or a bodyweight set's belt (an assistance below zero).
+fn added(entry: &SetEntry) -> i64 {
+    signed_hundredths(entry.basis, entry.weight.load)
+}
+
 /// An exercise's records.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Records {
     /// The best RIR-adjusted e1RM, and the set that made it.
     pub best_e1rm: Option<(f64, LoggedSet)>,
-    /// For each load lifted, the most reps, and the set (first to reach it); heaviest first.
+    /// For each load lifted, the most reps, and the set (first to reach it); heaviest first. A
+    /// bodyweight set's load is its belt or assistance: its set says which.
     pub best_reps: Vec<(Load, u16, LoggedSet)>,
 }
 
@@ -79,25 +98,38 @@ pub fn records(
     deloads: &[NaiveDate],
     week_of: impl Fn(&LoggedSet) -> NaiveDate,
 ) -> Records {
+    records_with(sets, |s| estimate_set(formula, &s.entry), unit, deloads, week_of)
+}
+
+/// [`records`] with each set's e1RM given by `e1rm`. The most reps are kept per load added
+/// (a bodyweight set's belt, or its assistance as a negative load), so a body weight that
+/// moves does not make every set a first at its load.
+pub fn records_with(
+    sets: &[LoggedSet],
+    e1rm: impl Fn(&LoggedSet) -> Option<f64>,
+    unit: Unit,
+    deloads: &[NaiveDate],
+    week_of: impl Fn(&LoggedSet) -> NaiveDate,
+) -> Records {
     let mut records = Records::default();
-    let mut by_load: BTreeMap<Load, (u16, LoggedSet)> = BTreeMap::new();
+    let mut by_load: BTreeMap<i64, (u16, LoggedSet)> = BTreeMap::new();
     // A set that broke form counts its good reps for the trend, but sets no record; a missed
     // attempt sets none either.
     for set in sets.iter().filter(|s| s.entry.counts() && s.entry.weight.unit == unit && !s.entry.form_broke) {
         if deloads.contains(&week_of(set)) {
             continue;
         }
-        if let Some(e1rm) = estimate_set(formula, &set.entry)
+        if let Some(e1rm) = e1rm(set)
             && records.best_e1rm.as_ref().is_none_or(|(best, _)| e1rm > *best)
         {
             records.best_e1rm = Some((e1rm, set.clone()));
         }
-        let load = set.entry.weight.load;
+        let load = added(&set.entry);
         if by_load.get(&load).is_none_or(|(reps, _)| set.entry.reps > *reps) {
             by_load.insert(load, (set.entry.reps, set.clone()));
         }
     }
-    records.best_reps = by_load.into_iter().rev().map(|(load, (reps, set))| (load, reps, set)).collect();
+    records.best_reps = by_load.into_values().rev().map(|(reps, set)| (set.entry.weight.load, reps, set)).collect();
     records
 }
 

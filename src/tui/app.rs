@@ -186,14 +186,14 @@ impl App {
         {
             let typed = match &self.popup {
                 Some(Popup::Picker(_)) => true,
-                Some(Popup::CheckIn(_)) => ('1'..='5').contains(&c),
+                Some(Popup::CheckIn(check_in)) => check_in.accepts(c),
                 Some(Popup::Guess(_)) => c.is_ascii_digit() || c == ' ' || c == '.' || c == ',',
                 Some(Popup::GoTo(_)) => c.is_ascii_digit() || c == '-',
                 Some(_) => false,
                 None => {
                     self.pane == Pane::Form
                         && self.today_screen.form.target.is_some()
-                        && self.today_screen.form.focused().accepts(c)
+                        && self.today_screen.form.accepts(c)
                 }
             };
             if typed {
@@ -336,7 +336,7 @@ impl App {
                 let reply = check_in.update(action);
                 self.close_on(&reply);
                 match reply {
-                    Reply::Answered(readiness) => self.today_screen.checked_in(Some(readiness), &mut ctx!(self)),
+                    Reply::Answered(answer) => self.today_screen.checked_in(Some(answer), &mut ctx!(self)),
                     Reply::Closed => self.today_screen.checked_in(None, &mut ctx!(self)),
                     _ => Vec::new(),
                 }

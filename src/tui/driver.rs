@@ -343,10 +343,14 @@ impl<C: Clock> Driver<C> {
                     }))
                 })
             }
-            Effect::CheckIn { session, readiness } => self.store.session_id_for(&session, now).and_then(|id| {
-                self.store.set_readiness(id, readiness)?;
-                Ok(done("Check-in saved".into()))
-            }),
+            Effect::CheckIn { session, readiness, body_weight } => {
+                self.store.session_id_for(&session, now).and_then(|id| {
+                    self.store.set_readiness(id, readiness)?;
+                    let Some(weight) = body_weight else { return Ok(done("Check-in saved".into())) };
+                    self.store.set_body_weight(self.clock.local_date(now), weight, now)?;
+                    Ok(done(format!("Check-in saved, body weight {weight}")))
+                })
+            }
             Effect::SaveGuess { set_id, at_rep, guess_halves } => self
                 .store
                 .set_rir_guess(set_id, at_rep, guess_halves)

@@ -93,6 +93,8 @@ pub enum Effect {
         session: SessionFor,
         /// The scores.
         readiness: Readiness,
+        /// A body weight typed on the check-in's last line, logged for today.
+        body_weight: Option<crate::model::units::Weight>,
     },
     /// Store a RIR guess on a set.
     SaveGuess {

@@ -7,9 +7,7 @@ pub use technique::TechniqueForm;
 
 use crate::keymap::FormField;
 use crate::model::session::{SetEntry, SetKind, Side};
-use crate::model::units::{
-    Effort, InputError, Rir, Unit, Weight, parse_load, parse_rir, parse_rpe, parse_set_reps, parse_set_rir,
-};
+use crate::model::units::{Effort, InputError, Rir, Unit, Weight, parse_rir, parse_rpe, parse_set_reps, parse_set_rir};
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,6 +133,9 @@ pub struct SetForm {
     pub side: Option<Side>,
     /// The left side, checked and held while the right side is typed (sides apart).
     pub left: Option<SetEntry>,
+    /// The exercise is done on the body's weight: the weight field takes `BW`, `BW+10`,
+    /// `BW-20` (see `form/bodyweight.rs`).
+    pub bodyweight: bool,
 }
 
 impl SetForm {
@@ -169,6 +170,7 @@ impl SetForm {
             technique: None,
             side: None,
             left: None,
+            bodyweight: false,
         }
     }
 
@@ -329,7 +331,7 @@ impl SetForm {
     /// Checks one field; on error the message is kept beside it.
     pub fn check(&mut self, field: Field) -> bool {
         let result = match field {
-            Field::Weight => parse_load(&self.weight).map(drop),
+            Field::Weight => self.load().map(drop),
             Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
             Field::Rir if self.rir.trim().is_empty() => {
@@ -373,7 +375,7 @@ impl SetForm {
             self.field = Some(field);
             return None;
         }
-        let load = parse_load(&self.weight).ok()?;
+        let (basis, load) = self.load().ok()?;
         let reps = parse_set_reps(&self.reps).ok()?;
         let rir = if self.rir.trim().is_empty() { None } else { Some(self.effort.parse(&self.rir).ok()?) };
         Some(SetEntry {
@@ -383,6 +385,7 @@ impl SetForm {
             reps,
             rir,
             form_broke: self.form_broke,
+            basis,
             // Typed or pasted: no control character or invisible formatting is kept.
             note: crate::model::text::clean_note(&self.note).trim().to_string(),
             technique: self.technique(),
@@ -399,6 +402,10 @@ fn rir_message(error: &InputError) -> String {
         _ => error.to_string(),
     }
 }
+
+mod bodyweight;
+
+pub use bodyweight::weight_text;
 
 #[cfg(test)]
 mod tests {

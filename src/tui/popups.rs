@@ -7,6 +7,7 @@ use super::effect::Effect;
 use crate::keymap::Action;
 use crate::model::plan::Plan;
 use crate::model::session::Readiness;
+use crate::model::units::Load;
 
 /// A yes/no question.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,13 +109,17 @@ pub enum PickFor {
     Detail,
 }
 
-/// The readiness check-in being answered: four scores 1-5.
+/// The readiness check-in being answered: four scores 1-5, then the body weight (optional).
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct CheckIn {
     /// Sleep, energy, joints, motivation.
     pub scores: [Option<u8>; 4],
-    /// The question being answered.
+    /// The question being answered ([`CheckIn::BODY_WEIGHT_ROW`] is the body weight's line).
     pub row: usize,
+    /// The body weight as typed; empty skips it.
+    pub body_weight: String,
+    /// Why the body weight typed was refused (the text is kept).
+    pub error: Option<String>,
 }
 
 /// The check-in's questions, in order, with what 1 and 5 mean.
@@ -230,22 +235,65 @@ impl Picker {
 }
 
 impl CheckIn {
-    /// A key in the check-in: the answer is the four scores, once each has one.
-    pub(crate) fn update(&mut self, action: Action) -> Reply<Readiness> {
+    /// The line after the four questions: the body weight, typed or left empty.
+    pub const BODY_WEIGHT_ROW: usize = 4;
+
+    /// Whether `c` is typed into the line being answered: a score 1-5, or on the body weight's
+    /// line a decimal.
+    pub fn accepts(&self, c: char) -> bool {
+        if self.row == CheckIn::BODY_WEIGHT_ROW {
+            c.is_ascii_digit() || c == '.' || c == ','
+        } else {
+            ('1'..='5').contains(&c)
+        }
+    }
+
+    /// A key in the check-in: the answer is the four scores, once each has one, and the body
+    /// weight when one was typed (checked: a bad one is refused beside its line, nothing saved).
+    pub(crate) fn update(&mut self, action: Action) -> Reply<(Readiness, Option<Load>)> {
+        let last = CheckIn::BODY_WEIGHT_ROW;
         match action {
+            Action::Input(c) if self.row == last => {
+                if self.body_weight.chars().count() < 7 {
+                    self.body_weight.push(c);
+                }
+                self.error = None;
+            }
+            Action::Backspace if self.row == last => {
+                self.body_weight.pop();
+                self.error = None;
+            }
             Action::Input(c) => {
                 self.scores[self.row] = c.to_digit(10).and_then(|d| u8::try_from(d).ok());
-                self.row = (self.row + 1).min(3);
+                self.row = (self.row + 1).min(last);
             }
             Action::Up => self.row = self.row.saturating_sub(1),
-            Action::Down => self.row = (self.row + 1).min(3),
+            Action::Down => self.row = (self.row + 1).min(last),
             // Skipped in one key: straight on to the set.
             Action::Back => return Reply::Closed,
             Action::Enter => {
-                if let [Some(sleep), Some(energy), Some(joints), Some(motivation)] = self.scores {
-                    return Reply::Answered(Readiness { sleep, energy, joints, motivation });
-                }
-                return Reply::Refused("Answer each line with 1-5, or Esc to skip the check-in".into());
+                let [Some(sleep), Some(energy), Some(joints), Some(motivation)] = self.scores else {
+                    return Reply::Refused("Answer each line with 1-5, or Esc to skip the check-in".into());
+                };
+                let body = match self.body_weight.trim() {
+                    "" => None,
+                    text => match crate::model::units::parse_hundredths(text) {
+                        Ok(h) if h > 0 && h <= crate::model::units::MAX_LOAD_HUNDREDTHS => {
+                            Some(Load::from_hundredths(h))
+                        }
+                        Ok(_) => {
+                            self.error = Some("a body weight is above 0 and at most 1000".into());
+                            self.row = last;
+                            return Reply::Open;
+                        }
+                        Err(e) => {
+                            self.error = Some(e.to_string());
+                            self.row = last;
+                            return Reply::Open;
+                        }
+                    },
+                };
+                return Reply::Answered((Readiness { sleep, energy, joints, motivation }, body));
             }
             _ => {}
         }

@@ -217,11 +217,19 @@ impl TodayScreen {
     }
 
     /// The check-in was answered (or skipped, `None`): on to the selected row's set.
-    pub(crate) fn checked_in(&mut self, readiness: Option<Readiness>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn checked_in(
+        &mut self,
+        answer: Option<(Readiness, Option<crate::model::units::Load>)>,
+        ctx: &mut Ctx<'_>,
+    ) -> Vec<Effect> {
         self.checked_in = ctx.today.map(|t| t.date);
         self.open_selected(ctx);
-        match (readiness, ctx.today) {
-            (Some(readiness), Some(today)) => vec![Effect::CheckIn { session: today.session_for(), readiness }],
+        match (answer, ctx.today) {
+            (Some((readiness, body)), Some(today)) => {
+                // The body weight typed is in the plan's unit (the settings' when the plan names none).
+                let body_weight = body.map(|load| crate::model::units::Weight::new(load, ctx.plan.unit));
+                vec![Effect::CheckIn { session: today.session_for(), readiness, body_weight }]
+            }
             _ => Vec::new(),
         }
     }

@@ -84,9 +84,9 @@ fn records(screen: &View<'_>, detail: &ExerciseDetail, latest: Option<&WeekPoint
         )),
         None => lines.push(Line::styled("No records yet.", t.style(Meaning::Muted))),
     }
-    for (load, reps, set) in detail.records.best_reps.iter().take(records_area.height.saturating_sub(3) as usize) {
+    for (_, reps, set) in detail.records.best_reps.iter().take(records_area.height.saturating_sub(3) as usize) {
         let date = screen.app_local(set.session_started_at).format("%-d %b %y");
-        lines.push(Line::raw(truncate(&format!("  {load} {unit} x {reps}  ({date})"), width)));
+        lines.push(Line::raw(truncate(&format!("  {} x {reps}  ({date})", set.entry.load_text()), width)));
     }
     if let Some(last) = latest {
         lines.push(Line::styled(

@@ -14,7 +14,7 @@ use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
 use crate::model::units::Effort;
 use crate::model::units::parse_load;
-use crate::training::{e1rm, plates};
+use crate::training::{bodyweight, plates};
 use crate::tui::form::FormTarget;
 use crate::tui::form::{Field, RIR_CHOICES, RPE_CHOICES, SetForm};
 use crate::tui::screens::Pane;
@@ -182,7 +182,7 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
         let effort = screen.app.settings.entry.effort;
         let target_text = format!(
             "Target: {} x {} @ {}",
-            exercise.target.weight.map_or_else(|| "pick a load".into(), |w| w.to_string()),
+            exercise.target.load_text(),
             exercise.target.reps_text(),
             effort.band(exercise.target.rir.low, exercise.target.rir.high)
         );
@@ -191,7 +191,9 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
             let last = exercise.last_time_set(target.number).map_or_else(
                 || "Last time: none yet".to_string(),
                 |s| {
-                    let e1rm = e1rm::estimate_set(screen.app.settings.e1rm.formula, &s.entry)
+                    // A set on body weight is weighed with the body weight of its day.
+                    let body = today.body_weights.around(screen.app_local(s.session_started_at).date_naive());
+                    let e1rm = bodyweight::estimate(screen.app.settings.e1rm.formula, &s.entry, body)
                         .map(|v| format!(" · e1RM {v:.1}"))
                         .unwrap_or_default();
                     // Older than a week, last time says when it was, first: at 80 columns the

@@ -82,7 +82,8 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 fn compact(entry: &SetEntry, effort: Effort) -> String {
-    let mut text = format!("{}{} x{}", entry.weight.load, entry.weight.unit, entry.reps);
+    let load = crate::model::session::compact_load_text(entry.basis, entry.weight.load, entry.weight.unit);
+    let mut text = format!("{load} x{}", entry.reps);
     if let Some(rir) = entry.rir {
         let _ = write!(text, " @{}", effort.number(rir));
     }

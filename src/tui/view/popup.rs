@@ -47,7 +47,7 @@ fn go_to(screen: &View<'_>, go: &GoTo, area: Rect, buf: &mut Buffer) {
 
 fn check_in(screen: &View<'_>, check_in: &CheckIn, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
-    let rect = centered(area, 52, 8);
+    let rect = centered(area, 52, 10);
     Clear.render(rect, buf);
     let inner = screen.pane("How are you today? (1-5)", true, rect, buf);
     let mut lines = Vec::new();
@@ -59,9 +59,26 @@ fn check_in(screen: &View<'_>, check_in: &CheckIn, area: Rect, buf: &mut Buffer)
             Span::styled(scale.to_string(), t.style(Meaning::Muted)),
         ]));
     }
+    lines.push(body_weight_line(screen, check_in));
+    if let Some(error) = &check_in.error {
+        lines.push(Line::styled(truncate(&format!("✗ {error}"), inner.width as usize), t.style(Meaning::Error)));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled("Type 1-5 for each; Enter saves, Esc skips.", t.style(Meaning::Muted)));
     Paragraph::new(lines).render(inner, buf);
+}
+
+/// The check-in's last line: the body weight, optional.
+fn body_weight_line(screen: &View<'_>, check_in: &CheckIn) -> Line<'static> {
+    let t = screen.theme;
+    let here = check_in.row == CheckIn::BODY_WEIGHT_ROW;
+    let style = if here { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
+    let cursor = if here { "▏" } else { "" };
+    let unit = screen.app.plan.unit;
+    Line::from(vec![
+        Span::styled(format!("{:<11} [{}{cursor}] {unit} ", "Body weight", check_in.body_weight), style),
+        Span::styled("optional".to_string(), t.style(Meaning::Muted)),
+    ])
 }
 
 fn guess(screen: &View<'_>, guess: &Guess, area: Rect, buf: &mut Buffer) {

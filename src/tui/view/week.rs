@@ -88,6 +88,9 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     lines.extend(muscle_lines(screen, week, width));
     // Recovery as of today, under the counts (the deload line only on this week).
     lines.extend(recovery_lines(screen, week, width));
+    if let Some(body) = &week.body_weight {
+        lines.push(Line::styled(truncate(body, width), t.style(Meaning::Muted)));
+    }
     // Check-ins last: the recovery lines above matter more when space runs out.
     lines.extend(check_in_lines(screen, &week.checkins, width));
     // Scrolled as far as asked, but never past the last line.

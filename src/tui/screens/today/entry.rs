@@ -154,6 +154,8 @@ impl TodayScreen {
             rest_seconds: u32::try_from(rest.as_secs()).unwrap_or(u32::MAX).min(3600),
         };
         let effort = ctx.settings.entry.effort;
+        let bodyweight = exercise.planned.equipment == crate::model::exercise::Equipment::Bodyweight
+            || exercise.target.basis.is_bodyweight();
         self.form = match &slot.logged {
             Some(set) => {
                 target.editing = Some(set.id);
@@ -161,7 +163,7 @@ impl TodayScreen {
                 let e = &set.entry;
                 SetForm::filled(
                     target,
-                    e.weight.load.to_string(),
+                    crate::tui::form::weight_text(e.basis, e.weight.load, bodyweight),
                     e.reps.to_string(),
                     e.rir.map(|r| effort.number(r)).unwrap_or_default(),
                     e.form_broke,
@@ -169,11 +171,16 @@ impl TodayScreen {
                 )
             }
             None => {
-                let weight = slot.weight.map(|w| w.load.to_string()).unwrap_or_default();
+                let weight = match slot.weight {
+                    Some(w) => crate::tui::form::weight_text(slot.basis, w.load, bodyweight),
+                    None if bodyweight => "BW".into(),
+                    None => String::new(),
+                };
                 SetForm::filled(target, weight, slot.reps.to_string(), String::new(), false, String::new())
             }
         }
-        .in_scale(effort);
+        .in_scale(effort)
+        .on_bodyweight(bodyweight);
         self.form.side = match &slot.logged {
             Some(set) => set.entry.side,
             None => ctx.plan.exercises.get(&exercise.planned.name).filter(|e| e.per_side).map(|_| Side::Each),
