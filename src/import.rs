@@ -9,6 +9,7 @@
 mod detect;
 mod fitnotes;
 mod hevy;
+pub(crate) mod measure;
 mod native;
 mod reader;
 mod report;

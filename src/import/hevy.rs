@@ -4,6 +4,7 @@
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
 use super::ImportError;
+use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use super::staging::Sessions;
@@ -25,6 +26,7 @@ struct Layout {
     duration: Option<usize>,
     rpe: Option<usize>,
     unit: Unit,
+    distance_unit: DistanceUnit,
 }
 
 /// Reads the rows into `sessions`; returns the variant, in words. Hevy writes the newest
@@ -41,6 +43,7 @@ pub(super) fn parse(
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;
+    let distance = cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]);
     let layout = Layout {
         title: cols.need("title")?,
         start: cols.need("start_time")?,
@@ -51,7 +54,10 @@ pub(super) fn parse(
         set_type: cols.need("set_type")?,
         weight,
         reps: cols.need("reps")?,
-        distance: cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]),
+        distance,
+        distance_unit: distance
+            .and_then(|d| DistanceUnit::in_column_name(&cols.names()[d]))
+            .unwrap_or(DistanceUnit::KILOMETRES),
         duration: cols.find(&["duration_seconds"]),
         rpe: cols.find(&["rpe"]),
         unit,
@@ -166,13 +172,17 @@ fn read_row(
     };
     let weight = row.number(l.weight, "weight")?;
     let reps = row.number(Some(l.reps), "reps")?;
-    let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
-        || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    // Hevy writes duration_seconds 0 on a set of reps: 0 is no time.
+    let measured = Measured {
+        seconds: measure::seconds_in(row, l.duration, "duration_seconds")?,
+        distance: measure::distance_in(row, l.distance, l.distance_unit, "distance")?,
+    };
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(());
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
+    measured.apply(&mut set.entry);
     if drop {
         set.entry.note = "drop set".into();
     }
