@@ -11,7 +11,7 @@ use chrono::Weekday;
 use serde::Deserialize;
 
 use self::rung::Rung;
-use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, RirTarget};
+use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, Measures, RirTarget};
 use super::units::Unit;
 
 /// The example week of METHOD.md section 7, shipped as the default plan.
@@ -94,6 +94,8 @@ pub struct PlannedExercise {
     pub equipment: Equipment,
     /// Smallest real load step.
     pub load_step: LoadStep,
+    /// What a set records: reps, or a time and/or distance (the catalogue's `measures`).
+    pub measures: Measures,
 }
 
 /// One day of the plan.
@@ -302,6 +304,7 @@ impl PlannedExercise {
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
+            measures: exercise.measures,
         }
     }
 }
@@ -323,6 +326,7 @@ impl PlannedExercise {
             failure_class: FailureClass::Technical,
             equipment: Equipment::Machine,
             load_step: LoadStep::hundredths(250, 500),
+            measures: Measures::Reps,
         }
     }
 }

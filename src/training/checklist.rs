@@ -12,6 +12,9 @@ use chrono::{DateTime, NaiveDate, Utc};
 use super::progression::{History, Rules, Target, deload_target, target};
 use super::ramp::{self, Gear};
 
+mod timed;
+pub use timed::{best_distance, best_time, pace_text};
+
 /// One set to tick off.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Slot {
@@ -78,6 +81,9 @@ impl ExerciseToday {
     pub fn slot_text_in(&self, slot: &Slot, effort: Effort) -> String {
         if let Some(set) = &slot.logged {
             return set.entry.summary_in(effort);
+        }
+        if self.is_timed() {
+            return timed::slot_text(self, slot);
         }
         let load = slot.weight.map_or_else(|| "load?".to_string(), |w| w.to_string());
         let target = &self.target;
@@ -154,6 +160,12 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 };
                 target(planned, &history, input.today, loadable_for, &input.rules)
             }
+        };
+        // A hold, a carry or cardio has no load-and-reps target: its own, from its last time.
+        let target = if timed::is_timed(planned, &last_entries) {
+            timed::target(planned, &last_entries, &input.rules)
+        } else {
+            target
         };
         let mut slots = Vec::new();
         if planned.ramp_up {

@@ -6,6 +6,8 @@ use crate::model::exercise::{Catalogue, Muscle};
 use crate::model::plan::{DayKind, PlanDay};
 use crate::model::session::LoggedSet;
 
+mod timed;
+
 /// One muscle's week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MuscleWeek {
@@ -61,8 +63,8 @@ pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
 pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves: u8) -> Vec<MuscleWeek> {
     let mut totals: BTreeMap<Muscle, (f64, f64, BTreeMap<i64, f64>)> = BTreeMap::new();
     for set in sets {
-        let Some(verified) = is_effective(set, threshold_halves) else { continue };
         let Some(exercise) = catalogue.get(&set.entry.exercise) else { continue };
+        let Some(verified) = timed::is_effective_for(set, exercise, threshold_halves) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
         for (muscle, share) in shares {
             let entry = totals.entry(muscle).or_insert_with(|| (0.0, 0.0, BTreeMap::new()));
@@ -91,7 +93,7 @@ pub fn planned_volume<'a>(
 ) -> BTreeMap<Muscle, f64> {
     let mut totals = BTreeMap::new();
     for (name, sets) in planned {
-        let Some(exercise) = catalogue.get(name) else { continue };
+        let Some(exercise) = catalogue.get(name).filter(|e| e.counts_as_effective()) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
         for (muscle, share) in shares {
             *totals.entry(muscle).or_insert(0.0) += share * f64::from(sets);

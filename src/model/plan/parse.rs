@@ -332,6 +332,7 @@ fn resolve_exercise(
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,
+        measures: exercise.measures,
     })
 }
 

@@ -21,6 +21,7 @@ fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,
+        measures: exercise.measures,
     }
 }
 
