@@ -190,3 +190,50 @@ fn hevy_zero_seconds_is_no_time_and_a_timed_row_with_reps_keeps_both() {
     assert_eq!(report.tally.skipped_rows(), 1, "{:?}", report.tally.skipped);
     assert_eq!(report.tally.skipped.get("empty (no weight and no reps)"), Some(&1));
 }
+
+/// Runs the hardset binary on a log and config folder of its own.
+fn hardset(dir: &std::path::Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+        .arg("--db")
+        .arg(dir.join("log.db"))
+        .arg("--config")
+        .arg(dir)
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+#[test]
+fn log_takes_holds_carries_and_cardio_and_refuses_a_bad_token_whole() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ok = |args: &[&str]| {
+        let out = hardset(dir.path(), args);
+        assert!(out.status.success(), "{args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert_eq!(
+        ok(&["log", "Plank", "60s", "1:15", "10x45s@1"]).lines().take(3).collect::<Vec<_>>(),
+        ["logged Plank working: 1:00", "logged Plank working: 1:15", "logged Plank working: 45 s at 10 kg @ 1",]
+    );
+    assert!(
+        ok(&["log", "Rowing (Machine)", "2000m/7:45"]).starts_with("logged Rowing machine working: 2,000 m in 7:45")
+    );
+    assert!(
+        ok(&["log", "Farmer's walk", "32x40m/35s"]).starts_with("logged Farmer's walk working: 40 m in 35 s at 32 kg")
+    );
+    assert!(ok(&["log", "Walk", "30min"]).starts_with("logged Walk working: 30:00"));
+    // A bad token names itself and what the exercise takes, and nothing of the line is written.
+    for (args, says) in [
+        (["log", "Rowing machine", "2000m/7:45", "20x2000m"], "cardio takes no load"),
+        (["log", "Farmer's walk", "32x40m", "32x35s"], "a carry needs its distance"),
+        (["log", "Plank", "60s", "0:75"], "minutes and seconds go up to 59"),
+    ] {
+        let out = hardset(dir.path(), &args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!out.status.success() && stderr.contains(says), "{args:?}: {stderr}");
+    }
+    let csv = ok(&["export"]);
+    assert_eq!(csv.lines().count(), 1 + 6, "the six good sets and nothing of the refused lines:\n{csv}");
+    // A lift still takes WEIGHTxREPS.
+    assert!(ok(&["log", "Lat pulldown", "60x10@1"]).starts_with("logged Lat pulldown working: 60 kg x 10 @ 1"));
+}

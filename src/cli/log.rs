@@ -10,10 +10,10 @@ use super::{Context, announce, open_to_write, warn};
 use crate::clock::{At, Clock, SystemClock};
 use crate::config::Settings;
 use crate::error::Error;
-use crate::model::exercise::FailureClass;
+use crate::model::exercise::{FailureClass, Measures};
 use crate::model::plan::Plan;
 use crate::model::session::{SessionFor, SetEntry, SetKind};
-use crate::model::units::{Effort, Rir, Unit, Weight, parse_set_in};
+use crate::model::units::{Effort, Rir, Unit, Weight, parse_set_in, parse_timed_set_in};
 use crate::store::Store;
 use crate::today;
 use crate::training::warnings::{FailureConcern, failure_concern};
@@ -85,6 +85,9 @@ pub fn parse_log_in(
     let kind = if ramp { SetKind::RampUp } else { SetKind::Working };
     sets.iter()
         .map(|text| {
+            if !known.measures.is_reps() {
+                return timed_entry(&known.name, known.measures, kind, text, unit, effort);
+            }
             let (load, reps, rir) = parse_set_in(text, effort).map_err(Error::Input)?;
             Ok(SetEntry {
                 exercise: known.name.clone(),
@@ -98,6 +101,27 @@ pub fn parse_log_in(
             })
         })
         .collect()
+}
+
+/// A hold's, carry's or cardio's set from its token (`60s`, `32x40m`, `2000m/7:45`).
+fn timed_entry(
+    name: &str,
+    measures: Measures,
+    kind: SetKind,
+    text: &str,
+    unit: Unit,
+    effort: Effort,
+) -> Result<SetEntry, Error> {
+    let set = parse_timed_set_in(text, measures, effort).map_err(Error::Input)?;
+    Ok(SetEntry {
+        exercise: name.to_string(),
+        kind,
+        weight: Weight::new(set.load, unit),
+        rir: set.rir,
+        seconds: set.seconds,
+        distance: set.distance,
+        ..Default::default()
+    })
 }
 
 /// Logs checked sets into today's session, each committed on its own, and starts the rest.
