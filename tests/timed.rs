@@ -237,3 +237,32 @@ fn log_takes_holds_carries_and_cardio_and_refuses_a_bad_token_whole() {
     // A lift still takes WEIGHTxREPS.
     assert!(ok(&["log", "Lat pulldown", "60x10@1"]).starts_with("logged Lat pulldown working: 60 kg x 10 @ 1"));
 }
+
+#[test]
+fn a_plan_names_a_holds_time_and_a_rows_distance_and_refuses_what_does_not_fit() {
+    let plan = |exercise: &str| {
+        let text = format!(
+            "name = \"P\"\nschedule = \"rotation\"\n\n[[day]]\nname = \"A\"\n\n  [[day.exercise]]\n{exercise}\n"
+        );
+        hardset::model::plan::Plan::parse(&text, "plan.toml", &Catalogue::shipped())
+    };
+    let ok = plan("  name = \"Plank\"\n  sets = 3\n  time = \"45s\"").expect("parses");
+    let plank = &ok.days[0].exercises[0];
+    assert_eq!((plank.sets, plank.target_seconds, plank.measures, plank.ramp_up), (3, Some(45), Measures::Time, false));
+    let ok = plan("  name = \"Rowing machine\"\n  distance = \"2 km\"\n  time = \"8:00\"").expect("parses");
+    let row = &ok.days[0].exercises[0];
+    assert_eq!((row.target_distance, row.target_seconds), (Distance::from_metres(2000.0), Some(480)));
+    // A hold needs no reps, and a plan written before holds existed still reads.
+    assert!(plan("  name = \"Barbell back squat\"\n  reps = \"5\"").is_ok());
+    for (exercise, says, line) in [
+        ("  name = \"Plank\"\n  reps = \"8-12\"", "Plank measures time, not reps", 9),
+        ("  name = \"Barbell back squat\"\n  reps = \"5\"\n  time = \"45s\"", "is a lift of reps", 10),
+        ("  name = \"Plank\"\n  distance = \"40m\"", "Plank measures time, not distance", 9),
+        ("  name = \"Plank\"\n  time = \"1:75\"", "time: '1:75': minutes and seconds go up to 59", 9),
+        ("  name = \"Barbell back squat\"", "`reps` is missing here", 7),
+    ] {
+        let error = plan(exercise).expect_err("refused").to_string();
+        assert!(error.contains(says), "{exercise}: {error}");
+        assert!(error.contains(&format!(":{line}:")), "{exercise}: the line is named: {error}");
+    }
+}

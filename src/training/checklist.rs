@@ -68,6 +68,9 @@ impl ExerciseToday {
     /// [`ExerciseToday::prescription`] in the lifter's scale: `1x6-10 @ RPE 9-10`.
     pub fn prescription_in(&self, effort: Effort) -> String {
         let p = &self.planned;
+        if self.is_timed() {
+            return timed::prescription(p);
+        }
         format!("{}x{} @ {}", p.sets, p.reps, effort.band(p.rir.low, p.rir.high))
     }
 

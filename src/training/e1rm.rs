@@ -157,6 +157,10 @@ pub fn estimate(formula: Formula, load: f64, reps: u16, rir: Option<Rir>) -> Opt
 /// The same for a logged set, in the set's own unit (no conversion). Ramp-up sets are estimated
 /// too: keeping them out of records and trends is the caller's rule.
 pub fn estimate_set(formula: Formula, entry: &SetEntry) -> Option<f64> {
+    // A hold, carry or cardio set has no e1RM, even with reps.
+    if entry.timed_or_distance() {
+        return None;
+    }
     estimate(formula, entry.weight.load.as_f64(), entry.reps, entry.rir)
 }
 

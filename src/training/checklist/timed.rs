@@ -52,10 +52,27 @@ pub fn pace_text(exercise: &str, distance: Option<Distance>, seconds: Option<u32
     (pace <= f64::from(u32::MAX)).then(|| format!("{} {label}", format_seconds(pace as u32)))
 }
 
+/// How the plan prescribes it: `3x45 s`, `1x2,000 m`, `1x2,000 m in 8:00`, `2 sets`.
+pub(super) fn prescription(planned: &PlannedExercise) -> String {
+    let sets = planned.sets;
+    match (planned.target_distance, planned.target_seconds) {
+        (Some(d), Some(t)) => format!("{sets}x{d} in {}", format_seconds(t)),
+        (Some(d), None) => format!("{sets}x{d}"),
+        (None, Some(t)) => format!("{sets}x{}", format_seconds(t)),
+        (None, None) if sets == 1 => "1 set".into(),
+        (None, None) => format!("{sets} sets"),
+    }
+}
+
 /// Today's target from the last time's working sets.
 pub(super) fn target(planned: &PlannedExercise, last: &[SetEntry], rules: &Rules) -> Target {
     let reason = match (planned.measures, last.first()) {
-        (_, None) => "first time: log the time held or the distance covered; this has no e1RM".to_string(),
+        (Measures::TimeDistance, None) => "first time: no target for cardio".to_string(),
+        (_, None) => match (planned.target_distance, planned.target_seconds) {
+            (Some(d), _) => format!("first time: the plan's {d}, at a load you carry with good form"),
+            (None, Some(t)) => format!("first time: the plan's {}, with good form", format_seconds(t)),
+            (None, None) => "first time: log the time or distance you do".to_string(),
+        },
         (Measures::Time | Measures::Reps, Some(top)) => {
             let best = last.iter().max_by_key(|s| s.seconds.unwrap_or(0)).unwrap_or(top);
             let (low, high) = HOLD_STEP_SECONDS;
@@ -82,22 +99,30 @@ pub(super) fn target(planned: &PlannedExercise, last: &[SetEntry], rules: &Rules
 pub(super) fn slot_text(exercise: &ExerciseToday, slot: &Slot) -> String {
     let last: Vec<&SetEntry> = exercise.last_time.iter().map(|s| &s.entry).collect();
     let at = slot.weight.map(|w| format!(" at {w}")).unwrap_or_default();
-    match exercise.planned.measures {
+    let planned = &exercise.planned;
+    match planned.measures {
         Measures::Time | Measures::Reps => match best_time(last.iter().copied()) {
             Some(best) => {
                 let (low, high) = HOLD_STEP_SECONDS;
                 format!("{}-{}{at}", format_seconds(best + low), format_seconds(best + high))
             }
-            None => format!("time?{at}"),
+            None => {
+                planned.target_seconds.map_or_else(|| format!("time?{at}"), |t| format!("{}{at}", format_seconds(t)))
+            }
         },
-        Measures::Distance => match last.first().and_then(|s| s.distance) {
+        Measures::Distance => match last.first().and_then(|s| s.distance).or(planned.target_distance) {
             Some(d) => format!("{d}{at}"),
             None => format!("distance?{at}"),
         },
-        Measures::TimeDistance => match last.first().map(|s| (s.distance, s.seconds)) {
-            Some((Some(d), _)) => d.to_string(),
-            Some((None, Some(t))) => format_seconds(t),
-            _ => "time or distance?".into(),
+        Measures::TimeDistance => match (planned.target_distance, planned.target_seconds) {
+            (Some(d), Some(t)) => format!("{d} in {}", format_seconds(t)),
+            (Some(d), None) => d.to_string(),
+            (None, Some(t)) => format_seconds(t),
+            (None, None) => match last.first().map(|s| (s.distance, s.seconds)) {
+                Some((Some(d), _)) => d.to_string(),
+                Some((None, Some(t))) => format_seconds(t),
+                _ => "time or distance?".into(),
+            },
         },
     }
 }

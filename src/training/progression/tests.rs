@@ -22,6 +22,8 @@ fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
         equipment: exercise.equipment,
         load_step: exercise.load_step,
         measures: exercise.measures,
+        target_seconds: None,
+        target_distance: None,
     }
 }
 

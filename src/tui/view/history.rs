@@ -12,6 +12,8 @@ use crate::history::WeekComparison;
 use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::model::units::Effort;
+
+mod timed;
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
@@ -81,6 +83,9 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 fn compact(entry: &SetEntry, effort: Effort) -> String {
+    if entry.timed_or_distance() {
+        return timed::compact(entry, effort);
+    }
     let mut text = format!("{}{} x{}", entry.weight.load, entry.weight.unit, entry.reps);
     if let Some(rir) = entry.rir {
         let _ = write!(text, " @{}", effort.number(rir));

@@ -53,7 +53,7 @@ impl TodayScreen {
         {
             let mut kept = format!("{} {}", target.exercise, target.row_name());
             let typed = [self.form.weight.trim(), self.form.reps.trim()];
-            if typed.iter().all(|t| !t.is_empty()) {
+            if self.form.measures.is_reps() && typed.iter().all(|t| !t.is_empty()) {
                 kept = format!("{kept} ({} {} x {})", typed[0], target.unit, typed[1]);
             }
             let selected = self.row_to_open(ctx.today).and_then(|row| row_name(ctx.today, row)).unwrap_or_default();
@@ -75,7 +75,7 @@ impl TodayScreen {
             self.fill_form(ctx);
         }
         if self.form.field.is_none() {
-            self.form.field = Some(Field::Weight);
+            self.form.field = Some(self.form.focused());
         }
         *ctx.pane = Pane::Form;
     }
@@ -173,6 +173,9 @@ impl TodayScreen {
             }
         }
         .in_scale(effort);
+        if exercise.is_timed() {
+            self.form = timed_form(std::mem::take(&mut self.form), exercise, slot);
+        }
     }
 
     /// A key in the form.
@@ -192,6 +195,10 @@ impl TodayScreen {
             Action::Left | Action::Right if field == Field::Rir => self.form.nudge_rir(action == Action::Right),
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
             Action::Back => *ctx.pane = Pane::Checklist,
+            Action::Enter if !self.form.measures.is_reps() && self.form.enter_timed(field) => {
+                return self.save_checked(false, ctx);
+            }
+            Action::Enter if !self.form.measures.is_reps() => {}
             Action::Enter => {
                 let next = match field {
                     Field::Weight | Field::Reps => self.form.check(field),
@@ -264,4 +271,25 @@ impl TodayScreen {
 fn row_name(today: Option<&Today>, (ei, si): (usize, usize)) -> Option<String> {
     let slot = today?.exercises.get(ei)?.slots.get(si)?;
     Some(crate::training::checklist::slot_name(slot.kind, slot.number))
+}
+
+/// The form of a hold, a carry or cardio: it asks what the exercise measures, prefilled with the
+/// set being edited, or with last time's (the lifter types over it).
+fn timed_form(
+    form: SetForm,
+    exercise: &crate::training::checklist::ExerciseToday,
+    slot: &crate::training::checklist::Slot,
+) -> SetForm {
+    use crate::model::exercise::Measures;
+    use crate::tui::form::timed::{metres_text, time_text};
+    let measures = if exercise.planned.measures.is_reps() { Measures::Time } else { exercise.planned.measures };
+    let shown = slot.logged.as_ref().or_else(|| exercise.last_time.first()).map(|s| &s.entry);
+    let time = shown.and_then(|e| e.seconds).map(time_text).unwrap_or_default();
+    let distance = shown.and_then(|e| e.distance).map(metres_text).unwrap_or_default();
+    let mut form = form.with_measures(measures, time, distance);
+    if slot.logged.is_none() && !measures.takes_load() {
+        form.weight.clear();
+        form.prefill.weight.clear();
+    }
+    form
 }
