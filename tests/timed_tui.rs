@@ -193,3 +193,18 @@ fn history_rows_compare_times_and_distances_without_an_e1rm() {
     assert!(abs.is_none(), "planks are no effective sets: {week:?}");
     assert!(week.iter().any(|w| w.muscle == hardset::model::exercise::Muscle::Lats && w.effective >= 1.0));
 }
+
+#[test]
+fn the_detail_of_a_hold_and_a_row_shows_bests_not_an_e1rm_chart() {
+    let mut d = history_driver();
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Plank: bests"), "{text}");
+    assert!(text.contains("Best time: 1:15 (Sat 28 Nov 26)"), "{text}");
+    assert!(!text.contains("e1RM per week"), "{text}");
+    press(&mut d, &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Down), key(KeyCode::Down), ch('i')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Best distance: 2,000 m in 8:00"), "the first 2,000 m: {text}");
+    assert!(text.contains("Best pace: 1:56 /500 m (2,000 m in 7:45"), "{text}");
+    snapshot_both("timed_detail_row", &d);
+}
