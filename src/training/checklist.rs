@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use crate::model::plan::PlannedExercise;
-use crate::model::session::{DeloadStyle, LoggedSet, SetKind};
+use crate::model::session::{DeloadStyle, LoggedSet, SetEntry, SetKind};
 use crate::model::units::{Effort, Unit, Weight};
 
 use chrono::{DateTime, NaiveDate, Utc};
@@ -139,6 +139,33 @@ pub struct DayInput<'a> {
     pub rules: Rules,
 }
 
+/// Today's target for `planned` from its last times: a deload's, a hold's, carry's or cardio's
+/// own (they have no load-and-reps target), else double progression.
+fn target_of(
+    planned: &PlannedExercise,
+    input: &DayInput<'_>,
+    last_time: &[LoggedSet],
+    last_entries: &[SetEntry],
+) -> Target {
+    let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+    if timed::is_timed(planned, last_entries) {
+        return timed::target(planned, last_entries, &input.rules);
+    }
+    match input.deload {
+        Some(style) => deload_target(planned, last_entries, style, loadable_for, &input.rules),
+        None => {
+            let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
+            let history = History {
+                last: last_entries,
+                last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
+                before,
+                missed: input.missed.get(&planned.name).copied(),
+            };
+            target(planned, &history, input.today, loadable_for, &input.rules)
+        }
+    }
+}
+
 /// Builds today's checklist. Logged sets fill the planned slots of their exercise and kind in
 /// order; sets beyond the plan become extra slots, so nothing logged is ever hidden.
 pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
@@ -151,25 +178,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         let last_time: Vec<LoggedSet> = input.last_time.get(&planned.name).cloned().unwrap_or_default();
         let last_entries: Vec<_> = last_time.iter().map(|s| s.entry.clone()).collect();
         let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
-        let target = match input.deload {
-            Some(style) => deload_target(planned, &last_entries, style, loadable_for, &input.rules),
-            None => {
-                let before = input.before_last.get(&planned.name).and_then(|s| s.first()).map(|s| &s.entry);
-                let history = History {
-                    last: &last_entries,
-                    last_date: last_time.first().map(|s| (input.local_date)(s.session_started_at)),
-                    before,
-                    missed: input.missed.get(&planned.name).copied(),
-                };
-                target(planned, &history, input.today, loadable_for, &input.rules)
-            }
-        };
-        // A hold, a carry or cardio has no load-and-reps target: its own, from its last time.
-        let target = if timed::is_timed(planned, &last_entries) {
-            timed::target(planned, &last_entries, &input.rules)
-        } else {
-            target
-        };
+        let target = target_of(planned, input, &last_time, &last_entries);
         let mut slots = Vec::new();
         if planned.ramp_up {
             let unit = target.weight.map_or(input.unit, |w| w.unit);
