@@ -9,7 +9,9 @@ use serde::{Deserialize, Deserializer};
 use super::units::{Load, Unit};
 
 mod measures;
+mod timed_set;
 pub use measures::Measures;
+pub use timed_set::{TimedSet, parse_distance_field, parse_time_field, parse_timed_set_in};
 
 /// The muscles hardset counts sets for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]

@@ -1,6 +1,7 @@
 //! Training plans in TOML: a rotation of days or fixed weekdays, each with its exercises.
 
 mod parse;
+mod range;
 pub mod rung;
 mod timed;
 

@@ -6,11 +6,9 @@ use serde::{Deserialize, Serialize};
 
 mod effort;
 mod measure;
-mod timed_set;
 
 pub use effort::{Effort, parse_rpe};
 pub use measure::{Distance, MAX_SECONDS, format_seconds, parse_seconds};
-pub use timed_set::{TimedSet, parse_distance_field, parse_time_field, parse_timed_set_in};
 
 /// The unit a load was lifted in. A load keeps its unit: 150 lb stays 150 lb.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]

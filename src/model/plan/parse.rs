@@ -9,6 +9,7 @@ use chrono::Weekday;
 use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
+use super::range::{RawRange, parse_range};
 use super::rung::parse_rung;
 use super::{
     DayKind, EXAMPLE_WEEK, Plan, PlanDay, PlanDefaults, PlanError, PlanNames, PlannedExercise, RepRange, Schedule,
@@ -17,41 +18,6 @@ use super::{
 use crate::model::exercise::{Catalogue, Exercise, RirTarget};
 use crate::model::text;
 use crate::model::units::Unit;
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-pub(super) enum RawRange {
-    One(u16),
-    Text(String),
-}
-
-pub(super) fn parse_range(raw: &RawRange, max: u16, what: &str) -> Result<(u16, u16), String> {
-    let (low, high) = match raw {
-        RawRange::One(n) => (*n, *n),
-        RawRange::Text(text) => {
-            let parse = |s: &str| s.trim().parse::<u16>().ok();
-            match text.split_once('-') {
-                Some((a, b)) => match (parse(a), parse(b)) {
-                    (Some(a), Some(b)) => (a, b),
-                    _ => return Err(format!("'{text}' is not a {what}; write it like \"6-10\"")),
-                },
-                None => match parse(text) {
-                    Some(n) => (n, n),
-                    None => {
-                        return Err(format!("'{text}' is not a {what}; write it like \"6-10\""));
-                    }
-                },
-            }
-        }
-    };
-    if low > high {
-        return Err(format!("the {what} {low}-{high} runs backwards; write the smaller number first"));
-    }
-    if high > max {
-        return Err(format!("a {what} above {max} is not a working set"));
-    }
-    Ok((low, high))
-}
 
 fn deserialize_opt_rest<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     crate::model::exercise::deserialize_rest(d).map(Some)

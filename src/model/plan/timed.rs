@@ -19,9 +19,9 @@ use std::ops::Range;
 use super::PlanError;
 use toml::Spanned;
 
-use super::parse::{RawRange, parse_range};
-use crate::model::exercise::Exercise;
-use crate::model::units::{Distance, parse_distance_field, parse_time_field};
+use super::range::{RawRange, parse_range};
+use crate::model::exercise::{Exercise, parse_distance_field, parse_time_field};
+use crate::model::units::Distance;
 
 /// An exercise table's `reps`, `time` and `distance`, as written.
 type Fields<'a> = (&'a Option<Spanned<RawRange>>, &'a Option<Spanned<String>>, &'a Option<Spanned<String>>);

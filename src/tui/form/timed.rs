@@ -4,8 +4,9 @@
 
 use super::{Field, SetForm};
 use crate::model::exercise::Measures;
+use crate::model::exercise::{parse_distance_field, parse_time_field};
 use crate::model::session::{SetEntry, SetKind};
-use crate::model::units::{Weight, format_seconds, parse_distance_field, parse_load, parse_time_field};
+use crate::model::units::{Weight, format_seconds, parse_load};
 use crate::tui::form::FormTarget;
 
 /// A time as the form prefills it, so it reads back as typed: `45`, `1:00`, `1:02:03`.

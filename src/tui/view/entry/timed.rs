@@ -5,8 +5,9 @@
 use ratatui::text::Line;
 
 use super::Fields;
+use crate::model::exercise::{parse_distance_field, parse_time_field};
 use crate::model::session::SetKind;
-use crate::model::units::{Effort, parse_distance_field, parse_time_field};
+use crate::model::units::Effort;
 use crate::training::checklist::{ExerciseToday, pace_text};
 use crate::tui::form::{Field, FormTarget};
 use crate::tui::theme::Meaning;

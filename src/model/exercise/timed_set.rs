@@ -10,8 +10,8 @@
 //! - a hold takes a time, a carry a distance and optionally a time, cardio either or both and no
 //!   load; the parts may come in either order.
 
-use super::{Distance, Effort, Load, Rir, parse_load, parse_seconds};
-use crate::model::exercise::Measures;
+use super::Measures;
+use crate::model::units::{Distance, Effort, Load, Rir, parse_load, parse_seconds};
 
 /// What a timed or distance set holds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -69,7 +69,7 @@ fn part(text: &str, measures: Measures) -> Result<Part, String> {
 /// Reads one timed or distance set for an exercise that `measures` a time, a distance or both.
 /// The error names the token, and says what the exercise takes.
 pub fn parse_timed_set_in(text: &str, measures: Measures, effort: Effort) -> Result<TimedSet, String> {
-    let shown = super::super::text::escape(text);
+    let shown = crate::model::text::escape(text);
     let example = match measures {
         Measures::Time => "60s, 1:00 or 10x45s (10 kg for 45 s)",
         Measures::Distance => "40m, 32x40m (32 kg for 40 m) or 32x40m/35s",
