@@ -111,13 +111,14 @@ struct Expected {
 }
 
 /// Strong's older comma-separated export: no unit anywhere (refused without `--unit`), lb
-/// weights with float noise (`149.99999999999997` is 150 lb), timed and cardio rows, no warm-up
-/// markers, and workouts left running for days (`57h 42m`), which end at their last set.
+/// weights with float noise (`149.99999999999997` is 150 lb), timed and cardio rows (kept as
+/// sets of a time and a distance in km), no warm-up markers, and workouts left running for days
+/// (`57h 42m`), which end at their last set.
 fn strong_legacy(path: &Path, expected: &Expected, long_durations: u64) -> (Report, Store) {
-    // Timed and cardio rows: no load, no reps, some seconds or distance.
+    // Timed and cardio rows: some seconds or distance.
     let (_, timed) = count_rows(path, b',', |field| {
         let value = |name: &str| field(name).parse::<f64>().unwrap_or(0.0);
-        value("Reps") == 0.0 && value("Weight") == 0.0 && (value("Seconds") > 0.0 || value("Distance") > 0.0)
+        value("Seconds") > 0.0 || value("Distance") > 0.0
     });
     let mut store = Store::in_memory().expect("store");
     let refused = import(&mut store, path, Options::default()).expect_err("no unit in the file");
@@ -133,11 +134,13 @@ fn strong_legacy(path: &Path, expected: &Expected, long_durations: u64) -> (Repo
     assert_eq!(report.dates, Some(expected.dates));
     let written = report.counts.working_added + report.counts.ramp_up_added;
     assert_eq!(written + report.tally.skipped_rows(), expected.rows, "every row is a set or a counted skip");
-    assert_eq!(report.tally.skipped_rows(), timed, "{:?}", report.tally.skipped);
+    assert_eq!(report.tally.skipped_rows(), 0, "no row is skipped: {:?}", report.tally.skipped);
     assert_eq!(report.counts.ramp_up_added, 0, "this export has no warm-up markers");
     assert_eq!(report.tally.long_durations, long_durations, "57h 42m and the like end at their last set");
     let all = sets(&store);
     assert_eq!(all.len() as u64, written);
+    assert_eq!(all.iter().filter(|s| s.entry.timed_or_distance()).count() as u64, timed, "every timed row is a set");
+    assert!(all.iter().filter(|s| s.entry.timed_or_distance()).all(|s| !s.entry.counts() && !s.entry.missed()));
     assert!(all.iter().all(|s| s.entry.weight.unit == Unit::Lb));
     // 149.99999999999997 in the file is 150 lb, exactly.
     assert!(all.iter().any(|s| s.entry.weight.load.hundredths() == 15_000));
@@ -173,13 +176,26 @@ fn strong_legacy_export_needs_its_unit_and_reads_150_lb() {
     assert!(all.iter().any(|s| s.entry.note == "paused the first rep"));
     // A quoted name keeps its comma.
     assert!(all.iter().any(|s| s.entry.exercise == "Cable Fly (Single Arm, Low)"));
+    // The plank's seconds and the run's distance (km: the layout names no unit) are kept.
+    let timed: Vec<String> = all
+        .iter()
+        .filter(|s| s.entry.timed_or_distance())
+        .map(|s| format!("{}: {}", s.entry.exercise, s.entry.summary()))
+        .collect();
+    assert_eq!(timed, ["Plank: 1:00", "Treadmill run: 1,500 m"]);
 }
 
 #[test]
 fn real_strong_legacy_export_needs_its_unit_and_reads_150_lb() {
     let Some(path) = real("strong_export_legacy_lb_2021-2022.csv", "real_strong_legacy_export") else { return };
     let expected = Expected { rows: 4690, sessions: 312, dates: (date(2021, 7, 7), date(2022, 12, 6)) };
-    strong_legacy(&path, &expected, 3);
+    let (_, store) = strong_legacy(&path, &expected, 3);
+    // The 128 cardio rows: 87 on the rowing machine (0.5 = 500 m in about two minutes), 38
+    // cycling, 3 on the assault bike, under the catalogue's names.
+    let all = sets(&store);
+    let count = |name: &str| all.iter().filter(|s| s.entry.exercise == name && s.entry.timed_or_distance()).count();
+    assert_eq!((count("Rowing machine"), count("Cycling"), count("Assault bike")), (87, 38, 3));
+    assert!(all.iter().any(|s| s.entry.exercise == "Rowing machine" && s.entry.summary() == "500 m in 1:59"));
 }
 
 /// Strong's current semicolon export: every field quoted, the unit in the weight column's name
@@ -206,12 +222,13 @@ fn strong_semicolon(path: &Path, expected: &Expected, empty: u64, working: u64) 
 fn strong_semicolon_export_takes_kg_from_the_header_and_skips_empty_rows() {
     let path = fixture("strong_semicolon_kg.csv");
     let expected = Expected { rows: 18, sessions: 3, dates: (date(2025, 2, 3), date(2025, 2, 10)) };
-    let (report, store) = strong_semicolon(&path, &expected, 3, 10);
+    let (report, store) = strong_semicolon(&path, &expected, 3, 11);
+    assert!(sets(&store).iter().any(|s| s.entry.exercise == "Plank" && s.entry.summary() == "45 s"), "the timed plank");
     // Set Order W is a warm-up: a ramp-up set; a Rest Timer row is no set; a Note row is the
     // exercise's note, on its first set; D is a drop set; F is a set to failure (RIR 0).
     assert_eq!(report.counts.ramp_up_added, 2);
     assert_eq!(report.tally.skipped.get("rest timer rows (not sets)"), Some(&1));
-    assert_eq!(report.tally.skipped.get("timed or cardio (a time or distance, no load and reps)"), Some(&1));
+    assert_eq!(report.tally.skipped.get("timed or cardio (a time or distance, no load and reps)"), None);
     assert_eq!(report.tally.note_rows, 1);
     let all = sets(&store);
     let row: Vec<&LoggedSet> = all.iter().filter(|s| s.entry.exercise == "Barbell row").collect();
@@ -257,7 +274,8 @@ fn strong_export_with_a_unit_on_every_row_keeps_each() {
     assert!(refused.to_string().contains("leave --unit out"), "{refused}");
     let report = import(&mut store, &path, Options::default()).expect("imports");
     assert!(report.detected.variant.contains("a unit on every row"), "{}", report.detected.variant);
-    assert_eq!((report.tally.rows, report.counts.sessions_added, report.counts.working_added), (5, 2, 4));
+    assert_eq!((report.tally.rows, report.counts.sessions_added, report.counts.working_added), (5, 2, 5));
+    assert_eq!(report.tally.skipped_rows(), 0);
     let all: Vec<String> =
         sets(&store).iter().map(|s| format!("{}: {}", s.entry.exercise, s.entry.summary())).collect();
     assert_eq!(
@@ -266,7 +284,8 @@ fn strong_export_with_a_unit_on_every_row_keeps_each() {
             "Overhead press: 45 lb x 5",
             "Overhead press: 65 lb x 5",
             "Dumbbell bench press: 20 kg x 10 @ 2",
-            "Deadlift: 135 lb x 5"
+            "Deadlift: 135 lb x 5",
+            "Walk: 1,931.21 m"
         ]
     );
     assert_eq!(store.all_sessions().expect("sessions")[0].note, "shoulder day");
@@ -274,12 +293,13 @@ fn strong_export_with_a_unit_on_every_row_keeps_each() {
 
 /// Hevy's workout_data.csv: every text quoted, newest workout first, days not always padded
 /// (`9 Mar 2025, 06:05`), warm-up, failure and drop sets, RPE, `\n` written as two characters in
-/// notes, timed rows (no reps, or 0 reps with a duration), bodyweight sets with no weight.
+/// notes, timed rows (a duration or a distance; kept as sets of time and distance, and a
+/// `duration_seconds` of 0 on a set of reps is no time), bodyweight sets with no weight.
 fn hevy(path: &Path, expected: &Expected, unpadded: chrono::DateTime<Utc>) -> (Report, Store) {
-    // Timed rows: no reps, or 0 reps with a duration ("Warm Up" for 300 s).
+    // Timed rows: a duration or a distance ("Warm Up" for 300 s).
     let (rows, timed) = count_rows(path, b',', |field| {
-        let reps = field("reps");
-        reps.is_empty() || (reps == "0" && field("duration_seconds").parse::<f64>().unwrap_or(0.0) > 0.0)
+        let value = |name: &str| field(name).parse::<f64>().unwrap_or(0.0);
+        value("duration_seconds") > 0.0 || value("distance_km") > 0.0
     });
     let (_, warm_ups) = count_rows(path, b',', |field| field("set_type") == "warmup");
     let mut store = Store::in_memory().expect("store");
@@ -287,10 +307,16 @@ fn hevy(path: &Path, expected: &Expected, unpadded: chrono::DateTime<Utc>) -> (R
     assert_eq!((report.tally.rows, rows), (expected.rows, expected.rows));
     assert_eq!(report.counts.sessions_added, expected.sessions);
     assert_eq!(report.counts.ramp_up_added, warm_ups, "every warmup row is a ramp-up set");
-    assert_eq!(report.tally.skipped_rows(), timed, "timed rows are counted as skipped: {:?}", report.tally.skipped);
-    assert_eq!(report.counts.working_added + report.counts.ramp_up_added + timed, expected.rows);
+    assert_eq!(report.tally.skipped_rows(), 0, "no row is skipped: {:?}", report.tally.skipped);
+    assert_eq!(report.counts.working_added + report.counts.ramp_up_added, expected.rows);
     assert_eq!(report.dates, Some(expected.dates));
     let all = sets(&store);
+    assert_eq!(all.iter().filter(|s| s.entry.timed_or_distance()).count() as u64, timed, "every timed row is a set");
+    assert!(
+        all.iter()
+            .filter(|s| s.entry.seconds.is_none())
+            .all(|s| s.entry.distance.is_some() || s.entry.reps > 0 || s.entry.missed())
+    );
     // An unpadded day, read in the clock's zone (UTC here).
     assert!(store.all_sessions().expect("sessions").iter().any(|s| s.started_at == unpadded));
     // RPE 9.5 is RIR 0.5; RPE 6 is RIR 4; no RPE is no RIR (neither file has RPE 6.5).
@@ -316,8 +342,15 @@ fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
     let unpadded = Utc.with_ymd_and_hms(2025, 3, 9, 6, 5, 0).single().expect("time");
     let (report, store) = hevy(&path, &expected, unpadded);
     assert_eq!(report.counts.ramp_up_added, 5);
-    assert_eq!(report.tally.skipped_rows(), 3, "Warm Up for 300 s, a plank, a row on the machine");
+    assert_eq!(report.tally.skipped_rows(), 0);
     let all = sets(&store);
+    // Warm Up for 300 s (0 reps), a plank (no reps), a row on the machine (2 km in 10 min).
+    let timed: Vec<String> = all
+        .iter()
+        .filter(|s| s.entry.timed_or_distance())
+        .map(|s| format!("{}: {}", s.entry.exercise, s.entry.summary()))
+        .collect();
+    assert_eq!(timed, ["Rowing machine: 2,000 m in 10:00", "Warm Up: 5:00", "Plank: 1:00"]);
     // Every RPE in the file, and a failure set without one (RIR 0).
     let rirs: std::collections::BTreeSet<u8> = all.iter().filter_map(|s| s.entry.rir.map(Rir::halves)).collect();
     assert_eq!(rirs.into_iter().collect::<Vec<_>>(), [0, 1, 2, 3, 4, 5, 6, 8]);
@@ -334,7 +367,7 @@ fn hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
     let newest = sessions.last().expect("sessions");
     assert_eq!((newest.day_name.as_str(), newest.note.as_str()), ("Legs A / heavy", "felt quick\nslept 8h"));
     let names: Vec<&str> = report.unknown.iter().map(|u| u.name.as_str()).collect();
-    assert_eq!(names, ["Katana Triceps Extension", "Reverse Hyper (Band)"]);
+    assert_eq!(names, ["Katana Triceps Extension", "Reverse Hyper (Band)", "Warm Up"]);
 }
 
 #[test]
@@ -342,8 +375,10 @@ fn real_hevy_export_maps_warm_ups_rpe_dates_notes_and_bodyweight() {
     let Some(path) = real("hevy_export_kg_2024-2025.csv", "real_hevy_export") else { return };
     let expected = Expected { rows: 7211, sessions: 335, dates: (date(2024, 7, 3), date(2025, 9, 15)) };
     let unpadded = Utc.with_ymd_and_hms(2025, 9, 9, 6, 46, 0).single().expect("time");
-    let (report, _) = hevy(&path, &expected, unpadded);
+    let (report, store) = hevy(&path, &expected, unpadded);
     assert_eq!(report.counts.ramp_up_added, 2195, "the README's warmup rows");
+    let warm_ups = sets(&store).iter().filter(|s| s.entry.exercise == "Warm Up" && s.entry.seconds.is_some()).count();
+    assert_eq!(warm_ups, 275, "the 275 timed 'Warm Up' rows are sets of a time");
 }
 
 #[test]
@@ -354,8 +389,10 @@ fn hevy_dates_in_the_phones_language_and_weights_in_lb() {
         .expect_err("the header says lb");
     assert!(refused.to_string().contains("the header says the weights are in lb"), "{refused}");
     let report = import(&mut store, &path, Options::default()).expect("imports");
-    assert_eq!((report.counts.sessions_added, report.counts.working_added), (5, 6));
-    assert_eq!(report.tally.skipped_rows(), 1, "a walk in miles");
+    assert_eq!((report.counts.sessions_added, report.counts.working_added), (5, 7));
+    assert_eq!(report.tally.skipped_rows(), 0);
+    // A walk of 1.5 miles in 15 minutes.
+    assert!(sets(&store).iter().any(|s| s.entry.exercise == "Walk" && s.entry.summary() == "2,414.02 m in 15:00"));
     let starts: Vec<(String, String)> = store
         .all_sessions()
         .expect("sessions")
@@ -418,6 +455,8 @@ fn fitnotes_export_repairs_unquoted_commas_and_names_muscles() {
     let all = sets(&store);
     assert!(all.iter().any(|s| s.entry.exercise == "Dumbbell shoulder press"), "{all:?}");
     assert!(all.iter().all(|s| s.session_started_at.format("%H:%M").to_string() == "12:00"), "at noon");
+    // The cardio row: 5 km in 00:15:00.
+    assert!(all.iter().any(|s| s.entry.exercise == "Cycling" && s.entry.summary() == "5,000 m in 15:00"), "{all:?}");
 }
 
 #[test]
@@ -1109,9 +1148,11 @@ reps = "8-12"
 
 #[test]
 fn an_import_maps_names_to_the_plans_own_exercises_too() {
-    plan_names_after_import(&fixture("hevy_kg.csv"), 1, 3);
+    // Reverse Hyper (Band) and Hevy's own timed "Warm Up" are unknown.
+    plan_names_after_import(&fixture("hevy_kg.csv"), 2, 3);
     if let Some(path) = real("hevy_export_kg_2024-2025.csv", "an_import_maps_names_to_the_plans_own_exercises_too") {
-        plan_names_after_import(&path, 7, 92);
+        // Seven, and the timed "Warm Up" now kept.
+        plan_names_after_import(&path, 8, 92);
     }
 }
 

@@ -36,7 +36,7 @@ pub struct Cli {
 pub enum Command {
     /// Log sets into today's session from the shell, e.g. `hardset log "Lat pulldown" 60x10@1`.
     #[command(
-        after_help = "Examples:\n  hardset log \"Lat pulldown\" 60x10@1 62.5x8@0.5\n  hardset log \"Barbell back squat\" 60x5 80x3 --ramp\n  hardset log \"Barbell bench press\" 185x6@1.5 --unit lb\n  hardset log \"Leg press\" 140x9@1 --at \"2026-11-30 18:40\"\n  hardset log \"Chest-supported row\" 40x8@1 --form-broke"
+        after_help = "Examples:\n  hardset log \"Lat pulldown\" 60x10@1 62.5x8@0.5\n  hardset log \"Barbell back squat\" 60x5 80x3 --ramp\n  hardset log \"Barbell bench press\" 185x6@1.5 --unit lb\n  hardset log \"Leg press\" 140x9@1 --at \"2026-11-30 18:40\"\n  hardset log \"Chest-supported row\" 40x8@1 --form-broke\n  hardset log Plank 60s 1:15 10x45s\n  hardset log \"Rowing machine\" 2000m/7:45\n  hardset log \"Farmer's walk\" 32x40m/35s"
     )]
     Log {
         /// Exercise name or alias.

@@ -12,7 +12,7 @@ use super::{Context, announce, open_to_write, warn};
 use crate::clock::{At, Clock, SystemClock};
 use crate::config::Settings;
 use crate::error::Error;
-use crate::model::exercise::FailureClass;
+use crate::model::exercise::{FailureClass, Measures, parse_timed_set_in};
 use crate::model::plan::Plan;
 use crate::model::session::{SessionFor, SetEntry, SetKind};
 use crate::model::units::{Effort, Rir, Unit, Weight};
@@ -96,6 +96,9 @@ pub fn parse_log_in(
     sides
         .into_iter()
         .map(|(side, text)| {
+            if !known.measures.is_reps() {
+                return timed_entry(&known.name, known.measures, kind, text, unit, effort);
+            }
             let (technique, text) = tokens::technique_prefix(text).map_err(Error::Input)?;
             if technique.is_some() && ramp {
                 return Err(Error::Input(
@@ -119,6 +122,27 @@ pub fn parse_log_in(
             })
         })
         .collect()
+}
+
+/// A hold's, carry's or cardio's set from its token (`60s`, `32x40m`, `2000m/7:45`).
+fn timed_entry(
+    name: &str,
+    measures: Measures,
+    kind: SetKind,
+    text: &str,
+    unit: Unit,
+    effort: Effort,
+) -> Result<SetEntry, Error> {
+    let set = parse_timed_set_in(text, measures, effort).map_err(Error::Input)?;
+    Ok(SetEntry {
+        exercise: name.to_string(),
+        kind,
+        weight: Weight::new(set.load, unit),
+        rir: set.rir,
+        seconds: set.seconds,
+        distance: set.distance,
+        ..Default::default()
+    })
 }
 
 /// Logs checked sets into today's session, each committed on its own, and starts the rest.

@@ -404,10 +404,10 @@ mod tests {
         for name in ["skip_rest", "rest_plus", "rest_minus", "quit", "help", "find_exercise", "show_week", "form_broke"]
         {
             let error = Keymap::with_overrides([(name, "0")]).expect_err(name);
-            assert!(error.message.contains("Weight, Reps and RIR fields"), "{name}: {}", error.message);
+            assert!(error.message.contains("Weight, Reps, RIR, Time and Distance fields"), "{name}: {}", error.message);
             assert!(error.message.contains(name), "{}", error.message);
             let error = Keymap::with_overrides([(name, ".")]).expect_err(name);
-            assert!(error.message.contains("Weight and RIR fields"), "{name}: {}", error.message);
+            assert!(error.message.contains("Weight, RIR and Distance fields"), "{name}: {}", error.message);
             let error = Keymap::with_overrides([(name, "space")]).expect_err(name);
             assert!(error.message.contains("Form broke field"), "{name}: {}", error.message);
         }

@@ -1,7 +1,9 @@
 //! Strong's and Hevy's CSV layouts, for apps and tools that read those. Each file holds one unit,
 //! the one most sets were logged in (others are converted); ramp-up sets are warm-ups, RIR is
 //! written as RPE (10 - RIR), catalogue exercises take the names those apps use, and times are
-//! local. Form broke, check-ins and deload weeks have no place in these layouts.
+//! local. A hold's or cardio's time goes in `duration_seconds` / `Seconds`, its distance in
+//! `distance_km` / `Distance (meters)`. Form broke, check-ins and deload weeks have no place in
+//! these layouts.
 //!
 //! hardset reads both layouts back, and an export of what it read is the same file: workouts
 //! come oldest first; notes are written without the spaces around them (the readers trim
@@ -18,6 +20,7 @@ use chrono::{DateTime, Utc};
 use super::Format;
 use crate::clock::Clock;
 use crate::import::LONGEST_WORKOUT;
+use crate::import::measure::{DistanceUnit, distance_text};
 use crate::model::exercise::Catalogue;
 use crate::model::session::{LoggedSet, Session, SetKind};
 use crate::model::units::{Load, Rir, Unit, Weight};
@@ -235,7 +238,7 @@ impl Lines<'_> {
         let at = |t: chrono::DateTime<chrono::FixedOffset>| t.format("%-d %b %Y, %H:%M").to_string();
         let superset_id = self.numbers.superset_id(session.id, e.superset.as_deref());
         format!(
-            "{},{},{},{},{},{superset_id},{},{hevy_index},{},{},{},,0,{}",
+            "{},{},{},{},{},{superset_id},{},{hevy_index},{},{},{},{},{},{}",
             quoted_text(&session.day_name),
             quoted(&at(start)),
             quoted(&at(self.clock.local(ended_at))),
@@ -245,6 +248,8 @@ impl Lines<'_> {
             quoted(set_type),
             set_weight(e, self.unit),
             e.reps,
+            distance_text(e.distance, DistanceUnit::KILOMETRES),
+            e.seconds.unwrap_or(0),
             rpe(e.rir),
         )
     }
@@ -270,7 +275,7 @@ impl Lines<'_> {
         };
         let duration = (ended_at - session.started_at).num_seconds();
         format!(
-            "{};{};{};{};{};{};{};{};{};\"\";\"\";{};{}",
+            "{};{};{};{};{};{};{};{};{};{};{};{};{}",
             quoted(&number.to_string()),
             quoted(&start.format("%Y-%m-%d %H:%M:%S").to_string()),
             quoted_text(&session.day_name),
@@ -280,6 +285,8 @@ impl Lines<'_> {
             quoted(&set_weight(e, self.unit)),
             quoted(&e.reps.to_string()),
             quoted(&rpe(e.rir)),
+            quoted(&distance_text(e.distance, DistanceUnit::METRES)),
+            quoted(&e.seconds.map(|s| s.to_string()).unwrap_or_default()),
             quoted_text(e.note.trim()),
             quoted_text(session.note.trim()),
         )

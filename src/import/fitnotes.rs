@@ -8,6 +8,7 @@
 use chrono::NaiveTime;
 
 use super::ImportError;
+use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name};
 use super::staging::Sessions;
@@ -49,6 +50,7 @@ struct Layout {
     unit: Option<Unit>,
     reps: usize,
     distance: Option<usize>,
+    distance_unit: Option<usize>,
     time: Option<usize>,
 }
 
@@ -89,6 +91,7 @@ pub(super) fn parse(
         unit,
         reps: cols.need("Reps")?,
         distance: cols.find(&["Distance"]),
+        distance_unit: cols.find(&["Distance Unit"]),
         time: cols.find(&["Time"]),
     };
     // Only a name can hold the stray commas: everything before the exercise and after the
@@ -153,14 +156,14 @@ fn read_row(
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
-    let time = row.get_opt(l.time);
-    let timed = row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0
-        || (!time.is_empty() && time.chars().any(|c| c.is_ascii_digit() && c != '0'));
-    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    let measured = measured(row, l)?;
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(());
     };
     let unit = match (l.unit, l.unit_column) {
         (Some(unit), _) => unit,
+        // Cardio with no load names no unit: its 0 is the same in either.
+        (None, Some(col)) if row.get(col).is_empty() && load.hundredths() == 0 && measured.any() => Unit::Kg,
         (None, Some(col)) => {
             let text = row.get(col);
             Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kgs or lbs")))?
@@ -170,6 +173,20 @@ fn read_row(
     let hint = muscles(&category, &exercise);
     let mut set = ParsedSet::from_row(exercise, SetKind::Working, Weight::new(load, unit), reps, None);
     set.muscles = hint.to_vec();
+    measured.apply(&mut set.entry);
     session.sets.push(set);
     Ok(())
+}
+
+/// The row's time (`Time`, `00:05:00`) and distance in its `Distance Unit` (metres when none).
+fn measured(row: &Row<'_>, l: &Layout) -> Result<Measured, ImportError> {
+    let unit = match row.get_opt(l.distance_unit) {
+        "" => DistanceUnit::METRES,
+        text => DistanceUnit::parse(text)
+            .ok_or_else(|| row.error(format!("Distance Unit \"{text}\" is not km, m, mi, ft or yd")))?,
+    };
+    Ok(Measured {
+        seconds: measure::clock_time_in(row, l.time, "Time")?,
+        distance: measure::distance_in(row, l.distance, unit, "Distance")?,
+    })
 }

@@ -8,6 +8,7 @@ mod superset;
 pub(super) use superset::label_supersets;
 
 use super::ImportError;
+use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use super::staging::Sessions;
@@ -30,6 +31,7 @@ struct Layout {
     rpe: Option<usize>,
     superset: Option<usize>,
     unit: Unit,
+    distance_unit: DistanceUnit,
 }
 
 /// Reads the rows into `sessions`; returns the variant, in words. Hevy writes the newest
@@ -46,6 +48,7 @@ pub(super) fn parse(
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;
+    let distance = cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]);
     let layout = Layout {
         title: cols.need("title")?,
         start: cols.need("start_time")?,
@@ -56,7 +59,10 @@ pub(super) fn parse(
         set_type: cols.need("set_type")?,
         weight,
         reps: cols.need("reps")?,
-        distance: cols.find(&["distance_km", "distance_miles", "distance_meters", "distance"]),
+        distance,
+        distance_unit: distance
+            .and_then(|d| DistanceUnit::in_column_name(&cols.names()[d]))
+            .unwrap_or(DistanceUnit::KILOMETRES),
         duration: cols.find(&["duration_seconds"]),
         rpe: cols.find(&["rpe"]),
         superset: cols.find(&["superset_id"]),
@@ -172,13 +178,17 @@ fn read_row(
     };
     let weight = row.number(l.weight, "weight")?;
     let reps = row.number(Some(l.reps), "reps")?;
-    let timed = row.number(l.duration, "duration_seconds")?.unwrap_or(0.0) > 0.0
-        || row.number(l.distance, "distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    // Hevy writes duration_seconds 0 on a set of reps: 0 is no time.
+    let measured = Measured {
+        seconds: measure::seconds_in(row, l.duration, "duration_seconds")?,
+        distance: measure::distance_in(row, l.distance, l.distance_unit, "distance")?,
+    };
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(());
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
+    measured.apply(&mut set.entry);
     if drop {
         super::techniques::drop_set(&mut set);
     }

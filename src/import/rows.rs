@@ -12,7 +12,6 @@ use crate::model::units::{Load, MAX_REPS, Rir, Weight};
 
 /// Rows that are not sets the log can hold, by reason.
 pub(crate) mod skip {
-    pub const TIMED: &str = "timed or cardio (a time or distance, no load and reps)";
     pub const EMPTY: &str = "empty (no weight and no reps)";
     pub const NO_REPS: &str = "a weight with no reps";
     pub const REST_TIMER: &str = "rest timer rows (not sets)";
@@ -148,8 +147,8 @@ pub(crate) fn reps_of(value: f64, line: u64) -> Result<Result<u16, &'static str>
 
 /// What a row's numbers make: a set's reps and load, or `None` when the row is not a set the
 /// log holds, counted in `tally` by its reason. No reps and no load is not a set; 0 reps at a
-/// load is a missed attempt and is kept; a row with a time or distance and no reps is timed or
-/// cardio.
+/// load is a missed attempt and is kept; a row with a time or distance (`timed`) is a set
+/// whatever its reps, 0 when it has none.
 pub(crate) fn reps_and_load(
     reps: Option<f64>,
     weight: Option<f64>,
@@ -171,19 +170,13 @@ fn set_numbers(
     line: u64,
 ) -> Result<Result<(u16, Load), &'static str>, ImportError> {
     let loaded = weight.unwrap_or(0.0) > 0.0;
-    let Some(reps) = reps.filter(|&r| r > 0.0 || loaded) else {
-        return Ok(Err(if timed {
-            skip::TIMED
-        } else if loaded {
-            skip::NO_REPS
-        } else {
-            skip::EMPTY
-        }));
+    // A time or a distance with no reps is a hold, a carry or cardio: a set of 0 reps that the
+    // caller gives its time and distance (super::measure).
+    let reps = reps.or(timed.then_some(0.0));
+    let Some(reps) = reps.filter(|&r| r > 0.0 || loaded || timed) else {
+        return Ok(Err(if loaded { skip::NO_REPS } else { skip::EMPTY }));
     };
-    let reps = match reps_of(reps, line)? {
-        Ok(0) if timed => Err(skip::TIMED),
-        other => other,
-    };
+    let reps = reps_of(reps, line)?;
     Ok(match (reps, load_of(weight)) {
         (Ok(r), Ok(w)) => Ok((r, w)),
         (Err(reason), _) | (_, Err(reason)) => Err(reason),

@@ -7,6 +7,7 @@
 use chrono::Duration;
 
 use super::ImportError;
+use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use super::staging::Sessions;
@@ -45,6 +46,7 @@ pub(super) fn parse(
         .iter()
         .position(|n| n.to_lowercase().starts_with("distance") && !n.to_lowercase().contains("unit"));
     let seconds = cols.find(&["Seconds"]);
+    let distance_unit = distance_unit(&cols, distance);
     let notes = cols.find(&["Notes"]);
     let workout_notes = cols.find(&["Workout Notes"]);
     let unit_column = cols.find(&["Weight Unit"]);
@@ -74,6 +76,7 @@ pub(super) fn parse(
         rpe,
         distance,
         seconds,
+        distance_unit,
         notes,
         workout_notes,
         unit_from: &unit_from,
@@ -98,6 +101,7 @@ struct Layout<'a> {
     rpe: Option<usize>,
     distance: Option<usize>,
     seconds: Option<usize>,
+    distance_unit: DistanceFrom,
     notes: Option<usize>,
     workout_notes: Option<usize>,
     unit_from: &'a UnitFrom,
@@ -224,13 +228,14 @@ fn set_of(
 ) -> Result<Option<ParsedSet>, ImportError> {
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
-    let timed = row.number(l.seconds, "Seconds")?.unwrap_or(0.0) > 0.0
-        || row.number(l.distance, "Distance")?.unwrap_or(0.0) > 0.0;
-    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, timed, row.line, tally)? else {
+    let measured = measured(row, l)?;
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(None);
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
+        // A walk or a plank with no load names no unit: its 0 is the same in either.
+        UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 && measured.any() => Unit::Kg,
         UnitFrom::Column(col) => {
             let text = row.get(*col);
             Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
@@ -239,5 +244,39 @@ fn set_of(
     let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
     set.entry.note = note;
+    measured.apply(&mut set.entry);
     Ok(Some(set))
+}
+
+/// Where a Strong row's distance unit comes from: the column's name (`Distance (meters)`,
+/// `km`), a `Distance Unit` column on every row, or, for the older comma layout that names none,
+/// kilometres (the real legacy export's rows read 0.5 for a 2-minute row on the machine: 500 m,
+/// where half a mile would be beyond a world record).
+enum DistanceFrom {
+    Fixed(DistanceUnit),
+    Column(usize),
+}
+
+fn distance_unit(cols: &table::Columns, distance: Option<usize>) -> DistanceFrom {
+    if let Some(col) = cols.find(&["Distance Unit"]) {
+        return DistanceFrom::Column(col);
+    }
+    let named = distance.and_then(|d| DistanceUnit::in_column_name(&cols.names()[d]));
+    DistanceFrom::Fixed(named.unwrap_or(DistanceUnit::KILOMETRES))
+}
+
+/// The row's time (`Seconds`) and distance, in its unit.
+fn measured(row: &Row<'_>, l: &Layout<'_>) -> Result<Measured, ImportError> {
+    let unit = match l.distance_unit {
+        DistanceFrom::Fixed(unit) => unit,
+        DistanceFrom::Column(col) => match row.get(col) {
+            "" => DistanceUnit::KILOMETRES,
+            text => DistanceUnit::parse(text)
+                .ok_or_else(|| row.error(format!("Distance Unit \"{text}\" is not km, m, mi, ft or yd")))?,
+        },
+    };
+    Ok(Measured {
+        seconds: measure::seconds_in(row, l.seconds, "Seconds")?,
+        distance: measure::distance_in(row, l.distance, unit, "Distance")?,
+    })
 }

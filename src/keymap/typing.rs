@@ -8,6 +8,8 @@ pub enum Typed {
     Decimal,
     /// Digits: reps.
     Digits,
+    /// Digits and `:`: a time (`60`, `1:00`, `7:45`).
+    Clock,
     /// Space, which ticks the box on its own line, as in any form.
     Space,
     /// Any character but a control: free text.
@@ -20,6 +22,7 @@ impl Typed {
         match self {
             Typed::Decimal => c.is_ascii_digit() || c == '.' || c == ',',
             Typed::Digits => c.is_ascii_digit(),
+            Typed::Clock => c.is_ascii_digit() || c == ':',
             Typed::Space => c == ' ',
             Typed::Text => !c.is_control(),
         }
@@ -46,9 +49,20 @@ impl FormField {
     pub const FORM_BROKE: FormField = FormField { label: "Form broke", typed: Typed::Space };
     /// Free text.
     pub const NOTE: FormField = FormField { label: "Note", typed: Typed::Text };
+    /// A hold's or cardio's time.
+    pub const TIME: FormField = FormField { label: "Time", typed: Typed::Clock };
+    /// A carry's or cardio's distance, in metres.
+    pub const DISTANCE: FormField = FormField { label: "Distance", typed: Typed::Decimal };
     /// The fields, in the form's order.
-    pub const ALL: [FormField; 5] =
-        [FormField::WEIGHT, FormField::REPS, FormField::RIR, FormField::FORM_BROKE, FormField::NOTE];
+    pub const ALL: [FormField; 7] = [
+        FormField::WEIGHT,
+        FormField::REPS,
+        FormField::RIR,
+        FormField::FORM_BROKE,
+        FormField::NOTE,
+        FormField::TIME,
+        FormField::DISTANCE,
+    ];
 
     /// The names of the fields that type `c` rather than pass it to the keymap, the note aside
     /// (it takes any character, so a key there is always typed).

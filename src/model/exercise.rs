@@ -8,6 +8,11 @@ use serde::{Deserialize, Deserializer};
 
 use super::units::{Load, Unit};
 
+mod measures;
+mod timed_set;
+pub use measures::Measures;
+pub use timed_set::{TimedSet, parse_distance_field, parse_time_field, parse_timed_set_in};
+
 /// The muscles hardset counts sets for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -231,6 +236,8 @@ impl CustomExercise {
             load_step: self.equipment.load_step(),
             rest: Duration::from_secs(120),
             per_side: false,
+            measures: Measures::Reps,
+            effective: None,
         }
     }
 }
@@ -367,6 +374,21 @@ pub struct Exercise {
     /// left and right apart.
     #[serde(default)]
     pub per_side: bool,
+    /// What a set records: reps (the default), a time, a distance or both.
+    #[serde(default)]
+    pub measures: Measures,
+    /// Whether its sets count as effective hypertrophy sets, when the catalogue says; else
+    /// [`Measures::effective_by_default`].
+    #[serde(default)]
+    pub effective: Option<bool>,
+}
+
+impl Exercise {
+    /// Whether a working set of it close to failure counts as an effective set: every lift, and
+    /// a hold, carry or cardio only when the catalogue says `effective = true`.
+    pub fn counts_as_effective(&self) -> bool {
+        self.effective.unwrap_or_else(|| self.measures.effective_by_default())
+    }
 }
 
 /// Parses a rest time: `90`, `90s`, `2m`, `2m30s`, `2:30`.

@@ -2,7 +2,9 @@
 
 pub mod group;
 mod parse;
+mod range;
 pub mod rung;
+mod timed;
 
 use std::fmt::{self, Write as _};
 use std::path::{Path, PathBuf};
@@ -12,8 +14,8 @@ use chrono::Weekday;
 use serde::Deserialize;
 
 use self::rung::Rung;
-use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, RirTarget};
-use super::units::Unit;
+use super::exercise::{Catalogue, Equipment, Exercise, FailureClass, LoadStep, Measures, RirTarget};
+use super::units::{Distance, Unit};
 
 /// The example week of METHOD.md section 7, shipped as the default plan.
 pub const EXAMPLE_WEEK: &str = include_str!("../../assets/plans/example-week.toml");
@@ -97,6 +99,12 @@ pub struct PlannedExercise {
     pub load_step: LoadStep,
     /// The superset or circuit it is done in on its day (`group = "A"`): a capital letter.
     pub group: Option<String>,
+    /// What a set records: reps, or a time and/or distance (the catalogue's `measures`).
+    pub measures: Measures,
+    /// The plan's target time for a hold or cardio (`time = "45s"`), if it names one.
+    pub target_seconds: Option<u32>,
+    /// The plan's target distance for a carry or cardio (`distance = "2000m"`), if it names one.
+    pub target_distance: Option<Distance>,
 }
 
 /// One day of the plan.
@@ -306,13 +314,16 @@ impl PlannedExercise {
             rir: exercise.failure_class.target_rir(),
             rest: exercise.rest,
             own_rest: false,
-            ramp_up: default_ramp_up(exercise.equipment),
+            ramp_up: default_ramp_up(exercise.equipment) && exercise.measures.is_reps(),
             ramp_up_ladder: None,
             key: false,
             failure_class: exercise.failure_class,
             equipment: exercise.equipment,
             load_step: exercise.load_step,
             group: None,
+            measures: exercise.measures,
+            target_seconds: None,
+            target_distance: None,
         }
     }
 }
@@ -335,6 +346,9 @@ impl PlannedExercise {
             equipment: Equipment::Machine,
             load_step: LoadStep::hundredths(250, 500),
             group: None,
+            measures: Measures::Reps,
+            target_seconds: None,
+            target_distance: None,
         }
     }
 }

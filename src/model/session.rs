@@ -98,9 +98,10 @@ impl SetEntry {
     }
 
     /// A working set of reps that was lifted, and not a technique carrying another one on: what
-    /// records, effective sets, trends and progression count.
+    /// records, effective sets, trends and progression count. A hold, a carry or cardio (a time
+    /// or distance) is none of those, even with reps.
     pub fn counts(&self) -> bool {
-        self.kind == SetKind::Working && self.reps > 0 && self.technique.is_none()
+        self.kind == SetKind::Working && self.reps > 0 && self.technique.is_none() && !self.timed_or_distance()
     }
 
     /// The load as a lifter writes it: `80 kg`, `BW`, `BW+10 kg`, `BW-20 kg`.

@@ -19,7 +19,8 @@ const DELOAD_SESSIONS: &str = "SELECT s.id FROM deload_week d JOIN session s
 /// (not body weight, whose records the body weight log decides), and not a technique carrying
 /// another set on.
 const RECORD_CANDIDATE: &str =
-    "w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0 AND w.technique IS NULL AND w.basis = 'load'";
+    "w.kind = 'working' AND w.reps > 0 AND w.form_broke = 0 AND w.technique IS NULL AND w.basis = 'load'
+     AND w.seconds IS NULL AND w.distance_cm IS NULL";
 
 /// The heaviest load among `w`'s exercise's load records before `?2` with `w`'s reps to failure.
 const LOAD_BEFORE: &str = "(SELECT max(o.load_hundredths) FROM workout_set o INDEXED BY workout_set_load_records

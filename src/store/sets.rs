@@ -21,7 +21,7 @@ pub type Bests = (Vec<SetEntry>, Vec<(Load, u16)>);
 /// weeks are taken in UTC days here, which can misplace a set within hours of midnight.
 const BESTS_WHERE: &str = "FROM workout_set
      WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND unit = ?2 AND form_broke = 0 AND logged_at < ?3 + 86400
-       AND technique IS NULL AND basis = 'load'
+       AND technique IS NULL AND basis = 'load' AND seconds IS NULL AND distance_cm IS NULL
        AND (logged_at < ?3 OR session_id IN (SELECT id FROM session WHERE started_at >= ?3 - 86400 AND started_at < ?3))
        AND session_id NOT IN (SELECT s.id FROM deload_week d JOIN session s
                               ON s.started_at >= unixepoch(d.monday) AND s.started_at < unixepoch(d.monday, '+7 days'))";
@@ -314,7 +314,8 @@ impl Store {
     ) -> Result<Vec<Vec<LoggedSet>>, StoreError> {
         let mut candidates = self.conn.prepare_cached(
             "SELECT session_id, logged_at FROM workout_set
-             WHERE exercise = ?1 AND kind = 'working' AND reps > 0 AND session_id IS NOT ?2
+             WHERE exercise = ?1 AND kind = 'working' AND session_id IS NOT ?2
+               AND (reps > 0 OR seconds IS NOT NULL OR distance_cm IS NOT NULL)
              ORDER BY logged_at DESC, id DESC LIMIT 500",
         )?;
         let mut rows = candidates.query(params![exercise, not_session])?;
@@ -332,7 +333,8 @@ impl Store {
         drop(rows);
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SET_COLUMNS} FROM {SETS_FROM}
-             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.reps > 0 AND w.technique IS NULL
+             WHERE w.session_id = ?1 AND w.exercise = ?2 AND w.kind = 'working' AND w.technique IS NULL
+               AND (w.reps > 0 OR w.seconds IS NOT NULL OR w.distance_cm IS NOT NULL)
              ORDER BY w.id"
         ))?;
         let mut out = Vec::with_capacity(sessions.len());

@@ -15,6 +15,8 @@ use super::progression::{History, Rules, Target, bodyweight, deload_target, targ
 use super::ramp::{self, Gear};
 
 pub mod superset;
+mod timed;
+pub use timed::{best_distance, best_time, pace_text};
 
 /// One set to tick off.
 #[derive(Debug, Clone, PartialEq)]
@@ -74,6 +76,9 @@ impl ExerciseToday {
     /// [`ExerciseToday::prescription`] in the lifter's scale: `1x6-10 @ RPE 9-10`.
     pub fn prescription_in(&self, effort: Effort) -> String {
         let p = &self.planned;
+        if self.is_timed() {
+            return timed::prescription(p);
+        }
         format!("{}x{} @ {}", p.sets, p.reps, effort.band(p.rir.low, p.rir.high))
     }
 
@@ -87,6 +92,9 @@ impl ExerciseToday {
     pub fn slot_text_in(&self, slot: &Slot, effort: Effort) -> String {
         if let Some(set) = &slot.logged {
             return set.entry.summary_in(effort);
+        }
+        if self.is_timed() {
+            return timed::slot_text(self, slot);
         }
         let load = match (slot.weight, slot.basis) {
             (Some(w), basis) => SetEntry { weight: w, basis, ..Default::default() }.load_text(),
@@ -145,8 +153,8 @@ pub struct DayInput<'a> {
     pub body_weights: &'a BodyWeights,
 }
 
-/// Today's target of `planned`, from its last time: the usual rules, a deload's, or for an
-/// exercise done on body weight the bodyweight ones.
+/// Today's target of `planned`, from its last time: the usual rules, a deload's, a hold's,
+/// carry's or cardio's own, or for an exercise done on body weight the bodyweight ones.
 fn target_for(
     input: &DayInput<'_>,
     planned: &PlannedExercise,
@@ -154,6 +162,10 @@ fn target_for(
     last_entries: &[SetEntry],
 ) -> Target {
     let loadable_for = |unit| ramp::loadable_for(planned.equipment, input.gear, planned.load_step, unit);
+    // A hold, carry or cardio has no load-and-reps target: its own.
+    if timed::is_timed(planned, last_entries) {
+        return timed::target(planned, last_entries, &input.rules);
+    }
     let bodyweight = bodyweight::is_bodyweight(last_entries.first(), planned.equipment == Equipment::Bodyweight);
     let step = |unit| planned.load_step.in_unit(unit);
     let (today, body, rules) = (input.today, input.body_weights, &input.rules);

@@ -5,6 +5,8 @@ use chrono::{Datelike, Days, NaiveDate};
 use crate::model::session::SetEntry;
 use crate::model::units::Load;
 
+mod timed;
+
 /// The Monday that starts the ISO week of `date`, and the next Monday.
 pub fn week_bounds(date: NaiveDate) -> (NaiveDate, NaiveDate) {
     let monday = date - Days::new(u64::from(date.weekday().num_days_from_monday()));
@@ -51,6 +53,9 @@ fn signed(value: i64, unit: &str) -> String {
 
 /// Compares this week's set with last week's; `None` when units differ (no silent conversion).
 pub fn diff(last: &SetEntry, this: &SetEntry) -> Option<SetDiff> {
+    if last.timed_or_distance() || this.timed_or_distance() {
+        return timed::diff(last, this);
+    }
     if last.weight.unit != this.weight.unit {
         return None;
     }

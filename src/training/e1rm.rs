@@ -159,7 +159,8 @@ pub fn estimate(formula: Formula, load: f64, reps: u16, rir: Option<Rir>) -> Opt
 /// here: its belt is not what it lifted (`training::bodyweight::estimate` weighs it with the
 /// body weight in force).
 pub fn estimate_set(formula: Formula, entry: &SetEntry) -> Option<f64> {
-    if entry.basis.is_bodyweight() {
+    // A hold, carry or cardio set has no e1RM, even with reps.
+    if entry.basis.is_bodyweight() || entry.timed_or_distance() {
         return None;
     }
     estimate(formula, entry.weight.load.as_f64(), entry.reps, entry.rir)

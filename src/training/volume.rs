@@ -6,6 +6,8 @@ use crate::model::exercise::{Catalogue, Muscle};
 use crate::model::plan::{DayKind, PlanDay};
 use crate::model::session::LoggedSet;
 
+mod timed;
+
 /// One muscle's week.
 #[derive(Debug, Clone, PartialEq)]
 pub struct MuscleWeek {
@@ -63,8 +65,8 @@ pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves
     // A left and right pair is one set; a set carried on by a technique went to failure.
     let sets = super::techniques::read_as_failure(&super::techniques::one_per_pair(sets));
     for set in &sets {
-        let Some(verified) = is_effective(set, threshold_halves) else { continue };
         let Some(exercise) = catalogue.get(&set.entry.exercise) else { continue };
+        let Some(verified) = timed::is_effective_for(set, exercise, threshold_halves) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
         for (muscle, share) in shares {
             let entry = totals.entry(muscle).or_insert_with(|| (0.0, 0.0, BTreeMap::new()));
@@ -93,7 +95,7 @@ pub fn planned_volume<'a>(
 ) -> BTreeMap<Muscle, f64> {
     let mut totals = BTreeMap::new();
     for (name, sets) in planned {
-        let Some(exercise) = catalogue.get(name) else { continue };
+        let Some(exercise) = catalogue.get(name).filter(|e| e.counts_as_effective()) else { continue };
         let shares = exercise.primary.iter().map(|&m| (m, 1.0)).chain(exercise.secondary.iter().map(|&m| (m, 0.5)));
         for (muscle, share) in shares {
             *totals.entry(muscle).or_insert(0.0) += share * f64::from(sets);

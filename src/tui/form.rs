@@ -6,8 +6,11 @@ mod technique;
 pub use technique::TechniqueForm;
 
 use crate::keymap::FormField;
+use crate::model::exercise::Measures;
 use crate::model::session::{SetEntry, SetKind, Side};
 use crate::model::units::{Effort, InputError, Rir, Unit, Weight, parse_rir, parse_rpe, parse_set_reps, parse_set_rir};
+
+pub(crate) mod timed;
 
 /// The form's fields, in order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,14 +25,14 @@ pub enum Field {
     FormBroke,
     /// Free text.
     Note,
+    /// A hold's or cardio's time (`60`, `1:00`, `7:45`).
+    Time,
+    /// A carry's or cardio's distance, in metres.
+    Distance,
 }
 
 impl Field {
     const ORDER: [Field; 5] = [Field::Weight, Field::Reps, Field::Rir, Field::FormBroke, Field::Note];
-
-    fn index(self) -> usize {
-        Field::ORDER.iter().position(|&f| f == self).unwrap_or(0)
-    }
 
     /// The field as the keymap knows it: its name and what it types.
     fn described(self) -> FormField {
@@ -39,6 +42,8 @@ impl Field {
             Field::Rir => FormField::RIR,
             Field::FormBroke => FormField::FORM_BROKE,
             Field::Note => FormField::NOTE,
+            Field::Time => FormField::TIME,
+            Field::Distance => FormField::DISTANCE,
         }
     }
 
@@ -90,6 +95,10 @@ pub struct FormValues {
     pub form_broke: bool,
     /// Note as typed.
     pub note: String,
+    /// Time as typed (holds, carries, cardio).
+    pub time: String,
+    /// Distance as typed (carries, cardio).
+    pub distance: String,
 }
 
 /// The RIR picker's choices; "5+" records 5.
@@ -136,6 +145,12 @@ pub struct SetForm {
     /// The exercise is done on the body's weight: the weight field takes `BW`, `BW+10`,
     /// `BW-20` (see `form/bodyweight.rs`).
     pub bodyweight: bool,
+    /// What the exercise measures: reps (the fields above), or a time and/or distance.
+    pub measures: Measures,
+    /// Time as typed, for an exercise that measures one.
+    pub time: String,
+    /// Distance as typed, in metres, for an exercise that measures one.
+    pub distance: String,
 }
 
 impl SetForm {
@@ -155,6 +170,7 @@ impl SetForm {
                 rir: rir.clone(),
                 form_broke,
                 note: note.clone(),
+                ..FormValues::default()
             },
             target: Some(target),
             weight,
@@ -167,10 +183,7 @@ impl SetForm {
             dirty: false,
             touched: Vec::new(),
             effort: Effort::Rir,
-            technique: None,
-            side: None,
-            left: None,
-            bodyweight: false,
+            ..SetForm::default()
         }
     }
 
@@ -183,12 +196,14 @@ impl SetForm {
 
     /// The focused field, or the first.
     pub fn focused(&self) -> Field {
-        self.field.unwrap_or(Field::Weight)
+        self.field.unwrap_or_else(|| self.order()[0])
     }
 
     /// Whether RIR is asked for (working sets; ramp-up sets may leave it empty).
     pub fn asks_rir(&self) -> bool {
-        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working) && self.technique.is_none()
+        self.target.as_ref().is_some_and(|t| t.kind == SetKind::Working)
+            && self.technique.is_none()
+            && self.measures.is_reps()
     }
 
     /// The inline error beside a field.
@@ -202,6 +217,8 @@ impl SetForm {
             Field::Reps => Some(&mut self.reps),
             Field::Rir => Some(&mut self.rir),
             Field::Note => Some(&mut self.note),
+            Field::Time => Some(&mut self.time),
+            Field::Distance => Some(&mut self.distance),
             Field::FormBroke => None,
         }
     }
@@ -239,6 +256,8 @@ impl SetForm {
             rir: self.rir.clone(),
             form_broke: self.form_broke,
             note: self.note.clone(),
+            time: self.time.clone(),
+            distance: self.distance.clone(),
         };
         self.dirty = now != self.prefill || self.left.is_some();
     }
@@ -308,14 +327,15 @@ impl SetForm {
 
     /// Moves focus to the next or previous field; the RIR field is passed over for ramp-ups.
     pub fn move_field(&mut self, forward: bool) {
-        let mut index = self.focused().index() as isize;
+        let order = self.order();
+        let mut index = order.iter().position(|&f| f == self.focused()).unwrap_or(0) as isize;
         loop {
             index += if forward { 1 } else { -1 };
-            if index < 0 || index >= Field::ORDER.len() as isize {
+            if index < 0 || index >= order.len() as isize {
                 return;
             }
-            let field = Field::ORDER[index as usize];
-            if field != Field::Rir || self.asks_rir() {
+            let field = order[index as usize];
+            if field != Field::Rir || self.offers_rir() {
                 self.field = Some(field);
                 return;
             }
@@ -331,6 +351,8 @@ impl SetForm {
     /// Checks one field; on error the message is kept beside it.
     pub fn check(&mut self, field: Field) -> bool {
         let result = match field {
+            Field::Time | Field::Distance => return self.check_measure(field),
+            Field::Weight if !self.measures.is_reps() && self.weight.trim().is_empty() => Ok(()),
             Field::Weight => self.load().map(drop),
             Field::Reps => parse_set_reps(&self.reps).map(drop),
             Field::Rir if self.rir.trim().is_empty() && !self.asks_rir() => Ok(()),
@@ -357,7 +379,7 @@ impl SetForm {
         }
     }
 
-    fn set_error(&mut self, field: Field, message: String) {
+    pub(crate) fn set_error(&mut self, field: Field, message: String) {
         self.clear_error(field);
         self.errors.push((field, message));
     }
@@ -365,6 +387,9 @@ impl SetForm {
     /// Checks every field and builds the set; on failure focuses the first bad field.
     pub fn entry(&mut self) -> Option<SetEntry> {
         let target = self.target.clone()?;
+        if !self.measures.is_reps() {
+            return self.timed_entry(target);
+        }
         let mut first_bad = None;
         for field in [Field::Weight, Field::Reps, Field::Rir] {
             if !self.check(field) && first_bad.is_none() {

@@ -10,6 +10,7 @@ use serde::{Deserialize, Deserializer};
 use toml::Spanned;
 
 use super::group;
+use super::range::{RawRange, parse_range};
 use super::rung::parse_rung;
 use super::{
     DayKind, EXAMPLE_WEEK, Plan, PlanDay, PlanDefaults, PlanError, PlanNames, PlannedExercise, RepRange, Schedule,
@@ -18,41 +19,6 @@ use super::{
 use crate::model::exercise::{Catalogue, Exercise, RirTarget};
 use crate::model::text;
 use crate::model::units::Unit;
-
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum RawRange {
-    One(u16),
-    Text(String),
-}
-
-fn parse_range(raw: &RawRange, max: u16, what: &str) -> Result<(u16, u16), String> {
-    let (low, high) = match raw {
-        RawRange::One(n) => (*n, *n),
-        RawRange::Text(text) => {
-            let parse = |s: &str| s.trim().parse::<u16>().ok();
-            match text.split_once('-') {
-                Some((a, b)) => match (parse(a), parse(b)) {
-                    (Some(a), Some(b)) => (a, b),
-                    _ => return Err(format!("'{text}' is not a {what}; write it like \"6-10\"")),
-                },
-                None => match parse(text) {
-                    Some(n) => (n, n),
-                    None => {
-                        return Err(format!("'{text}' is not a {what}; write it like \"6-10\""));
-                    }
-                },
-            }
-        }
-    };
-    if low > high {
-        return Err(format!("the {what} {low}-{high} runs backwards; write the smaller number first"));
-    }
-    if high > max {
-        return Err(format!("a {what} above {max} is not a working set"));
-    }
-    Ok((low, high))
-}
 
 fn deserialize_opt_rest<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Duration>, D::Error> {
     crate::model::exercise::deserialize_rest(d).map(Some)
@@ -64,7 +30,11 @@ struct RawExercise {
     name: Spanned<String>,
     #[serde(default = "one_set")]
     sets: Spanned<i64>,
-    reps: Spanned<RawRange>,
+    reps: Option<Spanned<RawRange>>,
+    /// A hold's or cardio's target time (`"45s"`, `"7:45"`), for an exercise that measures one.
+    time: Option<Spanned<String>>,
+    /// A carry's or cardio's target distance (`"40m"`, `"2 km"`).
+    distance: Option<Spanned<String>>,
     rir: Option<Spanned<RawRange>>,
     #[serde(default, deserialize_with = "deserialize_opt_rest")]
     rest: Option<Duration>,
@@ -93,7 +63,7 @@ struct RawDay {
     #[serde(default, deserialize_with = "crate::model::exercise::deserialize_lines")]
     activities: Vec<String>,
     #[serde(default)]
-    exercise: Vec<RawExercise>,
+    exercise: Vec<Spanned<RawExercise>>,
     #[serde(default, deserialize_with = "deserialize_note")]
     note: String,
 }
@@ -228,7 +198,7 @@ fn resolve_day(
     }
     if raw_day.kind != DayKind::Training && !raw_day.exercise.is_empty() {
         return Err(error_at(
-            raw_day.exercise[0].name.span(),
+            raw_day.exercise[0].get_ref().name.span(),
             format!("'{}' is a {} day; lifting belongs on a training day", raw_day.name, raw_day.kind.label()),
         ));
     }
@@ -237,7 +207,8 @@ fn resolve_day(
         .exercise
         .iter()
         .map(|e| {
-            e.group
+            e.get_ref()
+                .group
                 .as_ref()
                 .map(|g| (g.get_ref().as_str().map_or_else(|| g.get_ref().to_string(), str::to_string), g.span()))
         })
@@ -248,13 +219,15 @@ fn resolve_day(
         .zip(&labels)
         .map(|(e, l)| group::Written {
             label: l.as_ref().map(|(l, span)| (l.as_str(), span.clone())),
-            name: e.name.get_ref(),
+            name: e.get_ref().name.get_ref(),
         })
         .collect();
     let groups = group::check(&written).map_err(|(span, message)| error_at(span, message))?;
     let mut exercises = Vec::with_capacity(raw_day.exercise.len());
     for (raw_exercise, group) in raw_day.exercise.into_iter().zip(groups) {
-        exercises.push(PlannedExercise { group, ..resolve_exercise(raw_exercise, known, error_at)? });
+        let table = raw_exercise.span();
+        exercises
+            .push(PlannedExercise { group, ..resolve_exercise(raw_exercise.into_inner(), table, known, error_at)? });
     }
     Ok(PlanDay {
         name: raw_day.name,
@@ -291,6 +264,7 @@ fn day_weekday(
 
 fn resolve_exercise(
     raw: RawExercise,
+    table: Range<usize>,
     known: &Catalogue,
     error_at: &impl Fn(Range<usize>, String) -> PlanError,
 ) -> Result<PlannedExercise, PlanError> {
@@ -311,11 +285,7 @@ fn resolve_exercise(
             format!("{sets} working sets: use 1 to 10 (one or two hard sets is the method)"),
         ));
     }
-    let reps_span = raw.reps.span();
-    let (low, high) = parse_range(raw.reps.get_ref(), 100, "rep range").map_err(|m| error_at(reps_span.clone(), m))?;
-    if low == 0 {
-        return Err(error_at(reps_span, "a rep range starts at 1 or more".into()));
-    }
+    let (timed, (low, high)) = super::timed::targets((&raw.reps, &raw.time, &raw.distance), exercise, table, error_at)?;
     let ramp_up_ladder = match raw.ramp_up_ladder {
         Some(_) if raw.ramp_up == Some(false) => {
             return Err(error_at(
@@ -349,13 +319,17 @@ fn resolve_exercise(
         rir,
         rest: raw.rest.unwrap_or(exercise.rest),
         own_rest: raw.rest.is_some(),
-        ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment)) || ramp_up_ladder.is_some(),
+        ramp_up: raw.ramp_up.unwrap_or(default_ramp_up(exercise.equipment) && exercise.measures.is_reps())
+            || ramp_up_ladder.is_some(),
         ramp_up_ladder,
         key: raw.key,
         failure_class: exercise.failure_class,
         equipment: exercise.equipment,
         load_step: exercise.load_step,
         group: None,
+        measures: exercise.measures,
+        target_seconds: timed.seconds,
+        target_distance: timed.distance,
     })
 }
 

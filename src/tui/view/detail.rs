@@ -14,12 +14,17 @@ use crate::tui::screens::Pane;
 use crate::tui::screens::detail::{DetailView, TrendRange};
 use crate::tui::theme::Meaning;
 
+mod timed;
+
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let Some(view) = &screen.app.detail else {
         let inner = screen.pane("Exercise", screen.focused(Pane::Detail), area, buf);
         Paragraph::new("Loading…").render(inner, buf);
         return;
     };
+    if timed::is_timed(&view.detail) {
+        return timed::render(screen, view, area, buf);
+    }
     let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(area);
     let shown = chart(screen, view, top, buf);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);

@@ -20,6 +20,8 @@ use crate::tui::form::{Field, RIR_CHOICES, RPE_CHOICES, SetForm};
 use crate::tui::screens::Pane;
 use crate::tui::theme::Meaning;
 
+mod timed;
+
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let form = &screen.app.today_screen.form;
@@ -48,6 +50,11 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
     let fields = Fields { screen, form, focused, width };
+    if !form.measures.is_reps() {
+        lines.extend(timed::field_lines(&fields, target));
+        lines.extend(target_lines(screen, target, width));
+        return Paragraph::new(lines).render(inner, buf);
+    }
     let unit = if form.side == Some(crate::model::session::Side::Each) {
         format!("{} each side", target.unit.label())
     } else {
@@ -140,7 +147,7 @@ impl Fields<'_> {
         if form.error(Field::Rir).is_none() && self.active(Field::Rir) {
             rir.push(Span::styled(" ←→ ½", t.style(Meaning::Muted)));
         }
-        if !form.asks_rir() && form.rir.is_empty() {
+        if !form.offers_rir() && form.rir.is_empty() {
             rir = vec![
                 Span::styled(format!("{label:<8}"), t.style(Meaning::Muted)),
                 Span::styled("not asked for ramp-ups", t.style(Meaning::Muted)),
@@ -180,12 +187,16 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
         && let Some(exercise) = today.exercises.iter().find(|e| e.planned.name == target.exercise)
     {
         let effort = screen.app.settings.entry.effort;
-        let target_text = format!(
-            "Target: {} x {} @ {}",
-            exercise.target.load_text(),
-            exercise.target.reps_text(),
-            effort.band(exercise.target.rir.low, exercise.target.rir.high)
-        );
+        let target_text = if exercise.is_timed() {
+            timed::target_text(exercise, target, effort)
+        } else {
+            format!(
+                "Target: {} x {} @ {}",
+                exercise.target.load_text(),
+                exercise.target.reps_text(),
+                effort.band(exercise.target.rir.low, exercise.target.rir.high)
+            )
+        };
         if target.kind == SetKind::Working {
             lines.push(Line::styled(truncate(&target_text, width), t.style(Meaning::Muted)));
             let last = exercise.last_time_set(target.number).map_or_else(

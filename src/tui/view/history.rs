@@ -12,6 +12,8 @@ use crate::history::WeekComparison;
 use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::model::units::Effort;
+
+mod timed;
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::training::techniques::with_their_sets;
 use crate::tui::screens::Pane;
@@ -82,6 +84,9 @@ fn sessions(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
 }
 
 fn compact(entry: &SetEntry, effort: Effort) -> String {
+    if entry.timed_or_distance() {
+        return timed::compact(entry, effort);
+    }
     let load = crate::model::session::compact_load_text(entry.basis, entry.weight.load, entry.weight.unit);
     let mut text = format!("{load} x{}", entry.reps);
     if let Some(rir) = entry.rir {

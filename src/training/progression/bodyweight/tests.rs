@@ -20,6 +20,9 @@ fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
         equipment: exercise.equipment,
         load_step: exercise.load_step,
         group: None,
+        measures: exercise.measures,
+        target_seconds: None,
+        target_distance: None,
     }
 }
 

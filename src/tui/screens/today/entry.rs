@@ -54,7 +54,7 @@ impl TodayScreen {
         {
             let mut kept = format!("{} {}", target.exercise, target.row_name());
             let typed = [self.form.weight.trim(), self.form.reps.trim()];
-            if typed.iter().all(|t| !t.is_empty()) {
+            if self.form.measures.is_reps() && typed.iter().all(|t| !t.is_empty()) {
                 kept = format!("{kept} ({} {} x {})", typed[0], target.unit, typed[1]);
             }
             let selected = self.row_to_open(ctx.today).and_then(|row| row_name(ctx.today, row)).unwrap_or_default();
@@ -76,7 +76,7 @@ impl TodayScreen {
             self.fill_form(ctx);
         }
         if self.form.field.is_none() {
-            self.form.field = Some(Field::Weight);
+            self.form.field = Some(self.form.focused());
         }
         *ctx.pane = Pane::Form;
     }
@@ -154,8 +154,10 @@ impl TodayScreen {
             rest_seconds: u32::try_from(rest.as_secs()).unwrap_or(u32::MAX).min(3600),
         };
         let effort = ctx.settings.entry.effort;
-        let bodyweight = exercise.planned.equipment == crate::model::exercise::Equipment::Bodyweight
-            || exercise.target.basis.is_bodyweight();
+        // A hold's weight field is an added load only; its time is what it records.
+        let bodyweight = !exercise.is_timed()
+            && (exercise.planned.equipment == crate::model::exercise::Equipment::Bodyweight
+                || exercise.target.basis.is_bodyweight());
         self.form = match &slot.logged {
             Some(set) => {
                 target.editing = Some(set.id);
@@ -185,6 +187,9 @@ impl TodayScreen {
             Some(set) => set.entry.side,
             None => ctx.plan.exercises.get(&exercise.planned.name).filter(|e| e.per_side).map(|_| Side::Each),
         };
+        if exercise.is_timed() {
+            self.form = timed_form(std::mem::take(&mut self.form), exercise, slot);
+        }
     }
 
     /// A key in the form.
@@ -208,6 +213,10 @@ impl TodayScreen {
             Action::ToggleFormBroke => self.form.toggle_form_broke(),
             Action::SidesApart => self.toggle_sides(ctx),
             Action::Back => *ctx.pane = Pane::Checklist,
+            Action::Enter if !self.form.measures.is_reps() && self.form.enter_timed(field) => {
+                return self.save_checked(false, ctx);
+            }
+            Action::Enter if !self.form.measures.is_reps() => {}
             Action::Enter => {
                 let next = match field {
                     Field::Weight | Field::Reps => self.form.check(field),
@@ -290,4 +299,25 @@ impl TodayScreen {
 fn row_name(today: Option<&Today>, (ei, si): (usize, usize)) -> Option<String> {
     let slot = today?.exercises.get(ei)?.slots.get(si)?;
     Some(crate::training::checklist::slot_name(slot.kind, slot.number))
+}
+
+/// The form of a hold, a carry or cardio: it asks what the exercise measures, prefilled with the
+/// set being edited, or with last time's (the lifter types over it).
+fn timed_form(
+    form: SetForm,
+    exercise: &crate::training::checklist::ExerciseToday,
+    slot: &crate::training::checklist::Slot,
+) -> SetForm {
+    use crate::model::exercise::Measures;
+    use crate::tui::form::timed::{metres_text, time_text};
+    let measures = if exercise.planned.measures.is_reps() { Measures::Time } else { exercise.planned.measures };
+    let shown = slot.logged.as_ref().or_else(|| exercise.last_time.first()).map(|s| &s.entry);
+    let time = shown.and_then(|e| e.seconds).map(time_text).unwrap_or_default();
+    let distance = shown.and_then(|e| e.distance).map(metres_text).unwrap_or_default();
+    let mut form = form.with_measures(measures, time, distance);
+    if slot.logged.is_none() && !measures.takes_load() {
+        form.weight.clear();
+        form.prefill.weight.clear();
+    }
+    form
 }
