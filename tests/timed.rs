@@ -185,7 +185,7 @@ fn hevy_zero_seconds_is_no_time_and_a_timed_row_with_reps_keeps_both() {
     let report = import_file(&mut store, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})
         .expect("imports");
     let read: Vec<String> = entries(&store).iter().map(|e| format!("{}: {}", e.exercise, e.summary())).collect();
-    assert_eq!(read, ["Barbell back squat: 100 kg x 5 @ 2", "Sled Push: 20 m at 80 kg", "Burpee: 0 kg x 12 45 s"]);
+    assert_eq!(read, ["Barbell back squat: 100 kg x 5 @ 2", "Sled Push: 20 m at 80 kg", "Burpee: 12 reps in 45 s"]);
     // Only the plank with nothing in it (0 seconds is none) is skipped, as empty.
     assert_eq!(report.tally.skipped_rows(), 1, "{:?}", report.tally.skipped);
     assert_eq!(report.tally.skipped.get("empty (no weight and no reps)"), Some(&1));
