@@ -227,10 +227,13 @@ impl Store {
         })
     }
 
-    /// Replaces what a logged set records (its time and session stay).
+    /// Replaces what a logged set records (its time and session stay). The sets that carry it
+    /// on (its drop sets, its right side) follow a change of exercise, never left on another.
     pub fn update_set(&mut self, id: i64, entry: &SetEntry) -> Result<(), StoreError> {
         self.write(|tx| {
             let before = super::records::of_set(tx, id)?;
+            // The sets that carry it on (its drop sets, its right side) go where it goes.
+            let belonging = super::techniques::belonging_to(tx, id)?;
             let changed = tx.execute(
                 "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
                         rir_halves = ?7, form_broke = ?8, note = ?9, basis = ?10, seconds = ?11, distance_cm = ?12,
@@ -260,6 +263,9 @@ impl Store {
             // changed) follow.
             let Some((exercise, at)) = before else { return Ok(()) };
             if exercise != entry.exercise {
+                for set in belonging {
+                    tx.execute("UPDATE workout_set SET exercise = ?2 WHERE id = ?1", params![set, entry.exercise])?;
+                }
                 super::records::refresh_from(tx, &exercise, at)?;
             }
             super::records::refresh_from(tx, &entry.exercise, at)
