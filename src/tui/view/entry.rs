@@ -44,8 +44,20 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         None => target.row_name(),
     };
     let editing = if target.editing.is_some() { " · edit" } else { "" };
-    let mut lines =
-        vec![Line::styled(truncate(&format!("{} · {kind}{editing}", target.exercise), width), t.style(Meaning::Title))];
+    // A working set of a superset says its place in the round: `A2 Cable triceps pushdown`.
+    let place = screen
+        .app
+        .today
+        .as_ref()
+        .filter(|_| target.kind == SetKind::Working)
+        .and_then(|today| {
+            let ei = today.exercises.iter().position(|e| e.planned.name == target.exercise && !e.added)?;
+            crate::today::group::places(today).into_iter().nth(ei).flatten()
+        })
+        .map(|p| format!("{p} "))
+        .unwrap_or_default();
+    let title = format!("{place}{} · {kind}{editing}", target.exercise);
+    let mut lines = vec![Line::styled(truncate(&title, width), t.style(Meaning::Title))];
     if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
