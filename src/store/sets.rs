@@ -146,16 +146,17 @@ impl Store {
     /// no earlier than `at`; a finished session starting soon after `at` takes it too (sets typed
     /// out of order); otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
     /// (it is as good as now) and no session started after it; else it ends at `at`. No session
-    /// that started later is touched, and no rest timer starts.
+    /// that started later is touched, and no rest timer starts. Several `entries` (a left and
+    /// right pair) are written together in one transaction: all of them, or none.
     pub fn log_set_at(
         &mut self,
-        entry: &SetEntry,
+        entries: &[SetEntry],
         at: DateTime<Utc>,
         starts_by: DateTime<Utc>,
         is_over: impl Fn(DateTime<Utc>) -> bool,
         day: (&str, Option<usize>, DateTime<Utc>),
         running: bool,
-    ) -> Result<LoggedSet, StoreError> {
+    ) -> Result<Vec<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         let (day_name, day_index, day_start) = day;
         self.write(|tx| {
@@ -223,7 +224,7 @@ impl Store {
                     id
                 }
             };
-            log_into(tx, session_id, entry, at)
+            entries.iter().map(|entry| log_into(tx, session_id, entry, at)).collect()
         })
     }
 
