@@ -352,8 +352,10 @@ impl Store {
         Ok(out)
     }
 
-    /// The heaviest missed attempt (a working set of 0 reps) of `exercise` logged after `after`.
-    pub fn heaviest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
+    /// The lightest missed attempt (a working set of 0 reps) of `exercise` logged after `after`
+    /// (on body weight, the least belt or the most assistance): the target stays under it, so
+    /// no load missed since is asked for again, the lightest of several included.
+    pub fn lightest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         Ok(self
             .conn
@@ -361,7 +363,8 @@ impl Store {
                 "SELECT {SET_COLUMNS} FROM {SETS_FROM}
                  WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.seconds IS NULL AND w.distance_cm IS NULL
                    AND w.logged_at > ?2
-                 ORDER BY w.load_hundredths DESC, w.id DESC LIMIT 1"
+                 ORDER BY CASE w.basis WHEN 'bw-' THEN -w.load_hundredths ELSE w.load_hundredths END,
+                          w.id DESC LIMIT 1"
             ))?
             .query_row(params![exercise, after.timestamp()], read_set)
             .optional()?)

@@ -189,7 +189,8 @@ fn a_set_closer_to_failure_than_the_target_never_earns_more_reps_than_were_possi
 fn a_load_missed_since_last_time_is_never_the_target() {
     // Bench 6-10: 100 x 10 @ 1 earns 102.5; then 102.5 kg was missed (0 reps).
     let last = [set(100.0, 10, Some(1.0), false)];
-    let missed = Some((Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg), day("2025-03-06")));
+    let weight = Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg);
+    let missed = Some(Miss { weight, basis: Basis::Load, date: day("2025-03-06") });
     let history = History { last: &last, last_date: Some(day("2025-03-03")), before: None, missed };
     let grid = |unit| loadable_for(bench().equipment, &Gear::standard(), bench().load_step, unit);
     let t = target(&bench(), &history, day("2025-03-08"), grid, &Rules::default());
