@@ -1,6 +1,7 @@
 //! The Today screen's state and keys: the checklist's cursor, the plan day picked, the check-in,
 //! and the rest timer. The set form's rows and saving are in [`entry`].
 
+mod delete;
 mod entry;
 mod round;
 mod sides;
@@ -59,9 +60,10 @@ impl TodayScreen {
             }
             Action::DeleteSet => {
                 if let Some(set) = self.selected_logged(today) {
+                    let under = self.under_selected(today, ctx.settings.entry.effort);
                     *ctx.popup = Some(Popup::Confirm(Question::Delete {
                         id: set.id,
-                        summary: describe(&set, ctx.settings.entry.effort),
+                        summary: delete::with_under(describe(&set, ctx.settings.entry.effort), &under),
                     }));
                 } else {
                     *ctx.message = Some((Meaning::Muted, "Select a logged set to delete it".into()));
