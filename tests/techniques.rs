@@ -343,3 +343,66 @@ fn technique_sets_are_undone_one_by_one_and_deleting_their_working_set_names_the
     press(&mut d, &[ch('d')]);
     assert!(matches!(&d.app.popup, Some(Popup::Confirm(q)) if q.text() == "Delete Machine chest press 80 kg x 8 @ 0?"));
 }
+
+#[test]
+fn a_technique_set_is_a_row_of_its_own_edited_and_deleted_as_the_technique_set_it_is() {
+    let mut d = fresh_driver();
+    log_working_set(&mut d, "80", "8", '0');
+    press(&mut d, &[ch('t'), enter()]);
+    type_text(&mut d, "6");
+    press(&mut d, &[enter(), ch('t'), key(KeyCode::Right), enter()]);
+    type_text(&mut d, "3");
+    press(&mut d, &[enter()]);
+    let exercise = &d.app.today.as_ref().expect("today").exercises[0];
+    let done = exercise.slots.iter().position(|s| s.kind == SetKind::Working && s.logged.is_some()).expect("done");
+    d.app.today_screen.cursor = Some((0, done));
+
+    // ↓ from the working set stops on each set under it, then goes on to the next exercise.
+    press(&mut d, &[ch('j')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("│▸               ↳ drop 60 kg x 6"), "{text}");
+    assert!(text.contains("│ [x] set 1      80 kg x 8 @ 0"), "the set itself is no longer under the cursor:\n{text}");
+    // The form beside it shows the drop set, as a drop set.
+    assert!(text.contains("· drop set · edit"), "{text}");
+    press(&mut d, &[ch('j')]);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ rest-pause 60 kg x 3"));
+    press(&mut d, &[ch('j')]);
+    assert_eq!(d.app.today_screen.cursor.map(|(ei, _)| ei), Some(1), "on to the seated cable row");
+    assert!(!screen(&d, 80, 24).contains("▸               ↳"));
+    // ↑ comes back onto the last set under it, then the one before, then the working set.
+    press(&mut d, &[ch('k')]);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ rest-pause 60 kg x 3"));
+    press(&mut d, &[ch('k'), ch('k')]);
+    assert!(screen(&d, 80, 24).contains("│▸[x] set 1      80 kg x 8 @ 0"));
+    press(&mut d, &[ch('j')]);
+
+    // Enter on the drop set: its own form, the technique picked, no RIR; 7 reps saved over it.
+    press(&mut d, &[enter()]);
+    let form = &d.app.today_screen.form;
+    assert_eq!(form.technique(), Some(Technique::Drop));
+    assert!(!form.asks_rir());
+    assert_eq!((form.weight.as_str(), form.reps.as_str()), ("60", "6"));
+    press(&mut d, &[enter(), key(KeyCode::Backspace)]);
+    type_text(&mut d, "7");
+    press(&mut d, &[enter()]);
+    let sets: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(sets, ["80 kg x 8 @ 0", "60 kg x 7 (drop set)", "60 kg x 3 (rest-pause)"], "edited in place");
+    let sets = session_sets(&d);
+    assert_eq!(sets[1].entry.technique, Some(Technique::Drop), "still a drop set, never a working set");
+    assert!(sets[1].id < sets[2].id && sets[1].logged_at <= sets[2].logged_at, "still before the rest-pause");
+    assert_eq!(d.app.today.as_ref().expect("today").exercises[0].working_progress(), (1, 1));
+
+    // Saved, the cursor is still on it; d deletes that set alone, named alone.
+    assert_eq!(d.app.pane, Pane::Checklist);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ drop 60 kg x 7"), "{}", screen(&d, 80, 24));
+    press(&mut d, &[ch('d')]);
+    match &d.app.popup {
+        Some(Popup::Confirm(q)) => assert_eq!(q.text(), "Delete Machine chest press 60 kg x 7 (drop set)?"),
+        other => panic!("asks first: {other:?}"),
+    }
+    press(&mut d, &[ch('y')]);
+    let sets: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(sets, ["80 kg x 8 @ 0", "60 kg x 3 (rest-pause)"]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("↳ rest-pause 60 kg x 3") && !text.contains("↳ drop"), "{text}");
+}

@@ -6,6 +6,7 @@ mod entry;
 mod round;
 mod sides;
 mod technique;
+mod under;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -31,6 +32,9 @@ pub struct TodayScreen {
     pub chosen_day: Option<usize>,
     /// The date the check-in was last offered (answered or skipped).
     pub checked_in: Option<NaiveDate>,
+    /// A technique set under the cursor's done set (`↳ drop`): exercise, slot and its index
+    /// among the sets shown under it; in force only while the cursor is on that slot.
+    pub under: Option<(usize, usize, usize)>,
 }
 
 impl TodayScreen {
@@ -104,6 +108,14 @@ impl TodayScreen {
     }
 
     fn move_cursor(&mut self, down: bool, ctx: &Ctx<'_>) {
+        if let Some(today) = ctx.today
+            && self.step_under(down, today)
+        {
+            if !self.form.dirty {
+                self.fill_form(ctx);
+            }
+            return;
+        }
         let slots = Self::slots(ctx.today);
         if slots.is_empty() {
             self.cursor = None;
@@ -115,7 +127,13 @@ impl TodayScreen {
             Some(i) => i.saturating_sub(1),
             None => 0,
         };
-        self.cursor = Some(slots[next]);
+        if at != Some(next) {
+            self.under = None;
+            self.cursor = Some(slots[next]);
+            if let (false, Some(today)) = (down, ctx.today) {
+                self.land_from_below(today);
+            }
+        }
         if !self.form.dirty {
             self.fill_form(ctx);
         }
@@ -203,6 +221,9 @@ impl TodayScreen {
     }
 
     fn selected_logged(&self, today: &Today) -> Option<LoggedSet> {
+        if let Some(set) = self.under_set(today) {
+            return Some(set.clone());
+        }
         let (ei, si) = self.cursor?;
         today.exercises.get(ei)?.slots.get(si)?.logged.clone()
     }

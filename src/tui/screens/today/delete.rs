@@ -10,6 +10,10 @@ impl TodayScreen {
     /// The sets shown under the selected done set, as the question names them: `drop 60 kg x
     /// 6, rest-pause 60 kg x 3`; empty when there are none.
     pub(super) fn under_selected(&self, today: &Today, effort: Effort) -> String {
+        // A technique set under the cursor is deleted alone: nothing is under it.
+        if self.under_set(today).is_some() {
+            return String::new();
+        }
         let Some((ei, si)) = self.cursor else { return String::new() };
         let Some(slot) = today.exercises.get(ei).and_then(|e| e.slots.get(si)) else { return String::new() };
         let under: Vec<String> = slot
