@@ -362,6 +362,9 @@ impl TodayScreen {
             return;
         };
         let keep = self.cursor.filter(|&(ei, si)| today.exercises.get(ei).is_some_and(|e| si < e.slots.len()));
+        if keep.is_none() {
+            self.under = None;
+        }
         self.cursor = keep
             .or_else(|| today.current())
             .or_else(|| today.exercises.iter().position(|e| !e.slots.is_empty()).map(|ei| (ei, 0)));
