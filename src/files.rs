@@ -47,10 +47,11 @@ pub fn show_plan(plan: &Plan) -> String {
         for (e, place) in day.exercises.iter().zip(&places) {
             let ramp = if e.ramp_up { ", ramp-ups" } else { "" };
             let key = if e.key { ", key lift" } else { "" };
+            let technique = e.technique.map(|t| format!(", then a {t}")).unwrap_or_default();
             let name = place.as_ref().map_or_else(|| e.name.clone(), |p| format!("{p} {}", e.name));
             let _ = writeln!(
                 text,
-                "  {:<28} {} x {:<6} @ RIR {:<4} rest {}{ramp}{key}",
+                "  {:<28} {} x {:<6} @ RIR {:<4} rest {}{ramp}{key}{technique}",
                 name,
                 e.sets,
                 e.reps.to_string(),

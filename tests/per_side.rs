@@ -159,3 +159,37 @@ fn log_takes_each_side_and_left_and_right_apart() {
     let history = lifter.ok(&["history", ROW, "--json"]);
     assert_eq!(history.matches("\"reps\"").count().min(3), 3, "{history}");
 }
+
+#[test]
+fn a_left_and_right_pair_reads_as_one_set_on_today_in_history_and_the_detail() {
+    let mut d = with_the_row();
+    press(&mut d, &[enter(), ch('a')]);
+    type_text(&mut d, "20");
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "9");
+    press(&mut d, &[enter(), ch('1'), enter(), enter()]);
+    type_text(&mut d, "8");
+    press(&mut d, &[enter(), ch('0'), enter()]);
+    if matches!(d.app.popup, Some(Popup::Guess(_))) {
+        press(&mut d, &[key(KeyCode::Esc)]);
+    }
+    assert_eq!(sets(&d).len(), 2);
+    // History: the pair is one set of the session, the right side under the left.
+    press(&mut d, &[ch('2')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("18:00, 1 set") && text.contains("↳ right 20kg x8 @0"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("per_side_pair_history_{w}x{h}"), screen(&d, w, h));
+    }
+    // The exercise detail.
+    press(&mut d, &[ch('1')]);
+    let today = d.app.today.clone().expect("today");
+    let ei = today.exercises.iter().position(|e| e.planned.name == ROW).expect("the row");
+    d.app.today_screen.cursor = Some((ei, 0));
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 120, 40);
+    assert!(text.contains("One-arm dumbbell row") && text.contains("(right)"), "{text}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        insta::assert_snapshot!(format!("per_side_pair_detail_{w}x{h}"), screen(&d, w, h));
+    }
+}

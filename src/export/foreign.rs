@@ -73,7 +73,9 @@ fn hevy_exercise_notes(sets: &[LoggedSet]) -> HashMap<(i64, String), String> {
         let key = (set.session_id, set.entry.exercise.clone());
         let number = numbers.entry(key.clone()).or_default();
         *number += 1;
-        let note = hevy_text(&set.entry.note);
+        // What Hevy's layout has no column for goes first in the note (see `note_tags`).
+        let carried = crate::model::session::Carried { superset: true };
+        let note = hevy_text(&crate::model::session::note_with_tags(&set.entry, carried));
         if !note.is_empty() {
             let text = notes.entry(key).or_default();
             if !text.is_empty() {
@@ -287,7 +289,8 @@ impl Lines<'_> {
             quoted(&rpe(e.rir)),
             quoted(&distance_text(e.distance, DistanceUnit::METRES)),
             quoted(&e.seconds.map(|s| s.to_string()).unwrap_or_default()),
-            quoted_text(e.note.trim()),
+            // What Strong's layout has no column for goes first in the note (see `note_tags`).
+            quoted_text(&crate::model::session::note_with_tags(e, crate::model::session::Carried { superset: false })),
             quoted_text(session.note.trim()),
         )
     }

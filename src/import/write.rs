@@ -58,8 +58,8 @@ pub(super) fn write(
 }
 
 /// What is left to do once a session is whole: Hevy's numbered notes go back on their sets,
-/// a FitNotes day gets its name, and another app's session is finished (notes placed, a time
-/// for every set, an end).
+/// a FitNotes day gets its name, another app's session is finished (notes placed, a time for
+/// every set, an end), and a Strong or Hevy note's tag lines set what they name.
 fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally) {
     match source {
         Source::Hevy => {
@@ -71,6 +71,12 @@ fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally) {
     }
     if source != Source::Hardset {
         finish_session(session, tally);
+    }
+    // The sides, techniques and groups hardset's export to these layouts writes in a note.
+    if matches!(source, Source::Strong | Source::Hevy) {
+        for set in &mut session.sets {
+            crate::model::session::take_tags(&mut set.entry);
+        }
     }
 }
 

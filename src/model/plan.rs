@@ -4,6 +4,7 @@ pub mod group;
 mod parse;
 mod range;
 pub mod rung;
+mod technique;
 mod timed;
 
 use std::fmt::{self, Write as _};
@@ -105,6 +106,9 @@ pub struct PlannedExercise {
     pub target_seconds: Option<u32>,
     /// The plan's target distance for a carry or cardio (`distance = "2000m"`), if it names one.
     pub target_distance: Option<Distance>,
+    /// The set technique that carries its last working set on past failure (`technique =
+    /// "drop"`), if the plan names one.
+    pub technique: Option<crate::model::session::Technique>,
 }
 
 /// One day of the plan.
@@ -268,6 +272,11 @@ impl Plan {
                     text.pop();
                     let _ = writeln!(text, "|group {group}");
                 }
+                // Likewise a planned technique.
+                if let Some(technique) = e.technique {
+                    text.pop();
+                    let _ = writeln!(text, "|technique {}", technique.as_str());
+                }
             }
         }
         text
@@ -289,9 +298,9 @@ impl Plan {
     }
 
     /// How `name` (any name or alias this plan knows) is done: as the plan does it on some day,
-    /// else with its catalogue defaults. Outside its day it is in no group.
+    /// else with its catalogue defaults. Outside its day it is in no group and plans no technique.
     pub fn planned(&self, name: &str) -> Option<PlannedExercise> {
-        let on_a_day = self.find_exercise(name).cloned().map(|p| PlannedExercise { group: None, ..p });
+        let on_a_day = self.find_exercise(name).cloned().map(|p| PlannedExercise { group: None, technique: None, ..p });
         on_a_day.or_else(|| {
             let exercise = self.exercises.get(name)?;
             let mut added = PlannedExercise::ad_hoc(exercise);
@@ -324,6 +333,7 @@ impl PlannedExercise {
             measures: exercise.measures,
             target_seconds: None,
             target_distance: None,
+            technique: None,
         }
     }
 }
@@ -349,6 +359,7 @@ impl PlannedExercise {
             measures: Measures::Reps,
             target_seconds: None,
             target_distance: None,
+            technique: None,
         }
     }
 }

@@ -8,12 +8,14 @@ use super::units::{Distance, Effort, Rir, Weight, format_seconds};
 
 mod bodyweight;
 mod kinds;
+mod note_tags;
 
 pub use bodyweight::{
     compact_load_text, from_signed_hundredths, load_field_text, parse_bodyweight_load, parse_bodyweight_set_in,
     signed_hundredths,
 };
 pub use kinds::{Basis, Side, Technique};
+pub use note_tags::{Carried, note_with_tags, take_tags};
 
 /// Ramp-up (warm-up) or working set. Ramp-ups never count as volume, records or trends.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]

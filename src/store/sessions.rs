@@ -330,11 +330,13 @@ impl Store {
             .optional()?)
     }
 
-    /// Sessions started in `[from, to)`, newest first, with their set counts.
+    /// Sessions started in `[from, to)`, newest first, with their set counts (a left and right
+    /// pair is one set, a technique set none).
     pub fn sessions_between(&self, from: DateTime<Utc>, to: DateTime<Utc>) -> Result<Vec<SessionSummary>, StoreError> {
         let mut stmt = self.conn.prepare_cached(&format!(
             "SELECT {SESSION_COLUMNS},
-                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working' AND w.technique IS NULL),
+                    (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'working' AND w.technique IS NULL
+                       AND NOT ({RIGHT_OF_A_LEFT})),
                     (SELECT count(*) FROM workout_set w WHERE w.session_id = s.id AND w.kind = 'ramp-up')
              FROM session s WHERE started_at >= ?1 AND started_at < ?2 ORDER BY started_at DESC, id DESC"
         ))?;
@@ -360,3 +362,10 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 }
+
+/// Whether the set `w` is the right side of a left and right pair: the set of its exercise just
+/// before it in its session is a left side. The pair is one set (docs/method.md).
+const RIGHT_OF_A_LEFT: &str = "w.side = 'right' AND coalesce((SELECT p.side FROM workout_set p
+     WHERE p.session_id = w.session_id AND p.exercise = w.exercise AND p.technique IS NULL
+       AND (p.logged_at < w.logged_at OR (p.logged_at = w.logged_at AND p.id < w.id))
+     ORDER BY p.logged_at DESC, p.id DESC LIMIT 1), '') = 'left'";

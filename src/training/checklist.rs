@@ -73,8 +73,16 @@ impl ExerciseToday {
         self.prescription_in(Effort::Rir)
     }
 
-    /// [`ExerciseToday::prescription`] in the lifter's scale: `1x6-10 @ RPE 9-10`.
+    /// [`ExerciseToday::prescription`] in the lifter's scale: `1x6-10 @ RPE 9-10`, and
+    /// ` + drop set` when the plan carries the last set on.
     pub fn prescription_in(&self, effort: Effort) -> String {
+        let technique = self.planned.technique.map(|t| format!(" + {t}")).unwrap_or_default();
+        format!("{}{technique}", self.sets_prescription_in(effort))
+    }
+
+    /// The working sets alone of [`ExerciseToday::prescription_in`], for a screen that shows
+    /// the planned technique under the last set.
+    pub fn sets_prescription_in(&self, effort: Effort) -> String {
         let p = &self.planned;
         if self.is_timed() {
             return timed::prescription(p);
@@ -234,8 +242,10 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
                 attached: Vec::new(),
             });
         }
+        // A deload has no failure: a planned drop set waits for a normal week.
+        let technique = planned.technique.filter(|_| input.deload.is_none());
         exercises.push(ExerciseToday {
-            planned: planned.clone(),
+            planned: PlannedExercise { technique, ..planned.clone() },
             target,
             added,
             skipped: input.skipped.iter().any(|s| s == &planned.name),

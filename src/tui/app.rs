@@ -456,6 +456,6 @@ impl App {
             self.rang_for = Some(until);
         }
         self.today = Some(today);
-        self.today_screen.today_loaded(&ctx!(self));
+        self.today_screen.today_loaded(&mut ctx!(self));
     }
 }

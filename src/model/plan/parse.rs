@@ -46,6 +46,8 @@ struct RawExercise {
     key: bool,
     #[serde(default)]
     group: Option<Spanned<toml::Value>>,
+    /// A set technique after the last working set: `"drop"`, `"rest-pause"`, `"myo-reps"`.
+    technique: Option<Spanned<String>>,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -304,6 +306,7 @@ fn resolve_exercise(
         ),
         None => None,
     };
+    let technique = super::technique::planned_technique(raw.technique.as_ref(), exercise, error_at)?;
     let rir = match raw.rir {
         Some(r) => {
             let span = r.span();
@@ -330,6 +333,7 @@ fn resolve_exercise(
         measures: exercise.measures,
         target_seconds: timed.seconds,
         target_distance: timed.distance,
+        technique,
     })
 }
 

@@ -25,6 +25,7 @@ fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
         measures: exercise.measures,
         target_seconds: None,
         target_distance: None,
+        technique: None,
     }
 }
 

@@ -36,6 +36,16 @@ impl SetForm {
         self.refresh_dirty();
     }
 
+    /// Picks `technique` (the plan's), with its load, as ←→ would.
+    pub fn pick_technique(&mut self, technique: Technique) {
+        for _ in Technique::ALL {
+            if self.technique() == Some(technique) || self.technique.is_none() {
+                return;
+            }
+            self.cycle_technique(true);
+        }
+    }
+
     /// The technique picked, for a technique set's form.
     pub fn technique(&self) -> Option<Technique> {
         self.technique.as_ref().map(|t| t.technique)

@@ -35,6 +35,9 @@ pub struct TodayScreen {
     /// A technique set under the cursor's done set (`↳ drop`): exercise, slot and its index
     /// among the sets shown under it; in force only while the cursor is on that slot.
     pub under: Option<(usize, usize, usize)>,
+    /// A working set just saved that the plan carries on with a technique: its form opens once
+    /// today is read again with the set in it.
+    pub planned_technique: Option<(i64, crate::model::session::Technique)>,
 }
 
 impl TodayScreen {
@@ -317,16 +320,21 @@ impl TodayScreen {
         // After a working set, the key that carries it on past failure (mid-round the message
         // says where to go next instead, and a drop set is still one key away).
         let mid_round = rest_seconds == 0 && set.entry.superset.is_some();
-        let technique = if set.entry.counts() && !mid_round {
-            format!(" · {} drop set", ctx.keymap.key_label(Action::TechniqueSet))
-        } else {
-            String::new()
+        let planned = if mid_round { None } else { technique::planned_after(set, ctx) };
+        let technique = match planned {
+            Some(t) => format!(" · now the planned {t}, then rest"),
+            None if set.entry.counts() && !mid_round => {
+                format!(" · {} drop set", ctx.keymap.key_label(Action::TechniqueSet))
+            }
+            None => String::new(),
         };
         *ctx.message =
             Some((Meaning::Good, format!("Saved {}{rest_text}{technique}", describe(set, ctx.settings.entry.effort))));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
-        // question the lifter is answering: a save that waited can land at any time).
+        // question the lifter is answering: a save that waited can land at any time; and not
+        // when the plan carries the set on: it is not over yet).
         let calibrates = ctx.popup.is_none()
+            && planned.is_none()
             && ctx.today.is_some_and(|t| {
                 t.exercises.iter().any(|e| {
                     e.planned.name == set.entry.exercise
@@ -344,6 +352,8 @@ impl TodayScreen {
             self.form = SetForm::default();
             self.cursor = None;
             *ctx.pane = Pane::Checklist;
+            // Not over a question, and not over another set typed while this one waited.
+            self.planned_technique = planned.filter(|_| ctx.popup.is_none()).map(|t| (set.id, t));
         }
     }
 
@@ -357,10 +367,15 @@ impl TodayScreen {
 
     /// Today was read again: the cursor stays on its row while that row is there (else the
     /// current set), and the form follows.
-    pub(crate) fn today_loaded(&mut self, ctx: &Ctx<'_>) {
+    pub(crate) fn today_loaded(&mut self, ctx: &mut Ctx<'_>) {
         let Some(today) = ctx.today else {
             return;
         };
+        if let Some((id, technique)) = self.planned_technique.take()
+            && self.open_planned_technique(today, id, technique, ctx)
+        {
+            return;
+        }
         let keep = self.cursor.filter(|&(ei, si)| today.exercises.get(ei).is_some_and(|e| si < e.slots.len()));
         if keep.is_none() {
             self.under = None;

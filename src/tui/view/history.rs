@@ -271,7 +271,7 @@ fn set_row(
 type Row<'a> = (&'a LoggedSet, Vec<&'a LoggedSet>);
 
 /// The sets shown under a row's two sets (drop sets, rest-pause, a right side), each in its
-/// week's column: `↳ drop 60kg x6`.
+/// week's column: `↳ drop 60kg x6`; this week's may take the change column's room.
 fn under_rows(
     screen: &View<'_>,
     (last, this): (Option<&Row<'_>>, Option<&Row<'_>>),
@@ -288,8 +288,8 @@ fn under_rows(
     let count = |row: Option<&Row<'_>>| row.map_or(0, |r| r.1.len());
     (0..count(last).max(count(this)))
         .map(|k| {
-            let text =
-                format!("{:<3} {:<col$} {:<col$}", "", truncate(&under(last, k), col), truncate(&under(this, k), col));
+            // This week's may run on into the change column, which is empty under a set.
+            let text = format!("{:<3} {:<col$} {}", "", truncate(&under(last, k), col), under(this, k));
             Line::styled(truncate(text.trim_end(), width), screen.theme.style(Meaning::Muted))
         })
         .collect()

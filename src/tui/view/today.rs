@@ -157,7 +157,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
         };
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
         title.push(Span::styled(
-            format!("  {}  {done}/{due}", exercise.prescription_in(screen.app.settings.entry.effort)),
+            format!("  {}  {done}/{due}", exercise.sets_prescription_in(screen.app.settings.entry.effort)),
             t.style(Meaning::Muted),
         ));
         lines.push(Line::from(title));
@@ -183,6 +183,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             let row = Row { is_cursor, is_current: current == Some((ei, si)), place: place.as_deref() };
             lines.push(slot_line(screen, exercise, slot, row, width));
             lines.extend(attached_lines(screen, slot, under, width));
+            lines.extend(planned_technique_line(screen, exercise, si, width));
         }
     }
     selected_line
@@ -250,6 +251,25 @@ fn attached_lines(screen: &View<'_>, slot: &Slot, selected: Option<usize>, width
             Line::styled(truncate(&text, width), style)
         })
         .collect()
+}
+
+/// Under an exercise's last working set, the technique its plan carries it on with, until one
+/// is logged: `↳ then a drop set (t)`.
+fn planned_technique_line(
+    screen: &View<'_>,
+    exercise: &ExerciseToday,
+    si: usize,
+    width: usize,
+) -> Option<Line<'static>> {
+    let technique = exercise.planned.technique?;
+    let last_working = exercise.slots.iter().rposition(|s| s.kind == SetKind::Working)?;
+    let logged = exercise.slots.iter().flat_map(|s| &s.attached).any(|s| s.entry.technique.is_some());
+    if si != last_working || logged || exercise.skipped {
+        return None;
+    }
+    let key = screen.app.keymap.key_label(crate::keymap::Action::TechniqueSet);
+    let text = format!("{:16}↳ then a {technique} ({key})", "");
+    Some(Line::styled(truncate(&text, width), screen.theme.style(Meaning::Muted)))
 }
 
 impl View<'_> {

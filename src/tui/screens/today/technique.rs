@@ -2,7 +2,7 @@
 //! set just done (docs/method.md, "Set techniques after failure").
 
 use super::TodayScreen;
-use crate::model::session::{LoggedSet, SetKind, Technique};
+use crate::model::session::{LoggedSet, SetEntry, SetKind, Side, Technique};
 use crate::today::Today;
 use crate::training::{ramp, techniques};
 use crate::tui::form::{Field, FormTarget, SetForm, TechniqueForm};
@@ -10,6 +10,31 @@ use crate::tui::screens::{Ctx, Pane};
 use crate::tui::theme::Meaning;
 
 impl TodayScreen {
+    /// Opens the form for the technique the plan carries the working set `id` on with, once
+    /// today holds that set. False when it cannot (the set is gone, or another set followed).
+    pub(super) fn open_planned_technique(
+        &mut self,
+        today: &Today,
+        id: i64,
+        technique: Technique,
+        ctx: &mut Ctx<'_>,
+    ) -> bool {
+        let Some(cursor) = today.exercises.iter().enumerate().find_map(|(ei, e)| {
+            e.slots.iter().position(|s| s.logged.as_ref().is_some_and(|l| l.id == id)).map(|si| (ei, si))
+        }) else {
+            return false;
+        };
+        if today.sets.last().is_none_or(|s| s.id != id) || self.form.dirty {
+            return false;
+        }
+        self.cursor = Some(cursor);
+        let message = ctx.message.clone();
+        self.open_technique(today, ctx);
+        *ctx.message = message;
+        self.form.pick_technique(technique);
+        self.form.technique.is_some()
+    }
+
     /// Opens the technique form for the working set under the cursor when it is a done working
     /// set, else for the working set the session logged last. A technique set follows its
     /// working set, so only an exercise's latest working set can take one; otherwise the
@@ -95,4 +120,25 @@ impl TodayScreen {
         let last = today.sets.iter().rfind(|s| s.entry.exercise == exercise).unwrap_or(parent);
         Ok((parent, last))
     }
+}
+
+/// The technique the plan carries `set` on with, when `set` (just saved, not yet in today) is
+/// the last of its exercise's planned working sets.
+pub(super) fn planned_after(set: &LoggedSet, ctx: &Ctx<'_>) -> Option<Technique> {
+    planned_next(ctx.today?, &set.entry, Some(set.id))
+}
+
+/// The technique the plan carries `entry` on with when it is the last of its exercise's planned
+/// working sets (`id`: the set, if it is saved and today may hold it already). A set in a
+/// superset is not carried on here: its round goes on to the next exercise.
+pub(super) fn planned_next(today: &Today, entry: &SetEntry, id: Option<i64>) -> Option<Technique> {
+    if !entry.counts() || entry.side == Some(Side::Left) || entry.superset.is_some() {
+        return None;
+    }
+    let exercise = today.exercises.iter().find(|e| e.planned.name == entry.exercise && !e.added)?;
+    let technique = exercise.planned.technique?;
+    let (done, planned) = exercise.working_progress();
+    let already = id.is_some_and(|id| exercise.slots.iter().any(|s| s.logged.as_ref().is_some_and(|l| l.id == id)));
+    let done = if already { done } else { done + 1 };
+    (done >= planned).then_some(technique)
 }
