@@ -1,6 +1,6 @@
 //! End to end on the kinds of set: the real binary in tmux at 80x24, typed at as a lifter would.
-//! A drop set carried on from a working set with `t`, and a plank held for a time, each read back
-//! from the log the app wrote.
+//! A drop set carried on from a working set with `t` (then edited on its own `↳` row), and a
+//! plank held for a time, each read back from the log the app wrote.
 
 #[path = "common/tmux.rs"]
 mod tmux;
@@ -75,6 +75,19 @@ fn a_drop_set_is_logged_with_t_from_the_working_set_and_stays_under_it_never_a_r
     assert!(screen.contains("Machine chest press  1x6-10 @ RIR 0-1  1/1"), "still one working set:\n{screen}");
     assert!(screen.contains(" 1/8 sets"), "the day counts one set, not two:\n{screen}");
     assert!(!screen.contains("[x] set 2"), "{screen}");
+
+    // Miscounted: down onto the drop set's own row (past the two ramp-ups and the working set)
+    // and Enter edits it as a drop set; 10 becomes 11, saved in place.
+    t.keys(s, &["j", "j", "j"]);
+    t.wait_for(s, "│▸               ↳ drop 60 kg x 10");
+    t.keys(s, &["Enter"]);
+    let form = t.wait_for(s, "· drop set · edit");
+    assert!(form.contains("Reps    [10") && form.contains("Saved in place; no rest starts."), "{form}");
+    t.keys(s, &["Enter", "BSpace", "1", "Enter"]);
+    let screen = t.wait_for(s, "Updated Machine chest press 60 kg x 11 (drop set)");
+    let (_, under) = line_and_next(&screen, "[x] set 1      80 kg x 8 @ 0");
+    assert!(under.contains("↳ drop 60 kg x 11"), "still under its working set:\n{screen}");
+    assert!(screen.contains(" 1/8 sets"), "{screen}");
     t.keys(s, &["q"]);
     t.wait_for(s, "hardset-exited-0");
 
@@ -86,9 +99,9 @@ fn a_drop_set_is_logged_with_t_from_the_working_set_and_stays_under_it_never_a_r
     let press = || "Machine chest press".to_string();
     let working = || "working".to_string();
     assert_eq!(rows[0], (session, press(), working(), None, 8000, 8, Some(0), None, true), "{rows:?}");
-    assert_eq!(rows[1], (session, press(), working(), Some("drop".into()), 6000, 10, None, None, false), "{rows:?}");
+    assert_eq!(rows[1], (session, press(), working(), Some("drop".into()), 6000, 11, None, None, false), "{rows:?}");
     let csv = t.hardset(&["export", "--format", "csv"]);
-    assert!(csv.lines().nth(2).is_some_and(|l| l.contains(",working,60,kg,10,,") && l.ends_with(",drop,")), "{csv}");
+    assert!(csv.lines().nth(2).is_some_and(|l| l.contains(",working,60,kg,11,,") && l.ends_with(",drop,")), "{csv}");
 
     // History: the working set is the top set, the only set of the week, the best e1RM and the
     // most reps, though the drop set has more reps.
