@@ -4,6 +4,9 @@
 use std::fmt::Write as _;
 
 mod bodyweight;
+mod timed;
+
+pub use timed::{TimedHistory, TimedSet, TimedWeek, timed_history};
 
 use chrono::NaiveDate;
 
@@ -227,6 +230,10 @@ pub struct HistoryReport {
     pub best_e1rm: Option<HistorySet>,
     /// Most reps at each load, heaviest first.
     pub best_reps: Vec<HistorySet>,
+    /// For a hold, a carry or cardio: what it measures, week by week, and its bests (it has no
+    /// e1RM). Set by the caller with [`timed_history`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub timed: Option<TimedHistory>,
 }
 
 /// One week of an exercise.
@@ -319,6 +326,7 @@ impl HistoryReport {
             weeks: rows,
             best_e1rm: detail.records.best_e1rm.as_ref().map(|(v, s)| as_set(s, Some((v * 100.0).round() / 100.0))),
             best_reps: detail.records.best_reps.iter().map(|(_, _, s)| as_set(s, None)).collect(),
+            timed: None,
         }
     }
 
@@ -334,6 +342,9 @@ impl HistoryReport {
                 .map(|r| format!(" @ {}", effort.number(r)))
                 .unwrap_or_default()
         };
+        if let Some(timed) = &self.timed {
+            return timed.text_in(effort);
+        }
         let unit = self.unit;
         let mut text = format!("{}, week by week (e1RM by {}, in {unit}):\n", self.exercise, self.formula);
         if self.weeks.is_empty() && self.best_reps.is_empty() {

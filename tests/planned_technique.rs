@@ -109,6 +109,8 @@ fn after_the_last_working_set_the_planned_drop_set_opens_by_itself() {
     let form = &d.app.today_screen.form;
     assert_eq!(form.technique(), Some(Technique::Drop));
     assert_eq!(form.weight, "60");
+    let shown = screen(&d, 120, 40);
+    assert!(shown.contains("No rest before it: the rest starts when it is saved."), "{shown}");
     assert!(
         matches!(&d.app.message, Some((_, m)) if m.contains("Saved") && m.contains("drop set")),
         "{:?}",

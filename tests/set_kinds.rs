@@ -4,37 +4,17 @@
 
 mod common;
 
+use common::{clock, export_text, set};
+
 use std::path::Path;
 
 use chrono::Duration;
-use hardset::clock::FixedClock;
-use hardset::export::{self, Format};
+use hardset::export::Format;
 use hardset::import::{Options, import_file};
 use hardset::model::exercise::{CustomExercise, Equipment};
-use hardset::model::session::{Basis, SessionRecord, SetEntry, SetKind, Side, Technique};
-use hardset::model::units::{Distance, Load, Rir, Unit, Weight};
+use hardset::model::session::{Basis, SessionRecord, SetEntry, Side, Technique};
+use hardset::model::units::{Distance, Unit};
 use hardset::store::{ImportBatch, Store};
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
-}
-
-fn export_text(store: &Store, format: Format) -> String {
-    let mut out = Vec::new();
-    export::export(store, format, &clock(), &mut out).expect("exports");
-    String::from_utf8(out).expect("utf-8")
-}
-
-fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> SetEntry {
-    SetEntry {
-        exercise: exercise.into(),
-        kind: SetKind::Working,
-        weight: Weight::new(Load::from_f64(load).expect("a load"), Unit::Kg),
-        reps,
-        rir: rir.and_then(Rir::whole),
-        ..Default::default()
-    }
-}
 
 /// One session holding a set of every kind.
 fn every_kind() -> Vec<SetEntry> {
@@ -251,6 +231,84 @@ fn a_log_from_before_set_kinds_keeps_every_set_as_a_plain_set_after_the_upgrade(
     assert!(dir.path().join("hardset.db.v6.bak").is_file(), "the upgrade kept a backup of the old log");
 }
 
+/// Sets on body weight, an assistance among them, as Strong's and Hevy's layouts write them.
+fn assisted_and_weighted() -> Vec<SetEntry> {
+    vec![
+        SetEntry { basis: Basis::BodyPlus, ..set("Chin-up", 0.0, 8, Some(1)) },
+        SetEntry { basis: Basis::BodyPlus, ..set("Chin-up", 10.0, 6, Some(0)) },
+        SetEntry { basis: Basis::Assisted, ..set("Chin-up", 20.0, 9, Some(1)) },
+        SetEntry { basis: Basis::Assisted, ..set("Chin-up", 22.5, 0, None) },
+        SetEntry { basis: Basis::Assisted, ..set("Assisted pull-up", 15.0, 8, Some(1)) },
+        set("Lat pulldown", 60.0, 10, Some(1)),
+    ]
+}
+
+#[test]
+fn strong_and_hevy_layouts_carry_an_assistance_as_a_negative_weight_there_and_back() {
+    let original = log_of(assisted_and_weighted());
+    let as_done = |store: &Store| -> Vec<(String, Basis, i64, u16)> {
+        entries(store).into_iter().map(|e| (e.exercise, e.basis, e.weight.load.hundredths(), e.reps)).collect()
+    };
+    for (format, name, negative) in [
+        (Format::Strong, "strong.csv", "\"Chin-up\";\"3\";\"-20\";\"9\""),
+        (Format::Hevy, "workout_data.csv", ",-20,9,"),
+    ] {
+        let first = export_text(&original, format);
+        assert!(first.contains(negative), "{name} writes the assistance negative:\n{first}");
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, &first).expect("writes");
+        let mut copy = Store::in_memory().expect("store");
+        let report =
+            import_file(&mut copy, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})
+                .expect("imports");
+        assert_eq!(report.tally.skipped_rows(), 0, "{name}: every row is kept: {:?}", report.tally.skipped);
+        assert_eq!(as_done(&copy), as_done(&original), "{name}: the -20 comes back as BW-20, not skipped");
+        assert_eq!(export_text(&copy, format), first, "{name}: export, import, export is the same file");
+    }
+}
+
+#[test]
+fn a_negative_weight_from_hevy_or_strong_is_an_assistance_on_any_exercise() {
+    let hevy = "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\
+                \"exercise_notes\",\"set_index\",\"set_type\",\"weight_kg\",\"reps\",\"distance_km\",\
+                \"duration_seconds\",\"rpe\"\n\
+                \"A\",\"3 Mar 2025, 18:00\",\"3 Mar 2025, 19:00\",\"\",\"Pull Up\",,\"\",0,\"normal\",-25,7,,,8\n\
+                \"A\",\"3 Mar 2025, 18:00\",\"3 Mar 2025, 19:00\",\"\",\"Pull Up (Assisted)\",,\"\",0,\"normal\",-15,8,,,\n\
+                \"A\",\"3 Mar 2025, 18:00\",\"3 Mar 2025, 19:00\",\"\",\"Pull Up (Assisted)\",,\"\",1,\"normal\",15,7,,,\n\
+                \"A\",\"3 Mar 2025, 18:00\",\"3 Mar 2025, 19:00\",\"\",\"Pull Up\",,\"\",1,\"normal\",-30,0,,,\n\
+                \"A\",\"3 Mar 2025, 18:00\",\"3 Mar 2025, 19:00\",\"\",\"Pull Up\",,\"\",2,\"normal\",-0,,,,\n";
+    let strong = "Date;Workout Name;Duration;Exercise Name;Set Order;Weight (kg);Reps;Distance;Seconds;Notes;Workout Notes;RPE\n\
+                  2025-03-04 18:00:00;B;1h;Chin Up;1;-20;9;0;0;;;\n";
+    for (name, text, want) in [
+        (
+            "workout_data.csv",
+            hevy,
+            vec![
+                ("BW-25 kg x 7 @ 2", Basis::Assisted),
+                ("BW-15 kg x 8", Basis::Assisted),
+                ("BW-15 kg x 7", Basis::Assisted),
+                ("BW-30 kg x 0 (missed)", Basis::Assisted),
+            ],
+        ),
+        ("strong.csv", strong, vec![("BW-20 kg x 9", Basis::Assisted)]),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).expect("writes");
+        let mut store = Store::in_memory().expect("store");
+        let report =
+            import_file(&mut store, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})
+                .expect("imports");
+        let read: Vec<(String, Basis)> = entries(&store).into_iter().map(|e| (e.summary(), e.basis)).collect();
+        let want: Vec<(String, Basis)> = want.into_iter().map(|(s, b)| (s.to_string(), b)).collect();
+        assert_eq!(read, want, "{name}");
+        // Only the row with nothing in it (-0 and no reps) is skipped, as empty.
+        let empty = u64::from(name == "workout_data.csv");
+        assert_eq!(report.tally.skipped_rows(), empty, "{name}: {:?}", report.tally.skipped);
+    }
+}
+
 #[test]
 fn strong_and_hevy_layouts_carry_every_kind_and_import_back_to_the_same_file() {
     let original = log_of(every_kind());
@@ -261,8 +319,10 @@ fn strong_and_hevy_layouts_carry_every_kind_and_import_back_to_the_same_file() {
         std::fs::write(&path, &first).expect("writes");
         let mut copy = Store::in_memory().expect("store");
         let options = Options { unit: Some(Unit::Kg), ..Options::default() };
-        import_file(&mut copy, Path::new(&path), &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
-            .expect("imports");
+        let report =
+            import_file(&mut copy, Path::new(&path), &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
+                .expect("imports");
+        assert_eq!(report.tally.skipped_rows(), 0, "{name}: {:?}", report.tally.skipped);
         // Sides, rest-pause, myo-reps and (in Strong) the superset come back from the note's
         // first lines; the rest from the layout's own columns.
         assert_eq!(entries(&copy), every_kind(), "{name}: every set comes back with its kind");

@@ -296,6 +296,7 @@ fn today_shows_the_group_its_round_and_each_exercises_place() {
     log_working(&mut d, "10", '2');
     let text = screen(&d, 80, 24);
     assert!(text.contains("no rest: on to the next exercise of A"), "{text}");
+    assert!(text.contains("A2 Cable triceps pushdown · set 1"), "the form says the place in the round: {text}");
     for (w, h) in [(80, 24), (120, 40)] {
         insta::assert_snapshot!(format!("today_superset_mid_round_{w}x{h}"), screen(&d, w, h));
     }

@@ -406,3 +406,42 @@ fn a_technique_set_is_a_row_of_its_own_edited_and_deleted_as_the_technique_set_i
     let text = screen(&d, 80, 24);
     assert!(text.contains("↳ rest-pause 60 kg x 3") && !text.contains("↳ drop"), "{text}");
 }
+
+#[test]
+fn a_working_set_filed_under_another_exercise_takes_its_technique_sets_and_right_side_along() {
+    use hardset::model::session::{SessionFor, SetEntry, Side};
+    let mut store = hardset::store::Store::in_memory().expect("store");
+    let now = evening();
+    let new = SessionFor::New { day_name: "Day 1".into(), day_index: Some(0) };
+    let set = store.log_set(&new, &working(PRESS, 80.0, 8, 0), now, 0).expect("logs");
+    let here = SessionFor::Existing(set.session_id);
+    let drop = SetEntry { technique: Some(Technique::Drop), ..working(PRESS, 60.0, 6, 0) };
+    store.log_set(&here, &drop, now + Duration::seconds(30), 0).expect("its drop set");
+    // A left and right pair of another exercise, then the press again.
+    let row = "One-arm dumbbell row";
+    let left = SetEntry { side: Some(Side::Left), ..working(row, 20.0, 9, 1) };
+    let right = SetEntry { side: Some(Side::Right), ..working(row, 20.0, 8, 0) };
+    let pair = store.log_sides(&here, &[left.clone(), right], now + Duration::minutes(3), 0).expect("the pair");
+    // The press was a chest press machine of another name: its drop set goes with it.
+    let moved = SetEntry { exercise: "Pec deck".into(), ..working(PRESS, 80.0, 8, 0) };
+    store.update_set(set.id, &moved).expect("edits");
+    // The pair's left side was the other arm's exercise: its right side goes with it.
+    let left_id = pair.id - 1;
+    store.update_set(left_id, &SetEntry { exercise: "Dumbbell row".into(), ..left }).expect("edits");
+    let mut all = Vec::new();
+    store
+        .for_each_set(|s| {
+            all.push(format!("{}: {}", s.entry.exercise, s.entry.summary()));
+            Ok(())
+        })
+        .expect("reads");
+    assert_eq!(
+        all,
+        [
+            "Pec deck: 80 kg x 8 @ 0",
+            "Pec deck: 60 kg x 6 @ 0 (drop set)",
+            "Dumbbell row: 20 kg x 9 (left) @ 1",
+            "Dumbbell row: 20 kg x 8 (right) @ 0",
+        ]
+    );
+}

@@ -3,35 +3,15 @@
 
 mod common;
 
+use common::{clock, export_text, set};
+
 use chrono::Duration;
-use hardset::clock::FixedClock;
-use hardset::export::{self, Format};
+use hardset::export::Format;
 use hardset::import::{Options, import_file};
 use hardset::model::exercise::{Catalogue, Measures};
 use hardset::model::session::{SessionRecord, SetEntry, SetKind};
-use hardset::model::units::{Distance, Load, Rir, Unit, Weight};
+use hardset::model::units::Distance;
 use hardset::store::{ImportBatch, Store};
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
-}
-
-fn export_text(store: &Store, format: Format) -> String {
-    let mut out = Vec::new();
-    export::export(store, format, &clock(), &mut out).expect("exports");
-    String::from_utf8(out).expect("utf-8")
-}
-
-fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> SetEntry {
-    SetEntry {
-        exercise: exercise.into(),
-        kind: SetKind::Working,
-        weight: Weight::new(Load::from_f64(load).expect("a load"), Unit::Kg),
-        reps,
-        rir: rir.and_then(Rir::whole),
-        ..Default::default()
-    }
-}
 
 /// A session of lifts, holds, carries and cardio, as a lifter logs them.
 fn timed_session() -> Vec<SetEntry> {
@@ -185,7 +165,7 @@ fn hevy_zero_seconds_is_no_time_and_a_timed_row_with_reps_keeps_both() {
     let report = import_file(&mut store, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})
         .expect("imports");
     let read: Vec<String> = entries(&store).iter().map(|e| format!("{}: {}", e.exercise, e.summary())).collect();
-    assert_eq!(read, ["Barbell back squat: 100 kg x 5 @ 2", "Sled Push: 20 m at 80 kg", "Burpee: 0 kg x 12 45 s"]);
+    assert_eq!(read, ["Barbell back squat: 100 kg x 5 @ 2", "Sled Push: 20 m at 80 kg", "Burpee: 12 reps in 45 s"]);
     // Only the plank with nothing in it (0 seconds is none) is skipped, as empty.
     assert_eq!(report.tally.skipped_rows(), 1, "{:?}", report.tally.skipped);
     assert_eq!(report.tally.skipped.get("empty (no weight and no reps)"), Some(&1));

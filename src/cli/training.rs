@@ -81,7 +81,8 @@ pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: 
     let store = Store::open_to_read(&context.paths.database)?;
     announce(&store);
     let detail = history::exercise_detail(&store, settings.e1rm.formula, &SystemClock, &known.name)?;
-    let report = history::HistoryReport::new(&detail, settings.e1rm.formula, weeks as usize, &SystemClock);
+    let mut report = history::HistoryReport::new(&detail, settings.e1rm.formula, weeks as usize, &SystemClock);
+    report.timed = history::timed_history(&store, &SystemClock, &detail, known.measures, weeks as usize)?;
     if json {
         say(&serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?)
     } else {

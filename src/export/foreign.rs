@@ -171,10 +171,15 @@ fn weight_in(w: Weight, unit: Unit) -> String {
 /// A set's weight: its load, or for a set on body weight its belt; an assistance is written
 /// negative (as Strong writes one), so it never comes back as a belt, except on an assisted
 /// exercise, whose weight is its assistance.
-fn set_weight(e: &crate::model::session::SetEntry, unit: Unit) -> String {
+fn set_weight(e: &crate::model::session::SetEntry, unit: Unit, catalogue: &Catalogue) -> String {
     let text = weight_in(e.weight, unit);
     let assisted = e.basis == crate::model::session::Basis::Assisted && e.weight.load.hundredths() > 0;
-    if assisted && !e.exercise.starts_with("Assisted") { format!("-{text}") } else { text }
+    // The catalogue's assisted exercises, as the import reads them back (any exercise of the
+    // log's own is read by the sign).
+    let assisted_exercise = catalogue.get(&e.exercise).is_some_and(|k| {
+        k.equipment == crate::model::exercise::Equipment::Bodyweight && k.name.starts_with("Assisted")
+    });
+    if assisted && !assisted_exercise { format!("-{text}") } else { text }
 }
 
 /// RIR written as RPE (10 - RIR); empty when unknown.
@@ -248,7 +253,7 @@ impl Lines<'_> {
             quoted_text(name),
             quoted_text(self.hevy_notes.get(&key).map_or("", String::as_str)),
             quoted(set_type),
-            set_weight(e, self.unit),
+            set_weight(e, self.unit, &self.catalogue),
             e.reps,
             distance_text(e.distance, DistanceUnit::KILOMETRES),
             e.seconds.unwrap_or(0),
@@ -284,7 +289,7 @@ impl Lines<'_> {
             quoted(&duration.to_string()),
             quoted_text(name),
             quoted(&order),
-            quoted(&set_weight(e, self.unit)),
+            quoted(&set_weight(e, self.unit, &self.catalogue)),
             quoted(&e.reps.to_string()),
             quoted(&rpe(e.rir)),
             quoted(&distance_text(e.distance, DistanceUnit::METRES)),

@@ -1,11 +1,21 @@
 //! Another app's sets of a bodyweight exercise: Strong, Hevy and FitNotes write a chin-up as a
 //! weight of 0 (or empty) and a weighted one as the belt's weight, so a catalogue exercise done
 //! on body weight comes in as `BW` and `BW+load` rather than "0 kg". An assisted exercise's
-//! weight is its assistance (`BW-load`). hardset's own files say their basis and are left as
-//! they are, so an export imports back to the same file.
+//! weight is its assistance (`BW-load`), and so is a negative weight on any exercise.
+//! hardset's own files say their basis and are left as they are, so an export imports back to
+//! the same file.
 
 use crate::model::exercise::{Catalogue, Equipment};
-use crate::model::session::{Basis, SessionRecord};
+use crate::model::session::{Basis, SessionRecord, SetEntry};
+
+/// A row's negative weight is an assistance: its set is assisted (`BW-20` for -20), whatever
+/// the exercise, as Strong and Hevy write an assistance and as hardset's layouts of theirs write
+/// one back. The load was already read as the weight's size.
+pub(super) fn assistance(weight: Option<f64>, entry: &mut SetEntry) {
+    if weight.is_some_and(|w| w < 0.0) && entry.weight.load.hundredths() > 0 {
+        entry.basis = Basis::Assisted;
+    }
+}
 
 /// Gives the sets of `record` (their exercises already named as the catalogue names them) on a
 /// bodyweight exercise their basis.
@@ -54,5 +64,33 @@ mod tests {
         on_body_weight(&mut record, &Catalogue::shipped());
         let shown: Vec<String> = record.sets.iter().map(|(e, _)| e.summary()).collect();
         assert_eq!(shown, ["BW x 8", "BW+10 kg x 8", "BW-20 kg x 8", "60 kg x 8"]);
+    }
+
+    #[test]
+    fn a_negative_weight_is_an_assistance_and_the_bodyweight_mapping_leaves_it_so() {
+        let mut record = SessionRecord {
+            started_at: chrono::DateTime::default(),
+            ended_at: None,
+            day_name: "Pull".into(),
+            day_index: None,
+            sets: Vec::new(),
+            readiness: None,
+            note: String::new(),
+        };
+        // The readers keep the weight's size as the load; the sign says it was an assistance.
+        for (exercise, weight) in [("Chin-up", -20.0_f64), ("Assisted pull-up", -15.0), ("Lat pulldown", -10.0)] {
+            let mut entry = set(exercise, (weight.abs() * 100.0) as i64);
+            assistance(Some(weight), &mut entry);
+            record.sets.push((entry, chrono::DateTime::default()));
+        }
+        // A 0 (or -0) and a positive weight say nothing of the kind.
+        for weight in [Some(-0.0), Some(0.0), Some(10.0), None] {
+            let mut entry = set("Chin-up", (weight.unwrap_or(0.0_f64).abs() * 100.0) as i64);
+            assistance(weight, &mut entry);
+            assert_eq!(entry.basis, Basis::Load, "{weight:?}");
+        }
+        on_body_weight(&mut record, &Catalogue::shipped());
+        let shown: Vec<String> = record.sets.iter().map(|(e, _)| e.summary()).collect();
+        assert_eq!(shown, ["BW-20 kg x 8", "BW-15 kg x 8", "BW-10 kg x 8"]);
     }
 }

@@ -172,6 +172,7 @@ fn read_row(
     };
     let hint = muscles(&category, &exercise);
     let mut set = ParsedSet::from_row(exercise, SetKind::Working, Weight::new(load, unit), reps, None);
+    super::bodyweight::assistance(weight, &mut set.entry);
     set.muscles = hint.to_vec();
     measured.apply(&mut set.entry);
     session.sets.push(set);

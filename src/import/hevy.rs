@@ -188,6 +188,7 @@ fn read_row(
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "rpe")?, failure, row.line, "rpe")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, l.unit), reps, rir);
+    super::bodyweight::assistance(weight, &mut set.entry);
     measured.apply(&mut set.entry);
     if drop {
         super::techniques::drop_set(&mut set);

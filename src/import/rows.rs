@@ -17,7 +17,6 @@ pub(crate) mod skip {
     pub const REST_TIMER: &str = "rest timer rows (not sets)";
     pub const TOO_MANY_REPS: &str = "more than 200 reps";
     pub const TOO_HEAVY: &str = "heavier than 1000";
-    pub const ASSISTED: &str = "negative weight (assistance; the log holds added load only)";
 }
 
 impl ParsedSet {
@@ -125,13 +124,11 @@ pub(crate) fn clean_name(text: &str, line: u64, what: &str) -> Result<String, Im
 }
 
 /// A load from a file's number: `Ok(None)` with the reason when the log cannot hold it.
-/// Float noise such as `149.99999999999997` rounds to the hundredth (150).
+/// Float noise such as `149.99999999999997` rounds to the hundredth (150). A negative weight is
+/// an assistance of that size (its set is made assisted by the format's reader).
 pub(crate) fn load_of(value: Option<f64>) -> Result<Load, &'static str> {
     let value = value.unwrap_or(0.0);
-    if value < 0.0 {
-        return Err(skip::ASSISTED);
-    }
-    Load::from_f64(value).ok_or(skip::TOO_HEAVY)
+    Load::from_f64(value.abs()).ok_or(skip::TOO_HEAVY)
 }
 
 /// Reps from a file's number: whole, and at most 200 (or the reason to skip the row).
@@ -169,7 +166,8 @@ fn set_numbers(
     timed: bool,
     line: u64,
 ) -> Result<Result<(u16, Load), &'static str>, ImportError> {
-    let loaded = weight.unwrap_or(0.0) > 0.0;
+    // An assistance (a negative weight) is a load too: 0 reps at it is a missed attempt.
+    let loaded = weight.unwrap_or(0.0) != 0.0;
     // A time or a distance with no reps is a hold, a carry or cardio: a set of 0 reps that the
     // caller gives its time and distance (super::measure).
     let reps = reps.or(timed.then_some(0.0));

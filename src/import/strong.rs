@@ -243,6 +243,7 @@ fn set_of(
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
+    super::bodyweight::assistance(weight, &mut set.entry);
     set.entry.note = note;
     measured.apply(&mut set.entry);
     Ok(Some(set))

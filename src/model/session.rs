@@ -9,6 +9,8 @@ use super::units::{Distance, Effort, Rir, Weight, format_seconds};
 mod bodyweight;
 mod kinds;
 mod note_tags;
+#[cfg(test)]
+mod summary_tests;
 
 pub use bodyweight::{
     compact_load_text, from_signed_hundredths, load_field_text, parse_bodyweight_load, parse_bodyweight_set_in,
@@ -149,12 +151,20 @@ impl SetEntry {
     /// 7:45`, `40 m at 64 kg`.
     fn measure_text(&self) -> String {
         let loaded = self.weight.load.hundredths() > 0 || self.basis.is_bodyweight();
+        // Reps with no load read as reps (`12 reps`), never as `0 kg x 12`.
+        let reps = match (loaded, self.reps) {
+            (true, n) => format!("{} x {n}", self.load_text()),
+            (false, 1) => "1 rep".to_string(),
+            (false, n) => format!("{n} reps"),
+        };
         if !self.timed_or_distance() {
-            return format!("{} x {}", self.load_text(), self.reps);
+            return reps;
         }
         let mut text = String::new();
         if self.reps > 0 {
-            let _ = write!(text, "{} x {} ", self.load_text(), self.reps);
+            // Reps done in a time or over a distance: `12 reps in 45 s`, `20 kg x 12, 40 m`.
+            text = reps;
+            text.push_str(if self.distance.is_some() { ", " } else { " in " });
         }
         match (self.distance, self.seconds) {
             (Some(d), Some(s)) => {

@@ -146,16 +146,17 @@ impl Store {
     /// no earlier than `at`; a finished session starting soon after `at` takes it too (sets typed
     /// out of order); otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
     /// (it is as good as now) and no session started after it; else it ends at `at`. No session
-    /// that started later is touched, and no rest timer starts.
+    /// that started later is touched, and no rest timer starts. Several `entries` (a left and
+    /// right pair) are written together in one transaction: all of them, or none.
     pub fn log_set_at(
         &mut self,
-        entry: &SetEntry,
+        entries: &[SetEntry],
         at: DateTime<Utc>,
         starts_by: DateTime<Utc>,
         is_over: impl Fn(DateTime<Utc>) -> bool,
         day: (&str, Option<usize>, DateTime<Utc>),
         running: bool,
-    ) -> Result<LoggedSet, StoreError> {
+    ) -> Result<Vec<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         let (day_name, day_index, day_start) = day;
         self.write(|tx| {
@@ -223,14 +224,17 @@ impl Store {
                     id
                 }
             };
-            log_into(tx, session_id, entry, at)
+            entries.iter().map(|entry| log_into(tx, session_id, entry, at)).collect()
         })
     }
 
-    /// Replaces what a logged set records (its time and session stay).
+    /// Replaces what a logged set records (its time and session stay). The sets that carry it
+    /// on (its drop sets, its right side) follow a change of exercise, never left on another.
     pub fn update_set(&mut self, id: i64, entry: &SetEntry) -> Result<(), StoreError> {
         self.write(|tx| {
             let before = super::records::of_set(tx, id)?;
+            // The sets that carry it on (its drop sets, its right side) go where it goes.
+            let belonging = super::techniques::belonging_to(tx, id)?;
             let changed = tx.execute(
                 "UPDATE workout_set SET exercise = ?2, kind = ?3, load_hundredths = ?4, unit = ?5, reps = ?6,
                         rir_halves = ?7, form_broke = ?8, note = ?9, basis = ?10, seconds = ?11, distance_cm = ?12,
@@ -260,6 +264,9 @@ impl Store {
             // changed) follow.
             let Some((exercise, at)) = before else { return Ok(()) };
             if exercise != entry.exercise {
+                for set in belonging {
+                    tx.execute("UPDATE workout_set SET exercise = ?2 WHERE id = ?1", params![set, entry.exercise])?;
+                }
                 super::records::refresh_from(tx, &exercise, at)?;
             }
             super::records::refresh_from(tx, &entry.exercise, at)

@@ -4,29 +4,10 @@ use crate::model::plan::RepRange;
 use crate::model::session::SetKind;
 use crate::training::ramp::{Gear, loadable_for};
 
-/// An exercise of the catalogue with a rep range; its RIR target is its class's.
+/// An exercise of the catalogue with a rep range, no ramp-ups; its RIR target is its class's.
 fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
-    let catalogue = Catalogue::shipped();
-    let exercise = catalogue.get(name).expect("in catalogue");
-    PlannedExercise {
-        name: exercise.name.clone(),
-        sets: 1,
-        reps: RepRange { low, high },
-        rir: exercise.failure_class.target_rir(),
-        rest: exercise.rest,
-        own_rest: false,
-        ramp_up: true,
-        ramp_up_ladder: None,
-        key: false,
-        failure_class: exercise.failure_class,
-        equipment: exercise.equipment,
-        load_step: exercise.load_step,
-        group: None,
-        measures: exercise.measures,
-        target_seconds: None,
-        target_distance: None,
-        technique: None,
-    }
+    let exercise = Catalogue::shipped().get(name).cloned().expect("in catalogue");
+    PlannedExercise { reps: RepRange { low, high }, ramp_up: false, ..PlannedExercise::ad_hoc(&exercise) }
 }
 
 fn bench() -> PlannedExercise {

@@ -45,9 +45,21 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         None => target.row_name(),
     };
     let editing = if target.editing.is_some() { " · edit" } else { "" };
+    // A working set of a superset says its place in the round: `A2 Cable triceps pushdown`.
+    let place = screen
+        .app
+        .today
+        .as_ref()
+        .filter(|_| target.kind == SetKind::Working)
+        .and_then(|today| {
+            let ei = today.exercises.iter().position(|e| e.planned.name == target.exercise && !e.added)?;
+            crate::today::group::places(today).into_iter().nth(ei).flatten()
+        })
+        .map(|p| format!("{p} "))
+        .unwrap_or_default();
     // A long name is cut before the set's name and "edit": they say what is saved.
     let tail = format!(" · {kind}{editing}");
-    let name = truncate(&target.exercise, width.saturating_sub(tail.width()).max(8));
+    let name = truncate(&format!("{place}{}", target.exercise), width.saturating_sub(tail.width()).max(8));
     let mut lines = vec![Line::styled(truncate(&format!("{name}{tail}"), width), t.style(Meaning::Title))];
     if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));

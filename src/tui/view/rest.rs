@@ -13,8 +13,21 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
     let inner = screen.pane("Rest", false, area, buf);
     let Some((until, seconds)) = screen.app.rest() else {
-        let round = screen.app.today.as_ref().and_then(crate::today::group::rest_to_come);
-        let text = round.unwrap_or_else(|| "Starts by itself when a set is saved.".into());
+        // A drop set being typed goes on with no rest; a round's rest is the next set's story.
+        // (An edit of a drop set done is saved in place and starts no rest.)
+        let form = &screen.app.today_screen.form;
+        let technique = screen.app.pane == crate::tui::screens::Pane::Form
+            && form.technique.is_some()
+            && form.target.as_ref().is_some_and(|t| t.editing.is_none());
+        let round = screen.app.today.as_ref().and_then(crate::today::group::rest_to_come).filter(|_| !technique);
+        let text = round.unwrap_or_else(|| {
+            if technique {
+                "No rest before it: the rest starts when it is saved."
+            } else {
+                "Starts by itself when a set is saved."
+            }
+            .into()
+        });
         Paragraph::new(Line::styled(text, t.style(Meaning::Muted)))
             .wrap(ratatui::widgets::Wrap { trim: true })
             .render(inner, buf);

@@ -4,27 +4,10 @@ use crate::model::plan::RepRange;
 use crate::model::session::SetKind;
 use crate::model::units::Rir;
 
+/// An exercise of the catalogue with a rep range, no ramp-ups; its RIR target is its class's.
 fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
     let exercise = Catalogue::shipped().get(name).cloned().expect("in catalogue");
-    PlannedExercise {
-        name: exercise.name.clone(),
-        sets: 1,
-        reps: RepRange { low, high },
-        rir: exercise.failure_class.target_rir(),
-        rest: exercise.rest,
-        own_rest: false,
-        ramp_up: false,
-        ramp_up_ladder: None,
-        key: false,
-        failure_class: exercise.failure_class,
-        equipment: exercise.equipment,
-        load_step: exercise.load_step,
-        group: None,
-        measures: exercise.measures,
-        target_seconds: None,
-        target_distance: None,
-        technique: None,
-    }
+    PlannedExercise { reps: RepRange { low, high }, ramp_up: false, ..PlannedExercise::ad_hoc(&exercise) }
 }
 
 fn chin_ups() -> PlannedExercise {
