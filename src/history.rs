@@ -185,6 +185,8 @@ pub struct ExerciseDetail {
     pub records: crate::training::records::Records,
     /// Every set, newest first (ramp-ups included, marked by their kind).
     pub sets: Vec<LoggedSet>,
+    /// The ids of the sets done in a deload week, which hold no best.
+    pub in_deload: std::collections::HashSet<i64>,
 }
 
 /// Reads one exercise's whole history (an index range on the exercise) and applies the rules.
@@ -210,9 +212,10 @@ pub fn exercise_detail(
         |s: &LoggedSet| bodyweight::e1rm(formula, body.as_ref(), clock.local_date(s.session_started_at), &s.entry);
     let weeks = crate::training::records::weekly_points_with(&sets, e1rm, unit, &deloads, week_of);
     let records = crate::training::records::records_with(&sets, e1rm, unit, &deloads, week_of);
+    let in_deload = sets.iter().filter(|s| deloads.contains(&week_of(s))).map(|s| s.id).collect();
     let mut sets = sets;
     sets.reverse();
-    Ok(ExerciseDetail { exercise: exercise.to_string(), unit, weeks, records, sets })
+    Ok(ExerciseDetail { exercise: exercise.to_string(), unit, weeks, records, sets, in_deload })
 }
 
 /// One exercise's history for the shell.

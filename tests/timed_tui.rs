@@ -208,3 +208,14 @@ fn the_detail_of_a_hold_and_a_row_shows_bests_not_an_e1rm_chart() {
     assert!(text.contains("Best pace: 1:56 /500 m (2,000 m in 7:45"), "{text}");
     snapshot_both("timed_detail_row", &d);
 }
+
+#[test]
+fn a_hold_in_a_deload_week_is_no_best_but_is_still_the_last() {
+    let mut d = history_driver();
+    let monday = chrono::NaiveDate::from_ymd_opt(2026, 11, 23).expect("date");
+    d.store.start_deload(monday, hardset::model::session::DeloadStyle::Volume, evening()).expect("deload week");
+    press(&mut d, &[ch('i')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Best time: 1:00 (Sat 21 Nov 26)"), "the 1:15 was in a deload week: {text}");
+    assert!(text.contains("Last: 1:00 at 10 kg @ 1 (Sat 28 Nov 26)"), "the last set, deload or not: {text}");
+}

@@ -22,12 +22,15 @@ pub(super) fn is_timed(detail: &ExerciseDetail) -> bool {
     detail.weeks.is_empty() && detail.sets.iter().any(|s| s.entry.timed_or_distance())
 }
 
-/// The working sets that can hold a best: timed, not a technique, form intact or not.
+/// The working sets that can hold a best: timed, not a technique, not in a deload week, form
+/// intact or not.
 fn working(detail: &ExerciseDetail) -> impl Iterator<Item = &LoggedSet> {
-    detail
-        .sets
-        .iter()
-        .filter(|s| s.entry.kind == SetKind::Working && s.entry.technique.is_none() && s.entry.timed_or_distance())
+    detail.sets.iter().filter(|s| {
+        s.entry.kind == SetKind::Working
+            && s.entry.technique.is_none()
+            && s.entry.timed_or_distance()
+            && !detail.in_deload.contains(&s.id)
+    })
 }
 
 /// The bests, one line each, with the day each was done.
@@ -35,11 +38,12 @@ pub(super) fn best_lines(screen: &View<'_>, detail: &ExerciseDetail) -> Vec<Stri
     let effort = screen.app.settings.entry.effort;
     let day = |s: &LoggedSet| screen.app_local(s.session_started_at).format("%a %-d %b %y").to_string();
     let mut lines = Vec::new();
-    // Cardio's best is its distance and pace (a longer time is only slower); a hold's its time.
+    // Cardio's best is its distance and pace, a carry's its distance (a longer time is only
+    // slower); a hold's its time.
     let measures = screen.app.plan.exercises.get(&detail.exercise).map_or(Measures::Time, |e| e.measures);
     // Sets are newest first: on a tie the earliest (last in the list) made the best.
     let longest = working(detail).filter(|s| s.entry.seconds.is_some()).max_by_key(|s| s.entry.seconds);
-    if let Some(s) = longest.filter(|_| measures != Measures::TimeDistance) {
+    if let Some(s) = longest.filter(|_| measures == Measures::Time) {
         lines.push(format!("Best time: {} ({})", s.entry.summary_in(effort), day(s)));
     }
     if let Some(s) = working(detail).filter(|s| s.entry.distance.is_some()).max_by_key(|s| s.entry.distance) {
@@ -54,7 +58,12 @@ pub(super) fn best_lines(screen: &View<'_>, detail: &ExerciseDetail) -> Vec<Stri
     {
         lines.push(format!("Best pace: {pace} ({}, {})", s.entry.summary_in(effort), day(s)));
     }
-    if let Some(last) = working(detail).next() {
+    // The last set done, in a deload week or not.
+    let last = detail
+        .sets
+        .iter()
+        .find(|s| s.entry.kind == SetKind::Working && s.entry.technique.is_none() && s.entry.timed_or_distance());
+    if let Some(last) = last {
         lines.push(format!("Last: {} ({})", last.entry.summary_in(effort), day(last)));
     }
     lines
