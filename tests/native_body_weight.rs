@@ -155,12 +155,18 @@ fn a_bad_reading_in_a_csv_is_refused_with_its_line_and_column_and_nothing_is_wri
             "a body weight row holds only body_weight_day, body_weight and body_weight_unit",
         ),
         (
+            ",,,,,,,,,,,,load,,,,,,,,,,,,2026-11-04,80,kg".to_string(),
+            "a body weight row holds only body_weight_day, body_weight and body_weight_unit",
+        ),
+        (
             format!("{}\n{}", body_row("2026-11-04", "80", "kg"), body_row("2026-11-04", "81", "kg")),
             "the body weight of 2026-11-04 is given twice, 80 kg and 81 kg",
         ),
     ] {
-        let line = if says.contains("twice") { "line 4" } else { "line 3" };
-        let (_dir, path) = file("log.csv", &format!("{header}\n{SESSION_ROW}\n{bad}\n"));
+        // A good reading and a session before the bad row: neither is written.
+        let good = body_row("2026-11-01", "80", "kg");
+        let line = if says.contains("twice") { "line 5" } else { "line 4" };
+        let (_dir, path) = file("log.csv", &format!("{header}\n{SESSION_ROW}\n{good}\n{bad}\n"));
         refused(&path, line, says);
     }
 }

@@ -95,7 +95,7 @@ pub(super) fn parse_csv(
     let body_weights = BodyWeightColumns::find(&cols);
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
-        if let Some(reading) = body_weights.read(row, &l).map_err(|m| row.error(m))? {
+        if let Some(reading) = body_weights.read(row).map_err(|m| row.error(m))? {
             return body_weight::keep(staging, &reading).map_err(|e| ImportError { line: Some(row.line), ..e });
         }
         let deload_week = read_row(row, sessions, &l).map_err(|m| row.error(m))?;

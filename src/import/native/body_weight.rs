@@ -6,7 +6,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer};
 
-use super::{Layout, de_unit, de_with};
+use super::{de_unit, de_with};
 use crate::import::ImportError;
 use crate::import::staging::Staging;
 use crate::import::table::{Columns, Row};
@@ -30,12 +30,13 @@ impl BodyWeightColumns {
     }
 
     /// The reading a row gives, when it is a body weight row; such a row holds nothing else.
-    pub(super) fn read(&self, row: &Row<'_>, l: &Layout) -> Result<Option<BodyWeightReading>, String> {
+    pub(super) fn read(&self, row: &Row<'_>) -> Result<Option<BodyWeightReading>, String> {
         let (day, weight, unit) = (row.get_opt(self.day), row.get_opt(self.weight), row.get_opt(self.unit));
         if [day, weight, unit].iter().all(|f| f.trim().is_empty()) {
             return Ok(None);
         }
-        if [row.get(l.start), row.get(l.exercise), row.get_opt(l.deload_week)].iter().any(|f| !f.trim().is_empty()) {
+        let own = [self.day, self.weight, self.unit];
+        if row.fields.iter().enumerate().any(|(i, f)| !own.contains(&Some(i)) && !f.trim().is_empty()) {
             return Err("a body weight row holds only body_weight_day, body_weight and body_weight_unit: \
                         a reading is not part of a session or a deload week"
                 .into());
