@@ -1,6 +1,6 @@
 //! Export of the whole log: hardset's own CSV (one row a set) and JSON (sessions with their
-//! sets), with the deload weeks, own exercises and body weight log, which lose nothing and import back as the same log, and Strong's and Hevy's layouts
-//! (`foreign`).
+//! sets), with the deload weeks, own exercises and body weight log, which lose nothing and
+//! import back as the same log, and Strong's and Hevy's layouts (`foreign`).
 
 mod foreign;
 
@@ -49,8 +49,8 @@ pub enum Format {
 /// The body weight log follows, as deload weeks do: one row per reading with only
 /// `body_weight_day` (the local day), `body_weight` (exact, `82.5`) and `body_weight_unit`.
 pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,\
-     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles,basis,seconds,distance_m,side,technique,superset,\
-     body_weight_day,body_weight,body_weight_unit";
+     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles,basis,seconds,distance_m,side,technique,\
+     superset,body_weight_day,body_weight,body_weight_unit";
 
 /// The columns from `basis` on, each empty for a plain set.
 fn kind_columns(e: &SetEntry) -> String {

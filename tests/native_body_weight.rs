@@ -96,7 +96,7 @@ fn a_day_the_log_has_weighed_already_keeps_the_logs_reading_and_the_summary_says
     let summary = lifter.ok(&["import", path]);
     assert!(summary.contains("body weights: 1 imported, 2 already in the log"), "{summary}");
     assert!(
-        summary.contains("differs:  1 body weights already in the log differ from the file's; the log's were kept"),
+        summary.contains("differs:  1 body weight already in the log differs from the file's; the log's was kept"),
         "only 2 Nov differs (30 Oct is the same 80 kg): {summary}"
     );
     let kept = lifter.ok(&["bodyweight", "--date", "2026-11-05"]);

@@ -1,6 +1,6 @@
 //! hardset's own export, CSV or JSON, read back exactly: times in UTC, set kinds, RIR, form
-//! broke, notes, check-ins, plan days, deload weeks and body weights. Exporting, wiping and importing gives
-//! back the same log.
+//! broke, notes, check-ins, plan days, deload weeks and body weights. Exporting, wiping and
+//! importing gives back the same log.
 
 mod body_weight;
 mod deload;
@@ -430,8 +430,8 @@ enum Key {
     BodyWeights,
 }
 
-/// Where the JSON document's parts go as they are read: each session, deload week and exercise
-/// into the scratch database, one at a time.
+/// Where the JSON document's parts go as they are read: each session, deload week, exercise and
+/// body weight into the scratch database, one at a time.
 struct Sink<'a> {
     staging: &'a Staging,
     tally: &'a mut Tally,

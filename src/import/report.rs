@@ -136,11 +136,10 @@ fn body_weights(text: &mut String, c: &ImportCounts, verb: &str) {
     let _ =
         writeln!(text, "body weights: {} {verb}, {} already in the log", c.body_weights_added, c.body_weights_present);
     if c.body_weights_differing > 0 {
-        let _ = writeln!(
-            text,
-            "differs:  {} body weights already in the log differ from the file's; the log's were kept",
-            c.body_weights_differing
-        );
+        let n = c.body_weights_differing;
+        let (noun, verb, was) = if n == 1 { ("weight", "differs", "was") } else { ("weights", "differ", "were") };
+        let _ =
+            writeln!(text, "differs:  {n} body {noun} already in the log {verb} from the file's; the log's {was} kept");
     }
 }
 
