@@ -15,7 +15,6 @@ use crate::model::plan::{DayKind, Plan, PlanDay, PlannedExercise};
 use crate::model::session::SessionFor;
 use crate::model::session::{DeloadStyle, DeloadWeek, SetKind};
 use crate::model::session::{ExerciseChange, LoggedSet, Session};
-use crate::model::units::Weight;
 use crate::recovery;
 use crate::store::{Store, StoreError};
 use crate::training::checklist::{self, DayInput, ExerciseToday};
@@ -328,8 +327,8 @@ struct PastSets {
     last_time: HashMap<String, Vec<LoggedSet>>,
     /// The working sets of the session before that.
     before_last: HashMap<String, Vec<LoggedSet>>,
-    /// Its heaviest missed attempt since its last session, with the local date.
-    missed: HashMap<String, (Weight, NaiveDate)>,
+    /// Its lightest missed attempt since its last session, with the local date.
+    missed: HashMap<String, crate::training::progression::Miss>,
 }
 
 /// The last two sessions of each of `exercises` outside the session shown and the `skip`
@@ -349,9 +348,12 @@ fn past_sets<'a>(
             let mut times = store.last_times(&exercise.name, session_id, skip, 2)?.into_iter();
             let last = times.next().unwrap_or_default();
             if let Some(after) = last.iter().map(|s| s.logged_at).max()
-                && let Some(miss) = store.heaviest_miss_after(&exercise.name, after)?
+                && let Some(miss) = store.lightest_miss_after(&exercise.name, after)?
             {
-                missed.insert(exercise.name.clone(), (miss.entry.weight, clock.local_date(miss.logged_at)));
+                let date = clock.local_date(miss.logged_at);
+                let miss =
+                    crate::training::progression::Miss { weight: miss.entry.weight, basis: miss.entry.basis, date };
+                missed.insert(exercise.name.clone(), miss);
             }
             last_time.insert(exercise.name.clone(), last);
             before_last.insert(exercise.name.clone(), times.next().unwrap_or_default());

@@ -4,32 +4,15 @@
 #[path = "common/tmux.rs"]
 mod tmux;
 
-use std::process::Command;
-
 use tmux::Tmux;
 
-const BIN: &str = env!("CARGO_BIN_EXE_hardset");
-
 const PULL_DAY: &str = "name = \"Pull\"\nschedule = \"rotation\"\n\n[[day]]\nname = \"Pull\"\n\n  [[day.exercise]]\n  name = \"Chin-up\"\n  sets = 1\n  reps = \"6-10\"\n";
-
-fn hardset(t: &Tmux, args: &[&str]) -> String {
-    let out = Command::new(BIN)
-        .args(args)
-        .env("HARDSET_DB", t.db())
-        .env("HARDSET_CONFIG", t.config())
-        .env("HOME", t.home())
-        .output()
-        .expect("runs");
-    assert!(out.status.success(), "hardset {args:?}: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("utf-8")
-}
 
 #[test]
 fn a_lifter_logs_body_weight_then_a_weighted_chin_up_by_keyboard() {
     let t = Tmux::new("bodyweight");
-    std::fs::create_dir_all(t.config()).expect("config folder");
-    std::fs::write(t.config().join("plan.toml"), PULL_DAY).expect("plan");
-    let said = hardset(&t, &["bodyweight", "80"]);
+    t.plan(PULL_DAY);
+    let said = t.hardset(&["bodyweight", "80"]);
     assert!(said.starts_with("body weight 80 kg on "), "{said}");
     let s = "pull";
     t.start(s, "; echo hardset-exited-$?; sleep 60");
@@ -46,7 +29,7 @@ fn a_lifter_logs_body_weight_then_a_weighted_chin_up_by_keyboard() {
     t.wait_for(s, "Calibrate your RIR");
     t.keys(s, &["Escape", "q"]);
     t.wait_for(s, "hardset-exited-0");
-    let csv = hardset(&t, &["export", "--format", "csv"]);
+    let csv = t.hardset(&["export", "--format", "csv"]);
     assert!(csv.lines().nth(1).is_some_and(|row| row.contains(",Chin-up,working,10,kg,6,0,false,")), "{csv}");
     assert!(csv.contains("bw+"), "the basis is exported: {csv}");
 }

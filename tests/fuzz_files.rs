@@ -4,9 +4,10 @@
 
 mod common;
 
+use common::clock;
+
 use std::sync::OnceLock;
 
-use hardset::clock::FixedClock;
 use hardset::config::{SHIPPED_CONFIG, Settings};
 use hardset::export::{self, Format};
 use hardset::import::{Options, import_file};
@@ -91,10 +92,6 @@ fn apply(seed: &[u8], damage: &Damage) -> Vec<u8> {
 fn catalogue() -> &'static Catalogue {
     static CATALOGUE: OnceLock<Catalogue> = OnceLock::new();
     CATALOGUE.get_or_init(common::catalogue)
-}
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
 }
 
 /// Valid files of every kind the importer reads: hardset's CSV and JSON, the Strong and Hevy

@@ -9,12 +9,14 @@
 
 mod common;
 
+use common::{clock, export_text};
+
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeZone, Utc};
-use hardset::clock::{Clock as _, FixedClock};
-use hardset::export::{self, Format};
+use hardset::clock::Clock as _;
+use hardset::export::Format;
 use hardset::import::{Options, Report, Source, import_file};
 use hardset::model::exercise::Muscle;
 use hardset::model::session::{LoggedSet, SetKind};
@@ -50,10 +52,6 @@ fn real(name: &str, test: &str) -> Option<PathBuf> {
 /// The fixture, and the real export when it is found.
 fn fixture_and_real(fixture_name: &str, real_name: &str, test: &str) -> Vec<PathBuf> {
     std::iter::once(fixture(fixture_name)).chain(real(real_name, test)).collect()
-}
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
 }
 
 fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
@@ -612,12 +610,6 @@ fn full_log() -> Store {
     let day = hardset::model::session::SessionFor::New { day_name: "Push, heavy".into(), day_index: Some(0) };
     store.log_set(&day, &entry, common::evening(), 180).expect("logs");
     store
-}
-
-fn export_text(store: &Store, format: Format) -> String {
-    let mut out = Vec::new();
-    export::export(store, format, &clock(), &mut out).expect("exports");
-    String::from_utf8(out).expect("utf-8")
 }
 
 #[test]

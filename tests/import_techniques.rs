@@ -4,10 +4,11 @@
 
 mod common;
 
+use common::{clock, export_text};
+
 use std::path::{Path, PathBuf};
 
-use hardset::clock::FixedClock;
-use hardset::export::{self, Format};
+use hardset::export::Format;
 use hardset::import::{Options, Report, import_file};
 use hardset::model::session::{LoggedSet, Technique};
 use hardset::store::Store;
@@ -29,10 +30,6 @@ fn real(name: &str) -> Option<PathBuf> {
         eprintln!("skipped the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)");
         None
     })
-}
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
 }
 
 fn import(store: &mut Store, path: &Path) -> Report {
@@ -60,12 +57,6 @@ fn summaries(store: &Store, exercise: &str) -> Vec<String> {
             format!("{}{note}", s.entry.summary())
         })
         .collect()
-}
-
-fn export_text(store: &Store, format: Format) -> String {
-    let mut out = Vec::new();
-    export::export(store, format, &clock(), &mut out).expect("exports");
-    String::from_utf8(out).expect("utf-8")
 }
 
 /// Writes `store` in `format`, imports that into a new log, and writes it again: the same file.

@@ -133,3 +133,42 @@ fn record_flags_an_older_log_put_on_a_missed_attempt_are_passed_over() {
     assert!(frontier.iter().all(|e| e.reps > 0), "{frontier:?}");
     assert!(most_reps.iter().all(|(_, reps)| *reps > 0), "{most_reps:?}");
 }
+
+#[test]
+fn of_several_loads_missed_since_the_lightest_caps_the_target_on_a_bar_and_on_body_weight() {
+    use hardset::model::session::{Basis, SessionRecord, SetEntry};
+    let start = evening() - chrono::Duration::days(7);
+    let session = |at: chrono::DateTime<chrono::Utc>, sets: Vec<SetEntry>| SessionRecord {
+        started_at: at,
+        ended_at: Some(at + chrono::Duration::hours(1)),
+        day_name: "Push".into(),
+        day_index: None,
+        sets: sets.into_iter().enumerate().map(|(i, e)| (e, at + chrono::Duration::minutes(i as i64 + 1))).collect(),
+        readiness: None,
+        note: String::new(),
+    };
+    let on_body =
+        |load: f64, reps: u16, basis: Basis| SetEntry { basis, ..set("Assisted pull-up", load, reps, Some(1)) };
+    let mut store = Store::in_memory().expect("store");
+    let batch = hardset::store::ImportBatch {
+        sessions: vec![
+            session(start, vec![set(BENCH, 100.0, 10, Some(1)), on_body(20.0, 10, Basis::Assisted)]),
+            session(
+                start + chrono::Duration::days(2),
+                vec![
+                    set(BENCH, 105.0, 0, None),
+                    set(BENCH, 102.5, 0, None),
+                    on_body(10.0, 0, Basis::Assisted),
+                    on_body(17.5, 0, Basis::Assisted),
+                ],
+            ),
+        ],
+        ..Default::default()
+    };
+    store.import(&batch, true, &mut |_| {}).expect("writes");
+    let after = start + chrono::Duration::minutes(5);
+    let bench = store.lightest_miss_after(BENCH, after).expect("reads").expect("a miss");
+    assert_eq!(bench.entry.summary(), "102.5 kg x 0 (missed)");
+    let pull = store.lightest_miss_after("Assisted pull-up", after).expect("reads").expect("a miss");
+    assert_eq!(pull.entry.summary(), "BW-17.5 kg x 0 (missed)", "the most assistance missed");
+}

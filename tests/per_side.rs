@@ -193,3 +193,16 @@ fn a_left_and_right_pair_reads_as_one_set_on_today_in_history_and_the_detail() {
         insta::assert_snapshot!(format!("per_side_pair_detail_{w}x{h}"), screen(&d, w, h));
     }
 }
+
+#[test]
+fn log_at_a_past_time_writes_a_left_and_right_pair_together_into_one_session() {
+    let lifter = coach::Lifter::new();
+    let out = lifter.ok(&["log", "--at", "2026-11-20 18:00", ROW, "L20x9@1", "R20x8@0", "22x8@1"]);
+    assert!(out.contains("20 kg x 9 (left) @ 1") && out.contains("20 kg x 8 (right) @ 0"), "{out}");
+    let csv = lifter.ok(&["export", "--format", "csv"]);
+    let rows: Vec<&str> = csv.lines().skip(1).filter(|l| l.contains(ROW)).collect();
+    assert_eq!(rows.len(), 3, "{csv}");
+    let session_of = |row: &str| row.split(',').next().unwrap_or_default().to_string();
+    assert!(rows.iter().all(|r| session_of(r) == session_of(rows[0])), "one session: {csv}");
+    assert!(rows[0].contains(",left,") && rows[1].contains(",right,") && rows[2].contains(",each,"), "{csv}");
+}

@@ -342,7 +342,12 @@ fn all_sets(d: &Driver<FixedClock>) -> BTreeMap<i64, LoggedSet> {
 fn done_in_log(d: &Driver<FixedClock>) -> Option<usize> {
     let today = d.app.today.as_ref()?;
     let shown = today.session.as_ref().or(today.finished.as_ref());
-    Some(shown.map_or(0, |s| d.store.session_sets(s.id).expect("reads the session").len()))
+    // A drop set or a right side is shown under its set and fills no row of its own.
+    let rows = |id| {
+        let sets = d.store.session_sets(id).expect("reads the session");
+        (0..sets.len()).filter(|&i| !hardset::training::techniques::shown_under(&sets, i)).count()
+    };
+    Some(shown.map_or(0, |s| rows(s.id)))
 }
 
 /// Presses one key as the event loop does, and checks the log changed only as the key's

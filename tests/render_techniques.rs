@@ -58,3 +58,21 @@ fn the_drop_set_form_and_the_drop_set_under_its_working_set() {
     assert!(text.contains("↳ drop"), "{text}");
     snapshot_both("detail_drop_set", &d);
 }
+
+#[test]
+fn a_drop_set_under_the_cursor_and_its_edit_form() {
+    let mut d = after_a_working_set();
+    press(&mut d, &[ch('t'), key(KeyCode::Enter)]);
+    type_text(&mut d, "6");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    let slots = d.app.today.as_ref().expect("today").exercises[0].slots.clone();
+    let done = slots.iter().position(|s| s.logged.is_some() && s.kind == SetKind::Working).expect("done");
+    d.app.today_screen.cursor = Some((0, done));
+    // ↓ onto the drop set: the form beside it is the drop set's, to edit.
+    press(&mut d, &[ch('j')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("▸               ↳ drop"), "{text}");
+    assert!(text.contains("Machine chest p… · drop set · edit"), "the name is cut, not the edit:\n{text}");
+    assert!(text.contains("Saved in place; no rest starts."), "{text}");
+    snapshot_both("today_drop_set_selected", &d);
+}

@@ -4,37 +4,17 @@
 
 mod common;
 
+use common::{clock, export_text, set};
+
 use std::path::Path;
 
 use chrono::Duration;
-use hardset::clock::FixedClock;
-use hardset::export::{self, Format};
+use hardset::export::Format;
 use hardset::import::{Options, import_file};
 use hardset::model::exercise::{CustomExercise, Equipment};
-use hardset::model::session::{Basis, SessionRecord, SetEntry, SetKind, Side, Technique};
-use hardset::model::units::{Distance, Load, Rir, Unit, Weight};
+use hardset::model::session::{Basis, SessionRecord, SetEntry, Side, Technique};
+use hardset::model::units::{Distance, Unit};
 use hardset::store::{ImportBatch, Store};
-
-fn clock() -> FixedClock {
-    FixedClock::at(common::evening())
-}
-
-fn export_text(store: &Store, format: Format) -> String {
-    let mut out = Vec::new();
-    export::export(store, format, &clock(), &mut out).expect("exports");
-    String::from_utf8(out).expect("utf-8")
-}
-
-fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> SetEntry {
-    SetEntry {
-        exercise: exercise.into(),
-        kind: SetKind::Working,
-        weight: Weight::new(Load::from_f64(load).expect("a load"), Unit::Kg),
-        reps,
-        rir: rir.and_then(Rir::whole),
-        ..Default::default()
-    }
-}
 
 /// One session holding a set of every kind.
 fn every_kind() -> Vec<SetEntry> {

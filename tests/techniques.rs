@@ -226,6 +226,187 @@ fn the_store_refuses_a_technique_set_with_nothing_to_carry_on() {
     assert_eq!(last[0].entry.summary(), "80 kg x 8 @ 0");
 }
 
+/// The status line at 80 columns, as the lifter reads it.
+fn status_line(d: &hardset::tui::driver::Driver<hardset::clock::FixedClock>) -> String {
+    screen(d, 80, 24).lines().nth(22).unwrap_or_default().trim_end().to_string()
+}
+
+#[test]
+fn the_technique_key_is_named_after_a_save_even_for_a_long_name_in_help_and_under_another_key() {
+    // A long name and a half-rep RIR: the hint would fall off the end of an 80-column line.
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('a')]);
+    type_text(&mut d, "smith machine incline");
+    press(&mut d, &[enter()]);
+    let today = d.app.today.clone().expect("today");
+    let ei = today.exercises.iter().position(|e| e.planned.name == "Smith machine incline bench press").expect("added");
+    let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a set");
+    d.app.today_screen.cursor = Some((ei, si));
+    press(&mut d, &[enter()]);
+    type_text(&mut d, "102.5");
+    press(&mut d, &[enter()]);
+    press(&mut d, &[key(KeyCode::Backspace); 3]);
+    type_text(&mut d, "10");
+    press(&mut d, &[enter(), ch('2'), key(KeyCode::Left), key(KeyCode::Left), key(KeyCode::Left), enter()]);
+    assert_eq!(session_sets(&d).len(), 1, "{:?}", d.app.message);
+    let status = status_line(&d);
+    assert!(status.starts_with(" Saved Smith machine incline bench press 102.5 kg x 10 @ 0.5"), "{status}");
+    assert!(status.ends_with("… · t drop set"), "the hint is kept whole, the description cut:\n{status}");
+
+    // The help overlay, scrolled at 80x24, names the key beside its words (the RIR question a
+    // set this hard asks is skipped first).
+    if matches!(d.app.popup, Some(Popup::Guess(_))) {
+        press(&mut d, &[key(KeyCode::Esc)]);
+    }
+    press(&mut d, &[ch('?')]);
+    let mut seen = String::new();
+    for _ in 0..hardset::keymap::help_line_count() {
+        seen.push_str(&screen(&d, 80, 24));
+        press(&mut d, &[key(KeyCode::Down)]);
+    }
+    let row = seen.lines().find(|l| l.contains("drop set / rest-pause")).unwrap_or_else(|| panic!("{seen}"));
+    assert!(row.split_whitespace().any(|w| w == "t"), "help shows the key t: {row:?}");
+}
+
+#[test]
+fn a_lifter_who_moved_the_technique_key_sees_their_key_named_and_it_opens_the_drop_set() {
+    let toml = "[checkin]\nask = false\n\n[keys]\ntechnique_set = \"T\"\n";
+    let settings = hardset::config::Settings::parse(toml, "config.toml").expect("parses");
+    let app = hardset::tui::app::App::new(example_plan(), settings);
+    let store = hardset::store::Store::in_memory().expect("store");
+    let mut d = hardset::tui::driver::Driver::new(app, store, hardset::clock::FixedClock::at(evening()));
+    log_working_set(&mut d, "80", "8", '1');
+    assert!(status_line(&d).ends_with("rest 3m · T drop set"), "{}", status_line(&d));
+    press(&mut d, &[ch('t')]);
+    assert!(d.app.today_screen.form.technique.is_none(), "t is no longer the key");
+    press(&mut d, &[ch('T')]);
+    assert_eq!(d.app.today_screen.form.technique(), Some(Technique::Drop));
+}
+
+#[test]
+fn technique_sets_are_undone_one_by_one_and_deleting_their_working_set_names_them_first() {
+    let mut d = fresh_driver();
+    log_working_set(&mut d, "80", "8", '0');
+    press(&mut d, &[ch('t'), enter()]);
+    type_text(&mut d, "6");
+    press(&mut d, &[enter(), ch('t'), key(KeyCode::Right), enter()]);
+    type_text(&mut d, "3");
+    press(&mut d, &[enter()]);
+    assert_eq!(session_sets(&d).len(), 3);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("↳ drop 60 kg x 6") && text.contains("↳ rest-pause 60 kg x 3"), "{text}");
+
+    // Enter on the done working set edits the working set: its own title and RIR, no technique.
+    let exercise = &d.app.today.as_ref().expect("today").exercises[0];
+    let done = exercise.slots.iter().position(|s| s.kind == SetKind::Working && s.logged.is_some()).expect("done");
+    d.app.today_screen.cursor = Some((0, done));
+    press(&mut d, &[enter()]);
+    let form = &d.app.today_screen.form;
+    assert!(form.technique.is_none() && form.asks_rir(), "the working set's own form");
+    assert_eq!((form.weight.as_str(), form.reps.as_str()), ("80", "8"));
+    press(&mut d, &[key(KeyCode::Esc)]);
+
+    // u: the last set, the rest-pause, and only it.
+    press(&mut d, &[ch('u')]);
+    match &d.app.popup {
+        Some(Popup::Confirm(q)) => assert_eq!(q.text(), "Delete Machine chest press 60 kg x 3 (rest-pause)?"),
+        other => panic!("asks first: {other:?}"),
+    }
+    press(&mut d, &[ch('y')]);
+    let left: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(left, ["80 kg x 8 @ 0", "60 kg x 6 (drop set)"]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("↳ drop 60 kg x 6") && !text.contains("rest-pause 60"), "{text}");
+
+    // d on the working set: the question names the drop set it takes along. No keeps both.
+    d.app.today_screen.cursor = Some((0, done));
+    press(&mut d, &[ch('d')]);
+    match &d.app.popup {
+        Some(Popup::Confirm(q)) => {
+            assert_eq!(q.text(), "Delete Machine chest press 80 kg x 8 @ 0 and the sets under it (drop 60 kg x 6)?");
+        }
+        other => panic!("asks first: {other:?}"),
+    }
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("(drop 60 kg x 6)?"), "the whole question shows at 80x24:\n{text}");
+    press(&mut d, &[ch('n')]);
+    assert_eq!(session_sets(&d).len(), 2);
+
+    // u again: the drop set goes, the working set stays, done and counted.
+    press(&mut d, &[ch('u'), ch('y')]);
+    let left: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(left, ["80 kg x 8 @ 0"]);
+    assert!(!screen(&d, 80, 24).contains('↳'));
+    assert_eq!(d.app.today.as_ref().expect("today").exercises[0].working_progress(), (1, 1));
+    // With nothing under it, the question is the set's alone.
+    d.app.today_screen.cursor = Some((0, done));
+    press(&mut d, &[ch('d')]);
+    assert!(matches!(&d.app.popup, Some(Popup::Confirm(q)) if q.text() == "Delete Machine chest press 80 kg x 8 @ 0?"));
+}
+
+#[test]
+fn a_technique_set_is_a_row_of_its_own_edited_and_deleted_as_the_technique_set_it_is() {
+    let mut d = fresh_driver();
+    log_working_set(&mut d, "80", "8", '0');
+    press(&mut d, &[ch('t'), enter()]);
+    type_text(&mut d, "6");
+    press(&mut d, &[enter(), ch('t'), key(KeyCode::Right), enter()]);
+    type_text(&mut d, "3");
+    press(&mut d, &[enter()]);
+    let exercise = &d.app.today.as_ref().expect("today").exercises[0];
+    let done = exercise.slots.iter().position(|s| s.kind == SetKind::Working && s.logged.is_some()).expect("done");
+    d.app.today_screen.cursor = Some((0, done));
+
+    // ↓ from the working set stops on each set under it, then goes on to the next exercise.
+    press(&mut d, &[ch('j')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("│▸               ↳ drop 60 kg x 6"), "{text}");
+    assert!(text.contains("│ [x] set 1      80 kg x 8 @ 0"), "the set itself is no longer under the cursor:\n{text}");
+    // The form beside it shows the drop set, as a drop set.
+    assert!(text.contains("· drop set · edit"), "{text}");
+    press(&mut d, &[ch('j')]);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ rest-pause 60 kg x 3"));
+    press(&mut d, &[ch('j')]);
+    assert_eq!(d.app.today_screen.cursor.map(|(ei, _)| ei), Some(1), "on to the seated cable row");
+    assert!(!screen(&d, 80, 24).contains("▸               ↳"));
+    // ↑ comes back onto the last set under it, then the one before, then the working set.
+    press(&mut d, &[ch('k')]);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ rest-pause 60 kg x 3"));
+    press(&mut d, &[ch('k'), ch('k')]);
+    assert!(screen(&d, 80, 24).contains("│▸[x] set 1      80 kg x 8 @ 0"));
+    press(&mut d, &[ch('j')]);
+
+    // Enter on the drop set: its own form, the technique picked, no RIR; 7 reps saved over it.
+    press(&mut d, &[enter()]);
+    let form = &d.app.today_screen.form;
+    assert_eq!(form.technique(), Some(Technique::Drop));
+    assert!(!form.asks_rir());
+    assert_eq!((form.weight.as_str(), form.reps.as_str()), ("60", "6"));
+    press(&mut d, &[enter(), key(KeyCode::Backspace)]);
+    type_text(&mut d, "7");
+    press(&mut d, &[enter()]);
+    let sets: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(sets, ["80 kg x 8 @ 0", "60 kg x 7 (drop set)", "60 kg x 3 (rest-pause)"], "edited in place");
+    let sets = session_sets(&d);
+    assert_eq!(sets[1].entry.technique, Some(Technique::Drop), "still a drop set, never a working set");
+    assert!(sets[1].id < sets[2].id && sets[1].logged_at <= sets[2].logged_at, "still before the rest-pause");
+    assert_eq!(d.app.today.as_ref().expect("today").exercises[0].working_progress(), (1, 1));
+
+    // Saved, the cursor is still on it; d deletes that set alone, named alone.
+    assert_eq!(d.app.pane, Pane::Checklist);
+    assert!(screen(&d, 80, 24).contains("│▸               ↳ drop 60 kg x 7"), "{}", screen(&d, 80, 24));
+    press(&mut d, &[ch('d')]);
+    match &d.app.popup {
+        Some(Popup::Confirm(q)) => assert_eq!(q.text(), "Delete Machine chest press 60 kg x 7 (drop set)?"),
+        other => panic!("asks first: {other:?}"),
+    }
+    press(&mut d, &[ch('y')]);
+    let sets: Vec<String> = session_sets(&d).iter().map(|s| s.entry.summary()).collect();
+    assert_eq!(sets, ["80 kg x 8 @ 0", "60 kg x 3 (rest-pause)"]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("↳ rest-pause 60 kg x 3") && !text.contains("↳ drop"), "{text}");
+}
+
 #[test]
 fn a_working_set_filed_under_another_exercise_takes_its_technique_sets_and_right_side_along() {
     use hardset::model::session::{SessionFor, SetEntry, Side};

@@ -208,16 +208,22 @@ pub fn log_sets_at(
     let (day_name, day_index) = today::day_due(store, plan, &then)?;
     let running = !today::session_is_over(clock, at);
     let mut logged = Vec::new();
-    for entry in entries {
-        let set = store.log_set_at(
-            entry,
+    let mut at_once = Vec::new();
+    for (i, entry) in entries.iter().enumerate() {
+        at_once.push(entry.clone());
+        // A left side waits for its right: the pair is written together (a left side is always
+        // followed by its right: `parse_log_in` checks it).
+        if entry.side == Some(crate::model::session::Side::Left) && i + 1 < entries.len() {
+            continue;
+        }
+        logged.extend(store.log_set_at(
+            &std::mem::take(&mut at_once),
             at,
             today::running_starts_by(&then),
             |last| today::session_is_over(&then, last),
             (&day_name, day_index, then.midnight(then.local_date(at))),
             running,
-        )?;
-        logged.push(set);
+        )?);
     }
     say_logged(store, plan, settings, &then, &logged, true, out)
 }

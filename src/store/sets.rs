@@ -146,16 +146,17 @@ impl Store {
     /// no earlier than `at`; a finished session starting soon after `at` takes it too (sets typed
     /// out of order); otherwise a new session on `day` starts at `at`. A new one stays open only when `running`
     /// (it is as good as now) and no session started after it; else it ends at `at`. No session
-    /// that started later is touched, and no rest timer starts.
+    /// that started later is touched, and no rest timer starts. Several `entries` (a left and
+    /// right pair) are written together in one transaction: all of them, or none.
     pub fn log_set_at(
         &mut self,
-        entry: &SetEntry,
+        entries: &[SetEntry],
         at: DateTime<Utc>,
         starts_by: DateTime<Utc>,
         is_over: impl Fn(DateTime<Utc>) -> bool,
         day: (&str, Option<usize>, DateTime<Utc>),
         running: bool,
-    ) -> Result<LoggedSet, StoreError> {
+    ) -> Result<Vec<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         let (day_name, day_index, day_start) = day;
         self.write(|tx| {
@@ -223,7 +224,7 @@ impl Store {
                     id
                 }
             };
-            log_into(tx, session_id, entry, at)
+            entries.iter().map(|entry| log_into(tx, session_id, entry, at)).collect()
         })
     }
 
@@ -351,8 +352,10 @@ impl Store {
         Ok(out)
     }
 
-    /// The heaviest missed attempt (a working set of 0 reps) of `exercise` logged after `after`.
-    pub fn heaviest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
+    /// The lightest missed attempt (a working set of 0 reps) of `exercise` logged after `after`
+    /// (on body weight, the least belt or the most assistance): the target stays under it, so
+    /// no load missed since is asked for again, the lightest of several included.
+    pub fn lightest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         Ok(self
             .conn
@@ -360,7 +363,8 @@ impl Store {
                 "SELECT {SET_COLUMNS} FROM {SETS_FROM}
                  WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.seconds IS NULL AND w.distance_cm IS NULL
                    AND w.logged_at > ?2
-                 ORDER BY w.load_hundredths DESC, w.id DESC LIMIT 1"
+                 ORDER BY CASE w.basis WHEN 'bw-' THEN -w.load_hundredths ELSE w.load_hundredths END,
+                          w.id DESC LIMIT 1"
             ))?
             .query_row(params![exercise, after.timestamp()], read_set)
             .optional()?)

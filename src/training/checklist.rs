@@ -148,9 +148,9 @@ pub struct DayInput<'a> {
     /// Working sets of the session before the last one of each exercise (a second form break in
     /// a row at the same load takes a step off).
     pub before_last: &'a HashMap<String, Vec<LoggedSet>>,
-    /// The heaviest missed attempt (0 reps) of each exercise since its last time, with its
+    /// The lightest missed attempt (0 reps) of each exercise since its last time, with its
     /// local date.
-    pub missed: &'a HashMap<String, (Weight, NaiveDate)>,
+    pub missed: &'a HashMap<String, super::progression::Miss>,
     /// Today's local date (a layoff is counted to it).
     pub today: NaiveDate,
     /// The local date of a moment.

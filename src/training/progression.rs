@@ -135,9 +135,20 @@ pub struct History<'a> {
     pub last_date: Option<NaiveDate>,
     /// The first working set of the session before it.
     pub before: Option<&'a SetEntry>,
-    /// The heaviest missed attempt (0 reps) since that session, with its local date: a load
-    /// the lifter could not lift once.
-    pub missed: Option<(Weight, NaiveDate)>,
+    /// The lightest missed attempt (0 reps) since that session: a load the lifter could not
+    /// lift once.
+    pub missed: Option<Miss>,
+}
+
+/// A missed attempt (a working set of 0 reps): what could not be lifted once.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Miss {
+    /// Its weight: the load, or on body weight the belt or the assistance.
+    pub weight: Weight,
+    /// What the weight is.
+    pub basis: Basis,
+    /// Its local date.
+    pub date: NaiveDate,
 }
 
 /// "12 Mar" (with the year when it is not this year's) once `date` is more than a week before
@@ -302,15 +313,11 @@ fn after_layoff(
 
 /// A load missed since (an attempt of 0 reps) is never asked for again: the target stays
 /// under it, at the bottom of the range.
-fn under_a_miss(
-    plan: Plan,
-    missed: Option<(Weight, NaiveDate)>,
-    top: &SetEntry,
-    grid: &Loadable,
-    range: RepRange,
-) -> Plan {
+fn under_a_miss(plan: Plan, missed: Option<Miss>, top: &SetEntry, grid: &Loadable, range: RepRange) -> Plan {
     let unit = top.weight.unit;
-    let Some((miss, date)) = missed.filter(|(m, _)| m.unit == unit && plan.load >= m.load) else {
+    let Some(Miss { weight: miss, date, .. }) =
+        missed.filter(|m| m.basis == Basis::Load && m.weight.unit == unit && plan.load >= m.weight.load)
+    else {
         return plan;
     };
     let under = Load::from_hundredths(miss.load.hundredths() - 1);

@@ -184,4 +184,4 @@ pub fn under_their_sets_newest_first(sets: &[LoggedSet]) -> Vec<&LoggedSet> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -6,6 +6,7 @@ mod entry;
 mod history;
 mod popup;
 mod rest;
+mod status;
 mod today;
 mod week;
 
@@ -151,6 +152,7 @@ impl View<'_> {
             (message, None) => message.clone(),
         };
         if let Some((meaning, text)) = shown {
+            let text = status::fit(&text, usize::from(area.width.saturating_sub(1)));
             Paragraph::new(Span::styled(format!(" {text}"), self.theme.style(meaning))).render(area, buf);
         }
     }

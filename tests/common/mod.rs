@@ -123,3 +123,23 @@ pub fn working(exercise: &str, load: f64, reps: u16, rir: u8) -> hardset::model:
         ..Default::default()
     }
 }
+
+/// A clock stopped at [`evening`].
+pub fn clock() -> FixedClock {
+    FixedClock::at(evening())
+}
+
+/// The log written in `format` (`hardset export`), as text, at [`evening`].
+pub fn export_text(store: &Store, format: hardset::export::Format) -> String {
+    let mut out = Vec::new();
+    hardset::export::export(store, format, &clock(), &mut out).expect("exports");
+    String::from_utf8(out).expect("utf-8")
+}
+
+/// A working set in kg with reps in reserve when known.
+pub fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> hardset::model::session::SetEntry {
+    hardset::model::session::SetEntry {
+        rir: rir.and_then(hardset::model::units::Rir::whole),
+        ..working(exercise, load, reps, 0)
+    }
+}

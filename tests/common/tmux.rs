@@ -80,12 +80,38 @@ impl Tmux {
             if screen.contains(text) {
                 return screen;
             }
+            // Generous: a loaded 2-core machine may take seconds to start or redraw the app.
             assert!(
-                start.elapsed() < Duration::from_secs(15),
+                start.elapsed() < Duration::from_secs(30),
                 "timed out waiting for {text:?}; the screen shows:\n{screen}"
             );
             std::thread::sleep(Duration::from_millis(100));
         }
+    }
+
+    /// Runs `hardset ARGS` from the shell on the test's log and config; fails on a non-zero
+    /// exit with what it printed. Its standard output.
+    pub fn hardset(&self, args: &[&str]) -> String {
+        let out = Command::new(BIN)
+            .args(args)
+            .env("HARDSET_DB", self.db())
+            .env("HARDSET_CONFIG", self.config())
+            .env("HOME", self.home())
+            .output()
+            .expect("runs");
+        assert!(out.status.success(), "hardset {args:?}: {}", String::from_utf8_lossy(&out.stderr));
+        String::from_utf8(out.stdout).expect("utf-8")
+    }
+
+    /// Writes `plan.toml` into the test's config folder.
+    pub fn plan(&self, toml: &str) {
+        std::fs::create_dir_all(self.config()).expect("config folder");
+        std::fs::write(self.config().join("plan.toml"), toml).expect("plan written");
+    }
+
+    /// The app's process id: the child of the pane's shell.
+    pub fn app_pid(&self, session: &str) -> String {
+        child_of(&self.pane_pid(session)).expect("the app runs under the pane's shell")
     }
 
     pub fn pane_pid(&self, session: &str) -> String {

@@ -6,9 +6,9 @@
 
 use chrono::NaiveDate;
 
-use super::{Decision, History, Layoff, Rules, Target, decide, gap_words, last_time_date};
+use super::{Decision, History, Layoff, Miss, Rules, Target, decide, gap_words, last_time_date};
 use crate::model::exercise::RirTarget;
-use crate::model::plan::PlannedExercise;
+use crate::model::plan::{PlannedExercise, RepRange};
 use crate::model::session::{Basis, DeloadStyle, SetEntry, from_signed_hundredths, signed_hundredths};
 use crate::model::units::{Load, Unit, Weight};
 use crate::training::bodyweight::{BodyWeights, effective};
@@ -118,6 +118,7 @@ pub fn bodyweight_target(
         Some(weighed) => weighed,
         None => unweighed(planned, &top, history, today, step(unit), rules),
     };
+    let (decision, signed) = under_a_miss(decision, signed, history.missed, step(unit), planned.reps);
     let (basis, weight, aim) = worded(signed, last_signed, unit, decision.reps, decision.at_least, decision.rir);
     let how = if now.is_some() { String::new() } else { format!("; {HOW_TO_LOG}") };
     Target {
@@ -129,6 +130,22 @@ pub fn bodyweight_target(
         reason: format!("{last}: {}{aim}{how}", decision.why),
         layoff: decision.layoff,
     }
+}
+
+/// A belt or an assistance missed since (0 reps) is never asked for again: the target stays a
+/// step under it (less belt, or more assistance), at the bottom of the range.
+fn under_a_miss(decision: Decision, signed: i64, missed: Option<Miss>, step: Load, range: RepRange) -> (Decision, i64) {
+    let Some(miss) = missed.filter(|m| m.basis.is_bodyweight()) else {
+        return (decision, signed);
+    };
+    let missed_signed = signed_hundredths(miss.basis, miss.weight.load);
+    if signed < missed_signed {
+        return (decision, signed);
+    }
+    let load = SetEntry { weight: miss.weight, basis: miss.basis, ..Default::default() }.load_text();
+    let why = format!("{load} was missed on {}, so under it", miss.date.format("%-d %b"));
+    let decision = Decision { reps: range.low, at_least: false, why, ..decision };
+    (decision, missed_signed - step.hundredths().max(1))
 }
 
 /// The target with no body weight to weigh the sets: double progression on reps and added

@@ -4,29 +4,10 @@ use crate::model::plan::RepRange;
 use crate::model::session::SetKind;
 use crate::training::ramp::{Gear, loadable_for};
 
-/// An exercise of the catalogue with a rep range; its RIR target is its class's.
+/// An exercise of the catalogue with a rep range, no ramp-ups; its RIR target is its class's.
 fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
-    let catalogue = Catalogue::shipped();
-    let exercise = catalogue.get(name).expect("in catalogue");
-    PlannedExercise {
-        name: exercise.name.clone(),
-        sets: 1,
-        reps: RepRange { low, high },
-        rir: exercise.failure_class.target_rir(),
-        rest: exercise.rest,
-        own_rest: false,
-        ramp_up: true,
-        ramp_up_ladder: None,
-        key: false,
-        failure_class: exercise.failure_class,
-        equipment: exercise.equipment,
-        load_step: exercise.load_step,
-        group: None,
-        measures: exercise.measures,
-        target_seconds: None,
-        target_distance: None,
-        technique: None,
-    }
+    let exercise = Catalogue::shipped().get(name).cloned().expect("in catalogue");
+    PlannedExercise { reps: RepRange { low, high }, ramp_up: false, ..PlannedExercise::ad_hoc(&exercise) }
 }
 
 fn bench() -> PlannedExercise {
@@ -208,7 +189,8 @@ fn a_set_closer_to_failure_than_the_target_never_earns_more_reps_than_were_possi
 fn a_load_missed_since_last_time_is_never_the_target() {
     // Bench 6-10: 100 x 10 @ 1 earns 102.5; then 102.5 kg was missed (0 reps).
     let last = [set(100.0, 10, Some(1.0), false)];
-    let missed = Some((Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg), day("2025-03-06")));
+    let weight = Weight::new(Load::from_f64(102.5).expect("valid"), Unit::Kg);
+    let missed = Some(Miss { weight, basis: Basis::Load, date: day("2025-03-06") });
     let history = History { last: &last, last_date: Some(day("2025-03-03")), before: None, missed };
     let grid = |unit| loadable_for(bench().equipment, &Gear::standard(), bench().load_step, unit);
     let t = target(&bench(), &history, day("2025-03-08"), grid, &Rules::default());

@@ -1,32 +1,34 @@
+//! Fixtures here are shared with the failure rules' tests (`warnings/technique_tests.rs`).
+
 use super::*;
 use crate::model::session::SetKind;
 use crate::model::units::{Unit, Weight};
 use crate::training::records;
 
-fn kg(value: f64) -> Weight {
+pub(crate) fn kg(value: f64) -> Weight {
     Weight::new(Load::from_f64(value).expect("a load"), Unit::Kg)
 }
 
-fn set(id: i64, exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> LoggedSet {
+pub(crate) fn set(id: i64, exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> LoggedSet {
     let mut set = LoggedSet::sample(1, exercise, SetKind::Working, kg(load), reps, rir.and_then(Rir::whole));
     set.id = id;
     set.logged_at = chrono::DateTime::from_timestamp(1_700_000_000 + id * 60, 0).expect("a time");
     set
 }
 
-fn technique(id: i64, exercise: &str, technique: Technique, load: f64, reps: u16) -> LoggedSet {
+pub(crate) fn technique(id: i64, exercise: &str, technique: Technique, load: f64, reps: u16) -> LoggedSet {
     let mut set = set(id, exercise, load, reps, Some(0));
     set.entry.technique = Some(technique);
     set
 }
 
-fn side(id: i64, exercise: &str, side: Side, load: f64, reps: u16, rir: u8) -> LoggedSet {
+pub(crate) fn side(id: i64, exercise: &str, side: Side, load: f64, reps: u16, rir: u8) -> LoggedSet {
     let mut set = set(id, exercise, load, reps, Some(rir));
     set.entry.side = Some(side);
     set
 }
 
-const PRESS: &str = "Machine chest press";
+pub(crate) const PRESS: &str = "Machine chest press";
 
 #[test]
 fn a_technique_set_carries_on_the_last_working_set_of_its_exercise_and_session() {

@@ -2,37 +2,12 @@
 //! (training/techniques.rs), tested beside the rules that count them so the modules import one way.
 
 use crate::model::exercise::Catalogue;
-use crate::model::session::SetKind;
 use crate::model::session::{LoggedSet, Side, Technique};
-use crate::model::units::{Load, Rir};
-use crate::model::units::{Unit, Weight};
+use crate::model::units::Rir;
 use crate::training::techniques::{one_per_pair, read_as_failure, second_of_pair, weaker_side};
 use crate::training::{volume, warnings};
 
-fn kg(value: f64) -> Weight {
-    Weight::new(Load::from_f64(value).expect("a load"), Unit::Kg)
-}
-
-fn set(id: i64, exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> LoggedSet {
-    let mut set = LoggedSet::sample(1, exercise, SetKind::Working, kg(load), reps, rir.and_then(Rir::whole));
-    set.id = id;
-    set.logged_at = chrono::DateTime::from_timestamp(1_700_000_000 + id * 60, 0).expect("a time");
-    set
-}
-
-fn technique(id: i64, exercise: &str, technique: Technique, load: f64, reps: u16) -> LoggedSet {
-    let mut set = set(id, exercise, load, reps, Some(0));
-    set.entry.technique = Some(technique);
-    set
-}
-
-fn side(id: i64, exercise: &str, side: Side, load: f64, reps: u16, rir: u8) -> LoggedSet {
-    let mut set = set(id, exercise, load, reps, Some(rir));
-    set.entry.side = Some(side);
-    set
-}
-
-const PRESS: &str = "Machine chest press";
+use crate::training::techniques::tests::{PRESS, set, side, technique};
 
 #[test]
 fn a_set_carried_on_past_failure_reads_as_failure_for_the_failure_rules_only() {

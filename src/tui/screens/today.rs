@@ -1,10 +1,12 @@
 //! The Today screen's state and keys: the checklist's cursor, the plan day picked, the check-in,
 //! and the rest timer. The set form's rows and saving are in [`entry`].
 
+mod delete;
 mod entry;
 mod round;
 mod sides;
 mod technique;
+mod under;
 
 use chrono::{DateTime, NaiveDate, Utc};
 
@@ -30,6 +32,9 @@ pub struct TodayScreen {
     pub chosen_day: Option<usize>,
     /// The date the check-in was last offered (answered or skipped).
     pub checked_in: Option<NaiveDate>,
+    /// A technique set under the cursor's done set (`↳ drop`): exercise, slot and its index
+    /// among the sets shown under it; in force only while the cursor is on that slot.
+    pub under: Option<(usize, usize, usize)>,
     /// A working set just saved that the plan carries on with a technique: its form opens once
     /// today is read again with the set in it.
     pub planned_technique: Option<(i64, crate::model::session::Technique)>,
@@ -62,9 +67,10 @@ impl TodayScreen {
             }
             Action::DeleteSet => {
                 if let Some(set) = self.selected_logged(today) {
+                    let under = self.under_selected(today, ctx.settings.entry.effort);
                     *ctx.popup = Some(Popup::Confirm(Question::Delete {
                         id: set.id,
-                        summary: describe(&set, ctx.settings.entry.effort),
+                        summary: delete::with_under(describe(&set, ctx.settings.entry.effort), &under),
                     }));
                 } else {
                     *ctx.message = Some((Meaning::Muted, "Select a logged set to delete it".into()));
@@ -105,6 +111,14 @@ impl TodayScreen {
     }
 
     fn move_cursor(&mut self, down: bool, ctx: &Ctx<'_>) {
+        if let Some(today) = ctx.today
+            && self.step_under(down, today)
+        {
+            if !self.form.dirty {
+                self.fill_form(ctx);
+            }
+            return;
+        }
         let slots = Self::slots(ctx.today);
         if slots.is_empty() {
             self.cursor = None;
@@ -116,7 +130,13 @@ impl TodayScreen {
             Some(i) => i.saturating_sub(1),
             None => 0,
         };
-        self.cursor = Some(slots[next]);
+        if at != Some(next) {
+            self.under = None;
+            self.cursor = Some(slots[next]);
+            if let (false, Some(today)) = (down, ctx.today) {
+                self.land_from_below(today);
+            }
+        }
         if !self.form.dirty {
             self.fill_form(ctx);
         }
@@ -204,6 +224,9 @@ impl TodayScreen {
     }
 
     fn selected_logged(&self, today: &Today) -> Option<LoggedSet> {
+        if let Some(set) = self.under_set(today) {
+            return Some(set.clone());
+        }
         let (ei, si) = self.cursor?;
         today.exercises.get(ei)?.slots.get(si)?.logged.clone()
     }
@@ -354,6 +377,9 @@ impl TodayScreen {
             return;
         }
         let keep = self.cursor.filter(|&(ei, si)| today.exercises.get(ei).is_some_and(|e| si < e.slots.len()));
+        if keep.is_none() {
+            self.under = None;
+        }
         self.cursor = keep
             .or_else(|| today.current())
             .or_else(|| today.exercises.iter().position(|e| !e.slots.is_empty()).map(|ei| (ei, 0)));

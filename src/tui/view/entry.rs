@@ -4,6 +4,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
+use unicode_width::UnicodeWidthStr as _;
 
 mod sides;
 mod technique;
@@ -56,8 +57,10 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         })
         .map(|p| format!("{p} "))
         .unwrap_or_default();
-    let title = format!("{place}{} · {kind}{editing}", target.exercise);
-    let mut lines = vec![Line::styled(truncate(&title, width), t.style(Meaning::Title))];
+    // A long name is cut before the set's name and "edit": they say what is saved.
+    let tail = format!(" · {kind}{editing}");
+    let name = truncate(&format!("{place}{}", target.exercise), width.saturating_sub(tail.width()).max(8));
+    let mut lines = vec![Line::styled(truncate(&format!("{name}{tail}"), width), t.style(Meaning::Title))];
     if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
@@ -90,7 +93,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let key = screen.app.keymap.key_label(Action::SidesApart);
     lines.extend(sides::line(form, &key, width, t));
     match &form.technique {
-        Some(choice) => lines.extend(technique::carries_on(choice, width, t)),
+        Some(choice) => lines.extend(technique::carries_on(choice, target.editing.is_some(), width, t)),
         None => lines.extend(target_lines(screen, target, width)),
     }
     Paragraph::new(lines).render(inner, buf);

@@ -14,8 +14,11 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let inner = screen.pane("Rest", false, area, buf);
     let Some((until, seconds)) = screen.app.rest() else {
         // A drop set being typed goes on with no rest; a round's rest is the next set's story.
-        let technique =
-            screen.app.pane == crate::tui::screens::Pane::Form && screen.app.today_screen.form.technique.is_some();
+        // (An edit of a drop set done is saved in place and starts no rest.)
+        let form = &screen.app.today_screen.form;
+        let technique = screen.app.pane == crate::tui::screens::Pane::Form
+            && form.technique.is_some()
+            && form.target.as_ref().is_some_and(|t| t.editing.is_none());
         let round = screen.app.today.as_ref().and_then(crate::today::group::rest_to_come).filter(|_| !technique);
         let text = round.unwrap_or_else(|| {
             if technique {

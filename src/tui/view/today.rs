@@ -131,6 +131,7 @@ fn day_lines(screen: &View<'_>, today: &Today, width: usize) -> Vec<Line<'static
 fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Vec<Line<'static>>) -> usize {
     let t = screen.theme;
     let cursor = screen.app.today_screen.cursor;
+    let under = screen.app.today_screen.under_cursor(today);
     let current = today.current();
     let mut selected_line = 0;
     let places = group::places(today);
@@ -170,13 +171,18 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             lines.push(Line::styled(truncate(&reason, width), t.style(Meaning::Muted)));
         }
         for (si, slot) in exercise.slots.iter().enumerate() {
-            let is_cursor = cursor == Some((ei, si));
+            // On a technique set under this slot's set, the cursor is on that line instead.
+            let under = under.filter(|&(e, s, _)| (e, s) == (ei, si)).map(|(_, _, k)| k);
+            let is_cursor = cursor == Some((ei, si)) && under.is_none();
             if is_cursor {
                 selected_line = lines.len();
             }
+            if let Some(k) = under {
+                selected_line = lines.len() + 1 + k;
+            }
             let row = Row { is_cursor, is_current: current == Some((ei, si)), place: place.as_deref() };
             lines.push(slot_line(screen, exercise, slot, row, width));
-            lines.extend(attached_lines(screen, slot, width));
+            lines.extend(attached_lines(screen, slot, under, width));
             lines.extend(planned_technique_line(screen, exercise, si, width));
         }
     }
@@ -227,14 +233,22 @@ fn slot_line(screen: &View<'_>, exercise: &ExerciseToday, slot: &Slot, row: Row<
 }
 
 /// The sets shown under a row's set: its drop sets, rest-pause and myo-reps, and a right side,
-/// indented under it (`↳ drop 60 kg x 6`), never rows of their own.
-fn attached_lines(screen: &View<'_>, slot: &Slot, width: usize) -> Vec<Line<'static>> {
+/// indented under it (`↳ drop 60 kg x 6`), never rows of their own; the one at `selected` is
+/// under the cursor (`▸`).
+fn attached_lines(screen: &View<'_>, slot: &Slot, selected: Option<usize>, width: usize) -> Vec<Line<'static>> {
     let effort = screen.app.settings.entry.effort;
+    let t = screen.theme;
     slot.attached
         .iter()
-        .map(|set| {
-            let text = format!("{:16}{}", "", crate::training::techniques::under_text(&set.entry, effort));
-            Line::styled(truncate(&text, width), screen.theme.style(Meaning::Done))
+        .enumerate()
+        .map(|(k, set)| {
+            let pointer = if selected == Some(k) { "▸" } else { " " };
+            let text = format!("{pointer}{:15}{}", "", crate::training::techniques::under_text(&set.entry, effort));
+            let mut style = t.style(Meaning::Done);
+            if selected == Some(k) {
+                style = style.patch(t.style(Meaning::Selected));
+            }
+            Line::styled(truncate(&text, width), style)
         })
         .collect()
 }

@@ -4,27 +4,10 @@ use crate::model::plan::RepRange;
 use crate::model::session::SetKind;
 use crate::model::units::Rir;
 
+/// An exercise of the catalogue with a rep range, no ramp-ups; its RIR target is its class's.
 fn planned(name: &str, low: u16, high: u16) -> PlannedExercise {
     let exercise = Catalogue::shipped().get(name).cloned().expect("in catalogue");
-    PlannedExercise {
-        name: exercise.name.clone(),
-        sets: 1,
-        reps: RepRange { low, high },
-        rir: exercise.failure_class.target_rir(),
-        rest: exercise.rest,
-        own_rest: false,
-        ramp_up: false,
-        ramp_up_ladder: None,
-        key: false,
-        failure_class: exercise.failure_class,
-        equipment: exercise.equipment,
-        load_step: exercise.load_step,
-        group: None,
-        measures: exercise.measures,
-        target_seconds: None,
-        target_distance: None,
-        technique: None,
-    }
+    PlannedExercise { reps: RepRange { low, high }, ramp_up: false, ..PlannedExercise::ad_hoc(&exercise) }
 }
 
 fn chin_ups() -> PlannedExercise {
@@ -211,4 +194,36 @@ fn a_deload_is_lighter_than_last_time() {
         &Rules::default(),
     );
     assert_eq!(shown(&t), ("BW+7.5 kg".into(), "6".into()));
+}
+
+/// The target after `top`, with `missed` (an added load, below 0 an assistance) missed since.
+fn aim_after_miss(p: &PlannedExercise, top: SetEntry, missed: f64, body: &BodyWeights) -> Target {
+    let sets = [top];
+    let miss = bw(missed, 0, None);
+    let missed = Some(Miss { weight: miss.weight, basis: miss.basis, date: day("2026-03-04") });
+    let history = History { last: &sets, last_date: Some(day("2026-03-02")), before: None, missed };
+    bodyweight_target(p, &history, day("2026-03-06"), |u| p.load_step.in_unit(u), body, Unit::Kg, &Rules::default())
+}
+
+#[test]
+fn a_belt_or_an_assistance_missed_since_is_never_the_target() {
+    for body in [log(&[("2026-03-01", 80.0)]), log(&[])] {
+        // BW+10 x 10 earns a heavier belt; BW+12.5 was missed since: a step under it.
+        let t = aim_after_miss(&chin_ups(), bw(10.0, 10, Some(1)), 12.5, &body);
+        assert_eq!(shown(&t), ("BW+10 kg".into(), "6".into()), "{}", t.reason);
+        assert!(t.reason.contains("BW+12.5 kg was missed on 4 Mar, so under it"), "{}", t.reason);
+        // A miss heavier than the target leaves it alone.
+        let t = aim_after_miss(&chin_ups(), bw(10.0, 10, Some(1)), 20.0, &body);
+        assert_eq!(t.load_text(), "BW+12.5 kg", "{}", t.reason);
+        // Assisted: BW-20 x 10 earns less assistance; BW-17.5 was missed: more than that.
+        let assisted = planned("Assisted pull-up", 6, 10);
+        let t = aim_after_miss(&assisted, bw(-20.0, 10, Some(1)), -17.5, &body);
+        assert!(t.basis == Basis::Assisted, "{}", t.reason);
+        let step = assisted.load_step.in_unit(Unit::Kg).hundredths();
+        assert_eq!(t.weight.map(|w| w.load.hundredths()), Some(1750 + step), "{}", t.reason);
+        assert!(t.reason.contains("BW-17.5 kg was missed"), "{}", t.reason);
+    }
+    // Not one clean chin-up (BW x 0): assistance, never BW again.
+    let t = aim_after_miss(&chin_ups(), bw(0.0, 6, Some(0)), 0.0, &log(&[("2026-03-01", 80.0)]));
+    assert_eq!(t.basis, Basis::Assisted, "{}", t.reason);
 }

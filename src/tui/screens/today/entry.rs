@@ -32,7 +32,11 @@ impl TodayScreen {
         let today = today?;
         if let Some(id) = target.editing {
             return today.exercises.iter().enumerate().find_map(|(ei, e)| {
-                e.slots.iter().position(|s| s.logged.as_ref().is_some_and(|l| l.id == id)).map(|si| (ei, si))
+                // A technique set's row is its working set's (it is shown under it).
+                let is_it = |s: &crate::training::checklist::Slot| {
+                    s.logged.as_ref().is_some_and(|l| l.id == id) || s.attached.iter().any(|a| a.id == id)
+                };
+                e.slots.iter().position(is_it).map(|si| (ei, si))
             });
         }
         let ei = today.exercises.iter().position(|e| e.planned.name == target.exercise)?;
@@ -133,6 +137,9 @@ impl TodayScreen {
     /// Prefills the form for the selected slot: a logged set is edited; otherwise the target
     /// and last time's load fill it.
     pub(crate) fn fill_form(&mut self, ctx: &Ctx<'_>) {
+        if self.fill_under(ctx) {
+            return;
+        }
         let (Some((ei, si)), Some(today)) = (self.cursor, ctx.today) else {
             self.form = SetForm::default();
             return;

@@ -86,6 +86,7 @@ impl TodayScreen {
         form.field = Some(Field::Weight);
         self.form = form.in_scale(effort);
         self.cursor = Some((ei, si));
+        self.under = None;
         *ctx.pane = Pane::Form;
     }
 

@@ -32,10 +32,12 @@ pub(super) fn picker(choice: &TechniqueForm, width: usize, theme: Theme) -> Line
     Line::from(spans)
 }
 
-/// What the technique set carries on, and that no rest comes between.
-pub(super) fn carries_on(choice: &TechniqueForm, width: usize, theme: Theme) -> Vec<Line<'static>> {
+/// What the technique set carries on, and that no rest comes between (an edit of one done
+/// saves it in place and starts no rest).
+pub(super) fn carries_on(choice: &TechniqueForm, editing: bool, width: usize, theme: Theme) -> Vec<Line<'static>> {
+    let rest = if editing { "Saved in place; no rest starts." } else { "No rest before it; rest after it." };
     vec![
         Line::styled(truncate(&format!("After: {}", choice.carries_on), width), theme.style(Meaning::Muted)),
-        Line::styled(truncate("No rest before it; rest after it.", width), theme.style(Meaning::Muted)),
+        Line::styled(truncate(rest, width), theme.style(Meaning::Muted)),
     ]
 }
