@@ -1,6 +1,6 @@
 //! Export of the whole log: hardset's own CSV (one row a set) and JSON (sessions with their
-//! sets), which lose nothing and import back as the same log, and Strong's and Hevy's layouts
-//! (`foreign`).
+//! sets), with the deload weeks, own exercises and body weight log, which lose nothing and
+//! import back as the same log, and Strong's and Hevy's layouts (`foreign`).
 
 mod foreign;
 
@@ -15,7 +15,7 @@ use crate::model::exercise::CustomExercise;
 use crate::model::session::{Basis, DeloadStyle, LoggedSet, Readiness, Session, SetEntry, Side, Technique};
 use crate::model::text::{clean_note, spreadsheet_safe};
 use crate::model::units::Distance;
-use crate::store::{Store, StoreError};
+use crate::store::{BodyWeightReading, Store, StoreError};
 use crate::training::compare::week_bounds;
 
 /// The export formats.
@@ -23,7 +23,7 @@ use crate::training::compare::week_bounds;
 pub enum Format {
     /// One row per set, with a header.
     Csv,
-    /// Sessions, each with its sets, and the log's deload weeks and own exercises.
+    /// Sessions, each with its sets, and the log's deload weeks, own exercises and body weights.
     Json,
     /// Strong's CSV layout (semicolon-separated, the unit in the weight column's name), which
     /// Strong-compatible importers read.
@@ -45,8 +45,12 @@ pub enum Format {
 /// is `bw+` (body weight plus `weight`) or `bw-` (body weight minus it, assisted); `seconds` and
 /// `distance_m` measure holds, carries and cardio; `side` is `each`, `left` or `right`;
 /// `technique` is `drop`, `rest-pause` or `myo-reps`; `superset` names the group.
+///
+/// The body weight log follows, as deload weeks do: one row per reading with only
+/// `body_weight_day` (the local day), `body_weight` (exact, `82.5`) and `body_weight_unit`.
 pub const CSV_HEADER: &str = "session_start,session_end,plan_day,exercise,set_kind,weight,unit,reps,rir,form_broke,note,\
-     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles,basis,seconds,distance_m,side,technique,superset";
+     logged_at,deload,plan_day_index,session_note,checkin,deload_week,muscles,basis,seconds,distance_m,side,technique,\
+     superset,body_weight_day,body_weight,body_weight_unit";
 
 /// The columns from `basis` on, each empty for a plain set.
 fn kind_columns(e: &SetEntry) -> String {
@@ -119,6 +123,13 @@ struct JsonDeloadWeek {
 }
 
 #[derive(Serialize)]
+struct JsonBodyWeight {
+    day: String,
+    weight: f64,
+    unit: &'static str,
+}
+
+#[derive(Serialize)]
 struct JsonExercise {
     name: String,
     muscles: Vec<&'static str>,
@@ -131,6 +142,7 @@ struct JsonLog {
     sessions: Vec<JsonSession>,
     deload_weeks: Vec<JsonDeloadWeek>,
     exercises: Vec<JsonExercise>,
+    body_weights: Vec<JsonBodyWeight>,
 }
 
 fn json_set(set: &LoggedSet) -> JsonSet {
@@ -160,6 +172,7 @@ struct Context<'a> {
     sessions: HashMap<i64, Session>,
     deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
     custom: Vec<CustomExercise>,
+    body_weights: Vec<BodyWeightReading>,
     clock: &'a dyn Clock,
 }
 
@@ -177,6 +190,7 @@ pub fn export(store: &Store, format: Format, clock: &dyn Clock, out: &mut dyn Wr
         sessions: store.all_sessions()?.into_iter().map(|s| (s.id, s)).collect(),
         deload_weeks: store.deload_weeks()?.into_iter().map(|d| (d.monday, d.style)).collect(),
         custom: store.custom_exercises()?,
+        body_weights: store.all_body_weights()?,
         clock,
     };
     let io = |e: std::io::Error| StoreError::Io { path: "the export".into(), source: e };
@@ -235,7 +249,7 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
         let e = &set.entry;
         writeln!(
             out,
-            "{first},{},{},{},{},{},{},{},{},{},{last},{},{}",
+            "{first},{},{},{},{},{},{},{},{},{},{last},{},{},,,",
             csv_text(&e.exercise),
             e.kind.as_str(),
             e.weight.load,
@@ -254,13 +268,17 @@ fn csv(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(), 
     empty.sort_by_key(|s| (s.started_at, s.id));
     for session in &empty {
         let (first, last) = session_columns(session);
-        writeln!(out, "{first},,,,,,,,,,{last},,,,,,,").map_err(io)?;
+        writeln!(out, "{first},,,,,,,,,,{last},,,,,,,,,,").map_err(io)?;
     }
     // Deload weeks no session falls in.
     let used: HashSet<NaiveDate> =
         context.sessions.values().filter_map(|s| context.deload(s)).map(|(monday, _)| monday).collect();
     for (monday, style) in context.deload_weeks.iter().filter(|(m, _)| !used.contains(m)) {
-        writeln!(out, ",,,,,,,,,,,,{},,,,{monday},,,,,,,", style.as_str()).map_err(io)?;
+        writeln!(out, ",,,,,,,,,,,,{},,,,{monday},,,,,,,,,,", style.as_str()).map_err(io)?;
+    }
+    // The body weight log: a row per reading, with only its three columns.
+    for r in &context.body_weights {
+        writeln!(out, "{}{},{},{}", ",".repeat(24), r.day, r.weight.load, r.weight.unit.label()).map_err(io)?;
     }
     Ok(())
 }
@@ -301,6 +319,15 @@ fn json(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(),
                 muscles: c.muscles.iter().map(|m| m.name()).collect(),
                 equipment: c.equipment.name(),
                 source: clean_note(&c.source).into_owned(),
+            })
+            .collect(),
+        body_weights: context
+            .body_weights
+            .iter()
+            .map(|r| JsonBodyWeight {
+                day: r.day.to_string(),
+                weight: r.weight.load.as_f64(),
+                unit: r.weight.unit.label(),
             })
             .collect(),
     };

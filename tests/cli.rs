@@ -494,7 +494,7 @@ fn one_bad_set_among_good_ones_writes_none_of_them() {
     assert!(message.starts_with("'80x'"), "{message}");
     let csv = hardset.export_csv();
     assert!(csv.rows.is_empty(), "{:?}", csv.rows);
-    assert_eq!(csv.header.len(), 24, "{:?}", csv.header);
+    assert_eq!(csv.header.len(), 27, "{:?}", csv.header);
 }
 
 #[test]

@@ -164,7 +164,7 @@ fn hostile_files(sandbox: &Sandbox) -> Vec<PathBuf> {
     );
     let native_csv = hostile(&format!(
         "{}\n2026-11-05T18:00:00Z,2026-11-05T19:00:00Z,\"Day{{H}}\",\"Hostile{{H}} row\",working,20,kg,10,1,false,\
-         \"note{{H}}\",2026-11-05T18:05:00Z,,,\"session note{{H}}\",,,,,,,,,\n",
+         \"note{{H}}\",2026-11-05T18:05:00Z,,,\"session note{{H}}\",,,,,,,,,,,,\n",
         hardset::export::CSV_HEADER
     ));
     let native_json = hostile_json(

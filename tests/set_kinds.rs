@@ -182,7 +182,7 @@ fn a_native_row_with_a_kind_the_log_cannot_hold_is_refused_with_its_line() {
     ] {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("log.csv");
-        std::fs::write(&path, format!("{header}\n{row}{more}\n")).expect("writes");
+        std::fs::write(&path, format!("{header}\n{row}{more},,,\n")).expect("writes");
         let mut store = Store::in_memory().expect("store");
         let failure =
             import_file(&mut store, &path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {})

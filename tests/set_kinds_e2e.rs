@@ -101,7 +101,7 @@ fn a_drop_set_is_logged_with_t_from_the_working_set_and_stays_under_it_never_a_r
     assert_eq!(rows[0], (session, press(), working(), None, 8000, 8, Some(0), None, true), "{rows:?}");
     assert_eq!(rows[1], (session, press(), working(), Some("drop".into()), 6000, 11, None, None, false), "{rows:?}");
     let csv = t.hardset(&["export", "--format", "csv"]);
-    assert!(csv.lines().nth(2).is_some_and(|l| l.contains(",working,60,kg,11,,") && l.ends_with(",drop,")), "{csv}");
+    assert!(csv.lines().nth(2).is_some_and(|l| l.contains(",working,60,kg,11,,") && l.ends_with(",drop,,,,")), "{csv}");
 
     // History: the working set is the top set, the only set of the week, the best e1RM and the
     // most reps, though the drop set has more reps.

@@ -1,10 +1,12 @@
 //! hardset's own export, CSV or JSON, read back exactly: times in UTC, set kinds, RIR, form
-//! broke, notes, check-ins, plan days and deload weeks. Exporting, wiping and importing gives
-//! back the same log.
+//! broke, notes, check-ins, plan days, deload weeks and body weights. Exporting, wiping and
+//! importing gives back the same log.
 
+mod body_weight;
+mod deload;
 mod more;
 
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, NaiveDate, Utc};
 use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
@@ -19,6 +21,8 @@ use crate::model::units::{
     InputError, Load, Rir, Unit, Weight, load_from_value, parse_load, parse_reps, parse_rir, reps_from_value,
     rir_from_value,
 };
+use body_weight::{BodyWeightColumns, JsonBodyWeight};
+use deload::{JsonDeloadWeek, deload, monday};
 use more::{SetMore, json_set};
 
 const OWN_UNITS: &str = "hardset's files carry the unit of every set: leave --unit out";
@@ -32,15 +36,6 @@ fn time(text: &str) -> Result<DateTime<Utc>, String> {
 /// A column's value read with the set form's own rules, its error naming the column.
 fn field<T>(column: &str, text: &str, parse: impl Fn(&str) -> Result<T, InputError>) -> Result<T, String> {
     parse(text).map_err(|e| format!("{column} \"{text}\": {e}"))
-}
-
-fn deload(text: &str) -> Result<Option<DeloadStyle>, String> {
-    match text.trim() {
-        "" => Ok(None),
-        other => DeloadStyle::parse(other)
-            .map(Some)
-            .ok_or_else(|| format!("deload \"{other}\" is not volume, load or empty")),
-    }
 }
 
 fn checkin(text: &str) -> Result<Option<Readiness>, String> {
@@ -57,7 +52,8 @@ fn checkin(text: &str) -> Result<Option<Readiness>, String> {
     }
 }
 
-/// Reads the rows into `sessions`, and the deload weeks into `staging`; returns the variant.
+/// Reads the rows into `sessions`, and the deload weeks and body weights into `staging`; returns
+/// the variant.
 pub(super) fn parse_csv(
     records: &mut Records,
     flag: Option<Unit>,
@@ -96,8 +92,12 @@ pub(super) fn parse_csv(
         technique: cols.find(&["technique"]),
         superset: cols.find(&["superset"]),
     };
+    let body_weights = BodyWeightColumns::find(&cols);
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
+        if let Some(reading) = body_weights.read(row).map_err(|m| row.error(m))? {
+            return body_weight::keep(staging, &reading).map_err(|e| ImportError { line: Some(row.line), ..e });
+        }
         let deload_week = read_row(row, sessions, &l).map_err(|m| row.error(m))?;
         if let Some((monday, style)) = deload_week {
             staging.deload_week(monday, style)?;
@@ -138,13 +138,6 @@ struct Layout {
 /// cleaned); only the spreadsheet guard the export added is taken off.
 fn raw<'a>(row: &'a Row<'_>, col: Option<usize>) -> &'a str {
     col.and_then(|c| row.fields.get(c)).map_or("", |f| crate::model::text::without_spreadsheet_guard(f))
-}
-
-fn monday(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .ok()
-        .filter(|d| d.weekday() == chrono::Weekday::Mon)
-        .ok_or_else(|| format!("deload_week \"{text}\" is not a Monday such as 2026-11-16"))
 }
 
 /// A note as the log keeps it: at most 2000 characters.
@@ -319,14 +312,6 @@ fn de_source<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     de_with(d, |text| Ok(crate::model::text::clean_line(text).chars().take(MAX_NAME_CHARS).collect()))
 }
 
-fn de_style<'de, D: Deserializer<'de>>(d: D) -> Result<DeloadStyle, D::Error> {
-    de_with(d, |t| DeloadStyle::parse(t).ok_or_else(|| format!("style \"{t}\" is not volume or load")))
-}
-
-fn de_monday<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
-    de_with(d, monday)
-}
-
 fn de_muscles<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Muscle>, D::Error> {
     Vec::<String>::deserialize(d)?
         .iter()
@@ -337,15 +322,6 @@ fn de_muscles<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Muscle>, D::Error> 
 
 fn de_equipment<'de, D: Deserializer<'de>>(d: D) -> Result<Equipment, D::Error> {
     de_with(d, |t| Equipment::parse(t).ok_or_else(|| format!("equipment \"{t}\" is not one hardset knows")))
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct JsonDeloadWeek {
-    #[serde(deserialize_with = "de_monday")]
-    monday: NaiveDate,
-    #[serde(deserialize_with = "de_style")]
-    style: DeloadStyle,
 }
 
 #[derive(Deserialize)]
@@ -451,10 +427,11 @@ enum Key {
     Sessions,
     DeloadWeeks,
     Exercises,
+    BodyWeights,
 }
 
-/// Where the JSON document's parts go as they are read: each session, deload week and exercise
-/// into the scratch database, one at a time.
+/// Where the JSON document's parts go as they are read: each session, deload week, exercise and
+/// body weight into the scratch database, one at a time.
 struct Sink<'a> {
     staging: &'a Staging,
     tally: &'a mut Tally,
@@ -511,15 +488,16 @@ impl<'de> DeserializeSeed<'de> for Document<'_, '_> {
 impl<'de> Visitor<'de> for Document<'_, '_> {
     type Value = ();
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("hardset's JSON export: an object with sessions, deload_weeks and exercises")
+        f.write_str("hardset's JSON export: an object with sessions, deload_weeks, exercises and body_weights")
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let mut seen = [false; 3];
+        let mut seen = [false; 4];
         while let Some(key) = map.next_key::<Key>()? {
             let (index, name) = match key {
                 Key::Sessions => (0, "sessions"),
                 Key::DeloadWeeks => (1, "deload_weeks"),
                 Key::Exercises => (2, "exercises"),
+                Key::BodyWeights => (3, "body_weights"),
             };
             if std::mem::replace(&mut seen[index], true) {
                 return Err(serde::de::Error::duplicate_field(name));
@@ -565,6 +543,10 @@ impl<'de> Visitor<'de> for List<'_, '_> {
                 },
                 Key::Exercises => match seq.next_element::<JsonExercise>()? {
                     Some(exercise) => sink.exercise(exercise),
+                    None => return Ok(()),
+                },
+                Key::BodyWeights => match seq.next_element::<JsonBodyWeight>()? {
+                    Some(reading) => body_weight::keep(sink.staging, &reading.reading()),
                     None => return Ok(()),
                 },
             };

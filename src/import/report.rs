@@ -71,6 +71,7 @@ impl fmt::Display for Report {
                 c.sessions_differing
             );
         }
+        body_weights(&mut text, c, verb);
         if let Some((first, last)) = self.dates {
             let _ = writeln!(text, "dates:    {first} to {last}");
         }
@@ -122,6 +123,23 @@ impl fmt::Display for Report {
             )?;
         }
         Ok(())
+    }
+}
+
+/// The body weight line, when the file carries body weights (only hardset's own files do):
+/// how many came in, how many days the log had already (its reading kept), and how many of
+/// those it holds with another weight than the file's.
+fn body_weights(text: &mut String, c: &ImportCounts, verb: &str) {
+    if c.body_weights_added + c.body_weights_present == 0 {
+        return;
+    }
+    let _ =
+        writeln!(text, "body weights: {} {verb}, {} already in the log", c.body_weights_added, c.body_weights_present);
+    if c.body_weights_differing > 0 {
+        let n = c.body_weights_differing;
+        let (noun, verb, was) = if n == 1 { ("weight", "differs", "was") } else { ("weights", "differ", "were") };
+        let _ =
+            writeln!(text, "differs:  {n} body {noun} already in the log {verb} from the file's; the log's {was} kept");
     }
 }
 

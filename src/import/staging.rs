@@ -9,6 +9,8 @@ use chrono::{DateTime, NaiveDate, Utc};
 use rusqlite::{Connection, OptionalExtension, params};
 use serde::{Deserialize, Serialize};
 
+mod body_weight;
+
 use super::ImportError;
 use super::rows::{ParsedSession, ParsedSet};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
@@ -88,6 +90,7 @@ impl Staging {
                  count INTEGER NOT NULL, sets TEXT NOT NULL, more INTEGER NOT NULL DEFAULT 0);
              CREATE TABLE more_sets (session INTEGER NOT NULL, count INTEGER NOT NULL, sets TEXT NOT NULL);
              CREATE TABLE deload_week (monday TEXT NOT NULL, style TEXT NOT NULL);
+             CREATE TABLE body_weight (day TEXT PRIMARY KEY, hundredths INTEGER NOT NULL, unit TEXT NOT NULL);
              CREATE TABLE custom (name TEXT NOT NULL, lower TEXT NOT NULL, muscles TEXT NOT NULL,
                  equipment TEXT NOT NULL, source TEXT NOT NULL);
              CREATE INDEX custom_by_name ON custom (lower);

@@ -14,8 +14,8 @@ use crate::model::session::SessionRecord;
 use crate::store::{ImportCounts, ImportWriter, Matching, Store};
 
 /// Writes what `staged` holds into `store` in one transaction (rolled back in a dry run): every
-/// session, then the exercises the file brings, then its deload weeks. `progress` hears sessions
-/// written. Returns what was written and the first and last session dates.
+/// session, then the exercises the file brings, then its deload weeks and body weights.
+/// `progress` hears sessions written. Returns what was written and the first and last session dates.
 pub(super) fn write(
     store: &mut Store,
     staged: &mut Staged,
@@ -52,7 +52,10 @@ pub(super) fn write(
         write_exercises(writer, staging, &mut unknown, &label)?;
         // hardset's CSV repeats a deload week on each of its sessions' rows: once each, in order.
         let sorted = *delimiter != b'{';
-        staging.for_each_deload_week(sorted, |monday, style| writer.deload_week(monday, style).map_err(Failure::from))
+        staging
+            .for_each_deload_week(sorted, |monday, style| writer.deload_week(monday, style).map_err(Failure::from))?;
+        // The body weight log (only hardset's own files carry one): a day the log has kept.
+        staging.for_each_body_weight(|reading| writer.body_weight(&reading).map_err(Failure::from))
     })?;
     Ok((counts, dates))
 }

@@ -71,6 +71,17 @@ impl Store {
         }
         Ok(readings)
     }
+
+    /// Every reading of the body weight log, oldest first (for the export).
+    pub fn all_body_weights(&self) -> Result<Vec<BodyWeightReading>, StoreError> {
+        let mut stmt = self.conn.prepare_cached("SELECT day, weight_hundredths, unit FROM body_weight ORDER BY day")?;
+        let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+        let mut readings = Vec::new();
+        for row in rows {
+            readings.extend(read(row?));
+        }
+        Ok(readings)
+    }
 }
 
 #[cfg(test)]

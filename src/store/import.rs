@@ -5,7 +5,7 @@ use chrono::{NaiveDate, Utc};
 use rusqlite::params;
 
 use super::sets::insert_set;
-use super::{Store, StoreError};
+use super::{BodyWeightReading, Store, StoreError};
 use crate::model::exercise::{CustomExercise, Equipment, Muscle};
 use crate::model::session::{DeloadStyle, SessionRecord, SetKind};
 
@@ -34,6 +34,8 @@ pub struct ImportBatch {
     pub custom: Vec<CustomExercise>,
     /// Deload weeks, by their Monday.
     pub deload_weeks: Vec<(NaiveDate, DeloadStyle)>,
+    /// Readings of the body weight log.
+    pub body_weights: Vec<BodyWeightReading>,
     /// How sessions already in the log are recognised.
     pub matching: Matching,
 }
@@ -56,6 +58,12 @@ pub struct ImportCounts {
     /// Sessions the log already held with a different number of sets than the file gives:
     /// left as they are, nothing merged into them.
     pub sessions_differing: u64,
+    /// Body weight readings written (days the log had none for).
+    pub body_weights_added: u64,
+    /// Body weight readings for days the log already had one for: the log's is kept.
+    pub body_weights_present: u64,
+    /// Of those, how many the log holds with another weight or unit than the file's.
+    pub body_weights_differing: u64,
 }
 
 /// Writes one import's sessions, exercises and deload weeks as they come, inside the one
@@ -165,6 +173,35 @@ impl ImportWriter<'_> {
         Ok(())
     }
 
+    /// Writes a body weight reading, unless the log has one for its day already: the log's
+    /// is kept (as a deload week already marked keeps its style), counted as present, and as
+    /// differing when its weight or unit is not the file's. A weight outside 0.01 to 1000 is
+    /// refused by the table, and the whole import with it.
+    pub fn body_weight(&mut self, reading: &BodyWeightReading) -> Result<(), StoreError> {
+        let day = reading.day.format("%Y-%m-%d").to_string();
+        let (hundredths, unit) = (reading.weight.load.hundredths(), reading.weight.unit.label());
+        let added = self
+            .tx
+            .prepare_cached(
+                "INSERT INTO body_weight (day, weight_hundredths, unit, logged_at) VALUES (?1, ?2, ?3, ?4)
+                 ON CONFLICT (day) DO NOTHING",
+            )?
+            .execute(params![day, hundredths, unit, self.now])?;
+        if added > 0 {
+            self.counts.body_weights_added += 1;
+            return Ok(());
+        }
+        let same: bool = self
+            .tx
+            .prepare_cached("SELECT weight_hundredths = ?2 AND unit = ?3 FROM body_weight WHERE day = ?1")?
+            .query_row(params![day, hundredths, unit], |r| r.get(0))?;
+        self.counts.body_weights_present += 1;
+        if !same {
+            self.counts.body_weights_differing += 1;
+        }
+        Ok(())
+    }
+
     /// What was written so far, and what the log already held.
     pub fn counts(&self) -> ImportCounts {
         self.counts
@@ -193,6 +230,9 @@ impl Store {
             }
             for (monday, style) in &batch.deload_weeks {
                 writer.deload_week(*monday, *style)?;
+            }
+            for reading in &batch.body_weights {
+                writer.body_weight(reading)?;
             }
             Ok(())
         })
