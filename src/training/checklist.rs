@@ -14,6 +14,7 @@ use super::bodyweight::BodyWeights;
 use super::progression::{History, Rules, Target, bodyweight, deload_target, target};
 use super::ramp::{self, Gear};
 
+pub mod first_ladder;
 pub mod superset;
 mod timed;
 pub use timed::{best_distance, best_time, pace_text};
@@ -254,6 +255,12 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         });
     }
     place_logged(&mut exercises, input.logged);
+    // A first time's ramp-ups climb towards the working weight logged today.
+    for exercise in &mut exercises {
+        if let Some(working) = first_ladder::logged_working(exercise) {
+            first_ladder::fill_from(exercise, working, input.gear);
+        }
+    }
     exercises
 }
 

@@ -3,6 +3,7 @@
 
 mod delete;
 mod entry;
+mod first_ladder;
 mod round;
 mod sides;
 mod technique;
@@ -38,6 +39,9 @@ pub struct TodayScreen {
     /// A working set just saved that the plan carries on with a technique: its form opens once
     /// today is read again with the set in it.
     pub planned_technique: Option<(i64, crate::model::session::Technique)>,
+    /// A first time's working weight typed in the form (exercise and load): the ramp-ups climb
+    /// towards it before it is saved.
+    pub typed_working: Option<(String, crate::model::units::Weight)>,
 }
 
 impl TodayScreen {
