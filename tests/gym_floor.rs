@@ -98,3 +98,172 @@ fn a_bad_weight_or_a_ramp_up_typed_fills_nothing() {
     press(&mut d, &[enter()]);
     assert_eq!(rows(&d, 0)[1], "ramp-up 2 load? x 4 easy");
 }
+
+// ---- A record is celebrated when it happens --------------------------------------------------
+
+const PRESS: &str = "Machine chest press";
+
+/// A log holding last week's chest press, `load x reps @ 1`, and a driver on it this evening.
+fn after_last_week(load: f64, reps: u16) -> Driver<FixedClock> {
+    let mut store = hardset::store::Store::in_memory().expect("store");
+    let at = evening() - chrono::Duration::days(7);
+    let new = hardset::model::session::SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+    let set = store.log_set(&new, &working(PRESS, load, reps, 1), at, 0).expect("logs");
+    store.end_session(set.session_id, at + chrono::Duration::minutes(30)).expect("ends");
+    let mut d = driver_on(store, FixedClock::at(evening()));
+    // Day 1 again (the rotation has moved on to the next day).
+    d.app.today_screen.chosen_day = Some(0);
+    d.reload();
+    assert_eq!(d.app.today.as_ref().map(|t| t.exercises[0].planned.name.as_str()), Some(PRESS));
+    d
+}
+
+/// From the top of the list, the chest press's working set typed and saved: `load x reps @ rir`,
+/// or with form broken.
+fn lift(d: &mut Driver<FixedClock>, row: usize, load: &str, reps: &str, rir: char, broke: bool) {
+    press(d, &[key(KeyCode::Esc)]);
+    d.app.today_screen.cursor = Some((0, row));
+    press(d, &[enter()]);
+    type_text(d, load);
+    press(d, &[enter()]);
+    type_text(d, reps);
+    press(d, &[enter()]);
+    if d.app.today_screen.form.asks_rir() {
+        press(d, &[ch(rir)]);
+        if broke {
+            press(d, &[key(KeyCode::Down), ch('f')]);
+        }
+    }
+    press(d, &[enter()]);
+    assert!(!d.app.today_screen.form.dirty, "saved: {:?}", d.app.message);
+}
+
+fn status(d: &Driver<FixedClock>) -> String {
+    d.app.message.clone().map(|(_, text)| text).unwrap_or_default()
+}
+
+fn working_row(d: &Driver<FixedClock>) -> usize {
+    let today = d.app.today.as_ref().expect("today");
+    today.exercises[0].slots.iter().position(|s| s.kind == SetKind::Working).expect("a working set")
+}
+
+#[test]
+fn a_heavier_set_is_celebrated_on_save_with_its_e1rm_gain() {
+    let mut d = after_last_week(80.0, 8);
+    let row = working_row(&d);
+    lift(&mut d, row, "82.5", "8", '1', false);
+    let text = status(&d);
+    // Epley, reps in reserve counted: 80 x 9 = 104.0, 82.5 x 9 = 107.25: +3.25, shown to a tenth up.
+    assert!(text.starts_with("New record: 82.5 kg x 8, e1RM +3.3 kg, rest "), "{text}");
+    insta::assert_snapshot!("record_celebrated_on_save_80x24", screen(&d, 80, 24));
+}
+
+#[test]
+fn more_reps_at_a_lighter_load_is_a_record_of_reps_not_of_e1rm() {
+    let mut d = after_last_week(80.0, 8);
+    let row = working_row(&d);
+    lift(&mut d, row, "60", "10", '1', false);
+    assert!(status(&d).starts_with("New record: 60 kg x 10, most reps at 60 kg"), "{}", status(&d));
+}
+
+#[test]
+fn no_fanfare_for_a_first_set_a_lighter_set_a_ramp_up_a_broken_form_or_a_deload_week() {
+    // The very first set of an exercise has nothing before it to beat.
+    let mut d = fresh_driver();
+    lift(&mut d, 2, "60", "8", '1', false);
+    assert!(status(&d).starts_with("Saved Machine chest press 60 kg x 8"), "{}", status(&d));
+    // Lighter and fewer reps than last week.
+    let mut d = after_last_week(80.0, 8);
+    let row = working_row(&d);
+    lift(&mut d, row, "80", "7", '1', false);
+    assert!(status(&d).starts_with("Saved "), "{}", status(&d));
+    // A ramp-up far heavier than ever is still a ramp-up.
+    let mut d = after_last_week(80.0, 8);
+    lift(&mut d, 0, "120", "8", '1', false);
+    assert!(status(&d).starts_with("Saved "), "{}", status(&d));
+    // Form broke: the set is over and earns nothing.
+    let mut d = after_last_week(80.0, 8);
+    let row = working_row(&d);
+    lift(&mut d, row, "90", "8", '1', true);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.sets.iter().any(|s| s.entry.form_broke)), "form broke saved");
+    assert!(status(&d).starts_with("Saved "), "{}", status(&d));
+    // A deload week sets no records.
+    let mut d = after_last_week(80.0, 8);
+    let monday = hardset::training::compare::week_bounds(evening().date_naive()).0;
+    d.store.start_deload(monday, hardset::model::session::DeloadStyle::Load, evening()).expect("deload");
+    d.reload();
+    let row = working_row(&d);
+    lift(&mut d, row, "90", "8", '3', false);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.deload.is_some() && t.sets.len() == 1));
+    assert!(status(&d).starts_with("Saved "), "{}", status(&d));
+}
+
+/// The record `entry` sets when logged now into this evening's session, after `earlier` (each
+/// logged now, in order) and last week's chest press 80 x 8 @ 1.
+fn record_of(
+    earlier: &[hardset::model::session::SetEntry],
+    entry: &hardset::model::session::SetEntry,
+) -> Option<String> {
+    use hardset::model::session::SessionFor;
+    let mut store = hardset::store::Store::in_memory().expect("store");
+    let clock = FixedClock::at(evening());
+    let week_ago = evening() - chrono::Duration::days(7);
+    let new = || SessionFor::New { day_name: "Day 1: push and pull".into(), day_index: Some(0) };
+    let mut last_week = working(PRESS, 80.0, 8, 1);
+    last_week.exercise.clone_from(&entry.exercise);
+    if entry.basis.is_bodyweight() {
+        last_week.basis = hardset::model::session::Basis::BodyPlus;
+        last_week.weight.load = hardset::model::units::Load::from_hundredths(0);
+    }
+    let old = store.log_set(&new(), &last_week, week_ago, 0).expect("logs");
+    store.end_session(old.session_id, week_ago + chrono::Duration::minutes(30)).expect("ends");
+    let mut at = evening();
+    let mut session = new();
+    for e in earlier {
+        let set = store.log_set(&session, e, at, 0).expect("logs");
+        session = SessionFor::Existing(set.session_id);
+        at += chrono::Duration::minutes(3);
+    }
+    let set = store.log_set(&session, entry, at, 0).expect("logs");
+    hardset::history::record_on_save(&store, &clock, &set, hardset::training::e1rm::Formula::Epley).expect("reads")
+}
+
+#[test]
+fn a_record_counts_the_sets_before_it_in_the_same_session() {
+    // 82.5 x 8 beats last week; a second 82.5 x 8 ties it and is no record; 82.5 x 9 is.
+    assert!(record_of(&[], &working(PRESS, 82.5, 8, 1)).is_some());
+    assert_eq!(record_of(&[working(PRESS, 82.5, 8, 1)], &working(PRESS, 82.5, 8, 1)), None);
+    let more = record_of(&[working(PRESS, 82.5, 8, 1)], &working(PRESS, 82.5, 9, 1)).expect("a record");
+    // 82.5 x 10 (reps in reserve counted) = 110.0 against 107.25 before it.
+    assert_eq!(more, "New record: 82.5 kg x 9, e1RM +2.8 kg");
+}
+
+#[test]
+fn technique_sets_misses_holds_and_other_exercises_history_set_no_record() {
+    use hardset::model::session::{SetKind, Technique};
+    // A drop set heavier than ever carries its working set on: never a record.
+    let mut drop = working(PRESS, 100.0, 8, 0);
+    drop.technique = Some(Technique::Drop);
+    assert_eq!(record_of(&[working(PRESS, 70.0, 8, 1)], &drop), None);
+    // A missed attempt (0 reps) at a new load.
+    assert_eq!(record_of(&[], &set(PRESS, 120.0, 0, None)), None);
+    // A ramp-up.
+    let mut ramp = set(PRESS, 120.0, 8, None);
+    ramp.kind = SetKind::RampUp;
+    assert_eq!(record_of(&[], &ramp), None);
+    // A hold timed, with a load on it.
+    let mut hold = working(PRESS, 100.0, 1, 1);
+    hold.seconds = Some(60);
+    assert_eq!(record_of(&[], &hold), None);
+}
+
+#[test]
+fn a_bodyweight_set_follows_the_body_weight_rules() {
+    use hardset::model::session::Basis;
+    let mut pull_up = working("Pull-up", 0.0, 10, 1);
+    pull_up.basis = Basis::BodyPlus;
+    // Last week BW x 8: BW x 10 is the most reps on body weight alone.
+    assert_eq!(record_of(&[], &pull_up).as_deref(), Some("New record: BW x 10"));
+    pull_up.reps = 7;
+    assert_eq!(record_of(&[], &pull_up), None);
+}

@@ -15,6 +15,7 @@ use super::progression::{History, Rules, Target, bodyweight, deload_target, targ
 use super::ramp::{self, Gear};
 
 pub mod first_ladder;
+mod first_reason;
 pub mod superset;
 mod timed;
 pub use timed::{best_distance, best_time, pace_text};
@@ -260,6 +261,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         if let Some(working) = first_ladder::logged_working(exercise) {
             first_ladder::fill_from(exercise, working, input.gear);
         }
+        first_reason::preview_next_time(input, exercise);
     }
     exercises
 }
@@ -335,13 +337,14 @@ pub fn progress(exercises: &[ExerciseToday]) -> (usize, usize) {
     (done, total)
 }
 
-/// The next set to do: the first unlogged slot of an exercise that is not skipped; in a
-/// superset or circuit, the next set of its rounds ([`superset::next`]).
+/// The next set to do: the first unlogged slot of an exercise that is not skipped, passing
+/// over the ramp-ups of an exercise whose working sets have begun (the lifter passed them); in
+/// a superset or circuit, the next set of its rounds ([`superset::next`]).
 pub fn current(exercises: &[ExerciseToday]) -> Option<(usize, usize)> {
-    let first = exercises
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.skipped)
-        .find_map(|(ei, e)| e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si)))?;
+    let first = exercises.iter().enumerate().filter(|(_, e)| !e.skipped).find_map(|(ei, e)| {
+        let begun = e.slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
+        let open = |s: &Slot| s.logged.is_none() && !(begun && s.kind == SetKind::RampUp);
+        e.slots.iter().position(open).map(|si| (ei, si))
+    })?;
     Some(superset::members(exercises, first.0).and_then(|group| superset::next(exercises, &group)).unwrap_or(first))
 }

@@ -415,6 +415,7 @@ impl App {
     /// Applies what came back from an effect.
     pub fn receive(&mut self, outcome: Outcome, now: DateTime<Utc>) -> Vec<Effect> {
         match outcome {
+            Outcome::Record { id, text } => self.today_screen.record = Some((id, text)),
             Outcome::Saved { set, rest_seconds } => self.today_screen.saved(&set, rest_seconds, &mut ctx!(self)),
             Outcome::SetChanged { id, text } => {
                 self.message = Some((Meaning::Good, text));
