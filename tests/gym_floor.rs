@@ -267,3 +267,83 @@ fn a_bodyweight_set_follows_the_body_weight_rules() {
     pull_up.reps = 7;
     assert_eq!(record_of(&[], &pull_up), None);
 }
+
+// ---- The Today list stays true --------------------------------------------------------------
+
+/// The chest press's set 1 (row 2 on a first time) saved at 60 x 8 @ 1, from wherever the
+/// cursor is.
+fn chest_press_set_1(d: &mut Driver<FixedClock>) {
+    lift(d, 2, "60", "8", '1', false);
+}
+
+#[test]
+fn a_skipped_exercise_that_gets_a_set_is_no_longer_skipped() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('x')]);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.exercises[0].skipped));
+    chest_press_set_1(&mut d);
+    let today = d.app.today.clone().expect("today");
+    assert!(!today.exercises[0].skipped, "lifted after all");
+    assert_eq!(today.progress(), (1, 8), "its sets are due again");
+    assert!(!screen(&d, 80, 24).contains("skipped"));
+    // Skipped again after a set: the rest of it is skipped, the set kept; another set brings
+    // it back, and so does a set logged from the shell.
+    d.app.today_screen.cursor = Some((0, 2));
+    press(&mut d, &[ch('x')]);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.exercises[0].skipped && t.sets.len() == 1));
+    let session = d.app.today.as_ref().and_then(|t| t.session.as_ref()).map(|s| s.id).expect("session");
+    let at = evening() + chrono::Duration::minutes(5);
+    d.store
+        .log_set(&hardset::model::session::SessionFor::Existing(session), &working(PRESS, 60.0, 7, 0), at, 0)
+        .expect("logs");
+    d.reload();
+    assert!(d.app.today.as_ref().is_some_and(|t| !t.exercises[0].skipped && t.sets.len() == 2));
+}
+
+#[test]
+fn after_the_last_set_the_cursor_passes_over_ramp_ups_left_behind_and_an_undo_lands_on_its_row() {
+    let mut d = fresh_driver();
+    chest_press_set_1(&mut d);
+    // The chest press's ramp-ups were passed: the next set is the cable row's first.
+    assert_eq!(d.app.today_screen.cursor, Some((1, 0)));
+    assert_eq!(d.app.today.as_ref().and_then(hardset::today::Today::current), Some((1, 0)));
+    // Undo: the set taken back is open again, and the cursor is on it to redo it.
+    press(&mut d, &[key(KeyCode::Esc), key(KeyCode::Down), key(KeyCode::Down), ch('u'), ch('y')]);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.sets.is_empty()));
+    assert_eq!(d.app.today_screen.cursor, Some((0, 2)));
+    assert_eq!(d.app.today_screen.form.target.as_ref().map(|t| (t.kind, t.number)), Some((SetKind::Working, 1)));
+    // With no working set left, the ramp-ups are not passed any more.
+    assert_eq!(d.app.today.as_ref().and_then(hardset::today::Today::current), Some((0, 0)));
+    // A ramp-up undone lands on its own row too.
+    lift(&mut d, 0, "30", "8", '1', false);
+    assert_eq!(d.app.today_screen.cursor, Some((0, 1)), "on to ramp-up 2");
+    press(&mut d, &[key(KeyCode::Esc), ch('u'), ch('y')]);
+    assert_eq!(d.app.today_screen.cursor, Some((0, 0)));
+}
+
+#[test]
+fn a_first_times_reason_gives_way_to_the_set_logged_and_next_times_target() {
+    let mut d = fresh_driver();
+    let reason = |d: &Driver<FixedClock>| d.app.today.as_ref().expect("today").exercises[0].target.reason.clone();
+    assert!(reason(&d).starts_with("first time: pick a load"), "{}", reason(&d));
+    chest_press_set_1(&mut d);
+    // 60 x 8 @ 1 inside 6-10: the same load and one more rep.
+    assert_eq!(reason(&d), "today 60 kg x 8 @ 1 · next time 60 kg x 9 @ RIR 0-1");
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("today 60 kg x 8 @ 1"), "{text}");
+    // An undo brings "first time" back; the set again brings the preview back.
+    press(&mut d, &[key(KeyCode::Esc), ch('u'), ch('y')]);
+    assert!(d.app.today.as_ref().is_some_and(|t| t.sets.is_empty()));
+    assert!(reason(&d).starts_with("first time"), "{}", reason(&d));
+    chest_press_set_1(&mut d);
+    assert!(reason(&d).starts_with("today 60 kg x 8 @ 1"), "{}", reason(&d));
+    // The next time does say so.
+    let clock = d.clock.clone();
+    clock.advance(chrono::Duration::days(7));
+    let mut next =
+        driver_on(std::mem::replace(&mut d.store, hardset::store::Store::in_memory().expect("store")), clock);
+    next.app.today_screen.chosen_day = Some(0);
+    next.reload();
+    let target = next.app.today.as_ref().expect("today").exercises[0].target.clone();
+    assert_eq!((target.load_text(), target.reps), ("60 kg".to_string(), 9));
+}
