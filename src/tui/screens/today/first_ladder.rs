@@ -61,21 +61,17 @@ impl TodayScreen {
         if !follow || delta == 0 {
             return;
         }
-        let moved = |si: usize| {
-            if first_working.is_some_and(|w| si >= w) { si.saturating_add_signed(delta) } else { si }
+        // A row below the ramp-ups moves with them; a cursor on a rung that went away lands on
+        // the first working set.
+        let ramp_ups = exercise.slots.iter().filter(|s| s.kind == SetKind::RampUp).count();
+        let moved = |si: usize| match first_working {
+            Some(w) if si >= w => si.saturating_add_signed(delta),
+            _ => si.min(ramp_ups),
         };
         if let Some((e, si)) = self.cursor
             && e == ei
         {
-            // A cursor on a rung that went away lands on the first working set.
-            let last_ramp = exercise.slots.iter().rposition(|s| s.kind == SetKind::RampUp);
-            let si = moved(si);
-            let si = if first_working.is_some_and(|w| self.cursor.is_some_and(|c| c.1 < w)) {
-                si.min(last_ramp.map_or(0, |r| r + 1))
-            } else {
-                si
-            };
-            self.cursor = Some((ei, si.min(exercise.slots.len().saturating_sub(1))));
+            self.cursor = Some((ei, moved(si).min(exercise.slots.len().saturating_sub(1))));
         }
         if let Some((e, si, k)) = self.under
             && e == ei
