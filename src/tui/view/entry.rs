@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
+mod last_note;
 mod sides;
 mod technique;
 
@@ -234,6 +235,7 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
                 },
             );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
+            lines.extend(last_note::lines(exercise.last_time_set(target.number), width, &t));
         }
     }
     lines
