@@ -204,3 +204,40 @@ fn history_and_the_detail_show_the_notes() {
     assert!(!detail.contains('\u{1b}'), "{detail}");
     insta::assert_snapshot!("detail_notes_80x24", screen(&d, 80, 24));
 }
+
+#[test]
+fn the_plans_pinned_note_is_under_the_exercise_every_time() {
+    let text = PLAN
+        .replace(
+            "  sets = 3\n",
+            "  sets = 3\n  note = \"seat on 4, handles at the second hole, elbows 45 degrees, squeeze at the top\\u001b[2J\"\n",
+        )
+        .replace("  sets = 2\n", "  sets = 2\n  note = \"thumbs over the bar, full hang at the bottom of every rep\"\n");
+    let plan = Plan::parse(&text, "plan.toml", &Catalogue::shipped()).expect("the plan parses");
+    let press_plan = plan.days[0].exercises.iter().find(|e| e.name == "Machine chest press").expect("planned");
+    assert!(!press_plan.note.contains('\u{1b}'), "control characters are taken out where the plan is read");
+    assert!(press_plan.note.starts_with("seat on 4"), "{}", press_plan.note);
+    let d = Driver::new(App::new(plan, test_settings()), log_with_notes(), FixedClock::at(evening()));
+
+    let narrow = screen(&d, 80, 24);
+    let lines: Vec<&str> = narrow.lines().collect();
+    let title = lines.iter().position(|l| l.contains("Machine chest press  3x8-12")).expect("title");
+    assert!(lines[title + 1].contains("◆ seat on 4"), "under the title: {narrow}");
+    assert!(
+        narrow.contains("elbows 45 degrees, squeeze at the") && narrow.contains("    top[2J"),
+        "the selected exercise's note is whole: {narrow}"
+    );
+    assert!(narrow.contains("◆ seat on 4, handles"), "the form shows it too: {narrow}");
+    let chin = lines.iter().position(|l| l.contains("Chin-up  2x6-10")).expect("chin-up title");
+    assert!(lines[chin + 1].contains("◆ thumbs over the bar") && lines[chin + 1].contains('…'), "{narrow}");
+    insta::assert_snapshot!("pinned_note_80x24", narrow);
+    insta::assert_snapshot!("pinned_note_120x40", screen(&d, 120, 40));
+}
+
+#[test]
+fn a_plan_without_notes_pins_nothing() {
+    let plan = Plan::parse(PLAN, "plan.toml", &Catalogue::shipped()).expect("the plan parses");
+    assert!(plan.days[0].exercises.iter().all(|e| e.note.is_empty()));
+    let d = driver();
+    assert!(!screen(&d, 120, 40).contains('◆'));
+}

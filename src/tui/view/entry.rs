@@ -7,6 +7,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
 mod last_note;
+mod pinned;
 mod sides;
 mod technique;
 
@@ -62,6 +63,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let tail = format!(" · {kind}{editing}");
     let name = truncate(&format!("{place}{}", target.exercise), width.saturating_sub(tail.width()).max(8));
     let mut lines = vec![Line::styled(truncate(&format!("{name}{tail}"), width), t.style(Meaning::Title))];
+    lines.extend(pinned::line(screen.app.today.as_ref(), &target.exercise, width, &t));
     if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }

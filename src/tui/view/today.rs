@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{View, entry, rest, truncate, wrap};
 
 mod group;
+mod pinned;
 mod prev;
 use crate::keymap::Action;
 use crate::model::plan::DayKind;
@@ -162,6 +163,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             t.style(Meaning::Muted),
         ));
         lines.push(Line::from(title));
+        lines.extend(pinned::lines(screen, exercise, cursor.is_some_and(|(c, _)| c == ei), width));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
         if cursor.is_some_and(|(c, _)| c == ei) {
