@@ -149,7 +149,7 @@ fn on_body_weight_prev_says_the_belt() {
     let prev: Vec<String> = working
         .iter()
         .filter_map(|s| chin.prev_for(s))
-        .map(|p| hardset::training::checklist::prev_text(&p.entry, hardset::model::units::Effort::Rir))
+        .map(|p| hardset::training::checklist::prev_text(&p.entry, hardset::model::units::Effort::Rir, Some(Unit::Kg)))
         .collect();
     assert_eq!(prev, ["BW+10 x 6 @ 0", "BW+10 x 5 @ 0"]);
     let ramp = chin.slots.iter().find(|s| s.kind == SetKind::RampUp);

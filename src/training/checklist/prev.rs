@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use super::{ExerciseToday, Slot};
 use crate::model::session::{Basis, LoggedSet, SetEntry, SetKind};
-use crate::model::units::Effort;
+use crate::model::units::{Effort, Unit};
 use crate::training::techniques::second_of_pair;
 
 impl ExerciseToday {
@@ -27,18 +27,21 @@ pub(super) fn nth_standing(sets: &[LoggedSet], number: u16) -> Option<&LoggedSet
 }
 
 /// A set as short as it reads beside today's: `62.5 x 8 @ 1`, `BW+10 x 6 @ 0`, `BW x 12`,
-/// `62.5 x 0 missed`; the unit is today's, so it is left out. A hold, carry or cardio says
-/// what it measured (`60 s`, `40 m at 64 kg`). A set whose form broke ends `broke`.
-pub fn prev_text(entry: &SetEntry, effort: Effort) -> String {
+/// `62.5 x 0 missed`. The unit is left out when it is `today`'s, and said when it is not
+/// (`135lb x 8` beside a set in kg), so a number is never read in the wrong unit. A hold,
+/// carry or cardio says what it measured (`60 s`, `40 m at 64 kg`). A set whose form broke
+/// ends `broke`.
+pub fn prev_text(entry: &SetEntry, effort: Effort, today: Option<Unit>) -> String {
     if entry.timed_or_distance() {
         return entry.summary_in(effort);
     }
     let load = entry.weight.load;
+    let unit = if today == Some(entry.weight.unit) { "" } else { entry.weight.unit.label() };
     let load = match entry.basis {
-        Basis::Load => load.to_string(),
+        Basis::Load => format!("{load}{unit}"),
         _ if load.hundredths() == 0 => "BW".to_string(),
-        Basis::BodyPlus => format!("BW+{load}"),
-        Basis::Assisted => format!("BW-{load}"),
+        Basis::BodyPlus => format!("BW+{load}{unit}"),
+        Basis::Assisted => format!("BW-{load}{unit}"),
     };
     if entry.missed() {
         return format!("{load} x 0 missed");
@@ -64,7 +67,7 @@ pub fn note_line(entry: &SetEntry) -> Option<String> {
 mod tests {
     use super::*;
     use crate::model::session::Side;
-    use crate::model::units::{Load, Rir, Unit, Weight};
+    use crate::model::units::{Load, Rir, Weight};
     use chrono::DateTime;
 
     fn entry(load: i64, reps: u16, rir: Option<u8>) -> SetEntry {
@@ -81,26 +84,39 @@ mod tests {
         LoggedSet { id, session_id: 1, logged_at: DateTime::default(), session_started_at: DateTime::default(), entry }
     }
 
+    const KG: Option<Unit> = Some(Unit::Kg);
+
     #[test]
     fn prev_reads_as_numbers_without_the_unit() {
-        assert_eq!(prev_text(&entry(6250, 8, Some(1)), Effort::Rir), "62.5 x 8 @ 1");
+        assert_eq!(prev_text(&entry(6250, 8, Some(1)), Effort::Rir, KG), "62.5 x 8 @ 1");
         let bw = SetEntry { basis: Basis::BodyPlus, ..entry(1000, 6, Some(0)) };
-        assert_eq!(prev_text(&bw, Effort::Rir), "BW+10 x 6 @ 0");
+        assert_eq!(prev_text(&bw, Effort::Rir, KG), "BW+10 x 6 @ 0");
         let assisted = SetEntry { basis: Basis::Assisted, ..entry(2000, 8, None) };
-        assert_eq!(prev_text(&assisted, Effort::Rir), "BW-20 x 8");
+        assert_eq!(prev_text(&assisted, Effort::Rir, KG), "BW-20 x 8");
         let plain = SetEntry { basis: Basis::BodyPlus, ..entry(0, 12, None) };
-        assert_eq!(prev_text(&plain, Effort::Rir), "BW x 12");
+        assert_eq!(prev_text(&plain, Effort::Rir, KG), "BW x 12");
         let broke = SetEntry { form_broke: true, ..entry(8000, 5, Some(0)) };
-        assert_eq!(prev_text(&broke, Effort::Rir), "80 x 5 @ 0 broke");
-        assert_eq!(prev_text(&entry(8000, 0, None), Effort::Rir), "80 x 0 missed");
-        assert_eq!(prev_text(&entry(8000, 8, Some(1)), Effort::Rpe), "80 x 8 @ 9");
+        assert_eq!(prev_text(&broke, Effort::Rir, KG), "80 x 5 @ 0 broke");
+        assert_eq!(prev_text(&entry(8000, 0, None), Effort::Rir, KG), "80 x 0 missed");
+        assert_eq!(prev_text(&entry(8000, 8, Some(1)), Effort::Rpe, KG), "80 x 8 @ 9");
+    }
+
+    #[test]
+    fn another_unit_than_todays_is_said() {
+        let lb =
+            SetEntry { weight: Weight { load: Load::from_hundredths(13500), unit: Unit::Lb }, ..entry(0, 8, Some(1)) };
+        assert_eq!(prev_text(&lb, Effort::Rir, KG), "135lb x 8 @ 1");
+        assert_eq!(prev_text(&lb, Effort::Rir, Some(Unit::Lb)), "135 x 8 @ 1");
+        assert_eq!(prev_text(&entry(8000, 8, None), Effort::Rir, None), "80kg x 8", "today's unit unknown: said");
+        let belt = SetEntry { basis: Basis::BodyPlus, ..lb };
+        assert_eq!(prev_text(&belt, Effort::Rir, KG), "BW+135lb x 8 @ 1");
     }
 
     #[test]
     fn a_hold_says_what_it_measured() {
         let hold = SetEntry { seconds: Some(60), ..entry(0, 0, None) };
-        assert_eq!(prev_text(&hold, Effort::Rir), hold.summary_in(Effort::Rir));
-        assert_eq!(prev_text(&hold, Effort::Rir), "1:00");
+        assert_eq!(prev_text(&hold, Effort::Rir, KG), hold.summary_in(Effort::Rir));
+        assert_eq!(prev_text(&hold, Effort::Rir, KG), "1:00");
     }
 
     #[test]

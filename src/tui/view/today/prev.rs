@@ -25,7 +25,9 @@ pub(super) fn lines(
 ) -> Vec<Line<'static>> {
     let Some(prev) = exercise.prev_for(slot) else { return Vec::new() };
     let muted = screen.theme.style(Meaning::Muted);
-    let text = format!("prev {}", prev_text(&prev.entry, screen.app.settings.entry.effort));
+    // The unit of today's set: its target's, else the unit loads are suggested in.
+    let unit = slot.weight.or(exercise.target.weight).map_or(screen.app.plan.unit, |w| w.unit);
+    let text = format!("prev {}", prev_text(&prev.entry, screen.app.settings.entry.effort, Some(unit)));
     let mut below: Vec<String> = Vec::new();
     let used = if row.width() + 2 + text.width() <= width {
         row.push_span(Span::styled(format!("  {text}"), muted));
