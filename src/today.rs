@@ -348,7 +348,8 @@ fn past_sets<'a>(
             let mut times = store.last_times(&exercise.name, session_id, skip, 2)?.into_iter();
             let last = times.next().unwrap_or_default();
             if let Some(after) = last.iter().map(|s| s.logged_at).max()
-                && let Some(miss) = store.lightest_miss_after(&exercise.name, after)?
+                && let Some(unit) = last.first().map(|s| s.entry.weight.unit)
+                && let Some(miss) = store.lightest_miss_after(&exercise.name, after, unit)?
             {
                 let date = clock.local_date(miss.logged_at);
                 let miss =

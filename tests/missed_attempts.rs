@@ -158,6 +158,16 @@ fn of_several_loads_missed_since_the_lightest_caps_the_target_on_a_bar_and_on_bo
                 vec![
                     set(BENCH, 105.0, 0, None),
                     set(BENCH, 102.5, 0, None),
+                    // A drop set that failed at once is no missed load; nor is a miss in pounds
+                    // for a lifter whose bench is in kilograms.
+                    SetEntry { technique: Some(hardset::model::session::Technique::Drop), ..set(BENCH, 70.0, 0, None) },
+                    SetEntry {
+                        weight: hardset::model::units::Weight::new(
+                            hardset::model::units::Load::from_f64(95.0).expect("load"),
+                            hardset::model::units::Unit::Lb,
+                        ),
+                        ..set(BENCH, 0.0, 0, None)
+                    },
                     on_body(10.0, 0, Basis::Assisted),
                     on_body(17.5, 0, Basis::Assisted),
                 ],
@@ -167,8 +177,12 @@ fn of_several_loads_missed_since_the_lightest_caps_the_target_on_a_bar_and_on_bo
     };
     store.import(&batch, true, &mut |_| {}).expect("writes");
     let after = start + chrono::Duration::minutes(5);
-    let bench = store.lightest_miss_after(BENCH, after).expect("reads").expect("a miss");
+    let bench =
+        store.lightest_miss_after(BENCH, after, hardset::model::units::Unit::Kg).expect("reads").expect("a miss");
     assert_eq!(bench.entry.summary(), "102.5 kg x 0 (missed)");
-    let pull = store.lightest_miss_after("Assisted pull-up", after).expect("reads").expect("a miss");
+    let pull = store
+        .lightest_miss_after("Assisted pull-up", after, hardset::model::units::Unit::Kg)
+        .expect("reads")
+        .expect("a miss");
     assert_eq!(pull.entry.summary(), "BW-17.5 kg x 0 (missed)", "the most assistance missed");
 }

@@ -170,3 +170,26 @@ fn snapshots_of_a_planned_drop_set_on_today_and_in_its_form() {
         insta::assert_snapshot!(format!("form_planned_drop_set_{w}x{h}"), screen(&d, w, h));
     }
 }
+
+#[test]
+fn a_set_whose_form_broke_is_not_carried_on() {
+    // Form broke on the last working set: the set is over, no drop set opens, the rest starts.
+    let mut d = press_driver(Store::in_memory().expect("store"));
+    log_next_working_set(&mut d, "80", "10", '1');
+    let slots = d.app.today.as_ref().expect("today").exercises[0].slots.clone();
+    let open = slots.iter().position(|s| s.kind == SetKind::Working && s.logged.is_none()).expect("an open set");
+    d.app.today_screen.cursor = Some((0, open));
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "80");
+    press(&mut d, &[key(KeyCode::Enter)]);
+    type_text(&mut d, "7");
+    press(&mut d, &[key(KeyCode::Enter), ch('1'), ch('f'), key(KeyCode::Enter)]);
+    if matches!(d.app.popup, Some(Popup::Guess(_))) {
+        press(&mut d, &[key(KeyCode::Esc)]);
+    }
+    let sets = d.app.today.as_ref().expect("today").sets.clone();
+    assert!(sets.last().is_some_and(|s| s.entry.form_broke), "{sets:?}");
+    assert_ne!(d.app.pane, Pane::Form);
+    assert_eq!(d.app.today_screen.form.technique(), None);
+    assert_eq!(d.app.rest().map(|(_, s)| s), Some(120), "the rest starts as after any set");
+}

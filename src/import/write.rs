@@ -37,7 +37,7 @@ pub(super) fn write(
     let label = format!("{} import", source.name());
     let counts = store.import_with(matching(source), sets as usize, !dry_run, |writer| {
         staging.for_each_session(by_start, |mut session| -> Result<(), Failure> {
-            finish(source, &mut session, tally);
+            finish(source, &mut session, tally, catalogue);
             let day = clock.local_date(session.started_at);
             dates = Some(dates.map_or((day, day), |(a, b)| (a.min(day), b.max(day))));
             let mut record = prepare_session(session, catalogue, &mut own, &mut unknown)?;
@@ -63,7 +63,7 @@ pub(super) fn write(
 /// What is left to do once a session is whole: Hevy's numbered notes go back on their sets,
 /// a FitNotes day gets its name, another app's session is finished (notes placed, a time for
 /// every set, an end), and a Strong or Hevy note's tag lines set what they name.
-fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally) {
+fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalogue: &Catalogue) {
     match source {
         Source::Hevy => {
             hevy::place_numbered_notes(session);
@@ -78,7 +78,8 @@ fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally) {
     // The sides, techniques and groups hardset's export to these layouts writes in a note.
     if matches!(source, Source::Strong | Source::Hevy) {
         for set in &mut session.sets {
-            crate::model::session::take_tags(&mut set.entry);
+            let per_side = catalogue.get(&set.entry.exercise).is_some_and(|e| e.per_side);
+            crate::model::session::take_tags(&mut set.entry, per_side);
         }
     }
 }

@@ -109,6 +109,9 @@ pub struct PlannedExercise {
     /// The set technique that carries its last working set on past failure (`technique =
     /// "drop"`), if the plan names one.
     pub technique: Option<crate::model::session::Technique>,
+    /// A note pinned to it (`note = "seat on 4, grip wide"`): shown under its name on Today
+    /// and in the set form every time; empty when the plan gives none.
+    pub note: String,
 }
 
 /// One day of the plan.
@@ -334,6 +337,7 @@ impl PlannedExercise {
             target_seconds: None,
             target_distance: None,
             technique: None,
+            note: String::new(),
         }
     }
 }
@@ -360,6 +364,7 @@ impl PlannedExercise {
             target_seconds: None,
             target_distance: None,
             technique: None,
+            note: String::new(),
         }
     }
 }

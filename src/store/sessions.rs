@@ -364,8 +364,11 @@ impl Store {
 }
 
 /// Whether the set `w` is the right side of a left and right pair: the set of its exercise just
-/// before it in its session is a left side. The pair is one set (docs/method.md).
-const RIGHT_OF_A_LEFT: &str = "w.side = 'right' AND coalesce((SELECT p.side FROM workout_set p
-     WHERE p.session_id = w.session_id AND p.exercise = w.exercise AND p.technique IS NULL
-       AND (p.logged_at < w.logged_at OR (p.logged_at = w.logged_at AND p.id < w.id))
-     ORDER BY p.logged_at DESC, p.id DESC LIMIT 1), '') = 'left'";
+/// before it in its session is a left side of the same kind and technique (as
+/// `training::techniques::second_of_pair` reads a pair). The pair is one set (docs/method.md).
+const RIGHT_OF_A_LEFT: &str = "w.side = 'right' AND EXISTS (SELECT 1 FROM workout_set p
+     WHERE p.id = (SELECT q.id FROM workout_set q
+                   WHERE q.session_id = w.session_id AND q.exercise = w.exercise
+                     AND (q.logged_at < w.logged_at OR (q.logged_at = w.logged_at AND q.id < w.id))
+                   ORDER BY q.logged_at DESC, q.id DESC LIMIT 1)
+       AND p.side = 'left' AND p.kind = w.kind AND p.technique IS w.technique)";

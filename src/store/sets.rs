@@ -360,18 +360,25 @@ impl Store {
     /// The lightest missed attempt (a working set of 0 reps) of `exercise` logged after `after`
     /// (on body weight, the least belt or the most assistance): the target stays under it, so
     /// no load missed since is asked for again, the lightest of several included.
-    pub fn lightest_miss_after(&self, exercise: &str, after: DateTime<Utc>) -> Result<Option<LoggedSet>, StoreError> {
+    /// Only misses in `unit` count (the target's unit), and a technique set of 0 reps (a drop
+    /// set that failed at once) is no missed load.
+    pub fn lightest_miss_after(
+        &self,
+        exercise: &str,
+        after: DateTime<Utc>,
+        unit: Unit,
+    ) -> Result<Option<LoggedSet>, StoreError> {
         use rusqlite::OptionalExtension as _;
         Ok(self
             .conn
             .prepare_cached(&format!(
                 "SELECT {SET_COLUMNS} FROM {SETS_FROM}
                  WHERE w.exercise = ?1 AND w.kind = 'working' AND w.reps = 0 AND w.seconds IS NULL AND w.distance_cm IS NULL
-                   AND w.logged_at > ?2
+                   AND w.logged_at > ?2 AND w.unit = ?3 AND w.technique IS NULL
                  ORDER BY CASE w.basis WHEN 'bw-' THEN -w.load_hundredths ELSE w.load_hundredths END,
                           w.id DESC LIMIT 1"
             ))?
-            .query_row(params![exercise, after.timestamp()], read_set)
+            .query_row(params![exercise, after.timestamp(), unit.label()], read_set)
             .optional()?)
     }
 

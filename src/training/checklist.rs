@@ -16,8 +16,10 @@ use super::ramp::{self, Gear};
 
 pub mod first_ladder;
 mod first_reason;
+mod prev;
 pub mod superset;
 mod timed;
+pub use prev::{note_line, prev_text};
 pub use timed::{best_distance, best_time, pace_text};
 
 /// One set to tick off.
@@ -58,9 +60,10 @@ pub struct ExerciseToday {
 }
 
 impl ExerciseToday {
-    /// The working set logged last time at the same position as `number`.
+    /// The working set logged last time at the same position as `number` (a left and right
+    /// pair is one set).
     pub fn last_time_set(&self, number: u16) -> Option<&LoggedSet> {
-        self.last_time.get(usize::from(number.saturating_sub(1)))
+        prev::nth_standing(&self.last_time, number)
     }
 
     /// Working sets logged and working sets in its checklist, as `sets x reps` in the plan

@@ -48,6 +48,9 @@ struct RawExercise {
     group: Option<Spanned<toml::Value>>,
     /// A set technique after the last working set: `"drop"`, `"rest-pause"`, `"myo-reps"`.
     technique: Option<Spanned<String>>,
+    /// A note pinned to the exercise: seat height, grip, cues.
+    #[serde(default, deserialize_with = "deserialize_note")]
+    note: String,
 }
 
 fn one_set() -> Spanned<i64> {
@@ -334,6 +337,7 @@ fn resolve_exercise(
         target_seconds: timed.seconds,
         target_distance: timed.distance,
         technique,
+        note: raw.note,
     })
 }
 

@@ -118,7 +118,8 @@ pub fn bodyweight_target(
         Some(weighed) => weighed,
         None => unweighed(planned, &top, history, today, step(unit), rules),
     };
-    let (decision, signed) = under_a_miss(decision, signed, history.missed, step(unit), planned.reps);
+    let (decision, signed) =
+        under_a_miss(decision, (signed, last_signed), history.missed, (step(unit), unit), &top, planned.reps);
     let (basis, weight, aim) = worded(signed, last_signed, unit, decision.reps, decision.at_least, decision.rir);
     let how = if now.is_some() { String::new() } else { format!("; {HOW_TO_LOG}") };
     Target {
@@ -133,19 +134,30 @@ pub fn bodyweight_target(
 }
 
 /// A belt or an assistance missed since (0 reps) is never asked for again: the target stays a
-/// step under it (less belt, or more assistance), at the bottom of the range.
-fn under_a_miss(decision: Decision, signed: i64, missed: Option<Miss>, step: Load, range: RepRange) -> (Decision, i64) {
-    let Some(miss) = missed.filter(|m| m.basis.is_bodyweight()) else {
+/// step under it (less belt, or more assistance): last time's reps again when that is last
+/// time's load, else the bottom of the range. A miss logged as a plain load on a bodyweight
+/// exercise (an older log) is a belt; one in another unit is not compared.
+fn under_a_miss(
+    decision: Decision,
+    (signed, last_signed): (i64, i64),
+    missed: Option<Miss>,
+    (step, unit): (Load, Unit),
+    top: &SetEntry,
+    range: RepRange,
+) -> (Decision, i64) {
+    let Some(miss) = missed.filter(|m| m.weight.unit == unit) else {
         return (decision, signed);
     };
-    let missed_signed = signed_hundredths(miss.basis, miss.weight.load);
+    let basis = if miss.basis == Basis::Load { Basis::BodyPlus } else { miss.basis };
+    let missed_signed = signed_hundredths(basis, miss.weight.load);
     if signed < missed_signed {
         return (decision, signed);
     }
-    let load = SetEntry { weight: miss.weight, basis: miss.basis, ..Default::default() }.load_text();
+    let load = SetEntry { weight: miss.weight, basis, ..Default::default() }.load_text();
     let why = format!("{load} was missed on {}, so under it", miss.date.format("%-d %b"));
-    let decision = Decision { reps: range.low, at_least: false, why, ..decision };
-    (decision, missed_signed - step.hundredths().max(1))
+    let under = missed_signed - step.hundredths().max(1);
+    let reps = if under == last_signed { top.reps.clamp(range.low, range.high) } else { range.low };
+    (Decision { reps, at_least: false, why, ..decision }, under)
 }
 
 /// The target with no body weight to weigh the sets: double progression on reps and added

@@ -172,6 +172,10 @@ fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer)
                 text =
                     if long.chars().count() <= width { long } else { format!("{date}  {summary}{kind} · {g}{star}") };
             }
+            // The note left on it follows, cut short where the row ends.
+            if let Some(note) = crate::training::checklist::note_line(&set.entry) {
+                text = format!("{text} · {note}");
+            }
             let text = truncate(&text, width);
             let meaning = if set.entry.kind == SetKind::RampUp { Meaning::Muted } else { Meaning::Text };
             Line::styled(text, t.style(meaning))

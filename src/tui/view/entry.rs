@@ -6,6 +6,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 use unicode_width::UnicodeWidthStr as _;
 
+mod last_note;
+mod pinned;
 mod sides;
 mod technique;
 
@@ -61,6 +63,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let tail = format!(" · {kind}{editing}");
     let name = truncate(&format!("{place}{}", target.exercise), width.saturating_sub(tail.width()).max(8));
     let mut lines = vec![Line::styled(truncate(&format!("{name}{tail}"), width), t.style(Meaning::Title))];
+    lines.extend(pinned::line(screen.app.today.as_ref(), &target.exercise, width, &t));
     if let Some(saved_as) = screen.app.today_screen.form_saves_as(screen.app.today.as_ref()) {
         lines.push(Line::styled(truncate(&format!("saved as {saved_as} (still open)"), width), t.style(Meaning::Warn)));
     }
@@ -234,6 +237,7 @@ fn target_lines(screen: &View<'_>, target: &FormTarget, width: usize) -> Vec<Lin
                 },
             );
             lines.push(Line::styled(truncate(&last, width), t.style(Meaning::Muted)));
+            lines.extend(last_note::lines(exercise.last_time_set(target.number), width, &t));
         }
     }
     lines

@@ -13,6 +13,7 @@ use crate::keymap::Action;
 use crate::model::session::{LoggedSet, Session, SetEntry};
 use crate::model::units::Effort;
 
+mod notes;
 mod timed;
 use crate::training::compare::{Verdict, diff, e1rm_verdict};
 use crate::training::techniques::with_their_sets;
@@ -193,6 +194,7 @@ fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: boo
     for n in 0..rows {
         let (last, this) = (last_rows.get(n), this_rows.get(n));
         lines.push(set_row(screen, exercise, (last.map(|r| r.0), this.map(|r| r.0)), n, (col, width)));
+        lines.extend(notes::lines(screen, (last.map(|r| r.0), this.map(|r| r.0)), col, width));
         lines.extend(under_rows(screen, (last, this), col, width));
     }
     if exercise.last_deload {

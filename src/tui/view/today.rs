@@ -8,6 +8,8 @@ use ratatui::widgets::{Paragraph, Widget};
 use super::{View, entry, rest, truncate, wrap};
 
 mod group;
+mod pinned;
+mod prev;
 use crate::keymap::Action;
 use crate::model::plan::DayKind;
 use crate::model::session::SetKind;
@@ -161,6 +163,7 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             t.style(Meaning::Muted),
         ));
         lines.push(Line::from(title));
+        lines.extend(pinned::lines(screen, exercise, cursor.is_some_and(|(c, _)| c == ei), width));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.
         let reason = format!("  {}", exercise.target.reason);
         if cursor.is_some_and(|(c, _)| c == ei) {
@@ -177,11 +180,14 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
             if is_cursor {
                 selected_line = lines.len();
             }
-            if let Some(k) = under {
-                selected_line = lines.len() + 1 + k;
-            }
             let row = Row { is_cursor, is_current: current == Some((ei, si)), place: place.as_deref() };
-            lines.push(slot_line(screen, exercise, slot, row, width));
+            let mut line = slot_line(screen, exercise, slot, row, width);
+            let prev = prev::lines(screen, exercise, slot, is_cursor, &mut line, width);
+            lines.push(line);
+            lines.extend(prev);
+            if let Some(k) = under {
+                selected_line = lines.len() + k;
+            }
             lines.extend(attached_lines(screen, slot, under, width));
             lines.extend(planned_technique_line(screen, exercise, si, width));
         }

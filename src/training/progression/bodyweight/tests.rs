@@ -208,10 +208,46 @@ fn aim_after_miss(p: &PlannedExercise, top: SetEntry, missed: f64, body: &BodyWe
 #[test]
 fn a_belt_or_an_assistance_missed_since_is_never_the_target() {
     for body in [log(&[("2026-03-01", 80.0)]), log(&[])] {
-        // BW+10 x 10 earns a heavier belt; BW+12.5 was missed since: a step under it.
+        // BW+10 x 10 earns a heavier belt; BW+12.5 was missed since: a step under it, which is
+        // last time's belt, so last time's reps again.
         let t = aim_after_miss(&chin_ups(), bw(10.0, 10, Some(1)), 12.5, &body);
-        assert_eq!(shown(&t), ("BW+10 kg".into(), "6".into()), "{}", t.reason);
+        assert_eq!(shown(&t), ("BW+10 kg".into(), "10".into()), "{}", t.reason);
         assert!(t.reason.contains("BW+12.5 kg was missed on 4 Mar, so under it"), "{}", t.reason);
+        // A miss two steps up from last time: one step up, from the bottom of the range.
+        let t = aim_after_miss(&chin_ups(), bw(7.5, 10, Some(1)), 12.5, &body);
+        assert!(t.load_text() != "BW+12.5 kg", "{}", t.reason);
+        // Logged as a plain 12.5 kg by an older log: a belt all the same.
+        let sets = [bw(10.0, 10, Some(1))];
+        let missed = Some(Miss { weight: kg(12.5), basis: Basis::Load, date: day("2026-03-04") });
+        let history = History { last: &sets, last_date: Some(day("2026-03-02")), before: None, missed };
+        let p = chin_ups();
+        let t = bodyweight_target(
+            &p,
+            &history,
+            day("2026-03-06"),
+            |u| p.load_step.in_unit(u),
+            &body,
+            Unit::Kg,
+            &Rules::default(),
+        );
+        assert_eq!(t.load_text(), "BW+10 kg", "{}", t.reason);
+        // In pounds, not compared with a belt in kilograms.
+        let missed = Some(Miss {
+            weight: Weight::new(Load::from_f64(5.0).expect("load"), Unit::Lb),
+            basis: Basis::BodyPlus,
+            date: day("2026-03-04"),
+        });
+        let history = History { missed, ..history };
+        let t = bodyweight_target(
+            &p,
+            &history,
+            day("2026-03-06"),
+            |u| p.load_step.in_unit(u),
+            &body,
+            Unit::Kg,
+            &Rules::default(),
+        );
+        assert_eq!(t.load_text(), "BW+12.5 kg", "{}", t.reason);
         // A miss heavier than the target leaves it alone.
         let t = aim_after_miss(&chin_ups(), bw(10.0, 10, Some(1)), 20.0, &body);
         assert_eq!(t.load_text(), "BW+12.5 kg", "{}", t.reason);

@@ -39,11 +39,14 @@ pub(super) fn best_lines(screen: &View<'_>, detail: &ExerciseDetail) -> Vec<Stri
     let day = |s: &LoggedSet| screen.app_local(s.session_started_at).format("%a %-d %b %y").to_string();
     let mut lines = Vec::new();
     // Cardio's best is its distance and pace, a carry's its distance (a longer time is only
-    // slower); a hold's its time.
+    // slower); a hold's its time (and an exercise of the log's own, which says nothing, is
+    // read as one, as `hardset history` does).
     let measures = screen.app.plan.exercises.get(&detail.exercise).map_or(Measures::Time, |e| e.measures);
     // Sets are newest first: on a tie the earliest (last in the list) made the best.
     let longest = working(detail).filter(|s| s.entry.seconds.is_some()).max_by_key(|s| s.entry.seconds);
-    if let Some(s) = longest.filter(|_| measures == Measures::Time) {
+    // A carry or cardio logged by time alone has no distance to be best at: its time stands.
+    let by_distance = measures.takes_distance() && working(detail).any(|s| s.entry.distance.is_some());
+    if let Some(s) = longest.filter(|_| !by_distance) {
         lines.push(format!("Best time: {} ({})", s.entry.summary_in(effort), day(s)));
     }
     if let Some(s) = working(detail).filter(|s| s.entry.distance.is_some()).max_by_key(|s| s.entry.distance) {
