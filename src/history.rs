@@ -4,7 +4,10 @@
 use std::fmt::Write as _;
 
 mod bodyweight;
+mod celebrate;
 mod timed;
+
+pub use celebrate::record_on_save;
 
 pub use timed::{TimedHistory, TimedSet, TimedWeek, timed_history};
 

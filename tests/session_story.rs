@@ -81,10 +81,14 @@ fn a_whole_session_by_keyboard_alone() {
     );
     let (_, seconds) = d.app.rest().expect("rest running");
     assert_eq!(seconds, 180, "a working set rests as the plan says (3m)");
-    // The form was cleared after the commit and now offers the next set due (ramp-up 2).
+    // The form was cleared after the commit and now offers the next set due: the next
+    // exercise's ramp-up 1, not the chest press's ramp-up 2, passed on the way to its working set.
     assert!(!d.app.today_screen.form.dirty);
     let next = d.app.today_screen.form.target.clone().expect("next set offered");
-    assert_eq!((next.kind, next.number, next.editing), (SetKind::RampUp, 2, None));
+    assert_eq!(
+        (next.exercise.as_str(), next.kind, next.number, next.editing),
+        ("Seated cable row", SetKind::RampUp, 1, None)
+    );
 
     // Rest keys: +15 s, -15 s, skip.
     press(&mut d, &[ch('+')]);

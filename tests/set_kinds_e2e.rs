@@ -76,9 +76,9 @@ fn a_drop_set_is_logged_with_t_from_the_working_set_and_stays_under_it_never_a_r
     assert!(screen.contains(" 1/8 sets"), "the day counts one set, not two:\n{screen}");
     assert!(!screen.contains("[x] set 2"), "{screen}");
 
-    // Miscounted: down onto the drop set's own row (past the two ramp-ups and the working set)
-    // and Enter edits it as a drop set; 10 becomes 11, saved in place.
-    t.keys(s, &["j", "j", "j"]);
+    // Miscounted: the cursor went on to the next exercise's first set; one row up is the drop
+    // set's own row, and Enter edits it as a drop set; 10 becomes 11, saved in place.
+    t.keys(s, &["k"]);
     t.wait_for(s, "│▸               ↳ drop 60 kg x 10");
     t.keys(s, &["Enter"]);
     let form = t.wait_for(s, "· drop set · edit");

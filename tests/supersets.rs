@@ -331,7 +331,7 @@ fn hardset_today_prints_the_group_and_each_place_and_json_names_the_place() {
     let report = hardset::today::report::TodayReport::new(&today, hardset::model::units::Unit::Kg, &clock);
     let text = report.text(&[], "");
     assert!(
-        text.contains("\nSuperset A · round 1 of 3 · then rest 2m\nA1 Lateral raise  3x12-15 @ RIR 0-1\n  first time"),
+        text.contains("\nSuperset A · round 1 of 3 · then rest 2m\nA1 Lateral raise  3x12-15 @ RIR 0-1\n  today 10 kg x 12 @ 2 · next time"),
         "{text}"
     );
     assert!(text.contains("  [x] A1 set 1   10 kg x 12 @ 2\n"), "{text}");

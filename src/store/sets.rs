@@ -104,6 +104,11 @@ pub(super) fn log_into(
     super::techniques::check_carries_on(tx, session_id, entry, at)?;
     let id = insert_set(tx, session_id, entry, at)?;
     super::records::after_logging(tx, id)?;
+    // An exercise skipped and then lifted after all is on the list again.
+    tx.prepare_cached(
+        "DELETE FROM session_exercise_change WHERE session_id = ?1 AND exercise = ?2 AND change = 'skipped'",
+    )?
+    .execute(params![session_id, entry.exercise])?;
     let session_started_at: i64 =
         tx.query_row("SELECT started_at FROM session WHERE id = ?1", [session_id], |r| r.get(0))?;
     Ok(LoggedSet {

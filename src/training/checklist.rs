@@ -14,6 +14,8 @@ use super::bodyweight::BodyWeights;
 use super::progression::{History, Rules, Target, bodyweight, deload_target, target};
 use super::ramp::{self, Gear};
 
+pub mod first_ladder;
+mod first_reason;
 mod prev;
 pub mod superset;
 mod timed;
@@ -257,6 +259,13 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         });
     }
     place_logged(&mut exercises, input.logged);
+    // A first time's ramp-ups climb towards the working weight logged today.
+    for exercise in &mut exercises {
+        if let Some(working) = first_ladder::logged_working(exercise) {
+            first_ladder::fill_from(exercise, working, input.gear);
+        }
+        first_reason::preview_next_time(input, exercise);
+    }
     exercises
 }
 
@@ -331,13 +340,14 @@ pub fn progress(exercises: &[ExerciseToday]) -> (usize, usize) {
     (done, total)
 }
 
-/// The next set to do: the first unlogged slot of an exercise that is not skipped; in a
-/// superset or circuit, the next set of its rounds ([`superset::next`]).
+/// The next set to do: the first unlogged slot of an exercise that is not skipped, passing
+/// over the ramp-ups of an exercise whose working sets have begun (the lifter passed them); in
+/// a superset or circuit, the next set of its rounds ([`superset::next`]).
 pub fn current(exercises: &[ExerciseToday]) -> Option<(usize, usize)> {
-    let first = exercises
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| !e.skipped)
-        .find_map(|(ei, e)| e.slots.iter().position(|s| s.logged.is_none()).map(|si| (ei, si)))?;
+    let first = exercises.iter().enumerate().filter(|(_, e)| !e.skipped).find_map(|(ei, e)| {
+        let begun = e.slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
+        let open = |s: &Slot| s.logged.is_none() && !(begun && s.kind == SetKind::RampUp);
+        e.slots.iter().position(open).map(|si| (ei, si))
+    })?;
     Some(superset::members(exercises, first.0).and_then(|group| superset::next(exercises, &group)).unwrap_or(first))
 }

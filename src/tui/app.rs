@@ -296,7 +296,14 @@ impl App {
     fn on_pane(&mut self, action: Action, now: DateTime<Utc>) -> Vec<Effect> {
         match self.pane {
             Pane::Checklist => self.today_screen.on_checklist(action, &mut ctx!(self)),
-            Pane::Form => self.today_screen.on_form(action, &mut ctx!(self)),
+            Pane::Form => {
+                let effects = self.today_screen.on_form(action, &mut ctx!(self));
+                self.today_screen.note_typed_working(self.pane);
+                if let Some(today) = &mut self.today {
+                    self.today_screen.fill_typed_ramp_ups(today, &self.settings.equipment.gear(), true);
+                }
+                effects
+            }
             Pane::Sessions => self.history.on_sessions(action, &mut ctx!(self)),
             Pane::Comparison => self.history.on_comparison(action, &mut ctx!(self)),
             Pane::Week => self.week.update(action, now, &ctx!(self)),
@@ -408,6 +415,7 @@ impl App {
     /// Applies what came back from an effect.
     pub fn receive(&mut self, outcome: Outcome, now: DateTime<Utc>) -> Vec<Effect> {
         match outcome {
+            Outcome::Record { id, text } => self.today_screen.record = Some((id, text)),
             Outcome::Saved { set, rest_seconds } => self.today_screen.saved(&set, rest_seconds, &mut ctx!(self)),
             Outcome::SetChanged { id, text } => {
                 self.message = Some((Meaning::Good, text));
@@ -456,6 +464,9 @@ impl App {
             self.rang_for = Some(until);
         }
         self.today = Some(today);
+        if let Some(today) = &mut self.today {
+            self.today_screen.fill_typed_ramp_ups(today, &self.settings.equipment.gear(), false);
+        }
         self.today_screen.today_loaded(&mut ctx!(self));
     }
 }

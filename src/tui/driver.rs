@@ -6,6 +6,8 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+mod record;
+
 use super::app::App;
 use super::effect::{Effect, Outcome, describe_entry};
 use super::screens::Screen;
@@ -301,14 +303,12 @@ impl<C: Clock> Driver<C> {
     fn write(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Vec<Outcome>, StoreError> {
         let done = |text: String| vec![Outcome::Done(text)];
         match effect {
-            Effect::Log { session, entry, rest_seconds } => self
-                .store
-                .log_set(&session, &entry, now, rest_seconds)
-                .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
-            Effect::LogSides { session, sides, rest_seconds } => self
-                .store
-                .log_sides(&session, &sides, now, rest_seconds)
-                .map(|set| vec![Outcome::Saved { set, rest_seconds }]),
+            Effect::Log { session, entry, rest_seconds } => {
+                self.store.log_set(&session, &entry, now, rest_seconds).map(|set| self.saved(set, rest_seconds))
+            }
+            Effect::LogSides { session, sides, rest_seconds } => {
+                self.store.log_sides(&session, &sides, now, rest_seconds).map(|set| self.saved(set, rest_seconds))
+            }
             Effect::Update { id, entry } => self.store.update_set(id, &entry).map(|()| {
                 vec![Outcome::SetChanged {
                     id,

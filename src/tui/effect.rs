@@ -158,6 +158,13 @@ pub enum Outcome {
         /// The rest it started, in seconds.
         rest_seconds: u32,
     },
+    /// The set about to be reported saved set a record: what it was, for the status line.
+    Record {
+        /// The set's id.
+        id: i64,
+        /// `New record: 82.5 kg x 8, e1RM +2.1 kg`.
+        text: String,
+    },
     /// A logged set was changed or deleted; the form is cleared if it was showing that set.
     SetChanged {
         /// The set's id.

@@ -47,7 +47,11 @@ pub fn next(exercises: &[ExerciseToday], group: &Range<usize>) -> Option<(usize,
         let e = &exercises[ei];
         (!e.skipped).then(|| e.slots.iter().position(|s| s.kind == kind && s.logged.is_none())).flatten()
     };
-    if let Some(ramp_up) = group.clone().find_map(|ei| open(ei, SetKind::RampUp).map(|si| (ei, si))) {
+    // A ramp-up passed once the exercise's working sets have begun is not next.
+    let begun = |ei: usize| exercises[ei].slots.iter().any(|s| s.kind == SetKind::Working && s.logged.is_some());
+    if let Some(ramp_up) =
+        group.clone().filter(|&ei| !begun(ei)).find_map(|ei| open(ei, SetKind::RampUp).map(|si| (ei, si)))
+    {
         return Some(ramp_up);
     }
     let behind = group

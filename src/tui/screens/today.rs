@@ -3,6 +3,8 @@
 
 mod delete;
 mod entry;
+mod first_ladder;
+mod land;
 mod round;
 mod sides;
 mod technique;
@@ -38,6 +40,13 @@ pub struct TodayScreen {
     /// A working set just saved that the plan carries on with a technique: its form opens once
     /// today is read again with the set in it.
     pub planned_technique: Option<(i64, crate::model::session::Technique)>,
+    /// A first time's working weight typed in the form (exercise and load): the ramp-ups climb
+    /// towards it before it is saved.
+    pub typed_working: Option<(String, crate::model::units::Weight)>,
+    /// The record the set about to be reported saved set (its id and the words for it).
+    pub record: Option<(i64, String)>,
+    /// After an undo, the exercise and kind of the set taken back: the cursor lands on its row.
+    pub landing: Option<(String, crate::model::session::SetKind)>,
 }
 
 impl TodayScreen {
@@ -287,6 +296,9 @@ impl TodayScreen {
             }
             Question::Delete { id, summary } => {
                 let mut effects = vec![Effect::Delete { id: *id, summary: summary.clone() }];
+                if let Some(today) = ctx.today {
+                    self.land_after_undo(today, *id);
+                }
                 // A set of a round deleted: the cursor goes to the round's next set, as after a save.
                 if ctx
                     .today
@@ -328,8 +340,11 @@ impl TodayScreen {
             }
             None => String::new(),
         };
-        *ctx.message =
-            Some((Meaning::Good, format!("Saved {}{rest_text}{technique}", describe(set, ctx.settings.entry.effort))));
+        let saved = match self.record.take().filter(|(id, _)| *id == set.id) {
+            Some((_, record)) => record,
+            None => format!("Saved {}", describe(set, ctx.settings.entry.effort)),
+        };
+        *ctx.message = Some((Meaning::Good, format!("{saved}{rest_text}{technique}")));
         // A set to failure on a safe exercise is a chance to calibrate RIR (not over a
         // question the lifter is answering: a save that waited can land at any time; and not
         // when the plan carries the set on: it is not over yet).
@@ -376,6 +391,8 @@ impl TodayScreen {
         {
             return;
         }
+        // After an undo, the row of the set taken back; else the row kept, else the next set.
+        self.land(today);
         let keep = self.cursor.filter(|&(ei, si)| today.exercises.get(ei).is_some_and(|e| si < e.slots.len()));
         if keep.is_none() {
             self.under = None;

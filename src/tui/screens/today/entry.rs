@@ -183,7 +183,7 @@ impl TodayScreen {
                 let weight = match slot.weight {
                     Some(w) => crate::tui::form::weight_text(slot.basis, w.load, bodyweight),
                     None if bodyweight => "BW".into(),
-                    None => String::new(),
+                    None => self.typed_working_text(exercise, slot).unwrap_or_default(),
                 };
                 SetForm::filled(target, weight, slot.reps.to_string(), String::new(), false, String::new())
             }
