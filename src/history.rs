@@ -4,8 +4,10 @@
 use std::fmt::Write as _;
 
 mod bodyweight;
+mod seek;
 mod timed;
 
+pub use seek::{Seek, week_with_sessions};
 pub use timed::{TimedHistory, TimedSet, TimedWeek, timed_history};
 
 use chrono::NaiveDate;

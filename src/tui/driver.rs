@@ -264,6 +264,12 @@ impl<C: Clock> Driver<C> {
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
                 }
             }
+            Effect::SeekWeek { seek, week_screen } => {
+                match history::week_with_sessions(&self.store, &self.clock, seek, self.clock.local_date(now)) {
+                    Ok(monday) => Outcome::WeekFound { seek, week_screen, monday },
+                    Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
+                }
+            }
             Effect::LoadDetail(exercise) => {
                 match history::exercise_detail(&self.store, formula, &self.clock, &exercise) {
                     Ok(detail) => Outcome::Detail(Box::new(detail)),
