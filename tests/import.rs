@@ -896,7 +896,7 @@ fn a_fitnotes_day_exported_again_with_more_in_it_is_not_imported_twice() {
     let report = import(&mut store, &second, Options::default()).expect("imports");
     assert_eq!((report.counts.sessions_added, report.counts.sessions_present), (0, 1), "the day is the session");
     assert_eq!(report.counts.sessions_differing, 1);
-    assert!(report.to_string().contains("1 sessions already in the log hold a different number of sets"), "{report}");
+    assert!(report.to_string().contains("differs:  1 session already in the log holds a different number of sets than the file; it was left as it is"), "{report}");
     assert_eq!(store.set_count().expect("counts"), 1, "the bench set is not in the log twice");
 }
 

@@ -2,6 +2,7 @@
 //! what the app would have said of them.
 
 mod tokens;
+pub(super) mod wording;
 
 use std::io::Write;
 
@@ -106,6 +107,9 @@ pub fn parse_log_in(
                 ));
             }
             let bodyweight = known.equipment == crate::model::exercise::Equipment::Bodyweight;
+            if let Some(why) = wording::misread(text, bodyweight) {
+                return Err(Error::Input(why));
+            }
             let (basis, load, reps, rir) = super::bodyweight::parse_log_set(text, effort, bodyweight, &known.name)?;
             Ok(SetEntry {
                 technique,

@@ -64,12 +64,7 @@ impl fmt::Display for Report {
             self.tally.skipped_rows()
         );
         if c.sessions_differing > 0 {
-            let _ = writeln!(
-                text,
-                "differs:  {} sessions already in the log hold a different number of sets than the file; \
-                 they were left as they are",
-                c.sessions_differing
-            );
+            let _ = writeln!(text, "{}", differing(c.sessions_differing));
         }
         body_weights(&mut text, c, verb);
         if let Some((first, last)) = self.dates {
@@ -154,4 +149,18 @@ pub(super) fn listed_unknown(staging: &Staging) -> Result<(Vec<Unknown>, u64), I
         Ok::<(), ImportError>(())
     })?;
     Ok((listed, staging.unknown_count()?))
+}
+
+/// The line of sessions already in the log whose sets differ from the file's, in the singular
+/// for one.
+fn differing(count: u64) -> String {
+    let (sessions, hold, they_were, they_are) = if count == 1 {
+        ("session", "holds", "it was", "it is")
+    } else {
+        ("sessions", "hold", "they were", "they are")
+    };
+    format!(
+        "differs:  {count} {sessions} already in the log {hold} a different number of sets than the file; \
+         {they_were} left as {they_are}"
+    )
 }
