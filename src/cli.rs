@@ -6,6 +6,7 @@ mod app;
 mod args;
 mod bodyweight;
 mod calc;
+mod custom;
 mod db_folder;
 mod export;
 mod import;

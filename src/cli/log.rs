@@ -8,7 +8,7 @@ use std::io::Write;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::app::{load_plan, load_settings};
+use super::app::load_settings;
 use super::{Context, announce, open_to_write, warn};
 use crate::clock::{At, Clock, SystemClock};
 use crate::config::Settings;
@@ -32,7 +32,7 @@ pub(super) fn run(
     form_broke: bool,
 ) -> Result<(), Error> {
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
-    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    let plan = super::custom::plan_with_log(context, &settings)?;
     // Everything is checked before the database is even opened: bad input writes nothing.
     let mut entries = parse_log_in(&plan, exercise, sets, ramp, unit, settings.entry.effort)?;
     for entry in &mut entries {

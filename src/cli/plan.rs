@@ -76,6 +76,7 @@ fn show_config(context: &Context) -> Result<(), Error> {
 /// `hardset exercises [list | map FROM TO]`.
 pub(super) fn exercises(context: &Context, command: Option<ExercisesCommand>) -> Result<(), Error> {
     let (settings, _) = load_settings(context.explicit_config, &context.paths)?;
+    // The catalogue alone: the list is of the log's exercises it does not know.
     let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
     match command.unwrap_or(ExercisesCommand::List) {
         ExercisesCommand::List => {

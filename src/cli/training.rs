@@ -71,7 +71,7 @@ pub(super) fn show_week(context: &Context, date: Option<NaiveDate>, json: bool) 
 /// `hardset history`: one exercise, the newest `weeks` weeks, and its records.
 pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: bool) -> Result<(), Error> {
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
-    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    let plan = super::custom::plan_with_log(context, &settings)?;
     warn(warning);
     let Some(known) = plan.exercises.get(exercise) else {
         let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
