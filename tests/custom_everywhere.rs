@@ -8,6 +8,9 @@ use std::process::{Command, Stdio};
 const HEVY: &str = "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\"exercise_notes\",\"set_index\",\"set_type\",\"weight_lbs\",\"reps\",\"distance_miles\",\"duration_seconds\",\"rpe\"
 \"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Hip Adduction (Machine)\",,\"\",0,\"normal\",150,10,,,
 \"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Hip Adduction (Machine)\",,\"\",1,\"normal\",160,8,,,8
+\"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Reverse Fly Single Arm (Cable)\",,\"\",0,\"normal\",20,12,,,
+\"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Box Jump\",,\"\",0,\"normal\",,10,,,
+\"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Skullcrusher (Dumbbell)\",,\"\",0,\"normal\",30,10,,,
 ";
 
 fn hardset(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
@@ -67,4 +70,44 @@ fn the_real_hevy_exports_custom_exercise_is_found_by_history() {
     assert!(text.contains("150 lb x 10"), "{text}");
     let text = ok(dir.path(), &["history", "Sled Push"]);
     assert!(text.starts_with("Sled Push, week by week"), "{text}");
+}
+
+/// `hardset exercises`' "closest" matches the movement's words and never its opposite: no
+/// "Hip abduction" for an adduction, a reverse fly's is a reverse fly, and a name that shares no
+/// movement with the catalogue gets none rather than a wrong one.
+#[test]
+fn exercises_suggests_the_same_movement_or_nothing() {
+    let dir = tempfile::tempdir().expect("temp");
+    let root = dir.path();
+    let file = root.join("hevy.csv");
+    std::fs::write(&file, HEVY).expect("writes");
+    ok(root, &["import", file.to_str().expect("UTF-8")]);
+    let text = ok(root, &["exercises"]);
+    let line = |name: &str| text.lines().find(|l| l.trim_start().starts_with(name)).unwrap_or_default().to_string();
+    assert!(!line("Hip Adduction (Machine)").contains("closest"), "{text}");
+    assert!(line("Reverse Fly Single Arm (Cable)").ends_with("closest: Cable reverse fly)"), "{text}");
+    assert!(!line("Box Jump").contains("closest"), "{text}");
+    assert!(line("Skullcrusher (Dumbbell)").ends_with("closest: Skull crusher)"), "{text}");
+    // The suggestion is one `exercises map` takes.
+    ok(root, &["exercises", "map", "Skullcrusher (Dumbbell)", "Skull crusher"]);
+    assert!(ok(root, &["history", "Skull crusher"]).contains("30 lb x 10"));
+}
+
+/// On the real Hevy export: no suggestion is an opposite or a letter-alike of another movement.
+#[test]
+fn the_real_hevy_exports_closest_names_are_never_opposites() {
+    let Some(folder) = std::env::var_os("HARDSET_EXTERNAL_DATA") else { return };
+    let file = Path::new(&folder).join("hevy_andyjwest-lbs-miles.csv");
+    let dir = tempfile::tempdir().expect("temp");
+    ok(dir.path(), &["import", file.to_str().expect("UTF-8")]);
+    let text = ok(dir.path(), &["exercises"]);
+    assert!(text.contains("Hip Adduction (Machine)"), "{text}");
+    assert!(!text.contains("closest: Hip abduction"), "{text}");
+    assert!(!text.contains("Box Jump (29 sets; no muscles; closest"), "{text}");
+    assert!(
+        text.contains(
+            "Single Leg Romanian Deadlift (Dumbbell) (30 sets; no muscles; closest: Dumbbell Romanian deadlift)"
+        ),
+        "{text}"
+    );
 }

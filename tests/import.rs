@@ -1259,7 +1259,7 @@ fn sets_an_older_import_filed_under_an_alias_are_reported_and_can_be_filed_again
     }
     let run = |args: &[&str]| hardset_on(&db, dir.path(), args);
     let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
-    assert!(listed.contains("Squat (1 sets)") && listed.contains("Barbell back squat"), "{listed}");
+    assert!(listed.contains("Squat (1 set)") && listed.contains("Barbell back squat"), "{listed}");
     let out = run(&["exercises", "map", "Squat", "Barbell back squat"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let history = run(&["history", "Squat"]);

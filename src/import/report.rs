@@ -100,13 +100,14 @@ impl fmt::Display for Report {
         if !self.unknown.is_empty() {
             writeln!(
                 f,
-                "{} exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):",
-                self.unknown_count
+                "{} {} not in the catalogue; they keep their names (their sets count for the muscles shown):",
+                self.unknown_count,
+                if self.unknown_count == 1 { "exercise is" } else { "exercises are" }
             )?;
             for u in &self.unknown {
                 let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
                 let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
-                writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
+                writeln!(f, "  {} ({} set{}; {muscles})", u.name, u.sets, if u.sets == 1 { "" } else { "s" })?;
             }
             let more = self.unknown_count.saturating_sub(self.unknown.len() as u64);
             if more > 0 {
