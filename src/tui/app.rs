@@ -444,7 +444,13 @@ impl App {
             }
             Outcome::Week(report) => self.week.report = Some(report),
             Outcome::WeekFound { seek, week_screen, monday } => {
-                return super::screens::seek::week_found(self, seek, week_screen, monday);
+                let mut weeks = super::screens::seek::Weeks {
+                    history: &mut self.history,
+                    week: &mut self.week,
+                    today: self.today.as_ref(),
+                    message: &mut self.message,
+                };
+                return super::screens::seek::week_found(&mut weeks, seek, week_screen, monday);
             }
             Outcome::Detail(detail) => {
                 self.detail = Some(DetailView::opened(self.detail.as_ref(), *detail, (self.screen, self.pane)));
