@@ -6,6 +6,8 @@ mod app;
 mod args;
 mod bodyweight;
 mod calc;
+mod custom;
+mod db_folder;
 mod export;
 mod import;
 mod log;
@@ -67,6 +69,9 @@ pub fn run(cli: Cli) -> Result<(), Error> {
     }
     if cli.demo {
         return app::run_demo_app(&catalogue);
+    }
+    if !matches!(cli.command, Some(Command::Paths | Command::Completions { .. })) {
+        db_folder::check(cli.db.as_deref())?;
     }
     let context = &Context { paths: paths(&cli)?, catalogue, explicit_config: cli.config.is_some() };
     match cli.command {

@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 
 mod bodyweight;
 mod celebrate;
+mod seek;
 mod timed;
 
 pub use celebrate::record_on_save;
-
+pub use seek::{Seek, week_with_sessions};
 pub use timed::{TimedHistory, TimedSet, TimedWeek, timed_history};
 
 use chrono::NaiveDate;

@@ -10,6 +10,7 @@ mod records;
 mod recovery;
 mod schema;
 mod scratch;
+mod session_dates;
 mod sessions;
 mod sets;
 mod sides;

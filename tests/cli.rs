@@ -339,6 +339,8 @@ fn json_export_groups_sets_by_session_with_the_same_fields() {
 fn json_and_csv_exports_of_demo_history_agree_session_by_session() {
     let hardset = Hardset::new();
     let db = hardset.db().display().to_string();
+    // `--db` names a log in a folder that is there (a mistyped one is refused).
+    std::fs::create_dir_all(hardset.db().parent().expect("a folder")).expect("makes the folder");
     hardset.ok(&["--db", &db, "demo", "--weeks", "2"]);
     let sessions = hardset.export_json();
     assert!(sessions.len() >= 4, "{} sessions in two weeks", sessions.len());
@@ -1350,10 +1352,12 @@ fn two_log_commands_started_together_on_a_new_log_both_succeed() {
     for attempt in 0..TRIES {
         let db = hardset.root().join(format!("race-{attempt}/hardset.db"));
         let db_arg = db.display().to_string();
+        // Through HARDSET_DB, whose folder is made on first use, so the two race for it too.
         let spawn = |set: &str| {
             hardset
                 .command()
-                .args(["--db", &db_arg, "log", "Lat pulldown", set])
+                .env("HARDSET_DB", &db_arg)
+                .args(["log", "Lat pulldown", set])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -1486,7 +1490,16 @@ fn a_db_path_that_cannot_be_a_log_says_why_in_words() {
         std::fs::create_dir_all(&locked).expect("folder");
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o555)).expect("chmod");
         let deep = locked.join("a/b/log.db").display().to_string();
-        let message = hardset.fails(&["log", "--db", &deep, "Lat pulldown", "60x10@1"]);
+        // Through HARDSET_DB, whose folder is made on first use (`--db` refuses a missing one).
+        let run: Run = hardset
+            .command()
+            .env("HARDSET_DB", &deep)
+            .args(["log", "Lat pulldown", "60x10@1"])
+            .output()
+            .expect("runs")
+            .into();
+        assert_eq!(run.code, Some(1), "{}", run.stderr);
+        let message = run.stderr.trim_start_matches("hardset: ").trim_end().to_string();
         std::fs::set_permissions(&locked, std::fs::Permissions::from_mode(0o755)).expect("chmod");
         assert!(
             message.contains("cannot make the folder") && message.contains("locked cannot be written"),

@@ -896,7 +896,7 @@ fn a_fitnotes_day_exported_again_with_more_in_it_is_not_imported_twice() {
     let report = import(&mut store, &second, Options::default()).expect("imports");
     assert_eq!((report.counts.sessions_added, report.counts.sessions_present), (0, 1), "the day is the session");
     assert_eq!(report.counts.sessions_differing, 1);
-    assert!(report.to_string().contains("1 sessions already in the log hold a different number of sets"), "{report}");
+    assert!(report.to_string().contains("differs:  1 session already in the log holds a different number of sets than the file; it was left as it is"), "{report}");
     assert_eq!(store.set_count().expect("counts"), 1, "the bench set is not in the log twice");
 }
 
@@ -1259,7 +1259,7 @@ fn sets_an_older_import_filed_under_an_alias_are_reported_and_can_be_filed_again
     }
     let run = |args: &[&str]| hardset_on(&db, dir.path(), args);
     let listed = String::from_utf8_lossy(&run(&["exercises"]).stdout).to_string();
-    assert!(listed.contains("Squat (1 sets)") && listed.contains("Barbell back squat"), "{listed}");
+    assert!(listed.contains("Squat (1 set)") && listed.contains("Barbell back squat"), "{listed}");
     let out = run(&["exercises", "map", "Squat", "Barbell back squat"]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let history = run(&["history", "Squat"]);

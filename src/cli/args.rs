@@ -1,6 +1,8 @@
 //! The command line's arguments: the clap types for every subcommand and the parsers of their
 //! values. What each command does is in its own module beside this one.
 
+mod negative;
+
 use std::path::PathBuf;
 
 use chrono::{NaiveDate, NaiveDateTime};
@@ -352,6 +354,13 @@ pub(super) fn parse_command_line() -> Result<Cli, i32> {
         Ok(cli) => return Ok(cli),
         Err(error) => error,
     };
+    if let Some(set) = negative::negative_set(&args) {
+        eprintln!(
+            "hardset: {}",
+            crate::model::text::for_terminal(&crate::cli::log::wording::negative_load(&set, false))
+        );
+        return Err(1);
+    }
     let shown: Vec<String> = args.iter().map(|a| escape(&a.to_string_lossy()).into_owned()).collect();
     if !error.use_stderr() || shown.iter().zip(&args).all(|(s, a)| a.to_str() == Some(s)) {
         error.exit();

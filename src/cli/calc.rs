@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::app::{load_plan, load_settings};
+use super::app::load_settings;
 use super::{Calc, Context, say, warn};
 use crate::config::Settings;
 use crate::error::Error;
@@ -14,7 +14,7 @@ use crate::training::{plates, ramp};
 /// `hardset calc ...`, with the plan's unit and the settings' formula and bar.
 pub(super) fn run(context: &Context, calc: &Calc) -> Result<(), Error> {
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
-    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    let plan = super::custom::plan_with_log(context, &settings)?;
     warn(warning);
     say(&calculate(calc, &plan, &settings)?)
 }

@@ -2,12 +2,13 @@
 //! what the app would have said of them.
 
 mod tokens;
+pub(super) mod wording;
 
 use std::io::Write;
 
 use chrono::{DateTime, NaiveDateTime, Utc};
 
-use super::app::{load_plan, load_settings};
+use super::app::load_settings;
 use super::{Context, announce, open_to_write, warn};
 use crate::clock::{At, Clock, SystemClock};
 use crate::config::Settings;
@@ -31,7 +32,7 @@ pub(super) fn run(
     form_broke: bool,
 ) -> Result<(), Error> {
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
-    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    let plan = super::custom::plan_with_log(context, &settings)?;
     // Everything is checked before the database is even opened: bad input writes nothing.
     let mut entries = parse_log_in(&plan, exercise, sets, ramp, unit, settings.entry.effort)?;
     for entry in &mut entries {
@@ -106,6 +107,9 @@ pub fn parse_log_in(
                 ));
             }
             let bodyweight = known.equipment == crate::model::exercise::Equipment::Bodyweight;
+            if let Some(why) = wording::misread(text, bodyweight) {
+                return Err(Error::Input(why));
+            }
             let (basis, load, reps, rir) = super::bodyweight::parse_log_set(text, effort, bodyweight, &known.name)?;
             Ok(SetEntry {
                 technique,

@@ -76,6 +76,7 @@ fn show_config(context: &Context) -> Result<(), Error> {
 /// `hardset exercises [list | map FROM TO]`.
 pub(super) fn exercises(context: &Context, command: Option<ExercisesCommand>) -> Result<(), Error> {
     let (settings, _) = load_settings(context.explicit_config, &context.paths)?;
+    // The catalogue alone: the list is of the log's exercises it does not know.
     let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
     match command.unwrap_or(ExercisesCommand::List) {
         ExercisesCommand::List => {
@@ -129,31 +130,44 @@ fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
     }
     let mut text = String::new();
     if !unknown.is_empty() {
-        let _ = writeln!(text, "{} exercises in the log are not in the catalogue or your plan:", unknown.len());
+        let (n, are) =
+            (unknown.len(), if unknown.len() == 1 { "exercise in the log is" } else { "exercises in the log are" });
+        let _ = writeln!(text, "{n} {are} not in the catalogue or your plan:");
     }
     for (name, sets) in unknown {
-        let muscles: Vec<&str> = custom
-            .iter()
-            .find(|c| c.name.eq_ignore_ascii_case(name))
-            .map(|c| c.muscles.iter().map(|m| m.name()).collect())
-            .unwrap_or_default();
+        let worked = custom.iter().find(|c| c.name.eq_ignore_ascii_case(name)).map(|c| c.muscles.as_slice());
+        let muscles: Vec<&str> = worked.unwrap_or_default().iter().map(|m| m.name()).collect();
         let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
-        let closest = plan.exercises.closest(name).map(|c| format!("; closest: {c}")).unwrap_or_default();
-        let _ = writeln!(text, "  {name} ({sets} sets; {muscles}{closest})");
+        let closest = plan
+            .exercises
+            .closest_movement(name, worked.unwrap_or_default())
+            .map(|c| format!("; closest: {c}"))
+            .unwrap_or_default();
+        let _ = writeln!(text, "  {name} ({}; {muscles}{closest})", sets_count(*sets));
     }
     if !aliased.is_empty() {
         let _ = writeln!(
             text,
-            "{} exercises in the log are filed under another name of a known exercise, where History does not find them:",
-            aliased.len()
+            "{} filed under another name of a known exercise, where History does not find them:",
+            if aliased.len() == 1 {
+                "1 exercise in the log is".to_string()
+            } else {
+                format!("{} exercises in the log are", aliased.len())
+            }
         );
     }
     for (name, sets, known) in aliased {
         let _ = writeln!(
             text,
-            "  {name} ({sets} sets): another name of {known}; hardset exercises map \"{name}\" \"{known}\""
+            "  {name} ({}): another name of {known}; hardset exercises map \"{name}\" \"{known}\"",
+            sets_count(sets)
         );
     }
     text.push_str("File one under a known exercise with: hardset exercises map \"NAME\" \"KNOWN NAME\"");
     Ok(text)
+}
+
+/// "1 set", "12 sets".
+fn sets_count(sets: u64) -> String {
+    if sets == 1 { "1 set".into() } else { format!("{sets} sets") }
 }

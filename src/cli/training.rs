@@ -71,7 +71,7 @@ pub(super) fn show_week(context: &Context, date: Option<NaiveDate>, json: bool) 
 /// `hardset history`: one exercise, the newest `weeks` weeks, and its records.
 pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: bool) -> Result<(), Error> {
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
-    let plan = load_plan(&context.paths, &context.catalogue, &settings)?;
+    let plan = super::custom::plan_with_log(context, &settings)?;
     warn(warning);
     let Some(known) = plan.exercises.get(exercise) else {
         let hint = plan.exercises.closest(exercise).map(|c| format!("; did you mean '{c}'?")).unwrap_or_default();
@@ -86,8 +86,26 @@ pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: 
     if json {
         say(&serde_json::to_string_pretty(&report).map_err(|e| Error::Input(e.to_string()))?)
     } else {
-        say(report.text_in(settings.entry.effort).trim_end())
+        say(only_ramp_ups(&detail, report.text_in(settings.entry.effort)).trim_end())
     }
+}
+
+/// "not trained yet" said of an exercise with ramp-up sets logged but no working set says so:
+/// ramp-ups are never compared, so they chart nothing and set no record.
+fn only_ramp_ups(detail: &history::ExerciseDetail, text: String) -> String {
+    use crate::model::session::SetKind;
+    let ramp_ups: Vec<_> = detail.sets.iter().filter(|s| s.entry.kind == SetKind::RampUp).collect();
+    if ramp_ups.is_empty() || detail.sets.iter().any(|s| s.entry.kind == SetKind::Working) {
+        return text;
+    }
+    // Newest first: the first is the last done.
+    let last = SystemClock.local_date(ramp_ups[0].session_started_at).format("%a %-d %b %Y");
+    let n = ramp_ups.len();
+    let said = format!(
+        "no working set yet, only {n} ramp-up set{} (the last on {last}); ramp-ups are never compared and set no record",
+        if n == 1 { "" } else { "s" }
+    );
+    text.replacen("not trained yet", &said, 1)
 }
 
 /// `hardset deload`: makes the week holding `date` (default today) a deload week, lighter in

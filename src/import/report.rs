@@ -64,12 +64,7 @@ impl fmt::Display for Report {
             self.tally.skipped_rows()
         );
         if c.sessions_differing > 0 {
-            let _ = writeln!(
-                text,
-                "differs:  {} sessions already in the log hold a different number of sets than the file; \
-                 they were left as they are",
-                c.sessions_differing
-            );
+            let _ = writeln!(text, "{}", differing(c.sessions_differing));
         }
         body_weights(&mut text, c, verb);
         if let Some((first, last)) = self.dates {
@@ -105,13 +100,14 @@ impl fmt::Display for Report {
         if !self.unknown.is_empty() {
             writeln!(
                 f,
-                "{} exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):",
-                self.unknown_count
+                "{} {} not in the catalogue; they keep their names (their sets count for the muscles shown):",
+                self.unknown_count,
+                if self.unknown_count == 1 { "exercise is" } else { "exercises are" }
             )?;
             for u in &self.unknown {
                 let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
                 let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
-                writeln!(f, "  {} ({} sets; {muscles})", u.name, u.sets)?;
+                writeln!(f, "  {} ({} set{}; {muscles})", u.name, u.sets, if u.sets == 1 { "" } else { "s" })?;
             }
             let more = self.unknown_count.saturating_sub(self.unknown.len() as u64);
             if more > 0 {
@@ -154,4 +150,18 @@ pub(super) fn listed_unknown(staging: &Staging) -> Result<(Vec<Unknown>, u64), I
         Ok::<(), ImportError>(())
     })?;
     Ok((listed, staging.unknown_count()?))
+}
+
+/// The line of sessions already in the log whose sets differ from the file's, in the singular
+/// for one.
+fn differing(count: u64) -> String {
+    let (sessions, hold, they_were, they_are) = if count == 1 {
+        ("session", "holds", "it was", "it is")
+    } else {
+        ("sessions", "hold", "they were", "they are")
+    };
+    format!(
+        "differs:  {count} {sessions} already in the log {hold} a different number of sets than the file; \
+         {they_were} left as {they_are}"
+    )
 }

@@ -68,6 +68,10 @@ pub enum Action {
     ThisWeek,
     /// History: go to the week of a date.
     GoToDate,
+    /// History and Week: the nearest week before with a session.
+    PrevTrainedWeek,
+    /// History and Week: the nearest week after with a session.
+    NextTrainedWeek,
     /// Add 15 s to the rest.
     RestPlus,
     /// Take 15 s off the rest.
@@ -259,6 +263,22 @@ pub const BINDINGS: &[Binding] = &[
     ),
     bind!(Sessions, [ch('g')], "g", Action::GoToDate, "go to the week of a date", true),
     bind!(Sessions, [ch('t')], "t", Action::ThisWeek, "back to this week", false),
+    bind!(
+        Sessions,
+        [ch('{'), (KeyCode::PageUp, NONE)],
+        "{ }",
+        Action::PrevTrainedWeek,
+        "week with sessions before",
+        false
+    ),
+    bind!(
+        Sessions,
+        [ch('}'), (KeyCode::PageDown, NONE)],
+        "}",
+        Action::NextTrainedWeek,
+        "week with sessions after",
+        false
+    ),
     bind!(GoTo, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "go", true),
     bind!(GoTo, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(GoTo, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
@@ -269,6 +289,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Week, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
     bind!(Week, [(KeyCode::Right, NONE), ch('l'), ch(']')], "→", Action::Right, "next week", false),
     bind!(Week, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "this week", true),
+    bind!(Week, [ch('g')], "g", Action::GoToDate, "go to the week of a date", false),
+    bind!(Week, [ch('{'), (KeyCode::PageUp, NONE)], "{ }", Action::PrevTrainedWeek, "week with sessions before", false),
+    bind!(Week, [ch('}'), (KeyCode::PageDown, NONE)], "}", Action::NextTrainedWeek, "week with sessions after", false),
     bind!(Week, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
     bind!(Week, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
     // The rest timer answers anywhere outside a text field.
@@ -319,6 +342,8 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::ToggleWeeks,
     Action::ThisWeek,
     Action::GoToDate,
+    Action::PrevTrainedWeek,
+    Action::NextTrainedWeek,
     Action::RestPlus,
     Action::RestMinus,
     Action::RestSkip,
@@ -359,6 +384,8 @@ impl Action {
             Action::ToggleWeeks => "weeks_or_sets",
             Action::ThisWeek => "this_week",
             Action::GoToDate => "go_to_date",
+            Action::PrevTrainedWeek => "previous_trained_week",
+            Action::NextTrainedWeek => "next_trained_week",
             Action::RestPlus => "rest_plus",
             Action::RestMinus => "rest_minus",
             Action::RestSkip => "skip_rest",
@@ -394,5 +421,8 @@ impl Context {
 }
 
 /// Bindings that share one footer hint: the first's label names both keys.
-pub(crate) const PAIRED_LABELS: &[(Action, Action, &str)] =
-    &[(Action::RestPlus, Action::RestMinus, "/"), (Action::PrevDay, Action::NextDay, " ")];
+pub(crate) const PAIRED_LABELS: &[(Action, Action, &str)] = &[
+    (Action::RestPlus, Action::RestMinus, "/"),
+    (Action::PrevDay, Action::NextDay, " "),
+    (Action::PrevTrainedWeek, Action::NextTrainedWeek, " "),
+];

@@ -9,6 +9,7 @@ use serde::{Deserialize, Deserializer};
 use super::units::{Load, Unit};
 
 mod measures;
+mod similar;
 mod timed_set;
 pub use measures::Measures;
 pub use timed_set::{TimedSet, parse_distance_field, parse_time_field, parse_timed_set_in};
@@ -529,7 +530,8 @@ impl Catalogue {
     }
 
     /// The catalogue name closest to `name`: the shortest name containing it as typed ("bench"
-    /// finds "Barbell bench press"), else the nearest by edit distance over names and aliases.
+    /// finds "Barbell bench press"), else the nearest by edit distance over names and aliases;
+    /// never the opposite movement ("Hip adduction" is not "Hip abduction").
     pub fn closest(&self, name: &str) -> Option<&str> {
         let wanted = key(name);
         if wanted.chars().count() >= 3
@@ -537,13 +539,14 @@ impl Catalogue {
                 .exercises
                 .iter()
                 .map(|e| e.name.as_str())
-                .filter(|n| key(n).contains(&wanted))
+                .filter(|n| key(n).contains(&wanted) && !similar::opposed(name, n))
                 .min_by_key(|n| (n.chars().count(), *n))
         {
             return Some(containing);
         }
         self.by_key
             .iter()
+            .filter(|(k, _)| !similar::opposed(name, k))
             .map(|(k, &i)| (edit_distance(&wanted, k), &self.exercises[i].name))
             .min_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)))
             .filter(|(d, _)| *d <= wanted.chars().count().max(4) / 2 + 2)

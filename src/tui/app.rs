@@ -277,9 +277,17 @@ impl App {
             Action::ShowHistory => {
                 self.screen = Screen::History;
                 self.pane = Pane::Sessions;
-                vec![Effect::LoadSessions]
+                self.history.opened()
             }
             Action::ShowWeek => {
+                // Opened from History, the Week screen shows History's week.
+                if self.screen == Screen::History
+                    && let Some((monday, _)) = self.history.sessions_week
+                {
+                    self.screen = Screen::Week;
+                    self.pane = Pane::Week;
+                    return self.week.go_to(monday, self.today.as_ref());
+                }
                 self.screen = Screen::Week;
                 self.pane = Pane::Week;
                 vec![Effect::LoadWeek(self.week.date)]
@@ -306,7 +314,7 @@ impl App {
             }
             Pane::Sessions => self.history.on_sessions(action, &mut ctx!(self)),
             Pane::Comparison => self.history.on_comparison(action, &mut ctx!(self)),
-            Pane::Week => self.week.update(action, now, &ctx!(self)),
+            Pane::Week => self.week.update(action, now, &mut ctx!(self)),
             Pane::Detail => match &mut self.detail {
                 Some(view) => view.update(action, &mut ctx!(self)),
                 None => Vec::new(),
@@ -360,6 +368,7 @@ impl App {
                 let reply = go.update(action);
                 self.close_on(&reply);
                 match reply {
+                    Reply::Answered(date) if self.screen == Screen::Week => self.week.go_to(date, self.today.as_ref()),
                     Reply::Answered(date) => self.history.show_week(date, self.today.as_ref()),
                     _ => Vec::new(),
                 }
@@ -442,6 +451,15 @@ impl App {
                 return self.history.sessions_loaded(monday, deload, sessions);
             }
             Outcome::Week(report) => self.week.report = Some(report),
+            Outcome::WeekFound { seek, week_screen, monday } => {
+                let mut weeks = super::screens::seek::Weeks {
+                    history: &mut self.history,
+                    week: &mut self.week,
+                    today: self.today.as_ref(),
+                    message: &mut self.message,
+                };
+                return super::screens::seek::week_found(&mut weeks, seek, week_screen, monday);
+            }
             Outcome::Detail(detail) => {
                 self.detail = Some(DetailView::opened(self.detail.as_ref(), *detail, (self.screen, self.pane)));
                 self.screen = Screen::Exercise;

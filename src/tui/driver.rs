@@ -266,6 +266,12 @@ impl<C: Clock> Driver<C> {
                     Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
                 }
             }
+            Effect::SeekWeek { seek, week_screen } => {
+                match history::week_with_sessions(&self.store, &self.clock, seek, self.clock.local_date(now)) {
+                    Ok(monday) => Outcome::WeekFound { seek, week_screen, monday },
+                    Err(e) => Outcome::Failed(format!("Could not read the history: {e}")),
+                }
+            }
             Effect::LoadDetail(exercise) => {
                 match history::exercise_detail(&self.store, formula, &self.clock, &exercise) {
                     Ok(detail) => Outcome::Detail(Box::new(detail)),
@@ -334,12 +340,19 @@ impl<C: Clock> Driver<C> {
                     .map(|()| done(format!("Session moved to {name}")))
             }
             Effect::ChangeExercise { session, exercise, change } => {
+                // No change is either a planned exercise put back or an added one taken off.
+                let planned = self
+                    .app
+                    .today
+                    .as_ref()
+                    .is_some_and(|t| t.exercises.iter().any(|e| e.planned.name == exercise && !e.added));
                 self.store.session_id_for(&session, now).and_then(|id| {
                     self.store.set_exercise_change(id, &exercise, change)?;
                     Ok(done(match change {
                         Some(ExerciseChange::Added) => format!("Added {exercise}"),
                         Some(ExerciseChange::Skipped) => format!("Skipping {exercise} today"),
-                        None => format!("{exercise} is back on the list"),
+                        None if planned => format!("{exercise} is back on the list"),
+                        None => format!("Took {exercise} off today's list"),
                     }))
                 })
             }

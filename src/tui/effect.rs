@@ -113,6 +113,13 @@ pub enum Effect {
     LoadDetail(String),
     /// Load the week holding a date (`None`: this week).
     LoadWeek(Option<NaiveDate>),
+    /// Find a week with sessions, for History or (`week_screen`) the Week screen.
+    SeekWeek {
+        /// Which week.
+        seek: crate::history::Seek,
+        /// Whether the Week screen asked.
+        week_screen: bool,
+    },
     /// Ring the terminal bell.
     Bell,
     /// Drop the write that waits for the log (the lifter quit without it).
@@ -142,6 +149,7 @@ impl Effect {
             | Effect::CompareWeek(_)
             | Effect::LoadDetail(_)
             | Effect::LoadWeek(_)
+            | Effect::SeekWeek { .. }
             | Effect::Bell
             | Effect::GiveUpWaiting => false,
         }
@@ -189,6 +197,15 @@ pub enum Outcome {
     WaitOver,
     /// Fresh state of today.
     Today(Box<Today>),
+    /// The week a [`Effect::SeekWeek`] found (its Monday), or `None` when there is none.
+    WeekFound {
+        /// What was looked for.
+        seek: crate::history::Seek,
+        /// Whether the Week screen asked.
+        week_screen: bool,
+        /// The week found.
+        monday: Option<NaiveDate>,
+    },
     /// The sessions of a week.
     Sessions {
         /// The week's Monday.

@@ -3,6 +3,7 @@
 
 pub mod detail;
 pub mod history;
+pub(crate) mod seek;
 pub mod today;
 pub mod week;
 

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::{Ctx, Pane};
-use crate::history::WeekComparison;
+use crate::history::{Seek, WeekComparison};
 use crate::keymap::Action;
 use crate::model::session::SessionSummary;
 use crate::today::Today;
@@ -38,9 +38,23 @@ pub struct HistoryScreen {
     pub session_cursor: usize,
     /// The comparison for the selected session.
     pub comparison: Option<Comparison>,
+    /// Whether History has been opened: the first opening lands on the newest week with a
+    /// session, later ones stay on the week left.
+    pub landed: bool,
 }
 
 impl HistoryScreen {
+    /// History is opened: the first time on the newest week with a session (an import's last
+    /// session may be months old), then on the week it was left on.
+    pub(crate) fn opened(&mut self) -> Vec<Effect> {
+        if !self.landed && self.wanted_week.is_none() {
+            self.landed = true;
+            return vec![Effect::SeekWeek { seek: Seek::Latest, week_screen: false }];
+        }
+        self.landed = true;
+        vec![Effect::LoadSessions]
+    }
+
     /// A key on the session list.
     pub(crate) fn on_sessions(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         // Row 0 is the whole week; the sessions follow.
@@ -67,6 +81,11 @@ impl HistoryScreen {
                 *ctx.popup = Some(Popup::GoTo(GoTo::default()));
                 return Vec::new();
             }
+            Action::PrevTrainedWeek | Action::NextTrainedWeek => {
+                let Some((monday, _)) = self.sessions_week else { return Vec::new() };
+                let seek = if action == Action::PrevTrainedWeek { Seek::Before(monday) } else { Seek::After(monday) };
+                return vec![Effect::SeekWeek { seek, week_screen: false }];
+            }
             _ => return Vec::new(),
         }
         if before == self.session_cursor {
@@ -89,7 +108,9 @@ impl HistoryScreen {
     pub(crate) fn show_week(&mut self, date: NaiveDate, today: Option<&Today>) -> Vec<Effect> {
         // Weeks after this one hold nothing yet: a later date shows this week.
         let date = today.map_or(date, |t| date.min(t.date));
-        self.wanted_week = Some(week_bounds(date).0);
+        let monday = week_bounds(date).0;
+        // This week is `None`, so a History left open past Sunday night moves on with the days.
+        self.wanted_week = (today.map(|t| week_bounds(t.date).0) != Some(monday)).then_some(monday);
         self.session_cursor = 0;
         self.comparison = None;
         vec![Effect::LoadSessions]

@@ -3,9 +3,12 @@
 use chrono::{DateTime, NaiveDate, Utc};
 
 use super::Ctx;
+use crate::history::Seek;
 use crate::keymap::Action;
+use crate::today::Today;
 use crate::training::compare::week_bounds;
 use crate::tui::effect::Effect;
+use crate::tui::popups::{GoTo, Popup};
 use crate::week::WeekReport;
 
 /// The Week screen.
@@ -21,7 +24,7 @@ pub struct WeekScreen {
 
 impl WeekScreen {
     /// A key on the Week pane: scrolls it, or moves a week back or on (never past this one).
-    pub(crate) fn update(&mut self, action: Action, now: DateTime<Utc>, ctx: &Ctx<'_>) -> Vec<Effect> {
+    pub(crate) fn update(&mut self, action: Action, now: DateTime<Utc>, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         let shown = self.report.as_ref().map(|w| w.monday);
         let step = match action {
             // The pane scrolls when its lines outnumber the rows (the view stops at the end).
@@ -39,6 +42,15 @@ impl WeekScreen {
                 self.date = None;
                 return vec![Effect::LoadWeek(None)];
             }
+            Action::GoToDate => {
+                *ctx.popup = Some(Popup::GoTo(GoTo::default()));
+                return Vec::new();
+            }
+            Action::PrevTrainedWeek | Action::NextTrainedWeek => {
+                let Some(monday) = shown else { return Vec::new() };
+                let seek = if action == Action::PrevTrainedWeek { Seek::Before(monday) } else { Seek::After(monday) };
+                return vec![Effect::SeekWeek { seek, week_screen: true }];
+            }
             _ => return Vec::new(),
         };
         let Some(monday) = shown else { return Vec::new() };
@@ -50,5 +62,15 @@ impl WeekScreen {
         }
         self.date = Some(date);
         vec![Effect::LoadWeek(Some(date))]
+    }
+
+    /// Shows the week holding `date` (a go-to date, History's week, or a week with sessions
+    /// found); a date after this week shows this week.
+    pub(crate) fn go_to(&mut self, date: NaiveDate, today: Option<&Today>) -> Vec<Effect> {
+        let date = today.map_or(date, |t| date.min(t.date));
+        let this_week = today.is_some_and(|t| week_bounds(t.date).0 == week_bounds(date).0);
+        self.date = (!this_week).then_some(date);
+        self.scroll = 0;
+        vec![Effect::LoadWeek(self.date)]
     }
 }
