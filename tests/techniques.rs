@@ -40,6 +40,19 @@ fn log_working_set(
     }
 }
 
+/// Adds an exercise to today by typing `search` in the picker, and opens the form on the first
+/// working set of `name`.
+fn open_added_working_set(d: &mut hardset::tui::driver::Driver<hardset::clock::FixedClock>, search: &str, name: &str) {
+    press(d, &[ch('a')]);
+    type_text(d, search);
+    press(d, &[enter()]);
+    let today = d.app.today.clone().expect("today");
+    let ei = today.exercises.iter().position(|e| e.planned.name == name).expect("added");
+    let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a set");
+    d.app.today_screen.cursor = Some((ei, si));
+    press(d, &[enter()]);
+}
+
 fn session_sets(
     d: &hardset::tui::driver::Driver<hardset::clock::FixedClock>,
 ) -> Vec<hardset::model::session::LoggedSet> {
@@ -155,14 +168,7 @@ fn a_technique_set_needs_the_latest_working_set_and_a_clear_form() {
 fn a_drop_set_on_a_technical_lift_asks_first() {
     let mut d = fresh_driver();
     // Add a barbell bench press to today and log a working set of it.
-    press(&mut d, &[ch('a')]);
-    type_text(&mut d, "barbell bench");
-    press(&mut d, &[enter()]);
-    let today = d.app.today.clone().expect("today");
-    let ei = today.exercises.iter().position(|e| e.planned.name == "Barbell bench press").expect("added");
-    let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a set");
-    d.app.today_screen.cursor = Some((ei, si));
-    press(&mut d, &[enter()]);
+    open_added_working_set(&mut d, "barbell bench", "Barbell bench press");
     type_text(&mut d, "100");
     press(&mut d, &[enter()]);
     type_text(&mut d, "5");
@@ -235,14 +241,7 @@ fn status_line(d: &hardset::tui::driver::Driver<hardset::clock::FixedClock>) -> 
 fn the_technique_key_is_named_after_a_save_even_for_a_long_name_in_help_and_under_another_key() {
     // A long name and a half-rep RIR: the hint would fall off the end of an 80-column line.
     let mut d = fresh_driver();
-    press(&mut d, &[ch('a')]);
-    type_text(&mut d, "smith machine incline");
-    press(&mut d, &[enter()]);
-    let today = d.app.today.clone().expect("today");
-    let ei = today.exercises.iter().position(|e| e.planned.name == "Smith machine incline bench press").expect("added");
-    let si = today.exercises[ei].slots.iter().position(|s| s.kind == SetKind::Working).expect("a set");
-    d.app.today_screen.cursor = Some((ei, si));
-    press(&mut d, &[enter()]);
+    open_added_working_set(&mut d, "smith machine incline", "Smith machine incline bench press");
     type_text(&mut d, "102.5");
     press(&mut d, &[enter()]);
     press(&mut d, &[key(KeyCode::Backspace); 3]);

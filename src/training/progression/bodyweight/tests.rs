@@ -196,13 +196,18 @@ fn a_deload_is_lighter_than_last_time() {
     assert_eq!(shown(&t), ("BW+7.5 kg".into(), "6".into()));
 }
 
+/// The target on 6 Mar from `history`.
+fn aim_on(p: &PlannedExercise, history: &History<'_>, body: &BodyWeights) -> Target {
+    bodyweight_target(p, history, day("2026-03-06"), |u| p.load_step.in_unit(u), body, Unit::Kg, &Rules::default())
+}
+
 /// The target after `top`, with `missed` (an added load, below 0 an assistance) missed since.
 fn aim_after_miss(p: &PlannedExercise, top: SetEntry, missed: f64, body: &BodyWeights) -> Target {
     let sets = [top];
     let miss = bw(missed, 0, None);
     let missed = Some(Miss { weight: miss.weight, basis: miss.basis, date: day("2026-03-04") });
     let history = History { last: &sets, last_date: Some(day("2026-03-02")), before: None, missed };
-    bodyweight_target(p, &history, day("2026-03-06"), |u| p.load_step.in_unit(u), body, Unit::Kg, &Rules::default())
+    aim_on(p, &history, body)
 }
 
 #[test]
@@ -221,15 +226,7 @@ fn a_belt_or_an_assistance_missed_since_is_never_the_target() {
         let missed = Some(Miss { weight: kg(12.5), basis: Basis::Load, date: day("2026-03-04") });
         let history = History { last: &sets, last_date: Some(day("2026-03-02")), before: None, missed };
         let p = chin_ups();
-        let t = bodyweight_target(
-            &p,
-            &history,
-            day("2026-03-06"),
-            |u| p.load_step.in_unit(u),
-            &body,
-            Unit::Kg,
-            &Rules::default(),
-        );
+        let t = aim_on(&p, &history, &body);
         assert_eq!(t.load_text(), "BW+10 kg", "{}", t.reason);
         // In pounds, not compared with a belt in kilograms.
         let missed = Some(Miss {
@@ -238,15 +235,7 @@ fn a_belt_or_an_assistance_missed_since_is_never_the_target() {
             date: day("2026-03-04"),
         });
         let history = History { missed, ..history };
-        let t = bodyweight_target(
-            &p,
-            &history,
-            day("2026-03-06"),
-            |u| p.load_step.in_unit(u),
-            &body,
-            Unit::Kg,
-            &Rules::default(),
-        );
+        let t = aim_on(&p, &history, &body);
         assert_eq!(t.load_text(), "BW+12.5 kg", "{}", t.reason);
         // A miss heavier than the target leaves it alone.
         let t = aim_after_miss(&chin_ups(), bw(10.0, 10, Some(1)), 20.0, &body);
