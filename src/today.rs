@@ -4,6 +4,7 @@
 
 pub mod group;
 pub mod report;
+pub mod technique;
 
 use std::collections::HashMap;
 

@@ -297,7 +297,7 @@ impl TodayScreen {
                 let mut entry = entry;
                 let mut rest_seconds = crate::today::group::in_round(today, &mut entry, target.rest_seconds);
                 // A set the plan carries on with a drop set is not over: the rest waits for it.
-                if super::technique::planned_next(today, &entry, None).is_some() {
+                if crate::today::technique::planned_next(today, &entry, None).is_some() {
                     rest_seconds = 0;
                 }
                 vec![Effect::Log { session: today.session_for(), entry, rest_seconds }]
