@@ -264,6 +264,7 @@ pub fn build(input: &DayInput<'_>) -> Vec<ExerciseToday> {
         if let Some(working) = first_ladder::logged_working(exercise) {
             first_ladder::fill_from(exercise, working, input.gear);
         }
+        first_ladder::carry_working_load(exercise);
         first_reason::preview_next_time(input, exercise);
     }
     exercises

@@ -54,6 +54,8 @@ pub struct App {
     pub popup: Option<Popup>,
     /// The status line.
     pub message: Option<(Meaning, String)>,
+    /// A popup's refusal on the status line, taken away when the popup closes.
+    popup_refusal: Option<String>,
     /// The rest end the bell has already rung for.
     pub rang_for: Option<DateTime<Utc>>,
     /// Set when the app should exit.
@@ -102,6 +104,7 @@ impl App {
             pane: Pane::Checklist,
             popup: None,
             message: None,
+            popup_refusal: None,
             rang_for: None,
             quit: false,
             waiting: None,
@@ -381,8 +384,19 @@ impl App {
     fn close_on<T>(&mut self, reply: &Reply<T>) {
         match reply {
             Reply::Open => {}
-            Reply::Refused(text) => self.message = Some((Meaning::Muted, text.clone())),
-            Reply::Closed | Reply::Answered(_) => self.popup = None,
+            Reply::Refused(text) => {
+                self.message = Some((Meaning::Muted, text.clone()));
+                self.popup_refusal = Some(text.clone());
+            }
+            Reply::Closed | Reply::Answered(_) => {
+                self.popup = None;
+                // "Answer each line with 1-5" means nothing once the check-in is gone.
+                if let Some(text) = self.popup_refusal.take()
+                    && self.message.as_ref().is_some_and(|(_, shown)| *shown == text)
+                {
+                    self.message = None;
+                }
+            }
         }
     }
 

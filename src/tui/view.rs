@@ -115,14 +115,6 @@ impl View<'_> {
 
     fn header(&self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
-        let mut left = vec![Span::styled(" hardset ", t.style(Meaning::Title))];
-        if let Some(today) = &self.app.today {
-            left.push(Span::styled(format!("· {} ", today.day.name), t.style(Meaning::Text)));
-            left.push(Span::styled(
-                format!("({}) · {} ", today.day.kind.label(), today.date.format("%a %-d %b")),
-                t.style(Meaning::Muted),
-            ));
-        }
         let mut right = Vec::new();
         if let Some(today) = &self.app.today {
             let (done, total) = today.progress();
@@ -136,10 +128,32 @@ impl View<'_> {
                 right.push(Span::styled(format!("· rest {} ", clock_text(left_s)), t.style(Meaning::RestActive)));
             }
         }
-        Paragraph::new(Line::from(left)).render(area, buf);
         let right = Line::from(right);
         let width = (right.width() as u16).min(area.width);
+        // The day's name gives way to the sets done and the rest: it is cut short, with a gap.
+        let room = usize::from(area.width - width).saturating_sub(1);
+        Paragraph::new(self.header_left(room)).render(area, buf);
         Paragraph::new(right).render(Rect { x: area.right() - width, width, ..area }, buf);
+    }
+
+    /// " hardset · Day 1 (training) · Sun 6 Dec" in `room` columns: the date and the day's kind
+    /// go first, then the day's name is cut short.
+    fn header_left(&self, room: usize) -> Line<'static> {
+        let t = self.theme;
+        let mut left = vec![Span::styled(truncate(" hardset ", room), t.style(Meaning::Title))];
+        let Some(today) = &self.app.today else {
+            return Line::from(left);
+        };
+        let name = format!("· {} ", today.day.name);
+        let about = format!("({}) · {} ", today.day.kind.label(), today.date.format("%a %-d %b"));
+        let room = room.saturating_sub(" hardset ".width());
+        if name.width() + about.width() <= room {
+            left.push(Span::styled(name, t.style(Meaning::Text)));
+            left.push(Span::styled(about, t.style(Meaning::Muted)));
+        } else if room > 2 {
+            left.push(Span::styled(truncate(name.trim_end(), room), t.style(Meaning::Text)));
+        }
+        Line::from(left)
     }
 
     fn status(&self, area: Rect, buf: &mut Buffer) {
@@ -215,6 +229,27 @@ pub fn truncate(text: &str, width: usize) -> String {
         out.push('…');
     }
     out
+}
+
+/// Truncates text to a display width from the start, keeping its end: `…ders rolled`.
+pub fn truncate_start(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// Splits text into lines of at most `width` columns at spaces; follow-on lines get `indent`.

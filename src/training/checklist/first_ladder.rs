@@ -70,5 +70,27 @@ pub fn fill_from(exercise: &mut ExerciseToday, working: Weight, gear: &Gear) -> 
     after as isize - before as isize
 }
 
+/// A first time's open working sets after one is logged suggest its load: with no target to
+/// name one, the set just done is the lifter's own word for what they work with today (the
+/// reps stay the plan's, so a tired second set still stops where the range and RIR say).
+pub fn carry_working_load(exercise: &mut ExerciseToday) {
+    if exercise.target.weight.is_some() || exercise.is_timed() {
+        return;
+    }
+    let mut last: Option<Weight> = None;
+    for slot in exercise.slots.iter_mut().filter(|s| s.kind == SetKind::Working) {
+        match &slot.logged {
+            Some(set) => {
+                let entry = &set.entry;
+                let load =
+                    entry.basis == Basis::Load && !entry.timed_or_distance() && entry.weight.load.hundredths() > 0;
+                last = load.then_some(entry.weight);
+            }
+            None if slot.weight.is_none() && slot.basis == Basis::Load => slot.weight = last,
+            None => {}
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests;

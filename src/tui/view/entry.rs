@@ -11,7 +11,7 @@ mod pinned;
 mod sides;
 mod technique;
 
-use super::{View, truncate};
+use super::{View, truncate, truncate_start};
 use crate::keymap::Action;
 use crate::model::exercise::Equipment;
 use crate::model::session::SetKind;
@@ -91,7 +91,10 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     }
     lines.extend(fields.error(Field::Rir));
     lines.push(fields.form_broke());
-    let note = truncate(&form.note, width.saturating_sub(12));
+    // While it is typed the note shows its end, where the letters go; otherwise its start.
+    let room = width.saturating_sub(12);
+    let typing = focused && form.focused() == Field::Note;
+    let note = if typing { truncate_start(&form.note, room) } else { truncate(&form.note, room) };
     lines.push(fields.line("Note", Field::Note, &note, ""));
     let key = screen.app.keymap.key_label(Action::SidesApart);
     lines.extend(sides::line(form, &key, width, t));

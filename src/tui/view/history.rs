@@ -123,6 +123,8 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             if selected.is_some() { "A rest or recovery day: nothing to compare." } else { "No lifting this week." };
         lines.push(Line::styled(text, t.style(Meaning::Muted)));
     }
+    // One column width for the whole week, so the sets line up from exercise to exercise.
+    let col = comparison.exercises.iter().map(|e| column_width(screen, e, width)).max().unwrap_or(10);
     for (i, exercise) in comparison.exercises.iter().enumerate() {
         if i > 0 {
             lines.push(Line::raw(""));
@@ -136,7 +138,7 @@ fn comparison(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
             t.style(Meaning::Title)
         };
         lines.push(Line::styled(format!("{}{}", exercise.exercise, superset_tag(exercise)), style));
-        lines.extend(exercise_lines(screen, exercise, selected.is_some(), width));
+        lines.extend(exercise_lines(screen, exercise, selected.is_some(), (col, width)));
     }
     let height = inner.height as usize;
     let offset = (selected_line + 4).saturating_sub(height);
@@ -177,9 +179,13 @@ fn about(screen: &View<'_>, session: &Session, width: usize) -> Vec<Line<'static
 
 /// One exercise under its title: the sets of the two weeks side by side with the change, then
 /// the ramp-ups, the best e1RM, and what is missing.
-fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: bool, width: usize) -> Vec<Line<'static>> {
+fn exercise_lines(
+    screen: &View<'_>,
+    exercise: &WeekComparison,
+    one_session: bool,
+    (col, width): (usize, usize),
+) -> Vec<Line<'static>> {
     let t = screen.theme;
-    let col = ((width.saturating_sub(4)) / 3).clamp(8, 18);
     let mut lines = Vec::new();
     let last_label = exercise.last_date.map_or_else(|| "last week".to_string(), |d| d.format("%a %-d %b").to_string());
     let this_label =
@@ -229,6 +235,24 @@ fn exercise_lines(screen: &View<'_>, exercise: &WeekComparison, one_session: boo
     lines
 }
 
+/// How wide each week's column is: as wide as its widest set (with a record's star), so
+/// "77.5kg x10 @0.5" is never cut, but leaving the change column room for "▲ +2 reps".
+fn column_width(screen: &View<'_>, exercise: &WeekComparison, width: usize) -> usize {
+    let effort = screen.app.settings.entry.effort;
+    let widest = exercise
+        .last_week
+        .iter()
+        .chain(&exercise.this_week)
+        .map(|s| compact(&s.entry, effort).chars().count() + usize::from(exercise.records.contains(&s.id)))
+        .max()
+        .unwrap_or(0);
+    let most = (width.saturating_sub(4 + CHANGE_ROOM) / 2).max(8);
+    widest.max(10).min(most)
+}
+
+/// The room a change needs: "▲ +2 reps", "not done".
+const CHANGE_ROOM: usize = 10;
+
 /// Set `row` (from 0) of both weeks in columns `col` wide, and the change between them.
 fn set_row(
     screen: &View<'_>,
@@ -265,7 +289,10 @@ fn set_row(
         (None, None) => (String::new(), Meaning::Muted),
     };
     let cells = format!("{:<3} {:<col$} {:<col$} ", row + 1, truncate(&cell(last), col), truncate(&cell(this), col));
-    let change = truncate(&change, width.saturating_sub(cells.chars().count()));
+    let room = width.saturating_sub(cells.chars().count());
+    let change =
+        if last.is_some() && this.is_none() && change.chars().count() > room { "not done".into() } else { change };
+    let change = truncate(&change, room);
     Line::from(vec![Span::styled(cells, t.style(Meaning::Text)), Span::styled(change, t.style(meaning))])
 }
 

@@ -5,7 +5,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
-use super::{View, truncate};
+use super::{View, truncate, truncate_start};
 use crate::keymap::Action;
 use crate::tui::popups::{CHECK_IN_QUESTIONS, CheckIn, GoTo, Guess, PickFor, Picker, Popup, Question};
 use crate::tui::theme::Meaning;
@@ -168,7 +168,7 @@ fn picker(screen: &View<'_>, picker: &Picker, area: Rect, buf: &mut Buffer) {
     let matches = screen.app.picker_matches(&picker.filter);
     let mut lines = vec![Line::from(vec![
         Span::styled("Filter: ", t.style(Meaning::Muted)),
-        Span::raw(format!("{}▏", picker.filter)),
+        Span::raw(format!("{}▏", truncate_start(&picker.filter, (inner.width as usize).saturating_sub(9)))),
     ])];
     let room = (inner.height as usize).saturating_sub(1);
     let offset = (picker.selected + 1).saturating_sub(room);

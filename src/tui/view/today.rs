@@ -5,6 +5,8 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{View, entry, rest, truncate, wrap};
 
 mod group;
@@ -96,13 +98,21 @@ fn pinned(screen: &View<'_>, today: &Today, width: usize, height: usize) -> Vec<
 
 /// The lines above the exercises: the day's note, the plan's age, and on a rest or recovery
 /// day, what the day is for.
+/// The most lines a day's note takes on Today.
+const DAY_NOTE_LINES: usize = 3;
+
 fn day_lines(screen: &View<'_>, today: &Today, width: usize) -> Vec<Line<'static>> {
     let t = screen.theme;
     let app = screen.app;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    if !today.day.note.is_empty() {
-        lines.push(Line::styled(truncate(&today.day.note, width), t.style(Meaning::Muted)));
+    // The day's note wraps, up to three lines: the checklist keeps the rest of the room.
+    let mut note = wrap(&today.day.note, width, "");
+    if note.len() > DAY_NOTE_LINES {
+        note.truncate(DAY_NOTE_LINES);
+        let last = &mut note[DAY_NOTE_LINES - 1];
+        *last = truncate(&format!("{last} …"), width);
     }
+    lines.extend(note.into_iter().filter(|l| !l.is_empty()).map(|l| Line::styled(l, t.style(Meaning::Muted))));
     if let Some(age) = &today.plan_age {
         let text = format!("Plan '{}', {}.", app.plan.name, age.describe());
         lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
@@ -157,11 +167,19 @@ fn exercise_lines(screen: &View<'_>, today: &Today, width: usize, lines: &mut Ve
         } else {
             String::new()
         };
+        // The done count always shows: the prescription, then the name, give way to it.
+        let count = format!("  {done}/{due}");
+        let prescription = format!("  {}", exercise.sets_prescription_in(screen.app.settings.entry.effort));
+        let fixed = title[0].content.width() + tag.width() + count.width();
+        // Whole ("  1x10-15 @ RIR 2-3"), then without its effort ("  1x10-15"), then none.
+        let name_needs = title[1].content.width().min(24);
+        let short = prescription.split(" @ ").next().unwrap_or_default().to_string();
+        let prescription =
+            [prescription, short].into_iter().find(|p| fixed + p.width() + name_needs <= width).unwrap_or_default();
+        let name_room = width.saturating_sub(fixed + prescription.width());
+        title[1].content = truncate(&title[1].content, name_room).into();
         title.push(Span::styled(tag, t.style(Meaning::Warn)));
-        title.push(Span::styled(
-            format!("  {}  {done}/{due}", exercise.sets_prescription_in(screen.app.settings.entry.effort)),
-            t.style(Meaning::Muted),
-        ));
+        title.push(Span::styled(format!("{prescription}{count}"), t.style(Meaning::Muted)));
         lines.push(Line::from(title));
         lines.extend(pinned::lines(screen, exercise, cursor.is_some_and(|(c, _)| c == ei), width));
         // The reason for the target is shown whole for the selected exercise, cut short for the rest.

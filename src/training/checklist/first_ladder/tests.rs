@@ -117,3 +117,27 @@ fn a_target_body_weight_or_nothing_to_climb_to_leaves_the_ladder_alone() {
     miss.entry.basis = Basis::BodyPlus;
     assert_eq!(logged_working(&first_time(planned("Machine chest press"), &[miss])), None);
 }
+
+fn working_rows(exercise: &ExerciseToday) -> Vec<String> {
+    exercise.slots.iter().filter(|s| s.kind == SetKind::Working).map(|s| exercise.slot_text(s)).collect()
+}
+
+#[test]
+fn a_first_time_second_set_suggests_the_load_the_first_was_done_at() {
+    let name = "Machine chest press";
+    let e = first_time(planned(name), &[]);
+    assert!(working_rows(&e).iter().all(|r| r.starts_with("load?")), "{:?}", working_rows(&e));
+    let e = first_time(planned(name), &[logged(1, name, SetKind::Working, 62.5, 8)]);
+    let rows = working_rows(&e);
+    assert!(rows[0].starts_with("62.5 kg x 8"), "{rows:?}");
+    // The second set takes the load, the plan's reps and RIR: nothing heavier, no more reps.
+    assert!(rows[1].starts_with("62.5 kg x 6 @ 0-1"), "{rows:?}");
+    // A target names its own loads; a load is never carried over it.
+    let mut targeted = planned(name);
+    targeted.sets = 2;
+    let mut e = first_time(targeted, &[logged(1, name, SetKind::Working, 62.5, 8)]);
+    e.target.weight = Some(kg(40.0));
+    let before = e.clone();
+    carry_working_load(&mut e);
+    assert_eq!(e, before);
+}
