@@ -18,6 +18,7 @@ pub mod import;
 pub mod keymap;
 pub mod model;
 pub mod paths;
+pub mod plan_edit;
 pub mod platform;
 pub mod recovery;
 pub mod store;
