@@ -35,7 +35,7 @@ pub(super) fn plan(context: &Context, command: PlanCommand) -> Result<(), Error>
 fn edit_plan(context: &Context) -> Result<(), Error> {
     let editor = crate::plan_edit::editor_from_env();
     let edited =
-        crate::plan_edit::edit(&context.paths.config_dir, &context.catalogue, &editor, |command| command.status())?;
+        crate::plan_edit::edit(&context.paths.config_dir, &context.catalogue, &editor, std::process::Command::status)?;
     say(&edited.to_string())?;
     // The log learns of the new plan now, not at the app's next start, so a second
     // edit the same evening is seen as the same revision.
