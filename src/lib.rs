@@ -22,6 +22,7 @@ pub mod plan_edit;
 pub mod platform;
 pub mod recovery;
 pub mod store;
+pub mod summary;
 pub mod today;
 pub mod training;
 pub mod tui;
