@@ -15,9 +15,11 @@ use crate::model::exercise::Catalogue;
 use crate::model::plan::{EXAMPLE_WEEK, Plan, PlanError};
 use crate::model::text::escape;
 
-/// The editor the lifter asked for: `$VISUAL`, else `$EDITOR`, else `vi`.
+/// The editor the lifter asked for: `$VISUAL`, else `$EDITOR`, else `vi` (one set but empty
+/// counts as not set).
 pub fn editor_from_env() -> String {
-    std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into())
+    let named = |name: &str| std::env::var(name).ok().filter(|v| !v.trim().is_empty());
+    named("VISUAL").or_else(|| named("EDITOR")).unwrap_or_else(|| "vi".into())
 }
 
 /// What an accepted edit did.

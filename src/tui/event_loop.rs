@@ -116,9 +116,11 @@ fn drive<C: Clock>(
     // log is checked again a little later: that catches the commit within a second.
     let mut rechecks: Vec<Instant> = Vec::new();
     loop {
-        // Back from another program (the editor), the screen holds nothing of ours.
+        // Back from another program (the editor), the screen was cleared: both of ratatui's
+        // buffers are emptied so the next draw writes every cell. (Not `Terminal::clear`, which
+        // asks the terminal where its cursor is, an answer the key reader would take.)
         if redraw.swap(false, Ordering::SeqCst) {
-            terminal.clear()?;
+            terminal.swap_buffers();
         }
         // The loop only wakes for input, a signal or a running timer: each wake redraws.
         let now = driver.clock.now();

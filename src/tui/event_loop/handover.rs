@@ -74,9 +74,16 @@ impl Handover for Terminal {
     }
 
     fn enter(&mut self) -> io::Result<()> {
-        let entered = terminal::enable_raw_mode()
-            .and_then(|()| execute!(io::stdout(), terminal::EnterAlternateScreen, cursor::Hide));
-        // Whatever happened, the keys are read again and the screen is drawn whole.
+        let entered = terminal::enable_raw_mode().and_then(|()| {
+            execute!(
+                io::stdout(),
+                terminal::EnterAlternateScreen,
+                terminal::Clear(terminal::ClearType::All),
+                cursor::Hide
+            )
+        });
+        // Whatever happened, the next draw is whole (on the screen just cleared) and the keys
+        // are read again.
         self.redraw.store(true, Ordering::SeqCst);
         self.gate.open();
         entered
