@@ -536,3 +536,22 @@ fn p_hands_the_terminal_to_the_editor_and_takes_it_back_with_the_plan_edited() {
     t.keys(s, &["q"]);
     assert_restored(&t, s, "0");
 }
+
+#[test]
+fn e_shows_the_session_summary_in_the_real_terminal_and_enter_closes_it() {
+    let t = Tmux::new("summary");
+    let s = "sum";
+    t.start(s, "; echo hardset-exited-$?; sleep 60");
+    log_first_ramp_up(&t, s);
+    t.keys(s, &["j", "Enter", "6", "0", "Enter", "BSpace", "8", "Enter", "1", "Enter"]);
+    t.wait_for(s, "Saved Machine chest press 60 kg x 8 @ 1");
+    t.keys(s, &["Escape", "E"]);
+    let summary = t.wait_for(s, "Session finished ");
+    for line in ["Working sets  1 of 4 planned", "Ramp-ups      1 of 4", "chest             1  below", "Next: Day 2"] {
+        assert!(summary.contains(line), "{line}:\n{summary}");
+    }
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "More sets reopen it.");
+    t.keys(s, &["q"]);
+    t.wait_for(s, "hardset-exited-0");
+}

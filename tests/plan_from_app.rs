@@ -105,8 +105,14 @@ fn a_refused_draft_says_where_it_is_wrong_escaped_and_keeps_the_old_plan() {
     let line = draft.lines().position(|l| l.contains("Lateral \\u001b")).expect("the edit is in the draft") + 1;
     assert!(text.starts_with(&format!("Plan not changed: plan.toml.edit:{line}:")), "{text}");
     assert!(text.contains("\\u{1b}") && !text.contains('\u{1b}'), "quoted text is escaped: {text:?}");
-    assert!(text.ends_with("· P edits it again"), "{text}");
+    assert!(text.ends_with("· P to fix it"), "{text}");
     assert_eq!(d.app.plan, before, "the old plan stays in use");
+    // On the status line at 80x24 the place comes first, and the key to carry on stays whole.
+    let shown = screen(&d, 80, 24);
+    let status_line = shown.lines().nth(22).expect("status line");
+    assert!(status_line.starts_with(&format!(" Plan not changed: plan.toml.edit:{line}:")), "{status_line}");
+    assert!(status_line.trim_end().ends_with("· P to fix it"), "{status_line}");
+    insta::assert_snapshot!("plan_refused_from_the_app_80x24", shown);
     assert_eq!(
         std::fs::read_to_string(dir.path().join("plan.toml")).expect("plan"),
         hardset::model::plan::EXAMPLE_WEEK,

@@ -88,7 +88,7 @@ impl<C: Clock> Driver<C> {
             Err(DraftError::Refused { mut error, .. }) => {
                 // The draft is beside plan.toml; its name is enough on one line.
                 error.path = "plan.toml.edit".into();
-                Outcome::Failed(format!("Plan not changed: {error} · {again} edits it again"))
+                Outcome::Failed(format!("Plan not changed: {error} · {again} to fix it"))
             }
             Err(e) => Outcome::Failed(format!("Plan not changed: {e}")),
         }
