@@ -18,6 +18,9 @@ pub enum Error {
     /// A file to import: nothing was imported.
     #[error(transparent)]
     Import(#[from] crate::import::Failure),
+    /// An edit of the plan that was not taken.
+    #[error(transparent)]
+    PlanEdit(#[from] crate::plan_edit::DraftError),
     /// Reading or writing a file or the terminal.
     #[error("{0}")]
     Io(#[from] std::io::Error),

@@ -1,5 +1,5 @@
-//! The lifter's own files, from the shell: check, show and start `plan.toml` and `config.toml`,
-//! and edit the plan safely (the old plan stays if the new one is refused).
+//! The lifter's own files, from the shell: check, show and start `plan.toml` and `config.toml`
+//! (editing the plan safely is `plan_edit`'s, shared with the app).
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -184,50 +184,6 @@ pub fn check_config(config_dir: &Path) -> Result<String, Error> {
     }
     Settings::load_for(config_dir, true)?;
     Ok(format!("{}: ok", path.display()))
-}
-
-/// Opens the plan in `editor` on a draft copy; the draft replaces `plan.toml` only when it
-/// parses. A refused draft stays beside it, named in the error, and the next edit resumes it,
-/// so no typing is lost.
-pub fn edit_plan(config_dir: &Path, catalogue: &Catalogue, editor: &str) -> Result<String, Error> {
-    let path = config_dir.join("plan.toml");
-    // A refused edit left a draft: editing again carries on from it rather than start over.
-    // Without a plan yet, the draft starts from the example week and plan.toml is written only
-    // when the edit is accepted.
-    let draft = config_dir.join("plan.toml.edit");
-    if !draft.exists() {
-        if path.exists() {
-            std::fs::copy(&path, &draft)?;
-        } else {
-            std::fs::create_dir_all(config_dir)?;
-            write_new(&draft, EXAMPLE_WEEK)?;
-        }
-    }
-    let unchanged = if path.exists() {
-        format!("{} is unchanged", path.display())
-    } else {
-        "no plan.toml was written (the example week stays in use)".to_string()
-    };
-    let mut words = editor.split_whitespace();
-    let program = words.next().ok_or_else(|| Error::Input("set $EDITOR to the editor to use".into()))?;
-    let status = std::process::Command::new(program).args(words).arg(&draft).status()?;
-    if !status.success() {
-        return Err(Error::Input(format!(
-            "{editor} did not finish cleanly; {unchanged}, the draft is {}",
-            draft.display()
-        )));
-    }
-    match Plan::load(&draft, catalogue) {
-        Ok(plan) => {
-            // The rename is atomic: the plan is either the old one or the new one, never half.
-            std::fs::rename(&draft, &path)?;
-            Ok(format!("{}: saved, '{}', {} days", path.display(), plan.name, plan.days.len()))
-        }
-        Err(e) => Err(Error::Input(format!(
-            "the edit was refused and {unchanged}: {e}\nyour edit is kept in {}",
-            draft.display()
-        ))),
-    }
 }
 
 /// One finding of `hardset doctor`: fine or not, and what it says.

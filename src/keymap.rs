@@ -120,6 +120,7 @@ impl Keymap {
             Context::Week,
             Context::Detail,
             Context::GoTo,
+            Context::Summary,
             Context::Picker,
             Context::CheckIn,
             Context::Guess,

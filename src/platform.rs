@@ -78,6 +78,17 @@ pub fn on_hangup(quit: impl FnOnce() + Send + 'static) {
 #[cfg(not(target_os = "linux"))]
 pub fn on_hangup(_quit: impl FnOnce() + Send + 'static) {}
 
+/// Wakes the thread that sleeps reading the terminal, so it can stop before another program
+/// (the editor) reads the terminal: a SIGWINCH makes the read return (as a new size).
+#[cfg(unix)]
+pub fn wake_terminal_reader() {
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGWINCH);
+}
+
+/// Elsewhere the reader is left to its read.
+#[cfg(not(unix))]
+pub fn wake_terminal_reader() {}
+
 /// Watches a folder for as long as it is kept.
 pub struct FolderWatch {
     _watcher: notify::RecommendedWatcher,

@@ -221,6 +221,27 @@ fn a_refused_first_plan_edit_writes_no_plan() {
 }
 
 #[test]
+fn a_plan_edit_that_changes_nothing_says_so_and_writes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    assert!(run(dir.path(), &["plan", "init"]).0);
+    let plan = dir.path().join("config/plan.toml");
+    let before = std::fs::metadata(&plan).and_then(|m| m.modified()).expect("plan");
+    let out = Command::new(BIN)
+        .args(["plan", "edit"])
+        .env("HARDSET_DB", dir.path().join("hardset.db"))
+        .env("HARDSET_CONFIG", dir.path().join("config"))
+        .env("HOME", dir.path())
+        .env_remove("VISUAL")
+        .env("EDITOR", "true")
+        .output()
+        .expect("runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success() && said.trim_end().ends_with("plan.toml: no change"), "{said}");
+    assert_eq!(std::fs::metadata(&plan).and_then(|m| m.modified()).expect("plan"), before, "not rewritten");
+    assert!(!dir.path().join("config/plan.toml.edit").exists(), "no draft left");
+}
+
+#[test]
 fn backup_copies_the_log_through_sqlite_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("temp dir");
     let db = dir.path().join("demo.db");

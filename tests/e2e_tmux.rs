@@ -491,3 +491,67 @@ fn a_superset_round_goes_from_a1_to_a2_without_rest_then_rests_and_starts_round_
         ]
     );
 }
+
+#[test]
+fn p_hands_the_terminal_to_the_editor_and_takes_it_back_with_the_plan_edited() {
+    let t = Tmux::new("plan-edit");
+    let s = "plan";
+    // An "editor" that shows the terminal it was given (line mode, echo), reads a line typed in
+    // it, and renames Day 1 in the draft. The line is typed while it sleeps, before it reads:
+    // were the app still reading the terminal behind it, the app would take the line.
+    let script = t.home().join("editor.sh");
+    let seen = t.home().join("editor-saw");
+    std::fs::write(
+        &script,
+        format!(
+            "#!/bin/sh\nstty -a > '{seen}.stty'\necho EDITOR-READY\nsleep 1\nread line\necho \"$line\" > '{seen}.line'\n\
+             sed -i 's/Day 1: push and pull/Day 1: press and row/' \"$1\"\n",
+            seen = seen.display()
+        ),
+    )
+    .expect("script");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    t.start_with(s, &format!("-u VISUAL EDITOR='{}'", script.display()), THEN_STTY);
+    t.wait_for(s, "Day 1: push and pull");
+    t.keys(s, &["P"]);
+    t.wait_for(s, "EDITOR-READY");
+    assert!(!t.alternate_on(s), "the editor has the normal screen");
+    // Every key typed goes to the editor, none to the app waiting behind it.
+    t.keys(s, &["h", "e", "l", "l", "o", "Enter"]);
+    let back = t.wait_for(s, "Plan saved and in use: 'Example week', 5 days");
+    assert!(back.contains("Day 1: press and row"), "the new plan is shown:\n{back}");
+    // The whole screen is drawn again, what did not change included.
+    for unchanged in ["Machine chest press", "Seated cable row", "? help", "┌ Set"] {
+        assert!(back.contains(unchanged), "{unchanged} is drawn again:\n{back}");
+    }
+    assert!(!back.contains("EDITOR-READY"), "the editor's lines are gone:\n{back}");
+    assert!(t.alternate_on(s), "the app has its screen back");
+    let line = std::fs::read_to_string(format!("{}.line", seen.display())).expect("the editor read a line");
+    assert_eq!(line.trim(), "hello");
+    let stty = std::fs::read_to_string(format!("{}.stty", seen.display())).expect("the editor saw the terminal");
+    assert_stty_sane(&stty);
+    let plan = std::fs::read_to_string(t.config().join("plan.toml")).expect("plan.toml written");
+    assert!(plan.contains("Day 1: press and row"));
+    // The app reads keys again.
+    t.keys(s, &["q"]);
+    assert_restored(&t, s, "0");
+}
+
+#[test]
+fn e_shows_the_session_summary_in_the_real_terminal_and_enter_closes_it() {
+    let t = Tmux::new("summary");
+    let s = "sum";
+    t.start(s, "; echo hardset-exited-$?; sleep 60");
+    log_first_ramp_up(&t, s);
+    t.keys(s, &["j", "Enter", "6", "0", "Enter", "BSpace", "8", "Enter", "1", "Enter"]);
+    t.wait_for(s, "Saved Machine chest press 60 kg x 8 @ 1");
+    t.keys(s, &["Escape", "E"]);
+    let summary = t.wait_for(s, "Session finished ");
+    for line in ["Working sets  1 of 4 planned", "Ramp-ups      1 of 4", "chest             1  below", "Next: Day 2"] {
+        assert!(summary.contains(line), "{line}:\n{summary}");
+    }
+    t.keys(s, &["Enter"]);
+    t.wait_for(s, "More sets reopen it.");
+    t.keys(s, &["q"]);
+    t.wait_for(s, "hardset-exited-0");
+}

@@ -166,6 +166,9 @@ fn find(buffer: &ratatui::buffer::Buffer, needle: &str) -> Option<(u16, u16)> {
 fn a_finished_session_says_so_above_its_sets() {
     let mut d = mid_session();
     press(&mut d, &[key(KeyCode::Esc), ch('E')]);
+    // The session summary first; once it is closed, the list.
+    assert!(matches!(d.app.popup, Some(hardset::tui::popups::Popup::Summary(..))));
+    press(&mut d, &[key(KeyCode::Enter)]);
     let text = screen(&d, 80, 24);
     assert!(text.contains("Finished at 18:00. More sets reopen it."), "{text}");
     assert!(text.contains("[x] ramp-up 1"), "the finished session's sets still show:\n{text}");
@@ -385,8 +388,11 @@ fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
     flash.clock.advance(Duration::seconds(41));
     flash.tick();
     states.push(("rest over, flashing", flash));
+    let mut summary = mid_session();
+    press(&mut summary, &[key(KeyCode::Esc), ch('E')]);
+    states.push(("session summary", summary));
     let mut finished = mid_session();
-    press(&mut finished, &[key(KeyCode::Esc), ch('E')]);
+    press(&mut finished, &[key(KeyCode::Esc), ch('E'), key(KeyCode::Enter)]);
     states.push(("finished session", finished));
     let mut help = fresh_driver();
     press(&mut help, &[ch('?'), key(KeyCode::Down), key(KeyCode::Down)]);
@@ -517,9 +523,10 @@ fn stays_inside(states: &[(&str, Driver<FixedClock>)]) {
 /// Whether each state really is the one named: an overlay named is open, and only then.
 fn check_names(states: &[(&str, Driver<FixedClock>)]) {
     for (name, d) in states {
-        let overlay = ["help", "go to", "check-in", "find", "add", "calibration", "quit", "delete", "confirmation"]
-            .iter()
-            .any(|o| name.contains(o));
+        let overlay =
+            ["help", "go to", "check-in", "find", "add", "calibration", "quit", "delete", "confirmation", "summary"]
+                .iter()
+                .any(|o| name.contains(o));
         assert_eq!(d.app.popup.is_some(), overlay, "{name}: {:?}", d.app.popup);
     }
 }

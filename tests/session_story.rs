@@ -398,7 +398,9 @@ fn one_more_set_after_finishing_goes_into_the_same_session() {
     assert!(today.session.is_none());
     let finished = today.finished.clone().expect("finished today");
     assert_eq!(today.sets.len(), 1, "the finished session's sets still show");
-    press(&mut d, &[key(KeyCode::Enter)]);
+    // The session's summary is up; Enter closes it, and the next Enter opens the next set.
+    assert!(matches!(d.app.popup, Some(hardset::tui::popups::Popup::Summary(..))));
+    press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
     type_text(&mut d, "40");
     press(&mut d, &[key(KeyCode::Enter), key(KeyCode::Enter)]);
     let today = d.app.today.clone().expect("today");

@@ -12,7 +12,7 @@ use crate::model::plan::Plan;
 use crate::paths::Paths;
 use crate::store::Store;
 use crate::tui::app::App;
-use crate::tui::driver::Driver;
+use crate::tui::driver::{Driver, PlanFiles};
 use crate::{demo, disk, today, tui};
 
 /// Opens the app on the lifter's log.
@@ -20,8 +20,14 @@ pub(super) fn open(context: &Context) -> Result<(), Error> {
     disk::remove_stale_demo_logs(&std::env::temp_dir());
     let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
     let store = open_to_write(&context.paths.database)?;
-    let plan = load_plan(&context.paths, &with_custom(&context.catalogue, &store)?, &settings)?;
-    run_app(plan, settings, warning, store)
+    let catalogue = with_custom(&context.catalogue, &store)?;
+    let plan = load_plan(&context.paths, &catalogue, &settings)?;
+    let files = PlanFiles {
+        config_dir: context.paths.config_dir.clone(),
+        catalogue,
+        editor: crate::plan_edit::editor_from_env(),
+    };
+    run_app(plan, settings, warning, store, Some(files))
 }
 
 /// `hardset demo`: writes `weeks` of synthetic history into a new log named with `--db`.
@@ -93,7 +99,13 @@ pub(super) fn needs_a_terminal() -> Result<(), Error> {
 }
 
 /// Runs the app on `store` until the lifter quits.
-fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: Store) -> Result<(), Error> {
+fn run_app(
+    plan: Plan,
+    settings: Settings,
+    warning: Option<String>,
+    mut store: Store,
+    plan_files: Option<PlanFiles>,
+) -> Result<(), Error> {
     // Each change to the plan's content starts a new revision, so Today can say how long the
     // plan has run.
     today::record_plan(&mut store, &plan, &SystemClock)?;
@@ -106,7 +118,8 @@ fn run_app(plan: Plan, settings: Settings, warning: Option<String>, mut store: S
         (w, u) => w.or(u),
     };
     app.message = message.map(|m| (crate::tui::theme::Meaning::Warn, m));
-    let driver = Driver::new(app, store, SystemClock);
+    let mut driver = Driver::new(app, store, SystemClock);
+    driver.plan_files = plan_files;
     tui::event_loop::run(driver)?;
     Ok(())
 }
@@ -131,5 +144,5 @@ pub(super) fn run_demo_app(catalogue: &Catalogue) -> Result<(), Error> {
     let plan = Plan::example_week(catalogue)?;
     let mut store = Store::open(Path::new(&temp.0))?;
     demo::fill(&mut store, &plan, &SystemClock, 8)?;
-    run_app(plan, Settings::default(), None, store)
+    run_app(plan, Settings::default(), None, store, None)
 }

@@ -31,13 +31,16 @@ pub(super) fn plan(context: &Context, command: PlanCommand) -> Result<(), Error>
 }
 
 /// `hardset plan edit`: plan.toml in the lifter's editor, kept only if it parses, and noted in
-/// the log.
+/// the log (the draft's rules are `plan_edit`'s, which the app's own plan key shares).
 fn edit_plan(context: &Context) -> Result<(), Error> {
-    let editor = std::env::var("VISUAL").or_else(|_| std::env::var("EDITOR")).unwrap_or_else(|_| "vi".into());
-    say(&files::edit_plan(&context.paths.config_dir, &context.catalogue, &editor)?)?;
+    let editor = crate::plan_edit::editor_from_env();
+    let edited =
+        crate::plan_edit::edit(&context.paths.config_dir, &context.catalogue, &editor, std::process::Command::status)?;
+    say(&edited.to_string())?;
     // The log learns of the new plan now, not at the app's next start, so a second
     // edit the same evening is seen as the same revision.
-    if context.paths.database.exists()
+    if matches!(edited, crate::plan_edit::Edited::Saved { .. })
+        && context.paths.database.exists()
         && let Err(e) = record_plan_in_use(context.explicit_config, &context.paths, &context.catalogue)
     {
         eprintln!("hardset: the plan is saved, but the log could not note the change: {e}");

@@ -52,6 +52,8 @@ pub enum Action {
     EndSession,
     /// Start (or end) a deload week.
     Deload,
+    /// Open the plan in the editor, and use it again once the editor closes.
+    EditPlan,
     /// Open the selected exercise's trend, records and sets.
     ExerciseDetail,
     /// Log a drop set, rest-pause or myo-reps carrying on the working set just done.
@@ -121,6 +123,8 @@ pub enum Context {
     Detail,
     /// The go-to-date prompt.
     GoTo,
+    /// The summary shown when a session is finished.
+    Summary,
 }
 
 impl Context {
@@ -141,6 +145,7 @@ impl Context {
             Context::Guess => "RIR calibration",
             Context::Detail => "Exercise detail",
             Context::GoTo => "Go to a week",
+            Context::Summary => "Session summary",
         }
     }
 }
@@ -208,6 +213,9 @@ pub const BINDINGS: &[Binding] = &[
     bind!(CheckIn, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "next question", false),
     bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", true),
     bind!(CheckIn, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase the body weight", false),
+    bind!(Summary, [(KeyCode::Enter, NONE), (KeyCode::Esc, NONE)], "Enter/Esc", Action::Back, "close", true),
+    bind!(Summary, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(Summary, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
     bind!(Guess, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the guess", true),
     bind!(Guess, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Guess, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "skip", true),
@@ -235,6 +243,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
     bind!(Checklist, [ch('E')], "E", Action::EndSession, "finish session", false),
     bind!(Checklist, [ch('D')], "D", Action::Deload, "start or end a deload week", false),
+    bind!(Checklist, [ch('P')], "P", Action::EditPlan, "edit the plan", false),
     bind!(Checklist, [ch('i')], "i", Action::ExerciseDetail, "exercise trend and records", false),
     bind!(Detail, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "back", true),
     bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", true),
@@ -335,6 +344,7 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::MarkDayDone,
     Action::EndSession,
     Action::Deload,
+    Action::EditPlan,
     Action::ExerciseDetail,
     Action::TechniqueSet,
     Action::SidesApart,
@@ -376,6 +386,7 @@ impl Action {
             Action::MarkDayDone => "mark_day_done",
             Action::EndSession => "end_session",
             Action::Deload => "deload",
+            Action::EditPlan => "edit_plan",
             Action::ExerciseDetail => "exercise_detail",
             Action::TechniqueSet => "technique_set",
             Action::SidesApart => "sides_apart",
@@ -409,6 +420,7 @@ impl Context {
                 | Context::CheckIn
                 | Context::Guess
                 | Context::GoTo
+                | Context::Summary
         )
     }
 

@@ -7,7 +7,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::effect::{Effect, Outcome};
-use super::popups::{PickFor, Picker, Popup, Question, Reply, exercise_matches, scroll_help};
+use super::popups::{PickFor, Picker, Popup, Question, Reply, exercise_matches, scroll_help, scroll_summary};
 use super::screens::detail::DetailView;
 use super::screens::history::HistoryScreen;
 use super::screens::today::{TodayScreen, add_exercise, adjust_rest};
@@ -68,6 +68,13 @@ pub struct App {
     pub size: Option<(u16, u16)>,
 }
 
+/// About how many lines the session summary holds, which bounds its scrolling (the view wraps
+/// long lines and stops at its own last line).
+fn summary_lines(summary: &crate::summary::Finished) -> u16 {
+    let lines = 8 + summary.skipped.len() + summary.added.len() + summary.records.len() + summary.muscles.len();
+    u16::try_from(lines + summary.uncounted.len()).unwrap_or(u16::MAX)
+}
+
 /// The shared state a screen's update is given ([`Ctx`]), borrowed field by field so the
 /// screen's own state stays free to borrow beside it.
 macro_rules! ctx {
@@ -121,6 +128,7 @@ impl App {
             Some(Popup::CheckIn(_)) => return vec![Context::CheckIn],
             Some(Popup::Guess(_)) => return vec![Context::Guess],
             Some(Popup::GoTo(_)) => return vec![Context::GoTo],
+            Some(Popup::Summary(..)) => return vec![Context::Summary],
             None => {}
         }
         let pane = match self.pane {
@@ -336,6 +344,12 @@ impl App {
                 self.close_on(&reply);
                 Vec::new()
             }
+            Popup::Summary(summary, scroll) => {
+                let lines = summary_lines(summary);
+                let reply = scroll_summary(scroll, action, lines);
+                self.close_on(&reply);
+                Vec::new()
+            }
             Popup::Confirm(question) => {
                 let question = question.clone();
                 self.answer(&question, action)
@@ -461,6 +475,12 @@ impl App {
                 }
             }
             Outcome::Today(today) => self.today_loaded(*today, now),
+            Outcome::Finished(summary) => self.popup = Some(Popup::Summary(summary, 0)),
+            Outcome::PlanEdited { plan, text } => {
+                self.plan = *plan;
+                self.message = Some((Meaning::Good, text));
+                return vec![Effect::Reload];
+            }
             Outcome::Sessions { monday, deload, sessions } => {
                 return self.history.sessions_loaded(monday, deload, sessions);
             }

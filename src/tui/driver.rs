@@ -6,7 +6,10 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+mod plan;
 mod record;
+
+pub use plan::{Handover, NoTerminal, PlanFiles};
 
 use super::app::App;
 use super::effect::{Effect, Outcome, describe_entry};
@@ -46,6 +49,10 @@ pub struct Driver<C: Clock> {
     /// A write that found the log busy (another program writing it, such as an import), with
     /// the time it was asked for: tried again on each tick until it goes through.
     pending: Option<(Effect, DateTime<Utc>)>,
+    /// The lifter's plan file, for the plan key; `None` (the demo) leaves the plan alone.
+    pub plan_files: Option<PlanFiles>,
+    /// The terminal, handed to the editor while it runs.
+    pub terminal: Box<dyn Handover>,
 }
 
 impl<C: Clock> Driver<C> {
@@ -53,7 +60,16 @@ impl<C: Clock> Driver<C> {
     pub fn new(app: App, mut store: Store, clock: C) -> Driver<C> {
         store.set_write_wait(WriteWait::UpTo(FIRST_TRY));
         let seen_version = store.data_version().ok();
-        let mut driver = Driver { app, store, clock, bells: 0, seen_version, pending: None };
+        let mut driver = Driver {
+            app,
+            store,
+            clock,
+            bells: 0,
+            seen_version,
+            pending: None,
+            plan_files: None,
+            terminal: Box::new(NoTerminal),
+        };
         driver.run(vec![Effect::Reload]);
         driver
     }
@@ -259,6 +275,7 @@ impl<C: Clock> Driver<C> {
                 return Vec::new();
             }
             Effect::Reload => self.today(),
+            Effect::EditPlan => return self.edit_plan(),
             Effect::LoadSessions => {
                 let monday = self.app.history.wanted_week.unwrap_or_else(|| week_bounds(self.clock.local_date(now)).0);
                 match history::week_sessions(&self.store, &self.clock, monday) {
@@ -327,9 +344,11 @@ impl<C: Clock> Driver<C> {
             Effect::SetRest { session_id, until, seconds } => {
                 self.store.set_rest(session_id, until, seconds).map(|()| Vec::new())
             }
-            Effect::EndSession(id) => {
-                self.store.end_session(id, now).map(|()| done("Session finished. Well done.".into()))
-            }
+            Effect::EndSession(id) => self.store.end_session(id, now).map(|()| {
+                let mut outcomes = done("Session finished. Well done.".into());
+                outcomes.extend(self.finished(id, now));
+                outcomes
+            }),
             Effect::MarkDayDone { day_name, day_index } => {
                 self.store.mark_day_done(&day_name, day_index, now).map(|_| done(format!("{day_name}: marked done")))
             }

@@ -120,6 +120,9 @@ pub enum Effect {
         /// Whether the Week screen asked.
         week_screen: bool,
     },
+    /// Open the plan in the lifter's editor (the terminal handed over meanwhile), and use it
+    /// once the editor closes, if it parses.
+    EditPlan,
     /// Ring the terminal bell.
     Bell,
     /// Drop the write that waits for the log (the lifter quit without it).
@@ -150,6 +153,7 @@ impl Effect {
             | Effect::LoadDetail(_)
             | Effect::LoadWeek(_)
             | Effect::SeekWeek { .. }
+            | Effect::EditPlan
             | Effect::Bell
             | Effect::GiveUpWaiting => false,
         }
@@ -197,6 +201,16 @@ pub enum Outcome {
     WaitOver,
     /// Fresh state of today.
     Today(Box<Today>),
+    /// A session was finished: what it did, for the summary.
+    Finished(Box<crate::summary::Finished>),
+    /// The plan was edited and the edit taken: the plan to use now (the settings' defaults
+    /// applied), and what to say.
+    PlanEdited {
+        /// The new plan.
+        plan: Box<crate::model::plan::Plan>,
+        /// `plan.toml: saved, 'Example week', 5 days`.
+        text: String,
+    },
     /// The week a [`Effect::SeekWeek`] found (its Monday), or `None` when there is none.
     WeekFound {
         /// What was looked for.

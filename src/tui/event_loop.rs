@@ -2,8 +2,11 @@
 //! only when something changed and sleeps without waking while nothing runs. What it asks of
 //! the operating system (signals, hang-up, file changes) is `crate::platform`'s.
 
+mod handover;
+
 use std::io::Write;
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::{Duration, Instant};
 
 use ratatui::DefaultTerminal;
@@ -45,9 +48,12 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     let (tx, rx) = mpsc::channel::<Event>();
     let _watch = listen(&driver, &tx)?;
     let mut terminal = ratatui::init();
-    read_terminal(tx);
+    let gate = Arc::new(handover::Gate::default());
+    read_terminal(tx, Arc::clone(&gate));
+    let redraw = Arc::new(AtomicBool::new(false));
+    driver.terminal = Box::new(handover::Terminal { gate, redraw: Arc::clone(&redraw) });
     let theme = Theme::from_env().with_colours(driver.app.settings.colours);
-    let result = drive(&mut terminal, &mut driver, &rx, theme);
+    let result = drive(&mut terminal, &mut driver, &rx, theme, &redraw);
     restore(terminal);
     // Closed by a signal or a terminal that went away while a save waited for the log (the
     // lifter's own quit asks first): one last try once the terminal is back, said on standard
@@ -76,10 +82,12 @@ fn listen<C: Clock>(driver: &Driver<C>, tx: &mpsc::Sender<Event>) -> std::io::Re
     Ok(watch)
 }
 
-/// Reads the terminal on a thread of its own: key presses and new sizes.
-fn read_terminal(tx: mpsc::Sender<Event>) {
+/// Reads the terminal on a thread of its own: key presses and new sizes. It waits at `gate`
+/// while the terminal is handed to another program.
+fn read_terminal(tx: mpsc::Sender<Event>, gate: Arc<handover::Gate>) {
     std::thread::spawn(move || {
         loop {
+            gate.pass();
             let event = match event::read() {
                 Ok(TermEvent::Key(key)) if key.kind == KeyEventKind::Press => Event::Key(key),
                 Ok(TermEvent::Resize(width, height)) => Event::Resize(width, height),
@@ -101,12 +109,19 @@ fn drive<C: Clock>(
     driver: &mut Driver<C>,
     rx: &mpsc::Receiver<Event>,
     theme: Theme,
+    redraw: &AtomicBool,
 ) -> std::io::Result<()> {
     // A change on disk is seen while the other process is still committing (its WAL frames are
     // written before the commit shows in the shared index, which raises no file event), so the
     // log is checked again a little later: that catches the commit within a second.
     let mut rechecks: Vec<Instant> = Vec::new();
     loop {
+        // Back from another program (the editor), the screen was cleared: both of ratatui's
+        // buffers are emptied so the next draw writes every cell. (Not `Terminal::clear`, which
+        // asks the terminal where its cursor is, an answer the key reader would take.)
+        if redraw.swap(false, Ordering::SeqCst) {
+            terminal.swap_buffers();
+        }
         // The loop only wakes for input, a signal or a running timer: each wake redraws.
         let now = driver.clock.now();
         let offset = driver.clock.offset_at(now);

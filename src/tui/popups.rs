@@ -153,7 +153,7 @@ pub struct GoTo {
 }
 
 /// An overlay above the screen.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Popup {
     /// Key help, scrolled down by this many lines.
     Help(u16),
@@ -167,6 +167,8 @@ pub enum Popup {
     Guess(Guess),
     /// History: go to the week of a date.
     GoTo(GoTo),
+    /// What the session just finished did, scrolled down by this many lines.
+    Summary(Box<crate::summary::Finished>, u16),
 }
 
 /// What a key did to an open popup.
@@ -186,6 +188,17 @@ pub(crate) enum Reply<T> {
 pub(crate) fn scroll_help(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
     match action {
         Action::Help => return Reply::Closed,
+        Action::Up => *scroll = scroll.saturating_sub(1),
+        Action::Down => *scroll = scroll.saturating_add(1).min(lines),
+        _ => {}
+    }
+    Reply::Open
+}
+
+/// A key in the session summary, which holds about `lines` lines: scrolls it, or closes it.
+pub(crate) fn scroll_summary(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
+    match action {
+        Action::Back => return Reply::Closed,
         Action::Up => *scroll = scroll.saturating_sub(1),
         Action::Down => *scroll = scroll.saturating_add(1).min(lines),
         _ => {}

@@ -105,6 +105,8 @@ impl TodayScreen {
                 }];
             }
             Action::EndSession => return self.end_session(today, ctx),
+            // A set typed in the form stays there while the plan is edited.
+            Action::EditPlan => return vec![Effect::EditPlan],
             Action::TechniqueSet => self.open_technique(today, ctx),
             _ => {}
         }

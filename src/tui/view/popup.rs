@@ -1,4 +1,7 @@
-//! Overlays: key help (from the keymap), questions, and the exercise picker.
+//! Overlays: key help (from the keymap), questions, the exercise picker, and (`summary`) the
+//! summary of a session finished.
+
+mod summary;
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -26,6 +29,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Some(Popup::Help(scroll)) => help(screen, *scroll, area, buf),
         Some(Popup::Confirm(question)) => confirm(screen, question, area, buf),
         Some(Popup::Picker(state)) => picker(screen, state, area, buf),
+        Some(Popup::Summary(summary, scroll)) => summary::render(screen, summary, *scroll, area, buf),
     }
 }
 
