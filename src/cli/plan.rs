@@ -85,6 +85,10 @@ pub(super) fn exercises(context: &Context, command: Option<ExercisesCommand>) ->
             say(&exercises_text(&store, &plan)?)
         }
         ExercisesCommand::Map { from, to } => map_exercise(context, &plan, &from, &to),
+        ExercisesCommand::Add { name, equipment, muscles, technical, safe } => {
+            let technical = (technical || safe).then_some(technical);
+            super::custom::add_exercise(context, &settings, &name, &equipment, &muscles, technical)
+        }
     }
 }
 

@@ -5,12 +5,15 @@ mod delete;
 mod entry;
 mod first_ladder;
 mod land;
+mod pinned;
 mod round;
 mod sides;
 mod technique;
 mod under;
 
 use chrono::{DateTime, NaiveDate, Utc};
+
+pub(crate) use pinned::pin_note_answered;
 
 use super::{Ctx, Pane};
 use crate::keymap::Action;
@@ -106,6 +109,7 @@ impl TodayScreen {
             }
             Action::EndSession => return self.end_session(today, ctx),
             Action::TechniqueSet => self.open_technique(today, ctx),
+            Action::PinNote => self.open_pin_note(today, ctx),
             _ => {}
         }
         Vec::new()
