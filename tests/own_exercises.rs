@@ -203,3 +203,67 @@ fn the_finder_never_offers_to_make_one() {
     press(&mut d, &[enter()]);
     assert!(d.app.popup.is_none() && d.store.custom_exercises().expect("reads").is_empty());
 }
+
+#[test]
+fn a_log_from_before_own_exercises_upgrades_with_a_backup_and_keeps_every_set() {
+    use std::path::Path;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hardset.db");
+    let migrations = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let mut files: Vec<_> = std::fs::read_dir(migrations).expect("lists").map(|e| e.expect("entry").path()).collect();
+    files.sort();
+    {
+        let conn = rusqlite::Connection::open(&path).expect("opens");
+        for file in &files[..7] {
+            conn.execute_batch(&std::fs::read_to_string(file).expect("reads")).expect("migration runs");
+        }
+        conn.execute_batch(
+            "INSERT INTO session (id, started_at, ended_at, day_name, day_index) VALUES (1, 1764000000, 1764003600, 'Day 1', 0);
+             INSERT INTO workout_set (session_id, exercise, kind, load_hundredths, unit, reps, rir_halves, logged_at, load_record, basis, side)
+             VALUES (1, 'Lat pulldown', 'working', 6000, 'kg', 10, 2, 1764000100, 1, 'load', NULL),
+                    (1, 'Chin-up', 'working', 1000, 'kg', 8, 2, 1764000200, 1, 'bw+', NULL),
+                    (1, 'Hip Adduction (Machine)', 'working', 7000, 'kg', 12, 2, 1764000300, 1, 'load', NULL),
+                    (1, 'Lat pulldown', 'ramp-up', 3000, 'kg', 8, NULL, 1764000050, 0, 'load', NULL);
+             INSERT INTO custom_exercise (name, muscles, equipment, source, added_at)
+             VALUES ('Hip Adduction (Machine)', 'glutes', 'machine', 'Hevy import', 1764000000);",
+        )
+        .expect("data");
+        conn.pragma_update(None, "user_version", 7).expect("version");
+    }
+    let before: Vec<String> = {
+        let conn = rusqlite::Connection::open(&path).expect("opens");
+        let mut stmt = conn.prepare("SELECT exercise || ' ' || reps FROM workout_set ORDER BY id").expect("prepares");
+        stmt.query_map([], |r| r.get(0)).expect("reads").collect::<Result<_, _>>().expect("rows")
+    };
+    let mut store = hardset::store::Store::open(&path).expect("upgrades");
+    assert_eq!(store.schema().expect("version"), hardset::store::SCHEMA_VERSION);
+    assert!(dir.path().join("hardset.db.v7.bak").is_file(), "the upgrade kept a backup of the old log");
+    let mut after = Vec::new();
+    store
+        .for_each_set(|s| {
+            after.push(format!("{} {}", s.entry.exercise, s.entry.reps));
+            Ok(())
+        })
+        .expect("reads");
+    after.sort();
+    let mut before = before;
+    before.sort();
+    assert_eq!(after, before, "every set is kept");
+    // The import's exercise is as it was: its equipment still says it is safe to take to failure.
+    let custom = store.custom_exercises().expect("reads");
+    assert_eq!(custom.len(), 1);
+    assert_eq!((custom[0].technical, custom[0].failure_class()), (None, FailureClass::Safe));
+    // The new tables take what the app writes.
+    store.set_exercise_note("lat pulldown", Some("thigh pad snug"), evening()).expect("pins");
+    assert_eq!(store.exercise_notes().expect("reads"), [("lat pulldown".to_string(), "thigh pad snug".to_string())]);
+    let made = CustomExercise {
+        name: "Zercher squat".into(),
+        muscles: vec![Muscle::Quads],
+        equipment: Equipment::Barbell,
+        source: "app".into(),
+        technical: Some(true),
+    };
+    assert!(store.add_custom_exercise(&made, evening()).expect("keeps"));
+    let again = CustomExercise { name: "ZERCHER SQUAT".into(), ..made };
+    assert!(!store.add_custom_exercise(&again, evening()).expect("refuses quietly"), "one name, any case");
+}
