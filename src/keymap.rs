@@ -104,6 +104,7 @@ impl Keymap {
                 self.key_label(Action::AddExercise),
                 self.key_label(Action::FindExercise)
             ),
+            Context::PinNote => format!("Pinned note ({} on an exercise)", self.key_label(Action::PinNote)),
             other => other.title().to_string(),
         }
     }
@@ -121,6 +122,8 @@ impl Keymap {
             Context::Detail,
             Context::GoTo,
             Context::Picker,
+            Context::NewExercise,
+            Context::PinNote,
             Context::CheckIn,
             Context::Guess,
             Context::Confirm,
