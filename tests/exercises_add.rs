@@ -65,6 +65,8 @@ fn an_exercise_added_from_the_shell_is_logged_found_and_counted() {
     // `log` files a set under it (any case), `history` finds it, the week counts it.
     let logged = ok(root, &["log", "zercher SQUAT", "100x5@2"]);
     assert!(logged.contains("logged Zercher squat working: 100 kg x 5 @ 2"), "{logged}");
+    let listed = ok(root, &["exercises"]);
+    assert!(listed.contains("Zercher squat (1 set; quads, glutes; your own exercise)"), "{listed}");
     let history = ok(root, &["history", "Zercher squat"]);
     assert!(history.starts_with("Zercher squat, week by week"), "{history}");
     assert!(history.contains("100 kg x 5 @ 2"), "{history}");
