@@ -135,6 +135,8 @@ struct JsonExercise {
     muscles: Vec<&'static str>,
     equipment: &'static str,
     source: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    technical: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -319,6 +321,7 @@ fn json(store: &Store, context: &Context<'_>, out: &mut dyn Write) -> Result<(),
                 muscles: c.muscles.iter().map(|m| m.name()).collect(),
                 equipment: c.equipment.name(),
                 source: clean_note(&c.source).into_owned(),
+                technical: c.technical,
             })
             .collect(),
         body_weights: context

@@ -37,6 +37,10 @@ pub fn show_plan(plan: &Plan) -> String {
     for day in &plan.days {
         let weekday = day.weekday.map(|w| format!(" on {w}")).unwrap_or_default();
         let _ = writeln!(text, "\n{}{weekday} ({})", day.name, day.kind.label());
+        let day_note = crate::model::text::clean_line(&day.note);
+        if !day_note.is_empty() {
+            let _ = writeln!(text, "  note: {day_note}");
+        }
         if day.kind != DayKind::Training {
             for activity in &day.activities {
                 let _ = writeln!(text, "  - {activity}");
@@ -58,6 +62,10 @@ pub fn show_plan(plan: &Plan) -> String {
                 e.rir.to_string(),
                 format_rest(e.rest)
             );
+            let note = crate::model::text::clean_line(&e.note);
+            if !note.is_empty() {
+                let _ = writeln!(text, "      ◆ {note}");
+            }
             text.push_str(&group_ends(day, e));
         }
     }

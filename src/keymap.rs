@@ -104,6 +104,7 @@ impl Keymap {
                 self.key_label(Action::AddExercise),
                 self.key_label(Action::FindExercise)
             ),
+            Context::PinNote => format!("Pinned note ({} on an exercise)", self.key_label(Action::PinNote)),
             other => other.title().to_string(),
         }
     }
@@ -122,6 +123,8 @@ impl Keymap {
             Context::GoTo,
             Context::Summary,
             Context::Picker,
+            Context::NewExercise,
+            Context::PinNote,
             Context::CheckIn,
             Context::Guess,
             Context::Confirm,

@@ -5,6 +5,7 @@ mod copy;
 mod error;
 mod import;
 mod open;
+mod own;
 mod read_only;
 mod records;
 mod recovery;

@@ -64,6 +64,9 @@ pub struct Today {
     pub signs: recovery::Signs,
     /// The body weight log from the oldest "last time" on, which weighs sets on body weight.
     pub body_weights: crate::training::bodyweight::BodyWeights,
+    /// The exercises of the checklist whose pinned note was set from the app (lowercase names):
+    /// the app's note is shown instead of the plan's, being the lifter's newer word.
+    pub app_notes: Vec<String>,
 }
 
 impl Today {
@@ -183,7 +186,7 @@ pub fn load(
     } else {
         crate::training::bodyweight::BodyWeights::default()
     };
-    let exercises = checklist::build(&DayInput {
+    let mut exercises = checklist::build(&DayInput {
         planned: &planned_today,
         added: &added,
         skipped: &skipped,
@@ -199,6 +202,7 @@ pub fn load(
         rules: settings.progression_rules(),
         body_weights: &body_weights,
     });
+    let app_notes = pin_app_notes(store, &mut exercises)?;
     let mut warnings = warnings_for(store, plan, settings, clock, &sets, &exercises)?;
     warnings.extend(layoff_warnings(&exercises));
     let signs = recovery::signs(store, plan, settings, clock, &deloads)?;
@@ -221,7 +225,24 @@ pub fn load(
         plan_age,
         signs,
         body_weights,
+        app_notes,
     })
+}
+
+/// Shows each note pinned from the app in place of the plan's; returns whose notes they are
+/// (lowercase names).
+fn pin_app_notes(store: &Store, exercises: &mut [ExerciseToday]) -> Result<Vec<String>, StoreError> {
+    let notes: HashMap<String, String> =
+        store.exercise_notes()?.into_iter().map(|(name, note)| (name.to_lowercase(), note)).collect();
+    let mut pinned = Vec::new();
+    for exercise in exercises {
+        let name = exercise.planned.name.to_lowercase();
+        if let Some(note) = notes.get(&name) {
+            exercise.planned.note.clone_from(note);
+            pinned.push(name);
+        }
+    }
+    Ok(pinned)
 }
 
 /// The session running now, the plan day it is on, and a session of that day finished earlier

@@ -435,6 +435,23 @@ fn every_state() -> Vec<(&'static str, Driver<FixedClock>)> {
     let mut add = fresh_driver();
     press(&mut add, &[ch('a')]);
     states.push(("add an exercise", add));
+    let mut create = fresh_driver();
+    press(&mut create, &[ch('a')]);
+    type_text(&mut create, "A very long name for an exercise of my own that no catalogue has heard of");
+    states.push(("add picker offering to create", create));
+    for enters in 1..=3 {
+        let mut new = fresh_driver();
+        press(&mut new, &[ch('a')]);
+        type_text(&mut new, "A very long name for an exercise of my own that no catalogue has heard of");
+        for _ in 0..enters {
+            press(&mut new, &[key(KeyCode::Enter)]);
+        }
+        states.push(("new exercise", new));
+    }
+    let mut note = demo_driver(3);
+    press(&mut note, &[ch('n')]);
+    type_text(&mut note, "seat on 4, grip just outside the shoulders, lean back ten degrees, pull to the chest");
+    states.push(("pinned note", note));
     let mut guess = mid_session();
     let set_id = guess.app.today.as_ref().and_then(|t| t.sets.last()).map_or(1, |s| s.id);
     guess.app.popup =
@@ -523,10 +540,22 @@ fn stays_inside(states: &[(&str, Driver<FixedClock>)]) {
 /// Whether each state really is the one named: an overlay named is open, and only then.
 fn check_names(states: &[(&str, Driver<FixedClock>)]) {
     for (name, d) in states {
-        let overlay =
-            ["help", "go to", "check-in", "find", "add", "calibration", "quit", "delete", "confirmation", "summary"]
-                .iter()
-                .any(|o| name.contains(o));
+        let overlay = [
+            "help",
+            "go to",
+            "check-in",
+            "find",
+            "add",
+            "calibration",
+            "quit",
+            "delete",
+            "confirmation",
+            "summary",
+            "new exercise",
+            "pinned note",
+        ]
+        .iter()
+        .any(|o| name.contains(o));
         assert_eq!(d.app.popup.is_some(), overlay, "{name}: {:?}", d.app.popup);
     }
 }

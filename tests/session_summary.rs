@@ -191,6 +191,7 @@ fn a_custom_exercise_with_no_muscles_is_named_as_not_counted() {
         muscles: Vec::new(),
         equipment: hardset::model::exercise::Equipment::Barbell,
         source: "Hevy import".into(),
+        technical: None,
     };
     let mut catalogue = catalogue();
     catalogue.insert(custom.to_exercise());

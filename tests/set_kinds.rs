@@ -60,6 +60,7 @@ fn log_of(sets: Vec<SetEntry>) -> Store {
             muscles: vec![],
             equipment: Equipment::Bodyweight,
             source: "typed".into(),
+            technical: None,
         })
         .collect();
     store

@@ -169,9 +169,11 @@ pub enum Command {
         after_help = "Examples:\n  hardset plan init\n  hardset plan edit\n  hardset plan check my-plan.toml\n  hardset plan show"
     )]
     Plan(PlanCommand),
-    /// Exercises in your log the catalogue does not know (from imports), and mapping them to it.
+    /// Exercises in your log the catalogue does not know (from imports), mapping them to it, and
+    /// making your own.
     #[command(
-        after_help = "Examples:\n  hardset exercises\n  hardset exercises map \"Paused Bench Press\" \"Barbell bench press\""
+        after_help = "Examples:\n  hardset exercises\n  hardset exercises map \"Paused Bench Press\" \"Barbell bench press\"\n  \
+                      hardset exercises add \"Zercher squat\" --equipment barbell --muscles quads,glutes --technical"
     )]
     Exercises {
         /// What to do; without one, list them.
@@ -231,6 +233,28 @@ pub enum ExercisesCommand {
         from: String,
         /// The exercise to file its sets under.
         to: String,
+    },
+    /// Make an exercise of your own: what it is lifted with, the muscles it works, and whether
+    /// it is technical (keep 1-2 in reserve) or safe to take to failure.
+    #[command(
+        after_help = "Examples:\n  hardset exercises add \"Zercher squat\" --equipment barbell --muscles quads,glutes --technical\n  \
+                      hardset exercises add \"Pendulum squat\" --equipment machine --muscles quads --safe"
+    )]
+    Add {
+        /// Its name (not one the catalogue, your plan or your log already has).
+        name: String,
+        /// What it is lifted with: barbell, dumbbell, machine, cable, bodyweight, "smith machine", kettlebell.
+        #[arg(long)]
+        equipment: String,
+        /// The muscles it works, commas between: quads,glutes.
+        #[arg(long)]
+        muscles: String,
+        /// A technical lift: keep 1-2 reps in reserve (the default for barbell, dumbbell, kettlebell).
+        #[arg(long, conflicts_with = "safe")]
+        technical: bool,
+        /// Safe to take to failure (the default for machine, cable, bodyweight, smith machine).
+        #[arg(long)]
+        safe: bool,
     },
 }
 

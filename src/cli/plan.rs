@@ -88,6 +88,10 @@ pub(super) fn exercises(context: &Context, command: Option<ExercisesCommand>) ->
             say(&exercises_text(&store, &plan)?)
         }
         ExercisesCommand::Map { from, to } => map_exercise(context, &plan, &from, &to),
+        ExercisesCommand::Add { name, equipment, muscles, technical, safe } => {
+            let technical = (technical || safe).then_some(technical);
+            super::custom::add_exercise(context, &settings, &name, &equipment, &muscles, technical)
+        }
     }
 }
 
@@ -138,14 +142,20 @@ fn exercises_text(store: &Store, plan: &Plan) -> Result<String, Error> {
         let _ = writeln!(text, "{n} {are} not in the catalogue or your plan:");
     }
     for (name, sets) in unknown {
-        let worked = custom.iter().find(|c| c.name.eq_ignore_ascii_case(name)).map(|c| c.muscles.as_slice());
+        let known = custom.iter().find(|c| c.name.eq_ignore_ascii_case(name));
+        let worked = known.map(|c| c.muscles.as_slice());
         let muscles: Vec<&str> = worked.unwrap_or_default().iter().map(|m| m.name()).collect();
         let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
-        let closest = plan
-            .exercises
-            .closest_movement(name, worked.unwrap_or_default())
-            .map(|c| format!("; closest: {c}"))
-            .unwrap_or_default();
+        // One the lifter made (in the app or with `exercises add`) is theirs on purpose: no
+        // catalogue name is offered for it.
+        let closest = if known.is_some_and(|c| c.source == "app" || c.source == "cli") {
+            "; your own exercise".to_string()
+        } else {
+            plan.exercises
+                .closest_movement(name, worked.unwrap_or_default())
+                .map(|c| format!("; closest: {c}"))
+                .unwrap_or_default()
+        };
         let _ = writeln!(text, "  {name} ({}; {muscles}{closest})", sets_count(*sets));
     }
     if !aliased.is_empty() {

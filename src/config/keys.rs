@@ -331,8 +331,10 @@ mod tests {
     fn paired_hints_name_both_keys() {
         let keymap = Keymap::with_overrides([("rest_plus", "p")]).expect("no clash");
         assert!(keymap.footer(&[Context::Rest]).contains(&("p/-", "rest ±15s")));
-        let keymap = Keymap::with_overrides([("add_exercise", "n")]).expect("no clash");
-        assert_eq!(keymap.title(Context::Picker), "Exercise picker (n adds, / finds)");
+        let keymap = Keymap::with_overrides([("add_exercise", "o")]).expect("no clash");
+        assert_eq!(keymap.title(Context::Picker), "Exercise picker (o adds, / finds)");
+        let keymap = Keymap::with_overrides([("pin_note", "N")]).expect("no clash");
+        assert_eq!(keymap.title(Context::PinNote), "Pinned note (N on an exercise)");
     }
 
     #[test]

@@ -335,6 +335,8 @@ struct JsonExercise {
     equipment: Equipment,
     #[serde(default, deserialize_with = "de_source")]
     source: String,
+    #[serde(default)]
+    technical: Option<bool>,
 }
 
 #[derive(Deserialize)]
@@ -464,6 +466,7 @@ impl Sink<'_> {
             muscles: e.muscles,
             equipment: e.equipment,
             source: if e.source.is_empty() { "hardset import".into() } else { e.source },
+            technical: e.technical,
         })
     }
 

@@ -92,7 +92,7 @@ impl Staging {
              CREATE TABLE deload_week (monday TEXT NOT NULL, style TEXT NOT NULL);
              CREATE TABLE body_weight (day TEXT PRIMARY KEY, hundredths INTEGER NOT NULL, unit TEXT NOT NULL);
              CREATE TABLE custom (name TEXT NOT NULL, lower TEXT NOT NULL, muscles TEXT NOT NULL,
-                 equipment TEXT NOT NULL, source TEXT NOT NULL);
+                 equipment TEXT NOT NULL, source TEXT NOT NULL, technical INTEGER);
              CREATE INDEX custom_by_name ON custom (lower);
              CREATE TABLE unknown (lower TEXT PRIMARY KEY, name TEXT NOT NULL, sets INTEGER NOT NULL,
                  muscles TEXT NOT NULL);",
@@ -176,14 +176,16 @@ impl Staging {
     /// Keeps one of the log's own exercises the file lists.
     pub(crate) fn custom(&self, custom: &CustomExercise) -> Result<(), ImportError> {
         self.conn
-            .prepare_cached("INSERT INTO custom (name, lower, muscles, equipment, source) VALUES (?1, ?2, ?3, ?4, ?5)")
+            .prepare_cached("INSERT INTO custom (name, lower, muscles, equipment, source, technical) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )
             .and_then(|mut s| {
                 s.execute(params![
                     custom.name,
                     custom.name.to_lowercase(),
                     muscles_text(&custom.muscles),
                     custom.equipment.name(),
-                    custom.source
+                    custom.source,
+                    custom.technical
                 ])
             })
             .map_err(failed)?;
@@ -267,8 +269,10 @@ impl Staging {
         &self,
         mut visit: impl FnMut(CustomExercise) -> Result<(), E>,
     ) -> Result<(), E> {
-        let mut statement =
-            self.conn.prepare("SELECT name, muscles, equipment, source FROM custom ORDER BY rowid").map_err(failed)?;
+        let mut statement = self
+            .conn
+            .prepare("SELECT name, muscles, equipment, source, technical FROM custom ORDER BY rowid")
+            .map_err(failed)?;
         let mut rows = statement.query([]).map_err(failed)?;
         while let Some(row) = rows.next().map_err(failed)? {
             let muscles: String = row.get(1).map_err(failed)?;
@@ -278,6 +282,7 @@ impl Staging {
                 muscles: muscles_of(&muscles),
                 equipment: Equipment::parse(&equipment).unwrap_or(Equipment::Machine),
                 source: row.get(3).map_err(failed)?,
+                technical: row.get(4).map_err(failed)?,
             })?;
         }
         Ok(())

@@ -97,7 +97,7 @@ fn write_exercises(
     unknown.flush()?;
     staging.for_each_unknown(|name, _, muscles| {
         let equipment = Equipment::guess_from_name(&name);
-        writer.custom(&CustomExercise { name, muscles, equipment, source: label.to_string() })?;
+        writer.custom(&CustomExercise { name, muscles, equipment, source: label.to_string(), technical: None })?;
         Ok::<(), Failure>(())
     })
 }

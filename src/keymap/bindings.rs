@@ -56,6 +56,8 @@ pub enum Action {
     EditPlan,
     /// Open the selected exercise's trend, records and sets.
     ExerciseDetail,
+    /// Pin a note to the selected exercise (seat height, grip, cues), or change or remove it.
+    PinNote,
     /// Log a drop set, rest-pause or myo-reps carrying on the working set just done.
     TechniqueSet,
     /// The set form of a one-sided exercise: each side, or left and right apart.
@@ -125,6 +127,10 @@ pub enum Context {
     GoTo,
     /// The summary shown when a session is finished.
     Summary,
+    /// The note pinned to an exercise.
+    PinNote,
+    /// An exercise being made from the add picker.
+    NewExercise,
 }
 
 impl Context {
@@ -146,6 +152,8 @@ impl Context {
             Context::Detail => "Exercise detail",
             Context::GoTo => "Go to a week",
             Context::Summary => "Session summary",
+            Context::PinNote => "Pinned note (n on an exercise)",
+            Context::NewExercise => "New exercise (the add picker's create row)",
         }
     }
 }
@@ -219,6 +227,15 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Guess, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the guess", true),
     bind!(Guess, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Guess, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "skip", true),
+    bind!(PinNote, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save (empty removes)", true),
+    bind!(PinNote, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", true),
+    bind!(PinNote, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
+    bind!(NewExercise, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "choose", true),
+    bind!(NewExercise, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "choose below", false),
+    bind!(NewExercise, [ch(' ')], "Space", Action::Input(' '), "tick a muscle", true),
+    bind!(NewExercise, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next", true),
+    bind!(NewExercise, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "back a step", true),
+    bind!(NewExercise, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
     // The form.
     bind!(Form, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next / save", true),
     bind!(Form, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "field", true),
@@ -245,6 +262,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('D')], "D", Action::Deload, "start or end a deload week", false),
     bind!(Checklist, [ch('P')], "P", Action::EditPlan, "edit the plan", false),
     bind!(Checklist, [ch('i')], "i", Action::ExerciseDetail, "exercise trend and records", false),
+    bind!(Checklist, [ch('n')], "n", Action::PinNote, "pin a note", false),
     bind!(Detail, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "back", true),
     bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", true),
     bind!(Detail, [ch('w')], "w", Action::ToggleWeeks, "weeks or sets", true),
@@ -346,6 +364,7 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::Deload,
     Action::EditPlan,
     Action::ExerciseDetail,
+    Action::PinNote,
     Action::TechniqueSet,
     Action::SidesApart,
     Action::CycleRange,
@@ -388,6 +407,7 @@ impl Action {
             Action::Deload => "deload",
             Action::EditPlan => "edit_plan",
             Action::ExerciseDetail => "exercise_detail",
+            Action::PinNote => "pin_note",
             Action::TechniqueSet => "technique_set",
             Action::SidesApart => "sides_apart",
             Action::CycleRange => "cycle_range",
@@ -421,6 +441,8 @@ impl Context {
                 | Context::Guess
                 | Context::GoTo
                 | Context::Summary
+                | Context::PinNote
+                | Context::NewExercise
         )
     }
 

@@ -8,9 +8,11 @@ use serde::{Deserialize, Deserializer};
 
 use super::units::{Load, Unit};
 
+mod custom;
 mod measures;
 mod similar;
 mod timed_set;
+pub use custom::{CustomExercise, OWN_NAME_MAX, own_exercise_name, parse_equipment, parse_muscles};
 pub use measures::Measures;
 pub use timed_set::{TimedSet, parse_distance_field, parse_time_field, parse_timed_set_in};
 
@@ -205,40 +207,6 @@ impl Equipment {
             Equipment::Dumbbell | Equipment::Kettlebell => LoadStep::hundredths(200, 500),
             Equipment::Cable => LoadStep::hundredths(250, 500),
             Equipment::Machine => LoadStep::hundredths(500, 1000),
-        }
-    }
-}
-
-/// An exercise the lifter logged that the catalogue does not know (from an import), kept in the
-/// log with what the source said about it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CustomExercise {
-    /// Its name, as the source wrote it.
-    pub name: String,
-    /// Muscles it counts for, from the source's category where it has one; may be empty.
-    pub muscles: Vec<Muscle>,
-    /// What it is lifted with, read from its name.
-    pub equipment: Equipment,
-    /// Where it came from, e.g. "FitNotes import".
-    pub source: String,
-}
-
-impl CustomExercise {
-    /// The catalogue entry: its muscles counted fully, the failure class and load step of its
-    /// equipment, two minutes' rest.
-    pub fn to_exercise(&self) -> Exercise {
-        Exercise {
-            name: self.name.clone(),
-            aliases: Vec::new(),
-            primary: self.muscles.clone(),
-            secondary: Vec::new(),
-            equipment: self.equipment,
-            failure_class: self.equipment.failure_class(),
-            load_step: self.equipment.load_step(),
-            rest: Duration::from_secs(120),
-            per_side: false,
-            measures: Measures::Reps,
-            effective: None,
         }
     }
 }

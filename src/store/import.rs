@@ -152,10 +152,17 @@ impl ImportWriter<'_> {
         let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
         self.tx
             .prepare_cached(
-                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5)",
+                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at, technical)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
             )?
-            .execute(params![custom.name, muscles.join(","), custom.equipment.name(), custom.source, self.now])?;
+            .execute(params![
+                custom.name,
+                muscles.join(","),
+                custom.equipment.name(),
+                custom.source,
+                self.now,
+                custom.technical
+            ])?;
         Ok(())
     }
 
@@ -291,8 +298,9 @@ impl Store {
 
     /// The exercises imports brought in that the catalogue does not know.
     pub fn custom_exercises(&self) -> Result<Vec<CustomExercise>, StoreError> {
-        let mut statement =
-            self.conn.prepare_cached("SELECT name, muscles, equipment, source FROM custom_exercise ORDER BY name")?;
+        let mut statement = self
+            .conn
+            .prepare_cached("SELECT name, muscles, equipment, source, technical FROM custom_exercise ORDER BY name")?;
         let rows = statement.query_map([], |row| {
             let muscles: String = row.get(1)?;
             let equipment: String = row.get(2)?;
@@ -301,6 +309,7 @@ impl Store {
                 muscles: muscles.split(',').filter_map(Muscle::parse).collect(),
                 equipment: Equipment::parse(&equipment).unwrap_or(Equipment::Machine),
                 source: row.get(3)?,
+                technical: row.get(4)?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -329,6 +338,9 @@ impl Store {
             )?;
             tx.execute("DELETE FROM session_exercise_change WHERE exercise = ?1 COLLATE NOCASE", params![from])?;
             tx.execute("DELETE FROM custom_exercise WHERE name = ?1", params![from])?;
+            // A note pinned to the old name follows its sets, unless the new name has its own.
+            tx.execute("UPDATE OR IGNORE exercise_note SET name = ?2 WHERE name = ?1", params![from, to])?;
+            tx.execute("DELETE FROM exercise_note WHERE name = ?1 AND name <> ?2", params![from, to])?;
             super::records::refresh(tx, to)?;
             Ok(moved as u64)
         })

@@ -16,6 +16,7 @@ pub(super) const MIGRATIONS: &[&str] = &[
     include_str!("migrations/005_custom_exercises.sql"),
     include_str!("migrations/006_records.sql"),
     include_str!("migrations/007_set_kinds.sql"),
+    include_str!("migrations/008_own_exercises_and_notes.sql"),
 ];
 
 /// The schema version this build writes.
@@ -32,6 +33,7 @@ const TABLES_SINCE: &[(i64, &[&str])] = &[
     (3, &["deload_week", "plan_revision"]),
     (5, &["custom_exercise"]),
     (7, &["body_weight"]),
+    (8, &["exercise_note"]),
 ];
 
 /// What a SQLite file is, from its header and tables.

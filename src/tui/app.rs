@@ -7,10 +7,12 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::effect::{Effect, Outcome};
-use super::popups::{PickFor, Picker, Popup, Question, Reply, exercise_matches, scroll_help, scroll_summary};
+use super::popups::{
+    NewExercise, PickFor, Picked, Picker, Popup, Question, Reply, exercise_matches, scroll_help, scroll_summary,
+};
 use super::screens::detail::DetailView;
 use super::screens::history::HistoryScreen;
-use super::screens::today::{TodayScreen, add_exercise, adjust_rest};
+use super::screens::today::{TodayScreen, add_exercise, adjust_rest, pin_note_answered};
 use super::screens::week::WeekScreen;
 use super::screens::{Ctx, Pane, Screen};
 use super::theme::Meaning;
@@ -129,6 +131,8 @@ impl App {
             Some(Popup::Guess(_)) => return vec![Context::Guess],
             Some(Popup::GoTo(_)) => return vec![Context::GoTo],
             Some(Popup::Summary(..)) => return vec![Context::Summary],
+            Some(Popup::PinNote(_)) => return vec![Context::PinNote],
+            Some(Popup::NewExercise(_)) => return vec![Context::NewExercise],
             None => {}
         }
         let pane = match self.pane {
@@ -196,7 +200,7 @@ impl App {
             && !alt
         {
             let typed = match &self.popup {
-                Some(Popup::Picker(_)) => true,
+                Some(Popup::Picker(_) | Popup::PinNote(_)) => true,
                 Some(Popup::CheckIn(check_in)) => check_in.accepts(c),
                 Some(Popup::Guess(_)) => c.is_ascii_digit() || c == ' ' || c == '.' || c == ',',
                 Some(Popup::GoTo(_)) => c.is_ascii_digit() || c == '-',
@@ -359,8 +363,33 @@ impl App {
                 let reply = picker.update(action, &self.plan);
                 self.close_on(&reply);
                 match reply {
-                    Reply::Answered(Some(name)) if purpose == PickFor::Detail => vec![Effect::LoadDetail(name)],
-                    Reply::Answered(Some(name)) => add_exercise(name, &mut ctx!(self)),
+                    Reply::Answered(Some(Picked::Known(name))) if purpose == PickFor::Detail => {
+                        vec![Effect::LoadDetail(name)]
+                    }
+                    Reply::Answered(Some(Picked::Known(name))) => add_exercise(name, &mut ctx!(self)),
+                    Reply::Answered(Some(Picked::Create(name))) => {
+                        self.popup = Some(Popup::NewExercise(NewExercise::new(name)));
+                        Vec::new()
+                    }
+                    _ => Vec::new(),
+                }
+            }
+            Popup::PinNote(note) => {
+                let exercise = note.exercise.clone();
+                let reply = note.update(action);
+                self.close_on(&reply);
+                match reply {
+                    Reply::Answered(answer) => pin_note_answered(exercise, answer, &mut ctx!(self)),
+                    _ => Vec::new(),
+                }
+            }
+            Popup::NewExercise(new) => {
+                let reply = new.update(action);
+                self.close_on(&reply);
+                match reply {
+                    Reply::Answered(custom) => {
+                        vec![Effect::MakeExercise { custom, session: self.today.as_ref().map(Today::session_for) }]
+                    }
                     _ => Vec::new(),
                 }
             }
@@ -460,6 +489,15 @@ impl App {
             }
             // Anything else leaves what is typed in the form alone.
             Outcome::Done(text) => self.message = Some((Meaning::Good, text)),
+            Outcome::ExerciseMade { custom, text } => {
+                // The plan's catalogue learns it, so today's list, the Week screen and the
+                // failure rules know it from the reload on.
+                if self.plan.exercises.get(&custom.name).is_none() {
+                    self.plan.exercises.insert(custom.to_exercise());
+                }
+                self.message = Some((Meaning::Good, text));
+                return vec![Effect::Reload];
+            }
             Outcome::Failed(text) => self.message = Some((Meaning::Error, text)),
             Outcome::Waiting { what, detail } => {
                 self.waiting = Some((what, detail));

@@ -6,6 +6,7 @@ use std::time::Duration;
 use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::KeyEvent;
 
+mod own;
 mod plan;
 mod record;
 
@@ -394,6 +395,7 @@ impl<C: Clock> Driver<C> {
                 })
             }
             Effect::EndDeload(monday) => self.store.cancel_deload(monday).map(|()| done("Deload week ended".into())),
+            Effect::PinNote { .. } | Effect::MakeExercise { .. } => self.write_own(effect, now),
             // The reads are run by `read`.
             _ => Ok(Vec::new()),
         }
@@ -411,6 +413,8 @@ fn waiting_for(effect: &Effect, effort: Effort) -> (String, String) {
         Effect::SaveGuess { .. } => ("your guess", "reps left".into()),
         Effect::SetRest { .. } => ("your change", "the rest timer".into()),
         Effect::EndSession(_) => ("your change", "finish the session".into()),
+        Effect::PinNote { exercise, .. } => ("your note", exercise.clone()),
+        Effect::MakeExercise { custom, .. } => ("your new exercise", custom.name.clone()),
         _ => ("your change", "to today".into()),
     };
     (what.into(), detail)

@@ -123,6 +123,20 @@ pub enum Effect {
     /// Open the plan in the lifter's editor (the terminal handed over meanwhile), and use it
     /// once the editor closes, if it parses.
     EditPlan,
+    /// Pin a note to an exercise (`None` takes the app's note off).
+    PinNote {
+        /// The exercise.
+        exercise: String,
+        /// The note, cleaned.
+        note: Option<String>,
+    },
+    /// Keep a new exercise of the lifter's own, then add it to today (when today is known).
+    MakeExercise {
+        /// The exercise.
+        custom: crate::model::exercise::CustomExercise,
+        /// Where it is added.
+        session: Option<SessionFor>,
+    },
     /// Ring the terminal bell.
     Bell,
     /// Drop the write that waits for the log (the lifter quit without it).
@@ -145,7 +159,9 @@ impl Effect {
             | Effect::CheckIn { .. }
             | Effect::SaveGuess { .. }
             | Effect::StartDeload(_)
-            | Effect::EndDeload(_) => true,
+            | Effect::EndDeload(_)
+            | Effect::PinNote { .. }
+            | Effect::MakeExercise { .. } => true,
             Effect::Reload
             | Effect::LoadSessions
             | Effect::Compare(_)
@@ -182,6 +198,13 @@ pub enum Outcome {
         /// The set's id.
         id: i64,
         /// What was done.
+        text: String,
+    },
+    /// A new exercise of the lifter's own was kept (and added to today): the app now knows it.
+    ExerciseMade {
+        /// The exercise.
+        custom: crate::model::exercise::CustomExercise,
+        /// What was done, for the status line.
         text: String,
     },
     /// Something else was done; the message says what.

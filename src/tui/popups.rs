@@ -1,6 +1,12 @@
 //! Popups: key help, questions, the exercise picker, the check-in, the RIR guess and the go-to
 //! date. Each keeps its own state and answers keys; what an answer does is the app's to route.
 
+mod new_exercise;
+mod pin_note;
+
+pub use new_exercise::{FAILURE_CHOICES, NewExercise, NewStep};
+pub use pin_note::{NoteAnswer, PIN_NOTE_MAX, PinNote};
+
 use chrono::NaiveDate;
 
 use super::effect::Effect;
@@ -99,6 +105,15 @@ pub struct Picker {
     pub purpose: PickFor,
 }
 
+/// What Enter in the exercise picker chose.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Picked {
+    /// An exercise the catalogue, the plan or the log knows.
+    Known(String),
+    /// A new exercise of this name, to make (the add picker's last row).
+    Create(String),
+}
+
 /// What the exercise picker is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum PickFor {
@@ -169,6 +184,10 @@ pub enum Popup {
     GoTo(GoTo),
     /// What the session just finished did, scrolled down by this many lines.
     Summary(Box<crate::summary::Finished>, u16),
+    /// Today: the note pinned to an exercise.
+    PinNote(PinNote),
+    /// Today: an exercise being made from the add picker.
+    NewExercise(NewExercise),
 }
 
 /// What a key did to an open popup.
@@ -206,27 +225,40 @@ pub(crate) fn scroll_summary(scroll: &mut u16, action: Action, lines: u16) -> Re
     Reply::Open
 }
 
-/// The plan's exercise names matching a picker's filter: every word typed, in any case.
+/// The plan's exercise names matching a picker's filter: every word typed, in any case; first
+/// the exercise the filter names by one of its other names ("RDL"), when it has one.
 pub(crate) fn exercise_matches<'a>(plan: &'a Plan, filter: &str) -> Vec<&'a str> {
     let words: Vec<String> = filter.split_whitespace().map(str::to_lowercase).collect();
-    plan.exercises
-        .all()
-        .iter()
-        .map(|e| e.name.as_str())
-        .filter(|name| {
-            let lower = name.to_lowercase();
-            words.iter().all(|w| lower.contains(w.as_str()))
-        })
-        .collect()
+    let named = plan.exercises.get(filter).map(|e| e.name.as_str());
+    let matching = plan.exercises.all().iter().map(|e| e.name.as_str()).filter(|name| {
+        let lower = name.to_lowercase();
+        Some(*name) != named && words.iter().all(|w| lower.contains(w.as_str()))
+    });
+    named.into_iter().chain(matching).collect()
 }
 
 impl Picker {
-    /// A key in the picker, over the plan's exercises: the answer is the exercise chosen (none
-    /// when nothing matches).
-    pub(crate) fn update(&mut self, action: Action, plan: &Plan) -> Reply<Option<String>> {
-        let count = exercise_matches(plan, &self.filter).len();
+    /// The name the add picker offers to make as a new exercise, on its last row: the filter,
+    /// cleaned, when no exercise has that name (or takes it as another name), whatever else
+    /// matches in part.
+    pub(crate) fn create_offer(&self, plan: &Plan) -> Option<String> {
+        if self.purpose != PickFor::Adding {
+            return None;
+        }
+        let name = crate::model::exercise::own_exercise_name(&self.filter).ok()?;
+        plan.exercises.get(&name).is_none().then_some(name)
+    }
+
+    /// A key in the picker, over the plan's exercises: the answer is the exercise chosen, or the
+    /// new one to make (none when nothing matches).
+    pub(crate) fn update(&mut self, action: Action, plan: &Plan) -> Reply<Option<Picked>> {
+        let matches = exercise_matches(plan, &self.filter);
+        let offer = self.create_offer(plan);
+        let count = matches.len() + usize::from(offer.is_some());
         match action {
-            Action::Input(c) => {
+            Action::Input(c)
+                if !c.is_control() && self.filter.chars().count() < crate::model::exercise::OWN_NAME_MAX =>
+            {
                 self.filter.push(c);
                 self.selected = 0;
             }
@@ -238,7 +270,10 @@ impl Picker {
             Action::Down => self.selected = (self.selected + 1).min(count.saturating_sub(1)),
             Action::Back => return Reply::Closed,
             Action::Enter => {
-                let chosen = exercise_matches(plan, &self.filter).get(self.selected).map(|s| (*s).to_string());
+                let chosen = match matches.get(self.selected) {
+                    Some(name) => Some(Picked::Known((*name).to_string())),
+                    None => offer.map(Picked::Create),
+                };
                 return Reply::Answered(chosen);
             }
             _ => {}

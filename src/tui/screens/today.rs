@@ -5,12 +5,15 @@ mod delete;
 mod entry;
 mod first_ladder;
 mod land;
+mod pinned;
 mod round;
 mod sides;
 mod technique;
 mod under;
 
 use chrono::{DateTime, NaiveDate, Utc};
+
+pub(crate) use pinned::pin_note_answered;
 
 use super::{Ctx, Pane};
 use crate::keymap::Action;
@@ -108,6 +111,7 @@ impl TodayScreen {
             // A set typed in the form stays there while the plan is edited.
             Action::EditPlan => return vec![Effect::EditPlan],
             Action::TechniqueSet => self.open_technique(today, ctx),
+            Action::PinNote => self.open_pin_note(today, ctx),
             _ => {}
         }
         Vec::new()

@@ -3,6 +3,8 @@
 
 mod summary;
 
+mod own;
+
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -30,6 +32,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         Some(Popup::Confirm(question)) => confirm(screen, question, area, buf),
         Some(Popup::Picker(state)) => picker(screen, state, area, buf),
         Some(Popup::Summary(summary, scroll)) => summary::render(screen, summary, *scroll, area, buf),
+        Some(Popup::PinNote(note)) => own::pin_note(screen, note, area, buf),
+        Some(Popup::NewExercise(new)) => own::new_exercise(screen, new, area, buf),
     }
 }
 
@@ -170,18 +174,26 @@ fn picker(screen: &View<'_>, picker: &Picker, area: Rect, buf: &mut Buffer) {
     };
     let inner = screen.pane(title, true, rect, buf);
     let matches = screen.app.picker_matches(&picker.filter);
+    // The add picker's last row makes a new exercise of the name typed; it stays in sight
+    // below however many names match in part.
+    let offer = picker.create_offer(&screen.app.plan);
+    let width = inner.width as usize;
     let mut lines = vec![Line::from(vec![
         Span::styled("Filter: ", t.style(Meaning::Muted)),
-        Span::raw(format!("{}▏", truncate_start(&picker.filter, (inner.width as usize).saturating_sub(9)))),
+        Span::raw(format!("{}▏", truncate_start(&picker.filter, width.saturating_sub(9)))),
     ])];
-    let room = (inner.height as usize).saturating_sub(1);
-    let offset = (picker.selected + 1).saturating_sub(room);
+    let room = (inner.height as usize).saturating_sub(1 + usize::from(offer.is_some()));
+    let offset = (picker.selected.min(matches.len().saturating_sub(1)) + 1).saturating_sub(room);
     if matches.is_empty() {
         lines.push(Line::styled("No exercise matches.", t.style(Meaning::Muted)));
     }
     for (i, name) in matches.iter().enumerate().skip(offset).take(room) {
         let style = if i == picker.selected { t.style(Meaning::Selected) } else { t.style(Meaning::Text) };
-        lines.push(Line::styled(truncate(name, inner.width as usize), style));
+        lines.push(Line::styled(truncate(name, width), style));
+    }
+    if let Some(name) = offer {
+        let style = if picker.selected == matches.len() { t.style(Meaning::Selected) } else { t.style(Meaning::Key) };
+        lines.push(Line::styled(truncate(&format!("+ create '{name}'"), width), style));
     }
     Paragraph::new(lines).render(inner, buf);
 }

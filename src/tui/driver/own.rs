@@ -1,0 +1,36 @@
+//! The writes of what the lifter adds by hand: a note pinned to an exercise, and a new exercise
+//! of their own, added to today.
+
+use chrono::{DateTime, Utc};
+
+use super::Driver;
+use crate::clock::Clock;
+use crate::model::session::ExerciseChange;
+use crate::store::StoreError;
+use crate::tui::effect::{Effect, Outcome};
+
+impl<C: Clock> Driver<C> {
+    /// Runs [`Effect::PinNote`] or [`Effect::MakeExercise`]; its outcome says what was done.
+    pub(super) fn write_own(&mut self, effect: Effect, now: DateTime<Utc>) -> Result<Vec<Outcome>, StoreError> {
+        match effect {
+            Effect::PinNote { exercise, note } => {
+                self.store.set_exercise_note(&exercise, note.as_deref(), now)?;
+                Ok(vec![Outcome::Done(match &note {
+                    Some(_) => format!("Note pinned to {exercise}"),
+                    None => format!("Took your note off {exercise}"),
+                })])
+            }
+            Effect::MakeExercise { custom, session } => {
+                let text = format!("New exercise {}, added to today", custom.summary());
+                // Kept first: were adding it to today to fail, the exercise is not lost.
+                self.store.add_custom_exercise(&custom, now)?;
+                if let Some(session) = &session {
+                    let id = self.store.session_id_for(session, now)?;
+                    self.store.set_exercise_change(id, &custom.name, Some(ExerciseChange::Added))?;
+                }
+                Ok(vec![Outcome::ExerciseMade { custom, text }])
+            }
+            _ => Ok(Vec::new()),
+        }
+    }
+}
