@@ -254,7 +254,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR ½ less / more", "RIR -/+ ½", true),
     bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR ½ more", false),
     bind!(Form, [ch('f')], "f", Action::ToggleFormBroke, "form broke", true),
-    bind!(Form, [ch('a')], "a", Action::SidesApart, "L/R apart", false),
+    bind!(Form, [ch('a')], "a", Action::SidesApart, "left and right sides apart", "L/R apart", false),
     bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
@@ -265,7 +265,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('a')], "a", Action::AddExercise, "add exercise", true),
     bind!(Checklist, [ch('d'), (KeyCode::Delete, NONE)], "d", Action::DeleteSet, "delete set", false),
     bind!(Checklist, [ch('u')], "u", Action::UndoLast, "undo last set", true),
-    bind!(Checklist, [ch('t')], "t", Action::TechniqueSet, "drop set / rest-pause", false),
+    bind!(Checklist, [ch('t')], "t", Action::TechniqueSet, "drop set, rest-pause or myo-reps", "drop set", false),
     bind!(
         Checklist,
         [ch('['), (KeyCode::Left, NONE), ch('h')],
