@@ -306,3 +306,13 @@ fn an_assistance_is_exported_negative_so_it_never_comes_back_as_a_belt() {
     assert!(strong.contains("\"Chin-up\";\"2\";\"-20\";\"9\""), "{strong}");
     assert!(strong.contains(";\"15\";\"8\""), "an assisted exercise's weight is its assistance: {strong}");
 }
+
+#[test]
+fn the_top_weight_of_a_bodyweight_exercise_is_the_load_added() {
+    let mut d = pull_driver(true);
+    press(&mut d, &[ch('i'), ch('c')]);
+    let text = screen(&d, 80, 24);
+    assert!(text.contains("Chin-up: load added to body weight per week"), "{text}");
+    assert!(text.contains("kg added"), "the axis says the body is not in it: {text}");
+    insta::assert_snapshot!("bodyweight_top_weight_80x24", text);
+}

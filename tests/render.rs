@@ -106,15 +106,44 @@ fn help_lists_the_keymap() {
     let mut d = fresh_driver();
     press(&mut d, &[ch('?')]);
     snapshot_both("help", &d);
-    // Scrolled through, the overlay names every key the keymap has.
+    // Scrolled through, the overlay names every row the keymap gives it, keys and words.
     let mut seen = String::new();
     for _ in 0..hardset::keymap::help_line_count() {
         seen.push_str(&screen(&d, 120, 40));
         press(&mut d, &[key(KeyCode::Down)]);
     }
-    for binding in hardset::keymap::BINDINGS {
-        assert!(seen.contains(binding.help), "help lacks {:?}", binding.help);
+    for (context, rows) in hardset::keymap::Keymap::default().help_sections() {
+        assert!(seen.contains(context.title()) || context == hardset::keymap::Context::Picker, "{context:?}");
+        for (keys, words) in rows {
+            assert!(seen.contains(&keys) && seen.contains(words), "help lacks {keys} {words}");
+        }
     }
+}
+
+/// The overlay page by page at 80x24: each page is what a lifter reads after ↓ the height of
+/// the box, down to the last row (the box stops scrolling there).
+#[test]
+fn help_reads_page_by_page_at_80x24() {
+    let mut d = fresh_driver();
+    press(&mut d, &[ch('?')]);
+    let page = 20;
+    let mut last = screen(&d, 80, 24);
+    let mut n = 1;
+    loop {
+        for _ in 0..page {
+            press(&mut d, &[key(KeyCode::Down)]);
+        }
+        let text = screen(&d, 80, 24);
+        if text == last {
+            break;
+        }
+        n += 1;
+        insta::assert_snapshot!(format!("help_80x24_page_{n}"), text.clone());
+        last = text;
+    }
+    assert!(n > 2 && n < 10, "{n} pages");
+    // The last page ends with the overlay's own keys.
+    assert!(last.contains("close help") && last.contains("Questions"), "{last}");
 }
 
 #[test]
@@ -236,7 +265,7 @@ fn an_exercise_trained_long_ago_says_where_its_trend_is() {
     press(&mut d, &[ch('i')]);
     let text = screen(&d, 120, 40);
     assert!(text.contains("No working sets in the last 12 weeks: the last were in the week of"), "{text}");
-    assert!(text.contains("r shows a year or all time"), "{text}");
+    assert!(text.contains("r shows 1 year."), "r names the reach it shows next: {text}");
     press(&mut d, &[ch('r')]);
     let text = screen(&d, 120, 40);
     assert!(text.contains("best e1RM per week, 1 year") && !text.contains("No working sets"), "{text}");
@@ -278,7 +307,7 @@ fn a_remapped_key_is_what_the_footer_and_help_show_and_what_works() {
         seen.push_str(&screen(&d, 120, 40));
         press(&mut d, &[key(KeyCode::Down)]);
     }
-    let row = format!("  {:<18}skip exercise", "z");
+    let row = format!("  {:<18}  skip exercise", "z");
     assert!(seen.contains(&row), "{seen}");
 }
 

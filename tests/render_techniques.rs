@@ -38,6 +38,9 @@ fn the_drop_set_form_and_the_drop_set_under_its_working_set() {
     let text = screen(&d, 80, 24);
     assert!(text.contains("Machine chest press · drop set"), "{text}");
     assert!(text.contains("After: "), "{text}");
+    // Here ←→ pick the technique, and the footer says so, not the RIR's words.
+    let footer = text.lines().last().unwrap_or_default().to_string();
+    assert!(footer.contains("←→ technique") && !footer.contains("RIR"), "{footer}");
     snapshot_both("technique_form", &d);
     press(&mut d, &[key(KeyCode::Right)]);
     snapshot_both("technique_form_rest_pause", &d);

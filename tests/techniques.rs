@@ -263,7 +263,7 @@ fn the_technique_key_is_named_after_a_save_even_for_a_long_name_in_help_and_unde
         seen.push_str(&screen(&d, 80, 24));
         press(&mut d, &[key(KeyCode::Down)]);
     }
-    let row = seen.lines().find(|l| l.contains("drop set / rest-pause")).unwrap_or_else(|| panic!("{seen}"));
+    let row = seen.lines().find(|l| l.contains("drop set, rest-pause or myo-reps")).unwrap_or_else(|| panic!("{seen}"));
     assert!(row.split_whitespace().any(|w| w == "t"), "help shows the key t: {row:?}");
 }
 

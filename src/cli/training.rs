@@ -80,7 +80,13 @@ pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: 
     };
     let store = Store::open_to_read(&context.paths.database)?;
     announce(&store);
-    let detail = history::exercise_detail(&store, settings.e1rm.formula, &SystemClock, &known.name)?;
+    let detail = history::exercise_detail(
+        &store,
+        settings.e1rm.formula,
+        settings.volume.effective_rir_halves(),
+        &SystemClock,
+        &known.name,
+    )?;
     let mut report = history::HistoryReport::new(&detail, settings.e1rm.formula, weeks as usize, &SystemClock);
     report.timed = history::timed_history(&store, &SystemClock, &detail, known.measures, weeks as usize)?;
     if json {

@@ -64,6 +64,8 @@ pub enum Action {
     SidesApart,
     /// Show the trend over 12 weeks, a year, or all time.
     CycleRange,
+    /// Chart the best e1RM, the top weight or the effective sets of each week.
+    CycleChart,
     /// Find any exercise by typing part of its name, and open its detail.
     FindExercise,
     /// Exercise detail: list weeks (top set, best e1RM) or sets.
@@ -119,6 +121,9 @@ pub enum Context {
     HelpOverlay,
     /// The readiness check-in.
     CheckIn,
+    /// The set form of a drop set, rest-pause or myo-reps, where ←→ pick the technique (its
+    /// other keys are the form's).
+    TechniqueForm,
     /// The RIR calibration question.
     Guess,
     /// The exercise detail.
@@ -140,6 +145,7 @@ impl Context {
             Context::Global => "Anywhere",
             Context::Checklist => "Today's sets",
             Context::Form => "Set entry",
+            Context::TechniqueForm => "Set entry: drop set, rest-pause, myo-reps",
             Context::Sessions => "History: sessions",
             Context::Comparison => "History: last week vs this week",
             Context::Week => "Week: effective sets per muscle",
@@ -169,8 +175,10 @@ pub struct Binding {
     pub context: Context,
     /// What it does.
     pub action: Action,
-    /// The words shown in help and the footer.
+    /// What it does, in the help overlay and docs/keys.md.
     pub help: &'static str,
+    /// The same in the footer's few words (often the help's own).
+    pub short: &'static str,
     /// Whether the footer shows it.
     pub footer: bool,
 }
@@ -184,18 +192,24 @@ const fn ch(c: char) -> (KeyCode, KeyModifiers) {
 
 macro_rules! bind {
     ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $footer:expr) => {
+        bind!($ctx, [$($key),+], $label, $action, $help, $help, $footer)
+    };
+    ($ctx:ident, [$($key:expr),+], $label:expr, $action:expr, $help:expr, $short:expr, $footer:expr) => {
         Binding {
             keys: Cow::Borrowed(&[$($key),+]),
             label: Cow::Borrowed($label),
             context: Context::$ctx,
             action: $action,
             help: $help,
+            short: $short,
             footer: $footer,
         }
     };
 }
 
-/// Every binding, most specific contexts first within each key.
+/// Every binding, most specific contexts first within each key. Two moves that go together
+/// (up and down, previous and next) are written one after the other, the first naming both:
+/// the help overlay shows them as one row.
 pub const BINDINGS: &[Binding] = &[
     // Popups take every key they know first.
     // Enter is the key of the whole gym flow, so it never answers "yes" by accident.
@@ -214,12 +228,23 @@ pub const BINDINGS: &[Binding] = &[
         "close help",
         true
     ),
-    bind!(HelpOverlay, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(HelpOverlay, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "scroll", true),
     bind!(HelpOverlay, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
-    bind!(CheckIn, [(KeyCode::Enter, NONE)], "1-5 Enter", Action::Enter, "answer, then save", true),
-    bind!(CheckIn, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "question", true),
-    bind!(CheckIn, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "next question", false),
-    bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", true),
+    // The digits are typed into the line's answer: the binding names them for the footer, the
+    // help and the docs.
+    bind!(
+        CheckIn,
+        [ch('1'), ch('2'), ch('3'), ch('4'), ch('5')],
+        "1-5",
+        Action::Input('1'),
+        "score the line (1 worst, 5 best)",
+        "score",
+        true
+    ),
+    bind!(CheckIn, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the check-in", "save", true),
+    bind!(CheckIn, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "line above / below", "line", true),
+    bind!(CheckIn, [(KeyCode::Down, NONE), ch('j')], "↓", Action::Down, "line below", false),
+    bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", "skip", true),
     bind!(CheckIn, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase the body weight", false),
     bind!(Summary, [(KeyCode::Enter, NONE), (KeyCode::Esc, NONE)], "Enter/Esc", Action::Back, "close", true),
     bind!(Summary, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
@@ -236,26 +261,45 @@ pub const BINDINGS: &[Binding] = &[
     bind!(NewExercise, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next", true),
     bind!(NewExercise, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "back a step", true),
     bind!(NewExercise, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
+    // The form of a technique set: ←→ pick the technique; its other keys are the form's.
+    bind!(
+        TechniqueForm,
+        [(KeyCode::Left, NONE), ch('h')],
+        "←→",
+        Action::Left,
+        "technique before / after",
+        "technique",
+        true
+    ),
+    bind!(TechniqueForm, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "technique after", false),
     // The form.
     bind!(Form, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "next / save", true),
-    bind!(Form, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "field", true),
-    bind!(Form, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next field", false),
-    bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR -/+ ½", true),
-    bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR + ½", false),
+    bind!(Form, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "field above / below", "field", true),
+    bind!(Form, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "field below", false),
+    bind!(Form, [(KeyCode::Left, NONE), ch('h')], "←→", Action::Left, "RIR ½ less / more", "RIR -/+ ½", true),
+    bind!(Form, [(KeyCode::Right, NONE), ch('l')], "→/l", Action::Right, "RIR ½ more", false),
     bind!(Form, [ch('f')], "f", Action::ToggleFormBroke, "form broke", true),
-    bind!(Form, [ch('a')], "a", Action::SidesApart, "L/R apart", false),
+    bind!(Form, [ch('a')], "a", Action::SidesApart, "left and right sides apart", "L/R apart", false),
     bind!(Form, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(Form, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "to checklist", true),
     // Today's checklist.
     bind!(Checklist, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "log / edit set", true),
-    bind!(Checklist, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "move", true),
+    bind!(Checklist, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "move up / down", "move", true),
     bind!(Checklist, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "move down", false),
     bind!(Checklist, [ch('x')], "x", Action::SkipExercise, "skip exercise", true),
     bind!(Checklist, [ch('a')], "a", Action::AddExercise, "add exercise", true),
     bind!(Checklist, [ch('d'), (KeyCode::Delete, NONE)], "d", Action::DeleteSet, "delete set", false),
     bind!(Checklist, [ch('u')], "u", Action::UndoLast, "undo last set", true),
-    bind!(Checklist, [ch('t')], "t", Action::TechniqueSet, "drop set / rest-pause", false),
-    bind!(Checklist, [ch('['), (KeyCode::Left, NONE), ch('h')], "[ ]", Action::PrevDay, "other plan day", false),
+    bind!(Checklist, [ch('t')], "t", Action::TechniqueSet, "drop set, rest-pause or myo-reps", "drop set", false),
+    bind!(
+        Checklist,
+        [ch('['), (KeyCode::Left, NONE), ch('h')],
+        "[ ]",
+        Action::PrevDay,
+        "previous / next plan day",
+        "plan day",
+        false
+    ),
     bind!(Checklist, [ch(']'), (KeyCode::Right, NONE), ch('l')], "]", Action::NextDay, "next plan day", false),
     bind!(Checklist, [ch('m')], "m", Action::MarkDayDone, "mark rest day done", false),
     bind!(Checklist, [ch('E')], "E", Action::EndSession, "finish session", false),
@@ -264,22 +308,39 @@ pub const BINDINGS: &[Binding] = &[
     bind!(Checklist, [ch('i')], "i", Action::ExerciseDetail, "exercise trend and records", false),
     bind!(Checklist, [ch('n')], "n", Action::PinNote, "pin a note", false),
     bind!(Detail, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "back", true),
-    bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", true),
-    bind!(Detail, [ch('w')], "w", Action::ToggleWeeks, "weeks or sets", true),
+    bind!(Detail, [ch('r')], "r", Action::CycleRange, "12 weeks / 1 year / all time", "range", true),
+    bind!(Detail, [ch('c')], "c", Action::CycleChart, "chart: e1RM / top weight / effective sets", "chart", true),
+    bind!(Detail, [ch('w')], "w", Action::ToggleWeeks, "list weeks or sets", "weeks/sets", true),
+    bind!(
+        Detail,
+        [(KeyCode::Up, NONE), ch('k'), (KeyCode::PageUp, NONE)],
+        "↑↓",
+        Action::Up,
+        "previous / next page of the list",
+        "page",
+        true
+    ),
     bind!(
         Detail,
         [(KeyCode::Down, NONE), ch('j'), (KeyCode::PageDown, NONE)],
-        "↑↓",
+        "↓",
         Action::Down,
-        "page of sets",
-        true
+        "next page of the list",
+        false
     ),
-    bind!(Detail, [(KeyCode::Up, NONE), ch('k'), (KeyCode::PageUp, NONE)], "↑", Action::Up, "previous page", false),
     // History.
-    bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "session", true),
+    bind!(Sessions, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "session above / below", "session", true),
     bind!(Sessions, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next session", false),
     bind!(Sessions, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "compare", true),
-    bind!(Sessions, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
+    bind!(
+        Sessions,
+        [(KeyCode::Left, NONE), ch('h'), ch('[')],
+        "←→",
+        Action::Left,
+        "previous / next week",
+        "week",
+        true
+    ),
     bind!(
         Sessions,
         [(KeyCode::Right, NONE), ch('l'), ch(']')],
@@ -288,15 +349,14 @@ pub const BINDINGS: &[Binding] = &[
         "next week (up to this one)",
         false
     ),
-    bind!(Sessions, [ch('g')], "g", Action::GoToDate, "go to the week of a date", true),
-    bind!(Sessions, [ch('t')], "t", Action::ThisWeek, "back to this week", false),
     bind!(
         Sessions,
         [ch('{'), (KeyCode::PageUp, NONE)],
         "{ }",
         Action::PrevTrainedWeek,
-        "week with sessions before",
-        false
+        "previous / next week with sessions",
+        "trained week",
+        true
     ),
     bind!(
         Sessions,
@@ -306,27 +366,37 @@ pub const BINDINGS: &[Binding] = &[
         "week with sessions after",
         false
     ),
+    bind!(Sessions, [ch('g')], "g", Action::GoToDate, "go to the week of a date", "go to date", true),
+    bind!(Sessions, [ch('t')], "t", Action::ThisWeek, "back to this week", false),
     bind!(GoTo, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "go", true),
     bind!(GoTo, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
     bind!(GoTo, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "cancel", true),
-    bind!(Comparison, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "exercise trend and records", true),
-    bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "exercise", true),
+    bind!(Comparison, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "exercise trend and records", "detail", true),
+    bind!(Comparison, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "exercise above / below", "exercise", true),
     bind!(Comparison, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "next exercise", false),
     bind!(Comparison, [(KeyCode::Esc, NONE), (KeyCode::Left, NONE), ch('h')], "Esc", Action::Back, "sessions", true),
-    bind!(Week, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", true),
+    bind!(Week, [(KeyCode::Left, NONE), ch('h'), ch('[')], "←→", Action::Left, "previous / next week", "week", true),
     bind!(Week, [(KeyCode::Right, NONE), ch('l'), ch(']')], "→", Action::Right, "next week", false),
     bind!(Week, [(KeyCode::Esc, NONE)], "Esc", Action::Back, "this week", true),
-    bind!(Week, [ch('g')], "g", Action::GoToDate, "go to the week of a date", false),
-    bind!(Week, [ch('{'), (KeyCode::PageUp, NONE)], "{ }", Action::PrevTrainedWeek, "week with sessions before", false),
+    bind!(
+        Week,
+        [ch('{'), (KeyCode::PageUp, NONE)],
+        "{ }",
+        Action::PrevTrainedWeek,
+        "previous / next week with sessions",
+        "trained week",
+        true
+    ),
     bind!(Week, [ch('}'), (KeyCode::PageDown, NONE)], "}", Action::NextTrainedWeek, "week with sessions after", false),
-    bind!(Week, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(Week, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "scroll up / down", "scroll", true),
     bind!(Week, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
+    bind!(Week, [ch('g')], "g", Action::GoToDate, "go to the week of a date", "go to date", true),
     // The rest timer answers anywhere outside a text field.
-    bind!(Rest, [ch('+'), ch('=')], "+/-", Action::RestPlus, "rest ±15s", true),
+    bind!(Rest, [ch('+'), ch('=')], "+/-", Action::RestPlus, "rest 15 s longer / shorter", "rest ±15s", true),
     bind!(Rest, [ch('-'), ch('_')], "-", Action::RestMinus, "rest -15s", false),
     bind!(Rest, [ch('s')], "s", Action::RestSkip, "skip rest", true),
     // Anywhere.
-    bind!(Global, [(KeyCode::Tab, NONE)], "Tab", Action::NextPane, "pane", true),
+    bind!(Global, [(KeyCode::Tab, NONE)], "Tab", Action::NextPane, "next pane", "pane", true),
     bind!(
         Global,
         [(KeyCode::BackTab, SHIFT), (KeyCode::BackTab, NONE)],
@@ -368,6 +438,7 @@ pub const OVERRIDABLE: &[Action] = &[
     Action::TechniqueSet,
     Action::SidesApart,
     Action::CycleRange,
+    Action::CycleChart,
     Action::ToggleWeeks,
     Action::ThisWeek,
     Action::GoToDate,
@@ -411,6 +482,7 @@ impl Action {
             Action::TechniqueSet => "technique_set",
             Action::SidesApart => "sides_apart",
             Action::CycleRange => "cycle_range",
+            Action::CycleChart => "cycle_chart",
             Action::FindExercise => "find_exercise",
             Action::ToggleWeeks => "weeks_or_sets",
             Action::ThisWeek => "this_week",
@@ -453,6 +525,16 @@ impl Context {
         self == other || (!self.is_popup() && !other.is_popup() && (shared(self) || shared(other)))
     }
 }
+
+/// Moves that go together: written one after the other in a context, they share one footer
+/// hint and one row of the help overlay.
+pub const PAIRED_MOVES: &[(Action, Action)] = &[
+    (Action::Up, Action::Down),
+    (Action::Left, Action::Right),
+    (Action::PrevDay, Action::NextDay),
+    (Action::RestPlus, Action::RestMinus),
+    (Action::PrevTrainedWeek, Action::NextTrainedWeek),
+];
 
 /// Bindings that share one footer hint: the first's label names both keys.
 pub(crate) const PAIRED_LABELS: &[(Action, Action, &str)] = &[

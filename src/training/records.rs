@@ -21,8 +21,41 @@ pub struct WeekPoint {
     pub top: LoggedSet,
     /// Working sets that week.
     pub working_sets: usize,
+    /// Effective sets of the exercise that week, as the weekly dose counts them (see
+    /// [`count_effective_sets`]); 0 until counted.
+    pub effective_sets: usize,
     /// A deload week.
     pub deload: bool,
+}
+
+impl WeekPoint {
+    /// The week's top weight: the load of its heaviest working set, in the unit of the points
+    /// (for a set on body weight, what was added to the body: a belt, or an assistance below 0).
+    pub fn top_weight(&self) -> f64 {
+        added(&self.top.entry) as f64 / 100.0
+    }
+}
+
+/// Counts each week's effective sets into `points`: the sets `effective` says are effective
+/// (the caller reads them as the weekly dose does: ramp-ups, missed attempts and technique sets
+/// never, a working set carried on by a technique as taken to failure, a left and right pair
+/// once), each in the week `week_of` gives. A week with no point (no working set in the unit)
+/// gets none.
+pub fn count_effective_sets(
+    points: &mut [WeekPoint],
+    sets: &[LoggedSet],
+    effective: impl Fn(&LoggedSet) -> bool,
+    week_of: impl Fn(&LoggedSet) -> NaiveDate,
+) {
+    for point in points.iter_mut() {
+        point.effective_sets = 0;
+    }
+    for set in sets.iter().filter(|s| effective(s)) {
+        let monday = week_of(set);
+        if let Ok(i) = points.binary_search_by_key(&monday, |p| p.monday) {
+            points[i].effective_sets += 1;
+        }
+    }
 }
 
 /// Week by week, oldest first, working sets in `unit` only (no silent conversion).
@@ -55,6 +88,7 @@ pub fn weekly_points_with(
             best_e1rm: e1rm,
             top: set.clone(),
             working_sets: 0,
+            effective_sets: 0,
             deload: deloads.contains(&monday),
         });
         point.working_sets += 1;

@@ -58,6 +58,15 @@ pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
     }
 }
 
+/// The ids of the effective sets among `sets` (oldest first), read as the weekly dose reads
+/// them: a left and right pair is one set (the left's id stands for it), a working set carried
+/// on by a drop set, rest-pause or myo-reps went to failure, technique sets, ramp-ups and missed
+/// attempts never count, and a set of unknown RIR counts (unverified).
+pub fn effective_set_ids(sets: &[LoggedSet], threshold_halves: u8) -> std::collections::BTreeSet<i64> {
+    let sets = super::techniques::read_as_failure(&super::techniques::one_per_pair(sets));
+    sets.iter().filter(|s| is_effective(s, threshold_halves).is_some()).map(|s| s.id).collect()
+}
+
 /// Per-muscle effective sets for `sets` (typically one week's), in the order of the muscle list.
 /// Exercises the catalogue does not know add nothing.
 pub fn weekly_volume(sets: &[LoggedSet], catalogue: &Catalogue, threshold_halves: u8) -> Vec<MuscleWeek> {
@@ -233,5 +242,61 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// An exercise's weeks as the detail charts them: the top weight, and the effective sets as
+    /// the weekly dose counts them.
+    #[test]
+    fn an_exercises_weeks_count_their_top_weight_and_effective_sets() {
+        use crate::model::session::{Side, Technique};
+        use crate::training::e1rm::Formula;
+        use crate::training::records::{count_effective_sets, weekly_points};
+        use crate::training::techniques::tests::{set as lift, side, technique};
+        use chrono::NaiveDate;
+        const PRESS: &str = "Machine chest press";
+        let monday = |day: u32| NaiveDate::from_ymd_opt(2026, 11, day).expect("a date");
+        let mut ramp = lift(1, PRESS, 100.0, 3, Some(5));
+        ramp.entry.kind = SetKind::RampUp;
+        let sets = [
+            // Week of the 2nd: a heavy ramp-up, two hard sets, an easy one, a missed attempt.
+            ramp,
+            lift(2, PRESS, 80.0, 8, Some(1)),
+            lift(3, PRESS, 82.5, 6, Some(2)),
+            lift(4, PRESS, 60.0, 12, Some(5)),
+            lift(5, PRESS, 90.0, 0, Some(0)),
+            // Week of the 9th, a deload: one easy set.
+            lift(6, PRESS, 60.0, 8, Some(4)),
+            // Week of the 16th: a set logged at RIR 4 carried on by a drop set went to failure;
+            // the drop set is not a set of its own; a left and right pair is one set; a set of
+            // unknown RIR counts.
+            lift(7, PRESS, 85.0, 8, Some(4)),
+            technique(8, PRESS, Technique::Drop, 65.0, 6),
+            side(9, PRESS, Side::Left, 40.0, 10, 1),
+            side(10, PRESS, Side::Right, 40.0, 9, 0),
+            lift(11, PRESS, 70.0, 10, None),
+        ];
+        let week_of = |s: &LoggedSet| match s.id {
+            1..=5 => monday(2),
+            6 => monday(9),
+            _ => monday(16),
+        };
+        let mut weeks = weekly_points(&sets, Formula::Epley, Unit::Kg, &[monday(9)], week_of);
+        let effective = effective_set_ids(&sets, 6);
+        count_effective_sets(&mut weeks, &sets, |s| effective.contains(&s.id), week_of);
+        let figures: Vec<(NaiveDate, f64, usize, usize, bool)> =
+            weeks.iter().map(|w| (w.monday, w.top_weight(), w.working_sets, w.effective_sets, w.deload)).collect();
+        assert_eq!(
+            figures,
+            [
+                // The ramp-up's 100 kg and the missed 90 kg are not the top weight.
+                (monday(2), 82.5, 3, 2, false),
+                // Marked, with nothing effective.
+                (monday(9), 60.0, 1, 0, true),
+                // 85 kg carried on, the pair once, the unknown RIR: 3 (the pair is two working
+                // sets, one each side).
+                (monday(16), 85.0, 4, 3, false),
+            ]
+        );
+        assert_eq!(effective.len(), 5, "{effective:?}");
     }
 }

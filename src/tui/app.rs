@@ -143,6 +143,9 @@ impl App {
             Pane::Week => Context::Week,
             Pane::Detail => Context::Detail,
         };
+        if pane == Context::Form && self.today_screen.form.technique.is_some() {
+            return vec![Context::TechniqueForm, pane, Context::Rest, Context::Global];
+        }
         vec![pane, Context::Rest, Context::Global]
     }
 

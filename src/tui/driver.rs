@@ -266,6 +266,7 @@ impl<C: Clock> Driver<C> {
     /// Runs an effect that writes nothing: a read, the bell, or dropping the write that waits.
     fn read(&mut self, effect: Effect, now: DateTime<Utc>) -> Vec<Outcome> {
         let formula = self.app.settings.e1rm.formula;
+        let effective_rir = self.app.settings.volume.effective_rir_halves();
         let outcome = match effect {
             Effect::Bell => {
                 self.bells += 1;
@@ -291,7 +292,7 @@ impl<C: Clock> Driver<C> {
                 }
             }
             Effect::LoadDetail(exercise) => {
-                match history::exercise_detail(&self.store, formula, &self.clock, &exercise) {
+                match history::exercise_detail(&self.store, formula, effective_rir, &self.clock, &exercise) {
                     Ok(detail) => Outcome::Detail(Box::new(detail)),
                     Err(e) => Outcome::Failed(format!("Could not read {exercise}: {e}")),
                 }

@@ -36,11 +36,37 @@ impl TrendRange {
         }
     }
 
-    fn next(self) -> TrendRange {
+    /// The reach `r` shows next.
+    #[must_use]
+    pub fn next(self) -> TrendRange {
         match self {
             TrendRange::Weeks12 => TrendRange::Year,
             TrendRange::Year => TrendRange::All,
             TrendRange::All => TrendRange::Weeks12,
+        }
+    }
+}
+
+/// Which weekly figure the exercise detail charts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TrendChart {
+    /// The best e1RM of each week.
+    #[default]
+    E1rm,
+    /// The heaviest working set's load of each week.
+    TopWeight,
+    /// The effective sets of each week.
+    EffectiveSets,
+}
+
+impl TrendChart {
+    /// The chart `c` shows next.
+    #[must_use]
+    pub fn next(self) -> TrendChart {
+        match self {
+            TrendChart::E1rm => TrendChart::TopWeight,
+            TrendChart::TopWeight => TrendChart::EffectiveSets,
+            TrendChart::EffectiveSets => TrendChart::E1rm,
         }
     }
 }
@@ -52,6 +78,8 @@ pub struct DetailView {
     pub detail: ExerciseDetail,
     /// The trend's reach.
     pub range: TrendRange,
+    /// The figure charted.
+    pub chart: TrendChart,
     /// The first row of the list shown.
     pub offset: usize,
     /// The list shows weeks (top set and best e1RM) instead of sets.
@@ -73,12 +101,13 @@ impl DetailView {
             _ => from,
         };
         let range = open.map_or_else(TrendRange::default, |v| v.range);
+        let chart = open.map_or_else(TrendChart::default, |v| v.chart);
         let weeks = open.is_some_and(|v| v.weeks);
-        DetailView { detail, range, offset: 0, weeks, back_to }
+        DetailView { detail, range, chart, offset: 0, weeks, back_to }
     }
 
-    /// A key on the detail: pages the list, switches sets and weeks, changes the reach, or
-    /// goes back.
+    /// A key on the detail: pages the list, switches sets and weeks, changes the reach or the
+    /// figure charted, or goes back.
     pub(crate) fn update(&mut self, action: Action, ctx: &mut Ctx<'_>) -> Vec<Effect> {
         let rows = if self.weeks { self.detail.weeks.len() } else { self.detail.sets.len() };
         let last_start = rows.saturating_sub(1) / DETAIL_STEP * DETAIL_STEP;
@@ -90,6 +119,7 @@ impl DetailView {
             Action::Down | Action::Right => self.offset = (self.offset + DETAIL_STEP).min(last_start),
             Action::Up | Action::Left => self.offset = self.offset.saturating_sub(DETAIL_STEP),
             Action::CycleRange => self.range = self.range.next(),
+            Action::CycleChart => self.chart = self.chart.next(),
             Action::Back => {
                 (*ctx.screen, *ctx.pane) = self.back_to;
             }

@@ -2,19 +2,19 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::symbols::Marker;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Axis, Chart, Dataset, GraphType, Paragraph, Widget};
+use ratatui::text::Line;
+use ratatui::widgets::{Paragraph, Widget};
 
 use super::{View, truncate};
 use crate::history::ExerciseDetail;
 use crate::model::session::SetKind;
 use crate::training::records::WeekPoint;
 use crate::tui::screens::Pane;
-use crate::tui::screens::detail::{DetailView, TrendRange};
+use crate::tui::screens::detail::DetailView;
 use crate::tui::theme::Meaning;
 
 mod timed;
+mod trend;
 
 pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let Some(view) = &screen.app.detail else {
@@ -26,7 +26,8 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
         return timed::render(screen, view, area, buf);
     }
     let [top, bottom] = Layout::vertical([Constraint::Percentage(50), Constraint::Min(0)]).areas(area);
-    let shown = chart(screen, view, top, buf);
+    let shown = trend::shown(screen, view);
+    trend::render(screen, view, &shown, top, buf);
     let [left, right] = Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(bottom);
     records(screen, &view.detail, shown.last().copied(), left, buf);
     if view.weeks {
@@ -34,42 +35,6 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     } else {
         sets_list(screen, view, right, buf);
     }
-}
-
-/// The trend pane: the chart of the weeks in the range, or why there is none. Returns the
-/// weeks shown.
-fn chart<'a>(screen: &View<'_>, view: &'a DetailView, area: Rect, buf: &mut Buffer) -> Vec<&'a WeekPoint> {
-    let t = screen.theme;
-    let detail = &view.detail;
-    let title = format!("{}: best e1RM per week, {}", detail.exercise, view.range.label());
-    let chart_area = screen.pane(&title, screen.focused(Pane::Detail), area, buf);
-    // The range counts calendar weeks back from this one, so a layoff shows as a gap.
-    let this_monday = screen.app.today.as_ref().map(|t| crate::training::compare::week_bounds(t.date).0);
-    let shown: Vec<&WeekPoint> = match (view.range.weeks(), this_monday) {
-        (Some(n), Some(monday)) => {
-            let from = monday - chrono::Days::new(7 * (n as u64 - 1));
-            detail.weeks.iter().filter(|w| w.monday >= from).collect()
-        }
-        _ => detail.weeks.iter().collect(),
-    };
-    if shown.is_empty() {
-        let text = match detail.weeks.last() {
-            // Trained, but not lately (an imported history, a long break).
-            Some(last) => format!(
-                "No working sets in the last {}: the last were in the week of {}. {} shows a year or all time.",
-                if view.range == TrendRange::Year { "year" } else { "12 weeks" },
-                last.monday.format("%-d %b %Y"),
-                screen.app.keymap.key_label(crate::keymap::Action::CycleRange)
-            ),
-            None => "Not trained yet: the trend starts with the first working set.".into(),
-        };
-        Paragraph::new(Line::styled(text, t.style(Meaning::Muted)))
-            .wrap(ratatui::widgets::Wrap { trim: true })
-            .render(chart_area, buf);
-    } else {
-        trend(screen, &shown, detail.unit.label(), chart_area, buf);
-    }
-    shown
 }
 
 /// The records pane: the best e1RM, the best reps at each load, and the latest top set.
@@ -182,52 +147,4 @@ fn sets_list(screen: &View<'_>, view: &DetailView, area: Rect, buf: &mut Buffer)
         })
         .collect();
     Paragraph::new(rows).render(sets_area, buf);
-}
-
-fn trend(screen: &View<'_>, weeks: &[&WeekPoint], unit: &str, area: Rect, buf: &mut Buffer) {
-    let t = screen.theme;
-    // x is weeks since the first point shown: gaps in training stay gaps on the chart.
-    let start = weeks.first().map(|w| w.monday);
-    let x = |w: &WeekPoint| start.map_or(0.0, |s| (w.monday - s).num_weeks() as f64);
-    let points: Vec<(f64, f64)> = weeks.iter().map(|w| (x(w), w.best_e1rm)).collect();
-    let deloads: Vec<(f64, f64)> = weeks.iter().filter(|w| w.deload).map(|w| (x(w), w.best_e1rm)).collect();
-    let low = weeks.iter().map(|w| w.best_e1rm).fold(f64::INFINITY, f64::min);
-    let high = weeks.iter().map(|w| w.best_e1rm).fold(f64::NEG_INFINITY, f64::max);
-    let pad = ((high - low) * 0.1).max(1.0);
-    let (y0, y1) = ((low - pad).max(0.0), high + pad);
-    let x1 = weeks.last().map_or(1.0, |w| x(w)).max(1.0);
-    let first = weeks.first().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
-    let last = weeks.last().map(|w| w.monday.format("%-d %b %y").to_string()).unwrap_or_default();
-    let mut datasets = vec![
-        Dataset::default()
-            .name(format!("e1RM ({unit})"))
-            .marker(Marker::Braille)
-            .graph_type(GraphType::Line)
-            .style(t.style(Meaning::HardSet))
-            .data(&points),
-    ];
-    if !deloads.is_empty() {
-        datasets.push(
-            Dataset::default()
-                .name("deload")
-                .marker(Marker::Dot)
-                .graph_type(GraphType::Scatter)
-                .style(t.style(Meaning::Muted))
-                .data(&deloads),
-        );
-    }
-    let chart = Chart::new(datasets)
-        .x_axis(
-            Axis::default()
-                .bounds([0.0, x1])
-                .labels([Span::raw(first), Span::raw(last)])
-                .style(t.style(Meaning::Muted)),
-        )
-        .y_axis(
-            Axis::default()
-                .bounds([y0, y1])
-                .labels([Span::raw(format!("{y0:.0}")), Span::raw(format!("{y1:.0}"))])
-                .style(t.style(Meaning::Muted)),
-        );
-    chart.render(area, buf);
 }

@@ -10,8 +10,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Clear, Paragraph, Widget};
 
+use unicode_width::UnicodeWidthStr;
+
 use super::{View, truncate, truncate_start};
-use crate::keymap::Action;
+use crate::keymap::{Action, HELP_KEYS_WIDTH};
 use crate::tui::popups::{CHECK_IN_QUESTIONS, CheckIn, GoTo, Guess, PickFor, Picker, Popup, Question};
 use crate::tui::theme::Meaning;
 
@@ -120,18 +122,32 @@ fn guess(screen: &View<'_>, guess: &Guess, area: Rect, buf: &mut Buffer) {
 
 fn help(screen: &View<'_>, scroll: u16, area: Rect, buf: &mut Buffer) {
     let t = screen.theme;
+    let rect = centered(area, 68, area.height.saturating_sub(2));
+    let sections = screen.app.keymap.help_sections();
+    // The keys in a column, the words beside them; keys wider than the column (moves in pairs
+    // may name six keys) take a line of their own with the words under them. A row too long for
+    // the box is cut, never wrapped, so the overlay has the lines the keymap counts.
+    let inner_width = rect.width.saturating_sub(2) as usize;
+    let column = HELP_KEYS_WIDTH;
     let mut lines: Vec<Line<'static>> = Vec::new();
-    for (context, rows) in screen.app.keymap.help_sections() {
+    for (context, rows) in sections {
         if !lines.is_empty() {
             lines.push(Line::raw(""));
         }
         lines.push(Line::styled(screen.app.keymap.title(context), t.style(Meaning::Title)));
         for (keys, words) in rows {
-            lines
-                .push(Line::from(vec![Span::styled(format!("  {keys:<18}"), t.style(Meaning::Key)), Span::raw(words)]));
+            let words = truncate(words, inner_width.saturating_sub(column + 4));
+            if keys.width() > column {
+                lines.push(Line::styled(truncate(&format!("  {keys}"), inner_width), t.style(Meaning::Key)));
+                lines.push(Line::raw(format!("  {:column$}  {words}", "")));
+            } else {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("  {keys:<column$}  "), t.style(Meaning::Key)),
+                    Span::raw(words),
+                ]));
+            }
         }
     }
-    let rect = centered(area, 56, area.height.saturating_sub(2));
     Clear.render(rect, buf);
     let title = format!("Keys (↑↓ scroll, {} or Esc close)", screen.app.keymap.key_label(Action::Help));
     let inner = screen.pane(&title, true, rect, buf);

@@ -74,7 +74,7 @@ pub(super) fn render(screen: &View<'_>, area: Rect, buf: &mut Buffer) {
     let mut lines = vec![Line::styled(
         truncate(
             &format!(
-                "Working sets at RIR {} or less; target {low}-{high} a week, over 2-3 sessions.",
+                "Effective sets: working sets at RIR ≤{}; target {low}-{high} a week, 2-3 sessions.",
                 screen.app.settings.volume.effective_rir
             ),
             width,
@@ -109,7 +109,13 @@ fn muscle_lines(screen: &View<'_>, week: &WeekReport, width: usize) -> Vec<Line<
     let top = week.muscles.iter().map(|m| m.effective_sets).fold(f64::from(high) + 2.0, f64::max);
     let mut lines = vec![Line::styled(
         truncate(
-            &format!("{:<name_width$} {:>5}  {:<bar_width$}  {:<7} sessions  8 weeks", "muscle", "sets", "", "status"),
+            &format!(
+                "{:<name_width$} {:>5}  {}  {:<7} sessions  8 weeks",
+                "muscle",
+                "sets",
+                bar_axis(top, (low, high), bar_width),
+                "status"
+            ),
             width,
         ),
         t.style(Meaning::Muted),
@@ -147,7 +153,30 @@ fn muscle_lines(screen: &View<'_>, week: &WeekReport, width: usize) -> Vec<Line<
         spans.push(Span::styled(unverified, t.style(Meaning::Muted)));
         lines.push(clip(Line::from(spans), width));
     }
+    if !week.muscles.is_empty() {
+        // The small bars' axis: which weeks, oldest first, and their scale.
+        let first = week.monday - chrono::Days::new(7 * 7);
+        let text = format!(
+            "8 weeks: the weeks of {} to {}, oldest first, each bar up to {top:.0} sets.",
+            first.format("%-d %b"),
+            week.monday.format("%-d %b")
+        );
+        lines.push(Line::styled(truncate(&text, width), t.style(Meaning::Muted)));
+    }
     lines
+}
+
+/// The bars' header: their scale in effective sets, from 0 at the left to `top` at the right,
+/// and what the `|` marks are (the weekly band's edges), in `width` columns.
+fn bar_axis(top: f64, (low, high): (u8, u8), width: usize) -> String {
+    let right = format!("{top:.0}");
+    for middle in [format!("effective sets, | at {low} and {high}"), format!("| at {low}, {high}"), String::new()] {
+        let room = width.saturating_sub(1 + right.len());
+        if middle.len() + 2 <= room || middle.is_empty() {
+            return format!("0{middle:^room$}{right}");
+        }
+    }
+    String::new()
 }
 
 /// Recovery as of today: the deload (on this week only), the warnings, the RIR calibration
