@@ -2,8 +2,10 @@
 //! A Hevy export brings "Hip Adduction (Machine)", which the catalogue does not know; `history`,
 //! `log` and `calc ramp` find it by its name, in any case.
 
+mod common;
+
+use common::{ok_in as ok, run_in as hardset};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 const HEVY: &str = "\"title\",\"start_time\",\"end_time\",\"description\",\"exercise_title\",\"superset_id\",\"exercise_notes\",\"set_index\",\"set_type\",\"weight_lbs\",\"reps\",\"distance_miles\",\"duration_seconds\",\"rpe\"
 \"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Hip Adduction (Machine)\",,\"\",0,\"normal\",150,10,,,
@@ -12,26 +14,6 @@ const HEVY: &str = "\"title\",\"start_time\",\"end_time\",\"description\",\"exer
 \"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Box Jump\",,\"\",0,\"normal\",,10,,,
 \"Morning workout\",\"11 Jun 2025, 06:29\",\"11 Jun 2025, 07:29\",\"\",\"Skullcrusher (Dumbbell)\",,\"\",0,\"normal\",30,10,,,
 ";
-
-fn hardset(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_hardset"))
-        .env("HOME", root)
-        .env("XDG_DATA_HOME", root.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
-        .env("HARDSET_DB", root.join("log.db"))
-        .env("HARDSET_CONFIG", root.join("config"))
-        .stdin(Stdio::null())
-        .args(args)
-        .output()
-        .expect("runs");
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
-}
-
-fn ok(root: &Path, args: &[&str]) -> String {
-    let (code, out, err) = hardset(root, args);
-    assert_eq!(code, Some(0), "{args:?}: {out}{err}");
-    out
-}
 
 #[test]
 fn history_and_log_find_an_imported_custom_exercise() {

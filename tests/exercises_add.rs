@@ -2,31 +2,13 @@
 //! keeps one; refused, with what would do, for an unknown equipment or muscle and for a name
 //! the catalogue, the plan or the log already has. Once made, every command knows it.
 
+mod common;
+
+use common::{ok_in as ok, run_in as hardset};
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use hardset::model::exercise::{Equipment, Muscle};
 use hardset::store::Store;
-
-fn hardset(root: &Path, args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_hardset"))
-        .env("HOME", root)
-        .env("XDG_DATA_HOME", root.join("xdg-data"))
-        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
-        .env("HARDSET_DB", root.join("log.db"))
-        .env("HARDSET_CONFIG", root.join("config"))
-        .stdin(Stdio::null())
-        .args(args)
-        .output()
-        .expect("runs");
-    (out.status.code(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
-}
-
-fn ok(root: &Path, args: &[&str]) -> String {
-    let (code, out, err) = hardset(root, args);
-    assert_eq!(code, Some(0), "{args:?}: {out}{err}");
-    out
-}
 
 fn refused(root: &Path, args: &[&str]) -> String {
     let (code, out, err) = hardset(root, args);

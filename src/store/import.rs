@@ -149,20 +149,7 @@ impl ImportWriter<'_> {
 
     /// Remembers an exercise the catalogue does not know (the first one named so stays).
     pub fn custom(&mut self, custom: &CustomExercise) -> Result<(), StoreError> {
-        let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
-        self.tx
-            .prepare_cached(
-                "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at, technical)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            )?
-            .execute(params![
-                custom.name,
-                muscles.join(","),
-                custom.equipment.name(),
-                custom.source,
-                self.now,
-                custom.technical
-            ])?;
+        super::own::insert_custom(self.tx, custom, self.now)?;
         Ok(())
     }
 

@@ -11,21 +11,8 @@ impl Store {
     /// Keeps a new exercise of the lifter's own. Returns `false`, writing nothing, when the log
     /// already holds one of that name in any case (the catalogue is the caller's to check).
     pub fn add_custom_exercise(&mut self, custom: &CustomExercise, at: DateTime<Utc>) -> Result<bool, StoreError> {
-        let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
         self.write(|tx| {
-            let added = tx
-                .prepare_cached(
-                    "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at, technical)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                )?
-                .execute(params![
-                    custom.name,
-                    muscles.join(","),
-                    custom.equipment.name(),
-                    custom.source,
-                    at.timestamp(),
-                    custom.technical
-                ])?;
+            let added = insert_custom(tx, custom, at.timestamp())?;
             Ok(added > 0)
         })
     }
@@ -57,4 +44,26 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Adds `custom` to the log's exercises unless one of its name (any case) is there: how many
+/// rows were added. Imports and the lifter's own both write through it.
+pub(super) fn insert_custom(
+    conn: &rusqlite::Connection,
+    custom: &CustomExercise,
+    added_at: i64,
+) -> Result<usize, rusqlite::Error> {
+    let muscles: Vec<&str> = custom.muscles.iter().map(|m| m.name()).collect();
+    conn.prepare_cached(
+        "INSERT OR IGNORE INTO custom_exercise (name, muscles, equipment, source, added_at, technical)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![
+        custom.name,
+        muscles.join(","),
+        custom.equipment.name(),
+        custom.source,
+        added_at,
+        custom.technical
+    ])
 }

@@ -7,9 +7,7 @@ use chrono::{DateTime, Utc};
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 use super::effect::{Effect, Outcome};
-use super::popups::{
-    NewExercise, PickFor, Picked, Picker, Popup, Question, Reply, exercise_matches, scroll_help, scroll_summary,
-};
+use super::popups::{NewExercise, PickFor, Picked, Picker, Popup, Question, Reply, exercise_matches, scroll_overlay};
 use super::screens::detail::DetailView;
 use super::screens::history::HistoryScreen;
 use super::screens::today::{TodayScreen, add_exercise, adjust_rest, pin_note_answered};
@@ -347,13 +345,13 @@ impl App {
         };
         match popup {
             Popup::Help(scroll) => {
-                let reply = scroll_help(scroll, action, self.keymap.help_line_count());
+                let reply = scroll_overlay(scroll, action, self.keymap.help_line_count(), Action::Help);
                 self.close_on(&reply);
                 Vec::new()
             }
             Popup::Summary(summary, scroll) => {
                 let lines = summary_lines(summary);
-                let reply = scroll_summary(scroll, action, lines);
+                let reply = scroll_overlay(scroll, action, lines, Action::Back);
                 self.close_on(&reply);
                 Vec::new()
             }

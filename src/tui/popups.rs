@@ -203,21 +203,11 @@ pub(crate) enum Reply<T> {
     Answered(T),
 }
 
-/// A key in the help overlay, which holds `lines` lines: scrolls it, or closes it on its own key.
-pub(crate) fn scroll_help(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
+/// A key in an overlay that only scrolls (the help, a session's summary), which holds `lines`
+/// lines: scrolls it, or closes it on `close` (the help's own key, or Esc).
+pub(crate) fn scroll_overlay(scroll: &mut u16, action: Action, lines: u16, close: Action) -> Reply<()> {
     match action {
-        Action::Help => return Reply::Closed,
-        Action::Up => *scroll = scroll.saturating_sub(1),
-        Action::Down => *scroll = scroll.saturating_add(1).min(lines),
-        _ => {}
-    }
-    Reply::Open
-}
-
-/// A key in the session summary, which holds about `lines` lines: scrolls it, or closes it.
-pub(crate) fn scroll_summary(scroll: &mut u16, action: Action, lines: u16) -> Reply<()> {
-    match action {
-        Action::Back => return Reply::Closed,
+        a if a == close => return Reply::Closed,
         Action::Up => *scroll = scroll.saturating_sub(1),
         Action::Down => *scroll = scroll.saturating_add(1).min(lines),
         _ => {}

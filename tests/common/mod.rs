@@ -143,3 +143,26 @@ pub fn set(exercise: &str, load: f64, reps: u16, rir: Option<u8>) -> hardset::mo
         ..working(exercise, load, reps, 0)
     }
 }
+
+/// Runs the real binary with its log, settings and HOME under `root` (and no terminal): exit
+/// code, standard output and standard error.
+pub fn run_in(root: &std::path::Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+        .env("HOME", root)
+        .env("XDG_DATA_HOME", root.join("xdg-data"))
+        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+        .env("HARDSET_DB", root.join("log.db"))
+        .env("HARDSET_CONFIG", root.join("config"))
+        .stdin(std::process::Stdio::null())
+        .args(args)
+        .output()
+        .expect("runs");
+    (out.status.code(), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+}
+
+/// [`run_in`] that must succeed: its standard output.
+pub fn ok_in(root: &std::path::Path, args: &[&str]) -> String {
+    let (code, out, err) = run_in(root, args);
+    assert_eq!(code, Some(0), "{args:?}: {out}{err}");
+    out
+}
