@@ -359,22 +359,7 @@ impl App {
                 let question = question.clone();
                 self.answer(&question, action)
             }
-            Popup::Picker(picker) => {
-                let purpose = picker.purpose;
-                let reply = picker.update(action, &self.plan);
-                self.close_on(&reply);
-                match reply {
-                    Reply::Answered(Some(Picked::Known(name))) if purpose == PickFor::Detail => {
-                        vec![Effect::LoadDetail(name)]
-                    }
-                    Reply::Answered(Some(Picked::Known(name))) => add_exercise(name, &mut ctx!(self)),
-                    Reply::Answered(Some(Picked::Create(name))) => {
-                        self.popup = Some(Popup::NewExercise(NewExercise::new(name)));
-                        Vec::new()
-                    }
-                    _ => Vec::new(),
-                }
-            }
+            Popup::Picker(_) => self.on_picker(action),
             Popup::PinNote(note) => {
                 let exercise = note.exercise.clone();
                 let reply = note.update(action);
@@ -420,6 +405,26 @@ impl App {
                     _ => Vec::new(),
                 }
             }
+        }
+    }
+
+    /// An action for the exercise picker: an exercise found, one added to today, or the
+    /// questions that make a new one.
+    fn on_picker(&mut self, action: Action) -> Vec<Effect> {
+        let Some(Popup::Picker(picker)) = &mut self.popup else {
+            return Vec::new();
+        };
+        let purpose = picker.purpose;
+        let reply = picker.update(action, &self.plan);
+        self.close_on(&reply);
+        match reply {
+            Reply::Answered(Some(Picked::Known(name))) if purpose == PickFor::Detail => vec![Effect::LoadDetail(name)],
+            Reply::Answered(Some(Picked::Known(name))) => add_exercise(name, &mut ctx!(self)),
+            Reply::Answered(Some(Picked::Create(name))) => {
+                self.popup = Some(Popup::NewExercise(NewExercise::new(name)));
+                Vec::new()
+            }
+            _ => Vec::new(),
         }
     }
 
