@@ -89,6 +89,37 @@ pub fn wake_terminal_reader() {
 #[cfg(not(unix))]
 pub fn wake_terminal_reader() {}
 
+/// The terminal's settings as they are now (cooked, as the shell left them), to put back after
+/// another program had the terminal: an editor killed in raw mode leaves its own behind.
+#[cfg(target_os = "linux")]
+pub struct TerminalSettings(rustix::termios::Termios);
+
+/// Elsewhere there is nothing to keep.
+#[cfg(not(target_os = "linux"))]
+pub struct TerminalSettings;
+
+/// Reads the terminal's settings (`None` when standard input is no terminal).
+#[cfg(target_os = "linux")]
+pub fn terminal_settings() -> Option<TerminalSettings> {
+    rustix::termios::tcgetattr(rustix::stdio::stdin()).ok().map(TerminalSettings)
+}
+
+/// Elsewhere there is nothing to read.
+#[cfg(not(target_os = "linux"))]
+pub fn terminal_settings() -> Option<TerminalSettings> {
+    None
+}
+
+/// Puts back settings read by [`terminal_settings`].
+#[cfg(target_os = "linux")]
+pub fn set_terminal_settings(settings: &TerminalSettings) {
+    let _ = rustix::termios::tcsetattr(rustix::stdio::stdin(), rustix::termios::OptionalActions::Now, &settings.0);
+}
+
+/// Elsewhere there is nothing to put back.
+#[cfg(not(target_os = "linux"))]
+pub fn set_terminal_settings(_settings: &TerminalSettings) {}
+
 /// Watches a folder for as long as it is kept.
 pub struct FolderWatch {
     _watcher: notify::RecommendedWatcher,

@@ -555,3 +555,22 @@ fn e_shows_the_session_summary_in_the_real_terminal_and_enter_closes_it() {
     t.keys(s, &["q"]);
     t.wait_for(s, "hardset-exited-0");
 }
+
+#[test]
+fn an_editor_killed_in_raw_mode_leaves_the_terminal_sane_after_hardset_quits() {
+    let t = Tmux::new("plan-kill");
+    let s = "plankill";
+    // An "editor" that puts the terminal in raw mode without echo and dies by SIGKILL, as a
+    // crashed or killed vim would: it never restores what it changed.
+    let script = t.home().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\nstty raw -echo\nkill -KILL $$\n").expect("script");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    t.start_with(s, &format!("-u VISUAL EDITOR='{}'", script.display()), THEN_STTY);
+    t.wait_for(s, "Day 1: push and pull");
+    t.keys(s, &["P"]);
+    t.wait_for(s, "Plan not changed");
+    assert!(t.alternate_on(s), "the app has its screen back");
+    t.keys(s, &["q"]);
+    // The shell gets the terminal as it was before hardset started: line mode, echo.
+    assert_restored(&t, s, "0");
+}

@@ -51,7 +51,7 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     let gate = Arc::new(handover::Gate::default());
     read_terminal(tx, Arc::clone(&gate));
     let redraw = Arc::new(AtomicBool::new(false));
-    driver.terminal = Box::new(handover::Terminal { gate, redraw: Arc::clone(&redraw) });
+    driver.terminal = Box::new(handover::Terminal { gate, redraw: Arc::clone(&redraw), settings: None });
     let theme = Theme::from_env().with_colours(driver.app.settings.colours);
     let result = drive(&mut terminal, &mut driver, &rx, theme, &redraw);
     restore(terminal);

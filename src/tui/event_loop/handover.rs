@@ -63,17 +63,25 @@ pub(super) struct Terminal {
     pub(super) gate: Arc<Gate>,
     /// Set when the screen was taken back: the next draw redraws everything.
     pub(super) redraw: Arc<AtomicBool>,
+    /// The terminal's own settings, read when it was handed over: raw mode is entered from
+    /// them again, so an editor killed in raw mode cannot leave its settings as the ones
+    /// restored when hardset quits.
+    pub(super) settings: Option<crate::platform::TerminalSettings>,
 }
 
 impl Handover for Terminal {
     fn leave(&mut self) -> io::Result<()> {
         self.gate.close();
         let left = ratatui::try_restore();
+        self.settings = crate::platform::terminal_settings();
         execute!(io::stdout(), cursor::Show)?;
         left
     }
 
     fn enter(&mut self) -> io::Result<()> {
+        if let Some(settings) = &self.settings {
+            crate::platform::set_terminal_settings(settings);
+        }
         let entered = terminal::enable_raw_mode().and_then(|()| {
             execute!(
                 io::stdout(),
