@@ -72,11 +72,15 @@ pub fn fill_from(exercise: &mut ExerciseToday, working: Weight, gear: &Gear) -> 
 
 /// A first time's open working sets after one is logged suggest its load: with no target to
 /// name one, the set just done is the lifter's own word for what they work with today (the
-/// reps stay the plan's, so a tired second set still stops where the range and RIR say).
+/// reps stay the plan's, so a tired second set still stops where the range and RIR say). Only
+/// a set that held: the bottom of the range reached, form kept, and not closer to failure
+/// than the target allows. After a miss, a broken form or a grind past the target the next
+/// set names no load: the same load again would ask for more than the lifter just showed.
 pub fn carry_working_load(exercise: &mut ExerciseToday) {
     if exercise.target.weight.is_some() || exercise.is_timed() {
         return;
     }
+    let (low_reps, low_rir) = (exercise.planned.reps.low, exercise.target.rir.low);
     let mut last: Option<Weight> = None;
     for slot in exercise.slots.iter_mut().filter(|s| s.kind == SetKind::Working) {
         match &slot.logged {
@@ -84,7 +88,10 @@ pub fn carry_working_load(exercise: &mut ExerciseToday) {
                 let entry = &set.entry;
                 let load =
                     entry.basis == Basis::Load && !entry.timed_or_distance() && entry.weight.load.hundredths() > 0;
-                last = load.then_some(entry.weight);
+                let held = entry.reps >= low_reps
+                    && !entry.form_broke
+                    && entry.rir.is_none_or(|r| u16::from(r.halves()) >= u16::from(low_rir) * 2);
+                last = (load && held).then_some(entry.weight);
             }
             None if slot.weight.is_none() && slot.basis == Basis::Load => slot.weight = last,
             None => {}

@@ -132,6 +132,22 @@ fn a_first_time_second_set_suggests_the_load_the_first_was_done_at() {
     assert!(rows[0].starts_with("62.5 kg x 8"), "{rows:?}");
     // The second set takes the load, the plan's reps and RIR: nothing heavier, no more reps.
     assert!(rows[1].starts_with("62.5 kg x 6 @ 0-1"), "{rows:?}");
+    // A set that did not hold names no load for the next: a miss under the range, a broken
+    // form, a grind closer to failure than a technical lift's target allows.
+    let mut short = logged(1, name, SetKind::Working, 62.5, 5);
+    short.entry.rir = Rir::whole(0);
+    assert!(working_rows(&first_time(planned(name), &[short]))[1].starts_with("load?"));
+    let mut broke = logged(1, name, SetKind::Working, 62.5, 8);
+    broke.entry.form_broke = true;
+    assert!(working_rows(&first_time(planned(name), &[broke]))[1].starts_with("load?"));
+    let squat = "Barbell back squat";
+    let mut ground = logged(1, squat, SetKind::Working, 100.0, 8);
+    ground.entry.rir = Rir::whole(0);
+    let e = first_time(planned(squat), &[ground]);
+    assert_eq!(e.target.rir.low, 1, "a technical lift stops a rep or two short");
+    assert!(working_rows(&e)[1].starts_with("load?"), "{:?}", working_rows(&e));
+    let kept = first_time(planned(squat), &[logged(1, squat, SetKind::Working, 100.0, 8)]);
+    assert!(working_rows(&kept)[1].starts_with("100 kg"), "{:?}", working_rows(&kept));
     // A target names its own loads; a load is never carried over it.
     let mut targeted = planned(name);
     targeted.sets = 2;
