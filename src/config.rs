@@ -474,6 +474,20 @@ impl Settings {
         Ok(settings)
     }
 
+    /// The file read as [`Settings::parse`] reads it, with its `[keys]` left out.
+    fn parse_without_keys(text: &str, path: &str) -> Result<Settings, ConfigError> {
+        let mut table: toml::Table = toml::from_str(text).map_err(|e| ConfigError {
+            path: path.to_string(),
+            line: 1,
+            column: 1,
+            message: e.message().to_string(),
+        })?;
+        if table.remove("keys").is_none() {
+            return Err(ConfigError { path: path.to_string(), line: 1, column: 1, message: "no [keys]".into() });
+        }
+        Settings::parse(&table.to_string(), path)
+    }
+
     /// The progression rules' thresholds, as plain values for `training::progression`.
     pub fn progression_rules(&self) -> crate::training::progression::Rules {
         let p = &self.progression;
@@ -518,10 +532,18 @@ impl Settings {
                 };
             }
         };
-        match Settings::parse(&text, &path.display().to_string()) {
+        let name = path.display().to_string();
+        match Settings::parse(&text, &name) {
             Ok(settings) => Ok((settings, None)),
             Err(error) if explicit => Err(error),
-            Err(error) => Ok((Settings::default(), Some(format!("{error}; using the defaults")))),
+            // Only `[keys]` wrong (a key a later version ships for another action, say): the
+            // shipped keys, and the rest of the file still in force (its unit, its plates).
+            Err(error) => match Settings::parse_without_keys(&text, &name) {
+                Ok(settings) if settings.keymap().is_ok() => {
+                    Ok((settings, Some(format!("{error}; using the shipped keys and the rest of the file"))))
+                }
+                _ => Ok((Settings::default(), Some(format!("{error}; using the defaults")))),
+            },
         }
     }
 }

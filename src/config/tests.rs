@@ -191,3 +191,26 @@ fn bands_follow_experience_unless_named() {
     volume.weekly_target = Some([5, 7]);
     assert_eq!(volume.band(), (5, 7));
 }
+
+#[test]
+fn a_key_clash_found_by_itself_keeps_the_rest_of_the_file() {
+    // Written before `n` became the pinned note's key: the clash is said, the shipped keys are
+    // in force, and the lifter's unit and plates still are.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "[units]\nload = \"lb\"\n\n[keys]\nadd_exercise = \"n\"\n";
+    std::fs::write(dir.path().join("config.toml"), text).expect("writes");
+    let (settings, warning) = Settings::load_for(dir.path(), false).expect("read by itself");
+    assert_eq!(settings.units.load, crate::model::units::Unit::Lb);
+    let warning = warning.expect("the clash is said");
+    assert!(warning.contains("'n' is already the key for pin_note"), "{warning}");
+    assert!(warning.contains("using the shipped keys and the rest of the file"), "{warning}");
+    assert_eq!(settings.keymap().expect("usable").key_label(crate::keymap::Action::AddExercise), "a");
+    // Named with --config, the same file is refused, with where.
+    assert!(Settings::load_for(dir.path(), true).is_err());
+    // Anything else wrong still falls back to the defaults whole.
+    std::fs::write(dir.path().join("config.toml"), "[units]\nload = \"stone\"\n[keys]\nadd_exercise = \"n\"\n")
+        .expect("writes");
+    let (settings, warning) = Settings::load_for(dir.path(), false).expect("read by itself");
+    assert_eq!(settings.units.load, crate::model::units::Unit::Kg);
+    assert!(warning.expect("said").contains("using the defaults"));
+}
