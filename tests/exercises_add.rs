@@ -160,3 +160,26 @@ fn plan_show_prints_the_day_note_and_each_exercise_note() {
     assert!(lines.get(pulldown + 1).is_none_or(|l| !l.contains('◆')), "no note, no line: {out}");
     assert!(!out.contains('\u{1b}'), "{out}");
 }
+
+#[test]
+fn a_plan_naming_an_exercise_of_your_own_is_read_by_every_plan_command() {
+    let dir = tempfile::tempdir().expect("temp");
+    let root = dir.path();
+    ok(root, &["exercises", "add", "Zercher squat", "--equipment", "barbell", "--muscles", "quads,glutes"]);
+    std::fs::create_dir_all(root.join("config")).expect("folder");
+    std::fs::write(
+        root.join("config/plan.toml"),
+        "name = \"Own\"\nschedule = \"rotation\"\n\n[[day]]\nname = \"Legs\"\n\n  [[day.exercise]]\n  \
+         name = \"Zercher squat\"\n  sets = 2\n  reps = \"6-10\"\n",
+    )
+    .expect("writes");
+    assert!(ok(root, &["plan", "check"]).contains("ok"), "plan check reads it");
+    assert!(ok(root, &["plan", "show"]).contains("Zercher squat"));
+    let (_, out, err) = hardset(root, &["doctor"]);
+    assert!(!format!("{out}{err}").contains("unknown exercise"), "{out}{err}");
+    // Without the log, the name is unknown again: the plan commands say so, at its line.
+    std::fs::remove_file(root.join("log.db")).expect("removes");
+    let (code, out, err) = hardset(root, &["plan", "check"]);
+    assert_ne!(code, Some(0));
+    assert!(format!("{out}{err}").contains("Zercher squat"), "{out}{err}");
+}

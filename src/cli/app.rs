@@ -76,6 +76,18 @@ pub(super) fn with_custom(catalogue: &Catalogue, store: &Store) -> Result<Catalo
     Ok(known)
 }
 
+/// The catalogue with the log's own exercises, for the commands that read the plan without
+/// needing a log (`plan`, `doctor`): none to add when there is no log, or it cannot be read.
+pub(super) fn known_exercises(context: &super::Context) -> Catalogue {
+    if !context.paths.database.exists() {
+        return context.catalogue.clone();
+    }
+    Store::open_to_read(&context.paths.database)
+        .ok()
+        .and_then(|store| with_custom(&context.catalogue, &store).ok())
+        .unwrap_or_else(|| context.catalogue.clone())
+}
+
 /// Notes the plan now in use in the log's plan revisions.
 pub(super) fn record_plan_in_use(explicit_config: bool, paths: &Paths, catalogue: &Catalogue) -> Result<(), Error> {
     let (settings, _) = load_settings(explicit_config, paths)?;

@@ -40,7 +40,7 @@ pub(super) fn backup(context: &Context, path: Option<PathBuf>) -> Result<(), Err
 
 /// `hardset doctor`: each check with ok or FIX; fails when one needs fixing.
 pub(super) fn doctor(context: &Context) -> Result<(), Error> {
-    let findings = files::doctor(&context.paths, &context.catalogue);
+    let findings = files::doctor(&context.paths, &super::app::known_exercises(context));
     let text: Vec<String> =
         findings.iter().map(|(ok, text)| format!("{} {text}", if *ok { "ok  " } else { "FIX " })).collect();
     say(&text.join("\n"))?;

@@ -4,7 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::app::{load_plan, load_settings, record_plan_in_use};
+use super::app::{known_exercises, load_plan, load_settings, record_plan_in_use};
 use super::{ConfigCommand, Context, ExercisesCommand, PlanCommand, announce, open_to_write, say, warn};
 use crate::error::Error;
 use crate::files;
@@ -15,12 +15,12 @@ use crate::store::Store;
 pub(super) fn plan(context: &Context, command: PlanCommand) -> Result<(), Error> {
     match command {
         PlanCommand::Check { file } => {
-            say(&files::check_plan(file.as_deref(), &context.paths.config_dir, &context.catalogue)?)
+            say(&files::check_plan(file.as_deref(), &context.paths.config_dir, &known_exercises(context))?)
         }
         PlanCommand::Show => {
             let (settings, warning) = load_settings(context.explicit_config, &context.paths)?;
             warn(warning);
-            say(files::show_plan(&load_plan(&context.paths, &context.catalogue, &settings)?).trim_end())
+            say(files::show_plan(&load_plan(&context.paths, &known_exercises(context), &settings)?).trim_end())
         }
         PlanCommand::Init => {
             let path = files::init_plan(&context.paths.config_dir)?;
@@ -34,14 +34,14 @@ pub(super) fn plan(context: &Context, command: PlanCommand) -> Result<(), Error>
 /// the log (the draft's rules are `plan_edit`'s, which the app's own plan key shares).
 fn edit_plan(context: &Context) -> Result<(), Error> {
     let editor = crate::plan_edit::editor_from_env();
-    let edited =
-        crate::plan_edit::edit(&context.paths.config_dir, &context.catalogue, &editor, std::process::Command::status)?;
+    let catalogue = known_exercises(context);
+    let edited = crate::plan_edit::edit(&context.paths.config_dir, &catalogue, &editor, std::process::Command::status)?;
     say(&edited.to_string())?;
     // The log learns of the new plan now, not at the app's next start, so a second
     // edit the same evening is seen as the same revision.
     if matches!(edited, crate::plan_edit::Edited::Saved { .. })
         && context.paths.database.exists()
-        && let Err(e) = record_plan_in_use(context.explicit_config, &context.paths, &context.catalogue)
+        && let Err(e) = record_plan_in_use(context.explicit_config, &context.paths, &catalogue)
     {
         eprintln!("hardset: the plan is saved, but the log could not note the change: {e}");
     }

@@ -21,9 +21,25 @@ impl<C: Clock> Driver<C> {
                 })])
             }
             Effect::MakeExercise { custom, session } => {
-                let text = format!("New exercise {}, added to today", custom.summary());
-                // Kept first: were adding it to today to fail, the exercise is not lost.
-                self.store.add_custom_exercise(&custom, now)?;
+                // Kept first: were adding it to today to fail, the exercise is not lost. One of
+                // that name made meanwhile (another window) is the one kept, and the one used.
+                let made = self.store.add_custom_exercise(&custom, now)?;
+                let kept = if made {
+                    custom
+                } else {
+                    let name = custom.name.clone();
+                    self.store
+                        .custom_exercises()?
+                        .into_iter()
+                        .find(|c| c.name.eq_ignore_ascii_case(&name))
+                        .unwrap_or(custom)
+                };
+                let text = if made {
+                    format!("New exercise {}, added to today", kept.summary())
+                } else {
+                    format!("{} is already one of your exercises: added to today as it is", kept.name)
+                };
+                let custom = kept;
                 if let Some(session) = &session {
                     let id = self.store.session_id_for(session, now)?;
                     self.store.set_exercise_change(id, &custom.name, Some(ExerciseChange::Added))?;

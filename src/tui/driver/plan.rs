@@ -55,9 +55,16 @@ impl<C: Clock> Driver<C> {
                 "No plan file here: the demo runs the shipped example week (hardset plan edit edits yours)".into(),
             )];
         };
+        // The log's own exercises as they are now: made in this run, or in another window.
+        let mut catalogue = files.catalogue.clone();
+        for custom in self.store.custom_exercises().unwrap_or_default() {
+            if catalogue.get(&custom.name).is_none() {
+                catalogue.insert(custom.to_exercise());
+            }
+        }
         let mut taken_back = Ok(());
         let terminal = &mut self.terminal;
-        let edited = plan_edit::edit(&files.config_dir, &files.catalogue, &files.editor, |command| {
+        let edited = plan_edit::edit(&files.config_dir, &catalogue, &files.editor, |command| {
             let status = terminal.leave().and_then(|()| command.status());
             taken_back = terminal.enter();
             status
