@@ -195,13 +195,15 @@ pub struct ExerciseDetail {
 
 /// Reads one exercise's whole history (an index range on the exercise) and applies the rules:
 /// `effective_rir_halves` is the settings' RIR (in half reps) at or under which a working set is
-/// effective, for each week's effective sets.
+/// effective, for each week's effective sets; `known` the exercise's catalogue entry, which
+/// says whether its sets count at all.
 pub fn exercise_detail(
     store: &Store,
     formula: crate::training::e1rm::Formula,
     effective_rir_halves: u8,
     clock: &dyn Clock,
     exercise: &str,
+    known: Option<&crate::model::exercise::Exercise>,
 ) -> Result<ExerciseDetail, StoreError> {
     // All time: a log may hold sets from before 1970 (nobody's, but nothing forbids them).
     let from = chrono::DateTime::<chrono::Utc>::MIN_UTC;
@@ -218,7 +220,7 @@ pub fn exercise_detail(
     let e1rm =
         |s: &LoggedSet| bodyweight::e1rm(formula, body.as_ref(), clock.local_date(s.session_started_at), &s.entry);
     let mut weeks = crate::training::records::weekly_points_with(&sets, e1rm, unit, &deloads, week_of);
-    let effective = crate::training::volume::effective_set_ids(&sets, effective_rir_halves);
+    let effective = crate::training::volume::effective_set_ids(&sets, known, effective_rir_halves);
     crate::training::records::count_effective_sets(&mut weeks, &sets, |s| effective.contains(&s.id), week_of);
     let records = crate::training::records::records_with(&sets, e1rm, unit, &deloads, week_of);
     let in_deload = sets.iter().filter(|s| deloads.contains(&week_of(s))).map(|s| s.id).collect();

@@ -45,7 +45,8 @@ fn a_session_that_crosses_midnight_counts_on_the_day_it_started() {
     assert!((lats(&week47) - 2.0).abs() < 1e-9, "both sets count on Sunday's week");
     assert!(lats(&week48).abs() < 1e-9, "none on Monday's");
     // The exercise's trend puts both in week 47, too.
-    let detail = hardset::history::exercise_detail(&store, Formula::Epley, 6, &clock, "Lat pulldown").expect("reads");
+    let detail =
+        hardset::history::exercise_detail(&store, Formula::Epley, 6, &clock, "Lat pulldown", None).expect("reads");
     assert_eq!(detail.weeks.len(), 1);
     assert_eq!(detail.weeks[0].monday.to_string(), "2026-11-16");
     assert_eq!(detail.weeks[0].working_sets, 2);
@@ -79,7 +80,8 @@ fn deload_weeks_are_marked_in_the_trend_and_set_no_records() {
     let deload = hardset::training::compare::week_bounds((evening() - Duration::weeks(2)).date_naive()).0;
     store.start_deload(deload, DeloadStyle::Load, evening()).expect("marks");
     let clock = FixedClock::at(evening());
-    let detail = hardset::history::exercise_detail(&store, Formula::Epley, 6, &clock, "Lat pulldown").expect("reads");
+    let detail =
+        hardset::history::exercise_detail(&store, Formula::Epley, 6, &clock, "Lat pulldown", None).expect("reads");
     assert_eq!(detail.weeks.iter().map(|w| w.deload).collect::<Vec<_>>(), [false, true, false]);
     let (best, holder) = detail.records.best_e1rm.clone().expect("a record");
     assert_eq!(holder.entry.weight.load.to_string(), "65", "the 70 kg deload-week set is no record");

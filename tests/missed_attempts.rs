@@ -58,7 +58,7 @@ fn a_missed_attempt_is_never_a_record() {
     let clock = FixedClock::at(evening());
     let formula = hardset::training::e1rm::Formula::default();
     // The exercise detail (and `hardset history`): the records are the 80 kg set's alone.
-    let detail = hardset::history::exercise_detail(&store, formula, 6, &clock, BENCH).expect("reads");
+    let detail = hardset::history::exercise_detail(&store, formula, 6, &clock, BENCH, None).expect("reads");
     let missed = detail.sets.iter().find(|s| s.entry.reps == 0).expect("the missed attempt").clone();
     assert!(!detail.records.holds(&missed), "records: {:?}", detail.records);
     assert!(detail.records.best_reps.iter().all(|(_, reps, _)| *reps > 0), "{:?}", detail.records.best_reps);

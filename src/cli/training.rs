@@ -86,6 +86,7 @@ pub(super) fn show_history(context: &Context, exercise: &str, weeks: u32, json: 
         settings.volume.effective_rir_halves(),
         &SystemClock,
         &known.name,
+        Some(known),
     )?;
     let mut report = history::HistoryReport::new(&detail, settings.e1rm.formula, weeks as usize, &SystemClock);
     report.timed = history::timed_history(&store, &SystemClock, &detail, known.measures, weeks as usize)?;

@@ -61,10 +61,20 @@ pub fn is_effective(set: &LoggedSet, threshold_halves: u8) -> Option<bool> {
 /// The ids of the effective sets among `sets` (oldest first), read as the weekly dose reads
 /// them: a left and right pair is one set (the left's id stands for it), a working set carried
 /// on by a drop set, rest-pause or myo-reps went to failure, technique sets, ramp-ups and missed
-/// attempts never count, and a set of unknown RIR counts (unverified).
-pub fn effective_set_ids(sets: &[LoggedSet], threshold_halves: u8) -> std::collections::BTreeSet<i64> {
+/// attempts never count, and a set of unknown RIR counts (unverified). With the exercise known,
+/// its catalogue entry decides as it does for the week (a carry or hold counts only where the
+/// catalogue says it is effective).
+pub fn effective_set_ids(
+    sets: &[LoggedSet],
+    exercise: Option<&crate::model::exercise::Exercise>,
+    threshold_halves: u8,
+) -> std::collections::BTreeSet<i64> {
     let sets = super::techniques::read_as_failure(&super::techniques::one_per_pair(sets));
-    sets.iter().filter(|s| is_effective(s, threshold_halves).is_some()).map(|s| s.id).collect()
+    let counts = |s: &LoggedSet| match exercise {
+        Some(exercise) => timed::is_effective_for(s, exercise, threshold_halves),
+        None => is_effective(s, threshold_halves),
+    };
+    sets.iter().filter(|s| counts(s).is_some()).map(|s| s.id).collect()
 }
 
 /// Per-muscle effective sets for `sets` (typically one week's), in the order of the muscle list.
@@ -281,7 +291,7 @@ mod tests {
             _ => monday(16),
         };
         let mut weeks = weekly_points(&sets, Formula::Epley, Unit::Kg, &[monday(9)], week_of);
-        let effective = effective_set_ids(&sets, 6);
+        let effective = effective_set_ids(&sets, None, 6);
         count_effective_sets(&mut weeks, &sets, |s| effective.contains(&s.id), week_of);
         let figures: Vec<(NaiveDate, f64, usize, usize, bool)> =
             weeks.iter().map(|w| (w.monday, w.top_weight(), w.working_sets, w.effective_sets, w.deload)).collect();
@@ -298,5 +308,14 @@ mod tests {
             ]
         );
         assert_eq!(effective.len(), 5, "{effective:?}");
+        // A carry logged in reps (as an import brings it) counts as the week counts it: for
+        // nothing, its catalogue entry not being an effective one; a press counts the same.
+        let catalogue = crate::model::exercise::Catalogue::shipped();
+        let walk = catalogue.get("Farmer's walk").expect("in the catalogue");
+        let carried = [lift(20, "Farmer's walk", 32.0, 20, Some(0))];
+        assert!(effective_set_ids(&carried, Some(walk), 6).is_empty());
+        assert!(weekly_volume(&carried, &catalogue, 6).iter().all(|m| m.effective.abs() < f64::EPSILON));
+        let press = catalogue.get(PRESS).expect("in the catalogue");
+        assert_eq!(effective_set_ids(&sets, Some(press), 6), effective);
     }
 }

@@ -292,7 +292,8 @@ impl<C: Clock> Driver<C> {
                 }
             }
             Effect::LoadDetail(exercise) => {
-                match history::exercise_detail(&self.store, formula, effective_rir, &self.clock, &exercise) {
+                let known = self.app.plan.exercises.get(&exercise);
+                match history::exercise_detail(&self.store, formula, effective_rir, &self.clock, &exercise, known) {
                     Ok(detail) => Outcome::Detail(Box::new(detail)),
                     Err(e) => Outcome::Failed(format!("Could not read {exercise}: {e}")),
                 }
