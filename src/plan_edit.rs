@@ -73,14 +73,17 @@ pub enum DraftError {
         unchanged: String,
     },
     /// The editor ran and failed.
-    #[error("{editor} did not finish cleanly; {unchanged}, the draft is {}", .draft.display())]
+    #[error(
+        "{editor} did not finish cleanly; {unchanged}{}",
+        .draft.as_ref().map(|d| format!(", the draft is {}", d.display())).unwrap_or_default()
+    )]
     EditorFailed {
         /// The editor, escaped.
         editor: String,
         /// What became of the plan.
         unchanged: String,
-        /// Where the draft is kept.
-        draft: PathBuf,
+        /// Where the draft is kept, when it holds an edit.
+        draft: Option<PathBuf>,
     },
     /// The draft does not parse: where and why, and where it is kept.
     #[error("the edit was refused and {unchanged}: {error}\nyour edit is kept in {}", .draft.display())]
@@ -113,12 +116,22 @@ impl Draft {
         let plan = config_dir.join("plan.toml");
         let draft = config_dir.join("plan.toml.edit");
         let current = if plan.exists() { std::fs::read_to_string(&plan)? } else { EXAMPLE_WEEK.to_string() };
+        // A draft older than the plan (changed by hand, or synced, since the draft was refused)
+        // is not resumed: it would put the older plan back. It is set aside, not lost.
+        if draft.exists() && plan.exists() && modified(&plan)? > modified(&draft)? {
+            std::fs::rename(&draft, config_dir.join("plan.toml.edit.old"))?;
+        }
         let fresh = !draft.exists();
         if fresh {
             std::fs::create_dir_all(config_dir)?;
             std::fs::write(&draft, &current)?;
         }
         Ok(Draft { plan, copy: draft, fresh, current })
+    }
+
+    /// Whether the draft still holds the plan in use, word for word.
+    fn untouched(&self) -> bool {
+        std::fs::read_to_string(&self.copy).is_ok_and(|text| text == self.current)
     }
 
     /// What became of the plan, for the messages.
@@ -168,7 +181,16 @@ pub fn edit(
     let shown = escape(editor).into_owned();
     match run(&mut command) {
         Ok(status) if status.success() => draft.finish(catalogue),
-        Ok(_) => Err(DraftError::EditorFailed { editor: shown, unchanged: draft.unchanged(), draft: draft.copy }),
+        Ok(_) => {
+            // A draft that still holds the plan keeps nothing worth resuming (a killed editor,
+            // `:cq`): left behind it could later put this plan back over a newer one.
+            let kept = if draft.untouched() && std::fs::remove_file(&draft.copy).is_ok() {
+                None
+            } else {
+                Some(draft.copy.clone())
+            };
+            Err(DraftError::EditorFailed { editor: shown, unchanged: draft.unchanged(), draft: kept })
+        }
         Err(error) => {
             // Nothing was edited: a draft made for this edit goes, a resumed one stays.
             if draft.fresh {
@@ -177,6 +199,11 @@ pub fn edit(
             Err(DraftError::EditorMissing { editor: shown, error, unchanged: draft.unchanged() })
         }
     }
+}
+
+/// When a file was last written.
+fn modified(path: &Path) -> io::Result<std::time::SystemTime> {
+    std::fs::metadata(path)?.modified()
 }
 
 #[cfg(test)]
@@ -198,6 +225,31 @@ mod tests {
         assert_eq!(done, Edited::Unchanged { path: None });
         assert!(done.to_string().contains("no change: no plan.toml was written"), "{done}");
         assert!(!dir.path().join("plan.toml").exists() && !dir.path().join("plan.toml.edit").exists());
+    }
+
+    #[test]
+    fn a_failed_editor_leaves_no_untouched_draft_and_an_older_draft_never_overwrites_a_newer_plan() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let plan = dir.path().join("plan.toml");
+        std::fs::write(&plan, EXAMPLE_WEEK).expect("plan");
+        // Killed before writing anything: nothing is left to resume.
+        let editor = write_script(dir.path(), "exit 1");
+        let error = edit(dir.path(), &Catalogue::shipped(), &editor, Command::status).expect_err("failed");
+        assert!(!dir.path().join("plan.toml.edit").exists(), "{error}");
+        assert!(!error.to_string().contains("the draft is"), "{error}");
+        // A refused draft, then plan.toml changed by hand: the next edit starts from the new
+        // plan, and closing it unchanged leaves the new plan as it is.
+        let broken = write_script(dir.path(), "echo 'days = 3' >> \"$1\"");
+        assert!(edit(dir.path(), &Catalogue::shipped(), &broken, Command::status).is_err());
+        assert!(dir.path().join("plan.toml.edit").exists(), "the refused draft is kept");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        let newer = EXAMPLE_WEEK.replace("Example week", "Newer week");
+        std::fs::write(&plan, &newer).expect("edited by hand");
+        let nothing = write_script(dir.path(), "true");
+        let done = edit(dir.path(), &Catalogue::shipped(), &nothing, Command::status).expect("no change");
+        assert!(matches!(done, Edited::Unchanged { .. }), "{done}");
+        assert_eq!(std::fs::read_to_string(&plan).expect("plan"), newer);
+        assert!(dir.path().join("plan.toml.edit.old").exists(), "the older draft is set aside, not lost");
     }
 
     #[test]
