@@ -10,14 +10,20 @@ use std::sync::Arc;
 use std::sync::atomic::AtomicBool;
 
 /// Calls `quit` from a thread of its own when SIGTERM, SIGHUP or SIGINT arrives (the first one
-/// only). Set up before the terminal is taken, so a failure leaves it as it was.
+/// only). While `lent` is set (the terminal is another program's, an editor's) a SIGINT is that
+/// program's Ctrl-C, not a word to hardset, and is let pass. Set up before the terminal is
+/// taken, so a failure leaves it as it was.
 #[cfg(unix)]
-pub fn on_termination(quit: impl FnOnce() + Send + 'static) -> io::Result<()> {
+pub fn on_termination(quit: impl FnOnce() + Send + 'static, lent: Arc<AtomicBool>) -> io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT])?;
     std::thread::spawn(move || {
-        if signals.forever().next().is_some() {
+        for signal in signals.forever() {
+            if signal == SIGINT && lent.load(std::sync::atomic::Ordering::SeqCst) {
+                continue;
+            }
             quit();
+            return;
         }
     });
     Ok(())
@@ -25,7 +31,7 @@ pub fn on_termination(quit: impl FnOnce() + Send + 'static) -> io::Result<()> {
 
 /// Elsewhere the system's own Ctrl-C handling stays.
 #[cfg(not(unix))]
-pub fn on_termination(_quit: impl FnOnce() + Send + 'static) -> io::Result<()> {
+pub fn on_termination(_quit: impl FnOnce() + Send + 'static, _lent: Arc<AtomicBool>) -> io::Result<()> {
     Ok(())
 }
 

@@ -574,3 +574,31 @@ fn an_editor_killed_in_raw_mode_leaves_the_terminal_sane_after_hardset_quits() {
     // The shell gets the terminal as it was before hardset started: line mode, echo.
     assert_restored(&t, s, "0");
 }
+
+#[test]
+fn ctrl_c_in_the_editor_is_the_editors_and_sigterm_stops_the_editor_and_hardset() {
+    let t = Tmux::new("plan-sig");
+    let s = "plansig";
+    // An "editor" that keeps the terminal's signals on (as `ed` does) and waits a long time.
+    let script = t.home().join("editor.sh");
+    std::fs::write(&script, "#!/bin/sh\necho EDITOR-READY\nsleep 30\n").expect("script");
+    std::fs::set_permissions(&script, std::os::unix::fs::PermissionsExt::from_mode(0o755)).expect("chmod");
+    t.start_with(s, &format!("-u VISUAL EDITOR='{}'", script.display()), THEN_STTY);
+    t.wait_for(s, "Day 1: push and pull");
+    let app = child_of(&t.pane_pid(s)).expect("the app runs under the pane's shell");
+    // Ctrl-C ends the editor, not hardset: the app comes back and reads keys.
+    t.keys(s, &["P"]);
+    t.wait_for(s, "EDITOR-READY");
+    t.keys(s, &["C-c"]);
+    t.wait_for(s, "Plan not changed");
+    assert!(t.alternate_on(s), "the app has its screen back");
+    t.keys(s, &["2"]);
+    t.wait_for(s, "Week of");
+    // SIGTERM while the editor has the terminal: the editor is stopped, hardset ends at once
+    // and the terminal is as it was.
+    t.keys(s, &["1", "P"]);
+    t.wait_for(s, "EDITOR-READY");
+    assert!(Command::new("kill").args(["-TERM", &app]).status().expect("kill runs").success());
+    exits_within_three_seconds(&app, "SIGTERM while the editor runs");
+    assert_restored(&t, s, "0");
+}

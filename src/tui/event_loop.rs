@@ -46,12 +46,13 @@ const RECHECKS: [Duration; 2] = [Duration::from_millis(150), Duration::from_mill
 /// error, on panic (ratatui's hook) and on SIGTERM/SIGHUP.
 pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
     let (tx, rx) = mpsc::channel::<Event>();
-    let _watch = listen(&driver, &tx)?;
+    let ending = handover::Ending::default();
+    let _watch = listen(&driver, &tx, &ending)?;
     let mut terminal = ratatui::init();
     let gate = Arc::new(handover::Gate::default());
     read_terminal(tx, Arc::clone(&gate));
     let redraw = Arc::new(AtomicBool::new(false));
-    driver.terminal = Box::new(handover::Terminal { gate, redraw: Arc::clone(&redraw), settings: None });
+    driver.terminal = Box::new(handover::Terminal { gate, redraw: Arc::clone(&redraw), settings: None, ending });
     let theme = Theme::from_env().with_colours(driver.app.settings.colours);
     let result = drive(&mut terminal, &mut driver, &rx, theme, &redraw);
     restore(terminal);
@@ -67,11 +68,20 @@ pub fn run<C: Clock>(mut driver: Driver<C>) -> std::io::Result<()> {
 /// Listens for what ends the app from outside (signals, a terminal hang-up) and for changes to
 /// the database's files, before the terminal is taken. What watches the files stops when the
 /// returned value is dropped.
-fn listen<C: Clock>(driver: &Driver<C>, tx: &mpsc::Sender<Event>) -> std::io::Result<Option<FolderWatch>> {
+fn listen<C: Clock>(
+    driver: &Driver<C>,
+    tx: &mpsc::Sender<Event>,
+    ending: &handover::Ending,
+) -> std::io::Result<Option<FolderWatch>> {
     let signal_tx = tx.clone();
-    platform::on_termination(move || {
-        let _ = signal_tx.send(Event::Quit);
-    })?;
+    let signalled = Arc::clone(&ending.signalled);
+    platform::on_termination(
+        move || {
+            signalled.store(true, std::sync::atomic::Ordering::SeqCst);
+            let _ = signal_tx.send(Event::Quit);
+        },
+        Arc::clone(&ending.lent),
+    )?;
     // Another instance's sets appear within a moment, without polling: the operating system
     // says when the database files change (and nothing wakes the loop while nobody writes).
     let watch = driver.store.path().and_then(|path| watch_database(path, tx.clone()));

@@ -30,6 +30,26 @@ pub trait Handover {
     fn leave(&mut self) -> io::Result<()>;
     /// Takes it back and has the whole screen drawn again.
     fn enter(&mut self) -> io::Result<()>;
+    /// Whether a signal said to end hardset (the editor is then stopped, not waited for).
+    fn ending(&self) -> bool {
+        false
+    }
+}
+
+/// Runs the editor and waits for it, or stops it when `ending` says hardset is to end (SIGTERM,
+/// a hang-up): the app does not stay behind an editor nobody will close.
+fn run_editor(command: &mut std::process::Command, ending: impl Fn() -> bool) -> io::Result<std::process::ExitStatus> {
+    let mut child = command.spawn()?;
+    loop {
+        if let Some(status) = child.try_wait()? {
+            return Ok(status);
+        }
+        if ending() {
+            let _ = child.kill();
+            return child.wait();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
 }
 
 /// No terminal to hand over (the tests, and the driver before the event loop gives it one).
@@ -65,7 +85,7 @@ impl<C: Clock> Driver<C> {
         let mut taken_back = Ok(());
         let terminal = &mut self.terminal;
         let edited = plan_edit::edit(&files.config_dir, &catalogue, &files.editor, |command| {
-            let status = terminal.leave().and_then(|()| command.status());
+            let status = terminal.leave().and_then(|()| run_editor(command, || terminal.ending()));
             taken_back = terminal.enter();
             status
         });

@@ -57,6 +57,16 @@ impl Gate {
     }
 }
 
+/// What the signal thread and the handover share: whether the terminal is lent to another
+/// program (a Ctrl-C is then that program's), and whether a signal said to end.
+#[derive(Debug, Default, Clone)]
+pub(super) struct Ending {
+    /// Set while the editor has the terminal.
+    pub(super) lent: Arc<AtomicBool>,
+    /// Set by SIGTERM, SIGHUP (or SIGINT while the terminal is the app's).
+    pub(super) signalled: Arc<AtomicBool>,
+}
+
 /// The app's terminal, as the driver hands it over.
 pub(super) struct Terminal {
     /// The key reader's gate.
@@ -67,11 +77,14 @@ pub(super) struct Terminal {
     /// them again, so an editor killed in raw mode cannot leave its settings as the ones
     /// restored when hardset quits.
     pub(super) settings: Option<crate::platform::TerminalSettings>,
+    /// Shared with the signal thread.
+    pub(super) ending: Ending,
 }
 
 impl Handover for Terminal {
     fn leave(&mut self) -> io::Result<()> {
         self.gate.close();
+        self.ending.lent.store(true, Ordering::SeqCst);
         let left = ratatui::try_restore();
         self.settings = crate::platform::terminal_settings();
         execute!(io::stdout(), cursor::Show)?;
@@ -93,7 +106,12 @@ impl Handover for Terminal {
         // Whatever happened, the next draw is whole (on the screen just cleared) and the keys
         // are read again.
         self.redraw.store(true, Ordering::SeqCst);
+        self.ending.lent.store(false, Ordering::SeqCst);
         self.gate.open();
         entered
+    }
+
+    fn ending(&self) -> bool {
+        self.ending.signalled.load(Ordering::SeqCst)
     }
 }
