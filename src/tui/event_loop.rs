@@ -145,6 +145,9 @@ fn drive<C: Clock>(
         let events = wait(rx, next_wake(driver, &mut rechecks));
         for event in events {
             match event {
+                // Keys read with the one that handed the terminal to the editor were typed
+                // before the editor came up: the screen they were typed at is gone.
+                Event::Key(_) if redraw.load(Ordering::SeqCst) => {}
                 Event::Key(key) => driver.key(key),
                 Event::Resize(width, height) => driver.resize(width, height),
                 // `tick` below re-reads when another connection committed; look again soon
