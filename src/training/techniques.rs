@@ -79,14 +79,21 @@ pub fn second_of_pair(sets: &[LoggedSet], index: usize) -> bool {
 pub fn one_per_pair(sets: &[LoggedSet]) -> Vec<LoggedSet> {
     let mut kept: Vec<LoggedSet> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
-        match kept.last_mut() {
-            Some(left) if second_of_pair(sets, i) => {
+        // The left side is the last kept set of its exercise and session: in a superset another
+        // exercise's set may stand between the two sides, and is never the one paired.
+        let left = second_of_pair(sets, i)
+            .then(|| {
+                kept.iter_mut().rev().find(|k| k.session_id == set.session_id && k.entry.exercise == set.entry.exercise)
+            })
+            .flatten();
+        match left {
+            Some(left) => {
                 left.entry.rir = match (left.entry.rir, set.entry.rir) {
                     (Some(a), Some(b)) => Some(a.min(b)),
                     (a, b) => a.or(b),
                 };
             }
-            _ => kept.push(set.clone()),
+            None => kept.push(set.clone()),
         }
     }
     kept
@@ -95,14 +102,18 @@ pub fn one_per_pair(sets: &[LoggedSet]) -> Vec<LoggedSet> {
 /// The entries of `sets` (oldest first) as progression reads them: a left and right pair is
 /// one set, its weaker side ([`weaker_side`]), so the next target is one both sides can do.
 pub fn weaker_of_pairs(sets: &[LoggedSet]) -> Vec<SetEntry> {
-    let mut entries: Vec<SetEntry> = Vec::new();
+    let mut entries: Vec<(i64, SetEntry)> = Vec::new();
     for (i, set) in sets.iter().enumerate() {
-        match entries.last_mut() {
-            Some(left) if second_of_pair(sets, i) => *left = weaker_side(left, &set.entry).clone(),
-            _ => entries.push(set.entry.clone()),
+        // As in [`one_per_pair`]: the left side is its own exercise's, whatever stands between.
+        let left = second_of_pair(sets, i)
+            .then(|| entries.iter_mut().rev().find(|(s, e)| *s == set.session_id && e.exercise == set.entry.exercise))
+            .flatten();
+        match left {
+            Some((_, left)) => *left = weaker_side(left, &set.entry).clone(),
+            None => entries.push((set.session_id, set.entry.clone())),
         }
     }
-    entries
+    entries.into_iter().map(|(_, e)| e).collect()
 }
 
 /// Of a left and a right side, the weaker: the fewer reps to failure at the lighter load (the

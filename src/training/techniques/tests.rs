@@ -111,3 +111,20 @@ fn progression_reads_a_pair_at_its_weaker_side() {
     let lighter = [side(1, row, Side::Left, 18.0, 12, 0), side(2, row, Side::Right, 20.0, 8, 0)];
     assert_eq!(weaker_of_pairs(&lighter)[0].weight, kg(18.0));
 }
+
+#[test]
+fn a_pair_split_by_another_exercise_in_a_superset_pairs_with_its_own_left_side() {
+    let row = "One-arm dumbbell row";
+    let sets =
+        [side(1, row, Side::Left, 30.0, 10, 2), set(2, PRESS, 80.0, 8, Some(3)), side(3, row, Side::Right, 27.5, 8, 0)];
+    assert!(second_of_pair(&sets, 2));
+    let pairs = one_per_pair(&sets);
+    // Two sets: the press keeps its own RIR 3, the row's left stands for the pair at RIR 0.
+    let read: Vec<(&str, Option<u8>)> =
+        pairs.iter().map(|s| (s.entry.exercise.as_str(), s.entry.rir.map(Rir::halves))).collect();
+    assert_eq!(read, [(row, Some(0)), (PRESS, Some(6))]);
+    let weaker = weaker_of_pairs(&sets);
+    assert_eq!(weaker.len(), 2);
+    assert_eq!((weaker[0].exercise.as_str(), weaker[0].reps), (row, 8), "the row's weaker side");
+    assert_eq!((weaker[1].exercise.as_str(), weaker[1].reps), (PRESS, 8), "the press as it was");
+}
