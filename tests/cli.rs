@@ -703,10 +703,15 @@ fn a_refused_key_in_an_explicit_config_stops_the_command() {
         ),
         "{message}"
     );
-    // Found by itself, the same file is a warning and the defaults apply.
+    // Found by itself, the same file is a warning: the shipped keys, and the rest of the file.
     let run = hardset.run(&["config", "show"]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
-    assert!(run.stderr.contains("config.toml:3:10:") && run.stderr.contains("using the defaults"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("config.toml:3:10:")
+            && run.stderr.contains("using the shipped keys and the rest of the file"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stdout.contains("[keys]\n"), "{}", run.stdout);
     assert!(run.stdout.contains("end_session = \"E\"\n"), "the shipped key, not F: {}", run.stdout);
 }

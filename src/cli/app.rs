@@ -77,13 +77,12 @@ pub(super) fn with_custom(catalogue: &Catalogue, store: &Store) -> Result<Catalo
 }
 
 /// The catalogue with the log's own exercises, for the commands that read the plan without
-/// needing a log (`plan`, `doctor`): none to add when there is no log, or it cannot be read.
+/// needing a log (`plan`, `doctor`): the log is only looked at (never upgraded, nothing
+/// written), and there are none to add when there is no log or it cannot be read.
 pub(super) fn known_exercises(context: &super::Context) -> Catalogue {
-    if !context.paths.database.exists() {
-        return context.catalogue.clone();
-    }
-    Store::open_to_read(&context.paths.database)
+    Store::inspect(&context.paths.database)
         .ok()
+        .flatten()
         .and_then(|store| with_custom(&context.catalogue, &store).ok())
         .unwrap_or_else(|| context.catalogue.clone())
 }
