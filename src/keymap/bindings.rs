@@ -247,7 +247,7 @@ pub const BINDINGS: &[Binding] = &[
     bind!(CheckIn, [(KeyCode::Esc, NONE), ch('s')], "Esc", Action::Back, "skip the check-in", "skip", true),
     bind!(CheckIn, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase the body weight", false),
     bind!(Summary, [(KeyCode::Enter, NONE), (KeyCode::Esc, NONE)], "Enter/Esc", Action::Back, "close", true),
-    bind!(Summary, [(KeyCode::Up, NONE), ch('k')], "↑↓/jk", Action::Up, "scroll", true),
+    bind!(Summary, [(KeyCode::Up, NONE), ch('k')], "↑↓", Action::Up, "scroll up / down", "scroll", true),
     bind!(Summary, [(KeyCode::Down, NONE), ch('j')], "↓/j", Action::Down, "scroll down", false),
     bind!(Guess, [(KeyCode::Enter, NONE)], "Enter", Action::Enter, "save the guess", true),
     bind!(Guess, [(KeyCode::Backspace, NONE)], "Bksp", Action::Backspace, "erase", false),
