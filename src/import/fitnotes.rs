@@ -1,6 +1,7 @@
 //! FitNotes' CSV export: `Date,Exercise,Category,Weight,Weight Unit,Reps,Distance,Distance
-//! Unit,Time` (or the older `Weight (kgs)` header with the unit in its name). There is no time of
-//! day and no workout: each date is one session, named after its categories, and the category
+//! Unit,Time`, with a `Comment` (the set's note) in newer ones, or the older `Weight (kgs)` /
+//! `Weight (lbs)` header with the unit in its name. There is no time of day and no workout: each
+//! date that holds a set is one session, named after its categories, and the category
 //! says which muscles an exercise the catalogue does not know works. Custom exercise names with
 //! a comma are not quoted, so such a row has too many fields: the extra fields are the rest of
 //! the name, and the row is repaired rather than dropped.
@@ -52,6 +53,7 @@ struct Layout {
     distance: Option<usize>,
     distance_unit: Option<usize>,
     time: Option<usize>,
+    comment: Option<usize>,
 }
 
 /// FitNotes does not record the time of day: a day's session is put at noon.
@@ -93,6 +95,7 @@ pub(super) fn parse(
         distance: cols.find(&["Distance"]),
         distance_unit: cols.find(&["Distance Unit"]),
         time: cols.find(&["Time"]),
+        comment: cols.find(&["Comment"]),
     };
     // Only a name can hold the stray commas: everything before the exercise and after the
     // category must be where the header says.
@@ -141,22 +144,13 @@ fn read_row(
     let day_text = row.get(l.date);
     let day =
         date(day_text).ok_or_else(|| row.error(format!("Date \"{day_text}\" is not a date such as 2025-04-29")))?;
-    let session = sessions.entry(day_text, || ParsedSession {
-        started_at: clock.utc_of_local(day.and_time(NOON)),
-        ..ParsedSession::default()
-    })?;
-    // The session is named after the day's categories, in the order they come.
     let category = row.get(l.category).to_string();
-    if !category.is_empty() && !session.day_name.split(", ").any(|c| c == category) {
-        if !session.day_name.is_empty() {
-            session.day_name.push_str(", ");
-        }
-        session.day_name.push_str(&category);
-    }
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
     let weight = row.number(Some(l.weight), "Weight")?;
     let reps = row.number(Some(l.reps), "Reps")?;
     let measured = measured(row, l)?;
+    // A row skipped (nothing done) is counted in the summary, and makes no session: a day with
+    // nothing but such rows is not a day trained.
     let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(());
     };
@@ -175,6 +169,19 @@ fn read_row(
     super::bodyweight::assistance(weight, &mut set.entry);
     set.muscles = hint.to_vec();
     measured.apply(&mut set.entry);
+    // The comment is the set's note, cleaned as every field is when it is read.
+    set.entry.note = row.get_opt(l.comment).trim().to_string();
+    let session = sessions.entry(day_text, || ParsedSession {
+        started_at: clock.utc_of_local(day.and_time(NOON)),
+        ..ParsedSession::default()
+    })?;
+    // The session is named after the day's categories, in the order they come.
+    if !category.is_empty() && !session.day_name.split(", ").any(|c| c == category) {
+        if !session.day_name.is_empty() {
+            session.day_name.push_str(", ");
+        }
+        session.day_name.push_str(&category);
+    }
     session.sets.push(set);
     Ok(())
 }
