@@ -4,6 +4,8 @@
 //! here), `D` for a drop set, `F` for a set to failure, `Note` for an exercise note and
 //! `Rest Timer` for a rest (not a set).
 
+use std::cell::Cell;
+
 use chrono::Duration;
 
 use super::ImportError;
@@ -37,32 +39,18 @@ pub(super) fn parse(
     let exercise = cols.need("Exercise Name")?;
     let set_order = cols.need("Set Order")?;
     let reps = cols.need("Reps")?;
-    let weight = cols.weight()?;
     let workout_no = cols.find(&["Workout #"]);
-    let duration = cols.find(&["Duration (sec)", "Duration"]);
+    let duration = cols.find(&["Duration (sec)", "Duration", "Workout Duration"]);
     let rpe = cols.find(&["RPE"]);
-    let distance = cols
-        .names()
-        .iter()
-        .position(|n| n.to_lowercase().starts_with("distance") && !n.to_lowercase().contains("unit"));
+    let distance = cols.names().iter().position(|n| {
+        let n = n.to_lowercase();
+        (n.starts_with("distance") && !n.contains("unit")) || n == "km" || n == "mi"
+    });
     let seconds = cols.find(&["Seconds"]);
     let distance_unit = distance_unit(&cols, distance);
     let notes = cols.find(&["Notes"]);
     let workout_notes = cols.find(&["Workout Notes"]);
-    let unit_column = cols.find(&["Weight Unit"]);
-    let separator = if delimiter == b';' { "semicolon-separated" } else { "comma-separated" };
-    let (unit_from, variant) = if let Some(col) = unit_column {
-        if flag.is_some() {
-            return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
-        }
-        (UnitFrom::Column(col), format!("{separator}, a unit on every row"))
-    } else if let Some(unit) = unit_in_name(&cols.names()[weight]) {
-        let unit = resolve_unit(Some(unit), flag, "Strong")?;
-        (UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header"))
-    } else {
-        let unit = resolve_unit(None, flag, "Strong (older format)")?;
-        (UnitFrom::Flag(unit), format!("{separator} older format with no unit column, weights in {unit} from --unit"))
-    };
+    let (weight, unit_from, variant) = weights(&cols, delimiter, flag)?;
 
     let layout = Layout {
         date,
@@ -80,6 +68,7 @@ pub(super) fn parse(
         notes,
         workout_notes,
         unit_from: &unit_from,
+        last_unit: Cell::new(None),
     };
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
@@ -87,6 +76,32 @@ pub(super) fn parse(
         sessions.check(row.line)
     })?;
     Ok(variant)
+}
+
+/// The weight column, where its unit comes from, and the variant in words: a `Weight Unit`
+/// column on every row, a unit in the weight column's name (`Weight (kg)`, or the column named
+/// `kg` or `lbs` itself as in the 2015-2016 layout), or `--unit` for the older comma layout.
+fn weights(cols: &table::Columns, delimiter: u8, flag: Option<Unit>) -> Result<(usize, UnitFrom, String), ImportError> {
+    let separator = if delimiter == b';' { "semicolon-separated" } else { "comma-separated" };
+    if let Some(weight) = cols.names().iter().position(|n| Unit::parse(n).is_some()) {
+        let unit = resolve_unit(Unit::parse(&cols.names()[weight]), flag, "Strong")?;
+        let variant = format!("{separator} 2015-2016 layout, weights in {unit} from the header");
+        return Ok((weight, UnitFrom::Header(unit), variant));
+    }
+    let weight = cols.weight()?;
+    if let Some(col) = cols.find(&["Weight Unit"]) {
+        if flag.is_some() {
+            return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
+        }
+        return Ok((weight, UnitFrom::Column(col), format!("{separator}, a unit on every row")));
+    }
+    if let Some(unit) = unit_in_name(&cols.names()[weight]) {
+        let unit = resolve_unit(Some(unit), flag, "Strong")?;
+        return Ok((weight, UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header")));
+    }
+    let unit = resolve_unit(None, flag, "Strong (older format)")?;
+    let variant = format!("{separator} older format with no unit column, weights in {unit} from --unit");
+    Ok((weight, UnitFrom::Flag(unit), variant))
 }
 
 struct Layout<'a> {
@@ -105,6 +120,8 @@ struct Layout<'a> {
     notes: Option<usize>,
     workout_notes: Option<usize>,
     unit_from: &'a UnitFrom,
+    /// The unit of the last row that named one: a bodyweight row names none.
+    last_unit: Cell<Option<Unit>>,
 }
 
 fn read_row(
@@ -234,11 +251,16 @@ fn set_of(
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
-        // A walk or a plank with no load names no unit: its 0 is the same in either.
-        UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 && measured.any() => Unit::Kg,
+        // A bodyweight set, a walk or a plank with no load names no unit: its 0 is the same in
+        // either, so it takes the unit of the rows around it.
+        UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 => {
+            l.last_unit.get().unwrap_or(Unit::Kg)
+        }
         UnitFrom::Column(col) => {
             let text = row.get(*col);
-            Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
+            let unit = Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?;
+            l.last_unit.set(Some(unit));
+            unit
         }
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
