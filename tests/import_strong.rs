@@ -1,5 +1,6 @@
 //! Strong's rarer layouts: the `Weight Unit` layout (a unit on each row, bodyweight rows with
-//! none) and the 2015-2016 layout (the unit is the weight column's name).
+//! none), the 2015-2016 layout (the unit is the weight column's name), and the older layout in
+//! the phone's language (French, German, Chinese, or one hardset does not know).
 //!
 //! Each is tested on a small file written by hand (`tests/fixtures/import`), and on the real
 //! export when it is found (in `HARDSET_EXTERNAL_DATA`, or in `../shared/data/external` beside
@@ -64,6 +65,16 @@ struct Counted {
 }
 
 fn count(path: &Path, delimiter: u8, pick: impl Fn(&dyn Fn(&str) -> String) -> bool) -> Counted {
+    count_in(path, delimiter, ("Date", "Workout Name"), pick)
+}
+
+/// `count`, for a header naming its date and workout columns `workout`.
+fn count_in(
+    path: &Path,
+    delimiter: u8,
+    workout: (&str, &str),
+    pick: impl Fn(&dyn Fn(&str) -> String) -> bool,
+) -> Counted {
     let mut reader = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_path(path).expect("opens");
     let header = reader.headers().expect("header").clone();
     let (mut rows, mut picked) = (0, 0);
@@ -75,7 +86,7 @@ fn count(path: &Path, delimiter: u8, pick: impl Fn(&dyn Fn(&str) -> String) -> b
             let index = header.iter().position(|h| h == name).expect("column");
             record.get(index).unwrap_or("").trim().to_string()
         };
-        workouts.insert((field("Date"), field("Workout Name")));
+        workouts.insert((field(workout.0), field(workout.1)));
         if pick(&field) {
             picked += 1;
         }
@@ -229,4 +240,131 @@ fn real_strong_2016_export_takes_kg_and_km_from_its_header() {
     let timed = count(&path, b',', |field| field("Seconds").parse::<f64>().unwrap_or(0.0) > 0.0).picked;
     assert_eq!(sets(&store).iter().filter(|s| s.entry.timed_or_distance()).count() as u64, timed);
     assert!(summaries(&store).iter().any(|s| s == "Barbell back squat: 70 kg x 5"));
+}
+
+/// Strong's older layout with its header in another language: recognised with no `--from`, the
+/// unit still asked for (`--unit`), the summary naming the language; every row a set or a
+/// counted skip; a second import adds nothing.
+fn in_language(path: &Path, language: &str, workout: (&str, &str), unit: Unit) -> (Report, Store) {
+    let counted = count_in(path, b',', workout, |_| true);
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, path, Options::default()).expect_err("no unit in the file");
+    assert!(refused.to_string().contains("--unit kg or --unit lb"), "{refused}");
+    let options = || Options { unit: Some(unit), ..Options::default() };
+    let report = import(&mut store, path, options()).expect("imports");
+    assert_eq!(report.detected.source, Source::Strong);
+    let expected = format!("header in {language}; comma-separated older format");
+    assert!(report.detected.variant.contains(&expected), "{}", report.detected.variant);
+    assert_eq!(report.tally.rows, counted.rows);
+    assert_eq!(report.counts.sessions_added, counted.workouts);
+    assert_eq!(report.counts.working_added + report.tally.skipped_rows(), counted.rows);
+    assert!(sets(&store).iter().all(|s| s.entry.weight.unit == unit));
+    let again = import(&mut store, path, options()).expect("imports again");
+    assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, counted.workouts), "nothing twice");
+    (report, store)
+}
+
+/// Each session's length in minutes, from its workout's duration.
+fn minutes(store: &Store) -> Vec<i64> {
+    let sessions = store.all_sessions().expect("sessions");
+    let mut all: Vec<(chrono::DateTime<chrono::Utc>, i64)> =
+        sessions.iter().map(|s| (s.started_at, s.ended_at.map_or(-1, |e| (e - s.started_at).num_minutes()))).collect();
+    all.sort();
+    all.into_iter().map(|(_, m)| m).collect()
+}
+
+#[test]
+fn strong_in_french_reads_its_header_and_durations() {
+    let path = fixture("strong_french.csv");
+    let (report, store) = in_language(&path, "French", ("Date", "Nom de l'entraînement"), Unit::Kg);
+    assert_eq!(report.tally.skipped_rows(), 0);
+    assert_eq!(
+        summaries(&store),
+        [
+            "Aerobics: 10:00",
+            "Dumbbell bench press: 20 kg x 8",
+            "Dumbbell bench press: 22.5 kg x 6 @ 1",
+            "Barbell back squat: 80 kg x 5"
+        ]
+    );
+    assert!(sets(&store).iter().any(|s| s.entry.note == "coudes serrés"));
+    assert!(store.all_sessions().expect("sessions").iter().any(|s| s.note == "séance courte"));
+    assert_eq!(minutes(&store), [35, 62], "35min and 1h 2min");
+}
+
+#[test]
+fn strong_in_german_skips_its_rest_rows() {
+    let path = fixture("strong_german.csv");
+    let (report, store) = in_language(&path, "German", ("Datum", "Workout-Name"), Unit::Kg);
+    assert_eq!(report.tally.skipped.get("rest timer rows (not sets)"), Some(&1), "Ruhezeit is a rest");
+    assert_eq!(
+        summaries(&store),
+        ["Barbell bench press: 60 kg x 8", "Barbell bench press: 62.5 kg x 6", "Deadlift: 100 kg x 5 @ 2"]
+    );
+    assert!(sets(&store).iter().any(|s| s.entry.note == "Übung gut"));
+    assert_eq!(minutes(&store), [62, 31], "1h 2min and 31min");
+}
+
+#[test]
+fn strong_in_chinese_reads_its_durations_and_keeps_loads_to_the_hundredth() {
+    let path = fixture("strong_chinese.csv");
+    let (_, store) = in_language(&path, "Chinese", ("日期", "锻炼名称"), Unit::Lb);
+    // 44.09245243697551 lb is a 20 kg plate, in lb.
+    assert_eq!(
+        summaries(&store),
+        [
+            "Barbell bench press: 44.09 lb x 5",
+            "Barbell bench press: 66.14 lb x 5",
+            "Plank: 45 s",
+            "Deadlift: 110.23 lb x 5"
+        ]
+    );
+    assert!(sets(&store).iter().any(|s| s.entry.note == "4x8"));
+    assert_eq!(minutes(&store), [73, 58], "1小时13分钟 and 58分钟");
+}
+
+#[test]
+fn strong_in_a_language_hardset_does_not_know_is_read_by_column_order_with_from() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("strong.csv");
+    std::fs::write(
+        &path,
+        "Data,Allenamento,Durata,Esercizio,Ordine,Peso,Ripetizioni,Distanza,Secondi,Note,Note allenamento,RPE\n\
+         2024-02-05 18:00:00,\"A\",45min,\"Squat (Barbell)\",1,90.0,5,0,0,\"\",\"\",\n",
+    )
+    .expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let unknown = import(&mut store, &path, Options { unit: Some(Unit::Kg), ..Options::default() });
+    assert!(unknown.expect_err("not recognised").to_string().contains("say which with --from"));
+    let options = Options { unit: Some(Unit::Kg), from: Some(Source::Strong), ..Options::default() };
+    let report = import(&mut store, &path, options).expect("imports by column order");
+    assert!(report.detected.variant.contains("read by the order of its columns"), "{}", report.detected.variant);
+    assert_eq!(summaries(&store), ["Barbell back squat: 90 kg x 5"]);
+    assert_eq!(minutes(&store), [45]);
+}
+
+#[test]
+fn real_strong_in_french_imports_with_its_unit() {
+    let Some(path) = real("strong_stronger-french.csv", "real_strong_french_export") else { return };
+    let (report, store) = in_language(&path, "French", ("Date", "Nom de l'entraînement"), Unit::Kg);
+    assert_eq!(report.tally.skipped_rows(), 0, "{:?}", report.tally.skipped);
+    let timed = count_in(&path, b',', ("Date", "Nom de l'entraînement"), |field| {
+        field("Secondes").parse::<f64>().unwrap_or(0.0) > 0.0
+    })
+    .picked;
+    assert_eq!(sets(&store).iter().filter(|s| s.entry.timed_or_distance()).count() as u64, timed);
+    assert!(minutes(&store).contains(&62), "1h 2min");
+}
+
+#[test]
+fn real_strong_in_chinese_imports_with_its_unit() {
+    let Some(path) = real("strong_dericmei-chinese.csv", "real_strong_chinese_export") else { return };
+    let workout = ("日期", "锻炼名称");
+    let (report, store) = in_language(&path, "Chinese", workout, Unit::Lb);
+    let over = count_in(&path, b',', workout, |field| field("次").parse::<f64>().unwrap_or(0.0) > 200.0).picked;
+    assert_eq!(report.tally.skipped_rows(), over, "{:?}", report.tally.skipped);
+    let notes = count_in(&path, b',', workout, |field| !field("备注").is_empty()).picked;
+    assert_eq!(sets(&store).iter().filter(|s| !s.entry.note.is_empty()).count() as u64, notes);
+    assert!(summaries(&store).iter().any(|s| s.ends_with("44.09 lb x 5")));
+    assert!(minutes(&store).contains(&73), "1小时13分钟");
 }

@@ -9,6 +9,7 @@ use std::cell::Cell;
 use chrono::Duration;
 
 use super::ImportError;
+use super::languages;
 use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
@@ -33,7 +34,7 @@ pub(super) fn parse(
     tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
 ) -> Result<String, ImportError> {
-    let cols = table::header(records)?;
+    let (cols, language) = in_english(table::header(records)?);
     let date = cols.need("Date")?;
     let workout = cols.need("Workout Name")?;
     let exercise = cols.need("Exercise Name")?;
@@ -51,6 +52,10 @@ pub(super) fn parse(
     let notes = cols.find(&["Notes"]);
     let workout_notes = cols.find(&["Workout Notes"]);
     let (weight, unit_from, variant) = weights(&cols, delimiter, flag)?;
+    let variant = match language {
+        Some(language) => format!("{language}; {variant}"),
+        None => variant,
+    };
 
     let layout = Layout {
         date,
@@ -76,6 +81,25 @@ pub(super) fn parse(
         sessions.check(row.line)
     })?;
     Ok(variant)
+}
+
+/// The header's columns under their English names, and what it was written in when it was
+/// not English: a language hardset knows, or, for a header of the older layout's twelve
+/// columns in another, their order.
+fn in_english(cols: table::Columns) -> (table::Columns, Option<String>) {
+    if cols.find(&["Exercise Name"]).is_some() {
+        return (cols, None);
+    }
+    if let Some((language, names)) = languages::strong_header(cols.names()) {
+        return (table::Columns::new(names.iter().map(String::as_str)), Some(format!("header in {language}")));
+    }
+    match languages::by_order(cols.names()) {
+        Some(names) => (
+            table::Columns::new(names.iter().map(String::as_str)),
+            Some("header in a language hardset does not know, read by the order of its columns".to_string()),
+        ),
+        None => (cols, None),
+    }
 }
 
 /// The weight column, where its unit comes from, and the variant in words: a `Weight Unit`
@@ -179,7 +203,7 @@ fn workout_of<'s>(
     let seconds_long = match row.get_opt(l.duration) {
         "" => None,
         text => Some(
-            table::duration_seconds(text)
+            table::duration_seconds(&languages::duration_in_english(text))
                 .ok_or_else(|| row.error(format!("Duration \"{text}\" is not a duration such as 2134 or 1h 3m")))?,
         ),
     };
@@ -220,8 +244,10 @@ struct Mark {
 
 /// Reads `Set Order`: a set number, `W`, `D`, `F`, `Note` or `Rest Timer`, any case.
 fn set_order(row: &Row<'_>, order: &str) -> Result<SetOrder, ImportError> {
+    if languages::is_rest_timer(order) {
+        return Ok(SetOrder::RestTimer);
+    }
     let (warm_up, drop, failure) = match order.to_ascii_lowercase().as_str() {
-        "rest timer" => return Ok(SetOrder::RestTimer),
         "note" => return Ok(SetOrder::Note),
         "w" => (true, false, false),
         "d" => (false, true, false),
