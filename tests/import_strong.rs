@@ -250,6 +250,14 @@ fn in_language(path: &Path, language: &str, workout: (&str, &str), unit: Unit) -
     let mut store = Store::in_memory().expect("store");
     let refused = import(&mut store, path, Options::default()).expect_err("no unit in the file");
     assert!(refused.to_string().contains("--unit kg or --unit lb"), "{refused}");
+    assert_eq!(store.set_count().expect("counts"), 0, "a refused import writes nothing");
+    // A weight with the long decimals of a kg plate converted to lb says the unit is likely lb.
+    let converted = count_in(path, b',', workout, |field| {
+        let weight = field(workout_weight(language)).parse::<f64>().unwrap_or(0.0);
+        (weight * 100.0 - (weight * 100.0).round()).abs() > 1e-3 && weight > 0.0
+    })
+    .picked;
+    assert_eq!(refused.to_string().contains("likely lb: its weights such as"), converted > 0, "{refused}");
     let options = || Options { unit: Some(unit), ..Options::default() };
     let report = import(&mut store, path, options()).expect("imports");
     assert_eq!(report.detected.source, Source::Strong);
@@ -262,6 +270,15 @@ fn in_language(path: &Path, language: &str, workout: (&str, &str), unit: Unit) -
     let again = import(&mut store, path, options()).expect("imports again");
     assert_eq!((again.counts.sessions_added, again.counts.sessions_present), (0, counted.workouts), "nothing twice");
     (report, store)
+}
+
+/// The weight column's name in `language`.
+fn workout_weight(language: &str) -> &'static str {
+    match language {
+        "French" => "Poids",
+        "German" => "Gewicht",
+        _ => "重量",
+    }
 }
 
 /// Each session's length in minutes, from its workout's duration.
@@ -308,6 +325,14 @@ fn strong_in_german_skips_its_rest_rows() {
 #[test]
 fn strong_in_chinese_reads_its_durations_and_keeps_loads_to_the_hundredth() {
     let path = fixture("strong_chinese.csv");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, Options::default()).expect_err("no unit in the file");
+    assert!(
+        refused
+            .to_string()
+            .contains("likely lb: its weights such as 44.09245243697551 are kg plates converted to lb, 20 kg"),
+        "{refused}"
+    );
     let (_, store) = in_language(&path, "Chinese", ("日期", "锻炼名称"), Unit::Lb);
     // 44.09245243697551 lb is a 20 kg plate, in lb.
     assert_eq!(

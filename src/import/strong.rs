@@ -22,6 +22,8 @@ enum UnitFrom {
     Header(Unit),
     Column(usize),
     Flag(Unit),
+    /// Not said, and no `--unit`: the rows are read for a likely unit to offer, then refused.
+    Unknown,
 }
 
 /// Reads the rows into `sessions`; returns the variant, in words.
@@ -74,13 +76,41 @@ pub(super) fn parse(
         workout_notes,
         unit_from: &unit_from,
         last_unit: Cell::new(None),
+        converted: Cell::new(None),
     };
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
         read_row(row, sessions, tally, clock, &layout)?;
         sessions.check(row.line)
     })?;
+    if let UnitFrom::Unknown = unit_from {
+        return Err(unit_question(layout.converted.get()));
+    }
     Ok(variant)
+}
+
+/// The refusal of a file that does not say its unit, offering the likely one when a weight
+/// shows it: a kg load converted to lb, with the long decimals of the conversion
+/// (`44.09245243697551` is 20 kg), is an account in lb.
+fn unit_question(converted: Option<f64>) -> ImportError {
+    let likely = converted.map_or(String::new(), |w| {
+        let kg = (w * KG_PER_LB * 4.0).round() / 4.0;
+        format!(" (likely lb: its weights such as {w} are kg plates converted to lb, {kg} kg)")
+    });
+    ImportError::whole(format!(
+        "this Strong (older format) export does not say whether its weights are kg or lb, and hardset will not \
+         guess: run the import again with --unit kg or --unit lb{likely}"
+    ))
+}
+
+const KG_PER_LB: f64 = 0.453_592_37;
+
+/// Whether `weight` is a kg load (a quarter kilogram) written in lb with the conversion's long
+/// decimals, as no one types it.
+fn kg_in_lb(weight: f64) -> bool {
+    let hundredths = weight * 100.0;
+    let kg = weight * KG_PER_LB * 4.0;
+    (hundredths - hundredths.round()).abs() > 1e-3 && (kg - kg.round()).abs() < 1e-4 && kg.round() > 0.0
 }
 
 /// The header's columns under their English names, and what it was written in when it was
@@ -123,7 +153,9 @@ fn weights(cols: &table::Columns, delimiter: u8, flag: Option<Unit>) -> Result<(
         let unit = resolve_unit(Some(unit), flag, "Strong")?;
         return Ok((weight, UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header")));
     }
-    let unit = resolve_unit(None, flag, "Strong (older format)")?;
+    let Some(unit) = flag else {
+        return Ok((weight, UnitFrom::Unknown, String::new()));
+    };
     let variant = format!("{separator} older format with no unit column, weights in {unit} from --unit");
     Ok((weight, UnitFrom::Flag(unit), variant))
 }
@@ -146,6 +178,8 @@ struct Layout<'a> {
     unit_from: &'a UnitFrom,
     /// The unit of the last row that named one: a bodyweight row names none.
     last_unit: Cell<Option<Unit>>,
+    /// With no unit said, the first weight that is a kg load converted to lb.
+    converted: Cell<Option<f64>>,
 }
 
 fn read_row(
@@ -277,6 +311,12 @@ fn set_of(
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
+        UnitFrom::Unknown => {
+            if l.converted.get().is_none() && weight.is_some_and(kg_in_lb) {
+                l.converted.set(weight);
+            }
+            Unit::Kg
+        }
         // A bodyweight set, a walk or a plank with no load names no unit: its 0 is the same in
         // either, so it takes the unit of the rows around it.
         UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 => {
