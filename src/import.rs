@@ -10,6 +10,7 @@ mod bodyweight;
 mod detect;
 mod fitnotes;
 mod hevy;
+mod languages;
 pub(crate) mod measure;
 mod native;
 mod reader;

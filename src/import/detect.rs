@@ -32,7 +32,7 @@ pub(super) fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(S
         Some(Source::Hevy)
     } else if has("session_start") && has("set_kind") {
         Some(Source::Hardset)
-    } else if has("exercise name") && has("set order") {
+    } else if has("exercise name") && has("set order") || super::languages::strong_header(&names).is_some() {
         Some(Source::Strong)
     } else if has("exercise") && has("category") && has("date") {
         Some(Source::Fitnotes)

@@ -4,9 +4,12 @@
 //! here), `D` for a drop set, `F` for a set to failure, `Note` for an exercise note and
 //! `Rest Timer` for a rest (not a set).
 
+use std::cell::Cell;
+
 use chrono::Duration;
 
 use super::ImportError;
+use super::languages;
 use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
@@ -19,6 +22,8 @@ enum UnitFrom {
     Header(Unit),
     Column(usize),
     Flag(Unit),
+    /// Not said, and no `--unit`: the rows are read for a likely unit to offer, then refused.
+    Unknown,
 }
 
 /// Reads the rows into `sessions`; returns the variant, in words.
@@ -31,37 +36,27 @@ pub(super) fn parse(
     tally: &mut Tally,
     progress: &mut dyn FnMut(u64),
 ) -> Result<String, ImportError> {
-    let cols = table::header(records)?;
+    let (cols, language) = in_english(table::header(records)?);
     let date = cols.need("Date")?;
     let workout = cols.need("Workout Name")?;
     let exercise = cols.need("Exercise Name")?;
     let set_order = cols.need("Set Order")?;
     let reps = cols.need("Reps")?;
-    let weight = cols.weight()?;
     let workout_no = cols.find(&["Workout #"]);
-    let duration = cols.find(&["Duration (sec)", "Duration"]);
+    let duration = cols.find(&["Duration (sec)", "Duration", "Workout Duration"]);
     let rpe = cols.find(&["RPE"]);
-    let distance = cols
-        .names()
-        .iter()
-        .position(|n| n.to_lowercase().starts_with("distance") && !n.to_lowercase().contains("unit"));
+    let distance = cols.names().iter().position(|n| {
+        let n = n.to_lowercase();
+        (n.starts_with("distance") && !n.contains("unit")) || n == "km" || n == "mi"
+    });
     let seconds = cols.find(&["Seconds"]);
     let distance_unit = distance_unit(&cols, distance);
     let notes = cols.find(&["Notes"]);
     let workout_notes = cols.find(&["Workout Notes"]);
-    let unit_column = cols.find(&["Weight Unit"]);
-    let separator = if delimiter == b';' { "semicolon-separated" } else { "comma-separated" };
-    let (unit_from, variant) = if let Some(col) = unit_column {
-        if flag.is_some() {
-            return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
-        }
-        (UnitFrom::Column(col), format!("{separator}, a unit on every row"))
-    } else if let Some(unit) = unit_in_name(&cols.names()[weight]) {
-        let unit = resolve_unit(Some(unit), flag, "Strong")?;
-        (UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header"))
-    } else {
-        let unit = resolve_unit(None, flag, "Strong (older format)")?;
-        (UnitFrom::Flag(unit), format!("{separator} older format with no unit column, weights in {unit} from --unit"))
+    let (weight, unit_from, variant) = weights(&cols, delimiter, flag)?;
+    let variant = match language {
+        Some(language) => format!("{language}; {variant}"),
+        None => variant,
     };
 
     let layout = Layout {
@@ -80,13 +75,89 @@ pub(super) fn parse(
         notes,
         workout_notes,
         unit_from: &unit_from,
+        last_unit: Cell::new(None),
+        converted: Cell::new(None),
     };
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
         read_row(row, sessions, tally, clock, &layout)?;
         sessions.check(row.line)
     })?;
+    if let UnitFrom::Unknown = unit_from {
+        return Err(unit_question(layout.converted.get()));
+    }
     Ok(variant)
+}
+
+/// The refusal of a file that does not say its unit, offering the likely one when a weight
+/// shows it: a kg load converted to lb, with the long decimals of the conversion
+/// (`44.09245243697551` is 20 kg), is an account in lb.
+fn unit_question(converted: Option<f64>) -> ImportError {
+    let likely = converted.map_or(String::new(), |w| {
+        let kg = (w * KG_PER_LB * 4.0).round() / 4.0;
+        format!(" (likely lb: its weights such as {w} are kg plates converted to lb, {kg} kg)")
+    });
+    ImportError::whole(format!(
+        "this Strong (older format) export does not say whether its weights are kg or lb, and hardset will not \
+         guess: run the import again with --unit kg or --unit lb{likely}"
+    ))
+}
+
+const KG_PER_LB: f64 = 0.453_592_37;
+
+/// Whether `weight` is a kg load (a quarter kilogram) written in lb with the conversion's long
+/// decimals, as no one types it.
+fn kg_in_lb(weight: f64) -> bool {
+    let hundredths = weight * 100.0;
+    let kg = weight * KG_PER_LB * 4.0;
+    (hundredths - hundredths.round()).abs() > 1e-3 && (kg - kg.round()).abs() < 1e-4 && kg.round() > 0.0
+}
+
+/// The header's columns under their English names, and what it was written in when it was
+/// not English: a language hardset knows, or, for a header of the older layout's twelve
+/// columns in another, their order.
+fn in_english(cols: table::Columns) -> (table::Columns, Option<String>) {
+    if cols.find(&["Exercise Name"]).is_some() {
+        return (cols, None);
+    }
+    if let Some((language, names)) = languages::strong_header(cols.names()) {
+        return (table::Columns::new(names.iter().map(String::as_str)), Some(format!("header in {language}")));
+    }
+    match languages::by_order(cols.names()) {
+        Some(names) => (
+            table::Columns::new(names.iter().map(String::as_str)),
+            Some("header in a language hardset does not know, read by the order of its columns".to_string()),
+        ),
+        None => (cols, None),
+    }
+}
+
+/// The weight column, where its unit comes from, and the variant in words: a `Weight Unit`
+/// column on every row, a unit in the weight column's name (`Weight (kg)`, or the column named
+/// `kg` or `lbs` itself as in the 2015-2016 layout), or `--unit` for the older comma layout.
+fn weights(cols: &table::Columns, delimiter: u8, flag: Option<Unit>) -> Result<(usize, UnitFrom, String), ImportError> {
+    let separator = if delimiter == b';' { "semicolon-separated" } else { "comma-separated" };
+    if let Some(weight) = cols.names().iter().position(|n| Unit::parse(n).is_some()) {
+        let unit = resolve_unit(Unit::parse(&cols.names()[weight]), flag, "Strong")?;
+        let variant = format!("{separator} 2015-2016 layout, weights in {unit} from the header");
+        return Ok((weight, UnitFrom::Header(unit), variant));
+    }
+    let weight = cols.weight()?;
+    if let Some(col) = cols.find(&["Weight Unit"]) {
+        if flag.is_some() {
+            return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
+        }
+        return Ok((weight, UnitFrom::Column(col), format!("{separator}, a unit on every row")));
+    }
+    if let Some(unit) = unit_in_name(&cols.names()[weight]) {
+        let unit = resolve_unit(Some(unit), flag, "Strong")?;
+        return Ok((weight, UnitFrom::Header(unit), format!("{separator}, weights in {unit} from the header")));
+    }
+    let Some(unit) = flag else {
+        return Ok((weight, UnitFrom::Unknown, String::new()));
+    };
+    let variant = format!("{separator} older format with no unit column, weights in {unit} from --unit");
+    Ok((weight, UnitFrom::Flag(unit), variant))
 }
 
 struct Layout<'a> {
@@ -105,6 +176,10 @@ struct Layout<'a> {
     notes: Option<usize>,
     workout_notes: Option<usize>,
     unit_from: &'a UnitFrom,
+    /// The unit of the last row that named one: a bodyweight row names none.
+    last_unit: Cell<Option<Unit>>,
+    /// With no unit said, the first weight that is a kg load converted to lb.
+    converted: Cell<Option<f64>>,
 }
 
 fn read_row(
@@ -162,7 +237,7 @@ fn workout_of<'s>(
     let seconds_long = match row.get_opt(l.duration) {
         "" => None,
         text => Some(
-            table::duration_seconds(text)
+            table::duration_seconds(&languages::duration_in_english(text))
                 .ok_or_else(|| row.error(format!("Duration \"{text}\" is not a duration such as 2134 or 1h 3m")))?,
         ),
     };
@@ -203,8 +278,10 @@ struct Mark {
 
 /// Reads `Set Order`: a set number, `W`, `D`, `F`, `Note` or `Rest Timer`, any case.
 fn set_order(row: &Row<'_>, order: &str) -> Result<SetOrder, ImportError> {
+    if languages::is_rest_timer(order) {
+        return Ok(SetOrder::RestTimer);
+    }
     let (warm_up, drop, failure) = match order.to_ascii_lowercase().as_str() {
-        "rest timer" => return Ok(SetOrder::RestTimer),
         "note" => return Ok(SetOrder::Note),
         "w" => (true, false, false),
         "d" => (false, true, false),
@@ -234,11 +311,22 @@ fn set_of(
     };
     let unit = match l.unit_from {
         UnitFrom::Header(unit) | UnitFrom::Flag(unit) => *unit,
-        // A walk or a plank with no load names no unit: its 0 is the same in either.
-        UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 && measured.any() => Unit::Kg,
+        UnitFrom::Unknown => {
+            if l.converted.get().is_none() && weight.is_some_and(kg_in_lb) {
+                l.converted.set(weight);
+            }
+            Unit::Kg
+        }
+        // A bodyweight set, a walk or a plank with no load names no unit: its 0 is the same in
+        // either, so it takes the unit of the rows around it.
+        UnitFrom::Column(col) if row.get(*col).is_empty() && load.hundredths() == 0 => {
+            l.last_unit.get().unwrap_or(Unit::Kg)
+        }
         UnitFrom::Column(col) => {
             let text = row.get(*col);
-            Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?
+            let unit = Unit::parse(text).ok_or_else(|| row.error(format!("Weight Unit \"{text}\" is not kg or lb")))?;
+            l.last_unit.set(Some(unit));
+            unit
         }
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "RPE")?, failure, row.line, "RPE")?;
