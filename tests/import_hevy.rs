@@ -1,0 +1,96 @@
+//! Hevy exports written in the phone's language: month names and abbreviations of every
+//! language Hevy's app is offered in, with or without a trailing dot, read from the C library's
+//! locale data. The fixture is written by hand; the real Spanish export is tested as well when
+//! it is found (`HARDSET_EXTERNAL_DATA`, or `../shared/data/external` beside the repository).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+
+use hardset::import::{Options, Report, import_file};
+use hardset::store::Store;
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+/// The real export `name`, when it is found; otherwise one line on standard error.
+fn real(name: &str) -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
+        let path = PathBuf::from(dir).join(name);
+        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
+        return Some(path);
+    }
+    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
+    if beside.is_file() {
+        return Some(beside);
+    }
+    eprintln!("skipped the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)");
+    None
+}
+
+fn import(store: &mut Store, path: &Path) -> Result<Report, hardset::import::Failure> {
+    import_file(store, path, &Options::default(), &common::catalogue(), &common::clock(), &mut |_, _, _| {})
+}
+
+fn starts(store: &Store) -> Vec<String> {
+    store
+        .all_sessions()
+        .expect("sessions")
+        .iter()
+        .map(|s| format!("{} {}", s.started_at.format("%Y-%m-%d %H:%M"), s.day_name))
+        .collect()
+}
+
+#[test]
+fn hevy_dates_in_turkish_german_russian_polish_and_portuguese() {
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &fixture("hevy_months_languages.csv")).expect("imports");
+    assert_eq!((report.counts.sessions_added, report.counts.working_added), (8, 8));
+    assert_eq!(report.tally.skipped_rows(), 0);
+    assert_eq!(
+        starts(&store),
+        [
+            "2024-09-08 08:00 Pernas",
+            "2024-10-20 18:00 Nogi",
+            "2025-01-09 07:30 Beine",
+            "2025-03-03 18:00 Beine",
+            "2025-05-05 19:30 Ноги",
+            "2025-08-14 17:00 Beine",
+            "2025-10-02 06:15 Beine",
+            "2026-04-11 13:05 Bacak",
+        ],
+        "set, paź, Jan., Mär, мая, Aug., Okt. and Nis"
+    );
+    // Read again, nothing is added.
+    let again = import(&mut store, &fixture("hevy_months_languages.csv")).expect("imports");
+    assert_eq!(again.counts.sessions_added, 0);
+}
+
+#[test]
+fn a_month_no_language_has_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("workout_data.csv");
+    let text = std::fs::read_to_string(fixture("hevy_months_languages.csv")).expect("fixture");
+    std::fs::write(&path, text.replace("14 Aug. 2025, 17:00", "14 Smarch 2025, 17:00")).expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path).expect_err("no such month").to_string();
+    assert!(refused.contains("line 4") && refused.contains("\"14 Smarch 2025, 17:00\" is not a date"), "{refused}");
+    assert!(store.all_sessions().expect("sessions").is_empty(), "nothing is written");
+}
+
+#[test]
+fn real_hevy_export_with_spanish_months() {
+    let Some(path) = real("hevy_ghb72-spanish-months.csv") else { return };
+    let mut reader = csv::Reader::from_path(&path).expect("opens");
+    let rows = reader.records().count() as u64;
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &path).expect("imports");
+    assert_eq!(report.tally.rows, rows);
+    assert_eq!(report.tally.skipped_rows(), 0);
+    assert_eq!(report.counts.working_added + report.counts.ramp_up_added, rows);
+    assert_eq!((report.counts.sessions_added, report.counts.ramp_up_added), (229, 63));
+    let first = starts(&store).into_iter().next().expect("sessions");
+    assert!(first.starts_with("2022-12-25"), "{first}");
+    assert!(starts(&store).iter().any(|s| s.starts_with("2024-05-17 15:05")), "17 may 2024, 15:05");
+}
