@@ -94,3 +94,41 @@ fn real_hevy_export_with_spanish_months() {
     assert!(first.starts_with("2022-12-25"), "{first}");
     assert!(starts(&store).iter().any(|s| s.starts_with("2024-05-17 15:05")), "17 may 2024, 15:05");
 }
+
+/// `hardset import --from APP FILE` in a fresh folder: its exit status and standard error.
+fn import_from(app: &str, file: &Path) -> (bool, String) {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = dir.path().join("log.db");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_hardset"))
+        .args(["--db", &db.display().to_string(), "import", "--from", app, &file.display().to_string()])
+        .env("HOME", dir.path())
+        .env("XDG_DATA_HOME", dir.path().join("xdg-data"))
+        .env("XDG_CONFIG_HOME", dir.path().join("xdg-config"))
+        .env("HARDSET_CONFIG", dir.path().join("config.toml"))
+        .env("TZ", "UTC")
+        .output()
+        .expect("runs");
+    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+}
+
+#[test]
+fn another_apps_file_named_as_hevy_says_whose_header_it_is_before_asking_for_a_unit() {
+    // Strong's older export names no unit: it was asked for before the header was looked at.
+    let (ok, said) = import_from("hevy", &fixture("strong_legacy_lb.csv"));
+    assert!(!ok);
+    assert!(said.contains("line 1: this header is Strong's, not Hevy's"), "{said}");
+    assert!(said.contains("without --from (or with --from strong)") && !said.contains("--unit"), "{said}");
+    // And the other way round.
+    let (ok, said) = import_from("strong", &fixture("hevy_kg.csv"));
+    assert!(!ok && said.contains("this header is Hevy's, not Strong's"), "{said}");
+    // A header no app is known by, named as Hevy's: no Hevy column, and no unit question.
+    let dir = tempfile::tempdir().expect("dir");
+    let other = dir.path().join("other.csv");
+    std::fs::write(&other, "Day,Lift,Kilos,Times\n2025-01-02,Squat,100,5\n").expect("writes");
+    let (ok, said) = import_from("hevy", &other);
+    assert!(!ok && said.contains("line 1: this header is not Hevy's: it has no \"exercise_title\" column"), "{said}");
+    assert!(!said.contains("--unit"), "{said}");
+    // Hevy's own file named as Hevy's imports.
+    let (ok, said) = import_from("hevy", &fixture("hevy_kg.csv"));
+    assert!(ok, "{said}");
+}
