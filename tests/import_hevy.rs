@@ -132,3 +132,25 @@ fn another_apps_file_named_as_hevy_says_whose_header_it_is_before_asking_for_a_u
     let (ok, said) = import_from("hevy", &fixture("hevy_kg.csv"));
     assert!(ok, "{said}");
 }
+
+#[test]
+fn real_hevy_export_keeps_loads_with_no_reps_as_missed_attempts() {
+    let Some(path) = real("hevy_andyjwest-lbs-miles.csv") else { return };
+    // Rows with a load and empty reps, and no time or distance, counted with the csv reader.
+    let mut reader = csv::Reader::from_path(&path).expect("opens");
+    let header = reader.headers().expect("header").clone();
+    let at = |name: &str| header.iter().position(|h| h == name).expect("column");
+    let (weight, reps, miles, seconds) = (at("weight_lbs"), at("reps"), at("distance_miles"), at("duration_seconds"));
+    let value = |r: &csv::StringRecord, i: usize| r[i].parse::<f64>().unwrap_or(0.0);
+    let records: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("record")).collect();
+    let no_reps = records
+        .iter()
+        .filter(|r| value(r, weight) != 0.0 && r[reps].is_empty() && value(r, miles) == 0.0 && value(r, seconds) == 0.0)
+        .count() as u64;
+    let mut store = Store::in_memory().expect("store");
+    let report = import(&mut store, &path).expect("imports");
+    assert_eq!(report.tally.missed, no_reps);
+    assert_eq!(no_reps, 150);
+    assert_eq!(report.tally.skipped_rows(), 0, "{:?}", report.tally.skipped);
+    assert_eq!(report.counts.working_added + report.counts.ramp_up_added, records.len() as u64);
+}
