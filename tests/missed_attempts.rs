@@ -186,3 +186,31 @@ fn of_several_loads_missed_since_the_lightest_caps_the_target_on_a_bar_and_on_bo
         .expect("a miss");
     assert_eq!(pull.entry.summary(), "BW-17.5 kg x 0 (missed)", "the most assistance missed");
 }
+
+/// The same workout from Hevy and from Strong: 80 kg x 5, then 100 kg with empty reps and 100 kg
+/// with 0 reps (both missed attempts), and a row with no load and no reps (skipped as empty).
+#[test]
+fn a_load_with_zero_reps_or_none_is_a_missed_attempt_from_hevy_and_strong_alike() {
+    let fixture =
+        |name: &str| std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name);
+    let mut summaries = Vec::new();
+    for name in ["hevy_missed.csv", "strong_missed.csv"] {
+        let mut store = Store::in_memory().expect("store");
+        let clock = FixedClock::at(evening());
+        let report =
+            import_file(&mut store, &fixture(name), &Options::default(), &catalogue(), &clock, &mut |_, _, _| {})
+                .expect("imports");
+        assert_eq!(report.tally.missed, 2, "{name}");
+        assert_eq!(report.counts.working_added, 3, "{name}");
+        assert_eq!(report.tally.skipped_rows(), 1, "{name}: only the empty row: {:?}", report.tally.skipped);
+        let text = report.to_string();
+        assert!(text.contains("missed:   2 rows of a load with 0 reps or none are missed attempts"), "{text}");
+        let sets = all_sets(&store);
+        let shown: Vec<(String, bool)> = sets.iter().map(|s| (s.entry.summary(), s.entry.missed())).collect();
+        summaries.push(shown);
+    }
+    assert_eq!(summaries[0], summaries[1], "Hevy and Strong give the same sets");
+    let missed: Vec<&(String, bool)> = summaries[0].iter().filter(|(_, missed)| *missed).collect();
+    assert_eq!(missed.len(), 2, "{:?}", summaries[0]);
+    assert!(missed.iter().all(|(summary, _)| summary.starts_with("100 kg x 0")), "{missed:?}");
+}

@@ -40,6 +40,16 @@ pub(super) fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(S
         None
     };
     match (from, found) {
+        // Told the wrong app, the file says so before anything else is asked of it (`--unit`).
+        (Some(source), Some(other)) if other != source => Err(ImportError::at(
+            number,
+            format!(
+                "this header is {}'s, not {}'s: run the import again without --from (or with --from {})",
+                other.name(),
+                source.name(),
+                other.name().to_lowercase()
+            ),
+        )),
         (Some(source), _) => Ok((source, delimiter)),
         (None, Some(source)) => Ok((source, delimiter)),
         (None, None) => {

@@ -1,8 +1,10 @@
 //! Hevy's `workout_data.csv`: one row a set, every text quoted. `set_type` is `warmup` (a
 //! ramp-up set here), `normal`, `failure` or `dropset`; the unit is in the weight column's name
-//! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded;
+//! (`weight_kg` or `weight_lbs`); dates read `15 Sep 2025, 07:48`, the day not always padded, the
+//! month in the phone's language (`11 Nis 2026, 13:05`);
 //! notes may hold a literal `\n` for a line break; bodyweight sets have an empty weight.
 
+mod months;
 mod superset;
 
 pub(super) use superset::label_supersets;
@@ -45,6 +47,12 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<String, ImportError> {
     let cols = table::header(records)?;
+    // A header without Hevy's own columns is not Hevy's: said before the unit is asked for.
+    for name in ["exercise_title", "set_type", "start_time"] {
+        if cols.find(&[name]).is_none() {
+            return Err(ImportError::at(1, format!("this header is not Hevy's: it has no \"{name}\" column")));
+        }
+    }
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;
@@ -139,9 +147,12 @@ fn read_row(
     l: &Layout,
 ) -> Result<(), ImportError> {
     let start_text = row.get(l.start);
-    let parse_time = |text: &str, column: &str| {
-        local_time(text)
-            .ok_or_else(|| row.error(format!("{column} \"{text}\" is not a date and time such as 15 Sep 2025, 07:48")))
+    let parse_time = |text: &str, column: &str| match months::in_english(text) {
+        Ok(english) => local_time(&english)
+            .ok_or_else(|| row.error(format!("{column} \"{text}\" is not a date and time such as 15 Sep 2025, 07:48"))),
+        Err(word) => Err(row.error(format!(
+            "{column} \"{text}\": \"{word}\" names a different month in two of the languages Hevy writes"
+        ))),
     };
     let started = parse_time(start_text, "start_time")?;
     let ended = match row.get_opt(l.end) {

@@ -83,19 +83,7 @@ impl fmt::Display for Report {
                 lines.join(", ")
             );
         }
-        if self.tally.note_rows > 0 {
-            let _ = writeln!(text, "notes:    {} note rows put on their exercise's first set", self.tally.note_rows);
-        }
-        if self.tally.long_durations > 0 {
-            let _ = writeln!(
-                text,
-                "note:     {} workouts recorded as longer than 6 hours end at their last set instead",
-                self.tally.long_durations
-            );
-        }
-        if self.tally.shortened_notes > 0 {
-            let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", self.tally.shortened_notes);
-        }
+        tally_notes(&mut text, &self.tally);
         f.write_str(&text)?;
         if !self.unknown.is_empty() {
             writeln!(
@@ -150,6 +138,30 @@ pub(super) fn listed_unknown(staging: &Staging) -> Result<(Vec<Unknown>, u64), I
         Ok::<(), ImportError>(())
     })?;
     Ok((listed, staging.unknown_count()?))
+}
+
+/// The summary's lines on missed attempts, note rows, long workouts and shortened notes.
+fn tally_notes(text: &mut String, tally: &Tally) {
+    if tally.missed > 0 {
+        let _ = writeln!(
+            text,
+            "missed:   {} rows of a load with 0 reps or none are missed attempts (sets of 0 reps: never a record or an e1RM)",
+            tally.missed
+        );
+    }
+    if tally.note_rows > 0 {
+        let _ = writeln!(text, "notes:    {} note rows put on their exercise's first set", tally.note_rows);
+    }
+    if tally.long_durations > 0 {
+        let _ = writeln!(
+            text,
+            "note:     {} workouts recorded as longer than 6 hours end at their last set instead",
+            tally.long_durations
+        );
+    }
+    if tally.shortened_notes > 0 {
+        let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", tally.shortened_notes);
+    }
 }
 
 /// The line of sessions already in the log whose sets differ from the file's, in the singular

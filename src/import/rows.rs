@@ -13,7 +13,6 @@ use crate::model::units::{Load, MAX_REPS, Rir, Weight};
 /// Rows that are not sets the log can hold, by reason.
 pub(crate) mod skip {
     pub const EMPTY: &str = "empty (no weight and no reps)";
-    pub const NO_REPS: &str = "a weight with no reps";
     pub const REST_TIMER: &str = "rest timer rows (not sets)";
     pub const TOO_MANY_REPS: &str = "more than 200 reps";
     pub const TOO_HEAVY: &str = "heavier than 1000";
@@ -81,6 +80,9 @@ pub struct Tally {
     pub long_durations: u64,
     /// Notes cut to the 2000 characters the log holds.
     pub shortened_notes: u64,
+    /// Rows of a load with 0 reps or none (Strong's `7 kg x 0`, Hevy's empty reps), kept as
+    /// missed attempts.
+    pub missed: u64,
 }
 
 impl Tally {
@@ -143,9 +145,10 @@ pub(crate) fn reps_of(value: f64, line: u64) -> Result<Result<u16, &'static str>
 }
 
 /// What a row's numbers make: a set's reps and load, or `None` when the row is not a set the
-/// log holds, counted in `tally` by its reason. No reps and no load is not a set; 0 reps at a
-/// load is a missed attempt and is kept; a row with a time or distance (`timed`) is a set
-/// whatever its reps, 0 when it has none.
+/// log holds, counted in `tally` by its reason. No reps and no load is not a set; 0 reps or
+/// none at a load is a missed attempt, kept as a set of 0 reps and counted in `tally`, whichever
+/// app wrote it; a row with a time or distance (`timed`) is a set whatever its reps, 0 when it
+/// has none.
 pub(crate) fn reps_and_load(
     reps: Option<f64>,
     weight: Option<f64>,
@@ -154,8 +157,10 @@ pub(crate) fn reps_and_load(
     tally: &mut Tally,
 ) -> Result<Option<(u16, Load)>, ImportError> {
     let set = set_numbers(reps, weight, timed, line)?;
-    if let Err(reason) = set {
-        tally.skip(reason);
+    match set {
+        Err(reason) => tally.skip(reason),
+        Ok((0, _)) if !timed => tally.missed += 1,
+        Ok(_) => {}
     }
     Ok(set.ok())
 }
@@ -169,10 +174,11 @@ fn set_numbers(
     // An assistance (a negative weight) is a load too: 0 reps at it is a missed attempt.
     let loaded = weight.unwrap_or(0.0) != 0.0;
     // A time or a distance with no reps is a hold, a carry or cardio: a set of 0 reps that the
-    // caller gives its time and distance (super::measure).
-    let reps = reps.or(timed.then_some(0.0));
+    // caller gives its time and distance (super::measure). A load with no reps is a missed
+    // attempt, as a load with 0 reps is.
+    let reps = reps.or((timed || loaded).then_some(0.0));
     let Some(reps) = reps.filter(|&r| r > 0.0 || loaded || timed) else {
-        return Ok(Err(if loaded { skip::NO_REPS } else { skip::EMPTY }));
+        return Ok(Err(skip::EMPTY));
     };
     let reps = reps_of(reps, line)?;
     Ok(match (reps, load_of(weight)) {
