@@ -9,9 +9,10 @@
 
 mod common;
 
+use common::{import_fixture as fixture, real_export as real};
+
 use common::{clock, export_text};
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, TimeZone, Utc};
@@ -22,32 +23,6 @@ use hardset::model::exercise::Muscle;
 use hardset::model::session::{LoggedSet, SetKind};
 use hardset::model::units::{Rir, Unit};
 use hardset::store::Store;
-
-/// A file written by hand for these tests, reproducing a real export's quirks with made-up
-/// names and numbers.
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-/// The real export `name`, when it is found; otherwise one line on standard error says that
-/// `test` was skipped. `HARDSET_EXTERNAL_DATA`, when set, must hold it (CI sets it).
-fn real(name: &str, test: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
-        let path = PathBuf::from(dir).join(name);
-        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
-        return Some(path);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
-    if beside.is_file() {
-        return Some(beside);
-    }
-    // Straight to stderr, past the test harness's capture, so the skip shows in every run.
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test} on the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)"
-    );
-    None
-}
 
 /// The fixture, and the real export when it is found.
 fn fixture_and_real(fixture_name: &str, real_name: &str, test: &str) -> Vec<PathBuf> {

@@ -5,29 +5,12 @@
 
 mod common;
 
+use common::import_fixture as fixture;
+
 use std::path::{Path, PathBuf};
 
 use hardset::import::{Options, Report, import_file};
 use hardset::store::Store;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-/// The real export `name`, when it is found; otherwise one line on standard error.
-fn real(name: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
-        let path = PathBuf::from(dir).join(name);
-        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
-        return Some(path);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
-    if beside.is_file() {
-        return Some(beside);
-    }
-    eprintln!("skipped the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)");
-    None
-}
 
 fn import(store: &mut Store, path: &Path) -> Result<Report, hardset::import::Failure> {
     import_file(store, path, &Options::default(), &common::catalogue(), &common::clock(), &mut |_, _, _| {})
@@ -153,4 +136,9 @@ fn real_hevy_export_keeps_loads_with_no_reps_as_missed_attempts() {
     assert_eq!(no_reps, 150);
     assert_eq!(report.tally.skipped_rows(), 0, "{:?}", report.tally.skipped);
     assert_eq!(report.counts.working_added + report.counts.ramp_up_added, records.len() as u64);
+}
+
+/// The real export `name`, when it is found.
+fn real(name: &str) -> Option<PathBuf> {
+    common::real_export(name, "a test")
 }

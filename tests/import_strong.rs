@@ -8,38 +8,16 @@
 
 mod common;
 
+use common::{import_fixture as fixture, real_export as real};
+
 use common::clock;
 
-use std::io::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use hardset::import::{Options, Report, Source, import_file};
 use hardset::model::session::LoggedSet;
 use hardset::model::units::Unit;
 use hardset::store::Store;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-/// The real export `name`, when it is found; otherwise one line on standard error says that
-/// `test` was skipped. `HARDSET_EXTERNAL_DATA`, when set, must hold it.
-fn real(name: &str, test: &str) -> Option<PathBuf> {
-    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
-        let path = PathBuf::from(dir).join(name);
-        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
-        return Some(path);
-    }
-    let beside = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
-    if beside.is_file() {
-        return Some(beside);
-    }
-    let _ = writeln!(
-        std::io::stderr(),
-        "skipped {test} on the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)"
-    );
-    None
-}
 
 fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
     import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})

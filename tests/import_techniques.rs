@@ -4,6 +4,8 @@
 
 mod common;
 
+use common::import_fixture as fixture;
+
 use common::{clock, export_text};
 
 use std::path::{Path, PathBuf};
@@ -12,25 +14,6 @@ use hardset::export::Format;
 use hardset::import::{Options, Report, import_file};
 use hardset::model::session::{LoggedSet, Technique};
 use hardset::store::Store;
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
-}
-
-/// The real export `name` when `HARDSET_EXTERNAL_DATA` (or the shared folder beside the
-/// repository) holds it.
-fn real(name: &str) -> Option<PathBuf> {
-    let beside = || Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external");
-    let dir = std::env::var_os("HARDSET_EXTERNAL_DATA").map_or_else(beside, PathBuf::from);
-    let path = dir.join(name);
-    if std::env::var_os("HARDSET_EXTERNAL_DATA").is_some() {
-        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
-    }
-    path.is_file().then_some(path).or_else(|| {
-        eprintln!("skipped the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)");
-        None
-    })
-}
 
 fn import(store: &mut Store, path: &Path) -> Report {
     import_file(store, path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {}).expect("imports")
@@ -154,4 +137,9 @@ fn real_exports_keep_every_drop_set_and_set_to_failure() {
         let drops = all.iter().filter(|s| s.entry.technique == Some(Technique::Drop)).count();
         assert_eq!(drops, d, "every D follows a set of its exercise");
     }
+}
+
+/// The real export `name`, when it is found.
+fn real(name: &str) -> Option<PathBuf> {
+    common::real_export(name, "a test")
 }

@@ -166,3 +166,24 @@ pub fn ok_in(root: &std::path::Path, args: &[&str]) -> String {
     assert_eq!(code, Some(0), "{args:?}: {out}{err}");
     out
 }
+
+/// A fixture of the import tests, in tests/fixtures/import.
+pub fn import_fixture(name: &str) -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/import").join(name)
+}
+
+/// The real export `name` from `HARDSET_EXTERNAL_DATA` (which must then hold it) or the shared
+/// folder beside the repository; otherwise one line on standard error says `test` was skipped.
+pub fn real_export(name: &str, test: &str) -> Option<std::path::PathBuf> {
+    if let Some(dir) = std::env::var_os("HARDSET_EXTERNAL_DATA") {
+        let path = std::path::PathBuf::from(dir).join(name);
+        assert!(path.is_file(), "HARDSET_EXTERNAL_DATA is set but holds no {name}");
+        return Some(path);
+    }
+    let beside = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/external").join(name);
+    if beside.is_file() {
+        return Some(beside);
+    }
+    eprintln!("skipped {test} on the real export {name}: not found (set HARDSET_EXTERNAL_DATA to its folder)");
+    None
+}
