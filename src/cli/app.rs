@@ -67,13 +67,7 @@ pub(super) fn load_plan(paths: &Paths, catalogue: &Catalogue, settings: &Setting
 /// The catalogue with the exercises imports brought in that it does not know, so their sets
 /// count for their muscles.
 pub(super) fn with_custom(catalogue: &Catalogue, store: &Store) -> Result<Catalogue, Error> {
-    let mut known = catalogue.clone();
-    for custom in store.custom_exercises()? {
-        if known.get(&custom.name).is_none() {
-            known.insert(custom.to_exercise());
-        }
-    }
-    Ok(known)
+    Ok(catalogue.with_own(store.custom_exercises()?))
 }
 
 /// The catalogue with the log's own exercises, for the commands that read the plan without

@@ -464,6 +464,19 @@ impl Catalogue {
         Ok(catalogue)
     }
 
+    /// This catalogue with the log's own exercises it does not know (imported or made by the
+    /// lifter), so their sets count for their muscles; a name it knows keeps its entry.
+    #[must_use]
+    pub fn with_own(&self, own: impl IntoIterator<Item = CustomExercise>) -> Catalogue {
+        let mut known = self.clone();
+        for custom in own {
+            if known.get(&custom.name).is_none() {
+                known.insert(custom.to_exercise());
+            }
+        }
+        known
+    }
+
     /// Adds (or replaces, by name) an exercise.
     pub fn insert(&mut self, exercise: Exercise) {
         let name_key = key(&exercise.name);

@@ -76,12 +76,7 @@ impl<C: Clock> Driver<C> {
             )];
         };
         // The log's own exercises as they are now: made in this run, or in another window.
-        let mut catalogue = files.catalogue.clone();
-        for custom in self.store.custom_exercises().unwrap_or_default() {
-            if catalogue.get(&custom.name).is_none() {
-                catalogue.insert(custom.to_exercise());
-            }
-        }
+        let catalogue = files.catalogue.with_own(self.store.custom_exercises().unwrap_or_default());
         let mut taken_back = Ok(());
         let terminal = &mut self.terminal;
         let edited = plan_edit::edit(&files.config_dir, &catalogue, &files.editor, |command| {
