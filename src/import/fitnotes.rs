@@ -77,7 +77,7 @@ pub(super) fn parse(
             if flag.is_some() {
                 return Err(ImportError::at(1, "each row names its unit (Weight Unit column): leave --unit out"));
             }
-            (None, "a Weight Unit column".to_string())
+            (None, "a unit on every row, in its Weight Unit column".to_string())
         }
         None => {
             let unit = resolve_unit(unit_in_name(&cols.names()[weight]), flag, "FitNotes")?;
@@ -102,6 +102,10 @@ pub(super) fn parse(
     if layout.exercise + 1 != layout.category || layout.date > layout.exercise {
         return Err(ImportError::at(1, "expected the columns Date, Exercise, Category, ... in that order"));
     }
+    let variant = match layout.comment {
+        Some(_) => format!("{variant}, each Comment as its set's note"),
+        None => variant,
+    };
     for_each_row(records, &cols, progress, |cols, row| {
         tally.rows += 1;
         let extra = row.fields.len() - cols.len();

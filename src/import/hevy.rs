@@ -9,6 +9,8 @@ mod superset;
 
 pub(super) use superset::label_supersets;
 
+use std::cell::RefCell;
+
 use super::ImportError;
 use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
@@ -34,6 +36,8 @@ struct Layout {
     superset: Option<usize>,
     unit: Unit,
     distance_unit: DistanceUnit,
+    /// The first month name read that was not English, for the summary.
+    translated: RefCell<Option<months::Translated>>,
 }
 
 /// Reads the rows into `sessions`; returns the variant, in words. Hevy writes the newest
@@ -75,13 +79,21 @@ pub(super) fn parse(
         rpe: cols.find(&["rpe"]),
         superset: cols.find(&["superset_id"]),
         unit,
+        translated: RefCell::new(None),
     };
     for_each_row(records, &cols, progress, |_, row| {
         tally.rows += 1;
         read_row(row, sessions, tally, clock, &layout)?;
         sessions.check(row.line)
     })?;
-    Ok(format!("weights in {unit}"))
+    let from = if in_header.is_some() { "from the header" } else { "from --unit" };
+    Ok(match layout.translated.into_inner() {
+        Some(t) => format!(
+            "weights in {unit} {from}; dates with month names in the phone's language (\"{}\" read as {})",
+            t.word, t.english
+        ),
+        None => format!("weights in {unit} {from}; dates in English"),
+    })
 }
 
 /// Puts each note of an exercise written as hardset's Hevy export writes them (`set 1: slow; set 3:
@@ -148,8 +160,14 @@ fn read_row(
 ) -> Result<(), ImportError> {
     let start_text = row.get(l.start);
     let parse_time = |text: &str, column: &str| match months::in_english(text) {
-        Ok(english) => local_time(&english)
-            .ok_or_else(|| row.error(format!("{column} \"{text}\" is not a date and time such as 15 Sep 2025, 07:48"))),
+        Ok((english, translated)) => {
+            if l.translated.borrow().is_none() {
+                *l.translated.borrow_mut() = translated;
+            }
+            local_time(&english).ok_or_else(|| {
+                row.error(format!("{column} \"{text}\" is not a date and time such as 15 Sep 2025, 07:48"))
+            })
+        }
         Err(word) => Err(row.error(format!(
             "{column} \"{text}\": \"{word}\" names a different month in two of the languages Hevy writes"
         ))),

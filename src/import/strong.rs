@@ -54,9 +54,10 @@ pub(super) fn parse(
     let notes = cols.find(&["Notes"]);
     let workout_notes = cols.find(&["Workout Notes"]);
     let (weight, unit_from, variant) = weights(&cols, delimiter, flag)?;
-    let variant = match language {
-        Some(language) => format!("{language}; {variant}"),
-        None => variant,
+    let variant = match (language, workout_no) {
+        (Some(language), _) => format!("{language}; {variant}"),
+        (None, Some(_)) => format!("numbered layout, {variant}"),
+        (None, None) => variant,
     };
 
     let layout = Layout {

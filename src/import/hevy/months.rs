@@ -80,9 +80,23 @@ fn lookup() -> &'static HashMap<String, Meaning> {
     LOOKUP.get_or_init(|| lookup_of(&LOCALES))
 }
 
-/// `text` with each month name in English (`11 Apr 2026, 13:05`), or the word that names
-/// different months in two languages.
-pub(super) fn in_english(text: &str) -> Result<String, String> {
+/// Every form of the English month names.
+fn english() -> &'static HashMap<String, Meaning> {
+    static ENGLISH_LOOKUP: OnceLock<HashMap<String, Meaning>> = OnceLock::new();
+    ENGLISH_LOOKUP.get_or_init(|| lookup_of(&[Locale::en_US]))
+}
+
+/// A date's month name that is not English, and the English abbreviation it was read as.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Translated {
+    pub(crate) word: String,
+    pub(crate) english: &'static str,
+}
+
+/// `text` with each month name in English (`11 Apr 2026, 13:05`) and the first name that was
+/// not English, or the word that names different months in two languages.
+pub(super) fn in_english(text: &str) -> Result<(String, Option<Translated>), String> {
+    let mut translated = None;
     let mut words = Vec::new();
     for word in text.split_whitespace() {
         let (bare, comma) = match word.strip_suffix(',') {
@@ -90,12 +104,17 @@ pub(super) fn in_english(text: &str) -> Result<String, String> {
             None => (word, ""),
         };
         match lookup().get(&key(bare)) {
-            Some(Meaning::Month(month)) => words.push(format!("{}{comma}", ENGLISH[*month])),
+            Some(Meaning::Month(month)) => {
+                if translated.is_none() && !english().contains_key(&key(bare)) {
+                    translated = Some(Translated { word: bare.to_string(), english: ENGLISH[*month] });
+                }
+                words.push(format!("{}{comma}", ENGLISH[*month]));
+            }
             Some(Meaning::Ambiguous) => return Err(bare.to_string()),
             None => words.push(word.to_string()),
         }
     }
-    Ok(words.join(" "))
+    Ok((words.join(" "), translated))
 }
 
 #[cfg(test)]
@@ -104,7 +123,7 @@ mod tests {
 
     #[test]
     fn month_names_and_abbreviations_with_or_without_a_dot() {
-        let english = |s: &str| in_english(s).expect("reads");
+        let english = |s: &str| in_english(s).expect("reads").0;
         assert_eq!(english("11 Nis 2026, 13:05"), "11 Apr 2026, 13:05");
         assert_eq!(english("3 Mär 2025, 18:00"), "3 Mar 2025, 18:00");
         assert_eq!(english("3 März 2025, 18:00"), "3 Mar 2025, 18:00");
@@ -118,6 +137,15 @@ mod tests {
         assert_eq!(english("5 paź 2025, 19:30"), "5 Oct 2025, 19:30");
         assert_eq!(english("5 set 2025, 19:30"), "5 Sep 2025, 19:30");
         assert_eq!(english("5 Smarch 2025, 19:30"), "5 Smarch 2025, 19:30", "not a month: left as it is");
+    }
+
+    #[test]
+    fn a_month_name_not_in_english_is_told() {
+        let translated = |s: &str| in_english(s).expect("reads").1.map(|t| (t.word, t.english));
+        assert_eq!(translated("15 Sep 2025, 07:48"), None);
+        assert_eq!(translated("15 September 2025, 07:48"), None);
+        assert_eq!(translated("21 dic 2024, 09:05"), Some(("dic".to_string(), "Dec")));
+        assert_eq!(translated("11 Nis 2026, 13:05"), Some(("Nis".to_string(), "Apr")));
     }
 
     #[test]
