@@ -1,4 +1,5 @@
-//! Import of other apps' exports (Strong, Hevy, FitNotes) and of hardset's own, into the log.
+//! Import of other apps' exports (Strong, Hevy, FitNotes, Fitbod, Liftosaur) and of hardset's
+//! own, into the log.
 //!
 //! A file is read in bounded memory, however large: a record at a time (each at most 1 MiB and
 //! 1,000 columns, see `reader`), every row checked (errors naming their line), its sessions kept
@@ -8,9 +9,11 @@
 
 mod bodyweight;
 mod detect;
+mod fitbod;
 mod fitnotes;
 mod hevy;
 mod languages;
+mod liftosaur;
 pub(crate) mod measure;
 mod native;
 mod reader;
@@ -43,6 +46,10 @@ pub enum Source {
     Hevy,
     /// FitNotes' CSV export.
     Fitnotes,
+    /// Fitbod's WorkoutExport.csv.
+    Fitbod,
+    /// Liftosaur's history CSV.
+    Liftosaur,
     /// hardset's own export (CSV or JSON).
     Hardset,
 }
@@ -54,6 +61,8 @@ impl Source {
             Source::Strong => "Strong",
             Source::Hevy => "Hevy",
             Source::Fitnotes => "FitNotes",
+            Source::Fitbod => "Fitbod",
+            Source::Liftosaur => "Liftosaur",
             Source::Hardset => "hardset",
         }
     }
@@ -220,6 +229,8 @@ fn read(
         Source::Strong => strong::parse(&mut records, delimiter, unit, clock, &mut sessions, tally, progress)?,
         Source::Hevy => hevy::parse(&mut records, unit, clock, &mut sessions, tally, progress)?,
         Source::Fitnotes => fitnotes::parse(&mut records, unit, clock, &mut sessions, tally, progress)?,
+        Source::Fitbod => fitbod::parse(&mut records, unit, clock, &mut sessions, tally, progress)?,
+        Source::Liftosaur => liftosaur::parse(&mut records, unit, &mut sessions, tally, progress)?,
         Source::Hardset => native::parse_csv(&mut records, unit, &mut sessions, staging, tally, progress)?,
     };
     sessions.finish()?;

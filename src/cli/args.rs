@@ -102,7 +102,7 @@ pub enum Command {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
-    /// Bring in history from Strong, Hevy, FitNotes or a hardset export.
+    /// Bring in history from Strong, Hevy, FitNotes, Fitbod, Liftosaur or a hardset export.
     #[command(
         after_help = "The app and its format are read from the file's header; --from overrides. Importing is all or \
                       nothing, and sessions already in the log are skipped, so importing a file twice adds nothing.\n\n\
@@ -116,7 +116,8 @@ pub enum Command {
         /// The app that wrote it, when the header should not decide.
         #[arg(long, value_enum)]
         from: Option<crate::import::Source>,
-        /// The unit of its weights, for a file that does not say (Strong's older export).
+        /// The unit of its weights, for a file that does not say (Strong's older export, in any
+        /// of its languages).
         #[arg(long, value_parser = parse_unit)]
         unit: Option<Unit>,
         /// Check the file and count what would be imported; write nothing.

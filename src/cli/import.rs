@@ -1,4 +1,4 @@
-//! `hardset import`: history from Strong, Hevy, FitNotes or a hardset export, all or nothing,
+//! `hardset import`: history from Strong, Hevy, FitNotes, Fitbod, Liftosaur or a hardset export, all or nothing,
 //! with a progress bar on a terminal.
 
 use std::path::Path;

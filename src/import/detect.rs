@@ -36,6 +36,10 @@ pub(super) fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(S
         Some(Source::Strong)
     } else if has("exercise") && has("category") && has("date") {
         Some(Source::Fitnotes)
+    } else if has("exercise") && has("iswarmup") && has("date") {
+        Some(Source::Fitbod)
+    } else if has("workout datetime") && has("completed reps") {
+        Some(Source::Liftosaur)
     } else {
         None
     };
@@ -56,7 +60,7 @@ pub(super) fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(S
             let shown: String = first.chars().take(120).collect();
             let shown = crate::model::text::escape(&shown);
             Err(ImportError::whole(format!(
-                "the first line does not look like an export from Strong, Hevy, FitNotes or hardset: \"{shown}\" \
+                "the first line does not look like an export from Strong, Hevy, FitNotes, Fitbod, Liftosaur or hardset: \"{shown}\" \
                  (say which with --from)"
             )))
         }

@@ -16,6 +16,7 @@ pub(crate) mod skip {
     pub const REST_TIMER: &str = "rest timer rows (not sets)";
     pub const TOO_MANY_REPS: &str = "more than 200 reps";
     pub const TOO_HEAVY: &str = "heavier than 1000";
+    pub const NOT_DONE: &str = "planned sets never done (no completed reps)";
 }
 
 impl ParsedSet {

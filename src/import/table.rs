@@ -270,6 +270,20 @@ pub(crate) fn local_time(text: &str) -> Option<NaiveDateTime> {
     })
 }
 
+/// A time that says its zone, in UTC: `2026-06-29T04:56:39.712Z` (ISO), `2022-01-05 22:06:49
+/// +0000`, `2026-03-07 09:01:00 +00:00`.
+pub(crate) fn zoned_time(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    let text = text.trim();
+    chrono::DateTime::parse_from_rfc3339(text)
+        .ok()
+        .or_else(|| {
+            ["%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M:%S%.f %z", "%Y-%m-%d %H:%M:%S %:z"]
+                .iter()
+                .find_map(|f| chrono::DateTime::parse_from_str(text, f).ok())
+        })
+        .map(|t| t.with_timezone(&chrono::Utc))
+}
+
 /// A calendar date: `2025-04-29`.
 pub(crate) fn date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
@@ -347,6 +361,18 @@ mod tests {
         assert_eq!(at("5 giu 2025, 19:30").as_deref(), Some("2025-06-05 19:30"));
         assert_eq!(at("15.09.2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
         assert_eq!(at("15 Smarch 2025, 07:48"), None);
+    }
+
+    #[test]
+    fn times_that_say_their_zone() {
+        let at = |s: &str| zoned_time(s).map(|t| t.format("%Y-%m-%d %H:%M:%S%.3f").to_string());
+        assert_eq!(at("2026-06-29T04:56:39.712Z").as_deref(), Some("2026-06-29 04:56:39.712"));
+        assert_eq!(at("2026-06-29T04:56:39Z").as_deref(), Some("2026-06-29 04:56:39.000"));
+        assert_eq!(at("2022-01-05 22:06:49 +0000").as_deref(), Some("2022-01-05 22:06:49.000"));
+        assert_eq!(at("2026-03-07 09:01:00 +00:00").as_deref(), Some("2026-03-07 09:01:00.000"));
+        assert_eq!(at("2026-03-07 09:01:00 +0130").as_deref(), Some("2026-03-07 07:31:00.000"));
+        assert_eq!(at("2026-03-07 09:01:00"), None, "no zone");
+        assert_eq!(at("yesterday"), None);
     }
 
     #[test]

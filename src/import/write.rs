@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 
 use super::rows::{ParsedSession, Tally, finish_session};
 use super::staging::Staging;
-use super::{Failure, ImportError, Source, Staged, Unknown, fitnotes, hevy};
+use super::{Failure, ImportError, Source, Staged, Unknown, fitnotes, hevy, liftosaur};
 use crate::clock::Clock;
 use crate::model::exercise::{Catalogue, CustomExercise, Equipment, Muscle};
 use crate::model::session::SessionRecord;
@@ -31,9 +31,9 @@ pub(super) fn write(
     let mut own = OwnNames { staging, answers: HashMap::new() };
     let mut unknown = Unknowns { staging, met: HashMap::new() };
     let mut written = 0;
-    // Hevy writes the newest workout first and FitNotes need not be in order: the log reads
-    // better oldest first.
-    let by_start = matches!(source, Source::Hevy | Source::Fitnotes);
+    // Hevy, Fitbod and Liftosaur write the newest workout first and FitNotes need not be in
+    // order: the log reads better oldest first.
+    let by_start = !matches!(source, Source::Strong | Source::Hardset);
     let label = format!("{} import", source.name());
     let counts = store.import_with(matching(source), sets as usize, !dry_run, |writer| {
         staging.for_each_session(by_start, |mut session| -> Result<(), Failure> {
@@ -61,7 +61,7 @@ pub(super) fn write(
 }
 
 /// What is left to do once a session is whole: Hevy's numbered notes go back on their sets,
-/// a FitNotes day gets its name, another app's session is finished (notes placed, a time for
+/// a FitNotes day gets its name, Liftosaur's `Name, Equipment` finds the catalogue's name, another app's session is finished (notes placed, a time for
 /// every set, an end), and a Strong or Hevy note's tag lines set what they name.
 fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalogue: &Catalogue) {
     match source {
@@ -70,7 +70,8 @@ fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalo
             hevy::label_supersets(session);
         }
         Source::Fitnotes => fitnotes::name_day(session),
-        Source::Strong | Source::Hardset => {}
+        Source::Liftosaur => liftosaur::catalogue_names(session, catalogue),
+        Source::Strong | Source::Hardset | Source::Fitbod => {}
     }
     if source != Source::Hardset {
         finish_session(session, tally);
@@ -200,7 +201,7 @@ fn prepare_session(
 /// whatever its categories add up to.
 fn matching(source: Source) -> Matching {
     match source {
-        Source::Hardset | Source::Strong => Matching::StartAndName,
+        Source::Hardset | Source::Strong | Source::Fitbod | Source::Liftosaur => Matching::StartAndName,
         Source::Hevy => Matching::MinuteAndName,
         Source::Fitnotes => Matching::Start,
     }

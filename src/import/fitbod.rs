@@ -1,0 +1,199 @@
+//! Fitbod's `WorkoutExport.csv`: `Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,
+//! Resistance,isWarmup,Note,multiplier`, one row a set, the newest workout first. A workout is
+//! the rows sharing a `Date` (`2022-01-05 22:06:49 +0000`, the time zone in it). Reps carry a
+//! leading space (` 5`). Every load is in kg, an account in pounds included: Fitbod converts a
+//! pound load with 2.20462 lb to the kg and writes the long decimals (`9.071858188712795` is
+//! 20 lb), so such a load is taken back to the pounds the lifter put on the bar. `multiplier`
+//! says how many of the load a set moves (2 for a pair of dumbbells) and is not a load: the
+//! weight is what one hand holds, as hardset keeps a dumbbell set.
+
+use chrono::{DateTime, Utc};
+
+use super::ImportError;
+use super::measure::{self, DistanceUnit, Measured};
+use super::reader::Records;
+use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
+use super::staging::Sessions;
+use super::table::{self, Row, for_each_row, local_time, unit_in_name};
+use crate::clock::Clock;
+use crate::model::units::{Unit, Weight};
+
+struct Layout {
+    date: usize,
+    exercise: usize,
+    reps: usize,
+    weight: usize,
+    unit: Unit,
+    duration: Option<usize>,
+    distance: Option<usize>,
+    incline: Option<usize>,
+    resistance: Option<usize>,
+    warm_up: Option<usize>,
+    note: Option<usize>,
+}
+
+/// What the loads turned out to be, for the summary.
+#[derive(Default)]
+struct Loads {
+    /// Rows whose kg load is a pound load converted, kept in lb.
+    pounds: u64,
+    /// The first such load, as written, and its pounds.
+    example: Option<(String, f64)>,
+}
+
+/// Reads the rows into `sessions`; returns the variant, in words. `--unit` is refused: the
+/// header names the unit, and a load converted from pounds shows it.
+pub(super) fn parse(
+    records: &mut Records,
+    flag: Option<Unit>,
+    clock: &dyn Clock,
+    sessions: &mut Sessions<'_>,
+    tally: &mut Tally,
+    progress: &mut dyn FnMut(u64),
+) -> Result<String, ImportError> {
+    let cols = table::header(records)?;
+    for name in ["Date", "Exercise", "Reps", "isWarmup"] {
+        if cols.find(&[name]).is_none() {
+            return Err(ImportError::at(1, format!("this header is not Fitbod's: it has no \"{name}\" column")));
+        }
+    }
+    if flag.is_some() {
+        return Err(ImportError::at(
+            1,
+            "Fitbod's header names the unit (Weight(kg)), and a load converted from pounds shows it: leave --unit out",
+        ));
+    }
+    let weight = cols.weight()?;
+    let unit = unit_in_name(&cols.names()[weight]).unwrap_or(Unit::Kg);
+    let layout = Layout {
+        date: cols.need("Date")?,
+        exercise: cols.need("Exercise")?,
+        reps: cols.need("Reps")?,
+        weight,
+        unit,
+        duration: cols.find(&["Duration(s)", "Duration (s)", "Duration"]),
+        distance: cols.find(&["Distance(m)", "Distance (m)", "Distance"]),
+        incline: cols.find(&["Incline"]),
+        resistance: cols.find(&["Resistance"]),
+        warm_up: cols.find(&["isWarmup"]),
+        note: cols.find(&["Note"]),
+    };
+    let mut loads = Loads::default();
+    for_each_row(records, &cols, progress, |_, row| {
+        tally.rows += 1;
+        read_row(row, sessions, tally, clock, &layout, &mut loads)?;
+        sessions.check(row.line)
+    })?;
+    Ok(match loads.example {
+        Some((written, lb)) => format!(
+            "weights in {unit} from the header; {} rows are pound loads Fitbod converted to kg ({written} kg is \
+             {lb} lb), kept in lb",
+            loads.pounds
+        ),
+        None => format!("weights in {unit} from the header"),
+    })
+}
+
+/// The pounds a kg load stands for, when it is a pound load (a quarter pound) converted with
+/// the long decimals no one types: Fitbod's 2.20462 lb to the kg, or the exact 0.45359237 kg
+/// to the lb.
+pub(super) fn pounds_in(kg: f64) -> Option<f64> {
+    let hundredths = kg * 100.0;
+    if kg <= 0.0 || (hundredths - hundredths.round()).abs() < 1e-6 {
+        return None;
+    }
+    [2.204_62, 1.0 / 0.453_592_37]
+        .iter()
+        .map(|per_kg| kg * per_kg * 4.0)
+        .find(|quarters| (quarters - quarters.round()).abs() < 1e-6 && quarters.round() > 0.0)
+        .map(|quarters| quarters.round() / 4.0)
+}
+
+/// `2022-01-05 22:06:49 +0000`: the zone in it; one without a zone is the lifter's local time.
+fn start_of(text: &str, clock: &dyn Clock) -> Option<DateTime<Utc>> {
+    table::zoned_time(text).or_else(|| local_time(text).map(|local| clock.utc_of_local(local)))
+}
+
+fn read_row(
+    row: &Row<'_>,
+    sessions: &mut Sessions<'_>,
+    tally: &mut Tally,
+    clock: &dyn Clock,
+    l: &Layout,
+    loads: &mut Loads,
+) -> Result<(), ImportError> {
+    let date = row.get(l.date);
+    let started = start_of(date, clock).ok_or_else(|| {
+        row.error(format!("Date \"{date}\" is not a date and time such as 2022-01-05 22:06:49 +0000"))
+    })?;
+    let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
+    let written = row.get(l.weight).to_string();
+    let weight = row.number(Some(l.weight), "Weight")?;
+    let (weight, unit) = match weight.and_then(|kg| (l.unit == Unit::Kg).then(|| pounds_in(kg.abs())).flatten()) {
+        Some(lb) => (weight.map(|w| lb.copysign(w)), Unit::Lb),
+        None => (weight, l.unit),
+    };
+    let reps = row.number(Some(l.reps), "Reps")?;
+    let measured = Measured {
+        seconds: measure::seconds_in(row, l.duration, "Duration(s)")?,
+        distance: measure::distance_in(row, l.distance, DistanceUnit::METRES, "Distance(m)")?,
+    };
+    let warm_up = match row.get_opt(l.warm_up).to_ascii_lowercase().as_str() {
+        "true" | "1" | "yes" => true,
+        "false" | "0" | "no" | "" => false,
+        other => return Err(row.error(format!("isWarmup \"{other}\" is not true or false"))),
+    };
+    let note = note_of(row, l)?;
+    // A row that is no set makes no session: a workout of only such rows is not one.
+    let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
+        return Ok(());
+    };
+    let session = sessions.entry(date, || ParsedSession {
+        started_at: started,
+        day_name: "Fitbod workout".to_string(),
+        ..ParsedSession::default()
+    })?;
+    if unit != l.unit && load.hundredths() > 0 {
+        loads.pounds += 1;
+        loads.example.get_or_insert((written, load.as_f64()));
+    }
+    let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, None);
+    super::bodyweight::assistance(weight, &mut set.entry);
+    measured.apply(&mut set.entry);
+    set.entry.note = note;
+    session.sets.push(set);
+    Ok(())
+}
+
+/// The set's note, and the machine's incline and resistance when it names them (a 0 is none).
+fn note_of(row: &Row<'_>, l: &Layout) -> Result<String, ImportError> {
+    let mut note = row.get_opt(l.note).trim().to_string();
+    for (col, name) in [(l.incline, "incline"), (l.resistance, "resistance")] {
+        match row.number(col, name)? {
+            Some(value) if value != 0.0 => super::rows::join_note(&mut note, &format!("{name} {value}")),
+            _ => {}
+        }
+    }
+    Ok(note)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::pounds_in;
+
+    #[test]
+    fn a_pound_load_converted_to_kg_comes_back_in_pounds() {
+        assert_eq!(pounds_in(9.071_858_188_712_795), Some(20.0));
+        assert_eq!(pounds_in(27.215_574_566_138_386), Some(60.0));
+        assert_eq!(pounds_in(142.881_766_472_226_53), Some(315.0));
+        assert_eq!(pounds_in(1.133_980_923_839_099_5), Some(2.5));
+        // The exact factor too (44.09245243697551 lb is 20 kg; here 20 lb written in kg).
+        assert_eq!(pounds_in(20.0 * 0.453_592_37), Some(20.0));
+        // A load a lifter typed in kg stays kg, float noise or not.
+        assert_eq!(pounds_in(20.0), None);
+        assert_eq!(pounds_in(12.900_000_000_000_034), None);
+        assert_eq!(pounds_in(22.68), None, "50 lb rounded to the hundredth is a kg load someone typed");
+        assert_eq!(pounds_in(0.0), None);
+        assert_eq!(pounds_in(12.345_678_9), None, "long decimals that are no pound load");
+    }
+}
