@@ -95,7 +95,8 @@ fn catalogue() -> &'static Catalogue {
 }
 
 /// Valid files of every kind the importer reads: hardset's CSV and JSON, the Strong and Hevy
-/// layouts it writes (from two weeks of demo history), and a small FitNotes file.
+/// layouts it writes (from two weeks of demo history), a small FitNotes file, and the Fitbod and
+/// Liftosaur fixtures.
 fn import_seeds() -> &'static [(&'static str, Vec<u8>)] {
     static SEEDS: OnceLock<Vec<(&'static str, Vec<u8>)>> = OnceLock::new();
     SEEDS.get_or_init(|| {
@@ -119,6 +120,8 @@ fn import_seeds() -> &'static [(&'static str, Vec<u8>)] {
                         2026-11-25,Barbell Squat,Legs,100.0,kgs,5,,,\n\
                         2026-11-25,Treadmill,Cardio,,,,2.0,km,00:12:00\n";
         seeds.push(("fitnotes.csv", fitnotes.as_bytes().to_vec()));
+        seeds.push(("fitbod.csv", include_bytes!("fixtures/import/fitbod_lb.csv").to_vec()));
+        seeds.push(("liftosaur.csv", include_bytes!("fixtures/import/liftosaur.csv").to_vec()));
         seeds
     })
 }
@@ -265,19 +268,21 @@ proptest! {
     #![proptest_config(ProptestConfig { cases: 300, ..ProptestConfig::default() })]
 
     #[test]
-    fn a_damaged_export_imports_or_writes_nothing(which in 0usize..5, damage in damage(), dry_run in prop::bool::weighted(0.2)) {
+    fn a_damaged_export_imports_or_writes_nothing(which in 0usize..7, damage in damage(), dry_run in prop::bool::weighted(0.2)) {
         let (name, seed) = &import_seeds()[which];
         import_checked(name, &apply(seed, &damage), Options { dry_run, ..Options::default() })?;
     }
 
     #[test]
-    fn arbitrary_bytes_import_or_write_nothing(bytes in prop::collection::vec(any::<u8>(), 0..600), from in 0usize..6) {
+    fn arbitrary_bytes_import_or_write_nothing(bytes in prop::collection::vec(any::<u8>(), 0..600), from in 0usize..8) {
         let from = [
             None,
             Some(hardset::import::Source::Hardset),
             Some(hardset::import::Source::Strong),
             Some(hardset::import::Source::Hevy),
             Some(hardset::import::Source::Fitnotes),
+            Some(hardset::import::Source::Fitbod),
+            Some(hardset::import::Source::Liftosaur),
             None,
         ][from];
         import_checked("bytes.csv", &bytes, Options { from, ..Options::default() })?;
