@@ -8,6 +8,8 @@
 //! them says in one line that it was skipped, and the rest of the suite still runs.
 
 mod common;
+#[path = "common/imports.rs"]
+mod imports;
 
 use common::{import_fixture as fixture, real_export as real};
 
@@ -18,34 +20,20 @@ use std::path::{Path, PathBuf};
 use chrono::{NaiveDate, TimeZone, Utc};
 use hardset::clock::Clock as _;
 use hardset::export::Format;
-use hardset::import::{Options, Report, Source, import_file};
+use hardset::import::{Options, Report, Source};
 use hardset::model::exercise::Muscle;
 use hardset::model::session::{LoggedSet, SetKind};
 use hardset::model::units::{Rir, Unit};
 use hardset::store::Store;
+use imports::{import, logged_sets as sets};
 
 /// The fixture, and the real export when it is found.
 fn fixture_and_real(fixture_name: &str, real_name: &str, test: &str) -> Vec<PathBuf> {
     std::iter::once(fixture(fixture_name)).chain(real(real_name, test)).collect()
 }
 
-fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
-    import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
-}
-
 fn lb() -> Options {
     Options { unit: Some(Unit::Lb), ..Options::default() }
-}
-
-fn sets(store: &Store) -> Vec<LoggedSet> {
-    let mut all = Vec::new();
-    store
-        .for_each_set(|s| {
-            all.push(s.clone());
-            Ok(())
-        })
-        .expect("reads sets");
-    all
 }
 
 /// Data rows of a file, counted with the csv reader alone, and how many of them `pick`

@@ -4,46 +4,17 @@
 //! exports run too when `HARDSET_EXTERNAL_DATA` (or `../shared/data/external`) holds them.
 
 mod common;
+#[path = "common/imports.rs"]
+mod imports;
 
 use common::{import_fixture as fixture, real_export as real};
 
-use common::clock;
-
 use std::path::Path;
 
-use hardset::import::{Options, Report, import_file};
-use hardset::model::session::LoggedSet;
+use hardset::import::Options;
 use hardset::model::units::Unit;
 use hardset::store::Store;
-
-fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
-    import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
-}
-
-fn sets(store: &Store) -> Vec<LoggedSet> {
-    let mut all = Vec::new();
-    store
-        .for_each_set(|s| {
-            all.push(s.clone());
-            Ok(())
-        })
-        .expect("reads sets");
-    all
-}
-
-/// Imports `path` twice into a new log: the second time adds nothing and finds every session
-/// and set of the first. Returns the first report and the log.
-fn import_twice(path: &Path, options: Options) -> (Report, Store) {
-    let mut store = Store::in_memory().expect("store");
-    let first = import(&mut store, path, options).expect("imports");
-    let again = import(&mut store, path, options).expect("imports again");
-    assert_eq!(again.counts.sessions_added, 0, "{}", path.display());
-    assert_eq!(again.counts.working_added + again.counts.ramp_up_added, 0, "{}", path.display());
-    assert_eq!(again.counts.sessions_present, first.counts.sessions_added);
-    assert_eq!(again.counts.working_present, first.counts.working_added);
-    assert_eq!(again.counts.sessions_differing, 0);
-    (first, store)
-}
+use imports::{import, import_twice, logged_sets as sets};
 
 /// The file read with the csv reader alone: (data rows, rows with a comment, comments cleaned
 /// of control characters, in file order). FitNotes quotes the comment, so a row whose name has

@@ -7,32 +7,17 @@
 //! the repository), its counts checked against the csv reader alone.
 
 mod common;
+#[path = "common/imports.rs"]
+mod imports;
 
 use common::{import_fixture as fixture, real_export as real};
 
-use common::clock;
-
 use std::path::Path;
 
-use hardset::import::{Options, Report, Source, import_file};
-use hardset::model::session::LoggedSet;
+use hardset::import::{Options, Report, Source};
 use hardset::model::units::Unit;
 use hardset::store::Store;
-
-fn import(store: &mut Store, path: &Path, options: Options) -> Result<Report, hardset::import::Failure> {
-    import_file(store, path, &options, &common::catalogue(), &clock(), &mut |_, _, _| {})
-}
-
-fn sets(store: &Store) -> Vec<LoggedSet> {
-    let mut all = Vec::new();
-    store
-        .for_each_set(|s| {
-            all.push(s.clone());
-            Ok(())
-        })
-        .expect("reads sets");
-    all
-}
+use imports::{import, logged_sets as sets};
 
 /// What the csv reader alone finds in a file: its data rows, its workouts (date and name), and
 /// how many rows `pick` chooses (given a field by column name).
