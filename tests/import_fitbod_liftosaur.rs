@@ -91,13 +91,15 @@ fn a_liftosaur_export_brings_what_was_done_and_leaves_the_plan_out() {
     let path = fixture("liftosaur.csv");
     let (report, store) = import_twice(&path, Options::default());
     assert_eq!(report.detected.source, Source::Liftosaur);
-    assert_eq!(report.tally.rows, 12);
+    assert_eq!(report.tally.rows, 14);
     // The workout with nothing done is no session.
-    assert_eq!(report.counts.sessions_added, 2);
-    assert_eq!((report.counts.working_added, report.counts.ramp_up_added), (8, 1));
+    assert_eq!(report.counts.sessions_added, 3);
+    assert_eq!((report.counts.working_added, report.counts.ramp_up_added), (10, 1));
     assert_eq!(report.tally.skipped.get("planned sets never done (no completed reps)"), Some(&3));
     assert_eq!(report.tally.missed, 1);
     let expected = [
+        "Dumbbell bench press: 27.5 kg x 10",
+        "Dumbbell bench press: 27.5 kg x 8",
         "Romanian deadlift: 100 kg x 8 @ 0",
         "Romanian deadlift: 100 kg x 8",
         // The done warm-up at its planned weight (the completed weight left empty).
@@ -113,7 +115,19 @@ fn a_liftosaur_export_brings_what_was_done_and_leaves_the_plan_out() {
     assert_eq!(summaries(&store), expected);
     let sessions = store.all_sessions().expect("sessions");
     let names: Vec<&str> = sessions.iter().map(|s| s.day_name.as_str()).collect();
-    assert_eq!(names, ["Upper Lower · Tag 1: Unterkörper", "Upper Lower · Tag 2: Oberkörper"]);
+    assert_eq!(
+        names,
+        ["Upper Lower · Tag 2: Oberkörper", "Upper Lower · Tag 1: Unterkörper", "Upper Lower · Tag 2: Oberkörper"]
+    );
+    // The workout opened on Monday the 11th and lifted on Wednesday the 13th is Wednesday's,
+    // and the summary says so.
+    assert_eq!(sessions[0].started_at.format("%a %d %H:%M:%S").to_string(), "Wed 13 05:43:10");
+    assert!(
+        report
+            .to_string()
+            .contains("1 workout starts at its first set: its own time was more than 6 hours from every set"),
+        "{report}"
+    );
     let all = sets(&store);
     let times: Vec<String> = all.iter().map(|s| s.logged_at.format("%d %H:%M:%S").to_string()).collect();
     // Each set at its own time; one logged the next day takes the set before it's, as does one
@@ -121,6 +135,8 @@ fn a_liftosaur_export_brings_what_was_done_and_leaves_the_plan_out() {
     assert_eq!(
         times,
         [
+            "13 05:43:10",
+            "13 05:47:40",
             "18 06:40:00",
             "18 06:40:00",
             "20 17:03:00",
@@ -248,9 +264,23 @@ fn the_real_liftosaur_export_imports_the_sets_done_and_none_planned() {
         .filter(|n| !n.is_empty())
         .collect();
     assert_eq!(in_log, in_file);
-    // Every set inside its workout's six hours.
+    // Every set inside its workout's six hours, and every workout on a day one of its sets was
+    // done: the two opened more than six hours before any of their sets start at the first.
     assert!(
         all.iter()
             .all(|s| s.logged_at >= s.session_started_at && (s.logged_at - s.session_started_at).num_hours() <= 6)
     );
+    let mut days_lifted: BTreeMap<&str, BTreeSet<String>> = BTreeMap::new();
+    for r in &done {
+        let time = r["Completed Reps Time"].as_str();
+        if time.len() >= 10 {
+            days_lifted.entry(r["Workout DateTime"].as_str()).or_default().insert(time[..10].to_string());
+        }
+    }
+    let days_in_log: BTreeSet<String> =
+        store.all_sessions().expect("sessions").iter().map(|s| s.started_at.format("%Y-%m-%d").to_string()).collect();
+    for (opened, days) in &days_lifted {
+        assert!(days.iter().any(|d| days_in_log.contains(d)), "the workout opened {opened} is on a day it was lifted");
+    }
+    assert!(report.to_string().contains("2 workouts start at their first set"), "{report}");
 }

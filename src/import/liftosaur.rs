@@ -8,7 +8,7 @@
 //! (`Romanian Deadlift, Barbell`); the writer files one under the catalogue's exercise when the
 //! catalogue knows it as `Name (Equipment)`.
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{DateTime, Utc};
 
 use super::ImportError;
 use super::reader::Records;
@@ -122,7 +122,7 @@ fn read_row(
         return Ok(());
     };
     let rir = super::rows::rir_of(row.number(l.rpe, "Completed RPE")?, false, row.line, "Completed RPE")?;
-    // A set's own time, when it falls within its workout; else the set before it's.
+    // The set's own time; [`finish`] keeps it when it falls within its workout.
     let done_at = match l.done_at.map(|c| (c, row.get(c))) {
         Some((col, text)) if !text.is_empty() => Some(utc(row, col, "Completed Reps Time")?),
         _ => None,
@@ -131,8 +131,6 @@ fn read_row(
     let key = format!("{}|{day_name}", row.get(l.start));
     let session =
         sessions.entry(&key, || ParsedSession { started_at: started, day_name, ..ParsedSession::default() })?;
-    let within = |t: &DateTime<Utc>| *t >= started && *t - started <= Duration::seconds(LONGEST_WORKOUT);
-    let logged_at = done_at.filter(within).or_else(|| session.sets.last().and_then(|s| s.logged_at));
     let note = row.get_opt(l.notes).trim().to_string();
     // Liftosaur repeats an exercise's note on each of its rows: keep each different note once.
     if !note.is_empty() && !session.exercise_notes.iter().any(|(e, n)| *e == exercise && *n == note) {
@@ -140,7 +138,7 @@ fn read_row(
     }
     let mut set = ParsedSet::from_row(exercise, kind_of(warm_up), Weight::new(load, unit), reps, rir);
     super::bodyweight::assistance(weight, &mut set.entry);
-    set.logged_at = logged_at;
+    set.logged_at = done_at;
     set.muscles = muscles(row.get_opt(l.muscles));
     session.sets.push(set);
     Ok(())
@@ -196,10 +194,52 @@ fn muscles(targets: &str) -> Vec<Muscle> {
     found
 }
 
+/// What is left once a workout is whole: its time ([`place_in_time`]) and its exercises'
+/// names ([`catalogue_names`]).
+pub(super) fn finish(session: &mut ParsedSession, catalogue: &Catalogue, tally: &mut Tally) {
+    if place_in_time(session) {
+        tally.moved_starts += 1;
+    }
+    catalogue_names(session, catalogue);
+}
+
+/// How far from its workout's time a set's own time may be and still say when the workout was
+/// done: a week.
+const FARTHEST_MOVE: i64 = 7 * 24 * 3600;
+
+/// Liftosaur's workout time is when the workout was opened (or a day picked at local midnight);
+/// a set's time, when it was ticked off. A workout none of whose sets was done within six hours
+/// of its time, but whose first set was done within a week of it (opened Monday, lifted
+/// Wednesday), starts at its first set: the day the lifting happened. Then each set keeps its
+/// own time when it falls within the workout's six hours, else takes the time of the set before
+/// it (the first is spread by the writer). Returns whether the start moved.
+fn place_in_time(session: &mut ParsedSession) -> bool {
+    let within = |start: DateTime<Utc>, t: DateTime<Utc>| t >= start && (t - start).num_seconds() <= LONGEST_WORKOUT;
+    let start = session.started_at;
+    let first = session.sets.iter().filter_map(|s| s.logged_at).min();
+    let moved = match first {
+        Some(first)
+            if !session.sets.iter().filter_map(|s| s.logged_at).any(|t| within(start, t))
+                && (first - start).num_seconds().abs() <= FARTHEST_MOVE =>
+        {
+            session.started_at = first;
+            true
+        }
+        _ => false,
+    };
+    let start = session.started_at;
+    let mut before: Option<DateTime<Utc>> = None;
+    for set in &mut session.sets {
+        set.logged_at = set.logged_at.filter(|t| within(start, *t)).or(before);
+        before = set.logged_at;
+    }
+    moved
+}
+
 /// Files a set of `Name, Equipment` the catalogue does not know by that name under the
 /// catalogue's `Name (Equipment)` (`Leverage Machine` as `Machine`), when it knows that; the
 /// exercise's notes follow it.
-pub(super) fn catalogue_names(session: &mut ParsedSession, catalogue: &Catalogue) {
+fn catalogue_names(session: &mut ParsedSession, catalogue: &Catalogue) {
     let names = session.sets.iter_mut().map(|s| &mut s.entry.exercise);
     for name in names.chain(session.exercise_notes.iter_mut().map(|(e, _)| e)) {
         if let Some(known) = known_as(name, catalogue) {

@@ -159,6 +159,15 @@ fn tally_notes(text: &mut String, tally: &Tally) {
             tally.long_durations
         );
     }
+    if tally.moved_starts > 0 {
+        let (workouts, start, their) =
+            if tally.moved_starts == 1 { ("workout", "starts", "its") } else { ("workouts", "start", "their") };
+        let _ = writeln!(
+            text,
+            "note:     {} {workouts} {start} at {their} first set: {their} own time was more than 6 hours from every set",
+            tally.moved_starts
+        );
+    }
     if tally.shortened_notes > 0 {
         let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", tally.shortened_notes);
     }

@@ -79,6 +79,9 @@ pub struct Tally {
     pub note_rows: u64,
     /// Workouts whose recorded duration was implausible (over 6 h), ended at their last set.
     pub long_durations: u64,
+    /// Workouts whose own time was more than 6 hours from every set, started at their first set
+    /// instead (Liftosaur's opened-Monday, lifted-Wednesday).
+    pub moved_starts: u64,
     /// Notes cut to the 2000 characters the log holds.
     pub shortened_notes: u64,
     /// Rows of a load with 0 reps or none (Strong's `7 kg x 0`, Hevy's empty reps), kept as

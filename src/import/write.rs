@@ -61,7 +61,7 @@ pub(super) fn write(
 }
 
 /// What is left to do once a session is whole: Hevy's numbered notes go back on their sets,
-/// a FitNotes day gets its name, Liftosaur's `Name, Equipment` finds the catalogue's name, another app's session is finished (notes placed, a time for
+/// a FitNotes day gets its name, a Liftosaur workout finds its time and the catalogue's names, another app's session is finished (notes placed, a time for
 /// every set, an end), and a Strong or Hevy note's tag lines set what they name.
 fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalogue: &Catalogue) {
     match source {
@@ -70,7 +70,7 @@ fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalo
             hevy::label_supersets(session);
         }
         Source::Fitnotes => fitnotes::name_day(session),
-        Source::Liftosaur => liftosaur::catalogue_names(session, catalogue),
+        Source::Liftosaur => liftosaur::finish(session, catalogue, tally),
         Source::Strong | Source::Hardset | Source::Fitbod => {}
     }
     if source != Source::Hardset {
