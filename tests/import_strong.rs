@@ -141,6 +141,27 @@ fn real_strong_weight_unit_export_imports_its_bodyweight_rows() {
     assert_eq!(first.ended_at.map(|e| (e - first.started_at).num_minutes()), Some(124));
 }
 
+/// A file with CRLF line ends (Strong's 2015-2016 layout, any file saved on Windows) names a bad
+/// row by the line an editor shows, past blank lines too.
+#[test]
+fn a_bad_row_in_a_crlf_file_is_named_by_its_line() {
+    let dir = tempfile::tempdir().expect("dir");
+    let path = dir.path().join("strong.csv");
+    std::fs::write(
+        &path,
+        "Date,Workout Name,Exercise Name,Set Order,kg,Reps,km,Seconds,Notes\r\n\
+         2016-03-07 19:30:55,\"A1\",\"Squat\",0,60.0,5,0.0,0,\"\"\r\n\
+         \r\n\
+         2016-03-07 19:30:55,\"A1\",\"Squat\",1,62.5,5,0.0,0,\"two\r\nlines\"\r\n\
+         2016-13-07 19:30:55,\"A1\",\"Squat\",2,62.5,5,0.0,0,\"\"\r\n",
+    )
+    .expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &path, Options::default()).expect_err("a month 13");
+    assert!(refused.to_string().contains("line 6: Date \"2016-13-07 19:30:55\""), "{refused}");
+    assert_eq!(store.set_count().expect("counts"), 0, "a refused import writes nothing");
+}
+
 /// The 2015-2016 layout: its weight column is named `kg` or `lbs` and its distance column `km`
 /// or `mi`; Set Order counts from 0; lines end in CRLF; no duration, RPE or workout notes.
 fn layout_2016(path: &Path, unit: Unit) -> (Report, Store) {
