@@ -86,6 +86,37 @@ fn fitbod_refuses_a_unit_flag_and_another_apps_name_without_writing() {
     assert_eq!(store.set_count().expect("counts"), 0, "nothing written");
 }
 
+/// chrono reads a year of any length (`+262142`): such a date is refused at its row, before
+/// spreading a workout's sets past the calendar's end could crash the import.
+#[test]
+fn a_date_in_a_year_no_log_holds_is_refused_at_its_row() {
+    let dir = tempfile::tempdir().expect("dir");
+    for (app, text) in [
+        (
+            "fitbod",
+            "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier\n\
+             2022-01-05 22:06:49 +0000,Squat, 5,100.0,0,0,0,0,false,,1\n\
+             +262142-12-31 23:59:00 +0000,Squat, 5,100.0,0,0,0,0,false,,1\n\
+             +262142-12-31 23:59:00 +0000,Squat, 5,100.0,0,0,0,0,false,,1\n",
+        ),
+        (
+            "liftosaur",
+            "Workout DateTime,Exercise,Is Warmup Set?,Completed Reps,Completed Weight Value,Completed Weight Unit\n\
+             2026-05-20T17:00:12.345Z,Squat,0,5,100,kg\n\
+             +262142-12-31T23:59:00Z,Squat,0,5,100,kg\n\
+             +262142-12-31T23:59:00Z,Squat,0,5,100,kg\n",
+        ),
+    ] {
+        let path = dir.path().join(format!("{app}.csv"));
+        std::fs::write(&path, text).expect("writes");
+        let mut store = Store::in_memory().expect("store");
+        let refused = import(&mut store, &path, Options::default()).expect_err("a year past 9999");
+        assert!(refused.to_string().contains("line 3: "), "{app}: {refused}");
+        assert!(refused.to_string().contains("+262142-12-31"), "{app}: {refused}");
+        assert_eq!(store.set_count().expect("counts"), 0, "{app}: nothing written");
+    }
+}
+
 #[test]
 fn a_liftosaur_export_brings_what_was_done_and_leaves_the_plan_out() {
     let path = fixture("liftosaur.csv");

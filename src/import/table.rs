@@ -244,6 +244,15 @@ fn english_months(text: &str) -> String {
     words.join(" ")
 }
 
+/// The years a date in a file may have, as the app's own date prompts take them: chrono reads
+/// `%Y` as any signed year (`+262142`), and a time that far out overflows when sets are spread
+/// over its workout.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=9999;
+
+fn in_years<T: chrono::Datelike>(t: T) -> Option<T> {
+    YEARS.contains(&t.year()).then_some(t)
+}
+
 /// A local date and time as the apps write it: `2024-11-28 17:36:08`, `2024-11-28T17:36`,
 /// `15 Sep 2025, 07:48`, `9 September 2025, 06:46`, `Sep 15, 2025, 7:48`, `15.09.2025, 07:48`,
 /// and month names in other languages (`15 sept. 2025, 07:48`, `3 März 2025, 18:00`).
@@ -264,10 +273,14 @@ pub(crate) fn local_time(text: &str) -> Option<NaiveDateTime> {
         "%d %b %Y, %H:%M:%S",
     ];
     let text = text.trim();
-    FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(text, f).ok()).or_else(|| {
-        let english = english_months(text);
-        FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(&english, f).ok())
-    })
+    FORMATS
+        .iter()
+        .find_map(|f| NaiveDateTime::parse_from_str(text, f).ok())
+        .or_else(|| {
+            let english = english_months(text);
+            FORMATS.iter().find_map(|f| NaiveDateTime::parse_from_str(&english, f).ok())
+        })
+        .and_then(in_years)
 }
 
 /// A time that says its zone, in UTC: `2026-06-29T04:56:39.712Z` (ISO), `2022-01-05 22:06:49
@@ -282,11 +295,12 @@ pub(crate) fn zoned_time(text: &str) -> Option<chrono::DateTime<chrono::Utc>> {
                 .find_map(|f| chrono::DateTime::parse_from_str(text, f).ok())
         })
         .map(|t| t.with_timezone(&chrono::Utc))
+        .and_then(in_years)
 }
 
 /// A calendar date: `2025-04-29`.
 pub(crate) fn date(text: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok()
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").ok().and_then(in_years)
 }
 
 /// A duration as Strong writes it: seconds (`2134`), or `31m`, `1h 3m`, `2h`, `45s`.
@@ -361,6 +375,7 @@ mod tests {
         assert_eq!(at("5 giu 2025, 19:30").as_deref(), Some("2025-06-05 19:30"));
         assert_eq!(at("15.09.2025, 07:48").as_deref(), Some("2025-09-15 07:48"));
         assert_eq!(at("15 Smarch 2025, 07:48"), None);
+        assert_eq!(at("+262142-12-31 23:59:00"), None, "a year no log holds");
     }
 
     #[test]
@@ -372,6 +387,9 @@ mod tests {
         assert_eq!(at("2026-03-07 09:01:00 +00:00").as_deref(), Some("2026-03-07 09:01:00.000"));
         assert_eq!(at("2026-03-07 09:01:00 +0130").as_deref(), Some("2026-03-07 07:31:00.000"));
         assert_eq!(at("2026-03-07 09:01:00"), None, "no zone");
+        assert_eq!(at("+262142-12-31 23:59:00 +0000"), None, "a year no log holds");
+        assert_eq!(at("0999-12-31 23:59:00 +0000"), None);
+        assert!(at("9999-12-31 23:59:00 +0000").is_some());
         assert_eq!(at("yesterday"), None);
     }
 
