@@ -86,6 +86,77 @@ fn fitbod_refuses_a_unit_flag_and_another_apps_name_without_writing() {
     assert_eq!(store.set_count().expect("counts"), 0, "nothing written");
 }
 
+/// A Fitbod note with a comma it did not quote comes in whole, told; a header with no unit asks
+/// for `--unit` rather than guessing kg; a refusal quotes the row's text as written.
+#[test]
+fn fitbod_edges_an_unquoted_note_a_header_with_no_unit_and_a_bad_warm_up_flag() {
+    let dir = tempfile::tempdir().expect("dir");
+    let header = "Date,Exercise,Reps,Weight(kg),Duration(s),Distance(m),Incline,Resistance,isWarmup,Note,multiplier";
+    let path = dir.path().join("fitbod.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "{header}\n2022-01-05 22:06:49 +0000,Squat, 5,100.0,0,0,0,0,false,tight hips, stopped early,1\n\
+             2022-01-05 22:06:49 +0000,Squat, 5,100.0,0,0,0,0,false,fine,1\n"
+        ),
+    )
+    .expect("writes");
+    let (report, store) = import_twice(&path, Options::default());
+    let notes: Vec<String> = sets(&store).iter().map(|s| s.entry.note.clone()).collect();
+    assert_eq!(notes, ["tight hips, stopped early", "fine"]);
+    assert!(report.to_string().contains("repaired: 1 row whose note held an unquoted comma (line 2)"), "{report}");
+
+    let no_unit = dir.path().join("no_unit.csv");
+    std::fs::write(&no_unit, "Date,Exercise,Reps,Weight,isWarmup,Note\n2022-01-05 22:06:49 +0000,Squat,5,225,false,\n")
+        .expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &no_unit, Options::default()).expect_err("kg or lb?");
+    assert!(refused.to_string().contains("--unit kg or --unit lb"), "{refused}");
+    let report = import(&mut store, &no_unit, Options { unit: Some(Unit::Lb), ..Options::default() }).expect("imports");
+    assert!(report.detected.variant.contains("weights in lb from --unit"), "{}", report.detected.variant);
+    assert_eq!(summaries(&store), ["Barbell back squat: 225 lb x 5"]);
+
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, format!("{header}\n2022-01-05 22:06:49 +0000,Squat, 5,100.0,0,0,0,0,Maybe,,1\n"))
+        .expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &bad, Options::default()).expect_err("not a flag");
+    assert!(refused.to_string().contains("line 2: isWarmup \"Maybe\" is not true or false"), "{refused}");
+}
+
+/// Liftosaur quotes every field that needs it: a row with more fields than the header is refused
+/// at its line rather than read with its columns shifted. `TRUE` is a warm-up as `true` is; a
+/// program and day whose names together are too long name the session by the day.
+#[test]
+fn liftosaur_edges_an_extra_field_a_warm_up_in_capitals_and_a_long_program_name() {
+    let dir = tempfile::tempdir().expect("dir");
+    let header = "Workout DateTime,Program,Day Name,Exercise,Is Warmup Set?,Completed Reps,Completed Weight Value,Completed Weight Unit,Notes";
+    let program = "P".repeat(197);
+    let path = dir.path().join("liftosaur.csv");
+    std::fs::write(
+        &path,
+        format!(
+            "{header}\n2026-05-20T17:00:12.345Z,{program},Day 1,Squat,TRUE,5,60,kg,\n\
+             2026-05-20T17:00:12.345Z,{program},Day 1,Squat,0,5,100,kg,\n"
+        ),
+    )
+    .expect("writes");
+    let (report, store) = import_twice(&path, Options::default());
+    assert_eq!((report.counts.working_added, report.counts.ramp_up_added), (1, 1));
+    assert_eq!(store.all_sessions().expect("sessions")[0].day_name, "Day 1");
+
+    let shifted = dir.path().join("shifted.csv");
+    std::fs::write(
+        &shifted,
+        format!("{header}\n2026-05-20T17:00:12.345Z,GZCLP,Day 1,Squat,0,5,100,kg,slow, then fast\n"),
+    )
+    .expect("writes");
+    let mut store = Store::in_memory().expect("store");
+    let refused = import(&mut store, &shifted, Options::default()).expect_err("a field too many");
+    assert!(refused.to_string().contains("line 2: the row has 10 fields where the header has 9"), "{refused}");
+    assert_eq!(store.set_count().expect("counts"), 0);
+}
+
 /// chrono reads a year of any length (`+262142`): such a date is refused at its row, before
 /// spreading a workout's sets past the calendar's end could crash the import.
 #[test]

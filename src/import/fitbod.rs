@@ -14,15 +14,19 @@ use super::measure::{self, DistanceUnit, Measured};
 use super::reader::Records;
 use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use super::staging::Sessions;
-use super::table::{self, Row, for_each_row, local_time, unit_in_name};
+use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use crate::clock::Clock;
 use crate::model::units::{Unit, Weight};
 
 struct Layout {
+    /// How many columns the header has.
+    columns: usize,
     date: usize,
     exercise: usize,
     reps: usize,
     weight: usize,
+    /// The weight column's name, as the header writes it (`Weight(kg)`).
+    weight_name: String,
     unit: Unit,
     duration: Option<usize>,
     distance: Option<usize>,
@@ -57,15 +61,23 @@ pub(super) fn parse(
             return Err(ImportError::at(1, format!("this header is not Fitbod's: it has no \"{name}\" column")));
         }
     }
-    if flag.is_some() {
+    let weight = cols.weight()?;
+    let weight_name = cols.names()[weight].clone();
+    let named = unit_in_name(&weight_name);
+    if named.is_some() && flag.is_some() {
         return Err(ImportError::at(
             1,
-            "Fitbod's header names the unit (Weight(kg)), and a load converted from pounds shows it: leave --unit out",
+            format!(
+                "Fitbod's header names the unit ({weight_name}), and a load converted from pounds shows it: \
+                 leave --unit out"
+            ),
         ));
     }
-    let weight = cols.weight()?;
-    let unit = unit_in_name(&cols.names()[weight]).unwrap_or(Unit::Kg);
+    let unit = resolve_unit(named, flag, "Fitbod")?;
+    let from = if named.is_some() { "the header" } else { "--unit" };
     let layout = Layout {
+        columns: cols.len(),
+        weight_name,
         date: cols.need("Date")?,
         exercise: cols.need("Exercise")?,
         reps: cols.need("Reps")?,
@@ -86,11 +98,12 @@ pub(super) fn parse(
     })?;
     Ok(match loads.example {
         Some((written, lb)) => format!(
-            "weights in {unit} from the header; {} rows are pound loads Fitbod converted to kg ({written} kg is \
-             {lb} lb), kept in lb",
-            loads.pounds
+            "weights in {unit} from {from}; {} {} pound loads Fitbod converted to kg ({written} kg is {lb} lb), \
+             kept in lb",
+            loads.pounds,
+            if loads.pounds == 1 { "row is a" } else { "rows are" }
         ),
-        None => format!("weights in {unit} from the header"),
+        None => format!("weights in {unit} from {from}"),
     })
 }
 
@@ -128,7 +141,7 @@ fn read_row(
     })?;
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
     let written = row.get(l.weight).to_string();
-    let weight = row.number(Some(l.weight), "Weight")?;
+    let weight = row.number(Some(l.weight), &l.weight_name)?;
     let (weight, unit) = match weight.and_then(|kg| (l.unit == Unit::Kg).then(|| pounds_in(kg.abs())).flatten()) {
         Some(lb) => (weight.map(|w| lb.copysign(w)), Unit::Lb),
         None => (weight, l.unit),
@@ -138,12 +151,13 @@ fn read_row(
         seconds: measure::seconds_in(row, l.duration, "Duration(s)")?,
         distance: measure::distance_in(row, l.distance, DistanceUnit::METRES, "Distance(m)")?,
     };
-    let warm_up = match row.get_opt(l.warm_up).to_ascii_lowercase().as_str() {
+    let written_warm_up = row.get_opt(l.warm_up);
+    let warm_up = match written_warm_up.to_ascii_lowercase().as_str() {
         "true" | "1" | "yes" => true,
         "false" | "0" | "no" | "" => false,
-        other => return Err(row.error(format!("isWarmup \"{other}\" is not true or false"))),
+        _ => return Err(row.error(format!("isWarmup \"{written_warm_up}\" is not true or false"))),
     };
-    let note = note_of(row, l)?;
+    let note = note_of(row, l, tally)?;
     // A row that is no set makes no session: a workout of only such rows is not one.
     let Some((reps, load)) = super::rows::reps_and_load(reps, weight, measured.any(), row.line, tally)? else {
         return Ok(());
@@ -166,10 +180,26 @@ fn read_row(
 }
 
 /// The set's note, and the machine's incline and resistance when it names them (a 0 is none).
-fn note_of(row: &Row<'_>, l: &Layout) -> Result<String, ImportError> {
-    let mut note = row.get_opt(l.note).trim().to_string();
-    for (col, name) in [(l.incline, "incline"), (l.resistance, "resistance")] {
-        match row.number(col, name)? {
+/// A row with more fields than the header is a note with a comma Fitbod did not quote, when
+/// the note is the last column or the one before it: its fields are the note, read whole.
+fn note_of(row: &Row<'_>, l: &Layout, tally: &mut Tally) -> Result<String, ImportError> {
+    let extra = row.fields.len().saturating_sub(l.columns);
+    let mut note = match l.note {
+        _ if extra == 0 => row.get_opt(l.note).trim().to_string(),
+        Some(col) if col + 2 >= l.columns => {
+            tally.repair(row.line, "note");
+            row.fields[col..=col + extra].join(",").trim().to_string()
+        }
+        _ => {
+            return Err(row.error(format!(
+                "the row has {} fields where the header has {}: is a comma in it not in quotes?",
+                row.fields.len(),
+                l.columns
+            )));
+        }
+    };
+    for (col, column, name) in [(l.incline, "Incline", "incline"), (l.resistance, "Resistance", "resistance")] {
+        match row.number(col, column)? {
             Some(value) if value != 0.0 => super::rows::join_note(&mut note, &format!("{name} {value}")),
             _ => {}
         }

@@ -114,7 +114,7 @@ pub(super) fn parse(
             return sessions.check(row.line);
         }
         // An unquoted comma in the exercise name: put the name back together.
-        tally.repair(row.line);
+        tally.repair(row.line, "exercise name");
         let mut fields: Vec<String> = row.fields.to_vec();
         let name = fields[layout.exercise..=layout.exercise + extra].join(",");
         fields.splice(layout.exercise..=layout.exercise + extra, [name]);

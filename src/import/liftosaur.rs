@@ -15,10 +15,12 @@ use super::reader::Records;
 use super::rows::{LONGEST_WORKOUT, ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row};
-use crate::model::exercise::{Catalogue, Muscle};
+use crate::model::exercise::{Catalogue, MAX_NAME_CHARS, Muscle};
 use crate::model::units::{Unit, Weight};
 
 struct Layout {
+    /// How many columns the header has.
+    columns: usize,
     start: usize,
     program: Option<usize>,
     day: Option<usize>,
@@ -54,6 +56,7 @@ pub(super) fn parse(
         return Err(ImportError::at(1, "each row names its unit (Completed Weight Unit column): leave --unit out"));
     }
     let layout = Layout {
+        columns: cols.len(),
         start: cols.need("Workout DateTime")?,
         program: cols.find(&["Program"]),
         day: cols.find(&["Day Name"]),
@@ -86,12 +89,14 @@ fn utc(row: &Row<'_>, col: usize, column: &str) -> Result<DateTime<Utc>, ImportE
         .ok_or_else(|| row.error(format!("{column} \"{text}\" is not a time such as 2026-06-29T04:56:39.712Z")))
 }
 
-/// The session's name: the program's day, and the program it belongs to.
+/// The session's name: the program's day, and the program it belongs to (the day alone when
+/// both would be longer than a name may be).
 fn day_name(row: &Row<'_>, l: &Layout) -> Result<String, ImportError> {
     let name = match (row.get_opt(l.program), row.get_opt(l.day)) {
         ("", "") => "Liftosaur workout".to_string(),
         (program, "") => program.to_string(),
         ("", day) => day.to_string(),
+        (program, day) if program.chars().count() + day.chars().count() + 3 > MAX_NAME_CHARS => day.to_string(),
         (program, day) => format!("{program} · {day}"),
     };
     clean_name(&name, row.line, "day name")
@@ -104,6 +109,13 @@ fn read_row(
     l: &Layout,
     last_unit: &mut Unit,
 ) -> Result<(), ImportError> {
+    if row.fields.len() > l.columns {
+        return Err(row.error(format!(
+            "the row has {} fields where the header has {}: is a comma in it not in quotes?",
+            row.fields.len(),
+            l.columns
+        )));
+    }
     let started = utc(row, l.start, "Workout DateTime")?;
     let exercise = clean_name(row.get(l.exercise), row.line, "exercise name")?;
     let reps = row.number(Some(l.reps), "Completed Reps")?;
@@ -113,10 +125,11 @@ fn read_row(
         return Ok(());
     }
     let (weight, unit) = weight_of(row, l, last_unit)?;
-    let warm_up = match row.get(l.warm_up) {
+    let written_warm_up = row.get(l.warm_up);
+    let warm_up = match written_warm_up.to_ascii_lowercase().as_str() {
         "1" | "true" => true,
         "0" | "false" | "" => false,
-        other => return Err(row.error(format!("Is Warmup Set? \"{other}\" is not 1 or 0"))),
+        _ => return Err(row.error(format!("Is Warmup Set? \"{written_warm_up}\" is not 1, 0, true or false"))),
     };
     let Some((reps, load)) = super::rows::reps_and_load(reps, weight, false, row.line, tally)? else {
         return Ok(());

@@ -76,10 +76,12 @@ impl fmt::Display for Report {
         if self.tally.repaired > 0 {
             let lines: Vec<String> = self.tally.repaired_lines.iter().map(u64::to_string).collect();
             let more = if self.tally.repaired > lines.len() as u64 { ", ..." } else { "" };
+            let (rows, line) = if self.tally.repaired == 1 { ("row", "line") } else { ("rows", "lines") };
             let _ = writeln!(
                 text,
-                "repaired: {} rows whose exercise name held an unquoted comma (lines {}{more})",
+                "repaired: {} {rows} whose {} held an unquoted comma ({line} {}{more})",
                 self.tally.repaired,
+                self.tally.repaired_field,
                 lines.join(", ")
             );
         }

@@ -71,8 +71,10 @@ pub struct Tally {
     pub rows: u64,
     /// Rows that are not sets the log can hold, by reason.
     pub skipped: BTreeMap<&'static str, u64>,
-    /// Rows repaired (FitNotes names with unquoted commas).
+    /// Rows repaired (FitNotes names, Fitbod notes with unquoted commas).
     pub repaired: u64,
+    /// What the repaired rows held: `exercise name` (FitNotes), `note` (Fitbod).
+    pub repaired_field: &'static str,
     /// The first lines repaired, in file order (at most [`Tally::REPAIRED_LINES`]).
     pub repaired_lines: Vec<u64>,
     /// Note rows attached to their exercise.
@@ -93,8 +95,9 @@ impl Tally {
     /// How many repaired lines are kept to show.
     pub const REPAIRED_LINES: usize = 5;
 
-    pub(crate) fn repair(&mut self, line: u64) {
+    pub(crate) fn repair(&mut self, line: u64, field: &'static str) {
         self.repaired += 1;
+        self.repaired_field = field;
         if self.repaired_lines.len() < Tally::REPAIRED_LINES {
             self.repaired_lines.push(line);
         }
