@@ -322,6 +322,14 @@ fn the_real_fitbod_export_imports_whole_every_load_as_the_lifter_loaded_it() {
     got.sort_by_key(|g| (g.0 == Unit::Lb, g.1, g.2, g.3));
     expected.sort_by_key(|g| (g.0 == Unit::Lb, g.1, g.2, g.3));
     assert_eq!(got, expected, "every set's load, unit, reps and kind");
+    // Checked by hand, apart from the rule above: how many rows are pound loads, and three of
+    // the lifter's dumbbells and plates as the log holds them.
+    assert_eq!(pounds, 1477);
+    for (written, lb) in [("7.937875915123695", 1750), ("9.071858188712795", 2000), ("142.88176647222653", 31500)] {
+        let in_file = rows.iter().filter(|r| r["Weight(kg)"] == written).count();
+        let in_log = got.iter().filter(|g| g.0 == Unit::Lb && g.1 == lb).count();
+        assert!(in_file > 0 && in_log >= in_file, "{written} kg is {} lb: {in_file} rows, {in_log} sets", lb / 100);
+    }
     // Loads as pounds come on dumbbells and plates, not kg conversions.
     let lb: BTreeSet<i64> = got.iter().filter(|g| g.0 == Unit::Lb).map(|g| g.1 % 50).collect();
     assert_eq!(lb, BTreeSet::from([0]), "every pound load in whole or half pounds");
