@@ -56,11 +56,7 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<String, ImportError> {
     let cols = table::header(records)?;
-    for name in ["Date", "Exercise", "Reps", "isWarmup"] {
-        if cols.find(&[name]).is_none() {
-            return Err(ImportError::at(1, format!("this header is not Fitbod's: it has no \"{name}\" column")));
-        }
-    }
+    cols.app_columns("Fitbod", &["Date", "Exercise", "Reps", "isWarmup"])?;
     let weight = cols.weight()?;
     let weight_name = cols.names()[weight].clone();
     let named = unit_in_name(&weight_name);

@@ -52,11 +52,7 @@ pub(super) fn parse(
 ) -> Result<String, ImportError> {
     let cols = table::header(records)?;
     // A header without Hevy's own columns is not Hevy's: said before the unit is asked for.
-    for name in ["exercise_title", "set_type", "start_time"] {
-        if cols.find(&[name]).is_none() {
-            return Err(ImportError::at(1, format!("this header is not Hevy's: it has no \"{name}\" column")));
-        }
-    }
+    cols.app_columns("Hevy", &["exercise_title", "set_type", "start_time"])?;
     let weight = cols.find(&["weight_kg", "weight_lbs", "weight_lb", "weight"]);
     let in_header = weight.and_then(|w| unit_in_name(&cols.names()[w]));
     let unit = resolve_unit(in_header, flag, "Hevy")?;

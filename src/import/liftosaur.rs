@@ -47,11 +47,7 @@ pub(super) fn parse(
     progress: &mut dyn FnMut(u64),
 ) -> Result<String, ImportError> {
     let cols = table::header(records)?;
-    for name in ["Workout DateTime", "Exercise", "Completed Reps", "Completed Weight Value"] {
-        if cols.find(&[name]).is_none() {
-            return Err(ImportError::at(1, format!("this header is not Liftosaur's: it has no \"{name}\" column")));
-        }
-    }
+    cols.app_columns("Liftosaur", &["Workout DateTime", "Exercise", "Completed Reps", "Completed Weight Value"])?;
     if flag.is_some() {
         return Err(ImportError::at(1, "each row names its unit (Completed Weight Unit column): leave --unit out"));
     }

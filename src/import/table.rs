@@ -36,6 +36,15 @@ impl Columns {
         self.find(&[name]).ok_or_else(|| ImportError::at(1, format!("the header has no \"{name}\" column")))
     }
 
+    /// Refuses a header without each of `names`, an app's own columns: it is not `app`'s
+    /// (said before any question about the unit).
+    pub(crate) fn app_columns(&self, app: &str, names: &[&str]) -> Result<(), ImportError> {
+        match names.iter().find(|n| self.find(&[n]).is_none()) {
+            Some(name) => Err(ImportError::at(1, format!("this header is not {app}'s: it has no \"{name}\" column"))),
+            None => Ok(()),
+        }
+    }
+
     /// The weight column, whatever its unit suffix (`Weight`, `Weight (kg)`, `Weight (kgs)`),
     /// but not `Weight Unit`.
     pub(crate) fn weight(&self) -> Result<usize, ImportError> {
