@@ -48,6 +48,7 @@ fn a_fitbod_export_brings_pound_loads_back_in_pounds_oldest_workout_first() {
     assert_eq!(report.counts.sessions_added, 2);
     assert_eq!((report.counts.working_added, report.counts.ramp_up_added), (11, 1));
     assert_eq!(report.tally.skipped_rows(), 1);
+    assert!(report.to_string().contains("already in the log, 1 row skipped"), "{report}");
     assert_eq!(report.tally.missed, 1, "55 lb x 0 is a missed attempt");
     let expected = [
         // 10 March, written last in the file: kg loads typed in kg stay kg.
@@ -228,6 +229,11 @@ fn a_liftosaur_export_brings_what_was_done_and_leaves_the_plan_out() {
         report
             .to_string()
             .contains("1 workout starts at its first set: its own time was more than 6 hours from every set"),
+        "{report}"
+    );
+    // One of a kind is said in the singular.
+    assert!(
+        report.to_string().contains("missed:   1 row of a load with 0 reps or none is a missed attempt"),
         "{report}"
     );
     let all = sets(&store);

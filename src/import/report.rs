@@ -56,12 +56,12 @@ impl fmt::Display for Report {
         let _ = writeln!(text, "sessions: {} {verb}, {} already in the log", c.sessions_added, c.sessions_present);
         let _ = writeln!(
             text,
-            "sets:     {} {verb} ({} working, {} ramp-up), {} already in the log, {} rows skipped",
+            "sets:     {} {verb} ({} working, {} ramp-up), {} already in the log, {} skipped",
             c.working_added + c.ramp_up_added,
             c.working_added,
             c.ramp_up_added,
             c.working_present + c.ramp_up_present,
-            self.tally.skipped_rows()
+            counted(self.tally.skipped_rows(), "row", "rows")
         );
         if c.sessions_differing > 0 {
             let _ = writeln!(text, "{}", differing(c.sessions_differing));
@@ -142,36 +142,54 @@ pub(super) fn listed_unknown(staging: &Staging) -> Result<(Vec<Unknown>, u64), I
     Ok((listed, staging.unknown_count()?))
 }
 
-/// The summary's lines on missed attempts, note rows, long workouts and shortened notes.
+/// `one` for a count of 1, else `many`, after the count: "1 row", "3 rows".
+fn counted(count: u64, one: &str, many: &str) -> String {
+    format!("{count} {}", if count == 1 { one } else { many })
+}
+
+/// The summary's lines on missed attempts, note rows, long workouts, moved starts and shortened
+/// notes, each in the singular for one.
 fn tally_notes(text: &mut String, tally: &Tally) {
     if tally.missed > 0 {
         let _ = writeln!(
             text,
-            "missed:   {} rows of a load with 0 reps or none are missed attempts (sets of 0 reps: never a record or an e1RM)",
-            tally.missed
+            "missed:   {} (sets of 0 reps: never a record or an e1RM)",
+            counted(
+                tally.missed,
+                "row of a load with 0 reps or none is a missed attempt",
+                "rows of a load with 0 reps or none are missed attempts"
+            )
         );
     }
     if tally.note_rows > 0 {
-        let _ = writeln!(text, "notes:    {} note rows put on their exercise's first set", tally.note_rows);
+        let (one, many) = ("note row put on its exercise's first set", "note rows put on their exercise's first set");
+        let _ = writeln!(text, "notes:    {}", counted(tally.note_rows, one, many));
     }
     if tally.long_durations > 0 {
         let _ = writeln!(
             text,
-            "note:     {} workouts recorded as longer than 6 hours end at their last set instead",
-            tally.long_durations
+            "note:     {}",
+            counted(
+                tally.long_durations,
+                "workout recorded as longer than 6 hours ends at its last set instead",
+                "workouts recorded as longer than 6 hours end at their last set instead"
+            )
         );
     }
     if tally.moved_starts > 0 {
-        let (workouts, start, their) =
-            if tally.moved_starts == 1 { ("workout", "starts", "its") } else { ("workouts", "start", "their") };
         let _ = writeln!(
             text,
-            "note:     {} {workouts} {start} at {their} first set: {their} own time was more than 6 hours from every set",
-            tally.moved_starts
+            "note:     {}",
+            counted(
+                tally.moved_starts,
+                "workout starts at its first set: its own time was more than 6 hours from every set",
+                "workouts start at their first set: their own time was more than 6 hours from every set"
+            )
         );
     }
     if tally.shortened_notes > 0 {
-        let _ = writeln!(text, "note:     {} notes were cut to 2000 characters", tally.shortened_notes);
+        let (one, many) = ("note was cut to 2000 characters", "notes were cut to 2000 characters");
+        let _ = writeln!(text, "note:     {}", counted(tally.shortened_notes, one, many));
     }
 }
 
