@@ -227,7 +227,7 @@ fn names_that_differ_only_by_invisible_characters_are_one_name() {
          1;2026-11-02 18:00:00;Legs;Banded hip walk\u{200e};5;20;10\n",
     );
     let report = sandbox.ok(&["import", &file.display().to_string()]);
-    assert!(report.contains("1 exercise is not in the catalogue"), "{report}");
+    assert!(report.contains("1 exercise is not in the catalogue; it keeps its name (its sets count"), "{report}");
     assert!(report.contains("  Banded hip walk (5 sets; no muscles)"), "{report}");
     let exercises = sandbox.ok(&["exercises"]);
     assert!(exercises.contains("1 exercise in the log is not in the catalogue"), "{exercises}");

@@ -88,12 +88,12 @@ impl fmt::Display for Report {
         tally_notes(&mut text, &self.tally);
         f.write_str(&text)?;
         if !self.unknown.is_empty() {
-            writeln!(
-                f,
-                "{} {} not in the catalogue; they keep their names (their sets count for the muscles shown):",
-                self.unknown_count,
-                if self.unknown_count == 1 { "exercise is" } else { "exercises are" }
-            )?;
+            let said = if self.unknown_count == 1 {
+                "exercise is not in the catalogue; it keeps its name (its sets count for the muscles shown):"
+            } else {
+                "exercises are not in the catalogue; they keep their names (their sets count for the muscles shown):"
+            };
+            writeln!(f, "{} {said}", self.unknown_count)?;
             for u in &self.unknown {
                 let muscles: Vec<&str> = u.muscles.iter().map(|m| m.name()).collect();
                 let muscles = if muscles.is_empty() { "no muscles".to_string() } else { muscles.join(", ") };
