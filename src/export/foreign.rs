@@ -23,11 +23,8 @@ use crate::import::LONGEST_WORKOUT;
 use crate::import::measure::{DistanceUnit, distance_text};
 use crate::model::exercise::Catalogue;
 use crate::model::session::{LoggedSet, Session, SetKind};
-use crate::model::units::{Load, Rir, Unit, Weight};
+use crate::model::units::{KG_PER_LB, Load, Rir, Unit, Weight};
 use crate::store::{Store, StoreError};
-
-/// Kilograms in a pound, exactly.
-const KG_PER_LB: f64 = 0.453_592_37;
 
 /// The name another app gives a catalogue exercise: its first alias written the way Strong and
 /// Hevy write names ("Bench Press (Barbell)"), else its own name.

@@ -16,7 +16,7 @@ use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use crate::clock::Clock;
-use crate::model::units::{Unit, Weight};
+use crate::model::units::{KG_PER_LB, Unit, Weight};
 
 struct Layout {
     /// How many columns the header has.
@@ -106,16 +106,8 @@ pub(super) fn parse(
 /// The pounds a kg load stands for, when it is a pound load (a quarter pound) converted with
 /// the long decimals no one types: Fitbod's 2.20462 lb to the kg, or the exact 0.45359237 kg
 /// to the lb.
-pub(super) fn pounds_in(kg: f64) -> Option<f64> {
-    let hundredths = kg * 100.0;
-    if kg <= 0.0 || (hundredths - hundredths.round()).abs() < 1e-6 {
-        return None;
-    }
-    [2.204_62, 1.0 / 0.453_592_37]
-        .iter()
-        .map(|per_kg| kg * per_kg * 4.0)
-        .find(|quarters| (quarters - quarters.round()).abs() < 1e-6 && quarters.round() > 0.0)
-        .map(|quarters| quarters.round() / 4.0)
+fn pounds_in(kg: f64) -> Option<f64> {
+    table::converted_quarter(kg, &[2.204_62, 1.0 / KG_PER_LB])
 }
 
 /// `2022-01-05 22:06:49 +0000`: the zone in it; one without a zone is the lifter's local time.
@@ -214,7 +206,7 @@ mod tests {
         assert_eq!(pounds_in(142.881_766_472_226_53), Some(315.0));
         assert_eq!(pounds_in(1.133_980_923_839_099_5), Some(2.5));
         // The exact factor too (44.09245243697551 lb is 20 kg; here 20 lb written in kg).
-        assert_eq!(pounds_in(20.0 * 0.453_592_37), Some(20.0));
+        assert_eq!(pounds_in(20.0 * crate::model::units::KG_PER_LB), Some(20.0));
         // A load a lifter typed in kg stays kg, float noise or not.
         assert_eq!(pounds_in(20.0), None);
         assert_eq!(pounds_in(12.900_000_000_000_034), None);

@@ -16,7 +16,7 @@ use super::rows::{ParsedSession, ParsedSet, Tally, clean_name, kind_of, skip};
 use super::staging::Sessions;
 use super::table::{self, Row, for_each_row, local_time, resolve_unit, unit_in_name};
 use crate::clock::Clock;
-use crate::model::units::{Unit, Weight};
+use crate::model::units::{KG_PER_LB, Unit, Weight};
 
 enum UnitFrom {
     Header(Unit),
@@ -104,14 +104,10 @@ fn unit_question(converted: Option<f64>) -> ImportError {
     ))
 }
 
-const KG_PER_LB: f64 = 0.453_592_37;
-
 /// Whether `weight` is a kg load (a quarter kilogram) written in lb with the conversion's long
 /// decimals, as no one types it.
 fn kg_in_lb(weight: f64) -> bool {
-    let hundredths = weight * 100.0;
-    let kg = weight * KG_PER_LB * 4.0;
-    (hundredths - hundredths.round()).abs() > 1e-3 && (kg - kg.round()).abs() < 1e-4 && kg.round() > 0.0
+    table::converted_quarter(weight, &[KG_PER_LB]).is_some()
 }
 
 /// The header's columns under their English names, and what it was written in when it was

@@ -253,6 +253,22 @@ fn english_months(text: &str) -> String {
     words.join(" ")
 }
 
+/// The quarter (of a kg or a lb) that `value` stands for in the other unit, when an app wrote it
+/// converted with the long decimals no one types: `value` is not a load to the hundredth, and
+/// `value` times one of `per` (the other unit in one of `value`'s, as apps round the factor) is
+/// on the quarter within 1e-6. Fitbod writes 20 lb as `9.071858188712795` kg; Strong in Chinese
+/// writes 20 kg as `44.09245243697551` lb.
+pub(crate) fn converted_quarter(value: f64, per: &[f64]) -> Option<f64> {
+    let hundredths = value * 100.0;
+    if value <= 0.0 || (hundredths - hundredths.round()).abs() < 1e-6 {
+        return None;
+    }
+    per.iter()
+        .map(|per| value * per * 4.0)
+        .find(|quarters| (quarters - quarters.round()).abs() < 1e-6 && quarters.round() > 0.0)
+        .map(|quarters| quarters.round() / 4.0)
+}
+
 /// The years a date in a file may have, as the app's own date prompts take them: chrono reads
 /// `%Y` as any signed year (`+262142`), and a time that far out overflows when sets are spread
 /// over its workout.

@@ -46,6 +46,9 @@ impl fmt::Display for Unit {
     }
 }
 
+/// Kilograms in a pound, exactly.
+pub const KG_PER_LB: f64 = 0.453_592_37;
+
 /// The heaviest load accepted, in either unit: well above any human lift.
 pub const MAX_LOAD_HUNDREDTHS: i64 = 1_000 * 100;
 
