@@ -1,5 +1,5 @@
-//! `hardset import`: history from Strong, Hevy, FitNotes, Fitbod, Liftosaur or a hardset export, all or nothing,
-//! with a progress bar on a terminal.
+//! `hardset import`: history from Strong, Hevy, FitNotes, Fitbod, Liftosaur or a hardset
+//! export, all or nothing, with a progress bar on a terminal.
 
 use std::path::Path;
 

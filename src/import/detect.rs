@@ -60,8 +60,8 @@ pub(super) fn detect(head: &str, whole: bool, from: Option<Source>) -> Result<(S
             let shown: String = first.chars().take(120).collect();
             let shown = crate::model::text::escape(&shown);
             Err(ImportError::whole(format!(
-                "the first line does not look like an export from Strong, Hevy, FitNotes, Fitbod, Liftosaur or hardset: \"{shown}\" \
-                 (say which with --from)"
+                "the first line does not look like an export from Strong, Hevy, FitNotes, Fitbod, Liftosaur or \
+                 hardset: \"{shown}\" (say which with --from)"
             )))
         }
     }

@@ -45,8 +45,9 @@ struct Loads {
     example: Option<(String, f64)>,
 }
 
-/// Reads the rows into `sessions`; returns the variant, in words. `--unit` is refused: the
-/// header names the unit, and a load converted from pounds shows it.
+/// Reads the rows into `sessions`; returns the variant, in words. `--unit` is refused when the
+/// header names the unit (a load converted from pounds shows itself), and needed when it does
+/// not.
 pub(super) fn parse(
     records: &mut Records,
     flag: Option<Unit>,

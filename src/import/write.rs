@@ -61,8 +61,9 @@ pub(super) fn write(
 }
 
 /// What is left to do once a session is whole: Hevy's numbered notes go back on their sets,
-/// a FitNotes day gets its name, a Liftosaur workout finds its time and the catalogue's names, another app's session is finished (notes placed, a time for
-/// every set, an end), and a Strong or Hevy note's tag lines set what they name.
+/// a FitNotes day gets its name, a Liftosaur workout finds its time and the catalogue's names,
+/// another app's session is finished (notes placed, a time for every set, an end), and a
+/// Strong or Hevy note's tag lines set what they name.
 fn finish(source: Source, session: &mut ParsedSession, tally: &mut Tally, catalogue: &Catalogue) {
     match source {
         Source::Hevy => {
