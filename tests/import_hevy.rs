@@ -4,16 +4,18 @@
 //! it is found (`HARDSET_EXTERNAL_DATA`, or `../shared/data/external` beside the repository).
 
 mod common;
+#[path = "common/imports.rs"]
+mod imports;
 
 use common::import_fixture as fixture;
 
 use std::path::{Path, PathBuf};
 
-use hardset::import::{Options, Report, import_file};
+use hardset::import::{Options, Report};
 use hardset::store::Store;
 
 fn import(store: &mut Store, path: &Path) -> Result<Report, hardset::import::Failure> {
-    import_file(store, path, &Options::default(), &common::catalogue(), &common::clock(), &mut |_, _, _| {})
+    imports::import(store, path, Options::default())
 }
 
 fn starts(store: &Store) -> Vec<String> {

@@ -3,30 +3,27 @@
 //! by the Hevy and Strong export layouts, so export, import, export gives the same file.
 
 mod common;
+#[path = "common/imports.rs"]
+mod imports;
 
 use common::import_fixture as fixture;
 
-use common::{clock, export_text};
+use common::export_text;
 
 use std::path::{Path, PathBuf};
 
 use hardset::export::Format;
-use hardset::import::{Options, Report, import_file};
+use hardset::import::{Options, Report};
 use hardset::model::session::{LoggedSet, Technique};
 use hardset::store::Store;
 
 fn import(store: &mut Store, path: &Path) -> Report {
-    import_file(store, path, &Options::default(), &common::catalogue(), &clock(), &mut |_, _, _| {}).expect("imports")
+    imports::import(store, path, Options::default()).expect("imports")
 }
 
+/// Every set, in session and time order.
 fn sets(store: &Store) -> Vec<LoggedSet> {
-    let mut all = Vec::new();
-    store
-        .for_each_set(|s| {
-            all.push(s.clone());
-            Ok(())
-        })
-        .expect("reads sets");
+    let mut all = imports::logged_sets(store);
     all.sort_by_key(|s| (s.session_started_at, s.logged_at, s.id));
     all
 }
